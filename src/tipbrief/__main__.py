@@ -1,0 +1,5 @@
+"""Entry point for ``python -m tipbrief``."""
+
+from tipbrief.cli import main
+
+main()

@@ -1,0 +1,65 @@
+"""The thin click CLI: parse options, call one library function, map errors to exit codes."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from tipbrief import __version__
+from tipbrief.errors import TipbriefError
+
+# Each command lives in its own module and is imported only when used, so that
+# `tipbrief --help` stays fast and never imports WeasyPrint.
+COMMANDS: dict[str, str] = {
+    "facts": "tipbrief.commands.facts:facts",
+}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(func: F) -> F:
+    """Turn a TipbriefError into its message on stderr and its exit code; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TipbriefError as err:
+            for line in str(err).splitlines() or [type(err).__name__]:
+                click.echo(line, err=True)
+            sys.exit(err.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tipbrief")
+def cli() -> None:
+    """Build briefing documents on ASEAN's work against trafficking in persons.
+
+    Example: tipbrief build briefs/asean-us-tip-chronology.yaml
+    """
+
+
+def main() -> None:
+    cli(prog_name="tipbrief")
