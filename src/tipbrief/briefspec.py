@@ -10,6 +10,32 @@ from typing import Literal
 Audience = Literal["ministerial", "analyst", "public"]
 AUDIENCES: tuple[Audience, ...] = ("ministerial", "analyst", "public")
 PageSize = Literal["A4", "Letter"]
+PAGE_SIZES: tuple[PageSize, ...] = ("A4", "Letter")
+LANGUAGES: tuple[str, ...] = ("en",)
+DEFAULT_MARKING = "UNCLASSIFIED // FOR OFFICIAL USE"
+Section = Literal[
+    "summary",
+    "key-points",
+    "chronology",
+    "timeline",
+    "actors",
+    "instruments",
+    "glossary",
+    "conflicts",
+    "sources",
+]
+SECTIONS: tuple[Section, ...] = (
+    "summary",
+    "key-points",
+    "chronology",
+    "timeline",
+    "actors",
+    "instruments",
+    "glossary",
+    "conflicts",
+    "sources",
+)
+"""Every section a brief can have; a spec's ``sections`` list names some of them, in its own order."""
 
 
 @dataclass(frozen=True, slots=True)
