@@ -1,0 +1,49 @@
+"""`tipbrief facts`: build the fact base from the articles and print it as a table or JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tipbrief.cli import reports_errors
+from tipbrief.model import FactBase
+
+
+def format_table(facts: FactBase) -> str:
+    """One line per event for people to read: date label, title, place, sources; ⚠ on conflicts."""
+    lines = []
+    for e in facts.events:
+        mark = "⚠ " if e.conflicts else "  "
+        certainty = "" if e.date.basis == "stated" else " (inferred)"
+        place = f"{e.place.name}, {e.place.country}" if e.place and e.place.name != e.place.country else (
+            e.place.name if e.place else "place unknown")
+        docs = ", ".join(dict.fromkeys(s.document for s in e.sources))
+        lines.append(f"{mark}{e.date.label}{certainty} | {e.title} | {place} | {docs}")
+        lines.append(f"    id: {e.id}")
+        for c in e.conflicts:
+            readings = " vs ".join(r.value for r in c.readings)
+            lines.append(f"    ⚠ {c.field}: {readings} — {c.note}")
+    for p in facts.problems:
+        lines.append(f"warning: {p}")
+    return "\n".join(lines) + "\n"
+
+
+@click.command()
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder of articles.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@reports_errors
+def facts(seeds: Path, fmt: str) -> None:
+    """Build the fact base from the articles in SEEDS and print it.
+
+    Example: tipbrief facts --seeds seeds --format json > facts.json
+    """
+    from tipbrief.errors import InputError
+    from tipbrief.factbase import build_fact_base
+    from tipbrief.factjson import dump_fact_base
+
+    if not seeds.is_dir():
+        raise InputError([f"{seeds}:1:1: no such folder of articles; pass --seeds DIR"])
+    fb = build_fact_base(seeds)
+    click.echo(dump_fact_base(fb) if fmt == "json" else format_table(fb), nl=False)

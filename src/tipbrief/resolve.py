@@ -1,0 +1,358 @@
+"""Resolve: merge event candidates across sources, intersect their date constraints, record conflicts."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from tipbrief.extract import Constraint, EventCandidate, Extraction, Identification, intersect
+from tipbrief.gazetteer import MONTH_NAMES, Candidate
+from tipbrief.model import (
+    Conflict,
+    DateInterval,
+    DateMention,
+    Event,
+    Evidence,
+    GlossaryEntry,
+    Place,
+    Reading,
+    Span,
+)
+from tipbrief.temporal import Temporal, year_interval
+
+# Which evidence wins when constraints contradict: what the text states outright first,
+# then reference data, then what follows from the article's own date.
+_PRIORITY = {
+    "override": 0,
+    "stated-date": 1,
+    "relative-date": 2,
+    "instrument-reference": 3,
+    "office-term": 4,
+    "programme-period": 5,
+    "article-date": 6,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The outcome of intersecting one event's constraints."""
+
+    interval: DateInterval
+    conflicts: tuple[Conflict, ...]
+    chosen: tuple[Candidate, ...]
+
+
+def _where(span: Span | None, reference: str | None = None) -> str:
+    if span:
+        return f"{span.document}:{span.start}-{span.end}"
+    return reference or "?"
+
+
+def _to_evidence(c: Constraint) -> Evidence:
+    return Evidence(c.rule, c.note, c.earliest, c.latest, c.span, c.reference, c.url)
+
+
+def _candidate_constraint(c: Candidate, ident: Identification, widened: bool = False) -> Constraint:
+    lo, hi = c.earliest, c.latest
+    note = f"“{ident.text}” is the {c.label}"
+    if widened and lo and hi:
+        lo, hi = date(lo.year, 1, 1), date(hi.year, 12, 31)
+        note += f"; its recorded dates do not fit the rest, so only its year ({lo.year}) is used"
+    return Constraint(f"{ident.field}-reference", note, lo, hi, ident.span, c.reference, c.url)
+
+
+def _occurrences(t: Temporal, lo: date, hi: date) -> list[tuple[date, date]]:
+    out = []
+    for year in range(lo.year - 1, hi.year + 1):
+        iv = year_interval(t, year)
+        if iv and iv[0] >= lo and iv[1] <= hi:
+            out.append(iv)
+    return out
+
+
+def _fits(core: list[Constraint], extra: Iterable[Constraint], annual: Sequence[Constraint]) -> bool:
+    bounds = intersect([*core, *extra])
+    if bounds is None:
+        return False
+    lo, hi = bounds
+    if lo and hi:
+        return all(c.annual is None or _occurrences(c.annual, lo, hi) for c in annual)
+    return True
+
+
+def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[Identification]) -> Resolution:
+    """Intersect every constraint; where they contradict, keep each reading and record a conflict."""
+    fixed = sorted((c for c in constraints if c.annual is None), key=lambda c: (_PRIORITY.get(c.rule, 9), c.note))
+    annual = [c for c in constraints if c.annual is not None]
+    conflicts: list[Conflict] = []
+    core: list[Constraint] = []
+    for c in fixed:
+        if intersect([*core, c]) is None:
+            clash = [k for k in core if intersect([k, c]) is None] or core[-1:]
+            conflicts.append(Conflict(
+                "date",
+                (Reading(_interval_text(c.earliest, c.latest), (_where(c.span, c.reference),)),
+                 *(Reading(_interval_text(k.earliest, k.latest), (_where(k.span, k.reference),)) for k in clash)),
+                f"{c.note} — this contradicts {clash[0].note if clash else 'the other evidence'}; the latter is kept",
+            ))
+            continue
+        core.append(c)
+    chosen: list[Candidate] = []
+    by_field: dict[str, list[Identification]] = {}
+    for ident in identifications:
+        if ident.candidates:
+            by_field.setdefault(ident.field, []).append(ident)
+    for field_name, idents in sorted(by_field.items()):
+        keysets = [{c.key for c in i.candidates} for i in idents]
+        common = set.intersection(*keysets)
+        pool = {c.key: (c, i) for i in idents for c in i.candidates}
+        fitting = [k for k in sorted(common) if _fits(core, [_candidate_constraint(pool[k][0], pool[k][1])], annual)]
+        if fitting:
+            picked = [pool[k] for k in fitting]
+        else:
+            exact = sorted(k for k in pool if _fits(core, [_candidate_constraint(*pool[k])], annual))
+            widened = sorted(k for k in pool if _fits(core, [_candidate_constraint(*pool[k], widened=True)], annual))
+            picked_keys = exact or widened
+            picked = [pool[k] for k in picked_keys]
+            readings = tuple(
+                Reading(f"{i.text} → " + "; ".join(c.label for c in i.candidates), (_where(i.span),)) for i in idents
+            )
+            if exact:
+                how = "kept " + ", ".join(pool[k][0].label for k in exact) + ", which fits the other evidence"
+            elif widened:
+                how = ("no reading fits the recorded dates; kept the year of " +
+                       ", ".join(pool[k][0].label for k in widened))
+            else:
+                how = "no reading fits the other evidence; none is used for the date"
+            conflicts.append(Conflict(field_name, readings, how))
+            if not exact and widened:
+                core.extend(_candidate_constraint(c, i, widened=True) for c, i in picked)
+                chosen.extend(c for c, _ in picked)
+                continue
+        if len(picked) == 1:
+            core.append(_candidate_constraint(*picked[0]))
+        elif picked:
+            lo = min((c.earliest for c, _ in picked if c.earliest), default=None)
+            hi = max((c.latest for c, _ in picked if c.latest), default=None)
+            core.append(Constraint(f"{field_name}-reference", "one of: " + "; ".join(c.label for c, _ in picked), lo, hi,
+                                   picked[0][1].span, picked[0][0].reference, picked[0][0].url))
+        chosen.extend(c for c, _ in picked)
+    bounds = intersect(core) or (None, None)
+    lo, hi = bounds
+    used = list(core)
+    unresolved: list[Constraint] = []
+    for c in annual:
+        assert c.annual is not None
+        if lo and hi:
+            occ = _occurrences(c.annual, lo, hi)
+            if occ:
+                lo, hi = min(o[0] for o in occ), max(o[1] for o in occ)
+                used.append(replace(c, earliest=lo, latest=hi))
+            else:
+                conflicts.append(Conflict("date", (Reading(c.annual.text, (_where(c.span),)),
+                                                   Reading(_interval_text(lo, hi), tuple(_where(k.span, k.reference) for k in core))),
+                                          f"“{c.annual.text}” falls outside what the other evidence allows"))
+        else:
+            unresolved.append(c)
+            used.append(c)
+    stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
+    label = _label(lo, hi)
+    if unresolved and not (lo and hi):
+        t = unresolved[0].annual
+        assert t is not None
+        label = f"{t.text} (year unknown)" + (f", {label}" if (lo or hi) else "")
+    interval = DateInterval(lo, hi, label, "stated" if stated else "inferred",
+                            tuple(_to_evidence(c) for c in used))
+    return Resolution(interval, tuple(conflicts), tuple(chosen))
+
+
+# --- labels ---------------------------------------------------------------------------
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def _month(d: date) -> str:
+    return f"{MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def _interval_text(lo: date | None, hi: date | None) -> str:
+    return _label(lo, hi)
+
+
+def _label(lo: date | None, hi: date | None) -> str:
+    """How a reader should see an interval: "21–22 June 2018", "November 2015", "between May 2009 and …"."""
+    if lo is None and hi is None:
+        return "date unknown"
+    if lo is None:
+        assert hi is not None
+        return f"before {_day(hi + timedelta(days=1))}" if hi.day != calendar.monthrange(hi.year, hi.month)[1] else (
+            f"by {_month(hi)}")
+    if hi is None:
+        return f"after {_day(lo - timedelta(days=1))}" if lo.day != 1 else f"from {_month(lo)}"
+    if lo == hi:
+        return _day(lo)
+    whole_months = lo.day == 1 and hi.day == calendar.monthrange(hi.year, hi.month)[1]
+    if whole_months and lo.month == 1 and hi.month == 12:
+        return str(lo.year) if lo.year == hi.year else f"{lo.year}–{hi.year}"
+    if whole_months and (lo.year, lo.month) == (hi.year, hi.month):
+        return _month(lo)
+    if (hi - lo).days <= 62:
+        if (lo.year, lo.month) == (hi.year, hi.month):
+            return f"{lo.day}–{hi.day} {MONTH_NAMES[lo.month - 1]} {lo.year}"
+        if lo.year == hi.year:
+            return f"{lo.day} {MONTH_NAMES[lo.month - 1]} – {_day(hi)}"
+        return f"{_day(lo)} – {_day(hi)}"
+    if whole_months and lo.year == hi.year:
+        return f"{MONTH_NAMES[lo.month - 1]}–{_month(hi)}"
+    return f"between {_month(lo)} and {_month(hi)}"
+
+
+# --- merging ------------------------------------------------------------------------------
+
+_FIRST = re.compile(r"\bfirst(?:-ever)?\b", re.IGNORECASE)
+_PAIR = re.compile(r"\b(ASEAN|US|U\.S\.|EU|Japan|China|Australia|UN)\s*[-–]\s*(ASEAN|US|U\.S\.|EU|Japan|China|Australia|UN)\b")
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = "-".join(words)
+    if len(out) > 64:
+        out = out[:64].rsplit("-", 1)[0]
+    return out or "event"
+
+
+def _overlap(a: DateInterval, b: DateInterval) -> bool:
+    if not (a.earliest and a.latest and b.earliest and b.latest):
+        return False
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _title(cands: list[EventCandidate]) -> str:
+    # A signature is the more specific act: "Signing of X" wins over "Adoption of X".
+    title = min((c.title for c in cands), key=lambda t: (not t.startswith("Signing"), not t[:1].isupper(), -len(t), t))
+    quotes = " ".join(s.quote for c in cands for s in c.sources)
+    kind = cands[0].kind
+    if kind not in ("adoption", "publication"):
+        pair = _PAIR.search(quotes)
+        if pair and pair.group(1) != pair.group(2) and not _PAIR.search(title):
+            left, right = (p.replace("U.S.", "US") for p in pair.groups())
+            title = f"{left}–{right} {title[0].lower()}{title[1:]}"
+        if re.search(rf"\b(?:the\s+)?first(?:-ever)?\b[^.]{{0,60}}\b(?:{kind}|activity|event)\b", quotes, re.I) and not _FIRST.search(title):
+            title = f"First {title[0].lower()}{title[1:]}" if not title.split()[0].isupper() else f"First {title}"
+    return title
+
+
+def _merge_key(c: EventCandidate) -> str:
+    return c.key
+
+
+def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
+    """Merge candidates that state the same event, then resolve each merged event."""
+    cands = sorted((e for x in extractions for e in x.events),
+                   key=lambda e: (e.key, e.sources[0].document, e.sources[0].start))
+    groups: list[list[EventCandidate]] = []
+    by_key: dict[str, int] = {}
+    for c in cands:
+        if c.key in by_key:
+            groups[by_key[c.key]].append(c)
+        else:
+            by_key[c.key] = len(groups)
+            groups.append([c])
+    # Meetings reported by different outlets under different names: same kind, same place, same dates.
+    resolved = [(g, resolve_dates([k for c in g for k in c.constraints], [i for c in g for i in c.identifications]))
+                for g in groups]
+    merged: list[tuple[list[EventCandidate], Resolution]] = []
+    for g, r in resolved:
+        target = next((m for m in merged if m[0][0].kind == g[0].kind and g[0].kind not in ("adoption",) and
+                       m[0][0].place == g[0].place and g[0].place is not None and _overlap(m[1].interval, r.interval)
+                       and (m[1].interval.latest - m[1].interval.earliest).days < 32), None)  # type: ignore[operator]
+        if target is None:
+            merged.append((g, r))
+        else:
+            target[0].extend(g)
+    events: list[Event] = []
+    for g, _ in merged:
+        res = resolve_dates([k for c in g for k in c.constraints], [i for c in g for i in c.identifications])
+        place, place_conflicts = _place(g, res)
+        sources = tuple(sorted({s for c in g for s in c.sources}, key=lambda s: (s.document, s.start)))
+        actors = tuple(dict.fromkeys(a for c in g for a in c.actors))
+        instruments = tuple(dict.fromkeys(i for c in g for i in c.instruments))
+        events.append(Event(id="", title=_title(g), kind=g[0].kind, date=res.interval, place=place, actors=actors,
+                            instruments=instruments, sources=sources,
+                            conflicts=res.conflicts + place_conflicts))
+    return _assign_ids(events)
+
+
+def _place(g: list[EventCandidate], res: Resolution) -> tuple[Place | None, tuple[Conflict, ...]]:
+    stated = [(c.place, c.place_span) for c in g if c.place]
+    ref_places = [(Place(c.city, c.country or c.city), c) for c in res.chosen if c.city]
+    if stated:
+        place, span = stated[0]
+        conflicts = []
+        for rp, cand in ref_places:
+            if rp.name != place.name:
+                conflicts.append(Conflict("place", (
+                    Reading(place.name, (_where(span),)),
+                    Reading(rp.name, (cand.reference,)),
+                ), f"the article places it in {place.name}; reference data puts the {cand.label.split(' (')[0]} in "
+                   f"{rp.name}; the article's place is shown"))
+        return place, tuple(conflicts)
+    if ref_places:
+        return ref_places[0][0], ()
+    return None, ()
+
+
+def _assign_ids(events: list[Event]) -> tuple[Event, ...]:
+    """Ids from titles, so they read well in specs; clashes numbered in source order."""
+    ordered = sorted(events, key=lambda e: (slug(e.title), e.sources[0].document, e.sources[0].start))
+    seen: dict[str, int] = {}
+    out = []
+    for e in ordered:
+        base = slug(e.title)
+        seen[base] = seen.get(base, 0) + 1
+        out.append(replace(e, id=base if seen[base] == 1 else f"{base}-{seen[base]}"))
+    return tuple(sorted(out, key=lambda e: (e.date.earliest or date.max, e.date.latest or date.max, e.id)))
+
+
+# --- dates and glossary -----------------------------------------------------------------
+
+
+def resolve_mentions(extractions: Sequence[Extraction], events: Sequence[Event]) -> tuple[DateMention, ...]:
+    """Every temporal expression, with the interval the article (or its event) gives it."""
+    by_span: dict[tuple[str, int, int], Event] = {}
+    for ev in events:
+        for e in ev.date.evidence:
+            if e.span:
+                by_span.setdefault((e.span.document, e.span.start, e.span.end), ev)
+    out = []
+    for x in extractions:
+        for d in x.dates:
+            lo, hi, basis = d.earliest, d.latest, "stated" if d.stated else "inferred"
+            evidence = [Evidence("date-mention", d.note, d.earliest, d.latest, d.span)]
+            ev = by_span.get((d.span.document, d.span.start, d.span.end))
+            if lo is None and hi is None and ev and ev.date.earliest and ev.date.latest:
+                lo, hi = ev.date.earliest, ev.date.latest
+                evidence.append(Evidence("event", f"resolved with the event “{ev.title}” ({ev.id})", lo, hi, None,
+                                         f"event:{ev.id}"))
+            out.append(DateMention(d.span.document, d.span.start, d.span.end, d.span.quote, lo, hi,
+                                   "stated" if basis == "stated" else "inferred", tuple(evidence)))
+    return tuple(out)
+
+
+def merge_glossary(extractions: Sequence[Extraction]) -> tuple[GlossaryEntry, ...]:
+    entries: dict[str, GlossaryEntry] = {}
+    for x in sorted(extractions, key=lambda x: x.document):
+        for g in x.glossary:
+            if g.short in entries:
+                old = entries[g.short]
+                entries[g.short] = replace(old, sources=old.sources + g.sources)
+            else:
+                entries[g.short] = g
+    return tuple(entries[k] for k in sorted(entries, key=str.casefold))

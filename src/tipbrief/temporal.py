@@ -1,0 +1,326 @@
+"""Temporal expressions: find them in cleaned text and turn them into date intervals."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from tipbrief.corpus import MONTHS
+
+Tense = Literal["past", "present", "future"]
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR_CORE = r"(?:19[5-9]\d|20\d\d)"
+_YEAR = _YEAR_CORE + r"(?![\d/])(?!-\d)"
+_DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+}
+# Names that a year often belongs to without being a date: "Vision 2025", "2030 Agenda".
+_NAMED_BEFORE = r"(?<!Vision )(?<!Agenda )(?<!Plan )(?<!Blueprint )(?<!Roadmap )(?<!Strategy )"
+_NAMED_AFTER = r"(?!\s+(?:Agenda|Vision|Goals?|Blueprint|Roadmap|Strategy|Work Plan|Plan\b))"
+
+# The alternatives in priority order: longer, more specific forms first, because at one
+# position the regex engine takes the first alternative that matches.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", rf"\b(?P<iso_y>{_YEAR_CORE})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
+    (
+        "dm_range_cross",
+        rf"\b(?P<x_d1>{_DAY})\s+(?P<x_m1>{_MONTH}){_DASH}(?P<x_d2>{_DAY})\s+(?P<x_m2>{_MONTH})"
+        rf"(?:,?\s+(?P<x_y>{_YEAR}))?",
+    ),
+    (
+        "md_range_cross",
+        rf"\b(?P<y_m1>{_MONTH})\s+(?P<y_d1>{_DAY}){_DASH}(?P<y_m2>{_MONTH})\s+(?P<y_d2>{_DAY})"
+        rf"(?:,?\s+(?P<y_y>{_YEAR}))?",
+    ),
+    ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
+    ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
+    ("dmy", rf"\b(?P<a_d>{_DAY})\s+(?:of\s+)?(?P<a_m>{_MONTH})(?:,?\s+(?P<a_y>{_YEAR}))?"),
+    ("mdy", rf"\b(?P<b_m>{_MONTH})\s+(?P<b_d>{_DAY})(?:(?:,\s*|\s+)(?P<b_y>{_YEAR}))?(?!\s*(?:%|per\b))"),
+    (
+        "my",
+        rf"(?:\b(?P<c_mod>early|mid|late|end of|beginning of|the end of|the beginning of)[\s-]+)?"
+        rf"\b(?P<c_m>{_MONTH}),?\s+(?P<c_y>{_YEAR})",
+    ),
+    ("month", rf"\b(?:in|In|during|since|until|by|early|late|mid-|of) (?P<m_m>{_MONTH})\b(?!\s+\d)"),
+    (
+        "year_range",
+        rf"\b(?:from|between|From|Between)\s+(?P<g_y1>{_YEAR})\s+(?:to|and|until|till|-|–)\s+(?P<g_y2>{_YEAR})",
+    ),
+    (
+        "year",
+        rf"\b(?:in|In|since|Since|by|until|till|during|During|before|after|throughout|year|of)\s"
+        rf"(?:(?P<e_mod>early|mid|late|the end of|the beginning of|the first half of|the second half of)[\s-]+)?"
+        rf"{_NAMED_BEFORE}(?P<e_y>{_YEAR}){_NAMED_AFTER}",
+    ),
+    (
+        "year_mod",
+        rf"\b(?P<f_mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of)[\s-]+(?P<f_y>{_YEAR}){_NAMED_AFTER}",
+    ),
+    (
+        "relative",
+        r"\b(?P<rel>today|yesterday|tomorrow|tonight|recently|currently|"
+        r"(?:earlier|later) this (?:year|month|week)|"
+        r"(?:this|last|next|previous|past|coming) (?:year|month|week)|"
+        r"in recent (?:years|months)|"
+        r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
+        r"(?:years|decades|months))|"
+        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    ),
+)
+_TEMPORAL = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+
+# "Work Plan 2012-2016": a named period, which constrains its programme, never a date.
+NAMED_PERIOD = re.compile(
+    rf"\b(?P<name>(?:[A-Z][\w’'-]*\s+){{1,6}}?)(?P<y1>{_YEAR_CORE})\s*[-–]\s*(?P<y2>{_YEAR_CORE})\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Temporal:
+    """A temporal expression in cleaned text, with whichever parts the text gives."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    """date, day-range, month, year, year-range or relative."""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    modifier: str | None = None
+    relative: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True when the text gives the whole date (no year or anchor needed)."""
+        return self.kind != "relative" and self.year is not None and (self.end_year is not None or not self.end_month)
+
+
+def _month(token: str | None) -> int | None:
+    return MONTHS[token.rstrip(".").lower()] if token else None
+
+
+def _int(token: str | None) -> int | None:
+    return int(re.sub(r"\D", "", token)) if token else None
+
+
+def _day_fits(day: int | None, month: int | None, year: int | None) -> bool:
+    if day is None or month is None:
+        return True
+    limit = calendar.monthrange(year or 2000, month)[1]  # 2000: a leap year admits 29 February
+    return 1 <= day <= limit
+
+
+def extract_temporals(text: str) -> tuple[Temporal, ...]:
+    """Every temporal expression in ``text`` (cleaned paragraph text), in order."""
+    found: list[Temporal] = []
+    for m in _TEMPORAL.finditer(text):
+        t = _from_match(m)
+        if t is not None:
+            found.append(t)
+    return tuple(found)
+
+
+def _from_match(m: re.Match[str]) -> Temporal | None:  # noqa: PLR0911 - one branch per pattern
+    g = m.group
+    kind = m.lastgroup
+    base = {"start": m.start(), "end": m.end(), "text": m.group()}
+    if kind == "iso":
+        y, mo, d = int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))
+        if not 1 <= mo <= 12 or not _day_fits(d, mo, y):
+            return None
+        return Temporal(**base, kind="date", year=y, month=mo, day=d)
+    if kind in ("dm_range_cross", "md_range_cross"):
+        p = "x" if kind == "dm_range_cross" else "y"
+        d1, m1, d2, m2, y = _int(g(f"{p}_d1")), _month(g(f"{p}_m1")), _int(g(f"{p}_d2")), _month(g(f"{p}_m2")), _int(
+            g(f"{p}_y")
+        )
+        if not (_day_fits(d1, m1, y) and _day_fits(d2, m2, y)):
+            return None
+        y1 = (y - 1) if (y and m1 and m2 and m1 > m2) else y
+        return Temporal(**base, kind="day-range", year=y1, month=m1, day=d1, end_year=y, end_month=m2, end_day=d2)
+    if kind in ("dm_range", "md_range"):
+        p = "r" if kind == "dm_range" else "s"
+        d1, d2, mo, y = _int(g(f"{p}_d1")), _int(g(f"{p}_d2")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
+        if d1 is None or d2 is None or d1 >= d2 or not _day_fits(d2, mo, y):
+            return None
+        return Temporal(**base, kind="day-range", year=y, month=mo, day=d1, end_year=y, end_month=mo, end_day=d2)
+    if kind in ("dmy", "mdy"):
+        p = "a" if kind == "dmy" else "b"
+        d, mo, y = _int(g(f"{p}_d")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
+        if not _day_fits(d, mo, y):
+            return None
+        return Temporal(**base, kind="date", year=y, month=mo, day=d)
+    if kind == "my":
+        return Temporal(**base, kind="month", year=_int(g("c_y")), month=_month(g("c_m")), modifier=g("c_mod"))
+    if kind == "month":
+        base.update(start=m.start("m_m"), text=g("m_m"))
+        return Temporal(**base, kind="month", month=_month(g("m_m")))
+    if kind == "year_range":
+        y1, y2 = _int(g("g_y1")), _int(g("g_y2"))
+        if y1 is None or y2 is None or y1 > y2:
+            return None
+        return Temporal(**base, kind="year-range", year=y1, end_year=y2)
+    if kind == "year":
+        first = m.start("e_mod") if g("e_mod") else m.start("e_y")
+        base.update(start=first, text=m.string[first : m.end()])
+        return Temporal(**base, kind="year", year=_int(g("e_y")), modifier=g("e_mod"))
+    if kind == "year_mod":
+        return Temporal(**base, kind="year", year=_int(g("f_y")), modifier=g("f_mod").lower())
+    if kind == "relative":
+        return Temporal(**base, kind="relative", relative=g("rel").lower())
+    return None
+
+
+# --- intervals -----------------------------------------------------------------
+
+_MODIFIER_MONTHS = {
+    "early": (1, 4),
+    "beginning of": (1, 3),
+    "the beginning of": (1, 3),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "end of": (10, 12),
+    "the end of": (10, 12),
+    "the first half of": (1, 6),
+    "the second half of": (7, 12),
+}
+_MONTH_DAYS_MODIFIER = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end of": (21, 31)}
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def stated_interval(t: Temporal) -> tuple[date, date] | None:
+    """The interval when the text gives the year itself; None when a year or anchor is needed."""
+    if t.kind == "relative" or t.year is None:
+        return None
+    return year_interval(t, t.year)
+
+
+def year_interval(t: Temporal, year: int) -> tuple[date, date] | None:
+    """The interval the expression means if it falls in ``year`` (its start year)."""
+    try:
+        if t.kind == "year":
+            lo, hi = _MODIFIER_MONTHS.get(t.modifier or "", (1, 12))
+            return date(year, lo, 1), _last_day(year, hi)
+        if t.kind == "year-range":
+            return date(year, 1, 1), date(t.end_year or year, 12, 31)
+        if t.kind == "month" and t.month:
+            if t.modifier in _MONTH_DAYS_MODIFIER:
+                lo_day, hi_day = _MONTH_DAYS_MODIFIER[t.modifier or ""]
+                return date(year, t.month, lo_day), min(date(year, t.month, 1) + timedelta(days=hi_day - 1),
+                                                        _last_day(year, t.month))
+            return date(year, t.month, 1), _last_day(year, t.month)
+        if t.kind == "date" and t.month and t.day:
+            d = date(year, t.month, t.day)
+            return d, d
+        if t.kind == "day-range" and t.month and t.day and t.end_month and t.end_day:
+            end_year = year + ((t.end_year or year) - (t.year or year)) if t.year else year + (t.month > t.end_month)
+            return date(year, t.month, t.day), date(end_year, t.end_month, t.end_day)
+    except ValueError:
+        return None
+    return None
+
+
+def anchored_interval(
+    t: Temporal, anchor: tuple[date, date], tense: Tense
+) -> tuple[tuple[date | None, date] | None, str]:
+    """Resolve an expression that needs the article's date (``anchor``); returns the interval and a note.
+
+    A day and month without a year in news copy mean the nearest such day: before the
+    article's date for past events, after it for future ones (the convention that
+    temporal taggers such as HeidelTime apply to news).
+    """
+    a0, a1 = anchor
+    if t.kind == "relative":
+        return _relative_interval(t.relative or "", a0, a1), f"“{t.text}” counted from the article's date"
+    if t.year is not None:
+        return stated_interval(t), "stated"
+    if tense == "future":
+        lo_limit, hi_limit = a0, _shift_years(a1, 1)
+    elif tense == "past":
+        lo_limit, hi_limit = _shift_years(a0, -1), a1
+    else:
+        lo_limit, hi_limit = _shift_years(a0, -1), _shift_years(a1, 1)
+    fits: list[tuple[date, date]] = []
+    for year in range(lo_limit.year - 1, hi_limit.year + 2):
+        iv = year_interval(t, year)
+        if iv and iv[0] <= hi_limit and iv[1] > lo_limit:
+            fits.append(iv)
+    if not fits:
+        return None, "no year fits the article's date"
+    direction = {"future": "after", "past": "before"}.get(tense, "around")
+    return (min(f[0] for f in fits), max(f[1] for f in fits)), f"the nearest such day {direction} the article's date"
+
+
+def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date] | None:
+    day = timedelta(days=1)
+    if rel in ("today", "tonight", "currently"):
+        return a0, a1
+    if rel == "yesterday":
+        return a0 - day, a1 - day
+    if rel == "tomorrow":
+        return a0 + day, a1 + day
+    if rel.startswith("on "):
+        return a0 - 7 * day, a1 + 7 * day
+    unit = rel.split()[-1]
+    if rel in ("this year", "earlier this year", "later this year"):
+        return date(a0.year, 1, 1), date(a1.year, 12, 31)
+    if rel in ("last year", "previous year", "past year"):
+        return date(a0.year - 1, 1, 1), date(a1.year - 1, 12, 31)
+    if rel in ("next year", "coming year"):
+        return date(a0.year + 1, 1, 1), date(a1.year + 1, 12, 31)
+    if rel in ("this month", "earlier this month", "later this month"):
+        return a0.replace(day=1), _last_day(a1.year, a1.month)
+    if rel in ("last month", "previous month", "past month"):
+        first = a0.replace(day=1) - day
+        return first.replace(day=1), a1.replace(day=1) - day
+    if rel in ("next month", "coming month"):
+        nxt = _last_day(a0.year, a0.month) + day
+        return nxt, _last_day(nxt.year, nxt.month)
+    if unit == "week":
+        offset = {"last": -7, "previous": -7, "past": -7, "next": 7, "coming": 7}.get(rel.split()[0], 0)
+        return a0 + (offset - 6) * day, a1 + (offset + 6) * day
+    if rel == "recently" or rel.startswith("in recent"):
+        return None, a1  # "recently" bounds only one side; any lower bound would be a guess
+    m = re.match(r"(?:the )?(?:past|last) (decade|(\w+) (years|decades|months))", rel)
+    if m:
+        if m.group(1) == "decade":
+            years = 10
+        else:
+            n = int(m.group(2)) if m.group(2).isdigit() else _NUMBER_WORDS.get(m.group(2), 0)
+            years = n * {"years": 1, "decades": 10}.get(m.group(3), 0)
+            if m.group(3) == "months":
+                return a0 - timedelta(days=31 * n), a1
+        return _shift_years(a0, -years), a1
+    return None
