@@ -17,6 +17,8 @@ from tipbrief.errors import TipbriefError
 # `tipbrief --help` stays fast and never imports WeasyPrint.
 COMMANDS: dict[str, str] = {
     "facts": "tipbrief.commands.facts:facts",
+    "schema": "tipbrief.commands.schema:schema",
+    "validate": "tipbrief.commands.validate:validate",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])
