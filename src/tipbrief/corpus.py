@@ -78,7 +78,9 @@ class Article:
 _SPACE = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Controls, zero-width characters and bidi overrides never carry meaning in news copy
 # and can disguise text, so the cleaned view drops them.
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _CLEAN_TOKENS = re.compile(
     r"(?P<ordinal>(?<=\d)[ ]+(?=(?:st|nd|rd|th)\b))"
     rf"|(?P<ws>[ \t\r\n{_SPACE}]+)(?P<punct>(?=[,;:!?)]|\.(?:\s|$)))?"
@@ -181,10 +183,14 @@ def parse_full_date(text: str) -> date | None:
     try:
         if m.group("iy"):
             return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-        day, month, year = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
-            m.group("d2"),
-            m.group("m2"),
-            m.group("y2"),
+        day, month, year = (
+            (m.group("d"), m.group("m"), m.group("y"))
+            if m.group("d")
+            else (
+                m.group("d2"),
+                m.group("m2"),
+                m.group("y2"),
+            )
         )
         return date(int(year), MONTHS[month.rstrip(".").lower()], int(day))
     except ValueError:
@@ -270,7 +276,9 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
 )
 
 
-def _strip_signoff(para: Paragraph, outlets: Mapping[str, str]) -> tuple[Paragraph, DroppedSpan | None, str | None]:
+def _strip_signoff(
+    para: Paragraph, outlets: Mapping[str, str]
+) -> tuple[Paragraph, DroppedSpan | None, str | None]:
     """Remove an agency sign-off ("-VNA", "/.") from the end of a paragraph."""
     text = para.text
     m = _SIGNOFF.search(text)
@@ -397,10 +405,13 @@ def iter_article_paths(root: Path) -> list[Path]:
 
 def load_article(path: Path, root: Path, outlets: Mapping[str, str]) -> Article | Problem:
     """Read one article (and its ``.meta.yaml`` sidecar); a bad file becomes a Problem, not a crash."""
-    shown = path.as_posix()
+    # Shown as "<corpus folder name>/<path below it>": the same on every machine and checkout.
+    shown = (Path(root.resolve().name) / path.relative_to(root)).as_posix()
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
-        return Problem(shown, 1, 1, f"article is {size} bytes, over the {MAX_ARTICLE_BYTES}-byte limit; split it")
+        return Problem(
+            shown, 1, 1, f"article is {size} bytes, over the {MAX_ARTICLE_BYTES}-byte limit; split it"
+        )
     raw = path.read_bytes()
     if not raw.strip():
         return Problem(shown, 1, 1, "article is empty; remove it or add its text")

@@ -1,0 +1,241 @@
+"""Unit and property tests of the fact-base rules: cleaning offsets, temporal expressions, resolution."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tipbrief.corpus import clean_text, parse_article, split_paragraphs
+from tipbrief.extract import Constraint, Identification, find_definitions
+from tipbrief.gazetteer import Candidate
+from tipbrief.model import Span
+from tipbrief.resolve import _label, resolve_dates
+from tipbrief.temporal import anchored_interval, extract_temporals, stated_interval
+
+# --- cleaning keeps offsets -------------------------------------------------------------
+
+NOISE = st.lists(st.sampled_from([*"ab .,\u00a0\t\n\u200b\u202e1th", "ASEAN", " , ", "11 th"])).map("".join)
+
+
+@given(NOISE)
+@settings(max_examples=300)
+def test_cleaned_characters_map_back_to_the_same_original_character(text: str) -> None:
+    para = clean_text(text)
+    for i, ch in enumerate(para.text):
+        if ch != " ":
+            assert text[para.to_original(i)] == ch
+
+
+@given(NOISE)
+@settings(max_examples=200)
+def test_paragraph_spans_lie_inside_the_text(text: str) -> None:
+    for start, end in split_paragraphs(text):
+        assert 0 <= start < end <= len(text)
+        assert text[start:end].strip() == text[start:end]
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=200)
+def test_any_article_text_parses_and_dropped_spans_are_in_bounds(text: str) -> None:
+    article = parse_article("doc", "seeds/doc.txt", text, {"VNA": "Vietnam News Agency"})
+    for d in article.document.dropped:
+        assert 0 <= d.start <= d.end <= len(text)
+    for p in article.paragraphs:
+        assert 0 <= p.start <= p.end <= len(text)
+
+
+def test_cleaning_tightens_ordinals_and_space_before_commas() -> None:
+    assert clean_text("the 11 th  Senior\u00a0Officials in Yangon , Myanmar").text == (
+        "the 11th Senior Officials in Yangon, Myanmar"
+    )
+
+
+def test_sign_offs_and_repeats_are_dropped_with_reasons() -> None:
+    text = "ASEAN met in Hanoi.\nASEAN met in Hanoi.\nIt ended well.-VNA"
+    article = parse_article("d", "d.txt", text, {"VNA": "Vietnam News Agency"})
+    reasons = [d.reason for d in article.document.dropped]
+    assert reasons == ["repeats the paragraph at offset 0", "agency sign-off"]
+    assert article.document.outlet == "Vietnam News Agency"
+    assert [p.text for p in article.paragraphs] == ["ASEAN met in Hanoi.", "It ended well."]
+
+
+def test_dateline_sets_published_date_and_place() -> None:
+    article = parse_article("d", "d.txt", "JAKARTA, 28 September 2016 – The ACWC launched it today.", {})
+    assert article.document.published == date(2016, 9, 28)
+    assert article.document.dateline_place == "Jakarta"
+
+
+def test_front_matter_gives_metadata() -> None:
+    text = "---\npublished: 2019-03-05\noutlet: Example Wire\ntitle: A title\n---\nBody text here.\n"
+    doc = parse_article("d", "d.txt", text, {}).document
+    assert (doc.published, doc.outlet, doc.title) == (date(2019, 3, 5), "Example Wire", "A title")
+
+
+# --- temporal expressions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("on 21-22 June.", [("21-22 June", None, 6, 21)]),
+        ("HANOI, 26 June 2018- The", [("26 June 2018", 2018, 6, 26)]),
+        ("on May 11 approved", [("May 11", None, 5, 11)]),
+        ("signed in November 2015.", [("November 2015", 2015, 11, None)]),
+        ("will be adopted in 2015,", [("2015", 2015, None, None)]),
+        ("on March 3, 2020 and", [("March 3, 2020", 2020, 3, 3)]),
+        ("from 30 June - 2 July 2019", [("30 June - 2 July 2019", 2019, 6, 30)]),
+    ],
+)
+def test_temporal_expressions_found(
+    text: str, found: list[tuple[str, int | None, int | None, int | None]]
+) -> None:
+    assert [(t.text, t.year, t.month, t.day) for t in extract_temporals(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "towards the ASEAN Vision 2025",
+        "the UN 2030 Agenda on Sustainable Development Goals",
+        "ACWC's Work Plan 2012-2016",
+        "at the 27th ASEAN Summit",
+        "at the ongoing ASEAN Summit 32 in Labuan Bajo",
+        "States may wish to",
+        "Sustainable Development Goals",
+        "2020-02-30 is not a date",
+    ],
+)
+def test_lookalikes_are_not_dates(text: str) -> None:
+    assert extract_temporals(text) == ()
+
+
+def test_day_month_takes_the_year_before_a_past_tense_anchor() -> None:
+    (t,) = extract_temporals("on 21-22 June")
+    anchor = (date(2018, 6, 26), date(2018, 6, 26))
+    assert anchored_interval(t, anchor, "past")[0] == (date(2018, 6, 21), date(2018, 6, 22))
+    assert anchored_interval(t, anchor, "future")[0] == (date(2019, 6, 21), date(2019, 6, 22))
+
+
+@pytest.mark.parametrize(
+    ("rel", "expected"),
+    [
+        ("today", (date(2016, 9, 28), date(2016, 9, 28))),
+        ("last year", (date(2015, 1, 1), date(2015, 12, 31))),
+        ("recently", (None, date(2016, 9, 28))),
+        ("the past decade", (date(2006, 9, 28), date(2016, 9, 28))),
+    ],
+)
+def test_relative_expressions_count_from_the_article_date(
+    rel: str, expected: tuple[date | None, date]
+) -> None:
+    (t,) = extract_temporals(f"It happened {rel}.")
+    assert anchored_interval(t, (date(2016, 9, 28), date(2016, 9, 28)), "past")[0] == expected
+
+
+@given(st.integers(1950, 2099), st.integers(1, 12), st.integers(1, 28))
+def test_stated_dates_are_well_formed(year: int, month: int, day: int) -> None:
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    for text in (f"on {day} {months[month - 1]} {year}.", f"in {months[month - 1]} {year}.", f"in {year}."):
+        (t,) = extract_temporals(text)
+        iv = stated_interval(t)
+        assert iv is not None and iv[0] <= iv[1]
+        assert text[t.start : t.end] == t.text
+
+
+# --- glossary ------------------------------------------------------------------------------
+
+
+def test_acronym_definitions_follow_word_initials() -> None:
+    text = (
+        "The ASEAN Commission on the Promotion and Protection of the Rights of Women and Children (ACWC) "
+        "and trafficking in persons (TIP) and the Regional Plan of Action (RPA)."
+    )
+    found = {short: long for _, _, short, long in find_definitions(text)}
+    assert found == {
+        "ACWC": "ASEAN Commission on the Promotion and Protection of the Rights of Women and Children",
+        "TIP": "trafficking in persons",
+        "RPA": "Regional Plan of Action",
+    }
+
+
+# --- resolution -----------------------------------------------------------------------------
+
+
+def c(rule: str, lo: date | None, hi: date | None, stated: bool = False) -> Constraint:
+    return Constraint(rule, rule, lo, hi, stated=stated)
+
+
+def summit(n: int, lo: date, hi: date) -> Candidate:
+    return Candidate(f"summit-{n}", f"{n}th ASEAN Summit", lo, hi, f"summits.csv:{n}", "https://example.org")
+
+
+SPAN = Span("d", 0, 1, "x")
+
+
+def test_intersection_of_constraints() -> None:
+    r = resolve_dates(
+        [
+            c("office-term", date(2009, 5, 18), date(2014, 11, 10)),
+            c("programme-period", date(2013, 9, 3), date(2018, 9, 2)),
+        ],
+        [],
+    )
+    assert (r.interval.earliest, r.interval.latest, r.interval.basis) == (
+        date(2013, 9, 3),
+        date(2014, 11, 10),
+        "inferred",
+    )
+    assert r.interval.label == "between September 2013 and November 2014"
+    assert r.conflicts == ()
+
+
+def test_contradicting_constraints_keep_the_stronger_and_record_a_conflict() -> None:
+    r = resolve_dates(
+        [
+            c("stated-date", date(2015, 11, 1), date(2015, 11, 30), stated=True),
+            c("office-term", date(2017, 1, 1), date(2020, 1, 1)),
+        ],
+        [],
+    )
+    assert (r.interval.earliest, r.interval.latest) == (date(2015, 11, 1), date(2015, 11, 30))
+    assert [x.field for x in r.conflicts] == ["date"]
+
+
+def test_summit_number_and_host_disagree_and_the_day_decides() -> None:
+    (may11,) = extract_temporals("on May 11")
+    day = Constraint("day-month", "May 11", None, None, SPAN, annual=may11)
+    by_number = Identification(
+        "summit", "ASEAN Summit 32", SPAN, (summit(32, date(2018, 4, 25), date(2018, 4, 28)),)
+    )
+    by_city = Identification(
+        "summit", "Summit in Labuan Bajo", SPAN, (summit(42, date(2023, 5, 9), date(2023, 5, 11)),)
+    )
+    r = resolve_dates([day], [by_number, by_city])
+    assert (r.interval.earliest, r.interval.latest) == (date(2023, 5, 11), date(2023, 5, 11))
+    assert [x.field for x in r.conflicts] == ["summit"]
+    assert [k.key for k in r.chosen] == ["summit-42"]
+
+
+def test_day_without_any_year_evidence_says_so() -> None:
+    (may11,) = extract_temporals("on May 11")
+    r = resolve_dates([Constraint("day-month", "May 11", None, None, SPAN, annual=may11)], [])
+    assert (r.interval.earliest, r.interval.latest) == (None, None)
+    assert r.interval.label == "May 11 (year unknown)"
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "label"),
+    [
+        (date(2023, 5, 11), date(2023, 5, 11), "11 May 2023"),
+        (date(2018, 6, 21), date(2018, 6, 22), "21–22 June 2018"),
+        (date(2015, 11, 1), date(2015, 11, 30), "November 2015"),
+        (date(2015, 1, 1), date(2015, 12, 31), "2015"),
+        (date(2009, 5, 18), date(2014, 11, 10), "between May 2009 and November 2014"),
+        (None, None, "date unknown"),
+    ],
+)
+def test_labels(lo: date | None, hi: date | None, label: str) -> None:
+    assert _label(lo, hi) == label
