@@ -16,6 +16,7 @@ from tipbrief.errors import TipbriefError
 # Each command lives in its own module and is imported only when used, so that
 # `tipbrief --help` stays fast and never imports WeasyPrint.
 COMMANDS: dict[str, str] = {
+    "build": "tipbrief.commands.build:build",
     "facts": "tipbrief.commands.facts:facts",
     "schema": "tipbrief.commands.schema:schema",
     "validate": "tipbrief.commands.validate:validate",

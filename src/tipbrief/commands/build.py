@@ -1,0 +1,101 @@
+"""`tipbrief build`: render brief specs to Markdown, HTML, PDF and JSON in an output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+import click
+
+from tipbrief.cli import reports_errors
+from tipbrief.errors import InputError
+
+
+@click.command()
+@click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--seeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder of articles the fact base is built from.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder the outputs and manifest.json are written to.",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["md", "html", "pdf", "json"]),
+    multiple=True,
+    help="Output format; repeat for several. Default: all four.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors: exit 1 and write nothing.")
+@click.option(
+    "--page-size",
+    type=click.Choice(["A4", "Letter"]),
+    default=None,
+    help="Paper size of the PDFs, overriding each spec's page_size (default A4).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list every file written, with its size.")
+@reports_errors
+def build(
+    specs: tuple[Path, ...],
+    seeds: Path,
+    out: Path,
+    formats: tuple[str, ...],
+    strict: bool,
+    page_size: str | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Build briefs from SPEC files (default: every briefs/*.yaml) into --out.
+
+    Each brief NAME gives NAME.md, NAME.html, NAME.pdf and NAME.json; manifest.json,
+    written last, lists every output with its sha256 and the warnings. Nothing is
+    written unless every brief builds, so a failed build leaves earlier outputs intact.
+
+    Exit codes: 0 built (warnings are printed); 1 the build failed, or --strict and
+    there were warnings; 2 a spec, an article or a template is wrong (every problem
+    is listed as file:line:col).
+
+    Example: tipbrief build briefs/asean-us-tip-chronology.yaml --format pdf --page-size Letter
+    """
+    from tipbrief.build import FORMATS, Format, build_briefs
+
+    paths = list(specs) or sorted(Path("briefs").glob("*.yaml"))
+    if not paths:
+        raise InputError(["briefs/: no brief specs (*.yaml) found; pass spec files or add briefs/NAME.yaml"])
+    chosen = cast(tuple[Format, ...], formats or FORMATS)
+
+    def progress(message: str) -> None:
+        if not quiet and len(paths) > 1:
+            click.echo(message, err=True)
+
+    result = build_briefs(
+        paths,
+        seeds,
+        out,
+        chosen,
+        strict,
+        page_size="Letter" if page_size == "Letter" else "A4" if page_size == "A4" else None,
+        progress=progress,
+    )
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if verbose:
+        for output in result.outputs:
+            click.echo(f"{out / output.name} ({len(output.data)} bytes)", err=True)
+    if not quiet:
+        briefs = len({o.brief for o in result.outputs})
+        noun = "brief" if briefs == 1 else "briefs"
+        click.echo(
+            f"built {briefs} {noun} into {out}/ ({len(result.outputs)} files, "
+            f"{len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''})",
+            err=True,
+        )
