@@ -313,13 +313,13 @@ def resolve_event_ref(text: str, where: Location, events: Sequence[Event]) -> Ev
     scores = {e.id: round(sum(w for t, w in weights.items() if t in bags[e.id]), 9) for e in ordered}
     best = max(scores.values(), default=0.0)
     leaders = [e for e in ordered if scores[e.id] == best]
-    if best > 0 and best > _MIN_COVERAGE * total:
+    if best > 0 and round(best / total, 6) > _MIN_COVERAGE:
         if len(leaders) == 1:
             return leaders[0]
         shown = ", ".join(e.id for e in leaders[:6]) + (", …" if len(leaders) > 6 else "")
         raise fail(f"event {quote(text)} matches {len(leaders)} events: {shown}; use an id")
     closest = leaders[0] if best > 0 else _closest_by_title(wanted, ordered)
-    title = printable(closest.title, 80)
+    title = printable(closest.title, 120)
     raise fail(f"event {quote(text)} matches no event; did you mean {quote(closest.id)} ({title})?")
 
 

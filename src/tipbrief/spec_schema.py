@@ -279,7 +279,7 @@ class Day(Kind):
     def check(self, node: YamlNode, slot: Slot, out: Checker) -> Any:
         if not isinstance(node, YamlScalar) or node.kind not in ("str", "timestamp"):
             return self.wrong_type(node, slot, out)
-        how = f"write it as YYYY-MM-DD; {slot.suggestion}"
+        how = "write it as YYYY-MM-DD, e.g. 2024-05-11"
         value = _partial_date(node.text, slot, node.where, out, how, day_only=True)
         if value is INVALID:
             return INVALID
@@ -534,8 +534,8 @@ def _criteria(key: str, description: str, example: dict[str, list[str]]) -> Fiel
                 Field(
                     "kinds",
                     TextList(),
-                    "Kinds of event: seminar, workshop, meeting, summit, conference, adoption, "
-                    "publication, …",
+                    "Kinds of event, such as seminar, workshop, meeting, summit, conference, adoption "
+                    "or publication.",
                     ["seminar", "workshop"],
                 ),
             )

@@ -155,7 +155,7 @@ def decode_yaml_bytes(data: bytes, display: str) -> str:
 
 def _too_big(display: str, size: int, max_bytes: int) -> Problem:
     message = (
-        f"file is {_size(size)}, more than the {_size(max_bytes)} allowed; "
+        f"file is {size:,} bytes, more than the {_size(max_bytes)} allowed; "
         "a settings file this big is a mistake: keep only the settings in it"
     )
     return Problem(display, 1, 1, message)
@@ -283,9 +283,7 @@ def _walk_mapping(node: MappingNode, where: Location, display: str, problems: li
         if isinstance(key, YamlRefused):
             continue
         if not isinstance(key, YamlScalar):
-            message = (
-                f"a key must be plain text, not {describe(key)}; write the key as a word followed by ':'"
-            )
+            message = f"a key must be plain text, not {describe(key)}; write the key as a word and a ':'"
             problems.append(Problem(display, key.where.line, key.where.col, message))
             continue
         first = first_seen.get(key.text)

@@ -75,7 +75,7 @@ def fact_base_events(seeds: Path) -> EventSource:
             except NotImplementedError:
                 cache.append(
                     Unavailable(
-                        "the fact base cannot be built yet; they will be checked once it can", "warning"
+                        "the fact base cannot be built yet; it will be checked once it can", "warning"
                     )
                 )
             except TipbriefError as err:
