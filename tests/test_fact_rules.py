@@ -137,7 +137,20 @@ def test_relative_expressions_count_from_the_article_date(
 
 @given(st.integers(1950, 2099), st.integers(1, 12), st.integers(1, 28))
 def test_stated_dates_are_well_formed(year: int, month: int, day: int) -> None:
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     for text in (f"on {day} {months[month - 1]} {year}.", f"in {months[month - 1]} {year}.", f"in {year}."):
         (t,) = extract_temporals(text)
         iv = stated_interval(t)

@@ -168,7 +168,8 @@ _DATELINE = re.compile(
 )
 _SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<outlet>\S.{1,80})$", re.IGNORECASE)
 _LINK_BOILERPLATE = re.compile(
-    r"\b(?:can be (?:downloaded|viewed|found|accessed|read) here|(?:download|click|view|read) [^.]{0,80}\bhere)\b",
+    r"\b(?:can be (?:downloaded|viewed|found|accessed|read) here"
+    r"|(?:download|click|view|read) [^.]{0,80}\bhere)\b",
     re.IGNORECASE,
 )
 _SIGNOFF = re.compile(r"(?P<sep>\s*[-–—]\s*|\s*\(|\s+)(?P<agency>[A-Z][A-Za-z]{1,9})\)?\s*$")

@@ -11,7 +11,13 @@ from tipbrief.corpus import Article, Paragraph
 from tipbrief.gazetteer import Candidate, Gazetteer, ordinal
 from tipbrief.model import GlossaryEntry, Place, Span
 from tipbrief.reference import Row, parse_partial
-from tipbrief.temporal import NAMED_PERIOD, Temporal, Tense, anchored_interval, extract_temporals, stated_interval
+from tipbrief.temporal import (
+    Temporal,
+    Tense,
+    anchored_interval,
+    extract_temporals,
+    stated_interval,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +33,9 @@ class Sentence:
         return self.paragraph.text[self.start : self.end]
 
     def span(self, doc: str, original: str, start: int | None = None, end: int | None = None) -> Span:
-        s, e = self.paragraph.span(self.start + (start or 0), self.start + (end if end is not None else len(self.text)))
+        s, e = self.paragraph.span(
+            self.start + (start or 0), self.start + (end if end is not None else len(self.text))
+        )
         return Span(doc, s, e, original[s:e])
 
 
@@ -113,7 +121,9 @@ class Extraction:
 
 # --- sentences ------------------------------------------------------------------
 
-_ABBREV = re.compile(r"(?:\b(?:[A-Z]|H\.E|Dr|Mr|Mrs|Ms|Prof|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|i\.e|e\.g|etc|vs))\.$")
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]|H\.E|Dr|Mr|Mrs|Ms|Prof|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|i\.e|e\.g|etc|vs))\.$"
+)
 
 
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
@@ -135,7 +145,6 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
 # --- glossary: "long form (ACRONYM)" -------------------------------------------------
 
 _PAREN_ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z&-]{1,11})\)")
-_SMALL_WORDS = {"of", "on", "for", "the", "and", "in", "to", "against", "with", "within", "at", "by", "&"}
 
 
 def find_definitions(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -174,9 +183,11 @@ def _norm(text: str) -> str:
 def _event_tense(sentence: str) -> Tense:
     """The tense of the event a sentence states: future only when a future marker governs an
     event verb ("will be adopted", "will be held"), not when it governs some later clause."""
-    if re.search(r"\b(?:will|shall|to be|is expected to|are expected to|plans? to|scheduled to)\b[^.;,]{0,40}"
-                 r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place)",
-                 sentence):
+    if re.search(
+        r"\b(?:will|shall|to be|is expected to|are expected to|plans? to|scheduled to)\b[^.;,]{0,40}"
+        r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place)",
+        sentence,
+    ):
         return "future"
     if re.search(r"\b(?:upcoming|forthcoming)\b", sentence):
         return "future"
@@ -184,8 +195,11 @@ def _event_tense(sentence: str) -> Tense:
 
 
 def _tense(sentence: str) -> Tense:
-    if re.search(r"\b(?:will|shall|is to be|are to be|to be held|is expected to|are expected to|plans? to|"
-                 r"scheduled|upcoming|forthcoming)\b", sentence):
+    if re.search(
+        r"\b(?:will|shall|is to be|are to be|to be held|is expected to|are expected to|plans? to|"
+        r"scheduled|upcoming|forthcoming)\b",
+        sentence,
+    ):
         return "future"
     if re.search(r"\b(?:ongoing|is being|are being|currently)\b", sentence):
         return "present"
@@ -209,8 +223,8 @@ MEETING_NOUNS = (
 )
 _MEETING_NOUN = re.compile(r"\b(?P<noun>" + "|".join(MEETING_NOUNS) + r")s?\b", re.IGNORECASE)
 _MEETING_VERB = re.compile(
-    r"\b(?:held|convened|organi[sz]ed|co-organi[sz]ed|hosted|opened|took place|take place|kicked off|concluded|"
-    r"conducted|will hold|to hold|convene|organi[sz]e)\b",
+    r"\b(?:held|convened|organi[sz]ed|co-organi[sz]ed|hosted|opened|took place|take place|kicked off|"
+    r"concluded|conducted|will hold|to hold|convene|organi[sz]e)\b",
     re.IGNORECASE,
 )
 _ADOPTION_VERB = re.compile(
@@ -221,10 +235,18 @@ _ADOPTION_VERB = re.compile(
 _PUBLICATION_VERB = re.compile(
     r"\b(?P<verb>launched|launch|published|released|made public|unveiled|presented|issued)\b", re.IGNORECASE
 )
-_DOC_NOUN = r"(?:Report|Review|Study|Survey|Assessment|Handbook|Guidelines?|Toolkit|Publication|Factsheet|Index|Analysis|Baseline|Manual|Compendium)"
-_INSTRUMENT_HEAD = r"(?:Declaration|Convention|Treaty|Plan of Action|Agreement|Charter|Consensus|Protocol|Roadmap|Framework|Statement|Action Plan|Work Plan|Memorandum of Understanding|MoU)"
+_DOC_NOUN = (
+    r"(?:Report|Review|Study|Survey|Assessment|Handbook|Guidelines?|Toolkit|Publication|Factsheet|Index"
+    r"|Analysis|Baseline|Manual|Compendium)"
+)
+_INSTRUMENT_HEAD = (
+    r"(?:Declaration|Convention|Treaty|Plan of Action|Agreement|Charter|Consensus|Protocol|Roadmap|Framework"
+    r"|Statement|Action Plan|Work Plan|Memorandum of Understanding|MoU)"
+)
 _CAP_WORD = r"(?:[A-Z][\w’'.-]*|U\.S\.)"
-_CONNECT = r"(?:of|on|for|the|and|in|to|against|within|with|Especially|especially|Particularly|particularly|,)"
+_CONNECT = (
+    r"(?:of|on|for|the|and|in|to|against|within|with|Especially|especially|Particularly|particularly|,)"
+)
 _CONNECT_WORD = r"(?:of|on|for|the|and|in|to|against|within|with)"
 _NAME_PHRASE = rf"{_CAP_WORD}(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
 _INSTRUMENT_NAME = re.compile(
@@ -253,10 +275,13 @@ _ANAPHOR = re.compile(
     + r"|launch|launching|ceremony|report|review|declaration|convention)\b",
     re.IGNORECASE,
 )
-_NOT_CURRENT = re.compile(r"\b(?:former|late|then|ex-|outgoing|incoming|newly appointed|designate)\s*$", re.IGNORECASE)
+_NOT_CURRENT = re.compile(
+    r"\b(?:former|late|then|ex-|outgoing|incoming|newly appointed|designate)\s*$", re.IGNORECASE
+)
 _TITLED_PERSON = re.compile(
-    r"\b(?P<title>H\.E\.?\s+(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?\s+)?|Ambassador|Madame|Mme\.?|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.|Minister|"
-    r"Secretary[- ]General|Deputy Secretary[- ]General)\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.|de|van|bin|binti)){1,4})"
+    r"\b(?P<title>H\.E\.?\s+(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?\s+)?|Ambassador|Madame|Mme\.?|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\."
+    r"|Minister|Secretary[- ]General|Deputy Secretary[- ]General)\s+"
+    r"(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.|de|van|bin|binti)){1,4})"
 )
 
 
@@ -384,7 +409,9 @@ def _extract_people(ctx: _Context) -> list[PersonMention]:
                 continue
             role_m = re.match(r",\s+(?P<role>[^,.;]{3,120})", text[m.end() :])
             role = role_m.group("role") if role_m else m.group("title").strip()
-            out.append(PersonMention(name, role, s.span(ctx.doc, ctx.original, m.start("name"), m.end("name"))))
+            out.append(
+                PersonMention(name, role, s.span(ctx.doc, ctx.original, m.start("name"), m.end("name")))
+            )
     return out
 
 
@@ -416,8 +443,8 @@ def _instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
         if re.search(_INSTRUMENT_HEAD, long):
             for m in re.finditer(rf"\b{re.escape(short)}\b", text):
                 if not any(s <= m.start() < e for s, e, _ in found):
-                    row = ctx.gaz.instruments.find(long)
-                    found.append((m.start(), m.end(), row[0][2].get("name") if row else long))
+                    known = ctx.gaz.instruments.find(long)
+                    found.append((m.start(), m.end(), known[0][2].get("name") if known else long))
     return sorted(found)
 
 
@@ -426,17 +453,36 @@ def _anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Con
     doc = ctx.article.document
     out: list[Constraint] = []
     if doc.published:
-        out.append(Constraint("published", f"the article is dated {doc.published.isoformat()}", doc.published,
-                              doc.published, stated=True))
+        out.append(
+            Constraint(
+                "published",
+                f"the article is dated {doc.published.isoformat()}",
+                doc.published,
+                doc.published,
+                stated=True,
+            )
+        )
     if ctx.article.dateline_span:
-        s, e = ctx.article.dateline_span
-        span = Span(doc.id, s, e, doc.text[s:e])
+        line_start, line_end = ctx.article.dateline_span
+        span = Span(doc.id, line_start, line_end, doc.text[line_start:line_end])
         if doc.published:
-            out.append(Constraint("dateline", f"the dateline reads “{span.quote}”", doc.published, doc.published,
-                                  span, stated=True))
+            out.append(
+                Constraint(
+                    "dateline",
+                    f"the dateline reads “{span.quote}”",
+                    doc.published,
+                    doc.published,
+                    span,
+                    stated=True,
+                )
+            )
     for p in people:
         if p.term:
-            out.append(replace(p.term, note=p.term.note + "; the article names them in office, so it falls in that term"))
+            out.append(
+                replace(
+                    p.term, note=p.term.note + "; the article names them in office, so it falls in that term"
+                )
+            )
     for s in ctx.sentences:
         if _tense(s.text) != "future":
             continue
@@ -444,8 +490,15 @@ def _anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Con
             iv = stated_interval(t)
             # Only a date that the future verb governs ("will be adopted in 2015") bounds the article.
             if iv and t.kind in ("year", "month") and _FUTURE_BEFORE.search(s.text[: t.start]):
-                out.append(Constraint("tense", f"“{s.text[:90]}…” speaks of {t.text} as future, so the article "
-                                      f"predates its end", None, iv[1], s.span(doc.id, doc.text, t.start, t.end)))
+                out.append(
+                    Constraint(
+                        "tense",
+                        f"“{s.text[:90]}…” speaks of {t.text} as future, so the article predates its end",
+                        None,
+                        iv[1],
+                        s.span(doc.id, doc.text, t.start, t.end),
+                    )
+                )
         if not _FUTURE_ADOPTION.search(s.text):
             continue
         for start, end, name in _adopted_instruments(ctx, s.text):
@@ -453,11 +506,18 @@ def _anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Con
             if row and row.get("adopted"):
                 adopted = parse_partial(row.get("adopted"))
                 if adopted:
-                    out.append(Constraint(
-                        "tense-reference",
-                        f"the article expects {name} to be adopted, which happened on {row.get('adopted')}",
-                        None, adopted[0] - timedelta(days=1), s.span(doc.id, doc.text, start, end),
-                        row.origin, row.source))
+                    out.append(
+                        Constraint(
+                            "tense-reference",
+                            f"the article expects {name} to be adopted, "
+                            f"which happened on {row.get('adopted')}",
+                            None,
+                            adopted[0] - timedelta(days=1),
+                            s.span(doc.id, doc.text, start, end),
+                            row.origin,
+                            row.source,
+                        )
+                    )
     # The article's own dates come first; a later constraint that contradicts them is dropped.
     kept, _ = consistent(out)
     return tuple(kept)
@@ -465,11 +525,14 @@ def _anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Con
 
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|is expected to|are expected to)\b[^.;,]{0,60}$")
 _FUTURE_ADOPTION = re.compile(
-    r"\b(?:will|shall|to be|is expected to|are expected to)\b[^.;,]{0,40}\b(?:adopt|sign|ratif|finali|approv|endors)"
+    r"\b(?:will|shall|to be|is expected to|are expected to)\b[^.;,]{0,40}"
+    r"\b(?:adopt|sign|ratif|finali|approv|endors)"
 )
 
 
-def consistent(constraints: list[Constraint] | tuple[Constraint, ...]) -> tuple[list[Constraint], list[Constraint]]:
+def consistent(
+    constraints: list[Constraint] | tuple[Constraint, ...],
+) -> tuple[list[Constraint], list[Constraint]]:
     """Keep constraints in the given order while they agree; return (kept, contradicting)."""
     kept: list[Constraint] = []
     dropped: list[Constraint] = []
@@ -503,7 +566,9 @@ def _instrument_row(gaz: Gazetteer, name: str) -> Row | None:
     return None
 
 
-def intersect(constraints: tuple[Constraint, ...] | list[Constraint]) -> tuple[date | None, date | None] | None:
+def intersect(
+    constraints: tuple[Constraint, ...] | list[Constraint],
+) -> tuple[date | None, date | None] | None:
     """Intersection of the constraints' intervals; None when it is empty."""
     lo: date | None = None
     hi: date | None = None
@@ -551,7 +616,7 @@ def _extract_events(
 ) -> tuple[EventCandidate, ...]:
     raw: list[EventCandidate] = []
     lead_index: int | None = None
-    for index, s in enumerate(ctx.sentences):
+    for s in ctx.sentences:
         found = _events_in_sentence(ctx, s, places, people, anchor)
         if found and lead_index is None:
             lead_index = len(raw)
@@ -561,14 +626,20 @@ def _extract_events(
     return tuple(_merge_within_article(raw))
 
 
-def _sentence_place(ctx: _Context, s: Sentence, places: tuple[tuple[Span, Place], ...]) -> tuple[Place, Span] | None:
+def _sentence_place(
+    ctx: _Context, s: Sentence, places: tuple[tuple[Span, Place], ...]
+) -> tuple[Place, Span] | None:
     """The first city in the sentence (a country only when no city is named)."""
     span_all = s.span(ctx.doc, ctx.original)
     inside = [(sp, pl) for sp, pl in places if span_all.start <= sp.start < span_all.end]
     cities = [(sp, pl) for sp, pl in inside if pl.name != pl.country]
     # A country names the event's place only as "in <country>"; elsewhere it is an actor ("the US Mission").
-    countries = [(sp, pl) for sp, pl in inside if pl.name == pl.country and
-                 re.search(r"\bin\s+(?:the\s+)?$", ctx.original[max(0, sp.start - 8) : sp.start])]
+    countries = [
+        (sp, pl)
+        for sp, pl in inside
+        if pl.name == pl.country
+        and re.search(r"\bin\s+(?:the\s+)?$", ctx.original[max(0, sp.start - 8) : sp.start])
+    ]
     pick = cities or countries
     if not pick:
         return None
@@ -578,8 +649,13 @@ def _sentence_place(ctx: _Context, s: Sentence, places: tuple[tuple[Span, Place]
     return pl, sp
 
 
-def _time_constraints(ctx: _Context, s: Sentence, anchor: tuple[Constraint, ...], tense: Tense,
-                      skip: tuple[int, int] | None = None) -> list[Constraint]:
+def _time_constraints(
+    ctx: _Context,
+    s: Sentence,
+    anchor: tuple[Constraint, ...],
+    tense: Tense,
+    skip: tuple[int, int] | None = None,
+) -> list[Constraint]:
     out: list[Constraint] = []
     a = intersect(anchor)
     for t in extract_temporals(s.text):
@@ -588,18 +664,31 @@ def _time_constraints(ctx: _Context, s: Sentence, anchor: tuple[Constraint, ...]
             continue
         iv = stated_interval(t)
         if iv:
-            out.append(Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True))
+            out.append(
+                Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True)
+            )
         elif t.kind == "relative":
             if a and a[0] and a[1]:
                 found, note = anchored_interval(t, (a[0], a[1]), tense)
                 if found:
-                    out.append(Constraint("relative-date", f"“{t.text}” {note.split('” ', 1)[-1]}", found[0], found[1],
-                                          span, stated=t.relative == "today"))
+                    out.append(
+                        Constraint(
+                            "relative-date",
+                            f"“{t.text}” {note.split('” ', 1)[-1]}",
+                            found[0],
+                            found[1],
+                            span,
+                            stated=t.relative == "today",
+                        )
+                    )
             elif t.relative in ("recently",):
                 continue
         else:
-            out.append(Constraint("day-month", f"the article says “{t.text}” without a year", None, None, span,
-                                  annual=t))
+            out.append(
+                Constraint(
+                    "day-month", f"the article says “{t.text}” without a year", None, None, span, annual=t
+                )
+            )
     return out
 
 
@@ -611,11 +700,14 @@ def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool)
     lo, hi = a
     if tense == "past":
         window = lo.replace(year=lo.year - 1) + timedelta(days=1) if (annual and lo) else None
-        note = ("reported in the past tense, so no later than the article's date"
-                + ("; a day without a year means the last such day before it" if annual else ""))
+        note = "reported in the past tense, so no later than the article's date" + (
+            "; a day without a year means the last such day before it" if annual else ""
+        )
         return [Constraint("article-date", note, window, hi)]
     if tense == "future":
-        return [Constraint("article-date", "reported as future, so no earlier than the article's date", lo, None)]
+        return [
+            Constraint("article-date", "reported as future, so no earlier than the article's date", lo, None)
+        ]
     return [Constraint("article-date", "reported as ongoing, so around the article's date", lo, hi)]
 
 
@@ -624,26 +716,44 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     text = s.text
     for m in _SUMMIT_NUMBER.finditer(text):
         n = int(m.group("n1") or m.group("n2") or m.group("n3"))
-        out.append(Identification("summit", m.group(), s.span(ctx.doc, ctx.original, m.start(), m.end()),
-                                  ctx.gaz.summits_numbered(n)))
-    if _SUMMIT_WORD.search(text):
-        summit_at = _SUMMIT_WORD.search(text)
-        assert summit_at is not None
+        out.append(
+            Identification(
+                "summit",
+                m.group(),
+                s.span(ctx.doc, ctx.original, m.start(), m.end()),
+                ctx.gaz.summits_numbered(n),
+            )
+        )
+    summit_at = _SUMMIT_WORD.search(text)
+    if summit_at is not None:
         for start, end, row in ctx.gaz.places.find(text):
-            if row.get("kind") != "city" or abs(start - summit_at.end()) > 60 and abs(summit_at.start() - end) > 80:
+            if row.get("kind") != "city" or (
+                abs(start - summit_at.end()) > 60 and abs(summit_at.start() - end) > 80
+            ):
                 continue
             found = ctx.gaz.summits_in(row.get("name"))
             if found:
-                out.append(Identification("summit", f"ASEAN Summit in {row.get('name')}",
-                                          s.span(ctx.doc, ctx.original, start, end), found))
+                out.append(
+                    Identification(
+                        "summit",
+                        f"ASEAN Summit in {row.get('name')}",
+                        s.span(ctx.doc, ctx.original, start, end),
+                        found,
+                    )
+                )
     for start, end, row in ctx.gaz.series.find(text):
         before = text[max(0, start - 30) : start]
-        m = _ORDINAL.search(before)
-        if m:
-            n = int(m.group("n"))
-            out.append(Identification("meeting", f"{ordinal(n)} {row.get('series')}",
-                                      s.span(ctx.doc, ctx.original, start - len(before) + m.start(), end),
-                                      ctx.gaz.meetings_numbered(row, n)))
+        ordinal_at = _ORDINAL.search(before)
+        if ordinal_at:
+            n = int(ordinal_at.group("n"))
+            out.append(
+                Identification(
+                    "meeting",
+                    f"{ordinal(n)} {row.get('series')}",
+                    s.span(ctx.doc, ctx.original, start - len(before) + ordinal_at.start(), end),
+                    ctx.gaz.meetings_numbered(row, n),
+                )
+            )
     return out
 
 
@@ -651,10 +761,18 @@ def _programme_constraints(ctx: _Context, s: Sentence) -> list[Constraint]:
     out = []
     for start, end, row in ctx.gaz.programmes.find(s.text):
         lo, hi = row.interval()
-        out.append(Constraint("programme-period",
-                              f"supported under {row.get('name')}, which ran from {row.get('start')} to "
-                              f"{row.get('end') or 'now'}", lo, hi, s.span(ctx.doc, ctx.original, start, end),
-                              row.origin, row.source))
+        out.append(
+            Constraint(
+                "programme-period",
+                f"supported under {row.get('name')}, which ran from {row.get('start')} to "
+                f"{row.get('end') or 'now'}",
+                lo,
+                hi,
+                s.span(ctx.doc, ctx.original, start, end),
+                row.origin,
+                row.source,
+            )
+        )
     return out
 
 
@@ -665,29 +783,14 @@ def _actors(ctx: _Context, text: str) -> list[str]:
         if name not in out:
             out.append(name)
     for m in re.finditer(r"\b[A-Z][A-Z&]{1,10}\b", text):
-        if m.group() in ctx.glossary and m.group() not in out and not re.search(_INSTRUMENT_HEAD, ctx.glossary[m.group()]):
-            if m.group() not in {"TIP"}:
-                out.append(m.group())
-    for _, _, row in ctx.gaz.places.find(text):
-        if row.get("kind") == "country" and row.get("name") not in out and re.search(
-            rf"\b(?:the\s+)?{re.escape(row.get('name'))}\b|\bthe (?:US|U\.S\.)\b", text
+        if (
+            m.group() in ctx.glossary
+            and m.group() not in out
+            and not re.search(_INSTRUMENT_HEAD, ctx.glossary[m.group()])
+            and m.group() not in {"TIP"}
         ):
-            pass
+            out.append(m.group())
     return out
-
-
-def _pair_prefix(ctx: _Context, texts: list[str]) -> str | None:
-    """"ASEAN-US", "ASEAN and the US": a partnership named in the event's sentences."""
-    known = {"ASEAN", "US", "U.S.", "EU", "Japan", "China", "Australia", "India", "Korea", "UN", "Canada"}
-    for text in texts:
-        m = re.search(r"\b(ASEAN|US|U\.S\.|EU|Japan|China|Australia|UN)\s*[-–]\s*(ASEAN|US|U\.S\.|EU|Japan|China|"
-                      r"Australia|UN)\b", text)
-        if m and m.group(1) != m.group(2):
-            return f"{m.group(1).replace('U.S.', 'US')}–{m.group(2).replace('U.S.', 'US')}"
-        m = re.search(r"^(?:The\s+)?(\w+)\s+and\s+the\s+(\w+)\s+(?:have|has|had)\b", text)
-        if m and m.group(1) in known and m.group(2) in known:
-            return f"{m.group(1)}–{m.group(2)}"
-    return None
 
 
 def _events_in_sentence(
@@ -712,24 +815,47 @@ def _events_in_sentence(
     verb = _ADOPTION_VERB.search(text)
     instruments = _adopted_instruments(ctx, text)
     if verb and instruments:
-        for start, end, name in instruments:
+        for _, _, name in instruments:
             row = _instrument_row(ctx.gaz, name)
             cons = list(base_constraints)
             if row and row.get("adopted"):
                 adopted = parse_partial(row.get("adopted"))
                 if adopted:
-                    cons.append(Constraint("instrument-reference", f"{row.get('name')} was adopted on "
-                                           f"{row.get('adopted')}", adopted[0], adopted[1], None, row.origin, row.source))
+                    cons.append(
+                        Constraint(
+                            "instrument-reference",
+                            f"{row.get('name')} was adopted on {row.get('adopted')}",
+                            adopted[0],
+                            adopted[1],
+                            None,
+                            row.origin,
+                            row.source,
+                        )
+                    )
             key = f"adoption:{row.key if row else _norm(name)}"
             label = row.get("name") if row else _clean_title(name)
-            acronym = (row.get("acronym") if row else "") or next((k for k, v in ctx.glossary.items() if _norm(v) == _norm(name)), "")
+            acronym = (row.get("acronym") if row else "") or next(
+                (k for k, v in ctx.glossary.items() if _norm(v) == _norm(name)), ""
+            )
             verb_word = "sign" if re.search(r"\bsign(?:ed|ing|ature)\b", text) else verb.group("verb").lower()
             noun = "Signing" if verb_word.startswith("sign") else "Adoption"
             label = re.sub(r"^(?:the|The)\s+", "", label)
             title = f"{noun} of the {label}" + (f" ({acronym})" if acronym else "")
-            out.append(EventCandidate("adoption", title, key, (source,), tuple(actors), (label,),
-                                      where[0] if where else None, where[1] if where else None, tuple(cons),
-                                      tuple(idents), tense))
+            out.append(
+                EventCandidate(
+                    "adoption",
+                    title,
+                    key,
+                    (source,),
+                    tuple(actors),
+                    (label,),
+                    where[0] if where else None,
+                    where[1] if where else None,
+                    tuple(cons),
+                    tuple(idents),
+                    tense,
+                )
+            )
         return out
     pub = _PUBLICATION_VERB.search(text)
     doc_name = _DOC_NAME.search(text) if pub else None
@@ -737,17 +863,45 @@ def _events_in_sentence(
         name = _clean_title(doc_name.group("name"))
         name = re.sub(r"^(?:The|the)\s+", "", name)
         noun = "Launch" if pub.group("verb").lower().startswith("launch") else "Publication"
-        out.append(EventCandidate("publication", f"{noun} of the {name}", f"publication:{_norm(name)}", (source,),
-                                  tuple(actors), (), where[0] if where else None, where[1] if where else None,
-                                  tuple(base_constraints), tuple(idents), tense))
+        out.append(
+            EventCandidate(
+                "publication",
+                f"{noun} of the {name}",
+                f"publication:{_norm(name)}",
+                (source,),
+                tuple(actors),
+                (),
+                where[0] if where else None,
+                where[1] if where else None,
+                tuple(base_constraints),
+                tuple(idents),
+                tense,
+            )
+        )
         return out
-    noun = _MEETING_NOUN.search(text)
-    if noun and _MEETING_VERB.search(text) and not re.search(r"\bongoing\b", text[: noun.start()][-40:]):
-        title = _meeting_title(ctx, text, noun)
-        kind = noun.group("noun").lower()
-        out.append(EventCandidate(kind, title, f"{kind}:{_norm(title)}", (source,), tuple(actors), (),
-                                  where[0] if where else None, where[1] if where else None,
-                                  tuple(base_constraints), tuple(idents), tense))
+    meeting_noun = _MEETING_NOUN.search(text)
+    if (
+        meeting_noun
+        and _MEETING_VERB.search(text)
+        and not re.search(r"\bongoing\b", text[: meeting_noun.start()][-40:])
+    ):
+        title = _meeting_title(ctx, text, meeting_noun)
+        kind = meeting_noun.group("noun").lower()
+        out.append(
+            EventCandidate(
+                kind,
+                title,
+                f"{kind}:{_norm(title)}",
+                (source,),
+                tuple(actors),
+                (),
+                where[0] if where else None,
+                where[1] if where else None,
+                tuple(base_constraints),
+                tuple(idents),
+                tense,
+            )
+        )
     return out
 
 
@@ -756,7 +910,8 @@ _CLAUSE_END = re.compile(
     r"October|November|December)\b))\b|;|\.(?:\s|$)"
 )
 _GAP_BEFORE_VERB = re.compile(
-    r"^[\s,]*(?:and\s+)?(?:which|that)?\s*(?:was|were|has been|have been|had been|is|are|will be|would be|to be)?\s*"
+    r"^[\s,]*(?:and\s+)?(?:which|that)?\s*"
+    r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be)?\s*"
     r"(?:\w+(?:ed|ised|ized)\s+and\s+)?$"
 )
 
@@ -767,8 +922,14 @@ def _adopted_instruments(ctx: _Context, text: str) -> list[tuple[int, int, str]]
     names = _instrument_names(ctx, text)
     picked: dict[tuple[int, int], tuple[int, int, str]] = {}
     for verb in _ADOPTION_VERB.finditer(text):
-        limit = next((m.start() for m in _CLAUSE_END.finditer(text, verb.end())
-                      if not any(a <= m.start() < b for a, b, _ in names)), len(text))
+        limit = next(
+            (
+                m.start()
+                for m in _CLAUSE_END.finditer(text, verb.end())
+                if not any(a <= m.start() < b for a, b, _ in names)
+            ),
+            len(text),
+        )
         for item in names:
             if verb.end() <= item[0] < limit and item[0] - verb.end() <= 250:
                 picked[item[:2]] = item
@@ -789,22 +950,22 @@ def _meeting_title(ctx: _Context, text: str, noun: re.Match[str]) -> str:
     for q in _QUOTED.finditer(text):
         if _MEETING_NOUN.search(q.group("q")):
             return _clean_title(q.group("q"))
-    named = re.search(rf"(?P<name>{_NAME_PHRASE})", text[max(0, noun.start() - 80) : noun.end() + 120])
     for m in re.finditer(rf"(?P<name>{_NAME_PHRASE})", text):
         if m.start() <= noun.start() < m.end() and len(m.group().split()) >= 2:
             return _clean_title(m.group())
-    del named
-    m = re.match(
-        r"(?P<phrase>\w+(?:\s+(?:on|for|about|against|to)\s+[^,;()]+?))(?=\s*(?:\(|,|;|\.|\bheld\b|\bwas\b|\bin\s+[A-Z]|"
-        r"\borgani|\bwhich\b|$))",
+    phrase_m = re.match(
+        r"(?P<phrase>\w+(?:\s+(?:on|for|about|against|to)\s+[^,;()]+?))"
+        r"(?=\s*(?:\(|,|;|\.|\bheld\b|\bwas\b|\bin\s+[A-Z]|\borgani|\bwhich\b|$))",
         text[noun.start() :],
     )
-    phrase = m.group("phrase") if m else noun.group()
+    phrase = phrase_m.group("phrase") if phrase_m else noun.group()
     return _clean_title(_first_sentence_cap(phrase))
 
 
-def _link_ongoing_meetings(ctx: _Context, raw: list[EventCandidate], lead: int | None) -> list[EventCandidate]:
-    """"At the ongoing X": the article's lead event took place during X, and where X was."""
+def _link_ongoing_meetings(
+    ctx: _Context, raw: list[EventCandidate], lead: int | None
+) -> list[EventCandidate]:
+    """ "At the ongoing X": the article's lead event took place during X, and where X was."""
     if lead is None:
         return raw
     for s in ctx.sentences:
@@ -820,15 +981,23 @@ def _link_ongoing_meetings(ctx: _Context, raw: list[EventCandidate], lead: int |
         place = ev.place
         place_span = ev.place_span
         if place is None:
-            found = [(sp, pl) for sp, pl in _extract_places(ctx) if s.span(ctx.doc, ctx.original).start <= sp.start <
-                     s.span(ctx.doc, ctx.original).end and pl.name != pl.country]
+            found = [
+                (sp, pl)
+                for sp, pl in _extract_places(ctx)
+                if s.span(ctx.doc, ctx.original).start <= sp.start < s.span(ctx.doc, ctx.original).end
+                and pl.name != pl.country
+            ]
             if found:
                 place_span, place = found[0]
-        raw[lead] = replace(ev, identifications=ev.identifications + extra, place=place, place_span=place_span)
+        raw[lead] = replace(
+            ev, identifications=ev.identifications + extra, place=place, place_span=place_span
+        )
     return raw
 
 
-def _link_anaphora(ctx: _Context, raw: list[EventCandidate], people: list[PersonMention]) -> list[EventCandidate]:
+def _link_anaphora(
+    ctx: _Context, raw: list[EventCandidate], people: list[PersonMention]
+) -> list[EventCandidate]:
     """Sentences that point back at an event ("at the event", "the Launch was addressed by") add
     their people's terms of office and their actors to it."""
     if not raw:
@@ -839,22 +1008,31 @@ def _link_anaphora(ctx: _Context, raw: list[EventCandidate], people: list[Person
             continue
         for m in _ANAPHOR.finditer(s.text):
             noun = m.group("noun").lower()
-            target = next((i for i, e in enumerate(raw) if noun == "event" or noun in e.kind or
-                           noun in e.title.lower() or (noun.startswith("launch") and e.title.startswith("Launch"))),
-                          None)
+            target = next(
+                (
+                    i
+                    for i, e in enumerate(raw)
+                    if noun == "event"
+                    or noun in e.kind
+                    or noun in e.title.lower()
+                    or (noun.startswith("launch") and e.title.startswith("Launch"))
+                ),
+                None,
+            )
             if target is None:
                 continue
             ev = raw[target]
             terms = tuple(p.term for p in people if p.term and span.start <= p.span.start < span.end)
             actors = tuple(a for a in _actors(ctx, s.text) if a not in ev.actors)
-            raw[target] = replace(ev, sources=(*ev.sources, span), constraints=ev.constraints + terms,
-                                  actors=ev.actors + actors)
+            raw[target] = replace(
+                ev, sources=(*ev.sources, span), constraints=ev.constraints + terms, actors=ev.actors + actors
+            )
             break
     return raw
 
 
 def _same_name(a: EventCandidate, b: EventCandidate) -> bool:
-    """"the Regional Review" and "the Regional Review on Laws, …" in one article: the same publication."""
+    """ "the Regional Review" and "the Regional Review on Laws, …" in one article: the same publication."""
     return a.kind == b.kind and (a.key.startswith(b.key) or b.key.startswith(a.key))
 
 
@@ -862,9 +1040,20 @@ def _merge_within_article(raw: list[EventCandidate]) -> list[EventCandidate]:
     """An article that mentions its event twice ("a seminar … The seminar …") states one event."""
     out: list[EventCandidate] = []
     for ev in raw:
-        same = next((i for i, o in enumerate(out) if o.key == ev.key or _same_name(o, ev) or (
-            o.kind == ev.kind and ev.kind not in ("adoption", "publication") and
-            (o.place is None or ev.place is None or o.place == ev.place))), None)
+        same = next(
+            (
+                i
+                for i, o in enumerate(out)
+                if o.key == ev.key
+                or _same_name(o, ev)
+                or (
+                    o.kind == ev.kind
+                    and ev.kind not in ("adoption", "publication")
+                    and (o.place is None or ev.place is None or o.place == ev.place)
+                )
+            ),
+            None,
+        )
         if same is None:
             out.append(ev)
             continue
@@ -877,6 +1066,7 @@ def _merge_within_article(raw: list[EventCandidate]) -> list[EventCandidate]:
             place=o.place or ev.place,
             place_span=o.place_span or ev.place_span,
             constraints=o.constraints + tuple(c for c in ev.constraints if c not in o.constraints),
-            identifications=o.identifications + tuple(i for i in ev.identifications if i not in o.identifications),
+            identifications=o.identifications
+            + tuple(i for i in ev.identifications if i not in o.identifications),
         )
     return out

@@ -194,8 +194,12 @@ def build_gazetteer(reference: Reference) -> Gazetteer:
         reference=reference,
         places=compile_names(reference.rows("places"), "name", "aliases"),
         bodies=compile_names(reference.rows("bodies"), "short", "long", "aliases", case_sensitive_upto=12),
-        instruments=compile_names(reference.rows("instruments"), "name", "acronym", "aliases", case_sensitive_upto=8),
-        programmes=compile_names(reference.rows("programmes"), "name", "acronym", "aliases", case_sensitive_upto=10),
+        instruments=compile_names(
+            reference.rows("instruments"), "name", "acronym", "aliases", case_sensitive_upto=8
+        ),
+        programmes=compile_names(
+            reference.rows("programmes"), "name", "acronym", "aliases", case_sensitive_upto=10
+        ),
         offices=compile_names(reference.rows("offices"), "person", "aliases"),
         office_titles=compile_names(reference.rows("offices"), "office", "office_aliases"),
         series=compile_names(reference.rows("series"), "series", "name", "aliases", case_sensitive_upto=8),

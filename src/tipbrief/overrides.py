@@ -35,12 +35,22 @@ def parse_overrides(text: str, path: str) -> tuple[Override, ...]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InputError([located(path, line, col, f"not valid YAML ({getattr(err, 'problem', err)}); fix the syntax")]) from None
+        raise InputError(
+            [located(path, line, col, f"not valid YAML ({getattr(err, 'problem', err)}); fix the syntax")]
+        ) from None
     if root is None:
         return ()
     if not isinstance(root, yaml.SequenceNode):
-        raise InputError([located(path, root.start_mark.line + 1, root.start_mark.column + 1,
-                                  "overrides must be a list of entries ('- event: ID'); wrap it in a list")])
+        raise InputError(
+            [
+                located(
+                    path,
+                    root.start_mark.line + 1,
+                    root.start_mark.column + 1,
+                    "overrides must be a list of entries ('- event: ID'); wrap it in a list",
+                )
+            ]
+        )
     out, problems = [], []
     for item in root.value:
         where = (item.start_mark.line + 1, item.start_mark.column + 1)
@@ -51,17 +61,31 @@ def parse_overrides(text: str, path: str) -> tuple[Override, ...]:
         for k, v in item.value:
             if k.value not in _KEYS:
                 hint = difflib.get_close_matches(k.value, _KEYS, n=1)
-                problems.append(located(path, k.start_mark.line + 1, k.start_mark.column + 1,
-                                        f"unknown key '{k.value}'" + (f"; did you mean '{hint[0]}'?" if hint else
-                                                                      f"; use one of {', '.join(_KEYS)}")))
+                problems.append(
+                    located(
+                        path,
+                        k.start_mark.line + 1,
+                        k.start_mark.column + 1,
+                        f"unknown key '{k.value}'"
+                        + (f"; did you mean '{hint[0]}'?" if hint else f"; use one of {', '.join(_KEYS)}"),
+                    )
+                )
             elif not isinstance(v, yaml.ScalarNode):
-                problems.append(located(path, v.start_mark.line + 1, v.start_mark.column + 1,
-                                        f"'{k.value}' must be a single value"))
+                problems.append(
+                    located(
+                        path,
+                        v.start_mark.line + 1,
+                        v.start_mark.column + 1,
+                        f"'{k.value}' must be a single value",
+                    )
+                )
             else:
                 values[k.value] = str(v.value)
         for key in ("date", "earliest", "latest"):
             if key in values and parse_partial(values[key]) is None:
-                problems.append(located(path, *where, f"'{key}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"))
+                problems.append(
+                    located(path, *where, f"'{key}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+                )
         if "event" not in values:
             problems.append(located(path, *where, "override has no 'event'; give the event id it corrects"))
             continue
@@ -84,8 +108,15 @@ def apply_overrides(events: Sequence[Event], overrides: Sequence[Override]) -> t
     for o in overrides:
         if o.event not in by_id:
             hint = difflib.get_close_matches(o.event, list(by_id), n=1)
-            problems.append(located(o.origin, o.line, o.col, f"override names unknown event '{o.event}'" +
-                                    (f"; did you mean '{hint[0]}'?" if hint else "; run 'tipbrief events' for ids")))
+            problems.append(
+                located(
+                    o.origin,
+                    o.line,
+                    o.col,
+                    f"override names unknown event '{o.event}'"
+                    + (f"; did you mean '{hint[0]}'?" if hint else "; run 'tipbrief events' for ids"),
+                )
+            )
             continue
         ev = by_id[o.event]
         v = o.values
@@ -96,8 +127,12 @@ def apply_overrides(events: Sequence[Event], overrides: Sequence[Override]) -> t
             hi = hi_v[1] if hi_v else ev.date.latest
             note = v.get("note", "pinned by an editor")
             evidence = Evidence("override", note, lo, hi, None, f"{o.origin}:{o.line}", v.get("source"))
-            ev = replace(ev, date=DateInterval(lo, hi, _label(lo, hi), ev.date.basis,
-                                               (evidence, *ev.date.evidence), override=True))
+            ev = replace(
+                ev,
+                date=DateInterval(
+                    lo, hi, _label(lo, hi), ev.date.basis, (evidence, *ev.date.evidence), override=True
+                ),
+            )
         if "place" in v:
             ev = replace(ev, place=Place(v["place"], v.get("country", v["place"])))
         if "title" in v:

@@ -1,4 +1,4 @@
-"""Reference data: facts articles assume (summits, office terms, instruments, places), one sourced row each."""
+"""Reference data: facts articles assume (summits, office terms, instruments, places), each row sourced."""
 
 from __future__ import annotations
 
@@ -101,7 +101,9 @@ def parse_table(table: str, text: str, origin: str) -> tuple[tuple[Row, ...], tu
         source = clean.get("source", "")
         if not source.startswith(("http://", "https://")):
             problems.append(
-                located(origin, line, 1, "reference row has no public source URL; add one in the 'source' column")
+                located(
+                    origin, line, 1, "reference row has no public source URL; add one in the 'source' column"
+                )
             )
             continue
         bad = [c for c in ("start", "end", "adopted") if clean.get(c) and parse_partial(clean[c]) is None]

@@ -86,19 +86,29 @@ def _fits(core: list[Constraint], extra: Iterable[Constraint], annual: Sequence[
 
 def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[Identification]) -> Resolution:
     """Intersect every constraint; where they contradict, keep each reading and record a conflict."""
-    fixed = sorted((c for c in constraints if c.annual is None), key=lambda c: (_PRIORITY.get(c.rule, 9), c.note))
+    fixed = sorted(
+        (c for c in constraints if c.annual is None), key=lambda c: (_PRIORITY.get(c.rule, 9), c.note)
+    )
     annual = [c for c in constraints if c.annual is not None]
     conflicts: list[Conflict] = []
     core: list[Constraint] = []
     for c in fixed:
         if intersect([*core, c]) is None:
             clash = [k for k in core if intersect([k, c]) is None] or core[-1:]
-            conflicts.append(Conflict(
-                "date",
-                (Reading(_interval_text(c.earliest, c.latest), (_where(c.span, c.reference),)),
-                 *(Reading(_interval_text(k.earliest, k.latest), (_where(k.span, k.reference),)) for k in clash)),
-                f"{c.note} — this contradicts {clash[0].note if clash else 'the other evidence'}; the latter is kept",
-            ))
+            conflicts.append(
+                Conflict(
+                    "date",
+                    (
+                        Reading(_label(c.earliest, c.latest), (_where(c.span, c.reference),)),
+                        *(
+                            Reading(_label(k.earliest, k.latest), (_where(k.span, k.reference),))
+                            for k in clash
+                        ),
+                    ),
+                    f"{c.note} — this contradicts {clash[0].note if clash else 'the other evidence'}; "
+                    "the latter is kept",
+                )
+            )
             continue
         core.append(c)
     chosen: list[Candidate] = []
@@ -110,22 +120,28 @@ def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[I
         keysets = [{c.key for c in i.candidates} for i in idents]
         common = set.intersection(*keysets)
         pool = {c.key: (c, i) for i in idents for c in i.candidates}
-        fitting = [k for k in sorted(common) if _fits(core, [_candidate_constraint(pool[k][0], pool[k][1])], annual)]
+        fitting = [
+            k for k in sorted(common) if _fits(core, [_candidate_constraint(pool[k][0], pool[k][1])], annual)
+        ]
         if fitting:
             picked = [pool[k] for k in fitting]
         else:
             exact = sorted(k for k in pool if _fits(core, [_candidate_constraint(*pool[k])], annual))
-            widened = sorted(k for k in pool if _fits(core, [_candidate_constraint(*pool[k], widened=True)], annual))
+            widened = sorted(
+                k for k in pool if _fits(core, [_candidate_constraint(*pool[k], widened=True)], annual)
+            )
             picked_keys = exact or widened
             picked = [pool[k] for k in picked_keys]
             readings = tuple(
-                Reading(f"{i.text} → " + "; ".join(c.label for c in i.candidates), (_where(i.span),)) for i in idents
+                Reading(f"{i.text} → " + "; ".join(c.label for c in i.candidates), (_where(i.span),))
+                for i in idents
             )
             if exact:
                 how = "kept " + ", ".join(pool[k][0].label for k in exact) + ", which fits the other evidence"
             elif widened:
-                how = ("no reading fits the recorded dates; kept the year of " +
-                       ", ".join(pool[k][0].label for k in widened))
+                how = "no reading fits the recorded dates; kept the year of " + ", ".join(
+                    pool[k][0].label for k in widened
+                )
             else:
                 how = "no reading fits the other evidence; none is used for the date"
             conflicts.append(Conflict(field_name, readings, how))
@@ -138,8 +154,17 @@ def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[I
         elif picked:
             lo = min((c.earliest for c, _ in picked if c.earliest), default=None)
             hi = max((c.latest for c, _ in picked if c.latest), default=None)
-            core.append(Constraint(f"{field_name}-reference", "one of: " + "; ".join(c.label for c, _ in picked), lo, hi,
-                                   picked[0][1].span, picked[0][0].reference, picked[0][0].url))
+            core.append(
+                Constraint(
+                    f"{field_name}-reference",
+                    "one of: " + "; ".join(c.label for c, _ in picked),
+                    lo,
+                    hi,
+                    picked[0][1].span,
+                    picked[0][0].reference,
+                    picked[0][0].url,
+                )
+            )
         chosen.extend(c for c, _ in picked)
     bounds = intersect(core) or (None, None)
     lo, hi = bounds
@@ -153,9 +178,16 @@ def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[I
                 lo, hi = min(o[0] for o in occ), max(o[1] for o in occ)
                 used.append(replace(c, earliest=lo, latest=hi))
             else:
-                conflicts.append(Conflict("date", (Reading(c.annual.text, (_where(c.span),)),
-                                                   Reading(_interval_text(lo, hi), tuple(_where(k.span, k.reference) for k in core))),
-                                          f"“{c.annual.text}” falls outside what the other evidence allows"))
+                conflicts.append(
+                    Conflict(
+                        "date",
+                        (
+                            Reading(c.annual.text, (_where(c.span),)),
+                            Reading(_label(lo, hi), tuple(_where(k.span, k.reference) for k in core)),
+                        ),
+                        f"“{c.annual.text}” falls outside what the other evidence allows",
+                    )
+                )
         else:
             unresolved.append(c)
             used.append(c)
@@ -165,8 +197,9 @@ def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[I
         t = unresolved[0].annual
         assert t is not None
         label = f"{t.text} (year unknown)" + (f", {label}" if (lo or hi) else "")
-    interval = DateInterval(lo, hi, label, "stated" if stated else "inferred",
-                            tuple(_to_evidence(c) for c in used))
+    interval = DateInterval(
+        lo, hi, label, "stated" if stated else "inferred", tuple(_to_evidence(c) for c in used)
+    )
     return Resolution(interval, tuple(conflicts), tuple(chosen))
 
 
@@ -181,18 +214,17 @@ def _month(d: date) -> str:
     return f"{MONTH_NAMES[d.month - 1]} {d.year}"
 
 
-def _interval_text(lo: date | None, hi: date | None) -> str:
-    return _label(lo, hi)
-
-
 def _label(lo: date | None, hi: date | None) -> str:
     """How a reader should see an interval: "21–22 June 2018", "November 2015", "between May 2009 and …"."""
     if lo is None and hi is None:
         return "date unknown"
     if lo is None:
         assert hi is not None
-        return f"before {_day(hi + timedelta(days=1))}" if hi.day != calendar.monthrange(hi.year, hi.month)[1] else (
-            f"by {_month(hi)}")
+        return (
+            f"before {_day(hi + timedelta(days=1))}"
+            if hi.day != calendar.monthrange(hi.year, hi.month)[1]
+            else (f"by {_month(hi)}")
+        )
     if hi is None:
         return f"after {_day(lo - timedelta(days=1))}" if lo.day != 1 else f"from {_month(lo)}"
     if lo == hi:
@@ -216,7 +248,9 @@ def _label(lo: date | None, hi: date | None) -> str:
 # --- merging ------------------------------------------------------------------------------
 
 _FIRST = re.compile(r"\bfirst(?:-ever)?\b", re.IGNORECASE)
-_PAIR = re.compile(r"\b(ASEAN|US|U\.S\.|EU|Japan|China|Australia|UN)\s*[-–]\s*(ASEAN|US|U\.S\.|EU|Japan|China|Australia|UN)\b")
+_PAIR = re.compile(
+    r"\b(ASEAN|US|U\.S\.|EU|Japan|China|Australia|UN)\s*[-–]\s*(ASEAN|US|U\.S\.|EU|Japan|China|Australia|UN)\b"
+)
 
 
 def slug(text: str) -> str:
@@ -234,9 +268,20 @@ def _overlap(a: DateInterval, b: DateInterval) -> bool:
     return a.earliest <= b.latest and b.earliest <= a.latest
 
 
+def _within_a_month(interval: DateInterval) -> bool:
+    """True when the interval is bounded and under 32 days: narrow enough to stand for one meeting."""
+    return (
+        interval.earliest is not None
+        and interval.latest is not None
+        and (interval.latest - interval.earliest).days < 32
+    )
+
+
 def _title(cands: list[EventCandidate]) -> str:
     # A signature is the more specific act: "Signing of X" wins over "Adoption of X".
-    title = min((c.title for c in cands), key=lambda t: (not t.startswith("Signing"), not t[:1].isupper(), -len(t), t))
+    title = min(
+        (c.title for c in cands), key=lambda t: (not t.startswith("Signing"), not t[:1].isupper(), -len(t), t)
+    )
     quotes = " ".join(s.quote for c in cands for s in c.sources)
     kind = cands[0].kind
     if kind not in ("adoption", "publication"):
@@ -244,19 +289,21 @@ def _title(cands: list[EventCandidate]) -> str:
         if pair and pair.group(1) != pair.group(2) and not _PAIR.search(title):
             left, right = (p.replace("U.S.", "US") for p in pair.groups())
             title = f"{left}–{right} {title[0].lower()}{title[1:]}"
-        if re.search(rf"\b(?:the\s+)?first(?:-ever)?\b[^.]{{0,60}}\b(?:{kind}|activity|event)\b", quotes, re.I) and not _FIRST.search(title):
-            title = f"First {title[0].lower()}{title[1:]}" if not title.split()[0].isupper() else f"First {title}"
+        if re.search(
+            rf"\b(?:the\s+)?first(?:-ever)?\b[^.]{{0,60}}\b(?:{kind}|activity|event)\b", quotes, re.I
+        ) and not _FIRST.search(title):
+            title = (
+                f"First {title[0].lower()}{title[1:]}" if not title.split()[0].isupper() else f"First {title}"
+            )
     return title
-
-
-def _merge_key(c: EventCandidate) -> str:
-    return c.key
 
 
 def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
     """Merge candidates that state the same event, then resolve each merged event."""
-    cands = sorted((e for x in extractions for e in x.events),
-                   key=lambda e: (e.key, e.sources[0].document, e.sources[0].start))
+    cands = sorted(
+        (e for x in extractions for e in x.events),
+        key=lambda e: (e.key, e.sources[0].document, e.sources[0].start),
+    )
     groups: list[list[EventCandidate]] = []
     by_key: dict[str, int] = {}
     for c in cands:
@@ -266,13 +313,25 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
             by_key[c.key] = len(groups)
             groups.append([c])
     # Meetings reported by different outlets under different names: same kind, same place, same dates.
-    resolved = [(g, resolve_dates([k for c in g for k in c.constraints], [i for c in g for i in c.identifications]))
-                for g in groups]
+    resolved = [
+        (g, resolve_dates([k for c in g for k in c.constraints], [i for c in g for i in c.identifications]))
+        for g in groups
+    ]
     merged: list[tuple[list[EventCandidate], Resolution]] = []
     for g, r in resolved:
-        target = next((m for m in merged if m[0][0].kind == g[0].kind and g[0].kind not in ("adoption",) and
-                       m[0][0].place == g[0].place and g[0].place is not None and _overlap(m[1].interval, r.interval)
-                       and (m[1].interval.latest - m[1].interval.earliest).days < 32), None)  # type: ignore[operator]
+        target = next(
+            (
+                m
+                for m in merged
+                if m[0][0].kind == g[0].kind
+                and g[0].kind not in ("adoption",)
+                and m[0][0].place == g[0].place
+                and g[0].place is not None
+                and _overlap(m[1].interval, r.interval)
+                and _within_a_month(m[1].interval)
+            ),
+            None,
+        )
         if target is None:
             merged.append((g, r))
         else:
@@ -284,9 +343,19 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
         sources = tuple(sorted({s for c in g for s in c.sources}, key=lambda s: (s.document, s.start)))
         actors = tuple(dict.fromkeys(a for c in g for a in c.actors))
         instruments = tuple(dict.fromkeys(i for c in g for i in c.instruments))
-        events.append(Event(id="", title=_title(g), kind=g[0].kind, date=res.interval, place=place, actors=actors,
-                            instruments=instruments, sources=sources,
-                            conflicts=res.conflicts + place_conflicts))
+        events.append(
+            Event(
+                id="",
+                title=_title(g),
+                kind=g[0].kind,
+                date=res.interval,
+                place=place,
+                actors=actors,
+                instruments=instruments,
+                sources=sources,
+                conflicts=res.conflicts + place_conflicts,
+            )
+        )
     return _assign_ids(events)
 
 
@@ -298,11 +367,17 @@ def _place(g: list[EventCandidate], res: Resolution) -> tuple[Place | None, tupl
         conflicts = []
         for rp, cand in ref_places:
             if rp.name != place.name:
-                conflicts.append(Conflict("place", (
-                    Reading(place.name, (_where(span),)),
-                    Reading(rp.name, (cand.reference,)),
-                ), f"the article places it in {place.name}; reference data puts the {cand.label.split(' (')[0]} in "
-                   f"{rp.name}; the article's place is shown"))
+                conflicts.append(
+                    Conflict(
+                        "place",
+                        (
+                            Reading(place.name, (_where(span),)),
+                            Reading(rp.name, (cand.reference,)),
+                        ),
+                        f"the article places it in {place.name}; reference data puts the "
+                        f"{cand.label.split(' (')[0]} in {rp.name}; the article's place is shown",
+                    )
+                )
         return place, tuple(conflicts)
     if ref_places:
         return ref_places[0][0], ()
@@ -327,10 +402,10 @@ def _assign_ids(events: list[Event]) -> tuple[Event, ...]:
 def resolve_mentions(extractions: Sequence[Extraction], events: Sequence[Event]) -> tuple[DateMention, ...]:
     """Every temporal expression, with the interval the article (or its event) gives it."""
     by_span: dict[tuple[str, int, int], Event] = {}
-    for ev in events:
-        for e in ev.date.evidence:
+    for event in events:
+        for e in event.date.evidence:
             if e.span:
-                by_span.setdefault((e.span.document, e.span.start, e.span.end), ev)
+                by_span.setdefault((e.span.document, e.span.start, e.span.end), event)
     out = []
     for x in extractions:
         for d in x.dates:
@@ -339,10 +414,28 @@ def resolve_mentions(extractions: Sequence[Extraction], events: Sequence[Event])
             ev = by_span.get((d.span.document, d.span.start, d.span.end))
             if lo is None and hi is None and ev and ev.date.earliest and ev.date.latest:
                 lo, hi = ev.date.earliest, ev.date.latest
-                evidence.append(Evidence("event", f"resolved with the event “{ev.title}” ({ev.id})", lo, hi, None,
-                                         f"event:{ev.id}"))
-            out.append(DateMention(d.span.document, d.span.start, d.span.end, d.span.quote, lo, hi,
-                                   "stated" if basis == "stated" else "inferred", tuple(evidence)))
+                evidence.append(
+                    Evidence(
+                        "event",
+                        f"resolved with the event “{ev.title}” ({ev.id})",
+                        lo,
+                        hi,
+                        None,
+                        f"event:{ev.id}",
+                    )
+                )
+            out.append(
+                DateMention(
+                    d.span.document,
+                    d.span.start,
+                    d.span.end,
+                    d.span.quote,
+                    lo,
+                    hi,
+                    "stated" if basis == "stated" else "inferred",
+                    tuple(evidence),
+                )
+            )
     return tuple(out)
 
 

@@ -67,12 +67,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "year",
         rf"\b(?:in|In|since|Since|by|until|till|during|During|before|after|throughout|year|of)\s"
-        rf"(?:(?P<e_mod>early|mid|late|the end of|the beginning of|the first half of|the second half of)[\s-]+)?"
+        rf"(?:(?P<e_mod>early|mid|late|the end of|the beginning of"
+        rf"|the first half of|the second half of)[\s-]+)?"
         rf"{_NAMED_BEFORE}(?P<e_y>{_YEAR}){_NAMED_AFTER}",
     ),
     (
         "year_mod",
-        rf"\b(?P<f_mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of)[\s-]+(?P<f_y>{_YEAR}){_NAMED_AFTER}",
+        rf"\b(?P<f_mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of)[\s-]+"
+        rf"(?P<f_y>{_YEAR}){_NAMED_AFTER}",
     ),
     (
         "relative",
@@ -114,7 +116,11 @@ class Temporal:
     @property
     def complete(self) -> bool:
         """True when the text gives the whole date (no year or anchor needed)."""
-        return self.kind != "relative" and self.year is not None and (self.end_year is not None or not self.end_month)
+        return (
+            self.kind != "relative"
+            and self.year is not None
+            and (self.end_year is not None or not self.end_month)
+        )
 
 
 def _month(token: str | None) -> int | None:
@@ -142,54 +148,96 @@ def extract_temporals(text: str) -> tuple[Temporal, ...]:
     return tuple(found)
 
 
-def _from_match(m: re.Match[str]) -> Temporal | None:  # noqa: PLR0911 - one branch per pattern
+def _from_match(m: re.Match[str]) -> Temporal | None:
     g = m.group
     kind = m.lastgroup
-    base = {"start": m.start(), "end": m.end(), "text": m.group()}
+    start, end, text = m.start(), m.end(), m.group()
     if kind == "iso":
-        y, mo, d = int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))
-        if not 1 <= mo <= 12 or not _day_fits(d, mo, y):
+        iso_y, iso_mo, iso_d = int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))
+        if not 1 <= iso_mo <= 12 or not _day_fits(iso_d, iso_mo, iso_y):
             return None
-        return Temporal(**base, kind="date", year=y, month=mo, day=d)
+        return Temporal(start=start, end=end, text=text, kind="date", year=iso_y, month=iso_mo, day=iso_d)
     if kind in ("dm_range_cross", "md_range_cross"):
         p = "x" if kind == "dm_range_cross" else "y"
-        d1, m1, d2, m2, y = _int(g(f"{p}_d1")), _month(g(f"{p}_m1")), _int(g(f"{p}_d2")), _month(g(f"{p}_m2")), _int(
-            g(f"{p}_y")
+        d1, m1, d2, m2, y = (
+            _int(g(f"{p}_d1")),
+            _month(g(f"{p}_m1")),
+            _int(g(f"{p}_d2")),
+            _month(g(f"{p}_m2")),
+            _int(g(f"{p}_y")),
         )
         if not (_day_fits(d1, m1, y) and _day_fits(d2, m2, y)):
             return None
         y1 = (y - 1) if (y and m1 and m2 and m1 > m2) else y
-        return Temporal(**base, kind="day-range", year=y1, month=m1, day=d1, end_year=y, end_month=m2, end_day=d2)
+        return Temporal(
+            start=start,
+            end=end,
+            text=text,
+            kind="day-range",
+            year=y1,
+            month=m1,
+            day=d1,
+            end_year=y,
+            end_month=m2,
+            end_day=d2,
+        )
     if kind in ("dm_range", "md_range"):
         p = "r" if kind == "dm_range" else "s"
         d1, d2, mo, y = _int(g(f"{p}_d1")), _int(g(f"{p}_d2")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
         if d1 is None or d2 is None or d1 >= d2 or not _day_fits(d2, mo, y):
             return None
-        return Temporal(**base, kind="day-range", year=y, month=mo, day=d1, end_year=y, end_month=mo, end_day=d2)
+        return Temporal(
+            start=start,
+            end=end,
+            text=text,
+            kind="day-range",
+            year=y,
+            month=mo,
+            day=d1,
+            end_year=y,
+            end_month=mo,
+            end_day=d2,
+        )
     if kind in ("dmy", "mdy"):
         p = "a" if kind == "dmy" else "b"
         d, mo, y = _int(g(f"{p}_d")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
         if not _day_fits(d, mo, y):
             return None
-        return Temporal(**base, kind="date", year=y, month=mo, day=d)
+        return Temporal(start=start, end=end, text=text, kind="date", year=y, month=mo, day=d)
     if kind == "my":
-        return Temporal(**base, kind="month", year=_int(g("c_y")), month=_month(g("c_m")), modifier=g("c_mod"))
+        return Temporal(
+            start=start,
+            end=end,
+            text=text,
+            kind="month",
+            year=_int(g("c_y")),
+            month=_month(g("c_m")),
+            modifier=g("c_mod"),
+        )
     if kind == "month":
-        base.update(start=m.start("m_m"), text=g("m_m"))
-        return Temporal(**base, kind="month", month=_month(g("m_m")))
+        # The preposition that found a bare month is not part of the expression.
+        return Temporal(start=m.start("m_m"), end=end, text=g("m_m"), kind="month", month=_month(g("m_m")))
     if kind == "year_range":
         y1, y2 = _int(g("g_y1")), _int(g("g_y2"))
         if y1 is None or y2 is None or y1 > y2:
             return None
-        return Temporal(**base, kind="year-range", year=y1, end_year=y2)
+        return Temporal(start=start, end=end, text=text, kind="year-range", year=y1, end_year=y2)
     if kind == "year":
         first = m.start("e_mod") if g("e_mod") else m.start("e_y")
-        base.update(start=first, text=m.string[first : m.end()])
-        return Temporal(**base, kind="year", year=_int(g("e_y")), modifier=g("e_mod"))
+        return Temporal(
+            start=first,
+            end=end,
+            text=m.string[first:end],
+            kind="year",
+            year=_int(g("e_y")),
+            modifier=g("e_mod"),
+        )
     if kind == "year_mod":
-        return Temporal(**base, kind="year", year=_int(g("f_y")), modifier=g("f_mod").lower())
+        return Temporal(
+            start=start, end=end, text=text, kind="year", year=_int(g("f_y")), modifier=g("f_mod").lower()
+        )
     if kind == "relative":
-        return Temporal(**base, kind="relative", relative=g("rel").lower())
+        return Temporal(start=start, end=end, text=text, kind="relative", relative=g("rel").lower())
     return None
 
 
@@ -238,14 +286,17 @@ def year_interval(t: Temporal, year: int) -> tuple[date, date] | None:
         if t.kind == "month" and t.month:
             if t.modifier in _MONTH_DAYS_MODIFIER:
                 lo_day, hi_day = _MONTH_DAYS_MODIFIER[t.modifier or ""]
-                return date(year, t.month, lo_day), min(date(year, t.month, 1) + timedelta(days=hi_day - 1),
-                                                        _last_day(year, t.month))
+                return date(year, t.month, lo_day), min(
+                    date(year, t.month, 1) + timedelta(days=hi_day - 1), _last_day(year, t.month)
+                )
             return date(year, t.month, 1), _last_day(year, t.month)
         if t.kind == "date" and t.month and t.day:
             d = date(year, t.month, t.day)
             return d, d
         if t.kind == "day-range" and t.month and t.day and t.end_month and t.end_day:
-            end_year = year + ((t.end_year or year) - (t.year or year)) if t.year else year + (t.month > t.end_month)
+            end_year = (
+                year + ((t.end_year or year) - (t.year or year)) if t.year else year + (t.month > t.end_month)
+            )
             return date(year, t.month, t.day), date(end_year, t.end_month, t.end_day)
     except ValueError:
         return None
@@ -280,7 +331,10 @@ def anchored_interval(
     if not fits:
         return None, "no year fits the article's date"
     direction = {"future": "after", "past": "before"}.get(tense, "around")
-    return (min(f[0] for f in fits), max(f[1] for f in fits)), f"the nearest such day {direction} the article's date"
+    return (
+        min(f[0] for f in fits),
+        max(f[1] for f in fits),
+    ), f"the nearest such day {direction} the article's date"
 
 
 def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date] | None:

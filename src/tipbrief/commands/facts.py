@@ -16,8 +16,11 @@ def format_table(facts: FactBase) -> str:
     for e in facts.events:
         mark = "⚠ " if e.conflicts else "  "
         certainty = "" if e.date.basis == "stated" else " (inferred)"
-        place = f"{e.place.name}, {e.place.country}" if e.place and e.place.name != e.place.country else (
-            e.place.name if e.place else "place unknown")
+        place = (
+            f"{e.place.name}, {e.place.country}"
+            if e.place and e.place.name != e.place.country
+            else (e.place.name if e.place else "place unknown")
+        )
         docs = ", ".join(dict.fromkeys(s.document for s in e.sources))
         lines.append(f"{mark}{e.date.label}{certainty} | {e.title} | {place} | {docs}")
         lines.append(f"    id: {e.id}")
@@ -30,8 +33,13 @@ def format_table(facts: FactBase) -> str:
 
 
 @click.command()
-@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=Path("seeds"),
-              show_default=True, help="Folder of articles.")
+@click.option(
+    "--seeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("seeds"),
+    show_default=True,
+    help="Folder of articles.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @reports_errors
 def facts(seeds: Path, fmt: str) -> None:
