@@ -39,7 +39,9 @@ def _cite_ref(
     meta = tokens[idx].meta or {}
     number = int(meta["id"]) + 1
     ref_id = f"fnref{number}" + (f":{meta['subId']}" if meta.get("subId") else "")
-    return f'<sup class="cite"><a href="#fn{number}" id="{ref_id}">{number}</a></sup>'
+    # Adjacent citations read "1,2"; CSS cannot tell them from citations with text between.
+    comma = "," if idx > 0 and tokens[idx - 1].type == "footnote_ref" else ""
+    return f'<sup class="cite">{comma}<a href="#fn{number}" id="{ref_id}">{number}</a></sup>'
 
 
 def _nothing(
