@@ -14,7 +14,7 @@ import jinja2
 
 from tipbrief.briefspec import SECTIONS, Audience, Section
 from tipbrief.errors import InputError
-from tipbrief.model import Conflict, Document, Event, Reading, Span
+from tipbrief.model import Conflict, Document, Event, Evidence, Reading, Span
 from tipbrief.select import MONTHS, Brief, cited_spans, date_label, spell_out
 
 # The package's own templates, installed with it; a project's templates/ folder is searched first.
@@ -241,8 +241,24 @@ def capitalize_md(value: str) -> MdText:
     return MdText(value[:1].upper() + value[1:])
 
 
+def sentence_text(text: str) -> str:
+    """A note as a sentence: capital first letter, final full stop (fact-base notes may be fragments)."""
+    text = " ".join(text.split()).rstrip(" ;,:")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def join_numbers(numbers: Iterable[int]) -> MdText:
     return MdText(", ".join(str(n) for n in numbers))
+
+
+def _width(evidence: Evidence) -> int:
+    """Days an evidence item allows; unbounded ones count as infinitely wide."""
+    if evidence.earliest is None or evidence.latest is None:
+        return 10**9
+    return (evidence.latest - evidence.earliest).days
 
 
 def _counted(values: Iterable[tuple[str, int]]) -> list[tuple[str, list[int]]]:
@@ -302,6 +318,30 @@ def render_markdown(brief: Brief, templates: Sequence[Path] = (PACKAGE_TEMPLATES
     def glossary_long(name: str) -> str | None:
         return next((g.long for g in glossary if g.short == name), None)
 
+    def sentence(value: str) -> MdText:
+        return text(sentence_text(value))
+
+    def evidence_notes(event: Event, limit: int | None = None) -> MdText:
+        """The distinct evidence notes of a date as sentences, each cited; ``limit`` keeps the first few."""
+        spans_by_note: dict[str, list[Span]] = {}
+        evidence_list = list(event.date.evidence)
+        if limit is not None:
+            # When only a few fit, show the tightest constraints: they explain the date best.
+            evidence_list.sort(key=_width)
+        for evidence in evidence_list:
+            key = sentence_text(evidence.note)
+            if key:
+                spans_by_note.setdefault(key, []).extend([evidence.span] if evidence.span else [])
+        items = list(spans_by_note.items())
+        shown = items if limit is None else items[:limit]
+        parts = [f"{text(note)}{citations.cite(spans) if spans else ''}" for note, spans in shown]
+        if len(items) > len(shown):
+            more = len(items) - len(shown)
+            parts.append(
+                f"{words(more).capitalize()} more {plural(more, 'constraint')} in the analyst brief."
+            )
+        return MdText(" ".join(parts))
+
     def when(event: Event) -> MdText:
         """The date label, in italics with a dagger when inferred."""
         label = text(event.date.label)
@@ -339,6 +379,10 @@ def render_markdown(brief: Brief, templates: Sequence[Path] = (PACKAGE_TEMPLATES
         "period_from_event": brief.period.from_event,
         "period_to_event": brief.period.to_event,
         "text": text,
+        "sentence": sentence,
+        "evidence_notes": evidence_notes,
+        "conflict_fields": _counted((c.field, numbers[e.event.id]) for e, c in conflicts),
+        "conflict_spans": [s for e, c in conflicts for s in conflict_spans(c, e.event)],
         "join": join,
         "when": when,
         "cite": citations.cite,

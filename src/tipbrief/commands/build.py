@@ -64,6 +64,7 @@ def build(
     there were warnings; 2 a spec, an article or a template is wrong (every problem
     is listed as file:line:col).
 
+    \b
     Example: tipbrief build briefs/asean-us-tip-chronology.yaml --format pdf --page-size Letter
     """
     from tipbrief.build import FORMATS, Format, build_briefs
@@ -94,8 +95,9 @@ def build(
     if not quiet:
         briefs = len({o.brief for o in result.outputs})
         noun = "brief" if briefs == 1 else "briefs"
+        files, warnings = len(result.outputs), len(result.warnings)
         click.echo(
-            f"built {briefs} {noun} into {out}/ ({len(result.outputs)} files, "
-            f"{len(result.warnings)} warning{'s' if len(result.warnings) != 1 else ''})",
+            f"built {briefs} {noun} into {out}/ ({files} file{'s' if files != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''})",
             err=True,
         )
