@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: all build test lint bench clean
+.PHONY: all build previews test lint bench clean
 
 all: build
 
@@ -16,6 +16,12 @@ $(STAMP): pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/tipbrief build
+
+# PNG previews of the example briefs for the README (needs poppler-utils' pdftoppm).
+previews: build
+	for name in asean-us-tip-chronology actip-implementation-ministerial protecting-women-and-children-public; do \
+	  for page in 1 2; do pdftoppm -png -r 60 -f $$page -l $$page -singlefile build/$$name.pdf docs/$$name-page$$page; done; \
+	done
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
