@@ -3,6 +3,7 @@ fonts, determinism, and the sandboxed URL fetcher. The example PDFs are rendered
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -53,7 +54,13 @@ def reader(result: PdfResult) -> PdfReader:
 
 
 def page_texts(result: PdfResult) -> list[str]:
-    return [" ".join((page.extract_text() or "").split()) for page in reader(result).pages]
+    return list(_page_texts(result.pdf))
+
+
+@functools.cache
+def _page_texts(pdf: bytes) -> tuple[str, ...]:
+    # Text extraction is the slow part of these checks: do it once per PDF.
+    return tuple(" ".join((page.extract_text() or "").split()) for page in PdfReader(BytesIO(pdf)).pages)
 
 
 def outline(items: Any, pdf: PdfReader, depth: int = 0) -> Iterator[tuple[int, str, int]]:
