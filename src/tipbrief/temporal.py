@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -20,6 +20,9 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR_CORE = r"(?:19[5-9]\d|20\d\d)"
 _YEAR = _YEAR_CORE + r"(?![\d/])(?!-\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "Tuesday, 12 November 2019": the weekday belongs to the date, not a second expression.
+_WEEKDAY_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
 _NUMBER_WORDS = {
     "two": 2,
     "three": 3,
@@ -42,7 +45,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"\b(?P<iso_y>{_YEAR_CORE})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
     (
         "dm_range_cross",
-        rf"\b(?P<x_d1>{_DAY})\s+(?P<x_m1>{_MONTH}){_DASH}(?P<x_d2>{_DAY})\s+(?P<x_m2>{_MONTH})"
+        rf"\b(?P<x_d1>{_DAY})\s+(?P<x_m1>{_MONTH})(?:,?\s+(?P<x_y1>{_YEAR}))?{_DASH}(?P<x_d2>{_DAY})\s+(?P<x_m2>{_MONTH})"
         rf"(?:,?\s+(?P<x_y>{_YEAR}))?",
     ),
     (
@@ -52,21 +55,29 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
-    ("dmy", rf"\b(?P<a_d>{_DAY})\s+(?:of\s+)?(?P<a_m>{_MONTH})(?:,?\s+(?P<a_y>{_YEAR}))?"),
-    ("mdy", rf"\b(?P<b_m>{_MONTH})\s+(?P<b_d>{_DAY})(?:(?:,\s*|\s+)(?P<b_y>{_YEAR}))?(?!\s*(?:%|per\b))"),
+    ("dmy", rf"{_WEEKDAY_PREFIX}\b(?P<a_d>{_DAY})\s+(?:of\s+)?(?P<a_m>{_MONTH})(?:,?\s+(?P<a_y>{_YEAR}))?"),
+    (
+        "mdy",
+        rf"{_WEEKDAY_PREFIX}\b(?P<b_m>{_MONTH})\s+(?P<b_d>{_DAY})(?:(?:,\s*|\s+)(?P<b_y>{_YEAR}))?(?!\s*(?:%|per\b))",
+    ),
     (
         "my",
         rf"(?:\b(?P<c_mod>early|mid|late|end of|beginning of|the end of|the beginning of)[\s-]+)?"
         rf"\b(?P<c_m>{_MONTH}),?\s+(?P<c_y>{_YEAR})",
     ),
-    ("month", rf"\b(?:in|In|during|since|until|by|early|late|mid-|of) (?P<m_m>{_MONTH})\b(?!\s+\d)"),
+    (
+        "month",
+        rf"(?:\b(?P<m_mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|\b(?:in|In|during|since|until|by|of)\s+)"
+        rf"(?P<m_m>{_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])",
+    ),
+    ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
     (
         "year_range",
         rf"\b(?:from|between|From|Between)\s+(?P<g_y1>{_YEAR})\s+(?:to|and|until|till|-|–)\s+(?P<g_y2>{_YEAR})",
     ),
     (
         "year",
-        rf"\b(?:in|In|since|Since|by|until|till|during|During|before|after|throughout|year|of)\s"
+        rf"\b(?:in|In|since|Since|by|until|till|during|During|before|after|throughout|year|of|for)\s"
         rf"(?:(?P<e_mod>early|mid|late|the end of|the beginning of"
         rf"|the first half of|the second half of)[\s-]+)?"
         rf"{_NAMED_BEFORE}(?P<e_y>{_YEAR}){_NAMED_AFTER}",
@@ -78,13 +89,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "relative",
-        r"\b(?P<rel>today|yesterday|tomorrow|tonight|recently|currently|"
+        r"\b(?P<rel>(?i:today|yesterday|tomorrow|tonight|recently|currently|"
         r"(?:earlier|later) this (?:year|month|week)|"
-        r"(?:this|last|next|previous|past|coming) (?:year|month|week)|"
+        r"(?:the )?(?:this|last|next|previous|past|coming|following) (?:year|month|week)|"
         r"in recent (?:years|months)|"
         r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years|decades|months))|"
-        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))\b"
+        rf"(?!,?\s+(?:\d|{_MONTH}))",
     ),
 )
 _TEMPORAL = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
@@ -112,6 +124,8 @@ class Temporal:
     end_day: int | None = None
     modifier: str | None = None
     relative: str | None = None
+    base_year: int | None = None
+    """For "the previous year" after a stated year: the year it counts from."""
 
     @property
     def complete(self) -> bool:
@@ -141,10 +155,17 @@ def _day_fits(day: int | None, month: int | None, year: int | None) -> bool:
 def extract_temporals(text: str) -> tuple[Temporal, ...]:
     """Every temporal expression in ``text`` (cleaned paragraph text), in order."""
     found: list[Temporal] = []
+    last_year: int | None = None
     for m in _TEMPORAL.finditer(text):
         t = _from_match(m)
-        if t is not None:
-            found.append(t)
+        if t is None:
+            continue
+        # "during 2019 compared with the previous year": the sentence's own year is the reference.
+        if t.relative in ("previous year", "following year") and last_year is not None:
+            t = replace(t, base_year=last_year)
+        if t.year is not None:
+            last_year = t.end_year or t.year
+        found.append(t)
     return tuple(found)
 
 
@@ -166,9 +187,12 @@ def _from_match(m: re.Match[str]) -> Temporal | None:
             _month(g(f"{p}_m2")),
             _int(g(f"{p}_y")),
         )
-        if not (_day_fits(d1, m1, y) and _day_fits(d2, m2, y)):
+        given_first = _int(g("x_y1")) if p == "x" else None
+        if not (_day_fits(d1, m1, given_first or y) and _day_fits(d2, m2, y)):
             return None
-        y1 = (y - 1) if (y and m1 and m2 and m1 > m2) else y
+        y1 = given_first or ((y - 1) if (y and m1 and m2 and m1 > m2) else y)
+        if y1 and y and (y1, m1, d1) > (y, m2, d2):
+            return None
         return Temporal(
             start=start,
             end=end,
@@ -215,8 +239,23 @@ def _from_match(m: re.Match[str]) -> Temporal | None:
             modifier=g("c_mod"),
         )
     if kind == "month":
-        # The preposition that found a bare month is not part of the expression.
-        return Temporal(start=m.start("m_m"), end=end, text=g("m_m"), kind="month", month=_month(g("m_m")))
+        # The preposition that found a bare month is not part of the expression; a modifier is.
+        first = m.start("m_mod") if g("m_mod") else m.start("m_m")
+        modifier = g("m_mod").lower() if g("m_mod") else None
+        return Temporal(
+            start=first,
+            end=end,
+            text=m.string[first:end],
+            kind="month",
+            month=_month(g("m_m")),
+            modifier=modifier,
+        )
+    if kind == "decade":
+        decade = int(g("h_y"))
+        lo, hi = {"early": (0, 3), "mid-": (4, 6), "late": (7, 9)}.get((g("h_mod") or "").strip(), (0, 9))
+        return Temporal(
+            start=start, end=end, text=text, kind="year-range", year=decade + lo, end_year=decade + hi
+        )
     if kind == "year_range":
         y1, y2 = _int(g("g_y1")), _int(g("g_y2"))
         if y1 is None or y2 is None or y1 > y2:
@@ -237,7 +276,15 @@ def _from_match(m: re.Match[str]) -> Temporal | None:
             start=start, end=end, text=text, kind="year", year=_int(g("f_y")), modifier=g("f_mod").lower()
         )
     if kind == "relative":
-        return Temporal(start=start, end=end, text=text, kind="relative", relative=g("rel").lower())
+        rel = g("rel").lower()
+        rel = (
+            rel[4:]
+            if rel.startswith("the ") and not rel.endswith(("decade", "years", "decades", "months"))
+            else rel
+        )
+        if rel.startswith("on "):  # the preposition that found a weekday is not part of it
+            start, text = start + 3, text[3:]
+        return Temporal(start=start, end=end, text=text, kind="relative", relative=rel)
     return None
 
 
@@ -314,20 +361,16 @@ def anchored_interval(
     """
     a0, a1 = anchor
     if t.kind == "relative":
-        return _relative_interval(t.relative or "", a0, a1), f"“{t.text}” counted from the article's date"
+        rel = t.relative or ""
+        if t.base_year is not None:
+            step = -1 if rel.startswith("previous") else 1
+            year = t.base_year + step
+            return (date(year, 1, 1), date(year, 12, 31)), f"“{t.text}” counted from {t.base_year}"
+        found = _weekday_interval(rel, a0, a1, tense) or _relative_interval(rel, a0, a1)
+        return found, f"“{t.text}” counted from the article's date"
     if t.year is not None:
         return stated_interval(t), "stated"
-    if tense == "future":
-        lo_limit, hi_limit = a0, _shift_years(a1, 1)
-    elif tense == "past":
-        lo_limit, hi_limit = _shift_years(a0, -1), a1
-    else:
-        lo_limit, hi_limit = _shift_years(a0, -1), _shift_years(a1, 1)
-    fits: list[tuple[date, date]] = []
-    for year in range(lo_limit.year - 1, hi_limit.year + 2):
-        iv = year_interval(t, year)
-        if iv and iv[0] <= hi_limit and iv[1] > lo_limit:
-            fits.append(iv)
+    fits = [iv for p in (a0, a1) if (iv := _nearest(t, p, tense)) is not None]
     if not fits:
         return None, "no year fits the article's date"
     direction = {"future": "after", "past": "before"}.get(tense, "around")
@@ -335,6 +378,40 @@ def anchored_interval(
         min(f[0] for f in fits),
         max(f[1] for f in fits),
     ), f"the nearest such day {direction} the article's date"
+
+
+def _nearest(t: Temporal, point: date, tense: Tense) -> tuple[date, date] | None:
+    """The occurrence of a yearless expression nearest ``point``: the last one starting on or
+    before it for past events, the first one starting on or after it for future ones."""
+    options = [iv for year in range(point.year - 2, point.year + 3) if (iv := year_interval(t, year))]
+    if tense == "past":
+        before = [iv for iv in options if iv[0] <= point]
+        return max(before) if before else None
+    if tense == "future":
+        after = [iv for iv in options if iv[0] >= point]
+        return min(after) if after else None
+    return min(options, key=lambda iv: abs((iv[0] - point).days), default=None)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date, date] | None:
+    """ "on Monday": the last such day on or before the article's date (the next one for future
+    events); "last week": Monday to Sunday of the week before."""
+    day = timedelta(days=1)
+    words = rel.split()
+    if words[0] == "on" and words[-1] in _WEEKDAYS:
+        wanted = _WEEKDAYS.index(words[-1])
+        if tense == "future":
+            return a0 + ((wanted - a0.weekday()) % 7) * day, a1 + ((wanted - a1.weekday()) % 7) * day
+        return a0 - ((a0.weekday() - wanted) % 7) * day, a1 - ((a1.weekday() - wanted) % 7) * day
+    if words[-1] == "week":
+        shift = {"last": -7, "previous": -7, "past": -7, "next": 7, "coming": 7}.get(words[0], 0)
+        monday0 = a0 - a0.weekday() * day + shift * day
+        monday1 = a1 - a1.weekday() * day + shift * day
+        return monday0, monday1 + 6 * day
+    return None
 
 
 def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date] | None:
@@ -352,7 +429,7 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
         return date(a0.year, 1, 1), date(a1.year, 12, 31)
     if rel in ("last year", "previous year", "past year"):
         return date(a0.year - 1, 1, 1), date(a1.year - 1, 12, 31)
-    if rel in ("next year", "coming year"):
+    if rel in ("next year", "coming year", "following year"):
         return date(a0.year + 1, 1, 1), date(a1.year + 1, 12, 31)
     if rel in ("this month", "earlier this month", "later this month"):
         return a0.replace(day=1), _last_day(a1.year, a1.month)
