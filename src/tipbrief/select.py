@@ -153,13 +153,16 @@ def _alternatives(value: str, glossary: Iterable[GlossaryEntry]) -> tuple[str, .
 
 def _fields(event: Event) -> tuple[tuple[str, tuple[str, ...]], ...]:
     place = (event.place.name, event.place.country) if event.place else ()
+    # An adoption is about the instrument adopted. Its sentence often lists other instruments
+    # ("the adoption of X, Y and Z"), so its quotes would match terms that belong to its neighbours.
+    quotes = () if event.kind == "adoption" else tuple(s.quote for s in event.sources)
     return (
         ("title", (event.title,)),
         ("kind", (event.kind,)),
         ("actors", event.actors),
         ("instruments", event.instruments),
         ("place", place),
-        ("source quote", tuple(s.quote for s in event.sources)),
+        ("source quote", quotes),
     )
 
 
