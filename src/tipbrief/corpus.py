@@ -164,7 +164,7 @@ _FULL_DATE = re.compile(
 )
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}[A-Z.])(?:\s*,\s*[A-Z][A-Za-z]+)?\s*[,(]\s*"
-    rf"(?P<date>{_FULL_DATE.pattern})\s*\)?\s*(?:[-–—:]|\(\w+\)\s*[-–—])"
+    rf"(?P<date>{_FULL_DATE.pattern})\s*\)?\s*(?:[-–—:]|\((?P<agency>[A-Za-z]{{2,10}})\)\s*[-–—])"
 )
 _SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<outlet>\S.{1,80})$", re.IGNORECASE)
 _LINK_BOILERPLATE = re.compile(
@@ -359,6 +359,9 @@ def parse_article(
                 dateline_place = m.group("place").strip().title()
                 dateline_date = parse_full_date(m.group("date"))
                 dateline_span = para.span(m.start("date"), m.end("date"))
+                # "MANILA, 14 November 2017 (PNA) –": the agency in the dateline is the outlet.
+                if m.group("agency") in outlets:
+                    state.outlet = state.outlet or outlets[m.group("agency")]
         state.body_started = True
         para, signoff, outlet = _strip_signoff(para, outlets)
         if signoff:

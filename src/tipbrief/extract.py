@@ -260,7 +260,7 @@ _INSTRUMENT_COMMON = re.compile(
     r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bwhich\b|$))"
 )
 _DOC_NAME = re.compile(
-    rf"(?P<name>(?:{_CAP_WORD}\s+)+?{_DOC_NOUN}(?:,?\s+(?:{_CONNECT}\s+)*{_CAP_WORD}(?:,?\s+{_CAP_WORD})*)*)"
+    rf"(?P<name>(?:{_CAP_WORD}\s+)*?{_DOC_NOUN}(?:,?\s+(?:{_CONNECT}\s+)*{_CAP_WORD}(?:,?\s+{_CAP_WORD})*)*)"
 )
 _QUOTED = re.compile(r"[“\"](?P<q>[^”\"]{8,300})[”\"]")
 _SUMMIT_NUMBER = re.compile(
@@ -291,6 +291,7 @@ def _first_sentence_cap(text: str) -> str:
 
 def _clean_title(text: str) -> str:
     text = text.rstrip(". ")
+    text = re.sub(r"^(?:The|the)\s+", "", text)
     text = re.sub(r"\s*\([A-Z][A-Za-z&-]{1,11}\)", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     if ":" in text and len(text) > 60:
@@ -860,8 +861,7 @@ def _events_in_sentence(
     pub = _PUBLICATION_VERB.search(text)
     doc_name = _DOC_NAME.search(text) if pub else None
     if pub and doc_name:
-        name = _clean_title(doc_name.group("name"))
-        name = re.sub(r"^(?:The|the)\s+", "", name)
+        name = _without_place(ctx, _clean_title(doc_name.group("name")))
         noun = "Launch" if pub.group("verb").lower().startswith("launch") else "Publication"
         out.append(
             EventCandidate(
@@ -946,15 +946,25 @@ def _adopted_instruments(ctx: _Context, text: str) -> list[tuple[int, int, str]]
     return [picked[k] for k in sorted(picked)]
 
 
+def _without_place(ctx: _Context, name: str) -> str:
+    """ "Handbook on Victim Protection in Kuala Lumpur" → the place is where, not part of the name."""
+    m = re.search(r"\s+(?:in|at)\s+(?P<place>[A-Z][\w .'-]+)$", name)
+    if m and ctx.gaz.place_row(m.group("place")) is not None:
+        return name[: m.start()]
+    return name
+
+
 def _meeting_title(ctx: _Context, text: str, noun: re.Match[str]) -> str:
     for q in _QUOTED.finditer(text):
         if _MEETING_NOUN.search(q.group("q")):
             return _clean_title(q.group("q"))
     for m in re.finditer(rf"(?P<name>{_NAME_PHRASE})", text):
         if m.start() <= noun.start() < m.end() and len(m.group().split()) >= 2:
-            return _clean_title(m.group())
+            number = re.search(r"\b(\d{1,3}(?:st|nd|rd|th))\s+$", text[: m.start()])
+            name = _without_place(ctx, _clean_title(m.group()))
+            return f"{number.group(1)} {name}" if number else name
     phrase_m = re.match(
-        r"(?P<phrase>\w+(?:\s+(?:on|for|about|against|to)\s+[^,;()]+?))"
+        r"(?P<phrase>\w+(?:\s+(?:on|for|about|against|to|with)\s+[^,;()]+?))"
         r"(?=\s*(?:\(|,|;|\.|\bheld\b|\bwas\b|\bin\s+[A-Z]|\borgani|\bwhich\b|$))",
         text[noun.start() :],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -254,6 +255,8 @@ _PAIR = re.compile(
 
 
 def slug(text: str) -> str:
+    # Dashes separate words ("ASEAN–US" → "asean-us") before accents and symbols are dropped.
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     out = "-".join(words)
@@ -298,47 +301,73 @@ def _title(cands: list[EventCandidate]) -> str:
     return title
 
 
+def _compatible(a: DateInterval, b: DateInterval) -> bool:
+    """Two readings of one event may be merged only if their intervals can meet."""
+    lo = max((d for d in (a.earliest, b.earliest) if d), default=None)
+    hi = min((d for d in (a.latest, b.latest) if d), default=None)
+    return lo is None or hi is None or lo <= hi
+
+
+def _resolve_group(group: list[EventCandidate]) -> Resolution:
+    return resolve_dates(
+        [k for c in group for k in c.constraints], [i for c in group for i in c.identifications]
+    )
+
+
 def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
-    """Merge candidates that state the same event, then resolve each merged event."""
+    """Merge candidates that state the same event, then resolve each merged event.
+
+    Candidates with the same key merge only when their places and dates can agree, so two
+    consultations in different cities and years stay two events. The order of merging uses
+    the text, not file names, so renaming an article changes nothing.
+    """
     cands = sorted(
         (e for x in extractions for e in x.events),
-        key=lambda e: (e.key, e.sources[0].document, e.sources[0].start),
+        key=lambda e: (e.key, e.sources[0].quote, e.sources[0].document, e.sources[0].start),
     )
-    groups: list[list[EventCandidate]] = []
-    by_key: dict[str, int] = {}
+    groups: list[tuple[list[EventCandidate], Resolution]] = []
+    by_key: dict[str, list[int]] = {}
     for c in cands:
-        if c.key in by_key:
-            groups[by_key[c.key]].append(c)
-        else:
-            by_key[c.key] = len(groups)
-            groups.append([c])
-    # Meetings reported by different outlets under different names: same kind, same place, same dates.
-    resolved = [
-        (g, resolve_dates([k for c in g for k in c.constraints], [i for c in g for i in c.identifications]))
-        for g in groups
-    ]
-    merged: list[tuple[list[EventCandidate], Resolution]] = []
-    for g, r in resolved:
+        own = _resolve_group([c])
         target = next(
             (
-                m
-                for m in merged
-                if m[0][0].kind == g[0].kind
-                and g[0].kind not in ("adoption",)
-                and m[0][0].place == g[0].place
-                and g[0].place is not None
-                and _overlap(m[1].interval, r.interval)
-                and _within_a_month(m[1].interval)
+                i
+                for i in by_key.get(c.key, [])
+                if _places_agree(groups[i][0], c) and _compatible(groups[i][1].interval, own.interval)
             ),
             None,
         )
         if target is None:
-            merged.append((g, r))
+            by_key.setdefault(c.key, []).append(len(groups))
+            groups.append(([c], own))
         else:
-            target[0].extend(g)
+            members = [*groups[target][0], c]
+            groups[target] = (members, _resolve_group(members))
+    # Meetings reported by different outlets under different names: same kind, same place, same dates.
+    merged: list[list[EventCandidate]] = []
+    merged_res: list[Resolution] = []
+    for g, r in groups:
+        target = next(
+            (
+                i
+                for i, m in enumerate(merged)
+                if m[0].kind == g[0].kind
+                and g[0].kind != "adoption"
+                and m[0].place == g[0].place
+                and g[0].place is not None
+                and _overlap(merged_res[i].interval, r.interval)
+                and _within_a_month(merged_res[i].interval)
+            ),
+            None,
+        )
+        if target is None:
+            merged.append(list(g))
+            merged_res.append(r)
+        else:
+            merged[target].extend(g)
     events: list[Event] = []
-    for g, _ in merged:
-        res = resolve_dates([k for c in g for k in c.constraints], [i for c in g for i in c.identifications])
+    for g in merged:
+        res = _resolve_group(g)
         place, place_conflicts = _place(g, res)
         sources = tuple(sorted({s for c in g for s in c.sources}, key=lambda s: (s.document, s.start)))
         actors = tuple(dict.fromkeys(a for c in g for a in c.actors))
@@ -359,11 +388,20 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
     return _assign_ids(events)
 
 
+def _places_agree(group: list[EventCandidate], c: EventCandidate) -> bool:
+    return c.place is None or all(m.place is None or m.place == c.place for m in group)
+
+
 def _place(g: list[EventCandidate], res: Resolution) -> tuple[Place | None, tuple[Conflict, ...]]:
-    stated = [(c.place, c.place_span) for c in g if c.place]
+    stated = [(c.place, c.place_span) for c in g if c.place and c.place_span]
     ref_places = [(Place(c.city, c.country or c.city), c) for c in res.chosen if c.city]
     if stated:
-        place, span = stated[0]
+        # The place most sources state; ties go to the name, never to file order.
+        counts: dict[str, int] = {}
+        for p, _ in stated:
+            counts[p.name] = counts.get(p.name, 0) + 1
+        best = min(counts, key=lambda n: (-counts[n], n))
+        place, span = next((p, sp) for p, sp in stated if p.name == best)
         conflicts = []
         for rp, cand in ref_places:
             if rp.name != place.name:
@@ -385,15 +423,29 @@ def _place(g: list[EventCandidate], res: Resolution) -> tuple[Place | None, tupl
 
 
 def _assign_ids(events: list[Event]) -> tuple[Event, ...]:
-    """Ids from titles, so they read well in specs; clashes numbered in source order."""
-    ordered = sorted(events, key=lambda e: (slug(e.title), e.sources[0].document, e.sources[0].start))
-    seen: dict[str, int] = {}
+    """Ids from titles, so they read well in specs. Titles whose slugs clash get a short hash of
+    what tells them apart (full title, date, place), so ids never depend on file names."""
+    by_slug: dict[str, list[Event]] = {}
+    for e in events:
+        by_slug.setdefault(slug(e.title), []).append(e)
     out = []
-    for e in ordered:
-        base = slug(e.title)
-        seen[base] = seen.get(base, 0) + 1
-        out.append(replace(e, id=base if seen[base] == 1 else f"{base}-{seen[base]}"))
+    for base, same in sorted(by_slug.items()):
+        if len(same) == 1:
+            out.append(replace(same[0], id=base))
+            continue
+        used: set[str] = set()
+        for e in sorted(same, key=_content_key):
+            digest = hashlib.sha256(repr(_content_key(e)).encode()).hexdigest()
+            n = 6
+            while f"{base}-{digest[:n]}" in used:
+                n += 2
+            used.add(f"{base}-{digest[:n]}")
+            out.append(replace(e, id=f"{base}-{digest[:n]}"))
     return tuple(sorted(out, key=lambda e: (e.date.earliest or date.max, e.date.latest or date.max, e.id)))
+
+
+def _content_key(e: Event) -> tuple[str, str, str, str]:
+    return (e.title, e.date.label, e.place.name if e.place else "", e.sources[0].quote if e.sources else "")
 
 
 # --- dates and glossary -----------------------------------------------------------------
