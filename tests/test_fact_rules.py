@@ -252,3 +252,13 @@ def test_day_without_any_year_evidence_says_so() -> None:
 )
 def test_labels(lo: date | None, hi: date | None, label: str) -> None:
     assert _label(lo, hi) == label
+
+
+def test_no_evidence_without_bounds_and_leap_day_anchor() -> None:
+    from tipbrief.extract import _anchor_relation
+
+    term = (Constraint("office-term", "term", date(2009, 5, 18), None),)
+    assert _anchor_relation(term, "past", annual=False) == []
+    leap = (Constraint("published", "published", date(2016, 2, 29), date(2016, 2, 29)),)
+    (rel,) = _anchor_relation(leap, "past", annual=True)
+    assert (rel.earliest, rel.latest) == (date(2015, 3, 1), date(2016, 2, 29))

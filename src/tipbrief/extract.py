@@ -693,6 +693,13 @@ def _time_constraints(
     return out
 
 
+def _year_before(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
 def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool) -> list[Constraint]:
     """How an event relates to the article's date: past events before it, future ones after."""
     a = intersect(anchor)
@@ -700,12 +707,16 @@ def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool)
         return []
     lo, hi = a
     if tense == "past":
-        window = lo.replace(year=lo.year - 1) + timedelta(days=1) if (annual and lo) else None
+        if hi is None:  # nothing bounds the article's date from above
+            return []
+        window = _year_before(lo) + timedelta(days=1) if (annual and lo) else None
         note = "reported in the past tense, so no later than the article's date" + (
             "; a day without a year means the last such day before it" if annual else ""
         )
         return [Constraint("article-date", note, window, hi)]
     if tense == "future":
+        if lo is None:
+            return []
         return [
             Constraint("article-date", "reported as future, so no earlier than the article's date", lo, None)
         ]
