@@ -823,6 +823,29 @@ def _events_in_sentence(
     base_constraints = times + _programme_constraints(ctx, s) + _anchor_relation(anchor, tense, annual)
     base_constraints += [p.term for p in people if p.term and source.start <= p.span.start < source.end]
     actors = _actors(ctx, text)
+
+    def candidate(
+        kind: str,
+        title: str,
+        key: str,
+        instruments: tuple[str, ...] = (),
+        cons: list[Constraint] | None = None,
+    ) -> EventCandidate:
+        """The sentence's shared facts (source, actors, place, constraints, tense) around one event."""
+        return EventCandidate(
+            kind,
+            title,
+            key,
+            (source,),
+            tuple(actors),
+            instruments,
+            where[0] if where else None,
+            where[1] if where else None,
+            tuple(base_constraints if cons is None else cons),
+            tuple(idents),
+            tense,
+        )
+
     # Adoption of instruments: one event per instrument the sentence adopts.
     verb = _ADOPTION_VERB.search(text)
     instruments = _adopted_instruments(ctx, text)
@@ -853,42 +876,14 @@ def _events_in_sentence(
             noun = "Signing" if verb_word.startswith("sign") else "Adoption"
             label = re.sub(r"^(?:the|The)\s+", "", label)
             title = f"{noun} of the {label}" + (f" ({acronym})" if acronym else "")
-            out.append(
-                EventCandidate(
-                    "adoption",
-                    title,
-                    key,
-                    (source,),
-                    tuple(actors),
-                    (label,),
-                    where[0] if where else None,
-                    where[1] if where else None,
-                    tuple(cons),
-                    tuple(idents),
-                    tense,
-                )
-            )
+            out.append(candidate("adoption", title, key, (label,), cons))
         return out
     pub = _PUBLICATION_VERB.search(text)
     doc_name = _DOC_NAME.search(text) if pub else None
     if pub and doc_name:
         name = _without_place(ctx, _clean_title(doc_name.group("name")))
         noun = "Launch" if pub.group("verb").lower().startswith("launch") else "Publication"
-        out.append(
-            EventCandidate(
-                "publication",
-                f"{noun} of the {name}",
-                f"publication:{_norm(name)}",
-                (source,),
-                tuple(actors),
-                (),
-                where[0] if where else None,
-                where[1] if where else None,
-                tuple(base_constraints),
-                tuple(idents),
-                tense,
-            )
-        )
+        out.append(candidate("publication", f"{noun} of the {name}", f"publication:{_norm(name)}"))
         return out
     meeting_noun = _MEETING_NOUN.search(text)
     if (
@@ -898,21 +893,7 @@ def _events_in_sentence(
     ):
         title = _meeting_title(ctx, text, meeting_noun)
         kind = meeting_noun.group("noun").lower()
-        out.append(
-            EventCandidate(
-                kind,
-                title,
-                f"{kind}:{_norm(title)}",
-                (source,),
-                tuple(actors),
-                (),
-                where[0] if where else None,
-                where[1] if where else None,
-                tuple(base_constraints),
-                tuple(idents),
-                tense,
-            )
-        )
+        out.append(candidate(kind, title, f"{kind}:{_norm(title)}"))
     return out
 
 
