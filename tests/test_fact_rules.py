@@ -262,3 +262,11 @@ def test_no_evidence_without_bounds_and_leap_day_anchor() -> None:
     leap = (Constraint("published", "published", date(2016, 2, 29), date(2016, 2, 29)),)
     (rel,) = _anchor_relation(leap, "past", annual=True)
     assert (rel.earliest, rel.latest) == (date(2015, 3, 1), date(2016, 2, 29))
+
+
+def test_the_same_reference_row_is_listed_once_as_evidence() -> None:
+    row = Constraint(
+        "instrument-reference", "adopted", date(2015, 11, 21), date(2015, 11, 21), None, "x.csv:3"
+    )
+    r = resolve_dates([row, row], [])
+    assert [e.rule for e in r.interval.evidence] == ["instrument-reference"]

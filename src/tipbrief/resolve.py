@@ -199,7 +199,7 @@ def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[I
         assert t is not None
         label = f"{t.text} (year unknown)" + (f", {label}" if (lo or hi) else "")
     interval = DateInterval(
-        lo, hi, label, "stated" if stated else "inferred", tuple(_to_evidence(c) for c in used)
+        lo, hi, label, "stated" if stated else "inferred", tuple(dict.fromkeys(_to_evidence(c) for c in used))
     )
     return Resolution(interval, tuple(conflicts), tuple(chosen))
 
