@@ -133,10 +133,8 @@ def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[I
             )
             picked_keys = exact or widened
             picked = [pool[k] for k in picked_keys]
-            readings = tuple(
-                Reading(f"{i.text} → " + "; ".join(c.label for c in i.candidates), (_where(i.span),))
-                for i in idents
-            )
+            fitting_keys = set(exact or widened)
+            readings = tuple(Reading(_reading(i, fitting_keys), (_where(i.span),)) for i in idents)
             if exact:
                 how = "kept " + ", ".join(pool[k][0].label for k in exact) + ", which fits the other evidence"
             elif widened:
@@ -202,6 +200,17 @@ def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[I
         lo, hi, label, "stated" if stated else "inferred", tuple(dict.fromkeys(_to_evidence(c) for c in used))
     )
     return Resolution(interval, tuple(conflicts), tuple(chosen))
+
+
+def _reading(ident: Identification, fitting: set[str]) -> str:
+    """ "ASEAN Summit 32 → 32nd ASEAN Summit (Singapore, …)"; a city that hosted many summits
+    shows only the ones that fit the rest, with how many it hosted."""
+    cands = ident.candidates
+    if len(cands) > 2:
+        shown = [c for c in cands if c.key in fitting]
+        labels = "; ".join(c.label for c in shown) if shown else "none that fits"
+        return f"{ident.text} → {labels} (of {len(cands)} held there)"
+    return f"{ident.text} → " + "; ".join(c.label for c in cands)
 
 
 # --- labels ---------------------------------------------------------------------------
