@@ -374,7 +374,11 @@ def _extract_bodies(ctx: _Context) -> tuple[tuple[Span, str], ...]:
         for start, end, row in ctx.gaz.bodies.find(s.text):
             out.append((s.span(ctx.doc, ctx.original, start, end), row.get("short") or row.get("long")))
         for m in re.finditer(r"\b[A-Z][A-Z&]{1,10}\b", s.text):
-            if m.group() in known and m.group() not in {b for _, b in out}:
+            if (
+                m.group() in known
+                and m.group() not in {b for _, b in out}
+                and is_body(ctx.glossary[m.group()])
+            ):
                 out.append((s.span(ctx.doc, ctx.original, m.start(), m.end()), m.group()))
     return tuple(out)
 
@@ -420,7 +424,10 @@ def _extract_instruments(ctx: _Context) -> tuple[tuple[Span, str], ...]:
     out = []
     for s in ctx.sentences:
         for start, end, name in _instrument_names(ctx, s.text):
-            out.append((s.span(ctx.doc, ctx.original, start, end), name))
+            row = _instrument_row(ctx.gaz, name)
+            out.append(
+                (s.span(ctx.doc, ctx.original, start, end), row.get("name") if row else _clean_title(name))
+            )
     return tuple(out)
 
 
@@ -795,14 +802,23 @@ def _actors(ctx: _Context, text: str) -> list[str]:
         if name not in out:
             out.append(name)
     for m in re.finditer(r"\b[A-Z][A-Z&]{1,10}\b", text):
-        if (
-            m.group() in ctx.glossary
-            and m.group() not in out
-            and not re.search(_INSTRUMENT_HEAD, ctx.glossary[m.group()])
-            and m.group() not in {"TIP"}
-        ):
+        if m.group() in ctx.glossary and m.group() not in out and is_body(ctx.glossary[m.group()]):
             out.append(m.group())
     return out
+
+
+_BODY_HEAD = re.compile(
+    r"\b(?:Commission|Committee|Secretariat|Meeting|Agency|Association|Council|Organi[sz]ation|Ministry|"
+    r"Mission|Office|Community|Partnership|Network|Forum|Court|Police|Bank|Fund|Department|Unit|Cent(?:re|er)|"
+    r"Institute|Task Force|Body|Bureau|Authority|Group|Union|Coalition|Alliance|Foundation|Project|"
+    r"Programme)\b"
+)
+
+
+def is_body(long_form: str) -> bool:
+    """An acronym names a body when its long form ends in an organisation's head noun, not an
+    instrument ("Convention") or a subject ("trafficking in persons")."""
+    return bool(_BODY_HEAD.search(long_form)) and not re.search(_INSTRUMENT_HEAD, long_form)
 
 
 def _events_in_sentence(

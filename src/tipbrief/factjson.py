@@ -16,6 +16,7 @@ from tipbrief.model import (
     Evidence,
     FactBase,
     GlossaryEntry,
+    Mention,
     Place,
     Reading,
     Span,
@@ -23,7 +24,7 @@ from tipbrief.model import (
 
 # Version of the JSON layout. Bump the minor number when adding keys; the
 # contract promises never to remove or rename one.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: "mentions"
 
 
 def _iso(value: date | None) -> str | None:
@@ -119,6 +120,10 @@ def fact_base_to_dict(facts: FactBase) -> dict[str, Any]:
             for g in facts.glossary
         ],
         "problems": [str(p) for p in facts.problems],
+        "mentions": [
+            {"kind": m.kind, "name": m.name, "detail": m.detail, **span_to_dict(m.span)}
+            for m in facts.mentions
+        ],
     }
 
 
@@ -210,5 +215,8 @@ def fact_base_from_dict(d: dict[str, Any]) -> FactBase:
         events=tuple(event_from_dict(e) for e in d["events"]),
         glossary=tuple(
             GlossaryEntry(g["short"], g["long"], tuple(_span(s) for s in g["sources"])) for g in d["glossary"]
+        ),
+        mentions=tuple(
+            Mention(m["kind"], m["name"], _span(m), m.get("detail")) for m in d.get("mentions", ())
         ),
     )

@@ -152,6 +152,19 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A named thing an article mentions: a place, a body, a person or an instrument."""
+
+    kind: str
+    """place, body, person or instrument."""
+    name: str
+    """The canonical name (reference data's, where it knows the thing)."""
+    span: Span
+    detail: str | None = None
+    """A place's country, a person's title or role."""
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with an input that did not stop the build (a warning)."""
 
@@ -173,3 +186,4 @@ class FactBase:
     events: tuple[Event, ...]
     glossary: tuple[GlossaryEntry, ...]
     problems: tuple[Problem, ...] = ()
+    mentions: tuple[Mention, ...] = ()

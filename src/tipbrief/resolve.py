@@ -19,6 +19,7 @@ from tipbrief.model import (
     Event,
     Evidence,
     GlossaryEntry,
+    Mention,
     Place,
     Reading,
     Span,
@@ -510,3 +511,14 @@ def merge_glossary(extractions: Sequence[Extraction]) -> tuple[GlossaryEntry, ..
             else:
                 entries[g.short] = g
     return tuple(entries[k] for k in sorted(entries, key=str.casefold))
+
+
+def collect_mentions(extractions: Sequence[Extraction]) -> tuple[Mention, ...]:
+    """Every place, body, person and instrument the articles name, in document order."""
+    out: list[Mention] = []
+    for x in extractions:
+        out.extend(Mention("place", p.name, span, p.country) for span, p in x.places)
+        out.extend(Mention("body", name, span) for span, name in x.bodies)
+        out.extend(Mention("person", p.name, p.span, p.role) for p in x.people)
+        out.extend(Mention("instrument", name, span) for span, name in x.instruments)
+    return tuple(sorted(out, key=lambda m: (m.span.document, m.span.start, m.span.end, m.kind, m.name)))
