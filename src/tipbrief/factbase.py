@@ -1,43 +1,132 @@
-"""Build the fact base: corpus → extract → resolve, the one entry point the briefs use."""
+"""Build the fact base: corpus → extract → resolve, the one entry point the briefs use.
+
+Articles are streamed: one article's text is in memory at a time, and the documents kept in the
+fact base carry no text (every quote a brief needs is already in its Span). With a cache, each
+article's extraction is looked up by a hash of its bytes and of the reference data, so only new or
+edited articles are extracted again.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tipbrief.corpus import load_corpus
+from tipbrief.cache import SCHEMA, Cache, code_key, digest, optional_file_key, reference_key
+from tipbrief.corpus import MAX_ARTICLE_BYTES, document_id, iter_article_paths, load_article
+from tipbrief.errors import BuildError
 from tipbrief.extract import Extraction, extract_article
-from tipbrief.gazetteer import build_gazetteer
+from tipbrief.gazetteer import Gazetteer, build_gazetteer
 from tipbrief.model import Document, FactBase, Problem
 from tipbrief.overrides import apply_overrides, load_overrides
 from tipbrief.reference import load_reference
 from tipbrief.resolve import merge_glossary, resolve_events, resolve_mentions
 
 
-def build_fact_base(seeds: Path, project: Path | None = None) -> FactBase:
-    """Read every article under ``seeds`` and return the resolved fact base.
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """One article file and the hash of everything its extraction depends on."""
 
-    ``project`` is the project folder holding optional ``reference/*.csv`` rows and
-    ``overrides.yaml``; it defaults to the parent of ``seeds``.
-    """
+    path: Path
+    key: str
+    content: str
+    """sha256 of the file's bytes when it was scanned."""
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusInputs:
+    """What a fact base is built from, hashed: articles, reference rows, overrides, code."""
+
+    seeds: Path
+    project: Path
+    articles: tuple[ArticleInput, ...]
+    key: str
+    """Changes whenever any input of the fact base changes."""
+
+
+@dataclass(frozen=True, slots=True)
+class FactBaseBuild:
+    """A fact base and how much of it had to be extracted again."""
+
+    facts: FactBase
+    extracted: int
+    """Articles read and extracted in this run (the others came from the cache)."""
+
+
+def scan_inputs(seeds: Path, project: Path | None = None) -> CorpusInputs:
+    """Hash every input of the fact base without parsing any article (one file in memory at a time)."""
     project = project if project is not None else seeds.resolve().parent
-    reference = load_reference([project / "reference"])
-    gazetteer = build_gazetteer(reference)
+    shared = digest("extraction", str(SCHEMA), code_key(), reference_key(project), seeds.resolve().name)
+    articles = []
+    for path in iter_article_paths(seeds):
+        size = path.stat().st_size
+        content = (
+            f"over the limit: {size} bytes"
+            if size > MAX_ARTICLE_BYTES
+            else hashlib.sha256(path.read_bytes()).hexdigest()
+        )
+        sidecar = optional_file_key(path.with_suffix(".meta.yaml"))
+        key = digest(shared, document_id(path, seeds), content, sidecar)
+        articles.append(ArticleInput(path, key, content))
+    overrides = optional_file_key(project / "overrides.yaml")
+    key = digest("facts", shared, overrides, *(a.key for a in articles))
+    return CorpusInputs(seeds, project, tuple(articles), key)
+
+
+def assemble_fact_base(inputs: CorpusInputs, cache: Cache | None = None) -> FactBaseBuild:
+    """Extract each article (or take its extraction from ``cache``), then resolve across articles."""
+    seeds, project = inputs.seeds, inputs.project
+    gazetteer: Gazetteer | None = None
     documents: list[Document] = []
     extractions: list[Extraction] = []
     problems: list[Problem] = []
-    for item in load_corpus(seeds, gazetteer.outlets):
-        if isinstance(item, Problem):
-            problems.append(item)
+    extracted = 0
+    for item in inputs.articles:
+        found: Problem | tuple[Document, Extraction] | None = (
+            cache.get("extractions", item.key) if cache is not None else None
+        )
+        if found is None:
+            if gazetteer is None:
+                # Reference data is read only when some article has to be extracted.
+                gazetteer = build_gazetteer(load_reference([project / "reference"]))
+            found = _extract_one(item, seeds, gazetteer)
+            extracted += 1
+            if cache is not None:
+                cache.put("extractions", item.key, item.path.relative_to(seeds).as_posix(), found)
+        if isinstance(found, Problem):
+            problems.append(found)
             continue
-        # Keep the document without its cleaned paragraphs: only the extraction is needed later.
-        documents.append(item.document)
-        extractions.append(extract_article(item, gazetteer))
+        documents.append(found[0])
+        extractions.append(found[1])
     events = resolve_events(extractions)
     events = apply_overrides(events, load_overrides(project / "overrides.yaml"))
-    return FactBase(
+    facts = FactBase(
         documents=tuple(documents),
         dates=resolve_mentions(extractions, events),
         events=events,
         glossary=merge_glossary(extractions),
         problems=tuple(problems),
     )
+    return FactBaseBuild(facts, extracted)
+
+
+def _extract_one(
+    item: ArticleInput, seeds: Path, gazetteer: Gazetteer
+) -> Problem | tuple[Document, Extraction]:
+    loaded = load_article(item.path, seeds, gazetteer.outlets)
+    # The result is cached under the key of the bytes scanned: never store what another text gave.
+    if not isinstance(loaded, Problem) and hashlib.sha256(item.path.read_bytes()).hexdigest() != item.content:
+        raise BuildError(f"{item.path}: the article changed during the build; build again")
+    if isinstance(loaded, Problem):
+        return loaded
+    # The text is dropped: quotes live in the extraction's spans, so no stage needs it again.
+    return replace(loaded.document, text=""), extract_article(loaded, gazetteer)
+
+
+def build_fact_base(seeds: Path, project: Path | None = None, cache: Cache | None = None) -> FactBase:
+    """Read every article under ``seeds`` and return the resolved fact base.
+
+    ``project`` is the project folder holding optional ``reference/*.csv`` rows and
+    ``overrides.yaml``; it defaults to the parent of ``seeds``.
+    """
+    return assemble_fact_base(scan_inputs(seeds, project), cache).facts

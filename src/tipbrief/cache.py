@@ -1,0 +1,242 @@
+"""Build cache: per-article extractions and whole-brief outputs in SQLite, keyed by content hashes.
+
+Every key is a sha256 over everything the cached value was computed from: the article's bytes and
+sidecar, the reference tables (package and project), ``overrides.yaml``, the spec, every template
+file, the tipbrief version and source code, and the versions of the libraries that shape an output
+(WeasyPrint among them). A changed input gives a new key, so a stale entry can never be returned.
+
+Values are pickles. The cache is as trusted as the output folder it lives in (``build/.cache``);
+``--no-cache`` ignores it and ``tipbrief clean`` deletes it. New entries are kept in memory and
+written by :meth:`Cache.flush` once a build has succeeded, so a failed build writes nothing at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache as memoize
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import tipbrief
+
+SCHEMA = 1
+"""Bump when the layout of a cached value changes: older entries then never match."""
+CACHE_DIR = ".cache"
+CACHE_FILE = "tipbrief.sqlite"
+# Libraries whose version can change a brief's bytes: the PDF stack, the template engine, the Markdown
+# parser. Read from installed metadata, so that checking them never imports WeasyPrint.
+RENDER_LIBRARIES = (
+    "weasyprint",
+    "pydyf",
+    "fonttools",
+    "tinycss2",
+    "cssselect2",
+    "jinja2",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "pyyaml",
+)
+
+
+def cache_file(out: Path) -> Path:
+    """Where the cache of an output folder lives."""
+    return out / CACHE_DIR / CACHE_FILE
+
+
+def digest(*parts: str | bytes) -> str:
+    """sha256 over length-prefixed parts, so ("ab", "c") and ("a", "bc") differ."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def tipbrief_version() -> str:
+    # Read at call time (not imported by name) so that a changed version is always seen.
+    return str(tipbrief.__version__)
+
+
+@memoize
+def _source_fingerprint() -> str:
+    """Hash of the package's own code: an edited extractor must not reuse old extractions."""
+    root = Path(tipbrief.__file__).parent
+    files = sorted(root.rglob("*.py"), key=lambda p: p.relative_to(root).as_posix())
+    return digest(*(part for p in files for part in (p.relative_to(root).as_posix(), p.read_bytes())))
+
+
+def code_key() -> str:
+    """The tipbrief version and a fingerprint of its source code."""
+    return digest(tipbrief_version(), _source_fingerprint())
+
+
+def library_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def weasyprint_version() -> str:
+    return library_version("weasyprint")
+
+
+def render_key() -> str:
+    """Versions of everything that renders a brief, WeasyPrint first (tests change it on its own)."""
+    return digest(weasyprint_version(), *(f"{n}={library_version(n)}" for n in RENDER_LIBRARIES[1:]))
+
+
+def files_key(files: Iterable[tuple[str, Path]]) -> str:
+    """Names and contents of files, in the order given."""
+    return digest(*(part for name, path in files for part in (name, path.read_bytes())))
+
+
+def folder_files(folder: Path, pattern: str = "*") -> list[tuple[str, Path]]:
+    """Every file below ``folder`` matching ``pattern``, named by its path inside it, sorted."""
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.rglob(pattern) if p.is_file()]
+    return sorted(((p.relative_to(folder).as_posix(), p) for p in found), key=lambda item: item[0])
+
+
+def package_data_dir() -> Path:
+    return Path(str(resources.files("tipbrief") / "data"))
+
+
+def reference_key(project: Path) -> str:
+    """The package's reference tables and the project's own ``reference/`` rows."""
+    package = [(f"package/{n}", p) for n, p in folder_files(package_data_dir(), "*.csv")]
+    own = [(f"project/{n}", p) for n, p in folder_files(project / "reference", "*.csv")]
+    return files_key([*package, *own])
+
+
+def templates_key(folders: Sequence[Path]) -> str:
+    """Every file of every templates folder (templates, CSS, fonts), with the folders' places."""
+    parts: list[tuple[str, Path]] = []
+    for index, folder in enumerate(folders):
+        parts.extend((f"{index}:{folder.resolve()}/{name}", path) for name, path in folder_files(folder))
+    return files_key(parts)
+
+
+def optional_file_key(path: Path) -> str:
+    """A file's content, or the fact that it is absent (both are inputs)."""
+    return digest(path.read_bytes()) if path.is_file() else "absent"
+
+
+@dataclass
+class Cache:
+    """An SQLite store of pickled values in named tables; reads are immediate, writes wait for flush.
+
+    ``slot`` names what an entry stands for (an article's path, a brief's name and formats): a newer
+    entry replaces the older one of its slot, so the cache stays the size of the current project.
+    """
+
+    path: Path
+    _connection: sqlite3.Connection | None = field(default=None, init=False, repr=False)
+    _pending: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict, init=False, repr=False)
+    hits: int = field(default=0, init=False)
+    misses: int = field(default=0, init=False)
+
+    TABLES = ("extractions", "facts", "briefs")
+
+    def _read(self) -> sqlite3.Connection | None:
+        if self._connection is None and self.path.is_file():
+            try:
+                self._connection = sqlite3.connect(self.path, timeout=30)
+                self._connection.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            except sqlite3.DatabaseError:
+                # Not a cache we can read (damaged, or another program's file): ignore it; flush
+                # replaces it.
+                self._close()
+        return self._connection
+
+    def get(self, table: str, key: str) -> Any | None:
+        """The value stored under ``key``, or None."""
+        pending = self._pending.get((table, key))
+        if pending is not None:
+            return pickle.loads(pending[1])
+        db = self._read()
+        row = None
+        if db is not None:
+            try:
+                row = db.execute(f"SELECT data FROM {table} WHERE key = ?", (key,)).fetchone()
+            except sqlite3.DatabaseError:
+                row = None
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            value = pickle.loads(row[0])
+        except Exception:  # an entry that no longer unpickles is a miss, never an error
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, table: str, key: str, slot: str, value: Any) -> None:
+        """Remember ``value`` under ``key``; written by :meth:`flush`."""
+        assert table in self.TABLES
+        self._pending[(table, key)] = (slot, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def flush(self) -> None:
+        """Write every pending entry in one transaction (creating the database if needed)."""
+        if not self._pending:
+            return
+        self._close()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = self._open_for_writing()
+        except sqlite3.DatabaseError:
+            self.path.unlink(missing_ok=True)
+            db = self._open_for_writing()
+        with db:
+            for table in self.TABLES:
+                rows = [(key, slot, data) for (t, key), (slot, data) in self._pending.items() if t == table]
+                if not rows:
+                    continue
+                db.executemany(
+                    f"DELETE FROM {table} WHERE slot = ? AND key != ?",
+                    [(slot, key) for key, slot, _ in rows],
+                )
+                db.executemany(
+                    f"INSERT OR REPLACE INTO {table} (key, slot, data) VALUES (?, ?, ?)",
+                    rows,
+                )
+        self._pending.clear()
+        self._connection = db
+
+    def _open_for_writing(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30)
+        found = None
+        with contextlib.suppress(sqlite3.OperationalError):
+            found = db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+        if found is None or found[0] != str(SCHEMA):
+            with db:
+                for table in ("meta", *self.TABLES):
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+                for table in self.TABLES:
+                    db.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, slot TEXT, data BLOB)")
+                    db.execute(f"CREATE INDEX {table}_slot ON {table} (slot)")
+        return db
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def close(self) -> None:
+        self._close()
+
+
+def open_cache(out: Path, enabled: bool = True) -> Cache | None:
+    """The cache of ``out``, or None when caching is off (``--no-cache``)."""
+    return Cache(cache_file(out)) if enabled else None
