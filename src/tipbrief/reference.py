@@ -73,12 +73,18 @@ def parse_partial(value: str) -> tuple[date, date] | None:
     m = _PARTIAL.match(value.strip())
     if not m:
         return None
-    year = int(m.group(1))
-    if m.group(3):
-        d = date(year, int(m.group(2)), int(m.group(3)))
+    try:
+        return _partial_bounds(int(m.group(1)), m.group(2), m.group(3))
+    except ValueError:  # 2023-02-30, month 13
+        return None
+
+
+def _partial_bounds(year: int, month_text: str | None, day_text: str | None) -> tuple[date, date]:
+    if day_text:
+        d = date(year, int(month_text or 0), int(day_text))
         return d, d
-    if m.group(2):
-        month = int(m.group(2))
+    if month_text:
+        month = int(month_text)
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     return date(year, 1, 1), date(year, 12, 31)
 
