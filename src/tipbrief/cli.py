@@ -17,7 +17,9 @@ from tipbrief.errors import TipbriefError
 # `tipbrief --help` stays fast and never imports WeasyPrint.
 COMMANDS: dict[str, str] = {
     "build": "tipbrief.commands.build:build",
+    "events": "tipbrief.commands.events:events",
     "facts": "tipbrief.commands.facts:facts",
+    "new": "tipbrief.commands.new:new",
     "schema": "tipbrief.commands.schema:schema",
     "validate": "tipbrief.commands.validate:validate",
 }
