@@ -15,8 +15,11 @@ import yaml
 from tipbrief.temporal import Tense, anchored_interval, extract_temporals
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELLED = ROOT / "tests" / "fixtures" / "temporal" / "labelled.yaml"
+SETS = ROOT / "tests" / "fixtures" / "temporal"
+LABELLED = SETS / "labelled.yaml"
 REPORT = ROOT / "build" / "eval-dates.json"
+# What each known set is for; any other *.yaml in SETS is evaluated too, under its own name.
+ROLES = {"labelled": "development set", "heldout": "held-out set"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,8 +263,8 @@ def render_table(results: Sequence[dict[str, Any]]) -> str:
     return "\n".join([head, rule, *body])
 
 
-def main() -> None:
-    cases = load_labelled()
+def evaluate_set(cases: Sequence[Case]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every available system scored on one set; peers that are not installed are listed apart."""
     results = []
     skipped = []
     for name, finder in SYSTEMS.items():
@@ -269,16 +272,43 @@ def main() -> None:
             results.append(score(name, cases, finder))
         except ImportError as err:  # peers are an optional extra ("peers" in pyproject)
             skipped.append(f"{name}: {err}")
-    expected = sum(len(c.expected) for c in cases)
-    lookalikes = sum(len(c.lookalikes) for c in cases)
-    print(f"{len(cases)} sentences, {expected} expected expressions, {lookalikes} look-alikes\n")
-    print(render_table(results))
-    for line in skipped:
-        print(f"\nskipped {line} (install the extra: pip install -e '.[peers]')")
+    return results, skipped
+
+
+def set_paths(folder: Path = SETS) -> list[Path]:
+    """The labelled sets in ``folder``: known roles first (development, then held-out), then the rest."""
+    order = list(ROLES)
+    return sorted(
+        folder.glob("*.yaml"),
+        key=lambda p: (order.index(p.stem) if p.stem in order else len(order), p.name),
+    )
+
+
+def main() -> None:
+    report: dict[str, Any] = {"sets": {}}
+    for path in set_paths():
+        cases = load_labelled(path)
+        results, skipped = evaluate_set(cases)
+        expected = sum(len(c.expected) for c in cases)
+        lookalikes = sum(len(c.lookalikes) for c in cases)
+        role = ROLES.get(path.stem, "extra set")
+        print(f"## {path.stem} ({role}): {len(cases)} sentences, ", end="")
+        print(f"{expected} expected expressions, {lookalikes} look-alikes\n")
+        print(render_table(results))
+        for line in skipped:
+            print(f"\nskipped {line} (install the extra: pip install -e '.[peers]')")
+        print()
+        report["sets"][path.stem] = {
+            "file": path.relative_to(ROOT).as_posix(),
+            "role": role,
+            "sentences": len(cases),
+            "expected": expected,
+            "lookalikes": lookalikes,
+            "systems": results,
+        }
     REPORT.parent.mkdir(exist_ok=True)
-    report = {"labelled": LABELLED.relative_to(ROOT).as_posix(), "systems": results}
     REPORT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwrote {REPORT.relative_to(ROOT)}")
+    print(f"wrote {REPORT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
