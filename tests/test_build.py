@@ -179,7 +179,7 @@ def test_build_defaults_to_every_brief_and_reports_progress(project: Path) -> No
         "[3/3] protecting-women-and-children-public",
         "built 3 briefs into build/ (6 files, 0 warnings)",
     ]
-    assert sorted(p.name for p in (project / "build").iterdir())[0] == "actip-implementation-ministerial.json"
+    assert (project / "build" / "actip-implementation-ministerial.json").is_file()
 
 
 def test_one_brief_quiet_or_verbose(project: Path) -> None:

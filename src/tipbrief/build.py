@@ -8,20 +8,27 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from tipbrief import __version__
+import tipbrief
 from tipbrief.briefspec import BriefSpec, PageSize
 from tipbrief.errors import BuildError, InputError, TipbriefError
-from tipbrief.factjson import event_to_dict, span_to_dict
 from tipbrief.model import FactBase
-from tipbrief.render_html import render_html
-from tipbrief.render_markdown import render_markdown, resolve_sections, template_dirs
-from tipbrief.select import Brief, select
 from tipbrief.spec import load_spec
+
+if TYPE_CHECKING:
+    from tipbrief.cache import Cache
+    from tipbrief.factbase import CorpusInputs
+    from tipbrief.render_html import HtmlPage
+    from tipbrief.render_pdf import PdfResult
+    from tipbrief.select import Brief
+
+# The rendering stages (Jinja2, markdown-it, WeasyPrint) are imported where they are used: a
+# rebuild whose every brief comes from the cache never loads them.
 
 Format = Literal["md", "html", "pdf", "json"]
 FORMATS: tuple[Format, ...] = ("md", "html", "pdf", "json")
@@ -47,6 +54,10 @@ class BuildResult:
     outputs: tuple[Output, ...]
     warnings: tuple[str, ...]
     out: Path
+    rendered: tuple[str, ...] = ()
+    """Names of the briefs rendered in this build (the others came from the cache)."""
+    extracted: int = 0
+    """Articles extracted in this build (the others' extractions came from the cache)."""
 
 
 def _json_value(value: Any) -> Any:
@@ -70,9 +81,11 @@ def spec_to_dict(spec: BriefSpec) -> dict[str, Any]:
 
 def brief_to_dict(brief: Brief, sections: Sequence[str]) -> dict[str, Any]:
     """build/NAME.json: the spec, the events chosen in order with why, what was left out, warnings."""
+    from tipbrief.factjson import event_to_dict, span_to_dict
+
     period = brief.period
     return {
-        "tipbrief": __version__,
+        "tipbrief": tipbrief.__version__,
         "spec": spec_to_dict(brief.spec),
         "sections": list(sections),
         "period": {
@@ -132,6 +145,79 @@ def load_specs(paths: Sequence[Path]) -> tuple[BriefSpec, ...]:
     return tuple(specs)
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A brief selected and rendered up to HTML; the PDF, the slow part, may be made elsewhere."""
+
+    spec: BriefSpec
+    brief: Brief
+    outputs: tuple[Output, ...]
+    """The Markdown and HTML outputs requested."""
+    page: HtmlPage | None
+    """The HTML page, when a PDF is requested."""
+    templates: tuple[Path, ...]
+
+
+def prepare_brief(
+    spec: BriefSpec,
+    facts: FactBase,
+    formats: Iterable[Format],
+    templates: Sequence[Path],
+    page_size: PageSize | None = None,
+) -> Prepared:
+    """Select the brief's events and render its Markdown and HTML, in memory."""
+    from tipbrief.render_html import render_html
+    from tipbrief.render_markdown import render_markdown
+    from tipbrief.select import select
+
+    wanted = set(formats)
+    brief = select(spec, facts)
+    markdown = render_markdown(brief, templates)
+    outputs: list[Output] = []
+    page = None
+    if "md" in wanted:
+        outputs.append(Output(f"{spec.name}.md", markdown.encode("utf-8"), spec.name))
+    if wanted & {"html", "pdf"}:
+        page = render_html(markdown, brief, templates, page_size)
+        if "html" in wanted:
+            outputs.append(Output(f"{spec.name}.html", page.html.encode("utf-8"), spec.name))
+    return Prepared(spec, brief, tuple(outputs), page if "pdf" in wanted else None, tuple(templates))
+
+
+def print_pdf(prepared: Prepared) -> PdfResult:
+    """The PDF of a prepared brief (runs in a worker process under --jobs)."""
+    # Imported here: WeasyPrint is slow to import and only this format needs it.
+    from tipbrief.render_pdf import render_pdf
+
+    assert prepared.page is not None
+    return render_pdf(
+        prepared.page.html,
+        templates=prepared.templates,
+        data_uris=prepared.page.data_uris,
+        issued=prepared.spec.issued,
+        name=prepared.spec.name,
+    )
+
+
+def finish_brief(
+    prepared: Prepared, formats: Iterable[Format], pdf: PdfResult | None
+) -> tuple[tuple[Output, ...], tuple[str, ...]]:
+    """Every requested output of a prepared brief, in the order of FORMATS, and its warnings."""
+    from tipbrief.render_markdown import resolve_sections
+
+    spec, brief = prepared.spec, prepared.brief
+    warnings = list(brief.warnings)
+    outputs = list(prepared.outputs)
+    if pdf is not None:
+        warnings.extend(pdf.warnings)
+        outputs.append(Output(f"{spec.name}.pdf", pdf.pdf, spec.name))
+    if "json" in set(formats):
+        data = brief_to_dict(brief, resolve_sections(brief))
+        data["warnings"] = warnings
+        outputs.append(Output(f"{spec.name}.json", dump_json(data), spec.name))
+    return tuple(outputs), tuple(warnings)
+
+
 def render_brief(
     spec: BriefSpec,
     facts: FactBase,
@@ -140,31 +226,9 @@ def render_brief(
     page_size: PageSize | None = None,
 ) -> tuple[tuple[Output, ...], tuple[str, ...]]:
     """All requested outputs of one brief, in memory, and its warnings. Writes nothing."""
-    wanted = set(formats)
-    brief = select(spec, facts)
-    warnings = list(brief.warnings)
-    markdown = render_markdown(brief, templates)
-    outputs: list[Output] = []
-    if "md" in wanted:
-        outputs.append(Output(f"{spec.name}.md", markdown.encode("utf-8"), spec.name))
-    if wanted & {"html", "pdf"}:
-        page = render_html(markdown, brief, templates, page_size)
-        if "html" in wanted:
-            outputs.append(Output(f"{spec.name}.html", page.html.encode("utf-8"), spec.name))
-        if "pdf" in wanted:
-            # Imported here: WeasyPrint is slow to import and only this format needs it.
-            from tipbrief.render_pdf import render_pdf
-
-            result = render_pdf(
-                page.html, templates=templates, data_uris=page.data_uris, issued=spec.issued, name=spec.name
-            )
-            warnings.extend(result.warnings)
-            outputs.append(Output(f"{spec.name}.pdf", result.pdf, spec.name))
-    if "json" in wanted:
-        data = brief_to_dict(brief, resolve_sections(brief))
-        data["warnings"] = warnings
-        outputs.append(Output(f"{spec.name}.json", dump_json(data), spec.name))
-    return tuple(outputs), tuple(warnings)
+    chosen = tuple(formats)
+    prepared = prepare_brief(spec, facts, chosen, templates, page_size)
+    return finish_brief(prepared, chosen, print_pdf(prepared) if prepared.page is not None else None)
 
 
 def stage(path: Path, data: bytes) -> Path:
@@ -201,7 +265,7 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
 def manifest(outputs: Sequence[Output], warnings: Sequence[str]) -> bytes:
     return dump_json(
         {
-            "tipbrief": __version__,
+            "tipbrief": tipbrief.__version__,
             "outputs": [
                 {"path": o.name, "brief": o.brief, "bytes": len(o.data), "sha256": o.sha256}
                 for o in sorted(outputs, key=lambda o: o.name)
@@ -209,6 +273,62 @@ def manifest(outputs: Sequence[Output], warnings: Sequence[str]) -> bytes:
             "warnings": list(warnings),
         }
     )
+
+
+def _load_weasyprint() -> None:
+    """Worker start-up: import the PDF stage at once, while the parent still builds the fact base."""
+    import tipbrief.render_pdf  # noqa: F401
+
+
+def _ready() -> None:
+    """A no-op task: submitting one per worker starts every worker now rather than on first use."""
+
+
+def pdf_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes, each with its own WeasyPrint, started at once.
+
+    'spawn' gives each a fresh interpreter: nothing of the parent's state (threads, open
+    databases, handlers) is inherited, on every platform.
+    """
+    import multiprocessing
+
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_load_weasyprint
+    )
+    for _ in range(workers):
+        pool.submit(_ready)
+    return pool
+
+
+def brief_key(
+    spec: BriefSpec, facts_key: str, templates_key: str, formats: Sequence[Format], page_size: PageSize | None
+) -> str:
+    """Hash of every input of one brief's outputs (the fact base's inputs through ``facts_key``)."""
+    from tipbrief.cache import SCHEMA, code_key, digest, optional_file_key, render_key
+
+    return digest(
+        "brief",
+        str(SCHEMA),
+        code_key(),
+        render_key(),
+        facts_key,
+        spec.path,
+        optional_file_key(Path(spec.path)),
+        templates_key,
+        ",".join(sorted(formats)),
+        page_size or "",
+        # The PDF stage pins font timestamps to the date of issue unless this is set.
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    """One spec's place in a build: its cache key, and its outputs if the cache had them."""
+
+    spec: BriefSpec
+    key: str | None
+    cached: tuple[tuple[Output, ...], tuple[str, ...]] | None
 
 
 def build_briefs(
@@ -222,49 +342,176 @@ def build_briefs(
     project: Path | None = None,
     facts: FactBase | None = None,
     progress: Callable[[str], None] | None = None,
+    cache: Cache | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
     """Build every brief, then write them all; on any error write nothing and leave ``out`` as it was.
 
     Bad specs raise InputError (every problem of every spec at once); with ``strict``, any
-    warning raises BuildError. ``facts`` skips reading ``seeds`` (tests use a fixture).
+    warning raises BuildError. ``facts`` skips reading ``seeds`` (tests use a fixture) and the cache.
+    With ``cache``, a brief whose inputs all hash as before is taken from it without rendering,
+    and the fact base is built only if some brief must be rendered. With ``jobs`` > 1, PDFs are
+    printed in that many worker processes; the outputs are the same bytes whatever ``jobs`` is.
     """
+    from tipbrief.render_markdown import template_dirs
+
     chosen = tuple(dict.fromkeys(formats))
     if not spec_paths:
         raise InputError([f"{out}:1:1: no brief spec to build; pass SPEC files or add briefs/*.yaml"])
     specs = load_specs(spec_paths)
     project = project if project is not None else seeds.resolve().parent
     templates = template_dirs(project)
+    inputs: CorpusInputs | None = None
     if facts is None:
-        from tipbrief.factbase import build_fact_base
+        from tipbrief.factbase import scan_inputs
 
         if not seeds.is_dir():
             raise InputError([f"{seeds}:1:1: no such folder of articles; pass --seeds DIR"])
-        facts = build_fact_base(seeds, project)
-    warnings = [str(p) for p in facts.problems]
-    outputs: list[Output] = []
-    problems: list[str] = []
-    for index, spec in enumerate(specs, start=1):
-        if progress is not None:
-            progress(f"[{index}/{len(specs)}] {spec.name}")
+        inputs = scan_inputs(seeds, project)
+    else:
+        cache = None  # a fact base passed in has no input hashes to key the cache by
+    plan = _plan(specs, inputs, cache, templates, chosen, page_size)
+    fact_warnings: list[str] | None = (
+        cache.get("facts", inputs.key) if cache is not None and inputs is not None else None
+    )
+    extracted = 0
+    if facts is None and (fact_warnings is None or any(p.cached is None for p in plan)):
+        from tipbrief.factbase import assemble_fact_base
+
+        assert inputs is not None
+        needs_pdf = "pdf" in chosen and any(p.cached is None for p in plan)
+        # Start the PDF workers first: they load WeasyPrint while this process builds the fact base.
+        pool = pdf_pool(min(jobs, sum(p.cached is None for p in plan))) if needs_pdf and jobs > 1 else None
         try:
-            rendered, brief_warnings = render_brief(spec, facts, chosen, templates, page_size)
-        except InputError as err:
-            # Keep going, so that one run reports the problems of every spec.
-            problems.extend(err.problems)
-            continue
-        except TipbriefError:
-            raise
-        except Exception as err:  # a renderer bug must not leave half a build behind
-            raise BuildError(f"{spec.path}: could not render the brief: {type(err).__name__}: {err}") from err
+            made = assemble_fact_base(inputs, cache)
+            facts, extracted = made.facts, made.extracted
+            fact_warnings = [str(p) for p in facts.problems]
+            if cache is not None:
+                cache.put("facts", inputs.key, "facts", fact_warnings)
+            results = _render(plan, facts, chosen, templates, page_size, progress, pool)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+    elif facts is not None:
+        fact_warnings = [str(p) for p in facts.problems]
+        results = _render(plan, facts, chosen, templates, page_size, progress, None)
+    else:
+        results = _render(plan, None, chosen, templates, page_size, progress, None)
+    assert fact_warnings is not None
+    warnings = list(fact_warnings)
+    outputs: list[Output] = []
+    for rendered, brief_warnings in results:
         outputs.extend(rendered)
         warnings.extend(brief_warnings)
-    if problems:
-        raise InputError(problems)
     warnings = list(dict.fromkeys(warnings))
     if strict and warnings:
         count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
         raise BuildError("\n".join([*warnings, f"{count} and --strict: nothing written"]))
     files = [(out / o.name, o.data) for o in outputs]
     files.append((out / MANIFEST, manifest(outputs, warnings)))
+    if cache is not None:
+        # Files that already hold exactly these bytes are left alone: a no-op build touches nothing.
+        files = [(path, data) for path, data in files if not _holds(path, data)]
     write_all(files)
-    return BuildResult(outputs=tuple(outputs), warnings=tuple(warnings), out=out)
+    rendered_names = tuple(p.spec.name for p in plan if p.cached is None)
+    if cache is not None:
+        for p, result in zip(plan, results, strict=True):
+            if p.cached is None and p.key is not None:
+                cache.put("briefs", p.key, f"{p.spec.name}|{','.join(sorted(chosen))}", result)
+        cache.flush()
+    return BuildResult(
+        outputs=tuple(outputs),
+        warnings=tuple(warnings),
+        out=out,
+        rendered=rendered_names,
+        extracted=extracted,
+    )
+
+
+def _plan(
+    specs: Sequence[BriefSpec],
+    inputs: CorpusInputs | None,
+    cache: Cache | None,
+    templates: Sequence[Path],
+    formats: Sequence[Format],
+    page_size: PageSize | None,
+) -> list[_Planned]:
+    if cache is None or inputs is None:
+        return [_Planned(spec, None, None) for spec in specs]
+    from tipbrief.cache import templates_key
+
+    shared = templates_key(templates)
+    plan = []
+    for spec in specs:
+        key = brief_key(spec, inputs.key, shared, formats, page_size)
+        plan.append(_Planned(spec, key, cache.get("briefs", key)))
+    return plan
+
+
+def _render(
+    plan: Sequence[_Planned],
+    facts: FactBase | None,
+    formats: Sequence[Format],
+    templates: Sequence[Path],
+    page_size: PageSize | None,
+    progress: Callable[[str], None] | None,
+    pool: ProcessPoolExecutor | None,
+) -> list[tuple[tuple[Output, ...], tuple[str, ...]]]:
+    """Each planned brief's outputs and warnings, in plan order; PDFs in ``pool`` when given.
+
+    ``facts`` may be None only when every brief comes from the cache."""
+    problems: list[str] = []
+    prepared: list[Prepared | None] = []
+    pending: dict[int, Future[PdfResult]] = {}
+    for index, p in enumerate(plan):
+        if progress is not None:
+            note = " (unchanged)" if p.cached is not None else ""
+            progress(f"[{index + 1}/{len(plan)}] {p.spec.name}{note}")
+        if p.cached is not None:
+            prepared.append(None)
+            continue
+        assert facts is not None
+        try:
+            ready = prepare_brief(p.spec, facts, formats, templates, page_size)
+        except InputError as err:
+            # Keep going, so that one run reports the problems of every spec.
+            problems.extend(err.problems)
+            prepared.append(None)
+            continue
+        except TipbriefError:
+            raise
+        except Exception as err:  # a renderer bug must not leave half a build behind
+            raise _render_failed(p.spec, err) from err
+        prepared.append(ready)
+        if pool is not None and ready.page is not None:
+            pending[index] = pool.submit(print_pdf, ready)
+    if problems:
+        raise InputError(problems)
+    results = []
+    for index, (p, made) in enumerate(zip(plan, prepared, strict=True)):
+        if p.cached is not None:
+            results.append(p.cached)
+            continue
+        assert made is not None
+        try:
+            if index in pending:
+                pdf: PdfResult | None = pending[index].result()
+            else:
+                pdf = print_pdf(made) if made.page is not None else None
+            results.append(finish_brief(made, formats, pdf))
+        except TipbriefError:
+            raise
+        except Exception as err:
+            raise _render_failed(p.spec, err) from err
+    return results
+
+
+def _render_failed(spec: BriefSpec, err: Exception) -> BuildError:
+    return BuildError(f"{spec.path}: could not render the brief: {type(err).__name__}: {err}")
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

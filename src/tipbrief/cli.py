@@ -17,6 +17,7 @@ from tipbrief.errors import TipbriefError
 # `tipbrief --help` stays fast and never imports WeasyPrint.
 COMMANDS: dict[str, str] = {
     "build": "tipbrief.commands.build:build",
+    "clean": "tipbrief.commands.clean:clean",
     "events": "tipbrief.commands.events:events",
     "facts": "tipbrief.commands.facts:facts",
     "new": "tipbrief.commands.new:new",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import cast
 
@@ -41,6 +42,18 @@ from tipbrief.errors import InputError
     default=None,
     help="Paper size of the PDFs, overriding each spec's page_size (default A4).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Print PDFs in this many worker processes. Default: the number of cores.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Ignore and do not update the cache in OUT/.cache (rebuild everything from scratch).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list every file written, with its size.")
 @reports_errors
@@ -51,6 +64,8 @@ def build(
     formats: tuple[str, ...],
     strict: bool,
     page_size: str | None,
+    jobs: int | None,
+    no_cache: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -60,6 +75,12 @@ def build(
     written last, lists every output with its sha256 and the warnings. Nothing is
     written unless every brief builds, so a failed build leaves earlier outputs intact.
 
+    Unchanged work is not redone: each article's extraction and each brief's outputs are
+    cached in OUT/.cache, keyed by hashes of everything they depend on (articles, reference
+    data, overrides.yaml, the spec, templates, tipbrief and WeasyPrint versions). A build
+    where nothing changed renders nothing. --no-cache ignores the cache; `tipbrief clean`
+    deletes it with the outputs.
+
     Exit codes: 0 built (warnings are printed); 1 the build failed, or --strict and
     there were warnings; 2 a spec, an article or a template is wrong (every problem
     is listed as file:line:col).
@@ -68,6 +89,7 @@ def build(
     Example: tipbrief build briefs/asean-us-tip-chronology.yaml --format pdf --page-size Letter
     """
     from tipbrief.build import FORMATS, Format, build_briefs
+    from tipbrief.cache import open_cache
 
     paths = list(specs) or sorted(Path("briefs").glob("*.yaml"))
     if not paths:
@@ -86,6 +108,8 @@ def build(
         strict,
         page_size="Letter" if page_size == "Letter" else "A4" if page_size == "A4" else None,
         progress=progress,
+        cache=open_cache(out, enabled=not no_cache),
+        jobs=jobs if jobs is not None else os.cpu_count() or 1,
     )
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
