@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -134,6 +136,11 @@ def load_specs(paths: Sequence[Path]) -> tuple[BriefSpec, ...]:
             problems.extend(err.problems)
     names: dict[str, str] = {}
     for spec in specs:
+        if f"{spec.name}.json" == MANIFEST:
+            problems.append(
+                f"{spec.path}:1:1: a spec named '{spec.name}' would write build/{MANIFEST} over the "
+                "build's manifest; rename the file"
+            )
         if spec.name in names:
             problems.append(
                 f"{spec.path}:1:1: another spec ({names[spec.name]}) has the same name '{spec.name}', and "
@@ -247,19 +254,59 @@ def stage(path: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Stage every file, then rename each over its target in order: readers never see half a file,
-    and a failure while staging (a full disk) leaves every previous output as it was."""
-    staged: list[tuple[Path, Path]] = []
+# What stage() names a temporary file: "." + the output's name + mkstemp's 8 characters + ".tmp".
+_STAGED = re.compile(r"\..+\.(?:md|html|pdf|json)\.[a-z0-9_]{8}\.tmp")
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[int | None]:
+    """Hold an exclusive lock on ``folder`` itself (no lock file to leave behind) and yield its
+    descriptor: builds into one folder then write one after the other, each its whole set of
+    files and its manifest. The kernel drops the lock when a build dies, even by SIGKILL."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.name != "posix":
+        yield None
+        return
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        for path, data in files:
-            staged.append((stage(path, data), path))
-    except OSError as err:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        raise BuildError(f"{path}: cannot write: {err.strerror or err}; nothing was replaced") from None
-    for tmp, path in staged:
-        os.replace(tmp, path)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def write_all(
+    files: Sequence[tuple[Path, bytes]], folder: Path | None = None, *, skip_unchanged: bool = False
+) -> None:
+    """Stage every file, then rename each over its target in order: readers never see half a file,
+    and a failure while staging (a full disk) leaves every previous output as it was.
+
+    With ``folder`` (where every file goes), this runs under the folder's lock and first removes
+    temporary files that a killed build left: no build holds the lock, so none is being written.
+    ``skip_unchanged`` leaves files that already hold exactly their bytes alone (checked under the
+    lock, so that another build cannot change them between the check and the manifest).
+    """
+    with locked(folder) if folder is not None else contextlib.nullcontext() as fd:
+        if folder is not None:
+            for stale in folder.iterdir():
+                if _STAGED.fullmatch(stale.name):
+                    stale.unlink(missing_ok=True)
+        if skip_unchanged:
+            files = [(path, data) for path, data in files if not _holds(path, data)]
+        staged: list[tuple[Path, Path]] = []
+        try:
+            for path, data in files:
+                staged.append((stage(path, data), path))
+        except OSError as err:
+            for tmp, _ in staged:
+                tmp.unlink(missing_ok=True)
+            raise BuildError(f"{path}: cannot write: {err.strerror or err}; nothing was replaced") from None
+        for tmp, path in staged:
+            os.replace(tmp, path)
+        if fd is not None and staged:
+            os.fsync(fd)  # the renames themselves survive a power cut
 
 
 def manifest(outputs: Sequence[Output], warnings: Sequence[str]) -> bytes:
@@ -409,10 +456,9 @@ def build_briefs(
         raise BuildError("\n".join([*warnings, f"{count} and --strict: nothing written"]))
     files = [(out / o.name, o.data) for o in outputs]
     files.append((out / MANIFEST, manifest(outputs, warnings)))
-    if cache is not None:
-        # Files that already hold exactly these bytes are left alone: a no-op build touches nothing.
-        files = [(path, data) for path, data in files if not _holds(path, data)]
-    write_all(files)
+    # With the cache, files that already hold exactly these bytes are left alone: a no-op build
+    # touches nothing.
+    write_all(files, out, skip_unchanged=cache is not None)
     rendered_names = tuple(p.spec.name for p in plan if p.cached is None)
     if cache is not None:
         for p, result in zip(plan, results, strict=True):
