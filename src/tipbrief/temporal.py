@@ -53,6 +53,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?P<y_m1>{_MONTH})\s+(?P<y_d1>{_DAY}){_DASH}(?P<y_m2>{_MONTH})\s+(?P<y_d2>{_DAY})"
         rf"(?:,?\s+(?P<y_y>{_YEAR}))?",
     ),
+    (
+        "month_range",
+        rf"\b(?P<k_m1>{_MONTH})(?:,?\s+(?P<k_y1>{_YEAR}))?\s*(?:-|–|—|to|until|till|through)\s*"
+        rf"(?P<k_m2>{_MONTH}),?\s+(?P<k_y2>{_YEAR})",
+    ),
+    ("numeric", rf"\b(?P<u_a>[0-3]?\d)/(?P<u_b>[0-3]?\d)/(?P<u_y>{_YEAR_CORE})\b"),
     ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
     ("dmy", rf"{_WEEKDAY_PREFIX}\b(?P<a_d>{_DAY})\s+(?:of\s+)?(?P<a_m>{_MONTH})(?:,?\s+(?P<a_y>{_YEAR}))?"),
@@ -66,6 +72,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?P<c_m>{_MONTH}),?\s+(?P<c_y>{_YEAR})",
     ),
     (
+        "month_relative_year",
+        rf"(?:\b(?:in|In|during|since|until|by|of)\s+)?\b(?P<l_m>{_MONTH})\s+(?P<l_rel>last|this|next)\s+year\b",
+    ),
+    (
         "month",
         rf"(?:\b(?P<m_mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|\b(?:in|In|during|since|until|by|of)\s+)"
         rf"(?P<m_m>{_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])",
@@ -73,11 +83,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
     (
         "year_range",
-        rf"\b(?:from|between|From|Between)\s+(?P<g_y1>{_YEAR})\s+(?:to|and|until|till|-|–)\s+(?P<g_y2>{_YEAR})",
+        rf"\b(?:from|between|From|Between)\s+(?P<g_y1>{_YEAR})\s+(?:to|and|until|till|through|-|–)\s+"
+        rf"(?P<g_y2>{_YEAR})",
+    ),
+    # "operated 2014–2016": a bare year range is a date unless a name precedes it ("Work Plan 2012-2016").
+    (
+        "bare_year_range",
+        rf"(?P<n_prev>[A-Z][\w’'.]*\s+)?\b(?P<n_y1>{_YEAR_CORE})\s*[-–]\s*(?P<n_y2>{_YEAR_CORE})\b",
     ),
     (
         "year",
-        rf"\b(?:in|In|since|Since|by|until|till|during|During|before|after|throughout|year|of|for)\s"
+        rf"\b(?:in|In|since|Since|by|By|until|Until|till|during|During|before|Before|after|After|throughout|"
+        rf"Throughout|year|of|for)\s"
         rf"(?:(?P<e_mod>early|mid|late|the end of|the beginning of"
         rf"|the first half of|the second half of)[\s-]+)?"
         rf"{_NAMED_BEFORE}(?P<e_y>{_YEAR}){_NAMED_AFTER}",
@@ -93,6 +110,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:earlier|later) this (?:year|month|week)|"
         r"(?:the )?(?:this|last|next|previous|past|coming|following) (?:year|month|week)|"
         r"in recent (?:years|months)|"
+        r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
+        r"(?:years?|months?|weeks?|days?) ago|"
         r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years|decades|months))|"
         r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))\b"
@@ -126,6 +145,8 @@ class Temporal:
     relative: str | None = None
     base_year: int | None = None
     """For "the previous year" after a stated year: the year it counts from."""
+    base_month: int | None = None
+    """For "the previous month" after a stated month: the month it counts from (with base_year)."""
 
     @property
     def complete(self) -> bool:
@@ -156,6 +177,7 @@ def extract_temporals(text: str) -> tuple[Temporal, ...]:
     """Every temporal expression in ``text`` (cleaned paragraph text), in order."""
     found: list[Temporal] = []
     last_year: int | None = None
+    last_month: int | None = None
     for m in _TEMPORAL.finditer(text):
         t = _from_match(m)
         if t is None:
@@ -163,8 +185,11 @@ def extract_temporals(text: str) -> tuple[Temporal, ...]:
         # "during 2019 compared with the previous year": the sentence's own year is the reference.
         if t.relative in ("previous year", "following year") and last_year is not None:
             t = replace(t, base_year=last_year)
+        if t.relative in ("previous month", "following month") and last_year is not None and last_month:
+            t = replace(t, base_year=last_year, base_month=last_month)
         if t.year is not None:
             last_year = t.end_year or t.year
+            last_month = (t.end_month or t.month) if t.kind != "relative" else None
         found.append(t)
     return tuple(found)
 
@@ -204,6 +229,68 @@ def _from_match(m: re.Match[str]) -> Temporal | None:
             end_year=y,
             end_month=m2,
             end_day=d2,
+        )
+    if kind == "month_range":
+        m1, m2, y2 = _month(g("k_m1")), _month(g("k_m2")), _int(g("k_y2"))
+        y1 = _int(g("k_y1")) or ((y2 - 1) if (y2 and m1 and m2 and m1 > m2) else y2)
+        if not (m1 and m2 and y1 and y2) or (y1, m1) >= (y2, m2):
+            return None
+        return Temporal(
+            start=start,
+            end=end,
+            text=text,
+            kind="day-range",
+            year=y1,
+            month=m1,
+            day=1,
+            end_year=y2,
+            end_month=m2,
+            end_day=calendar.monthrange(y2, m2)[1],
+        )
+    if kind == "numeric":
+        a, b, y = int(g("u_a")), int(g("u_b")), int(g("u_y"))
+        # Day first is ASEAN's usual order; where both readings are valid the interval holds both.
+        readings = sorted(
+            {date(y, mo, d) for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and _day_fits(d, mo, y)}
+        )
+        if not readings:
+            return None
+        lo, hi = readings[0], readings[-1]
+        if lo == hi:
+            return Temporal(start=start, end=end, text=text, kind="date", year=y, month=lo.month, day=lo.day)
+        return Temporal(
+            start=start,
+            end=end,
+            text=text,
+            kind="day-range",
+            year=lo.year,
+            month=lo.month,
+            day=lo.day,
+            end_year=hi.year,
+            end_month=hi.month,
+            end_day=hi.day,
+        )
+    if kind == "bare_year_range":
+        y1, y2 = int(g("n_y1")), int(g("n_y2"))
+        if g("n_prev") or y1 >= y2:
+            return None
+        return Temporal(
+            start=m.start("n_y1"),
+            end=end,
+            text=m.string[m.start("n_y1") : end],
+            kind="year-range",
+            year=y1,
+            end_year=y2,
+        )
+    if kind == "month_relative_year":
+        first = m.start("l_m")
+        return Temporal(
+            start=first,
+            end=end,
+            text=m.string[first:end],
+            kind="month",
+            month=_month(g("l_m")),
+            relative=f"{g('l_rel')} year",
         )
     if kind in ("dm_range", "md_range"):
         p = "r" if kind == "dm_range" else "s"
@@ -252,9 +339,11 @@ def _from_match(m: re.Match[str]) -> Temporal | None:
         )
     if kind == "decade":
         decade = int(g("h_y"))
-        lo, hi = {"early": (0, 3), "mid-": (4, 6), "late": (7, 9)}.get((g("h_mod") or "").strip(), (0, 9))
+        first, last = {"early": (0, 3), "mid-": (4, 6), "late": (7, 9)}.get(
+            (g("h_mod") or "").strip(), (0, 9)
+        )
         return Temporal(
-            start=start, end=end, text=text, kind="year-range", year=decade + lo, end_year=decade + hi
+            start=start, end=end, text=text, kind="year-range", year=decade + first, end_year=decade + last
         )
     if kind == "year_range":
         y1, y2 = _int(g("g_y1")), _int(g("g_y2"))
@@ -362,6 +451,11 @@ def anchored_interval(
     a0, a1 = anchor
     if t.kind == "relative":
         rel = t.relative or ""
+        if t.base_year is not None and t.base_month is not None:
+            step = -1 if rel.startswith("previous") else 1
+            index = t.base_year * 12 + t.base_month - 1 + step
+            y, mo = divmod(index, 12)
+            return (date(y, mo + 1, 1), _last_day(y, mo + 1)), f"“{t.text}” counted from the month before"
         if t.base_year is not None:
             step = -1 if rel.startswith("previous") else 1
             year = t.base_year + step
@@ -370,6 +464,14 @@ def anchored_interval(
         return found, f"“{t.text}” counted from the article's date"
     if t.year is not None:
         return stated_interval(t), "stated"
+    if t.kind == "month" and t.relative:  # "October last year"
+        years = _relative_interval(t.relative, a0, a1)
+        if years is None or years[0] is None:
+            return None, "no year fits the article's date"
+        lo_iv, hi_iv = year_interval(t, years[0].year), year_interval(t, years[1].year)
+        if lo_iv is None or hi_iv is None:
+            return None, "no year fits the article's date"
+        return (lo_iv[0], hi_iv[1]), f"“{t.text}” counted from the article's date"
     fits = [iv for p in (a0, a1) if (iv := _nearest(t, p, tense)) is not None]
     if not fits:
         return None, "no year fits the article's date"
@@ -444,6 +546,22 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
         return a0 + (offset - 6) * day, a1 + (offset + 6) * day
     if rel == "recently" or rel.startswith("in recent"):
         return None, a1  # "recently" bounds only one side; any lower bound would be a guess
+    ago = re.match(r"(\w+) (year|month|week|day)s? ago", rel)
+    if ago:
+        n = (
+            1
+            if ago.group(1) in ("a", "an", "one")
+            else (int(ago.group(1)) if ago.group(1).isdigit() else _NUMBER_WORDS.get(ago.group(1), 0))
+        )
+        unit = ago.group(2)
+        if unit == "year":
+            return date(a0.year - n, 1, 1), date(a1.year - n, 12, 31)
+        if unit == "month":
+            lo_index, hi_index = a0.year * 12 + a0.month - 1 - n, a1.year * 12 + a1.month - 1 - n
+            return date(lo_index // 12, lo_index % 12 + 1, 1), _last_day(hi_index // 12, hi_index % 12 + 1)
+        span = 7 * n if unit == "week" else n
+        slack = 3 if unit == "week" else 0
+        return a0 - (span + slack) * day, a1 - (span - slack) * day
     m = re.match(r"(?:the )?(?:past|last) (decade|(\w+) (years|decades|months))", rel)
     if m:
         if m.group(1) == "decade":
