@@ -14,8 +14,10 @@ from typing import Any
 import yaml
 
 from tipbrief.model import Document, DroppedSpan, Problem
+from tipbrief.yamlsafe import parse_yaml
 
-MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+MAX_ARTICLE_BYTES = 1024 * 1024
+"""Far above any news article; extraction slows down faster than linearly on one big article."""
 ARTICLE_SUFFIXES = (".txt", ".md")
 
 MONTHS: dict[str, int] = {
@@ -53,8 +55,7 @@ class Paragraph:
 
     def to_original(self, offset: int) -> int:
         """Original offset of the cleaned character at ``offset``."""
-        keys = [b[0] for b in self.breaks]
-        i = max(bisect_right(keys, offset) - 1, 0)
+        i = max(bisect_right(self.breaks, offset, key=lambda b: b[0]) - 1, 0)
         clean, orig = self.breaks[i]
         return orig + (offset - clean)
 
@@ -301,13 +302,21 @@ def _truncate(para: Paragraph, cut: int) -> Paragraph:
     return replace(para, text=text, end=para.to_original(len(text) - 1) + 1 if text else para.start)
 
 
+def _safe_yaml(text: str) -> Any:
+    """yaml.safe_load, once yamlsafe has found no alias (a YAML bomb), deep nesting or tag."""
+    problems = parse_yaml(text, "").problems
+    if problems:
+        raise yaml.YAMLError(problems[0].message)
+    return yaml.safe_load(text)
+
+
 def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
     """YAML front matter between '---' lines at the very top; returns it and where the body starts."""
     m = re.match(r"---[ \t]*\n(.*?\n)---[ \t]*\n", text, re.DOTALL)
     if not m:
         return {}, 0
     try:
-        data = yaml.safe_load(m.group(1))
+        data = _safe_yaml(m.group(1))
     except yaml.YAMLError:
         return {}, 0
     return (data if isinstance(data, dict) else {}), m.end()
@@ -433,7 +442,7 @@ def load_article(path: Path, root: Path, outlets: Mapping[str, str]) -> Article 
     sidecar = path.with_suffix(".meta.yaml")
     if sidecar.is_file():
         try:
-            loaded = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+            loaded = _safe_yaml(sidecar.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError) as err:
             return Problem(sidecar.as_posix(), 1, 1, f"sidecar is not valid YAML ({err}); fix it")
         if isinstance(loaded, dict):
