@@ -341,7 +341,7 @@ def test_a_typo_in_the_new_spec_is_reported_with_its_line_and_a_suggestion(proje
     )
 
 
-@pytest.mark.parametrize("command", ["new", "events"])
+@pytest.mark.parametrize("command", ["new", "events", "preview"])
 def test_help_ends_with_an_example(command: str) -> None:
     import click
 

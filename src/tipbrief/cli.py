@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "events": "tipbrief.commands.events:events",
     "facts": "tipbrief.commands.facts:facts",
     "new": "tipbrief.commands.new:new",
+    "preview": "tipbrief.commands.preview:preview",
     "schema": "tipbrief.commands.schema:schema",
     "validate": "tipbrief.commands.validate:validate",
 }
