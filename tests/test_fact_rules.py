@@ -270,3 +270,59 @@ def test_the_same_reference_row_is_listed_once_as_evidence() -> None:
     )
     r = resolve_dates([row, row], [])
     assert [e.rule for e in r.interval.evidence] == ["instrument-reference"]
+
+
+# --- rules found by the held-out articles, tested on new text ------------------------------------
+
+
+def events_of(*texts: str) -> list[tuple[str, str, date | None, date | None, str | None]]:
+    from tipbrief.corpus import parse_article
+    from tipbrief.extract import extract_article
+    from tipbrief.gazetteer import build_gazetteer
+    from tipbrief.reference import load_reference
+    from tipbrief.resolve import resolve_events
+
+    gaz = build_gazetteer(load_reference())
+    extractions = [
+        extract_article(parse_article(f"t{i}", f"t{i}.txt", text, gaz.outlets), gaz)
+        for i, text in enumerate(texts)
+    ]
+    return [
+        (e.kind, e.title, e.date.earliest, e.date.latest, e.place.name if e.place else None)
+        for e in resolve_events(extractions)
+    ]
+
+
+def test_an_event_ahead_of_a_summit_is_not_dated_by_it() -> None:
+    (event,) = events_of(
+        "MANILA, 2 November 2017 – Activists met in Manila on 28-29 October for a regional forum on "
+        "migrant workers, ahead of the 31st ASEAN Summit, which opens in the capital on Friday."
+    )
+    assert event[0] == "forum"
+    assert event[2:] == (date(2017, 10, 28), date(2017, 10, 29), "Manila")
+
+
+def test_a_month_and_a_recorded_meeting_give_the_meeting_days() -> None:
+    (event,) = events_of(
+        "The 12th ASEAN Ministerial Meeting on Transnational Crime (AMMTC) was held in Myanmar in October, "
+        "officials said on Monday."
+    )
+    assert (event[2], event[3]) == (date(2018, 10, 1), date(2018, 10, 31))
+
+
+def test_a_speakers_term_does_not_date_an_instrument_they_recall() -> None:
+    (event,) = events_of(
+        "Secretary-General of ASEAN Kao Kim Hourn recalled that the ASEAN Declaration on Transnational "
+        "Crime was adopted in Manila in 1997."
+    )
+    assert event[0] == "adoption" and (event[2], event[3]) == (date(1997, 12, 20), date(1997, 12, 20))
+
+
+def test_meeting_titles_keep_their_adjectives_and_stop_at_the_verb() -> None:
+    titles = [
+        e[1]
+        for e in events_of(
+            "Delegates agreed that a follow-up seminar for prosecutors would be held in Hanoi."
+        )
+    ]
+    assert titles == ["Follow-up seminar for prosecutors"]

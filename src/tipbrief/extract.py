@@ -63,6 +63,8 @@ class Identification:
     text: str
     span: Span
     candidates: tuple[Candidate, ...]
+    before: str = ""
+    """The words just before the mention, which say whether an event took place at it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +226,7 @@ MEETING_NOUNS = (
 _MEETING_NOUN = re.compile(r"\b(?P<noun>" + "|".join(MEETING_NOUNS) + r")s?\b", re.IGNORECASE)
 _MEETING_VERB = re.compile(
     r"\b(?:held|convened|organi[sz]ed|co-organi[sz]ed|hosted|opened|took place|take place|kicked off|"
-    r"concluded|conducted|will hold|to hold|convene|organi[sz]e)\b",
+    r"concluded|conducted|will hold|to hold|convene|organi[sz]e|met|meet|gathered|brought together)\b",
     re.IGNORECASE,
 )
 _ADOPTION_VERB = re.compile(
@@ -666,7 +668,12 @@ def _time_constraints(
 ) -> list[Constraint]:
     out: list[Constraint] = []
     a = intersect(anchor)
-    for t in extract_temporals(s.text):
+    temporals = extract_temporals(s.text)
+    # ", which opens on Thursday": a date inside a relative clause belongs to what the clause is
+    # about, unless the sentence has no other date.
+    clauses = [m.span() for m in re.finditer(r",\s+(?:which|who|where)\b[^,;]*", s.text)]
+    outside = [t for t in temporals if not any(a0 <= t.start < a1 for a0, a1 in clauses)]
+    for t in outside or temporals:
         span = s.span(ctx.doc, ctx.original, t.start, t.end)
         if ctx.article.dateline_span and (span.start, span.end) == ctx.article.dateline_span:
             continue
@@ -741,6 +748,7 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                 m.group(),
                 s.span(ctx.doc, ctx.original, m.start(), m.end()),
                 ctx.gaz.summits_numbered(n),
+                text[max(0, m.start() - 50) : m.start()],
             )
         )
     summit_at = _SUMMIT_WORD.search(text)
@@ -758,6 +766,7 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                         f"ASEAN Summit in {row.get('name')}",
                         s.span(ctx.doc, ctx.original, start, end),
                         found,
+                        text[max(0, summit_at.start() - 50) : summit_at.start()],
                     )
                 )
     for start, end, row in ctx.gaz.series.find(text):
@@ -771,9 +780,28 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                     f"{ordinal(n)} {row.get('series')}",
                     s.span(ctx.doc, ctx.original, start - len(before) + ordinal_at.start(), end),
                     ctx.gaz.meetings_numbered(row, n),
+                    text[
+                        max(0, start - len(before) + ordinal_at.start() - 50) : start
+                        - len(before)
+                        + ordinal_at.start()
+                    ],
                 )
             )
     return out
+
+
+_AT_MEETING = re.compile(
+    r"\b(?:at|during|on the (?:sidelines|margins) of|in conjunction with|ongoing|addressing|opened|opening|"
+    r"convened|hosted|attended|closed|chaired)\b(?:\s+(?:the|its|this))?(?:\s+(?:ongoing|annual|upcoming))?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th))?(?:\s+ASEAN)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def happened_at(ident: Identification) -> bool:
+    """ "at the 27th ASEAN Summit", "during the 28th…": the event took place there; "ahead of the
+    34th ASEAN Summit" or "the 11th SOMTC decided" says nothing about the event's date."""
+    return bool(_AT_MEETING.search(ident.before))
 
 
 def _programme_constraints(ctx: _Context, s: Sentence) -> list[Constraint]:
@@ -833,7 +861,8 @@ def _events_in_sentence(
     out: list[EventCandidate] = []
     source = s.span(ctx.doc, ctx.original)
     where = _sentence_place(ctx, s, places)
-    idents = _identifications(ctx, s)
+    all_idents = _identifications(ctx, s)
+    idents = [i for i in all_idents if happened_at(i)]
     times = _time_constraints(ctx, s, anchor, tense)
     annual = any(c.annual for c in times)
     base_constraints = times + _programme_constraints(ctx, s) + _anchor_relation(anchor, tense, annual)
@@ -858,7 +887,8 @@ def _events_in_sentence(
             where[0] if where else None,
             where[1] if where else None,
             tuple(base_constraints if cons is None else cons),
-            tuple(idents),
+            # A summit or numbered meeting names itself; other events take only the ones they were at.
+            tuple(all_idents if kind in ("meeting", "summit") else idents),
             tense,
         )
 
@@ -868,7 +898,8 @@ def _events_in_sentence(
     if verb and instruments:
         for _, _, name in instruments:
             row = _instrument_row(ctx.gaz, name)
-            cons = list(base_constraints)
+            # A speaker's term dates the speech, not an instrument they recall ("signed in 2004").
+            cons = [c for c in base_constraints if c.rule != "office-term"]
             if row and row.get("adopted"):
                 adopted = parse_partial(row.get("adopted"))
                 if adopted:
@@ -973,10 +1004,15 @@ def _meeting_title(ctx: _Context, text: str, noun: re.Match[str]) -> str:
             return f"{number.group(1)} {name}" if number else name
     phrase_m = re.match(
         r"(?P<phrase>\w+(?:\s+(?:on|for|about|against|to|with)\s+[^,;()]+?))"
-        r"(?=\s*(?:\(|,|;|\.|\bheld\b|\bwas\b|\bin\s+[A-Z]|\borgani|\bwhich\b|$))",
+        r"(?=\s*(?:\(|,|;|\.|\bheld\b|\bwas\b|\bin\s+[A-Z]|\borgani|\bwhich\b|\bthat\b|\bwhere\b|"
+        r"\b(?:will|would|is|are|were|has|have|had|took|brought|met|ahead)\b|$))",
         text[noun.start() :],
     )
     phrase = phrase_m.group("phrase") if phrase_m else noun.group()
+    # Keep the words between the article and the noun: "a regional workshop", "a follow-up workshop".
+    lead = re.search(r"\b(?:a|an|the|A|An|The)\s+((?:[a-z][\w-]*\s+){1,3})$", text[: noun.start()])
+    if lead and not re.search(r"\b(?:two|three|four|one|day|ongoing|first|same|next)\b", lead.group(1)):
+        phrase = lead.group(1) + phrase
     return _clean_title(_first_sentence_cap(phrase))
 
 

@@ -68,12 +68,19 @@ def _candidate_constraint(c: Candidate, ident: Identification, widened: bool = F
 
 
 def _occurrences(t: Temporal, lo: date, hi: date) -> list[tuple[date, date]]:
-    out = []
-    for year in range(lo.year - 1, hi.year + 1):
+    """Where a yearless day or month can fall within [lo, hi]: occurrences that lie wholly inside,
+    else the parts that overlap it ("in August" and a meeting on 19–23 August: 19–23 August)."""
+    whole: list[tuple[date, date]] = []
+    parts: list[tuple[date, date]] = []
+    for year in range(lo.year - 1, hi.year + 2):
         iv = year_interval(t, year)
-        if iv and iv[0] >= lo and iv[1] <= hi:
-            out.append(iv)
-    return out
+        if not iv:
+            continue
+        if iv[0] >= lo and iv[1] <= hi:
+            whole.append(iv)
+        elif iv[0] <= hi and iv[1] >= lo:
+            parts.append((max(iv[0], lo), min(iv[1], hi)))
+    return whole or parts
 
 
 def _fits(core: list[Constraint], extra: Iterable[Constraint], annual: Sequence[Constraint]) -> bool:
@@ -86,16 +93,29 @@ def _fits(core: list[Constraint], extra: Iterable[Constraint], annual: Sequence[
     return True
 
 
-def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[Identification]) -> Resolution:
-    """Intersect every constraint; where they contradict, keep each reading and record a conflict."""
+def resolve_dates(
+    constraints: Sequence[Constraint], identifications: Sequence[Identification], *, explain: bool = True
+) -> Resolution:
+    """Intersect every constraint; where they contradict, keep each reading and record a conflict.
+
+    With ``explain=False`` only the interval's bounds are wanted (merging candidates asks for them
+    once per candidate): the same bounds, without conflicts or evidence, which cost the most.
+    """
     fixed = sorted(
         (c for c in constraints if c.annual is None), key=lambda c: (_PRIORITY.get(c.rule, 9), c.note)
     )
     annual = [c for c in constraints if c.annual is not None]
     conflicts: list[Conflict] = []
     core: list[Constraint] = []
+    # Running bounds of the core: the test intersect([*core, c]) without rescanning the core.
+    core_lo: date | None = None
+    core_hi: date | None = None
     for c in fixed:
-        if intersect([*core, c]) is None:
+        c_lo = c.earliest if c.earliest and (core_lo is None or c.earliest > core_lo) else core_lo
+        c_hi = c.latest if c.latest and (core_hi is None or c.latest < core_hi) else core_hi
+        if c_lo and c_hi and c_lo > c_hi:
+            if not explain:
+                continue
             clash = [k for k in core if intersect([k, c]) is None] or core[-1:]
             conflicts.append(
                 Conflict(
@@ -113,6 +133,7 @@ def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[I
             )
             continue
         core.append(c)
+        core_lo, core_hi = c_lo, c_hi
     chosen: list[Candidate] = []
     by_field: dict[str, list[Identification]] = {}
     for ident in identifications:
@@ -197,9 +218,8 @@ def resolve_dates(constraints: Sequence[Constraint], identifications: Sequence[I
         t = unresolved[0].annual
         assert t is not None
         label = f"{t.text} (year unknown)" + (f", {label}" if (lo or hi) else "")
-    interval = DateInterval(
-        lo, hi, label, "stated" if stated else "inferred", tuple(dict.fromkeys(_to_evidence(c) for c in used))
-    )
+    evidence = tuple(dict.fromkeys(_to_evidence(c) for c in used)) if explain else ()
+    interval = DateInterval(lo, hi, label, "stated" if stated else "inferred", evidence)
     return Resolution(interval, tuple(conflicts), tuple(chosen))
 
 
@@ -318,9 +338,11 @@ def _compatible(a: DateInterval, b: DateInterval) -> bool:
     return lo is None or hi is None or lo <= hi
 
 
-def _resolve_group(group: list[EventCandidate]) -> Resolution:
+def _resolve_group(group: list[EventCandidate], explain: bool = True) -> Resolution:
     return resolve_dates(
-        [k for c in group for k in c.constraints], [i for c in group for i in c.identifications]
+        [k for c in group for k in c.constraints],
+        [i for c in group for i in c.identifications],
+        explain=explain,
     )
 
 
@@ -338,7 +360,8 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
     groups: list[tuple[list[EventCandidate], Resolution]] = []
     by_key: dict[str, list[int]] = {}
     for c in cands:
-        own = _resolve_group([c])
+        # Merging needs only each interval's bounds; every event is resolved in full below.
+        own = _resolve_group([c], explain=False)
         target = next(
             (
                 i
@@ -352,18 +375,20 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
             groups.append(([c], own))
         else:
             members = [*groups[target][0], c]
-            groups[target] = (members, _resolve_group(members))
+            groups[target] = (members, _resolve_group(members, explain=False))
     # Meetings reported by different outlets under different names: same kind, same place, same dates.
     merged: list[list[EventCandidate]] = []
     merged_res: list[Resolution] = []
+    # Only groups of the same kind and place can merge: looking within that bucket keeps this
+    # linear in the number of events, and finds the same first match as scanning them all.
+    by_kind_place: dict[tuple[str, Place | None], list[int]] = {}
     for g, r in groups:
+        bucket = by_kind_place.setdefault((g[0].kind, g[0].place), [])
         target = next(
             (
                 i
-                for i, m in enumerate(merged)
-                if m[0].kind == g[0].kind
-                and g[0].kind != "adoption"
-                and m[0].place == g[0].place
+                for i in bucket
+                if g[0].kind != "adoption"
                 and g[0].place is not None
                 and _overlap(merged_res[i].interval, r.interval)
                 and _within_a_month(merged_res[i].interval)
@@ -371,6 +396,7 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
             None,
         )
         if target is None:
+            bucket.append(len(merged))
             merged.append(list(g))
             merged_res.append(r)
         else:
