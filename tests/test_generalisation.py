@@ -187,7 +187,7 @@ def find_event(facts: FactBase, document: str, kind: str) -> Event:
 )
 def test_expected_event(facts: FactBase, expected: Expected) -> None:
     event = find_event(facts, expected.document, expected.kind)
-    assert expected.title in event.title
+    assert expected.title.casefold() in event.title.casefold()
     assert (event.date.earliest, event.date.latest) == (expected.earliest, expected.latest)
     assert event.place is not None
     assert event.place.name == expected.place

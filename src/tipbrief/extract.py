@@ -65,6 +65,8 @@ class Identification:
     candidates: tuple[Candidate, ...]
     before: str = ""
     """The words just before the mention, which say whether an event took place at it."""
+    after: str = ""
+    """The words just after it ("… had adopted a declaration": the meeting did it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -749,6 +751,7 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                 s.span(ctx.doc, ctx.original, m.start(), m.end()),
                 ctx.gaz.summits_numbered(n),
                 text[max(0, m.start() - 50) : m.start()],
+                text[m.end() : m.end() + 60],
             )
         )
     summit_at = _SUMMIT_WORD.search(text)
@@ -767,6 +770,7 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                         s.span(ctx.doc, ctx.original, start, end),
                         found,
                         text[max(0, summit_at.start() - 50) : summit_at.start()],
+                        text[end : end + 60],
                     )
                 )
     for start, end, row in ctx.gaz.series.find(text):
@@ -774,17 +778,15 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
         ordinal_at = _ORDINAL.search(before)
         if ordinal_at:
             n = int(ordinal_at.group("n"))
+            mention_at = start - len(before) + ordinal_at.start()
             out.append(
                 Identification(
                     "meeting",
                     f"{ordinal(n)} {row.get('series')}",
-                    s.span(ctx.doc, ctx.original, start - len(before) + ordinal_at.start(), end),
+                    s.span(ctx.doc, ctx.original, mention_at, end),
                     ctx.gaz.meetings_numbered(row, n),
-                    text[
-                        max(0, start - len(before) + ordinal_at.start() - 50) : start
-                        - len(before)
-                        + ordinal_at.start()
-                    ],
+                    text[max(0, mention_at - 50) : mention_at],
+                    text[end : end + 60],
                 )
             )
     return out
@@ -798,10 +800,16 @@ _AT_MEETING = re.compile(
 )
 
 
+_MEETING_ACTED = re.compile(
+    r"^[^,.;]{0,40}?\b(?:had |has |have )?(?:adopted|approved|endorsed|signed|issued|launched|agreed)\b",
+    re.IGNORECASE,
+)
+
+
 def happened_at(ident: Identification) -> bool:
-    """ "at the 27th ASEAN Summit", "during the 28th…": the event took place there; "ahead of the
-    34th ASEAN Summit" or "the 11th SOMTC decided" says nothing about the event's date."""
-    return bool(_AT_MEETING.search(ident.before))
+    """Whether an event took place at the summit or meeting a sentence names: "at the 27th ASEAN
+    Summit", "during the 28th…", "the 42nd Summit … had adopted"; not "ahead of the 34th Summit"."""
+    return bool(_AT_MEETING.search(ident.before) or _MEETING_ACTED.search(ident.after))
 
 
 def _programme_constraints(ctx: _Context, s: Sentence) -> list[Constraint]:
