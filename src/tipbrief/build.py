@@ -10,7 +10,6 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,8 @@ from tipbrief.model import FactBase
 from tipbrief.spec import load_spec
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from tipbrief.cache import Cache
     from tipbrief.factbase import CorpusInputs
     from tipbrief.render_html import HtmlPage
@@ -331,19 +332,25 @@ def _ready() -> None:
     """A no-op task: submitting one per worker starts every worker now rather than on first use."""
 
 
-def pdf_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes, each with its own WeasyPrint, started at once.
+def pdf_pool(workers: int) -> ProcessPoolExecutor | None:
+    """Worker processes, each with its own WeasyPrint, started at once; None if they cannot start.
 
     'spawn' gives each a fresh interpreter: nothing of the parent's state (threads, open
     databases, handlers) is inherited, on every platform.
     """
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_load_weasyprint
     )
-    for _ in range(workers):
-        pool.submit(_ready)
+    try:
+        for _ in range(workers):
+            pool.submit(_ready)
+    except BrokenProcessPool:
+        pool.shutdown(cancel_futures=True)
+        return None
     return pool
 
 
@@ -418,32 +425,26 @@ def build_briefs(
     else:
         cache = None  # a fact base passed in has no input hashes to key the cache by
     plan = _plan(specs, inputs, cache, templates, chosen, page_size)
-    fact_warnings: list[str] | None = (
-        cache.get("facts", inputs.key) if cache is not None and inputs is not None else None
-    )
+    missing = sum(p.cached is None for p in plan)
+    fact_warnings: list[str] | None = None
+    if cache is not None and inputs is not None:
+        fact_warnings = cache.get("facts", f"warnings:{inputs.key}")
     extracted = 0
-    if facts is None and (fact_warnings is None or any(p.cached is None for p in plan)):
-        from tipbrief.factbase import assemble_fact_base
-
-        assert inputs is not None
-        needs_pdf = "pdf" in chosen and any(p.cached is None for p in plan)
-        # Start the PDF workers first: they load WeasyPrint while this process builds the fact base.
-        pool = pdf_pool(min(jobs, sum(p.cached is None for p in plan))) if needs_pdf and jobs > 1 else None
-        try:
-            made = assemble_fact_base(inputs, cache)
-            facts, extracted = made.facts, made.extracted
+    pool = None
+    try:
+        if missing or fact_warnings is None:
+            if "pdf" in chosen and missing and jobs > 1:
+                # Started first: the workers load WeasyPrint while this process builds the fact base.
+                pool = pdf_pool(min(jobs, missing))
+            if facts is None:
+                assert inputs is not None
+                facts, extracted = _fact_base(inputs, cache)
+        if facts is not None:
             fact_warnings = [str(p) for p in facts.problems]
-            if cache is not None:
-                cache.put("facts", inputs.key, "facts", fact_warnings)
-            results = _render(plan, facts, chosen, templates, page_size, progress, pool)
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-    elif facts is not None:
-        fact_warnings = [str(p) for p in facts.problems]
-        results = _render(plan, facts, chosen, templates, page_size, progress, None)
-    else:
-        results = _render(plan, None, chosen, templates, page_size, progress, None)
+        results = _render(plan, facts, chosen, templates, page_size, progress, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     assert fact_warnings is not None
     warnings = list(fact_warnings)
     outputs: list[Output] = []
@@ -472,6 +473,22 @@ def build_briefs(
         rendered=rendered_names,
         extracted=extracted,
     )
+
+
+def _fact_base(inputs: CorpusInputs, cache: Cache | None) -> tuple[FactBase, int]:
+    """The resolved fact base from the cache when its inputs are unchanged (a brief being edited
+    skips extract and resolve), else built; and the number of articles extracted for it."""
+    if cache is not None:
+        found = cache.get("facts", inputs.key)
+        if isinstance(found, FactBase):
+            return found, 0
+    from tipbrief.factbase import assemble_fact_base
+
+    made = assemble_fact_base(inputs, cache)
+    if cache is not None:
+        cache.put("facts", inputs.key, "facts", made.facts)
+        cache.put("facts", f"warnings:{inputs.key}", "facts-warnings", [str(p) for p in made.facts.problems])
+    return made.facts, made.extracted
 
 
 def _plan(
@@ -530,7 +547,12 @@ def _render(
             raise _render_failed(p.spec, err) from err
         prepared.append(ready)
         if pool is not None and ready.page is not None:
-            pending[index] = pool.submit(print_pdf, ready)
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                pending[index] = pool.submit(print_pdf, ready)
+            except BrokenProcessPool:
+                pool = None  # this brief and the rest are printed here instead
     if problems:
         raise InputError(problems)
     results = []
@@ -540,16 +562,28 @@ def _render(
             continue
         assert made is not None
         try:
-            if index in pending:
-                pdf: PdfResult | None = pending[index].result()
-            else:
-                pdf = print_pdf(made) if made.page is not None else None
+            pdf = _pdf_of(made, pending.get(index))
             results.append(finish_brief(made, formats, pdf))
         except TipbriefError:
             raise
         except Exception as err:
             raise _render_failed(p.spec, err) from err
     return results
+
+
+def _pdf_of(made: Prepared, future: Future[PdfResult] | None) -> PdfResult | None:
+    """The brief's PDF from its worker, or printed here if it has no worker or the worker died
+    (a worker that cannot start, as under a script without a main guard, costs only speed)."""
+    if made.page is None:
+        return None
+    if future is not None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+    return print_pdf(made)
 
 
 def _render_failed(spec: BriefSpec, err: Exception) -> BuildError:

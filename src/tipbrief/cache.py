@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
+import re
 import sqlite3
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache as memoize
-from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +79,34 @@ def code_key() -> str:
     return digest(tipbrief_version(), _source_fingerprint())
 
 
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+@memoize
+def _dist_info_versions() -> dict[str, str]:
+    """Installed versions from the ``NAME-VERSION.dist-info`` folder names on sys.path: one listing
+    per folder, where asking importlib.metadata reads every distribution's metadata file."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                project, _, version = name.removesuffix(".dist-info").partition("-")
+                # The first on sys.path is the one Python imports.
+                found.setdefault(_normal(project), version)
+    return found
+
+
 def library_version(name: str) -> str:
+    version = _dist_info_versions().get(_normal(name))
+    if version:
+        return version
+    from importlib import metadata  # slower, but knows every kind of installation
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -107,7 +136,8 @@ def folder_files(folder: Path, pattern: str = "*") -> list[tuple[str, Path]]:
 
 
 def package_data_dir() -> Path:
-    return Path(str(resources.files("tipbrief") / "data"))
+    # Where reference.load_reference reads the package's tables (importlib.resources of tipbrief).
+    return Path(tipbrief.__file__).parent / "data"
 
 
 def reference_key(project: Path) -> str:
