@@ -11,16 +11,19 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tipbrief.cache import SCHEMA, Cache, code_key, digest, optional_file_key, reference_key
 from tipbrief.corpus import MAX_ARTICLE_BYTES, document_id, iter_article_paths, load_article
 from tipbrief.errors import BuildError
-from tipbrief.extract import Extraction, extract_article
-from tipbrief.gazetteer import Gazetteer, build_gazetteer
 from tipbrief.model import Document, FactBase, Problem
-from tipbrief.overrides import apply_overrides, load_overrides
-from tipbrief.reference import load_reference
-from tipbrief.resolve import merge_glossary, resolve_events, resolve_mentions
+
+if TYPE_CHECKING:
+    from tipbrief.extract import Extraction
+    from tipbrief.gazetteer import Gazetteer
+
+# The extract and resolve stages are imported where they run: a build whose briefs all come from
+# the cache only scans and hashes the inputs, and never loads them.
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,11 @@ def scan_inputs(seeds: Path, project: Path | None = None) -> CorpusInputs:
 
 def assemble_fact_base(inputs: CorpusInputs, cache: Cache | None = None) -> FactBaseBuild:
     """Extract each article (or take its extraction from ``cache``), then resolve across articles."""
+    from tipbrief.gazetteer import build_gazetteer
+    from tipbrief.overrides import apply_overrides, load_overrides
+    from tipbrief.reference import load_reference
+    from tipbrief.resolve import collect_mentions, merge_glossary, resolve_events, resolve_mentions
+
     seeds, project = inputs.seeds, inputs.project
     gazetteer: Gazetteer | None = None
     documents: list[Document] = []
@@ -106,6 +114,7 @@ def assemble_fact_base(inputs: CorpusInputs, cache: Cache | None = None) -> Fact
         events=events,
         glossary=merge_glossary(extractions),
         problems=tuple(problems),
+        mentions=collect_mentions(extractions),
     )
     return FactBaseBuild(facts, extracted)
 
@@ -113,6 +122,8 @@ def assemble_fact_base(inputs: CorpusInputs, cache: Cache | None = None) -> Fact
 def _extract_one(
     item: ArticleInput, seeds: Path, gazetteer: Gazetteer
 ) -> Problem | tuple[Document, Extraction]:
+    from tipbrief.extract import extract_article
+
     loaded = load_article(item.path, seeds, gazetteer.outlets)
     # The result is cached under the key of the bytes scanned: never store what another text gave.
     if not isinstance(loaded, Problem) and hashlib.sha256(item.path.read_bytes()).hexdigest() != item.content:
