@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from tipbrief.errors import InputError
 from tipbrief.factjson import fact_base_from_dict
 from tipbrief.model import FactBase
 from tipbrief.render_markdown import (
+    MAX_VALUE_CHARS,
     PACKAGE_TEMPLATES,
     UnescapedValueError,
     escape_md,
@@ -66,6 +68,10 @@ def as_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+# Zero-width and bidi formatting characters: escape_md drops them, as it drops control characters.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(
@@ -74,7 +80,7 @@ def as_html(text: str) -> str:
     )
 )
 def test_escaped_text_renders_as_itself(value: str) -> None:
-    shown = " ".join(value.split())
+    shown = " ".join(INVISIBLE.sub("", value).split())
     rendered = PARSER.render(f"Before: {escape_md(value)}\n")
     assert rendered == f"<p>Before: {as_html(shown)}</p>\n".replace("Before: </p>", "Before:</p>")
 
@@ -101,6 +107,15 @@ def test_escaped_text_renders_as_itself(value: str) -> None:
 def test_escaped_text_never_opens_markdown_syntax(value: str) -> None:
     rendered = PARSER.render(escape_md(value) + "\n")
     assert rendered == f"<p>{as_html(' '.join(value.split()))}</p>\n"
+
+
+def test_hidden_characters_are_dropped_and_long_values_cut() -> None:
+    hostile = "a\x00b\x07c\x1b[31m \u202eevil\u202c \u2066x\u2069 z\u200bw \ufeff\x85next\x0bline\x9bd"
+    assert escape_md(hostile) == "abc\\[31m evil x zw next lined"
+    long = "word " * 1000
+    shown = escape_md(long)
+    assert len(shown) <= MAX_VALUE_CHARS and shown.endswith("word …")
+    assert escape_md("x" * 5000) == "x" * (MAX_VALUE_CHARS - 2) + " …"
 
 
 def test_escaping_a_line_start_marker_after_collapsing_newlines() -> None:

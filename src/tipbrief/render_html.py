@@ -21,7 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from tipbrief import __version__
 from tipbrief.errors import InputError
-from tipbrief.render_markdown import PACKAGE_TEMPLATES, SECTION_TITLES, resolve_sections
+from tipbrief.render_markdown import PACKAGE_TEMPLATES, SECTION_TITLES, plain_text, resolve_sections
 from tipbrief.select import Brief, ChosenEvent
 
 _SAFE_LINK = re.compile(r"(?:https?://[^\s<>\"'`]+|#[A-Za-z0-9_:.\-]*)", re.IGNORECASE)
@@ -149,7 +149,7 @@ def timeline_svg(events: Sequence[ChosenEvent]) -> str:
                 f'fill="{fill}" stroke="#1f3a5f" stroke-width="1"{dash}/>'
             )
         where = event.place.name if event.place else event.kind
-        label = f"{number}. {where}, {event.date.label}" + (" †" if inferred else "")
+        label = plain_text(f"{number}. {where}, {event.date.label}", 120) + (" †" if inferred else "")
         # Glyph widths of the sans at 9 units average about 5; flip the label left when it would overflow.
         estimate = 5.0 * len(label)
         if x2 + 6 + estimate <= width - right:
@@ -246,18 +246,20 @@ def render_html(
     except jinja2.TemplateError as err:
         raise InputError([f"{getattr(err, 'name', 'templates')}:1:1: {err}; restore the template"]) from None
     spec = brief.spec
+    # Autoescaping makes these values inert; plain_text also keeps control and bidi characters
+    # out of the page and the PDF's metadata, as escape_md does in the body.
     html = page.render(
         lang=spec.language,
-        title=spec.title,
-        author=spec.author,
-        subject=spec.topic.summary.strip(),
-        keywords=", ".join(spec.keywords),
+        title=plain_text(spec.title),
+        author=plain_text(spec.author),
+        subject=plain_text(spec.topic.summary),
+        keywords=plain_text(", ".join(spec.keywords)),
         version=__version__,
         issued=f"{spec.issued.isoformat()}T00:00:00Z" if spec.issued else None,
         css=Markup(css),
         page_size=page_size or spec.page_size,
         audience=audience,
-        marking=spec.marking if audience != "public" else None,
+        marking=plain_text(spec.marking) if audience != "public" else None,
         front=Markup(front_html),
         toc=toc if audience != "ministerial" else [],
         body=Markup(body_html),

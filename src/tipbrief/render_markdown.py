@@ -90,16 +90,38 @@ class UnescapedValueError(Exception):
 # Every character that can start or shape Markdown syntax, escaped wherever it occurs.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
 
+# Control characters (NUL included; the white-space ones are folded instead), lone surrogates,
+# zero-width characters and the bidi marks, embeddings, overrides and isolates: invisible, and
+# able to hide or reorder the text around them ("Trojan Source"), so no value from the data
+# carries them into a brief. The same set the corpus drops from its cleaned view.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ud800-\udfff]"
+)
+
+MAX_VALUE_CHARS = 1000
+"""A longer value (a 10 MB "sentence") is cut at a word and ends with " …"; the JSON keeps it whole."""
+
+
+def plain_text(value: object, limit: int = MAX_VALUE_CHARS) -> str:
+    """A data value as one line of visible text: hidden characters dropped, white space folded,
+    at most ``limit`` characters (cut at a space when there is one, then " …")."""
+    text = " ".join(_HIDDEN.sub("", str(value)).split())
+    if len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit - 1)
+        text = text[: cut if cut > 0 else limit - 2].rstrip() + " …"
+    return text
+
 
 def escape_md(value: object) -> MdText:
     """Escape a data value so that Markdown shows it literally, on one line.
 
-    White space (newlines included) collapses to single spaces, so a value can never open a
-    block (a list, a heading, a code block); every punctuation character Markdown gives a
-    meaning to is backslash-escaped; and a leading ``=`` (a setext underline) is escaped too.
+    The value first becomes plain text (``plain_text``): white space, newlines included,
+    collapses to single spaces, so a value can never open a block (a list, a heading, a code
+    block). Then every punctuation character Markdown gives a meaning to is backslash-escaped,
+    and a leading ``=`` (a setext underline) is escaped too.
     """
-    text = " ".join(str(value).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", plain_text(value))
     if text.startswith("="):
         text = "\\" + text
     return MdText(text)
