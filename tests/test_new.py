@@ -247,6 +247,13 @@ def test_new_never_overwrites(project: Path) -> None:
     assert run("mine.yaml").exit_code == 2
 
 
+def test_a_briefs_file_in_the_way_is_a_clear_error(project: Path) -> None:
+    Path("briefs").write_text("not a folder\n", encoding="utf-8")
+    result = run("x")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "briefs: is a file, not a folder; move it away\n"
+
+
 def test_an_existing_schema_is_kept_and_a_stale_one_is_pointed_out(project: Path) -> None:
     Path("brief-spec.schema.json").write_text("{}\n", encoding="utf-8")
     result = run("a")

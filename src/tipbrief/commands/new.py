@@ -15,7 +15,7 @@ from tipbrief.briefspec import AUDIENCES, DEFAULT_MARKING, Audience, Location
 from tipbrief.cli import reports_errors
 from tipbrief.commands.events import HOW_TO_USE, format_events, load_facts
 from tipbrief.commands.schema import DEFAULT_SCHEMA_FILE, write_schema
-from tipbrief.errors import InputError
+from tipbrief.errors import BuildError, InputError
 from tipbrief.model import Event
 from tipbrief.spec import check_event_refs, check_spec, resolve_event_ref
 from tipbrief.spec_schema import SPEC, Field, Mapping, example_yaml, schema_text
@@ -228,12 +228,17 @@ def already_exists(path: Path) -> InputError:
 
 def write_new(path: Path, text: str) -> None:
     """Create the file, never replacing one: 'x' mode makes the check and the write one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("x", encoding="utf-8", newline="\n")
     except FileExistsError:
-        raise already_exists(path) from None
+        if path.parent.is_dir():
+            raise already_exists(path) from None
+        raise BuildError(f"{path.parent.as_posix()}: is a file, not a folder; move it away") from None
+    except OSError as err:
+        raise BuildError(f"{path.as_posix()}: cannot write the spec: {err.strerror or err}") from None
+    with handle:
+        handle.write(text)
 
 
 @click.command()
