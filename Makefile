@@ -31,8 +31,10 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/pytest -q
 
+# Full benchmark (about half an hour on 2 cores): prints the table, writes build/bench.json, and fails
+# if a goal is missed. `$(BIN)/python -m benchmarks --quick` is a shorter run of the same.
 bench: $(STAMP)
-	$(BIN)/pip install -q -e '.[peers]'
+	$(BIN)/pip install -q -e '.[peers,bench]'
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -13,7 +13,9 @@ written by :meth:`Cache.flush` once a build has succeeded, so a failed build wri
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
+import io
 import os
 import pickle
 import re
@@ -27,7 +29,7 @@ from typing import Any
 
 import tipbrief
 
-SCHEMA = 1
+SCHEMA = 2
 """Bump when the layout of a cached value changes: older entries then never match."""
 CACHE_DIR = ".cache"
 CACHE_FILE = "tipbrief.sqlite"
@@ -160,6 +162,33 @@ def optional_file_key(path: Path) -> str:
     return digest(path.read_bytes()) if path.is_file() else "absent"
 
 
+@memoize
+def _init_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of a slotted dataclass that its constructor takes, in order (None: other types)."""
+    if not dataclasses.is_dataclass(cls) or not hasattr(cls, "__slots__"):
+        return None
+    fields = dataclasses.fields(cls)
+    return None if any(not f.init for f in fields) else tuple(f.name for f in fields)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a frozen slotted dataclass as its constructor call: reading 10k articles' extractions
+    back is then about a third faster than through dataclasses' generic __setstate__."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        kind: Any = type(obj)
+        names = _init_fields(kind)
+        if names is None:
+            return NotImplemented
+        return kind, tuple(getattr(obj, name) for name in names)
+
+
+def dumps(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
 @dataclass
 class Cache:
     """An SQLite store of pickled values in named tables; reads are immediate, writes wait for flush.
@@ -213,7 +242,7 @@ class Cache:
     def put(self, table: str, key: str, slot: str, value: Any) -> None:
         """Remember ``value`` under ``key``; written by :meth:`flush`."""
         assert table in self.TABLES
-        self._pending[(table, key)] = (slot, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        self._pending[(table, key)] = (slot, dumps(value))
 
     def flush(self) -> None:
         """Write every pending entry in one transaction (creating the database if needed)."""

@@ -1,0 +1,51 @@
+"""One fact-base build in this process, reported as JSON: run in a fresh process per measurement.
+
+    python -m benchmarks.factbase_run CORPUS [--cache FILE]
+
+Prints {"seconds", "extracted", "articles", "events", "maxrss_kb", "baseline_kb"}: the time of
+scanning, extracting and resolving (imports excluded), and the process's peak resident memory
+before and after the build, so that the build's own share can be told apart from the interpreter's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--cache", type=Path, default=None)
+    args = parser.parse_args()
+
+    from tipbrief import extract, resolve  # noqa: F401  (import cost is not the build's)
+    from tipbrief.cache import Cache
+    from tipbrief.factbase import assemble_fact_base, scan_inputs
+
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    cache = Cache(args.cache) if args.cache is not None else None
+    start = time.perf_counter()
+    made = assemble_fact_base(scan_inputs(args.corpus, args.corpus.parent), cache)
+    if cache is not None:
+        cache.flush()
+    seconds = time.perf_counter() - start
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "extracted": made.extracted,
+                "articles": len(made.facts.documents),
+                "events": len(made.facts.events),
+                "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                "baseline_kb": baseline,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
