@@ -315,9 +315,13 @@ def run_factbase(corpus: Path, cache: Path | None) -> dict[str, Any]:
     return result
 
 
-def peer_seconds_per_article(corpus: Path, sample: int) -> float:
-    """dateparser's search_dates over the first ``sample`` articles, per article (warmed up first)."""
-    from dateparser.search import search_dates
+def peer_seconds_per_article(corpus: Path, sample: int) -> float | None:
+    """dateparser's search_dates over the first ``sample`` articles, per article (warmed up first);
+    None when dateparser is not installed (it comes with the 'peers' extra, as `make bench` does)."""
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        return None
 
     settings = {"PREFER_DATES_FROM": "past"}
     search_dates("The seminar was held on 5 May 2014.", languages=["en"], settings=settings)
@@ -392,6 +396,14 @@ def bench_corpus(work: Path, mode: Mode) -> list[Row]:
             f"{peer * mode.large:.0f} s for {mode.large:,}); tipbrief's whole fact base "
             f"{ours * 1000:.1f} ms/article",
             {"dateparser_per_article": [peer], "tipbrief_per_article": [ours]},
+        )
+        if peer is not None
+        else Row(
+            "d. dateparser search_dates / tipbrief extraction (per article)",
+            0.0,
+            "≥ 10×",
+            None,
+            "not measured: dateparser is not installed (pip install -e '.[peers]')",
         ),
         Row(
             f"e. one article edited or added in {mode.large:,} / full build",
