@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -633,9 +634,17 @@ def _extract_events(
         if found and lead_index is None:
             lead_index = len(raw)
         raw.extend(found)
-    raw = _link_ongoing_meetings(ctx, raw, lead_index)
+    raw = _link_ongoing_meetings(ctx, raw, lead_index, places)
     raw = _link_anaphora(ctx, raw, people)
     return tuple(_merge_within_article(raw))
+
+
+def _within(places: tuple[tuple[Span, Place], ...], span: Span) -> list[tuple[Span, Place]]:
+    """The places (sorted by offset) that start inside ``span``: a bisection, not a scan, so long
+    articles stay linear."""
+    lo = bisect_left(places, span.start, key=lambda item: item[0].start)
+    hi = bisect_left(places, span.end, key=lambda item: item[0].start)
+    return list(places[lo:hi])
 
 
 def _sentence_place(
@@ -643,7 +652,7 @@ def _sentence_place(
 ) -> tuple[Place, Span] | None:
     """The first city in the sentence (a country only when no city is named)."""
     span_all = s.span(ctx.doc, ctx.original)
-    inside = [(sp, pl) for sp, pl in places if span_all.start <= sp.start < span_all.end]
+    inside = _within(places, span_all)
     cities = [(sp, pl) for sp, pl in inside if pl.name != pl.country]
     # A country names the event's place only as "in <country>"; elsewhere it is an actor ("the US Mission").
     countries = [
@@ -1025,35 +1034,32 @@ def _meeting_title(ctx: _Context, text: str, noun: re.Match[str]) -> str:
 
 
 def _link_ongoing_meetings(
-    ctx: _Context, raw: list[EventCandidate], lead: int | None
+    ctx: _Context, raw: list[EventCandidate], lead: int | None, places: tuple[tuple[Span, Place], ...]
 ) -> list[EventCandidate]:
     """ "At the ongoing X": the article's lead event took place during X, and where X was."""
     if lead is None:
         return raw
+    ev = raw[lead]
+    known = {i.span for i in ev.identifications}
+    extra: list[Identification] = []
+    place, place_span = ev.place, ev.place_span
     for s in ctx.sentences:
-        m = re.search(r"\bongoing\b", s.text)
-        if not m:
+        if not re.search(r"\bongoing\b", s.text):
             continue
-        idents = [i for i in _identifications(ctx, s) if i.candidates]
+        idents = [i for i in _identifications(ctx, s) if i.candidates and i.span not in known]
         if not idents:
             continue
-        ev = raw[lead]
-        known = {i.span for i in ev.identifications}
-        extra = tuple(i for i in idents if i.span not in known)
-        place = ev.place
-        place_span = ev.place_span
+        known.update(i.span for i in idents)
+        extra.extend(idents)
         if place is None:
             found = [
-                (sp, pl)
-                for sp, pl in _extract_places(ctx)
-                if s.span(ctx.doc, ctx.original).start <= sp.start < s.span(ctx.doc, ctx.original).end
-                and pl.name != pl.country
+                (sp, pl) for sp, pl in _within(places, s.span(ctx.doc, ctx.original)) if pl.name != pl.country
             ]
             if found:
                 place_span, place = found[0]
-        raw[lead] = replace(
-            ev, identifications=ev.identifications + extra, place=place, place_span=place_span
-        )
+    raw[lead] = replace(
+        ev, identifications=ev.identifications + tuple(extra), place=place, place_span=place_span
+    )
     return raw
 
 
@@ -1064,9 +1070,11 @@ def _link_anaphora(
     their people's terms of office and their actors to it."""
     if not raw:
         return raw
+    stated = {src for e in raw for src in e.sources}
+    added: dict[int, tuple[list[Span], list[Constraint], list[str]]] = {}
     for s in ctx.sentences:
         span = s.span(ctx.doc, ctx.original)
-        if any(span in e.sources for e in raw):
+        if span in stated:
             continue
         for m in _ANAPHOR.finditer(s.text):
             noun = m.group("noun").lower()
@@ -1083,13 +1091,20 @@ def _link_anaphora(
             )
             if target is None:
                 continue
-            ev = raw[target]
-            terms = tuple(p.term for p in people if p.term and span.start <= p.span.start < span.end)
-            actors = tuple(a for a in _actors(ctx, s.text) if a not in ev.actors)
-            raw[target] = replace(
-                ev, sources=(*ev.sources, span), constraints=ev.constraints + terms, actors=ev.actors + actors
-            )
+            spans, terms, actors = added.setdefault(target, ([], [], []))
+            spans.append(span)
+            terms.extend(p.term for p in people if p.term and span.start <= p.span.start < span.end)
+            actors.extend(_actors(ctx, s.text))
             break
+    # Applied once per event at the end, so many pointing sentences cost linear time.
+    for target, (spans, terms, actors) in added.items():
+        ev = raw[target]
+        raw[target] = replace(
+            ev,
+            sources=(*ev.sources, *spans),
+            constraints=ev.constraints + tuple(terms),
+            actors=tuple(dict.fromkeys((*ev.actors, *actors))),
+        )
     return raw
 
 
@@ -1100,35 +1115,42 @@ def _same_name(a: EventCandidate, b: EventCandidate) -> bool:
 
 def _merge_within_article(raw: list[EventCandidate]) -> list[EventCandidate]:
     """An article that mentions its event twice ("a seminar … The seminar …") states one event."""
-    out: list[EventCandidate] = []
+    groups: list[list[EventCandidate]] = []
     for ev in raw:
         same = next(
             (
-                i
-                for i, o in enumerate(out)
-                if o.key == ev.key
-                or _same_name(o, ev)
+                g
+                for g in groups
+                if g[0].key == ev.key
+                or _same_name(g[0], ev)
                 or (
-                    o.kind == ev.kind
+                    g[0].kind == ev.kind
                     and ev.kind not in ("adoption", "publication")
-                    and (o.place is None or ev.place is None or o.place == ev.place)
+                    and (g[0].place is None or ev.place is None or g[0].place == ev.place)
                 )
             ),
             None,
         )
         if same is None:
-            out.append(ev)
-            continue
-        o = out[same]
-        out[same] = replace(
-            o,
-            sources=o.sources + tuple(x for x in ev.sources if x not in o.sources),
-            actors=o.actors + tuple(a for a in ev.actors if a not in o.actors),
-            instruments=o.instruments + tuple(i for i in ev.instruments if i not in o.instruments),
-            place=o.place or ev.place,
-            place_span=o.place_span or ev.place_span,
-            constraints=o.constraints + tuple(c for c in ev.constraints if c not in o.constraints),
-            identifications=o.identifications
-            + tuple(i for i in ev.identifications if i not in o.identifications),
-        )
-    return out
+            groups.append([ev])
+        else:
+            same.append(ev)
+    return [_fold(g) for g in groups]
+
+
+def _fold(group: list[EventCandidate]) -> EventCandidate:
+    """One candidate from several statements of it: the first one's title, everyone's evidence."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    placed = next((ev for ev in group if ev.place), None)
+    return replace(
+        first,
+        sources=tuple(dict.fromkeys(x for ev in group for x in ev.sources)),
+        actors=tuple(dict.fromkeys(a for ev in group for a in ev.actors)),
+        instruments=tuple(dict.fromkeys(i for ev in group for i in ev.instruments)),
+        place=placed.place if placed else None,
+        place_span=placed.place_span if placed else None,
+        constraints=tuple(dict.fromkeys(c for ev in group for c in ev.constraints)),
+        identifications=tuple(dict.fromkeys(i for ev in group for i in ev.identifications)),
+    )

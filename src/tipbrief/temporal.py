@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
@@ -173,6 +174,7 @@ def _day_fits(day: int | None, month: int | None, year: int | None) -> bool:
     return 1 <= day <= limit
 
 
+@lru_cache(maxsize=4096)  # the extractor asks twice per sentence: for the dates list and for events
 def extract_temporals(text: str) -> tuple[Temporal, ...]:
     """Every temporal expression in ``text`` (cleaned paragraph text), in order."""
     found: list[Temporal] = []
