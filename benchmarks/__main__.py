@@ -37,6 +37,8 @@ from benchmarks.synth import write_corpus
 ROOT = Path(__file__).resolve().parent.parent
 CHRONOLOGY = "asean-us-tip-chronology"
 DEFAULT_JSON = ROOT / "build" / "bench.json"
+TEMPLATES = ROOT / "src" / "tipbrief" / "templates"
+"""The templates of the code being measured (main() points this at its snapshot)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +145,6 @@ weasyprint.HTML(string=open(html, encoding="utf-8").read(), base_url=base).write
 def bench_floor(work: Path, mode: Mode) -> list[Row]:
     from pypdf import PdfReader
 
-    from tipbrief.render_markdown import PACKAGE_TEMPLATES
-
     project = make_project(work / "floor")
     spec = project / "briefs" / f"{mode.brief}.yaml"
     # Also fills the cache of out/ with the fact base, as an analyst's earlier builds would have.
@@ -156,8 +156,8 @@ def bench_floor(work: Path, mode: Mode) -> list[Row]:
         sys.executable,
         str(script),
         str(html),
-        str(PACKAGE_TEMPLATES / "fonts.css"),
-        PACKAGE_TEMPLATES.resolve().as_uri() + "/",
+        str(TEMPLATES / "fonts.css"),
+        TEMPLATES.resolve().as_uri() + "/",
         str(work / "bare.pdf"),
     ]
     edits = iter(range(1_000_000))
@@ -284,7 +284,8 @@ def bench_jobs(work: Path, mode: Mode) -> list[Row]:
     def side(command: list[str]) -> Callable[[], float]:
         return lambda: timed(command, project)[0]
 
-    samples = interleaved({name: side(command) for name, command in runs.items()}, mode.repeat)
+    # At most 3 runs a side: 24 PDFs take about a minute a run.
+    samples = interleaved({name: side(command) for name, command in runs.items()}, min(mode.repeat, 3))
     one, two = project / "out1", project / "out2"
     names = sorted(p.name for p in one.iterdir() if p.is_file())
     differ = [n for n in names if not (two / n).is_file() or (one / n).read_bytes() != (two / n).read_bytes()]
@@ -339,7 +340,8 @@ def edit_article(path: Path, sentence: str) -> None:
 def bench_corpus(work: Path, mode: Mode) -> list[Row]:
     small = write_corpus(work / "small" / "seeds", mode.small)
     large = write_corpus(work / "large" / "seeds", mode.large)
-    small_runs = [run_factbase(small, work / f"small-{i}.sqlite") for i in range(mode.repeat)]
+    repeat = min(mode.repeat, 3)
+    small_runs = [run_factbase(small, work / f"small-{i}.sqlite") for i in range(repeat)]
     large_runs = [run_factbase(large, work / f"large-{i}.sqlite") for i in range(mode.large_repeat)]
     t_small = median([r["seconds"] for r in small_runs])
     t_large = median([r["seconds"] for r in large_runs])
@@ -356,7 +358,7 @@ def bench_corpus(work: Path, mode: Mode) -> list[Row]:
     cache = work / f"large-{mode.large_repeat - 1}.sqlite"
     articles = sorted(large.glob("*.txt"))
     incremental: list[dict[str, Any]] = []
-    for i in range(mode.repeat):
+    for i in range(repeat):
         edited = articles[(i * 7919) % len(articles)]
         edit_article(edited, f"The follow-up meeting took place on {i + 3} March 2019.")
         incremental.append(run_factbase(large, cache))
@@ -444,17 +446,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     benches = {"a": bench_floor, "b": bench_noop, "c": bench_jobs, "d": bench_corpus}
     rows: list[Row] = []
     started = time.perf_counter()
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="tipbrief-bench-") as tmp:
+        # Every measured process runs a snapshot of the code: an edit to the working tree during
+        # the run (its cache keys hash tipbrief's source) would otherwise invalidate the cache
+        # between a build and its rebuild.
+        snapshot = Path(tmp) / "code"
+        shutil.copytree(
+            ROOT / "src" / "tipbrief", snapshot / "tipbrief", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(snapshot), os.environ.get("PYTHONPATH")])
+        )
+        global TEMPLATES
+        TEMPLATES = snapshot / "tipbrief" / "templates"
         for name in chosen:
             work = Path(tmp) / name
             work.mkdir()
             print(f"[{name}] running…", file=sys.stderr, flush=True)
             rows.extend(benches[name](work, mode))
     print(table(rows))
+    print(
+        f"{os.cpu_count()} cores; load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after "
+        "(other processes share the cores: compare ratios, not seconds)"
+    )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "mode": asdict(mode),
         "cores": os.cpu_count(),
+        "load_average": {"before": load_before, "after": os.getloadavg()},
         "python": sys.version.split()[0],
         "seconds": time.perf_counter() - started,
         "rows": [asdict(r) for r in rows],
