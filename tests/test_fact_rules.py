@@ -326,3 +326,14 @@ def test_meeting_titles_keep_their_adjectives_and_stop_at_the_verb() -> None:
         )
     ]
     assert titles == ["Follow-up seminar for prosecutors"]
+
+
+def test_unusable_front_matter_is_a_warning_and_the_text_is_still_read() -> None:
+    text = "---\npublished: [2019\n---\nHANOI, 5 March 2019 – The workshop opened today.\n"
+    article = parse_article("d", "seeds/d.txt", text, {})
+    (warning,) = article.warnings
+    assert str(warning).startswith("seeds/d.txt:1:1: front matter is not usable (")
+    assert article.document.dropped[0].reason == "front matter (unusable, ignored)"
+    assert article.document.published == date(2019, 3, 5)
+    bomb = "---\na: &a [x, x]\nb: [*a, *a]\n---\nBody.\n"
+    assert parse_article("d", "seeds/d.txt", bomb, {}).warnings

@@ -72,6 +72,8 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     dateline_span: tuple[int, int] | None = None
     """Original offsets of the dateline's date, when the body opens with one."""
+    warnings: tuple[Problem, ...] = ()
+    """Problems that did not stop the article from being read, such as unusable front matter."""
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -310,16 +312,24 @@ def _safe_yaml(text: str) -> Any:
     return yaml.safe_load(text)
 
 
-def parse_front_matter(text: str) -> tuple[dict[str, Any], int]:
-    """YAML front matter between '---' lines at the very top; returns it and where the body starts."""
+def parse_front_matter(text: str) -> tuple[dict[str, Any], int, str | None]:
+    """YAML front matter between '---' lines at the very top: its data, where the body starts, and
+    why it could not be used (then its fields are ignored, and it is still not article text)."""
     m = re.match(r"---[ \t]*\n(.*?\n)---[ \t]*\n", text, re.DOTALL)
     if not m:
-        return {}, 0
+        return {}, 0, None
     try:
         data = _safe_yaml(m.group(1))
-    except yaml.YAMLError:
-        return {}, 0
-    return (data if isinstance(data, dict) else {}), m.end()
+    except yaml.YAMLError as err:
+        reason = str(err).splitlines()[0] if str(err) else "not valid YAML"
+        return {}, m.end(), f"front matter is not usable ({reason}); its fields were ignored, fix it"
+    if not isinstance(data, dict):
+        return (
+            {},
+            m.end(),
+            "front matter is not a mapping of keys such as 'published:'; its fields were ignored",
+        )
+    return data, m.end(), None
 
 
 def _meta_date(value: object) -> date | None:
@@ -337,13 +347,16 @@ def parse_article(
     doc_id: str, path: str, text: str, outlets: Mapping[str, str], meta: Mapping[str, Any] | None = None
 ) -> Article:
     """Pure: turn one article's text (and optional sidecar metadata) into an Article."""
-    front, body_at = parse_front_matter(text)
+    front, body_at, front_problem = parse_front_matter(text)
     given = {**(meta or {}), **front}
     state = _Metadata(outlets=outlets, seen={})
     kept: list[Paragraph] = []
     dropped: list[DroppedSpan] = []
     if body_at:
-        dropped.append(DroppedSpan(0, body_at, "front matter (metadata recorded)"))
+        front_reason = (
+            "front matter (unusable, ignored)" if front_problem else "front matter (metadata recorded)"
+        )
+        dropped.append(DroppedSpan(0, body_at, front_reason))
     dateline_place: str | None = None
     dateline_date: date | None = None
     dateline_span: tuple[int, int] | None = None
@@ -389,7 +402,8 @@ def parse_article(
         dateline_place=dateline_place,
         dropped=tuple(sorted(dropped, key=lambda d: (d.start, d.end))),
     )
-    return Article(document, tuple(kept), dateline_span)
+    warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
+    return Article(document, tuple(kept), dateline_span, warnings)
 
 
 def _drop_prefix(para: Paragraph, n: int) -> Paragraph:
