@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from tipbrief.corpus import Article, Paragraph
 from tipbrief.gazetteer import Candidate, Gazetteer, ordinal
-from tipbrief.model import GlossaryEntry, Place, Span
+from tipbrief.model import GlossaryEntry, Place, Problem, Span
 from tipbrief.reference import Row, parse_partial
 from tipbrief.temporal import (
     Temporal,
@@ -122,6 +122,8 @@ class Extraction:
     events: tuple[EventCandidate, ...]
     anchor: tuple[Constraint, ...] = field(default=())
     """Constraints on the article's own date."""
+    warnings: tuple[Problem, ...] = ()
+    """What the corpus stage found wrong but could read past (unusable front matter)."""
 
 
 # --- sentences ------------------------------------------------------------------
@@ -351,6 +353,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> Extraction:
         glossary=glossary,
         events=events,
         anchor=anchor,
+        warnings=article.warnings,
     )
 
 

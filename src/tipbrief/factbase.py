@@ -106,6 +106,7 @@ def assemble_fact_base(inputs: CorpusInputs, cache: Cache | None = None) -> Fact
             continue
         documents.append(found[0])
         extractions.append(found[1])
+        problems.extend(found[1].warnings)
     events = resolve_events(extractions)
     events = apply_overrides(events, load_overrides(project / "overrides.yaml"))
     facts = FactBase(
