@@ -19,7 +19,12 @@ from tipbrief.spec import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
-EXAMPLES = sorted(p.stem for p in (ROOT / "briefs").glob("*.yaml"))
+# The shipped examples, named so that an editor's new brief in briefs/ does not change the tests.
+EXAMPLES = (
+    "actip-implementation-ministerial",
+    "asean-us-tip-chronology",
+    "protecting-women-and-children-public",
+)
 REGENERATE = os.environ.get("TIPBRIEF_REGENERATE_GOLDEN") == "1"
 
 
