@@ -119,9 +119,38 @@ def weasyprint_version() -> str:
     return library_version("weasyprint")
 
 
+# The C libraries WeasyPrint lays text out with: an upgrade can move a line break.
+SYSTEM_LIBRARIES = ("libpango-1.0.so.", "libpangoft2-1.0.so.", "libharfbuzz.so.", "libharfbuzz-subset.so.")
+LIBRARY_DIRS = (
+    "/usr/lib",
+    "/usr/lib64",
+    "/usr/local/lib",
+    "/usr/lib/x86_64-linux-gnu",
+    "/usr/lib/aarch64-linux-gnu",
+)
+
+
+@memoize
+def system_libraries() -> tuple[str, ...]:
+    """File names (with their full version) of the layout libraries found where Linux keeps them,
+    read without loading them; elsewhere an empty tuple, and the WeasyPrint version must do."""
+    found: list[str] = []
+    for folder in LIBRARY_DIRS:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        found.extend(f"{folder}/{n}" for n in names if n.startswith(SYSTEM_LIBRARIES))
+    return tuple(sorted(found))
+
+
 def render_key() -> str:
     """Versions of everything that renders a brief, WeasyPrint first (tests change it on its own)."""
-    return digest(weasyprint_version(), *(f"{n}={library_version(n)}" for n in RENDER_LIBRARIES[1:]))
+    return digest(
+        weasyprint_version(),
+        *(f"{n}={library_version(n)}" for n in RENDER_LIBRARIES[1:]),
+        *system_libraries(),
+    )
 
 
 def files_key(files: Iterable[tuple[str, Path]]) -> str:
