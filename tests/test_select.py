@@ -222,3 +222,13 @@ def test_normalise_and_spell_out(facts: FactBase) -> None:
         " and trafficking in persons"
     )
     assert spell_out("TIPS and ACTIP-like", facts.glossary) == "TIPS and ACTIP-like"
+
+
+def test_an_adoption_still_matches_its_own_later_sentences() -> None:
+    from tipbrief.factbase import build_fact_base
+
+    real = build_fact_base(ROOT / "seeds")
+    # "Under the declaration, … such as the ACTIP" is about the Labuan Bajo declaration alone.
+    brief = brief_of(real, "  include:\n    terms: [ACTIP]\n")
+    assert any("Abuse of Technology" in c.event.title for c in brief.events)
+    assert not any("Violence against" in c.event.title for c in brief.events)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -153,9 +153,7 @@ def _alternatives(value: str, glossary: Iterable[GlossaryEntry]) -> tuple[str, .
 
 def _fields(event: Event) -> tuple[tuple[str, tuple[str, ...]], ...]:
     place = (event.place.name, event.place.country) if event.place else ()
-    # An adoption is about the instrument adopted. Its sentence often lists other instruments
-    # ("the adoption of X, Y and Z"), so its quotes would match terms that belong to its neighbours.
-    quotes = () if event.kind == "adoption" else tuple(s.quote for s in event.sources)
+    quotes = tuple(s.quote for s in event.sources)
     return (
         ("title", (event.title,)),
         ("kind", (event.kind,)),
@@ -325,6 +323,23 @@ def cited_spans(event: Event) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def _matchable(events: tuple[Event, ...]) -> dict[str, Event]:
+    """Each event as the topic criteria see it. A sentence that adopts several instruments ("the
+    adoption of X, Y and Z") is a source of each adoption, so its words would match terms that
+    belong to the neighbours: for adoptions, such shared sentences are not matched."""
+    seen: dict[Span, int] = {}
+    for e in events:
+        if e.kind == "adoption":
+            for src in e.sources:
+                seen[src] = seen.get(src, 0) + 1
+    return {
+        e.id: replace(e, sources=tuple(s for s in e.sources if seen.get(s, 0) < 2))
+        if e.kind == "adoption"
+        else e
+        for e in events
+    }
+
+
 def select(spec: BriefSpec, facts: FactBase) -> Brief:
     """Pick, order and justify the events of one brief. Pure: raises InputError for a bad period."""
     period = resolve_period(spec, facts.events)
@@ -338,6 +353,7 @@ def select(spec: BriefSpec, facts: FactBase) -> Brief:
         spec.period_from.where if spec.period_from else spec.period_to.where if spec.period_to else spec.path
     )
 
+    matchable = _matchable(facts.events)
     for event in sorted(facts.events, key=sort_key):
         if event.id in bound_ids:
             role = []
@@ -350,14 +366,14 @@ def select(spec: BriefSpec, facts: FactBase) -> Brief:
             )
             continue
 
-        excluded, _ = _criteria_matches(event, spec.topic.exclude, glossary)
+        excluded, _ = _criteria_matches(matchable[event.id], spec.topic.exclude, glossary)
         if excluded:
             left_out.append(LeftOut(event, "excluded: " + "; ".join(map(str, excluded))))
             continue
         if _is_empty(spec.topic.include):
             reasons: tuple[Reason, ...] = (Reason("all", "the topic sets no conditions", "topic"),)
         else:
-            reasons, every_field = _criteria_matches(event, spec.topic.include, glossary)
+            reasons, every_field = _criteria_matches(matchable[event.id], spec.topic.include, glossary)
             if not every_field:
                 left_out.append(LeftOut(event, "does not match the topic"))
                 continue
