@@ -359,6 +359,11 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
     )
     groups: list[tuple[list[EventCandidate], Resolution]] = []
     by_key: dict[str, list[int]] = {}
+    # Per group, the places its members state and whether all of them are plain (see _plain):
+    # with these a candidate joins a group of thousands (a background sentence every tenth
+    # article repeats) in constant time instead of re-resolving the whole group.
+    places: list[set[Place]] = []
+    plain: list[bool] = []
     for c in cands:
         # Merging needs only each interval's bounds; every event is resolved in full below.
         own = _resolve_group([c], explain=False)
@@ -366,16 +371,26 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
             (
                 i
                 for i in by_key.get(c.key, [])
-                if _places_agree(groups[i][0], c) and _compatible(groups[i][1].interval, own.interval)
+                # The places agree when every member states none or the same one as c.
+                if (c.place is None or places[i] <= {c.place})
+                and _compatible(groups[i][1].interval, own.interval)
             ),
             None,
         )
         if target is None:
             by_key.setdefault(c.key, []).append(len(groups))
             groups.append(([c], own))
+            places.append({c.place} if c.place else set())
+            plain.append(_plain(c))
         else:
-            members = [*groups[target][0], c]
-            groups[target] = (members, _resolve_group(members, explain=False))
+            members, res = groups[target]
+            members.append(c)
+            if c.place:
+                places[target].add(c.place)
+            if not (plain[target] and _plain(c) and _contains_all(c, res.interval)):
+                res = _resolve_group(members, explain=False)
+            plain[target] = plain[target] and _plain(c)
+            groups[target] = (members, res)
     # Meetings reported by different outlets under different names: same kind, same place, same dates.
     merged: list[list[EventCandidate]] = []
     merged_res: list[Resolution] = []
@@ -424,8 +439,24 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
     return _assign_ids(events)
 
 
-def _places_agree(group: list[EventCandidate], c: EventCandidate) -> bool:
-    return c.place is None or all(m.place is None or m.place == c.place for m in group)
+def _plain(c: EventCandidate) -> bool:
+    """No identifications and no yearless dates: its interval is the plain intersection of its constraints."""
+    return not c.identifications and all(k.annual is None for k in c.constraints)
+
+
+def _contains_all(c: EventCandidate, interval: DateInterval) -> bool:
+    """Every constraint of ``c`` allows the whole of ``interval``.
+
+    Added to a plain group whose constraints intersect to ``interval``, a plain candidate with
+    this property leaves the bounds as they were: each of its constraints is accepted without
+    narrowing them, and each earlier constraint is accepted or refused as before.
+    """
+    lo, hi = interval.earliest, interval.latest
+    return all(
+        (k.earliest is None or (lo is not None and k.earliest <= lo))
+        and (k.latest is None or (hi is not None and k.latest >= hi))
+        for k in c.constraints
+    )
 
 
 def _place(g: list[EventCandidate], res: Resolution) -> tuple[Place | None, tuple[Conflict, ...]]:
