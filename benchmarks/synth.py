@@ -52,12 +52,20 @@ FILLER = (
     "The event was supported by development partners and the governments of several dialogue partners.",
     "Speakers noted that the crime increasingly relies on social media and online recruitment.",
 )
+# Background sentences recall a past fact, so each appears only in articles written after it (an
+# article from 2010 cannot recall the 2015 signing): (first year an article may recall it, sentence).
 BACKGROUND = (
-    "The ASEAN Convention against Trafficking in Persons, Especially Women and Children (ACTIP) was "
-    "signed at the 27th ASEAN Summit in November 2015 in Kuala Lumpur, Malaysia.",
-    "The meeting recalled the ASEAN Declaration against Trafficking in Persons Particularly Women and "
-    "Children, adopted in 2004.",
-    "Cognizant that the ACTIP entered into force, the officials urged its effective implementation.",
+    (
+        2016,
+        "The ASEAN Convention against Trafficking in Persons, Especially Women and Children (ACTIP) was "
+        "signed at the 27th ASEAN Summit in November 2015 in Kuala Lumpur, Malaysia.",
+    ),
+    (
+        2005,
+        "The meeting recalled the ASEAN Declaration against Trafficking in Persons Particularly Women and "
+        "Children, adopted in 2004.",
+    ),
+    (2017, "Cognizant that the ACTIP entered into force, the officials urged its effective implementation."),
 )
 SIGNOFFS = ("", "", "/.", " -VNA", " (VNA)", "")
 OUTLET_LINES = ("ASEAN Secretariat News", "Vietnam News Agency", "Xinhua", "Bernama")
@@ -69,8 +77,10 @@ class Names:
 
     cities: tuple[tuple[str, str], ...]
     bodies: tuple[tuple[str, str], ...]
-    people: tuple[tuple[str, str], ...]
-    summits: tuple[tuple[int, int, str], ...]
+    people: tuple[tuple[str, str, int, int], ...]
+    """(person, office, first year, last year of the term)."""
+    summits: tuple[tuple[int, str, str], ...]
+    """(number, first day as YYYY-MM-DD, city)."""
 
 
 def names_from(reference: Reference) -> Names:
@@ -78,11 +88,15 @@ def names_from(reference: Reference) -> Names:
         (r.get("name"), r.get("country")) for r in reference.rows("places") if r.get("kind") == "city"
     )
     bodies = tuple((r.get("short"), r.get("long")) for r in reference.rows("bodies") if r.get("long"))
-    people = tuple((r.get("person"), r.get("office")) for r in reference.rows("offices"))
+    people = tuple(
+        (r.get("person"), r.get("office"), int(r.get("start")[:4]), int(r.get("end")[:4]))
+        for r in reference.rows("offices")
+        if r.get("start")[:4].isdigit() and r.get("end")[:4].isdigit()
+    )
     summits = tuple(
-        (int(r.get("number")), int(r.get("start")[:4]), r.get("city"))
+        (int(r.get("number")), r.get("start"), r.get("city"))
         for r in reference.rows("summits")
-        if r.get("number").isdigit() and r.get("start")[:4].isdigit() and int(r.get("start")[:4]) >= 2004
+        if r.get("number").isdigit() and len(r.get("start")) == 10 and r.get("start") >= "2004"
     )
     return Names(cities or (("Jakarta", "Indonesia"),), bodies, people, summits)
 
@@ -104,6 +118,12 @@ def article(rng: random.Random, names: Names) -> str:
     short, long = rng.choice(names.bodies) if names.bodies else ("ASEAN", "ASEAN")
     topic = rng.choice(TOPICS)
     kind = rng.choice(KINDS)
+    style = rng.randrange(4)
+    summit = rng.choice(names.summits) if style == 2 and names.summits else None
+    if summit is not None:
+        # A declaration adopted at a summit: on the summit's own first day, as reports give it.
+        first_day = summit[1]
+        year, month, day = int(first_day[:4]), int(first_day[5:7]), int(first_day[8:10])
     head: list[str] = []
     if rng.random() < 0.6:
         head.append(f"{short} {kind} on {topic} held in {city}")
@@ -113,7 +133,6 @@ def article(rng: random.Random, names: Names) -> str:
         head.append(f"Source:  {rng.choice(OUTLET_LINES)}")
     end = min(day + rng.randint(0, 2), 30 if month != 2 else 28)
     when = f"{day}-{end} {MONTHS[month - 1]}" if end > day else f"{day} {MONTHS[month - 1]}"
-    style = rng.randrange(4)
     if style == 0:
         lead = (
             f"The {long} ({short}) convened a regional {kind} on {topic} in {city}, {country} "
@@ -123,9 +142,8 @@ def article(rng: random.Random, names: Names) -> str:
         lead = (
             f"{short} officials on {MONTHS[month - 1]} {day} held a {kind} on {topic} in {city}, {country}."
         )
-    elif style == 2 and names.summits:
-        number, summit_year, summit_city = rng.choice(names.summits)
-        year = summit_year
+    elif summit is not None:
+        number, _, summit_city = summit
         lead = (
             f"ASEAN leaders on {MONTHS[month - 1]} {day} adopted a declaration on {topic} at the "
             f"{_ordinal(number)} ASEAN Summit in {summit_city}."
@@ -135,11 +153,14 @@ def article(rng: random.Random, names: Names) -> str:
     if rng.random() < 0.5:
         lead = f"{city.upper()}, {day} {MONTHS[month - 1]} {year} – {lead}"
     paragraphs = [lead]
-    if names.people and rng.random() < 0.4:
-        person, office = rng.choice(names.people)
+    # Only someone in office in the article's year is quoted in it.
+    speakers = [(p, o) for p, o, start, end in names.people if start <= year <= end]
+    if speakers and rng.random() < 0.4:
+        person, office = rng.choice(speakers)
         paragraphs.append(f"{person}, {office}, said the {kind} marked a step forward for the region.")
-    if rng.random() < 0.3:
-        paragraphs.append(rng.choice(BACKGROUND))
+    recalled = [sentence for since, sentence in BACKGROUND if year >= since]
+    if recalled and rng.random() < 0.3:
+        paragraphs.append(rng.choice(recalled))
     # Lengths vary from a brief to a long feature, like the seeds (2–6 kB) and beyond.
     for _ in range(rng.choice((1, 2, 3, 4, 6, 8, 12))):
         paragraphs.append(" ".join(rng.sample(FILLER, rng.randint(2, 4))))
