@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from tipbrief.reference import Reference, Row
 
@@ -29,11 +30,29 @@ class NameMatcher:
 
     pattern: re.Pattern[str] | None
     rows: dict[str, Row]
+    first_words: frozenset[str] = frozenset()
+    """Case-folded first words of the names: a sentence with none of them is skipped unscanned."""
 
     def find(self, text: str) -> list[tuple[int, int, Row]]:
         if self.pattern is None:
             return []
-        return [(m.start(), m.end(), self.rows[m.group().casefold()]) for m in self.pattern.finditer(text)]
+        return [
+            (start, end, self.rows[key]) for start, end, key in _matches(self.pattern, self.first_words, text)
+        ]
+
+
+# Runs of word characters: a name's first run equals the text's run where a match starts, because
+# matches start and end at word boundaries, so checking runs first never hides a match.
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=16384)  # extraction asks about the same sentence several times
+def _matches(
+    pattern: re.Pattern[str], first_words: frozenset[str], text: str
+) -> tuple[tuple[int, int, str], ...]:
+    if first_words and first_words.isdisjoint(w.casefold() for w in _WORD.findall(text)):
+        return ()
+    return tuple((m.start(), m.end(), m.group().casefold()) for m in pattern.finditer(text))
 
 
 def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int = 5) -> NameMatcher:
@@ -53,8 +72,9 @@ def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int
         else:
             parts.append(escaped)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    firsts = frozenset(w.casefold() for n in names for w in _WORD.findall(n)[:1])
     # A matched variant with different spacing still maps to its row by its case-folded text.
-    return NameMatcher(pattern, _SpacingTolerant(table))
+    return NameMatcher(pattern, _SpacingTolerant(table), firsts)
 
 
 class _SpacingTolerant(dict[str, Row]):
