@@ -323,9 +323,16 @@ def manifest(outputs: Sequence[Output], warnings: Sequence[str]) -> bytes:
     )
 
 
+# What a worker renders with, imported once by the fork server (or by each spawned worker).
+WORKER_MODULES = ("tipbrief.render_pdf", "tipbrief.render_html", "tipbrief.select", "tipbrief.build")
+
+
 def _load_weasyprint() -> None:
-    """Worker start-up: import the PDF stage at once, while the parent still builds the fact base."""
-    import tipbrief.render_pdf  # noqa: F401
+    """Worker start-up: import the rendering stages at once, while the parent builds the fact base."""
+    import importlib
+
+    for module in WORKER_MODULES:
+        importlib.import_module(module)
 
 
 def _ready() -> None:
@@ -333,7 +340,8 @@ def _ready() -> None:
 
 
 def pdf_pool(workers: int) -> ProcessPoolExecutor | None:
-    """Worker processes, each with its own WeasyPrint, started at once; None if they cannot start.
+    """Worker processes that render whole briefs, each with its own WeasyPrint, started at once;
+    None if they cannot start.
 
     Workers come from a fork server where there is one (Linux, macOS): a fresh interpreter that
     imports WeasyPrint once, then forks each worker from that clean state, so nothing of this
@@ -347,7 +355,7 @@ def pdf_pool(workers: int) -> ProcessPoolExecutor | None:
     context: multiprocessing.context.BaseContext
     if "forkserver" in multiprocessing.get_all_start_methods():
         server = multiprocessing.get_context("forkserver")
-        server.set_forkserver_preload(["tipbrief.render_pdf"])
+        server.set_forkserver_preload(list(WORKER_MODULES))
         context = server
     else:
         context = multiprocessing.get_context("spawn")
@@ -520,6 +528,9 @@ def _plan(
     return plan
 
 
+Rendered = tuple[tuple[Output, ...], tuple[str, ...]]
+
+
 def _render(
     plan: Sequence[_Planned],
     facts: FactBase | None,
@@ -528,71 +539,106 @@ def _render(
     page_size: PageSize | None,
     progress: Callable[[str], None] | None,
     pool: ProcessPoolExecutor | None,
-) -> list[tuple[tuple[Output, ...], tuple[str, ...]]]:
-    """Each planned brief's outputs and warnings, in plan order; PDFs in ``pool`` when given.
-
-    ``facts`` may be None only when every brief comes from the cache."""
-    problems: list[str] = []
-    prepared: list[Prepared | None] = []
-    pending: dict[int, Future[PdfResult]] = {}
+) -> list[Rendered]:
+    """Each planned brief's outputs and warnings, in plan order: in ``pool``'s workers when given,
+    else here. ``facts`` may be None only when every brief comes from the cache."""
     for index, p in enumerate(plan):
         if progress is not None:
             note = " (unchanged)" if p.cached is not None else ""
             progress(f"[{index + 1}/{len(plan)}] {p.spec.name}{note}")
-        if p.cached is not None:
-            prepared.append(None)
+    done: dict[int, Rendered] = {}
+    problems: dict[int, tuple[str, ...]] = {}
+    if pool is not None and facts is not None:
+        _render_in_pool(plan, facts, formats, templates, page_size, pool, done, problems)
+    for index, p in enumerate(plan):
+        if p.cached is not None or index in done or index in problems:
             continue
         assert facts is not None
         try:
-            ready = prepare_brief(p.spec, facts, formats, templates, page_size)
+            done[index] = render_brief(p.spec, facts, formats, templates, page_size)
         except InputError as err:
             # Keep going, so that one run reports the problems of every spec.
-            problems.extend(err.problems)
-            prepared.append(None)
-            continue
+            problems[index] = err.problems
         except TipbriefError:
             raise
         except Exception as err:  # a renderer bug must not leave half a build behind
             raise _render_failed(p.spec, err) from err
-        prepared.append(ready)
-        if pool is not None and ready.page is not None:
-            from concurrent.futures.process import BrokenProcessPool
-
-            try:
-                pending[index] = pool.submit(print_pdf, ready)
-            except BrokenProcessPool:
-                pool = None  # this brief and the rest are printed here instead
     if problems:
-        raise InputError(problems)
-    results = []
-    for index, (p, made) in enumerate(zip(plan, prepared, strict=True)):
-        if p.cached is not None:
-            results.append(p.cached)
-            continue
-        assert made is not None
+        raise InputError([line for index in sorted(problems) for line in problems[index]])
+    return [p.cached if p.cached is not None else done[index] for index, p in enumerate(plan)]
+
+
+def _render_in_pool(
+    plan: Sequence[_Planned],
+    facts: FactBase,
+    formats: Sequence[Format],
+    templates: Sequence[Path],
+    page_size: PageSize | None,
+    pool: ProcessPoolExecutor,
+    done: dict[int, Rendered],
+    problems: dict[int, tuple[str, ...]],
+) -> None:
+    """Render whole briefs in the workers, this process only waiting, so that N workers keep N
+    cores busy. A brief a broken pool could not render is left for the caller to render here."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from tipbrief.cache import dumps
+
+    # The fact base reaches each worker once, through a file, however many briefs it renders.
+    handle, name = tempfile.mkstemp(prefix="tipbrief-facts-", suffix=".pickle")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(dumps(facts))
+        futures: dict[int, Future[tuple[str, Any]]] = {}
         try:
-            pdf = _pdf_of(made, pending.get(index))
-            results.append(finish_brief(made, formats, pdf))
-        except TipbriefError:
-            raise
-        except Exception as err:
-            raise _render_failed(p.spec, err) from err
-    return results
-
-
-def _pdf_of(made: Prepared, future: Future[PdfResult] | None) -> PdfResult | None:
-    """The brief's PDF from its worker, or printed here if it has no worker or the worker died
-    (a worker that cannot start, as under a script without a main guard, costs only speed)."""
-    if made.page is None:
-        return None
-    if future is not None:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return future.result()
+            for index, p in enumerate(plan):
+                if p.cached is None:
+                    futures[index] = pool.submit(
+                        _brief_task, name, p.spec, formats, tuple(templates), page_size
+                    )
         except BrokenProcessPool:
             pass
-    return print_pdf(made)
+        for index, future in futures.items():
+            try:
+                kind, value = future.result()
+            except BrokenProcessPool:
+                continue
+            except TipbriefError:
+                raise
+            except Exception as err:
+                raise _render_failed(plan[index].spec, err) from err
+            if kind == "input":
+                problems[index] = value
+            else:
+                done[index] = value
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+_WORKER_FACTS: dict[str, FactBase] = {}
+"""In a worker: the fact base of the build it serves, read once from its file."""
+
+
+def _brief_task(
+    facts_file: str,
+    spec: BriefSpec,
+    formats: Sequence[Format],
+    templates: Sequence[Path],
+    page_size: PageSize | None,
+) -> tuple[str, Any]:
+    """One brief rendered whole in a worker: ("ok", (outputs, warnings)) or ("input", problems)."""
+    facts = _WORKER_FACTS.get(facts_file)
+    if facts is None:
+        import pickle
+
+        facts = pickle.loads(Path(facts_file).read_bytes())
+        _WORKER_FACTS.clear()
+        _WORKER_FACTS[facts_file] = facts
+    try:
+        return "ok", render_brief(spec, facts, formats, templates, page_size)
+    except InputError as err:
+        # Returned, not raised: an InputError rebuilt from its pickle would lose its problem lines.
+        return "input", err.problems
 
 
 def _render_failed(spec: BriefSpec, err: Exception) -> BuildError:
