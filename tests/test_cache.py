@@ -262,3 +262,15 @@ def test_a_no_op_rebuild_does_not_import_weasyprint(project: Path) -> None:
     stamp = pdf.stat().st_mtime_ns
     assert run() == []
     assert pdf.stat().st_mtime_ns == stamp
+
+
+def test_a_template_edited_in_place_is_compiled_again(project: Path) -> None:
+    override_template(project)
+    out = project / "build"
+    build(project, out)
+    template = project / "templates" / "_title.md.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace("A line a project", "A project"))
+    build(project, out)
+    build(project, project / "fresh", cache=False)
+    assert outputs(out) == outputs(project / "fresh")
+    assert b"A project template adds." in outputs(out)[f"{ANALYST}.md"]

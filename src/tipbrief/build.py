@@ -446,6 +446,10 @@ def build_briefs(
         fact_warnings = cache.get("facts", f"warnings:{inputs.key}")
     extracted = 0
     pool = None
+    if cache is not None and missing:
+        from tipbrief.cache import TEMPLATE_BYTECODE, template_bytecode_key
+
+        TEMPLATE_BYTECODE.entries.update(cache.get("templates", template_bytecode_key()) or {})
     try:
         if missing or fact_warnings is None:
             if "pdf" in chosen and missing > 1 and jobs > 1:
@@ -479,6 +483,10 @@ def build_briefs(
     write_all(files, out, skip_unchanged=cache is not None)
     rendered_names = tuple(p.spec.name for p in plan if p.cached is None)
     if cache is not None:
+        from tipbrief.cache import TEMPLATE_BYTECODE, template_bytecode_key
+
+        if TEMPLATE_BYTECODE.added:
+            cache.put("templates", template_bytecode_key(), "jinja", dict(TEMPLATE_BYTECODE.entries))
         for p, result in zip(plan, results, strict=True):
             if p.cached is None and p.key is not None:
                 cache.put("briefs", p.key, f"{p.spec.name}|{','.join(sorted(chosen))}", result)
@@ -587,8 +595,10 @@ def _render_in_pool(
     # The fact base reaches each worker once, through a file, however many briefs it renders.
     handle, name = tempfile.mkstemp(prefix="tipbrief-facts-", suffix=".pickle")
     try:
+        from tipbrief.cache import TEMPLATE_BYTECODE
+
         with os.fdopen(handle, "wb") as file:
-            file.write(dumps(facts))
+            file.write(dumps((facts, dict(TEMPLATE_BYTECODE.entries))))
         futures: dict[int, Future[tuple[str, Any]]] = {}
         try:
             for index, p in enumerate(plan):
@@ -631,7 +641,10 @@ def _brief_task(
     if facts is None:
         import pickle
 
-        facts = pickle.loads(Path(facts_file).read_bytes())
+        from tipbrief.cache import TEMPLATE_BYTECODE
+
+        facts, compiled = pickle.loads(Path(facts_file).read_bytes())
+        TEMPLATE_BYTECODE.entries.update(compiled)
         _WORKER_FACTS.clear()
         _WORKER_FACTS[facts_file] = facts
     try:

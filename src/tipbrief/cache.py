@@ -29,7 +29,7 @@ from typing import Any
 
 import tipbrief
 
-SCHEMA = 2
+SCHEMA = 3
 """Bump when the layout of a cached value changes: older entries then never match."""
 CACHE_DIR = ".cache"
 CACHE_FILE = "tipbrief.sqlite"
@@ -232,7 +232,7 @@ class Cache:
     hits: int = field(default=0, init=False)
     misses: int = field(default=0, init=False)
 
-    TABLES = ("extractions", "facts", "briefs")
+    TABLES = ("extractions", "facts", "briefs", "templates")
 
     def _read(self) -> sqlite3.Connection | None:
         if self._connection is None and self.path.is_file():
@@ -323,6 +323,47 @@ class Cache:
 
     def close(self) -> None:
         self._close()
+
+
+class TemplateBytecode:
+    """Compiled Jinja2 templates kept for the next build, one store per kind of environment.
+
+    Jinja2 keys compiled code by template name and source checksum, not by the environment's
+    options, so the Markdown and the HTML environments each get their own ``namespace``. The
+    entries are saved in the build cache under a key of tipbrief's code and the library versions,
+    so a changed environment or Jinja2 never reads old code. Compiling the templates was the
+    largest share of what a build adds to WeasyPrint's own time.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+        self.added = False
+
+    def store(self, namespace: str) -> Any:
+        """A jinja2.BytecodeCache reading and writing this store's ``namespace``."""
+        import jinja2
+
+        owner = self
+
+        class Store(jinja2.BytecodeCache):
+            def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+                data = owner.entries.get(f"{namespace}:{bucket.key}")
+                if data is not None:
+                    bucket.bytecode_from_string(data)
+
+            def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+                owner.entries[f"{namespace}:{bucket.key}"] = bucket.bytecode_to_string()
+                owner.added = True
+
+        return Store()
+
+
+TEMPLATE_BYTECODE = TemplateBytecode()
+"""Process-wide: every Environment the render stages create shares it."""
+
+
+def template_bytecode_key() -> str:
+    return digest("jinja-bytecode", str(SCHEMA), code_key(), render_key(), sys.version)
 
 
 def open_cache(out: Path, enabled: bool = True) -> Cache | None:

@@ -20,6 +20,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from tipbrief import __version__
+from tipbrief.cache import TEMPLATE_BYTECODE
 from tipbrief.errors import InputError
 from tipbrief.render_markdown import PACKAGE_TEMPLATES, SECTION_TITLES, plain_text, resolve_sections
 from tipbrief.select import Brief, ChosenEvent
@@ -181,6 +182,8 @@ def _page_env(template_dirs: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        # Compiled templates are kept between builds (tipbrief.cache); compiling was slow.
+        bytecode_cache=TEMPLATE_BYTECODE.store("html"),
     )
 
 

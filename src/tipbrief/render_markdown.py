@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from tipbrief.briefspec import SECTIONS, Audience, Section
+from tipbrief.cache import TEMPLATE_BYTECODE
 from tipbrief.errors import InputError
 from tipbrief.model import Conflict, Document, Event, Evidence, Reading, Span
 from tipbrief.select import MONTHS, Brief, cited_spans, date_label, spell_out
@@ -303,6 +304,8 @@ def _environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        # Compiled templates are kept between builds (tipbrief.cache); compiling was slow.
+        bytecode_cache=TEMPLATE_BYTECODE.store("markdown"),
     )
     env.filters["md"] = escape_md
     env.filters["trusted"] = trusted
