@@ -200,6 +200,23 @@ def _from_match(m: re.Match[str]) -> Temporal | None:
     g = m.group
     kind = m.lastgroup
     start, end, text = m.start(), m.end(), m.group()
+
+    def day_range(
+        y1: int | None, m1: int | None, d1: int | None, y2: int | None, m2: int | None, d2: int | None
+    ) -> Temporal:
+        return Temporal(
+            start=start,
+            end=end,
+            text=text,
+            kind="day-range",
+            year=y1,
+            month=m1,
+            day=d1,
+            end_year=y2,
+            end_month=m2,
+            end_day=d2,
+        )
+
     if kind == "iso":
         iso_y, iso_mo, iso_d = int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))
         if not 1 <= iso_mo <= 12 or not _day_fits(iso_d, iso_mo, iso_y):
@@ -220,35 +237,13 @@ def _from_match(m: re.Match[str]) -> Temporal | None:
         y1 = given_first or ((y - 1) if (y and m1 and m2 and m1 > m2) else y)
         if y1 and y and (y1, m1, d1) > (y, m2, d2):
             return None
-        return Temporal(
-            start=start,
-            end=end,
-            text=text,
-            kind="day-range",
-            year=y1,
-            month=m1,
-            day=d1,
-            end_year=y,
-            end_month=m2,
-            end_day=d2,
-        )
+        return day_range(y1, m1, d1, y, m2, d2)
     if kind == "month_range":
         m1, m2, y2 = _month(g("k_m1")), _month(g("k_m2")), _int(g("k_y2"))
         y1 = _int(g("k_y1")) or ((y2 - 1) if (y2 and m1 and m2 and m1 > m2) else y2)
         if not (m1 and m2 and y1 and y2) or (y1, m1) >= (y2, m2):
             return None
-        return Temporal(
-            start=start,
-            end=end,
-            text=text,
-            kind="day-range",
-            year=y1,
-            month=m1,
-            day=1,
-            end_year=y2,
-            end_month=m2,
-            end_day=calendar.monthrange(y2, m2)[1],
-        )
+        return day_range(y1, m1, 1, y2, m2, calendar.monthrange(y2, m2)[1])
     if kind == "numeric":
         a, b, y = int(g("u_a")), int(g("u_b")), int(g("u_y"))
         # Day first is ASEAN's usual order; where both readings are valid the interval holds both.
@@ -260,18 +255,7 @@ def _from_match(m: re.Match[str]) -> Temporal | None:
         lo, hi = readings[0], readings[-1]
         if lo == hi:
             return Temporal(start=start, end=end, text=text, kind="date", year=y, month=lo.month, day=lo.day)
-        return Temporal(
-            start=start,
-            end=end,
-            text=text,
-            kind="day-range",
-            year=lo.year,
-            month=lo.month,
-            day=lo.day,
-            end_year=hi.year,
-            end_month=hi.month,
-            end_day=hi.day,
-        )
+        return day_range(lo.year, lo.month, lo.day, hi.year, hi.month, hi.day)
     if kind == "bare_year_range":
         y1, y2 = int(g("n_y1")), int(g("n_y2"))
         if g("n_prev") or y1 >= y2:
@@ -299,18 +283,7 @@ def _from_match(m: re.Match[str]) -> Temporal | None:
         d1, d2, mo, y = _int(g(f"{p}_d1")), _int(g(f"{p}_d2")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
         if d1 is None or d2 is None or d1 >= d2 or not _day_fits(d2, mo, y):
             return None
-        return Temporal(
-            start=start,
-            end=end,
-            text=text,
-            kind="day-range",
-            year=y,
-            month=mo,
-            day=d1,
-            end_year=y,
-            end_month=mo,
-            end_day=d2,
-        )
+        return day_range(y, mo, d1, y, mo, d2)
     if kind in ("dmy", "mdy"):
         p = "a" if kind == "dmy" else "b"
         d, mo, y = _int(g(f"{p}_d")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
