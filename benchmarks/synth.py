@@ -7,22 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tipbrief.months import MONTH_NAMES as MONTHS
 from tipbrief.reference import Reference, load_reference
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 TOPICS = (
     "trafficking in persons",
     "combating human trafficking",

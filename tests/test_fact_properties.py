@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from tipbrief.corpus import parse_article
 from tipbrief.extract import extract_article
-from tipbrief.gazetteer import MONTH_NAMES as MONTHS
 from tipbrief.gazetteer import Gazetteer, build_gazetteer
+from tipbrief.months import MONTH_NAMES as MONTHS
 from tipbrief.reference import load_reference
 from tipbrief.resolve import resolve_events, resolve_mentions
 

@@ -12,6 +12,7 @@ from tipbrief.corpus import clean_text, parse_article, split_paragraphs
 from tipbrief.extract import Constraint, Identification, find_definitions
 from tipbrief.gazetteer import Candidate
 from tipbrief.model import Span
+from tipbrief.months import MONTH_NAMES
 from tipbrief.resolve import _label, resolve_dates
 from tipbrief.temporal import anchored_interval, extract_temporals, stated_interval
 
@@ -137,20 +138,7 @@ def test_relative_expressions_count_from_the_article_date(
 
 @given(st.integers(1950, 2099), st.integers(1, 12), st.integers(1, 28))
 def test_stated_dates_are_well_formed(year: int, month: int, day: int) -> None:
-    months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
+    months = MONTH_NAMES
     for text in (f"on {day} {months[month - 1]} {year}.", f"in {months[month - 1]} {year}.", f"in {year}."):
         (t,) = extract_temporals(text)
         iv = stated_interval(t)

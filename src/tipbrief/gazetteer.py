@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from tipbrief.months import MONTH_NAMES, day_label
 from tipbrief.reference import Reference, Row
 
 
@@ -178,25 +179,9 @@ def _every(cadence: str) -> str:
     return "year" if cadence == "1" else f"{cadence} years"
 
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _span_label(lo: date | None, hi: date | None) -> str:
     if lo and hi and lo == hi:
-        return f"{lo.day} {MONTH_NAMES[lo.month - 1]} {lo.year}"
+        return day_label(lo)
     if lo and hi and (lo.year, lo.month) == (hi.year, hi.month):
         return f"{lo.day}–{hi.day} {MONTH_NAMES[lo.month - 1]} {lo.year}"
     if lo and hi:

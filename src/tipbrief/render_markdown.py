@@ -16,7 +16,8 @@ from tipbrief.briefspec import SECTIONS, Audience, Section
 from tipbrief.cache import TEMPLATE_BYTECODE
 from tipbrief.errors import InputError
 from tipbrief.model import Conflict, Document, Event, Evidence, Reading, Span
-from tipbrief.select import MONTHS, Brief, cited_spans, date_label, spell_out
+from tipbrief.months import day_label, month_label
+from tipbrief.select import Brief, cited_spans, spell_out
 
 # The package's own templates, installed with it; a project's templates/ folder is searched first.
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -216,7 +217,7 @@ class Citations:
 
 
 def month_year(value: date) -> str:
-    return f"{MONTHS[value.month - 1]} {value.year}"
+    return month_label(value)
 
 
 def year_span(brief: Brief) -> str:
@@ -395,7 +396,7 @@ def render_markdown(brief: Brief, templates: Sequence[Path] = (PACKAGE_TEMPLATES
         "ambiguous_left_out": [x for x in brief.left_out if x.ambiguous],
         "inferred_mark": MdText(INFERRED_MARK),
         "uncertain_mark": MdText(UNCERTAIN_MARK),
-        "issued": MdText(escape_md(date_label(spec.issued))) if spec.issued else None,
+        "issued": MdText(escape_md(day_label(spec.issued))) if spec.issued else None,
         "years": escape_md(year_span(brief)),
         "first": escape_md(month_year(brief.first)) if brief.first else None,
         "last": escape_md(month_year(brief.last)) if brief.last else None,
@@ -417,7 +418,7 @@ def render_markdown(brief: Brief, templates: Sequence[Path] = (PACKAGE_TEMPLATES
         "words": words,
         "plural": plural,
         "short_title": lambda event: event.title,
-        "date_label": date_label,
+        "date_label": day_label,
         "glossary_long": glossary_long,
         "latest_event": brief.events[-1] if brief.events else None,
         "top_actors": sorted(actors, key=lambda item: (-len(item[1]), item[0]))[:4],

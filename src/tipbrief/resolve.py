@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tipbrief.extract import Constraint, EventCandidate, Extraction, Identification, intersect
-from tipbrief.gazetteer import MONTH_NAMES, Candidate
+from tipbrief.gazetteer import Candidate
 from tipbrief.model import (
     Conflict,
     DateInterval,
@@ -24,6 +24,7 @@ from tipbrief.model import (
     Reading,
     Span,
 )
+from tipbrief.months import MONTH_NAMES, day_label, month_label
 from tipbrief.temporal import Temporal, year_interval
 
 # Which evidence wins when constraints contradict: what the text states outright first,
@@ -237,14 +238,6 @@ def _reading(ident: Identification, fitting: set[str]) -> str:
 # --- labels ---------------------------------------------------------------------------
 
 
-def _day(d: date) -> str:
-    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
-
-
-def _month(d: date) -> str:
-    return f"{MONTH_NAMES[d.month - 1]} {d.year}"
-
-
 def _label(lo: date | None, hi: date | None) -> str:
     """How a reader should see an interval: "21–22 June 2018", "November 2015", "between May 2009 and …"."""
     if lo is None and hi is None:
@@ -252,28 +245,28 @@ def _label(lo: date | None, hi: date | None) -> str:
     if lo is None:
         assert hi is not None
         return (
-            f"before {_day(hi + timedelta(days=1))}"
+            f"before {day_label(hi + timedelta(days=1))}"
             if hi.day != calendar.monthrange(hi.year, hi.month)[1]
-            else (f"by {_month(hi)}")
+            else (f"by {month_label(hi)}")
         )
     if hi is None:
-        return f"after {_day(lo - timedelta(days=1))}" if lo.day != 1 else f"from {_month(lo)}"
+        return f"after {day_label(lo - timedelta(days=1))}" if lo.day != 1 else f"from {month_label(lo)}"
     if lo == hi:
-        return _day(lo)
+        return day_label(lo)
     whole_months = lo.day == 1 and hi.day == calendar.monthrange(hi.year, hi.month)[1]
     if whole_months and lo.month == 1 and hi.month == 12:
         return str(lo.year) if lo.year == hi.year else f"{lo.year}–{hi.year}"
     if whole_months and (lo.year, lo.month) == (hi.year, hi.month):
-        return _month(lo)
+        return month_label(lo)
     if (hi - lo).days <= 62:
         if (lo.year, lo.month) == (hi.year, hi.month):
             return f"{lo.day}–{hi.day} {MONTH_NAMES[lo.month - 1]} {lo.year}"
         if lo.year == hi.year:
-            return f"{lo.day} {MONTH_NAMES[lo.month - 1]} – {_day(hi)}"
-        return f"{_day(lo)} – {_day(hi)}"
+            return f"{lo.day} {MONTH_NAMES[lo.month - 1]} – {day_label(hi)}"
+        return f"{day_label(lo)} – {day_label(hi)}"
     if whole_months and lo.year == hi.year:
-        return f"{MONTH_NAMES[lo.month - 1]}–{_month(hi)}"
-    return f"between {_month(lo)} and {_month(hi)}"
+        return f"{MONTH_NAMES[lo.month - 1]}–{month_label(hi)}"
+    return f"between {month_label(lo)} and {month_label(hi)}"
 
 
 # --- merging ------------------------------------------------------------------------------

@@ -12,22 +12,8 @@ from typing import Literal
 from tipbrief.briefspec import BriefSpec, Criteria, PartialDate, PeriodBound
 from tipbrief.errors import InputError
 from tipbrief.model import Document, Event, FactBase, GlossaryEntry, Span
+from tipbrief.months import MONTH_NAMES, day_label
 from tipbrief.spec import resolve_event_ref
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 Criterion = Literal["term", "actor", "place", "kind", "all", "period", "bound"]
 
@@ -113,12 +99,8 @@ def partial_date_label(value: PartialDate) -> str:
     """'2015', 'November 2015' or '21 November 2015'."""
     if value.month is None:
         return str(value.year)
-    month = f"{MONTHS[value.month - 1]} {value.year}"
+    month = f"{MONTH_NAMES[value.month - 1]} {value.year}"
     return f"{value.day} {month}" if value.day else month
-
-
-def date_label(value: date) -> str:
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—−"), "-")
@@ -265,8 +247,8 @@ def resolve_period(spec: BriefSpec, events: tuple[Event, ...]) -> Period:
         where = spec.period_to.where if spec.period_to else spec.path
         raise InputError(
             [
-                f"{where}: the period is empty: it starts on {date_label(start)} and ends on "
-                f"{date_label(end)}; swap the bounds or widen them"
+                f"{where}: the period is empty: it starts on {day_label(start)} and ends on "
+                f"{day_label(end)}; swap the bounds or widen them"
             ]
         )
     return Period(start, end, from_label, to_label, from_event, to_event)
@@ -292,8 +274,8 @@ def _period_verdict(event: Event, period: Period) -> Literal["in", "out-before",
 
 
 def _period_text(period: Period) -> str:
-    start = date_label(period.earliest) if period.earliest else "the beginning"
-    end = date_label(period.latest) if period.latest else "today"
+    start = day_label(period.earliest) if period.earliest else "the beginning"
+    end = day_label(period.latest) if period.latest else "today"
     return f"from {start} to {end}"
 
 

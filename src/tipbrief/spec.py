@@ -22,7 +22,8 @@ from tipbrief.briefspec import (
     Topic,
 )
 from tipbrief.model import Event, Problem
-from tipbrief.spec_schema import MONTHS, SPEC, Checked, Checker, example_yaml
+from tipbrief.months import MONTH_NAMES as MONTHS
+from tipbrief.spec_schema import SPEC, Checked, Checker, example_yaml
 from tipbrief.yamlsafe import (
     LocatedInputError,
     YamlMap,

@@ -227,21 +227,6 @@ class Choice(Kind):
         return {"enum": list(self.values)}
 
 
-# calendar.month_name follows the locale; messages must not.
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _DATE_FORMAT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
