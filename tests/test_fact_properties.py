@@ -8,7 +8,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tipbrief.corpus import parse_article
-from tipbrief.extract import extract_article
+from tipbrief.extract import (
+    _ADOPTION_VERB,
+    _ANAPHOR,
+    _MEETING_NOUN,
+    _MEETING_VERB,
+    _PUBLICATION_VERB,
+    extract_article,
+    sentence_words,
+)
 from tipbrief.gazetteer import Gazetteer, build_gazetteer
 from tipbrief.months import MONTH_NAMES as MONTHS
 from tipbrief.reference import load_reference
@@ -83,3 +91,24 @@ def test_generated_corpora_give_well_formed_intervals_and_exact_quotes(texts: li
         if m.earliest and m.latest:
             assert m.earliest <= m.latest
     assert len({e.id for e in events}) == len(events)
+
+
+# Words of the triggers in odd cases and next to look-alikes, with the letters that re's
+# IGNORECASE folds to ASCII but str.casefold does not (ı, İ), and ones it folds the other way (ſ, K).
+_TRIGGER_PIECES = st.sampled_from(
+    [
+        *("signed", "SIGNED", "sıgned", "sİgned", "ſigned", "signedx", "ratıfied", "co-organised"),
+        *("took place", "took", "place", "kicked", "off", "\u212aicked off", "made public", "launch"),
+        *("Meetings", "meeting", "the", "event", "LAUNCHING", "this two-day seminar"),
+        *("_", "-", "2", "x", ".", " ", "  ", "\u00a0"),
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TRIGGER_PIECES, max_size=8).map(" ".join))
+def test_a_trigger_finds_exactly_what_its_regex_finds(text: str) -> None:
+    # The word-set test may only skip sentences in which the regex cannot match.
+    for found in (_ADOPTION_VERB, _ANAPHOR, _MEETING_NOUN, _MEETING_VERB, _PUBLICATION_VERB):
+        expected = [(m.span(), m.groupdict()) for m in found.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in found.finditer(text, sentence_words(text))] == expected

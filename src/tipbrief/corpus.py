@@ -86,7 +86,10 @@ _INVISIBLE = re.compile(
 )
 _CLEAN_TOKENS = re.compile(
     r"(?P<ordinal>(?<=\d)[ ]+(?=(?:st|nd|rd|th)\b))"
-    rf"|(?P<ws>[ \t\r\n{_SPACE}]+)(?P<punct>(?=[,;:!?)]|\.(?:\s|$)))?"
+    # A lone space between words is kept as it is, so it need not match: skipping it here keeps
+    # the scan in C for the common case instead of calling back for every word.
+    rf"|(?!(?<=[\s\S]) (?![ \t\r\n{_SPACE},;:!?)]|\.(?:\s|$)|$))"
+    rf"(?P<ws>[ \t\r\n{_SPACE}]+)(?P<punct>(?=[,;:!?)]|\.(?:\s|$)))?"
     rf"|(?P<inv>{_INVISIBLE.pattern}+)"
 )
 
@@ -238,7 +241,9 @@ def _rule_duplicate(text: str, meta: _Metadata) -> str | None:
 
 
 def _rule_link_list(text: str, meta: _Metadata) -> str | None:
-    return "link boilerplate ('… here')" if _LINK_BOILERPLATE.search(text) else None
+    # Every form ends in "here": most paragraphs are ruled out without the regex.
+    found = "here" in text.casefold() and _LINK_BOILERPLATE.search(text)
+    return "link boilerplate ('… here')" if found else None
 
 
 def _rule_source_line(text: str, meta: _Metadata) -> str | None:
@@ -285,7 +290,7 @@ def _strip_signoff(
 ) -> tuple[Paragraph, DroppedSpan | None, str | None]:
     """Remove an agency sign-off ("-VNA", "/.") from the end of a paragraph."""
     text = para.text
-    m = _SIGNOFF.search(text)
+    m = _signoff(text)
     if m and m.group("agency") in outlets and (m.group("sep").strip() or text[: m.start()].endswith(".")):
         cut = m.start()
         if text[:cut].endswith("/."):
@@ -297,6 +302,18 @@ def _strip_signoff(
         start, end = para.span(s.start(), len(text))
         return _truncate(para, s.start()), DroppedSpan(start, end, "agency sign-off"), None
     return para, None, None
+
+
+def _signoff(text: str) -> re.Match[str] | None:
+    """_SIGNOFF's match, looked for in the paragraph's tail: a sign-off is a few characters long,
+    and scanning only the tail keeps long paragraphs cheap. A match that reaches the tail's start
+    may go on further left, so then the whole text decides."""
+    tail = max(0, len(text) - _SIGNOFF_TAIL)
+    m = _SIGNOFF.search(text, tail)
+    return _SIGNOFF.search(text) if m is not None and m.start() == tail and tail > 0 else m
+
+
+_SIGNOFF_TAIL = 40
 
 
 def _truncate(para: Paragraph, cut: int) -> Paragraph:

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tipbrief.corpus import Article, Paragraph
 from tipbrief.gazetteer import Candidate, Gazetteer, ordinal
@@ -28,10 +29,8 @@ class Sentence:
     paragraph: Paragraph
     start: int
     end: int
-
-    @property
-    def text(self) -> str:
-        return self.paragraph.text[self.start : self.end]
+    text: str
+    """paragraph.text[start:end], kept: every rule reads it."""
 
     def span(self, doc: str, original: str, start: int | None = None, end: int | None = None) -> Span:
         s, e = self.paragraph.span(
@@ -140,12 +139,12 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     for m in re.finditer(r"[.!?][”\"’)]?(?=\s+[“\"A-Z(])", text):
         if _ABBREV.search(text[start : m.start() + 1]):
             continue
-        out.append(Sentence(paragraph, start, m.end()))
+        out.append(Sentence(paragraph, start, m.end(), text[start : m.end()]))
         start = m.end() + 1
         while start < len(text) and text[start] == " ":
             start += 1
     if start < len(text):
-        out.append(Sentence(paragraph, start, len(text)))
+        out.append(Sentence(paragraph, start, len(text), text[start:]))
     return tuple(out)
 
 
@@ -187,6 +186,8 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
 
 
+# Both tenses are asked of every sentence by several rules: remember the last few thousand.
+@lru_cache(maxsize=4096)
 def _event_tense(sentence: str) -> Tense:
     """The tense of the event a sentence states: future only when a future marker governs an
     event verb ("will be adopted", "will be held"), not when it governs some later clause."""
@@ -201,6 +202,7 @@ def _event_tense(sentence: str) -> Tense:
     return "past"
 
 
+@lru_cache(maxsize=4096)
 def _tense(sentence: str) -> Tense:
     if re.search(
         r"\b(?:will|shall|is to be|are to be|to be held|is expected to|are expected to|plans? to|"
@@ -228,19 +230,76 @@ MEETING_NOUNS = (
     "roundtable",
     "congress",
 )
-_MEETING_NOUN = re.compile(r"\b(?P<noun>" + "|".join(MEETING_NOUNS) + r")s?\b", re.IGNORECASE)
-_MEETING_VERB = re.compile(
-    r"\b(?:held|convened|organi[sz]ed|co-organi[sz]ed|hosted|opened|took place|take place|kicked off|"
-    r"concluded|conducted|will hold|to hold|convene|organi[sz]e|met|meet|gathered|brought together)\b",
-    re.IGNORECASE,
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Words or phrases that trigger a rule, matched whole and ignoring case.
+
+    Most sentences hold none of them, and a scan of the sentence's set of words rules that out far
+    faster than the regex can: the regex runs only when the last word of some phrase is there.
+    """
+
+    pattern: re.Pattern[str]
+    words: frozenset[str]
+
+    def search(self, text: str, words: frozenset[str]) -> re.Match[str] | None:
+        return None if self.words.isdisjoint(words) else self.pattern.search(text)
+
+    def finditer(self, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+        return iter(()) if self.words.isdisjoint(words) else self.pattern.finditer(text)
+
+
+def trigger(*phrases: str, group: str | None = None) -> Trigger:
+    alternatives = "|".join(re.escape(p) for p in phrases)
+    named = f"?P<{group}>" if group else "?:"
+    pattern = re.compile(rf"\b({named}{alternatives})\b", re.IGNORECASE)
+    return Trigger(pattern, frozenset(word_set(p)[-1] for p in phrases))
+
+
+# The regex module folds a few letters to ASCII that str.casefold leaves alone (dotless ı, and the
+# dot that casefold adds to İ): fold them too, so that the word set never misses what a regex with
+# IGNORECASE would match.
+_FOLD_FIXES = {0x131: "i", 0x307: None}
+_WORD_RUN = re.compile(r"\w+")
+
+
+def word_set(text: str) -> list[str]:
+    """The text's runs of word characters, case-folded, in order."""
+    return _WORD_RUN.findall(text.casefold().translate(_FOLD_FIXES))
+
+
+@lru_cache(maxsize=4096)  # several rules ask about the same sentence
+def sentence_words(text: str) -> frozenset[str]:
+    return frozenset(word_set(text))
+
+
+_MEETING_VERB = trigger(
+    *("held", "convened", "organised", "organized", "co-organised", "co-organized", "hosted", "opened"),
+    *("took place", "take place", "kicked off", "concluded", "conducted", "will hold", "to hold", "convene"),
+    *("organise", "organize", "met", "meet", "gathered", "brought together"),
 )
-_ADOPTION_VERB = re.compile(
-    r"\b(?P<verb>adopted|approved|signed|endorsed|ratified|issued|finali[sz]ed|adoption|signing|signature|"
-    r"ratification|endorsement|adopt|sign|endorse|ratify|approve)\b",
-    re.IGNORECASE,
+_ADOPTION_VERB = trigger(
+    *("adopted", "approved", "signed", "endorsed", "ratified", "issued", "finalised", "finalized"),
+    *("adoption", "signing", "signature", "ratification", "endorsement", "adopt", "sign", "endorse"),
+    *("ratify", "approve"),
+    group="verb",
 )
-_PUBLICATION_VERB = re.compile(
-    r"\b(?P<verb>launched|launch|published|released|made public|unveiled|presented|issued)\b", re.IGNORECASE
+_PUBLICATION_VERB = trigger(
+    "launched",
+    "launch",
+    "published",
+    "released",
+    "made public",
+    "unveiled",
+    "presented",
+    "issued",
+    group="verb",
+)
+# The noun without its plural "s" names the kind of meeting, so this pattern is not a plain list.
+_MEETING_NOUN = Trigger(
+    re.compile(r"\b(?P<noun>" + "|".join(MEETING_NOUNS) + r")s?\b", re.IGNORECASE),
+    frozenset(n + s for n in MEETING_NOUNS for s in ("", "s")),
 )
 _DOC_NOUN = (
     r"(?:Report|Review|Study|Survey|Assessment|Handbook|Guidelines?|Toolkit|Publication|Factsheet|Index"
@@ -276,11 +335,25 @@ _SUMMIT_NUMBER = re.compile(
 )
 _SUMMIT_WORD = re.compile(r"\bASEAN\s+Summits?\b|\bSummits?\b")
 _ORDINAL = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:ASEAN\s+)?(?:(?:Regular|Annual)\s+)?$")
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that)\s+(?:two-day\s+|three-day\s+|one-day\s+)?(?P<noun>event|"
-    + "|".join(MEETING_NOUNS)
-    + r"|launch|launching|ceremony|report|review|declaration|convention)\b",
-    re.IGNORECASE,
+_ANAPHORIC_NOUNS = (
+    "event",
+    *MEETING_NOUNS,
+    "launch",
+    "launching",
+    "ceremony",
+    "report",
+    "review",
+    "declaration",
+    "convention",
+)
+_ANAPHOR = Trigger(
+    re.compile(
+        r"\b(?:the|this|that)\s+(?:two-day\s+|three-day\s+|one-day\s+)?(?P<noun>"
+        + "|".join(_ANAPHORIC_NOUNS)
+        + r")\b",
+        re.IGNORECASE,
+    ),
+    frozenset(_ANAPHORIC_NOUNS),
 )
 _NOT_CURRENT = re.compile(
     r"\b(?:former|late|then|ex-|outgoing|incoming|newly appointed|designate)\s*$", re.IGNORECASE
@@ -517,7 +590,7 @@ def _anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Con
                 )
         if not _FUTURE_ADOPTION.search(s.text):
             continue
-        for start, end, name in _adopted_instruments(ctx, s.text):
+        for start, end, name in _adopted_instruments(ctx, s.text, sentence_words(s.text)):
             row = _instrument_row(ctx.gaz, name)
             if row and row.get("adopted"):
                 adopted = parse_partial(row.get("adopted"))
@@ -560,6 +633,7 @@ def consistent(
 _NAME_NOISE = {"the", "asean", "leaders", "of", "on", "in", "and", "a", "an", "s"}
 
 
+@lru_cache(maxsize=4096)  # every unknown instrument name is compared with every reference alias
 def _content_words(name: str) -> frozenset[str]:
     name = re.sub(r"\([A-Z][A-Za-z&-]{1,11}\)", " ", name)
     return frozenset(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_NOISE)
@@ -877,6 +951,20 @@ def _events_in_sentence(
     anchor: tuple[Constraint, ...],
 ) -> list[EventCandidate]:
     text = s.text
+    # Most sentences state no event: find the trigger first, and gather the sentence's facts
+    # (place, constraints, actors) only for the few that do.
+    words = sentence_words(text)
+    verb = _ADOPTION_VERB.search(text, words)
+    instruments = _adopted_instruments(ctx, text, words) if verb else []
+    pub = None if instruments else _PUBLICATION_VERB.search(text, words)
+    doc_name = _DOC_NAME.search(text) if pub else None
+    meeting_noun = None if instruments or doc_name else _MEETING_NOUN.search(text, words)
+    if meeting_noun and (
+        not _MEETING_VERB.search(text, words) or re.search(r"\bongoing\b", text[: meeting_noun.start()][-40:])
+    ):
+        meeting_noun = None
+    if not (instruments or doc_name or meeting_noun):
+        return []
     tense = _event_tense(text)
     out: list[EventCandidate] = []
     source = s.span(ctx.doc, ctx.original)
@@ -913,8 +1001,6 @@ def _events_in_sentence(
         )
 
     # Adoption of instruments: one event per instrument the sentence adopts.
-    verb = _ADOPTION_VERB.search(text)
-    instruments = _adopted_instruments(ctx, text)
     if verb and instruments:
         for _, _, name in instruments:
             row = _instrument_row(ctx.gaz, name)
@@ -945,19 +1031,12 @@ def _events_in_sentence(
             title = f"{noun} of the {label}" + (f" ({acronym})" if acronym else "")
             out.append(candidate("adoption", title, key, (label,), cons))
         return out
-    pub = _PUBLICATION_VERB.search(text)
-    doc_name = _DOC_NAME.search(text) if pub else None
     if pub and doc_name:
         name = _without_place(ctx, _clean_title(doc_name.group("name")))
         noun = "Launch" if pub.group("verb").lower().startswith("launch") else "Publication"
         out.append(candidate("publication", f"{noun} of the {name}", f"publication:{_norm(name)}"))
         return out
-    meeting_noun = _MEETING_NOUN.search(text)
-    if (
-        meeting_noun
-        and _MEETING_VERB.search(text)
-        and not re.search(r"\bongoing\b", text[: meeting_noun.start()][-40:])
-    ):
+    if meeting_noun:
         title = _meeting_title(ctx, text, meeting_noun)
         kind = meeting_noun.group("noun").lower()
         out.append(candidate(kind, title, f"{kind}:{_norm(title)}"))
@@ -975,12 +1054,12 @@ _GAP_BEFORE_VERB = re.compile(
 )
 
 
-def _adopted_instruments(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
+def _adopted_instruments(ctx: _Context, text: str, words: frozenset[str]) -> list[tuple[int, int, str]]:
     """Instruments that an adoption verb governs: the ones listed right after it ("the adoption of
     X, Y and Z during …") or named right before it ("X, which was signed …", "X and Y will be adopted")."""
     names = _instrument_names(ctx, text)
     picked: dict[tuple[int, int], tuple[int, int, str]] = {}
-    for verb in _ADOPTION_VERB.finditer(text):
+    for verb in _ADOPTION_VERB.finditer(text, words):
         limit = next(
             (
                 m.start()
@@ -1015,7 +1094,7 @@ def _without_place(ctx: _Context, name: str) -> str:
 
 def _meeting_title(ctx: _Context, text: str, noun: re.Match[str]) -> str:
     for q in _QUOTED.finditer(text):
-        if _MEETING_NOUN.search(q.group("q")):
+        if _MEETING_NOUN.search(q.group("q"), frozenset(word_set(q.group("q")))):
             return _clean_title(q.group("q"))
     for m in re.finditer(rf"(?P<name>{_NAME_PHRASE})", text):
         if m.start() <= noun.start() < m.end() and len(m.group().split()) >= 2:
@@ -1076,10 +1155,13 @@ def _link_anaphora(
     stated = {src for e in raw for src in e.sources}
     added: dict[int, tuple[list[Span], list[Constraint], list[str]]] = {}
     for s in ctx.sentences:
+        matches = list(_ANAPHOR.finditer(s.text, sentence_words(s.text)))
+        if not matches:
+            continue
         span = s.span(ctx.doc, ctx.original)
         if span in stated:
             continue
-        for m in _ANAPHOR.finditer(s.text):
+        for m in matches:
             noun = m.group("noun").lower()
             target = next(
                 (

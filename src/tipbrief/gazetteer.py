@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from tipbrief.months import MONTH_NAMES, day_label
 from tipbrief.reference import Reference, Row
@@ -33,27 +32,37 @@ class NameMatcher:
     rows: dict[str, Row]
     first_words: frozenset[str] = frozenset()
     """Case-folded first words of the names: a sentence with none of them is skipped unscanned."""
+    _found: dict[str, tuple[tuple[int, int, Row], ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    """Matches per text already scanned: extraction asks about the same sentence several times.
+    (Kept here, not in an lru_cache keyed by the pattern, since hashing a compiled pattern hashes
+    its whole program on every call.)"""
 
-    def find(self, text: str) -> list[tuple[int, int, Row]]:
+    def find(self, text: str) -> tuple[tuple[int, int, Row], ...]:
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            found = self._found[text] = self._scan(text)
+        return found
+
+    def _scan(self, text: str) -> tuple[tuple[int, int, Row], ...]:
         if self.pattern is None:
-            return []
-        return [
-            (start, end, self.rows[key]) for start, end, key in _matches(self.pattern, self.first_words, text)
-        ]
+            return ()
+        if self.first_words and self.first_words.isdisjoint(w.casefold() for w in _WORD.findall(text)):
+            return ()
+        return tuple(
+            (m.start(), m.end(), self.rows[m.group().casefold()]) for m in self.pattern.finditer(text)
+        )
 
+
+_REMEMBERED = 4096
+"""Texts a matcher remembers: more than the sentences of any one article."""
 
 # Runs of word characters: a name's first run equals the text's run where a match starts, because
 # matches start and end at word boundaries, so checking runs first never hides a match.
 _WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=16384)  # extraction asks about the same sentence several times
-def _matches(
-    pattern: re.Pattern[str], first_words: frozenset[str], text: str
-) -> tuple[tuple[int, int, str], ...]:
-    if first_words and first_words.isdisjoint(w.casefold() for w in _WORD.findall(text)):
-        return ()
-    return tuple((m.start(), m.end(), m.group().casefold()) for m in pattern.finditer(text))
 
 
 def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int = 5) -> NameMatcher:
@@ -96,6 +105,10 @@ class Gazetteer:
     office_titles: NameMatcher
     series: NameMatcher
     outlets: dict[str, str]
+    _summits_by_city: dict[str, tuple[Candidate, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    """Every summit under each case-folded name of its host city, filled on first use."""
 
     def country_of(self, row: Row) -> str:
         return row.get("country") or row.get("name")
@@ -106,14 +119,19 @@ class Gazetteer:
         )
 
     def summits_in(self, city: str) -> tuple[Candidate, ...]:
-        wanted = city.casefold()
-        out = []
-        for r in self.reference.rows("summits"):
-            place = self.place_row(r.get("city"))
-            names = {n.casefold() for n in (place.names("name", "aliases") if place else (r.get("city"),))}
-            if wanted in names:
-                out.append(self._summit(r))
-        return tuple(out)
+        if not self._summits_by_city:
+            by_city: dict[str, list[Candidate]] = {}
+            for r in self.reference.rows("summits"):
+                place = self.place_row(r.get("city"))
+                names = {
+                    n.casefold() for n in (place.names("name", "aliases") if place else (r.get("city"),))
+                }
+                for name in names:
+                    by_city.setdefault(name, []).append(self._summit(r))
+            self._summits_by_city.update({k: tuple(v) for k, v in by_city.items()})
+            # A sentinel entry keeps a table with no summits from being rebuilt on every call.
+            self._summits_by_city[""] = ()
+        return self._summits_by_city.get(city.casefold(), ())
 
     def _summit(self, r: Row) -> Candidate:
         lo, hi = r.interval()
