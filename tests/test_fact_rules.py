@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tipbrief.corpus import clean_text, parse_article, split_paragraphs
+from tipbrief.corpus import clean_text, clean_tokens, parse_article, split_paragraphs
 from tipbrief.extract import Constraint, Identification, find_definitions
 from tipbrief.gazetteer import Candidate
 from tipbrief.model import Span
@@ -28,6 +28,18 @@ def test_cleaned_characters_map_back_to_the_same_original_character(text: str) -
     for i, ch in enumerate(para.text):
         if ch != " ":
             assert text[para.to_original(i)] == ch
+
+
+@given(
+    st.lists(st.sampled_from([*"ab.,;:!?)\r\x0b\x85\ufeff1", " ", "  ", "\u00a0", "th", " th", "st"])).map(
+        "".join
+    )
+)
+@settings(max_examples=500)
+def test_the_shortcut_for_clean_text_changes_nothing(text: str) -> None:
+    # Text the shortcut lets through must be what the full cleaning would have made of it.
+    full = clean_tokens(text, 7)
+    assert clean_text(text, 7) == full
 
 
 @given(NOISE)
