@@ -305,10 +305,12 @@ _DOC_NOUN = (
     r"(?:Report|Review|Study|Survey|Assessment|Handbook|Guidelines?|Toolkit|Publication|Factsheet|Index"
     r"|Analysis|Baseline|Manual|Compendium)"
 )
-_INSTRUMENT_HEAD = (
-    r"(?:Declaration|Convention|Treaty|Plan of Action|Agreement|Charter|Consensus|Protocol|Roadmap|Framework"
-    r"|Statement|Action Plan|Work Plan|Memorandum of Understanding|MoU)"
+_INSTRUMENT_HEADS = (
+    *("Declaration", "Convention", "Treaty", "Plan of Action", "Agreement", "Charter", "Consensus"),
+    *("Protocol", "Roadmap", "Framework", "Statement", "Action Plan", "Work Plan"),
+    *("Memorandum of Understanding", "MoU"),
 )
+_INSTRUMENT_HEAD = "(?:" + "|".join(_INSTRUMENT_HEADS) + ")"
 _CAP_WORD = r"(?:[A-Z][\w’'.-]*|U\.S\.)"
 _CONNECT = (
     r"(?:of|on|for|the|and|in|to|against|within|with|Especially|especially|Particularly|particularly|,)"
@@ -319,9 +321,13 @@ _INSTRUMENT_NAME = re.compile(
     rf"(?P<name>(?:{_CAP_WORD}\s+)*?{_INSTRUMENT_HEAD}"
     rf"(?:(?:\s+(?:{_CONNECT_WORD}\s+)+|,\s+(?=[EePp](?:specially|articularly)\b)){_CAP_WORD}(?:\s+{_CAP_WORD})*)*)"
 )
+_INSTRUMENT_COMMON_HEADS = (
+    *("declaration", "convention", "treaty", "plan of action", "agreement", "statement", "roadmap"),
+    "framework",
+)
 _INSTRUMENT_COMMON = re.compile(
     r"\b(?:a|an|the)\s+(?P<name>(?:ASEAN\s+|regional\s+|joint\s+|leaders['’]\s+)?"
-    r"(?:declaration|convention|treaty|plan of action|agreement|statement|roadmap|framework)"
+    rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
     r"\s+(?:on|against|to|for)\s+(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?)"
     r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bwhich\b|$))"
 )
@@ -517,19 +523,22 @@ def _instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for start, end, row in ctx.gaz.instruments.find(text):
         found.append((start, end, row.get("name")))
-    for m in _INSTRUMENT_NAME.finditer(text):
+    # The shapes need a head noun ("Declaration", "plan of action"): most sentences have none.
+    shaped = _INSTRUMENT_NAME.finditer(text) if any(h in text for h in _INSTRUMENT_HEADS) else ()
+    for m in shaped:
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
             continue
         name = m.group("name").strip()
         if len(name.split()) >= 2:
             found.append((m.start(), m.end(), name))
-    for m in _INSTRUMENT_COMMON.finditer(text):
+    common = _INSTRUMENT_COMMON.finditer(text) if any(h in text for h in _INSTRUMENT_COMMON_HEADS) else ()
+    for m in common:
         if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
             continue
         found.append((m.start("name"), m.end("name"), _first_sentence_cap(m.group("name").strip())))
     # An acronym defined in this article for an instrument ("ACTIP") names it too.
     for short, long in ctx.glossary.items():
-        if re.search(_INSTRUMENT_HEAD, long):
+        if short in text and re.search(_INSTRUMENT_HEAD, long):
             for m in re.finditer(rf"\b{re.escape(short)}\b", text):
                 if not any(s <= m.start() < e for s, e, _ in found):
                     known = ctx.gaz.instruments.find(long)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from tipbrief.months import MONTH_NAMES, day_label
 from tipbrief.reference import Reference, Row
@@ -50,7 +51,7 @@ class NameMatcher:
     def _scan(self, text: str) -> tuple[tuple[int, int, Row], ...]:
         if self.pattern is None:
             return ()
-        if self.first_words and self.first_words.isdisjoint(w.casefold() for w in _WORD.findall(text)):
+        if self.first_words and self.first_words.isdisjoint(_casefolded_words(text)):
             return ()
         return tuple(
             (m.start(), m.end(), self.rows[m.group().casefold()]) for m in self.pattern.finditer(text)
@@ -63,6 +64,11 @@ _REMEMBERED = 4096
 # Runs of word characters: a name's first run equals the text's run where a match starts, because
 # matches start and end at word boundaries, so checking runs first never hides a match.
 _WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1024)  # every matcher asks about the same sentence
+def _casefolded_words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
 def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int = 5) -> NameMatcher:
