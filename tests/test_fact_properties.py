@@ -15,12 +15,12 @@ from tipbrief.extract import (
     _MEETING_VERB,
     _PUBLICATION_VERB,
     extract_article,
-    sentence_words,
 )
 from tipbrief.gazetteer import Gazetteer, build_gazetteer
 from tipbrief.months import MONTH_NAMES as MONTHS
 from tipbrief.reference import load_reference
 from tipbrief.resolve import resolve_events, resolve_mentions
+from tipbrief.words import sentence_words
 
 CITIES = ["Hanoi", "Jakarta", "Yangon", "Kuala Lumpur", "Manila", "Bangkok", "Vientiane", "Labuan Bajo"]
 BODIES = [

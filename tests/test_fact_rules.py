@@ -14,7 +14,13 @@ from tipbrief.gazetteer import Candidate
 from tipbrief.model import Span
 from tipbrief.months import MONTH_NAMES
 from tipbrief.resolve import _label, resolve_dates
-from tipbrief.temporal import anchored_interval, extract_temporals, stated_interval
+from tipbrief.temporal import (
+    _TEMPORAL,
+    anchored_interval,
+    extract_temporals,
+    stated_interval,
+    temporal_matches,
+)
 
 # --- cleaning keeps offsets -------------------------------------------------------------
 
@@ -337,3 +343,24 @@ def test_unusable_front_matter_is_a_warning_and_the_text_is_still_read() -> None
     assert article.document.published == date(2019, 3, 5)
     bomb = "---\na: &a [x, x]\nb: [*a, *a]\n---\nBody.\n"
     assert parse_article("d", "seeds/d.txt", bomb, {}).warnings
+
+
+# Pieces of dates, look-alikes and the words the alternatives need, in any order.
+_DATE_PIECES = st.sampled_from(
+    [
+        *("5", "12", "2014", "1990s", "2020s", "-", "–", "to", "and", "/", "03/04/2015", "2014-06-01"),
+        *("May", "June", "Sept.", "Jan", "on", "in", "In", "the", "early", "mid", "late", "last", "next"),
+        *("year", "month", "ago", "two", "weeks", "Monday", "tuesday,", "from", "between", "Vision"),
+        *("Work Plan", "th", "st", ",", ".", "previous", "recently", "tonıght", "this", "%", "Agenda"),
+    ]
+)
+
+
+@given(st.lists(_DATE_PIECES, max_size=10).map(" ".join))
+@settings(max_examples=500)
+def test_scanning_one_alternative_at_a_time_finds_what_the_combined_regex_finds(text: str) -> None:
+    expected = [(m.span(), m.lastgroup) for m in _TEMPORAL.finditer(text)]
+    found = list(temporal_matches(text))
+    assert [(m.span(), m.lastgroup) for m in found] == expected
+    for m, e in zip(found, _TEMPORAL.finditer(text), strict=True):
+        assert m.groupdict() == {k: v for k, v in e.groupdict().items() if k in m.groupdict()}

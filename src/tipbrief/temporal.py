@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
 from tipbrief.corpus import MONTHS
+from tipbrief.words import sentence_words
 
 Tense = Literal["past", "present", "future"]
 
@@ -120,6 +122,78 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 _TEMPORAL = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+"""All the alternatives in one regex: what the matches must equal (see temporal_matches)."""
+
+# What each alternative needs somewhere in a sentence to match there: a digit, the start of a
+# month's name, a word of the relative forms, or a literal character. One regex with every
+# alternative tries them all at every character, without the literal and character-set prefixes
+# that let the engine skip ahead in a single alternative; scanning each alternative a sentence can
+# hold, alone, is about twice as fast on dated sentences and skips most undated ones outright.
+_DIGIT = re.compile(r"\d")
+_MONTH_START = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_RELATIVE_WORDS = frozenset(
+    (
+        *("today", "yesterday", "tomorrow", "tonight", "recently", "currently", "ago"),
+        *("year", "years", "month", "months", "week", "decade", "decades"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    )
+)
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit", "-"),
+    "numeric": ("digit", "/"),
+    "decade": ("digit", "0s"),
+    **dict.fromkeys(("year_range", "bare_year_range", "year", "year_mod"), ("digit",)),
+    **dict.fromkeys(
+        ("dm_range_cross", "md_range_cross", "month_range", "dm_range", "md_range", "dmy", "mdy", "my"),
+        ("digit", "month"),
+    ),
+    **dict.fromkeys(("month_relative_year", "month"), ("month",)),
+    "relative": ("relative",),
+}
+_ALTERNATIVES = tuple(
+    (name, re.compile(f"(?P<{name}>{pattern})"), _NEEDS[name]) for name, pattern in _PATTERNS
+)
+
+
+def _has(need: str, text: str) -> bool:
+    if need == "digit":
+        return _DIGIT.search(text) is not None
+    if need == "month":
+        return _MONTH_START.search(text) is not None
+    if need == "relative":
+        return not _RELATIVE_WORDS.isdisjoint(sentence_words(text))
+    return need in text
+
+
+def temporal_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches _TEMPORAL.finditer(text) gives, found one alternative at a time.
+
+    At each position the combined regex takes the first alternative, in priority order, that
+    matches there, and goes on from that match's end. So: keep each alternative's next match, take
+    the one that starts first (the earlier alternative on a tie), and search again only the
+    alternatives whose next match that one overlapped.
+    """
+    present: dict[str, bool] = {}
+    patterns = [
+        p
+        for _, p, needs in _ALTERNATIVES
+        if all(present[n] if n in present else present.setdefault(n, _has(n, text)) for n in needs)
+    ]
+    upcoming = [p.search(text) for p in patterns]
+    pos = 0
+    while True:
+        best: re.Match[str] | None = None
+        for i, m in enumerate(upcoming):
+            if m is not None and m.start() < pos:
+                m = upcoming[i] = patterns[i].search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        yield best
+        # No alternative matches the empty string, so the scan always moves on.
+        pos = best.end()
+
 
 # "Work Plan 2012-2016": a named period, which constrains its programme, never a date.
 NAMED_PERIOD = re.compile(
@@ -180,7 +254,7 @@ def extract_temporals(text: str) -> tuple[Temporal, ...]:
     found: list[Temporal] = []
     last_year: int | None = None
     last_month: int | None = None
-    for m in _TEMPORAL.finditer(text):
+    for m in temporal_matches(text):
         t = _from_match(m)
         if t is None:
             continue
