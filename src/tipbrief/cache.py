@@ -273,6 +273,11 @@ class Cache:
         assert table in self.TABLES
         self._pending[(table, key)] = (slot, dumps(value))
 
+    def put_pickled(self, table: str, key: str, slot: str, data: bytes) -> None:
+        """Like :meth:`put`, for a value already pickled by :func:`dumps`."""
+        assert table in self.TABLES
+        self._pending[(table, key)] = (slot, data)
+
     def flush(self) -> None:
         """Write every pending entry in one transaction (creating the database if needed)."""
         if not self._pending:

@@ -9,6 +9,7 @@ edited articles are extracted again.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from tipbrief.cache import SCHEMA, Cache, code_key, digest, optional_file_key, r
 from tipbrief.corpus import MAX_ARTICLE_BYTES, document_id, iter_article_paths, load_article
 from tipbrief.errors import BuildError
 from tipbrief.model import Document, FactBase, Problem
+from tipbrief.parallel import map_ordered
 
 if TYPE_CHECKING:
     from tipbrief.extract import Extraction
@@ -76,37 +78,40 @@ def scan_inputs(seeds: Path, project: Path | None = None) -> CorpusInputs:
     return CorpusInputs(seeds, project, tuple(articles), key)
 
 
-def assemble_fact_base(inputs: CorpusInputs, cache: Cache | None = None) -> FactBaseBuild:
-    """Extract each article (or take its extraction from ``cache``), then resolve across articles."""
-    from tipbrief.gazetteer import build_gazetteer
+def assemble_fact_base(inputs: CorpusInputs, cache: Cache | None = None, jobs: int = 1) -> FactBaseBuild:
+    """Extract each article (or take its extraction from ``cache``), then resolve across articles.
+
+    Articles missing from the cache are extracted in up to ``jobs`` worker processes; the fact base
+    is the same whatever ``jobs`` is. The default is this process alone: workers re-import the
+    calling script, which a script without an ``if __name__ == "__main__"`` guard cannot bear, so
+    callers that have one (the CLI, the benchmarks) ask for more.
+    """
     from tipbrief.overrides import apply_overrides, load_overrides
-    from tipbrief.reference import load_reference
     from tipbrief.resolve import collect_mentions, merge_glossary, resolve_events, resolve_mentions
 
     seeds, project = inputs.seeds, inputs.project
-    gazetteer: Gazetteer | None = None
+    found: list[Problem | tuple[Document, Extraction] | None] = [
+        cache.get("extractions", item.key) if cache is not None else None for item in inputs.articles
+    ]
+    missing = [i for i, f in enumerate(found) if f is None]
+    tasks = [(inputs.articles[i], seeds) for i in missing]
+    extracted = map_ordered(_extract_pickled, tasks, jobs, initializer=_load_gazetteer, initargs=(project,))
+    for i, data in zip(missing, extracted, strict=True):
+        found[i] = pickle.loads(data)
+        if cache is not None:
+            item = inputs.articles[i]
+            cache.put_pickled("extractions", item.key, item.path.relative_to(seeds).as_posix(), data)
     documents: list[Document] = []
     extractions: list[Extraction] = []
     problems: list[Problem] = []
-    extracted = 0
-    for item in inputs.articles:
-        found: Problem | tuple[Document, Extraction] | None = (
-            cache.get("extractions", item.key) if cache is not None else None
-        )
-        if found is None:
-            if gazetteer is None:
-                # Reference data is read only when some article has to be extracted.
-                gazetteer = build_gazetteer(load_reference([project / "reference"]))
-            found = _extract_one(item, seeds, gazetteer)
-            extracted += 1
-            if cache is not None:
-                cache.put("extractions", item.key, item.path.relative_to(seeds).as_posix(), found)
-        if isinstance(found, Problem):
-            problems.append(found)
+    for article in found:
+        assert article is not None
+        if isinstance(article, Problem):
+            problems.append(article)
             continue
-        documents.append(found[0])
-        extractions.append(found[1])
-        problems.extend(found[1].warnings)
+        documents.append(article[0])
+        extractions.append(article[1])
+        problems.extend(article[1].warnings)
     events = resolve_events(extractions)
     events = apply_overrides(events, load_overrides(project / "overrides.yaml"))
     facts = FactBase(
@@ -117,7 +122,30 @@ def assemble_fact_base(inputs: CorpusInputs, cache: Cache | None = None) -> Fact
         problems=tuple(problems),
         mentions=collect_mentions(extractions),
     )
-    return FactBaseBuild(facts, extracted)
+    return FactBaseBuild(facts, len(missing))
+
+
+# The gazetteer of the process that extracts (a worker's, or this one's): built once per process,
+# and only when some article has to be extracted.
+_gazetteer: Gazetteer | None = None
+
+
+def _load_gazetteer(project: Path) -> None:
+    global _gazetteer
+    from tipbrief.gazetteer import build_gazetteer
+    from tipbrief.reference import load_reference
+
+    _gazetteer = build_gazetteer(load_reference([project / "reference"]))
+
+
+def _extract_pickled(task: tuple[ArticleInput, Path]) -> bytes:
+    """One article's extraction, pickled: the form the cache stores, and cheap to send back from a
+    worker (the cache's pickler is faster than multiprocessing's for these dataclasses)."""
+    from tipbrief.cache import dumps
+
+    assert _gazetteer is not None
+    item, seeds = task
+    return dumps(_extract_one(item, seeds, _gazetteer))
 
 
 def _extract_one(
