@@ -8,16 +8,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from tipbrief.briefspec import SECTIONS, Audience, Section
 from tipbrief.cache import TEMPLATE_BYTECODE
 from tipbrief.errors import InputError
 from tipbrief.model import Conflict, Document, Event, Evidence, Reading, Span
 from tipbrief.months import day_label, month_label
-from tipbrief.select import Brief, cited_spans, spell_out
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from tipbrief.select import Brief
+
+# Jinja2 and the select stage are imported where a brief is rendered: a build asks this module
+# for template_dirs() before it knows whether anything must be rendered.
 
 # The package's own templates, installed with it; a project's templates/ folder is searched first.
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
@@ -236,6 +241,8 @@ def _origin_spans(origin: str, event: Event) -> list[Span]:
     match = re.fullmatch(r"(.+):(\d+)-(\d+)", origin)
     if not match:
         return []
+    from tipbrief.select import cited_spans
+
     doc, start, end = match.group(1), int(match.group(2)), int(match.group(3))
     return [s for s in cited_spans(event) if s.document == doc and s.start <= start and end <= s.end]
 
@@ -296,6 +303,8 @@ def _counted(values: Iterable[tuple[str, int]]) -> list[tuple[str, list[int]]]:
 
 
 def _environment(template_dirs: Sequence[Path]) -> jinja2.Environment:
+    import jinja2
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=False,
@@ -326,6 +335,10 @@ def template_dirs(project: Path | None) -> tuple[Path, ...]:
 
 def render_markdown(brief: Brief, templates: Sequence[Path] = (PACKAGE_TEMPLATES,)) -> str:
     """The brief as Markdown text: ``templates/<audience>.md.j2`` rendered with the brief's data."""
+    import jinja2
+
+    from tipbrief.select import cited_spans, spell_out
+
     env = _environment(templates)
     spec = brief.spec
     audience = spec.audience

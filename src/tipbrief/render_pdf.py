@@ -19,7 +19,6 @@ from urllib.request import url2pathname
 import weasyprint
 
 from tipbrief.errors import BuildError
-from tipbrief.render_markdown import PACKAGE_TEMPLATES
 
 MAX_RESOURCE_BYTES = 8 * 1024 * 1024
 """A font or image larger than this is refused: nothing we ship comes close."""
@@ -165,7 +164,7 @@ def _time_limit(seconds: int) -> Iterator[None]:
 def render_pdf(
     html: str,
     *,
-    templates: Sequence[Path] = (PACKAGE_TEMPLATES,),
+    templates: Sequence[Path] | None = None,
     data_uris: frozenset[str] = frozenset(),
     issued: date | None = None,
     name: str = "brief",
@@ -173,9 +172,15 @@ def render_pdf(
 ) -> PdfResult:
     """Print ``html`` to a tagged PDF (PDF/UA-1) with the shipped fonts embedded.
 
-    Relative URLs resolve against the first templates folder; the fetcher refuses anything
-    outside ``templates`` and any data: URI not in ``data_uris``, and each refusal becomes a warning.
+    Relative URLs resolve against the first templates folder (by default the package's); the
+    fetcher refuses anything outside ``templates`` and any data: URI not in ``data_uris``, and each
+    refusal becomes a warning.
     """
+    if templates is None:
+        # Imported only here: a printer process loads WeasyPrint and none of the other stages.
+        from tipbrief.render_markdown import PACKAGE_TEMPLATES
+
+        templates = (PACKAGE_TEMPLATES,)
     if len(html.encode("utf-8")) > MAX_HTML_BYTES:
         raise BuildError(f"{name}: the HTML is larger than {MAX_HTML_BYTES} bytes; shorten the brief")
     roots = tuple(Path(t) for t in templates)
