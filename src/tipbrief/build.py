@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,22 +17,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import tipbrief
-from tipbrief.briefspec import BriefSpec, PageSize
 from tipbrief.errors import BuildError, InputError, TipbriefError
-from tipbrief.model import FactBase
-from tipbrief.spec import load_spec
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from tipbrief.briefspec import BriefSpec, PageSize
     from tipbrief.cache import Cache
     from tipbrief.factbase import CorpusInputs
+    from tipbrief.model import FactBase
     from tipbrief.render_html import HtmlPage
-    from tipbrief.render_pdf import PdfResult
     from tipbrief.select import Brief
 
-# The rendering stages (Jinja2, markdown-it, WeasyPrint) are imported where they are used: a
-# rebuild whose every brief comes from the cache never loads them.
+# Every stage is imported where it is used: a rebuild whose every brief comes from the cache never
+# loads the renderers (Jinja2, markdown-it, WeasyPrint), and a build that prints a PDF forks its
+# printer (PdfPrinter) before loading anything the printer does not need.
 
 Format = Literal["md", "html", "pdf", "json"]
 FORMATS: tuple[Format, ...] = ("md", "html", "pdf", "json")
@@ -128,6 +128,8 @@ def dump_json(data: Any) -> bytes:
 
 def load_specs(paths: Sequence[Path]) -> tuple[BriefSpec, ...]:
     """Every spec, or one InputError carrying every problem of every file."""
+    from tipbrief.spec import load_spec
+
     specs: list[BriefSpec] = []
     problems: list[str] = []
     for path in paths:
@@ -192,23 +194,152 @@ def prepare_brief(
     return Prepared(spec, brief, tuple(outputs), page if "pdf" in wanted else None, tuple(templates))
 
 
-def print_pdf(prepared: Prepared) -> PdfResult:
-    """The PDF of a prepared brief (runs in a worker process under --jobs)."""
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """A brief's PDF and the warnings its render gave (render_pdf's result, without WeasyPrint's
+    module, which this process need not import when a printer process made the PDF)."""
+
+    pdf: bytes
+    warnings: tuple[str, ...]
+
+
+def _pdf_job(prepared: Prepared) -> tuple[Any, ...]:
+    """render_pdf's arguments for a prepared brief, as plain picklable values."""
+    assert prepared.page is not None
+    spec = prepared.spec
+    return (prepared.page.html, prepared.templates, prepared.page.data_uris, spec.issued, spec.name)
+
+
+def _print(job: tuple[Any, ...]) -> Printed:
     # Imported here: WeasyPrint is slow to import and only this format needs it.
     from tipbrief.render_pdf import render_pdf
 
-    assert prepared.page is not None
-    return render_pdf(
-        prepared.page.html,
-        templates=prepared.templates,
-        data_uris=prepared.page.data_uris,
-        issued=prepared.spec.issued,
-        name=prepared.spec.name,
-    )
+    html, templates, data_uris, issued, name = job
+    result = render_pdf(html, templates=templates, data_uris=data_uris, issued=issued, name=name)
+    return Printed(result.pdf, result.warnings)
+
+
+def print_pdf(prepared: Prepared) -> Printed:
+    """The PDF of a prepared brief, printed in this process."""
+    return _print(_pdf_job(prepared))
+
+
+class PdfPrinter:
+    """A child process that imports WeasyPrint while this one works, then prints one PDF.
+
+    Importing WeasyPrint takes about a quarter of a one-brief build. Forked as soon as a build
+    knows it must print a PDF, the child spends that time on the other core while this process
+    loads the specs, the fact base and the renderers and makes the HTML; it then hands the child
+    the page. The child runs the same render_pdf on the same arguments, so the bytes are those
+    this process would print. Forked from a process that has imported little, it is cheaper to
+    start than a worker pool. A child that dies before answering only costs time: the PDF is then
+    printed here.
+    """
+
+    def __init__(self, pid: int, jobs: int, results: int) -> None:
+        self.pid: int | None = pid
+        self._jobs = jobs
+        self._results = results
+
+    @classmethod
+    def start(cls) -> PdfPrinter | None:
+        """A printer, or None where forking is not safe: other OSes than Linux (macOS's system
+        libraries do not survive a fork without exec), or a process running other threads (one
+        of them could hold a lock the child would wait on forever)."""
+        import threading
+
+        if not sys.platform.startswith("linux") or threading.active_count() != 1:
+            return None
+        job_read, job_write = os.pipe()
+        result_read, result_write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (job_read, job_write, result_read, result_write):
+                os.close(fd)
+            return None
+        if pid == 0:  # pragma: no cover - the child; measured by the tests through its output
+            try:
+                os.close(job_write)
+                os.close(result_read)
+                _serve_printer(job_read, result_write)
+            finally:
+                # Never return into the parent's code, run its exit handlers or flush its buffers.
+                os._exit(0)
+        os.close(job_read)
+        os.close(result_write)
+        return cls(pid, job_write, result_read)
+
+    def print(self, prepared: Prepared) -> Printed:
+        """The PDF of ``prepared``, printed by the child (or here if the child is gone)."""
+        import pickle
+
+        answer = b""
+        if self.pid is not None:
+            try:
+                with open(self._jobs, "wb") as pipe:
+                    self._jobs = -1
+                    pipe.write(pickle.dumps(_pdf_job(prepared), protocol=pickle.HIGHEST_PROTOCOL))
+                with open(self._results, "rb") as pipe:
+                    self._results = -1
+                    answer = pipe.read()
+            except OSError:  # the child is gone (a broken pipe): print here
+                answer = b""
+            finally:
+                self.close()
+        if not answer:
+            return print_pdf(prepared)
+        kind, value = pickle.loads(answer)
+        if kind == "ok":
+            pdf, warnings = value
+            return Printed(pdf, warnings)
+        if kind == "build":
+            raise BuildError(value)
+        raise _render_failed_message(prepared.spec, value)
+
+    def close(self) -> None:
+        """Stop the child if it still runs, and reap it."""
+        import signal
+
+        for fd in (self._jobs, self._results):
+            if fd >= 0:
+                os.close(fd)
+        self._jobs = self._results = -1
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = None
+
+
+def _serve_printer(jobs: int, results: int) -> None:  # pragma: no cover - runs in the child
+    """The printer's life: import WeasyPrint, wait for one page, print it, answer, exit."""
+    import pickle
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent reports it, the child just stops.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    import tipbrief.render_pdf  # noqa: F401  the point of the child: this import, started at once
+
+    with open(jobs, "rb") as pipe:
+        job = pipe.read()
+    if not job:
+        return  # the parent no longer needs a PDF
+    answer: tuple[str, Any]
+    try:
+        printed = _print(pickle.loads(job))
+        answer = ("ok", (printed.pdf, printed.warnings))
+    except BuildError as err:
+        answer = ("build", str(err))
+    except Exception as err:  # reported by the parent as the render's failure
+        answer = ("failed", f"{type(err).__name__}: {err}")
+    with open(results, "wb") as pipe:
+        pipe.write(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def finish_brief(
-    prepared: Prepared, formats: Iterable[Format], pdf: PdfResult | None
+    prepared: Prepared, formats: Iterable[Format], pdf: Printed | None
 ) -> tuple[tuple[Output, ...], tuple[str, ...]]:
     """Every requested output of a prepared brief, in the order of FORMATS, and its warnings."""
     from tipbrief.render_markdown import resolve_sections
@@ -232,11 +363,16 @@ def render_brief(
     formats: Iterable[Format],
     templates: Sequence[Path],
     page_size: PageSize | None = None,
+    printer: PdfPrinter | None = None,
 ) -> tuple[tuple[Output, ...], tuple[str, ...]]:
-    """All requested outputs of one brief, in memory, and its warnings. Writes nothing."""
+    """All requested outputs of one brief, in memory, and its warnings. Writes nothing.
+    With ``printer``, the PDF is printed by that child process."""
     chosen = tuple(formats)
     prepared = prepare_brief(spec, facts, chosen, templates, page_size)
-    return finish_brief(prepared, chosen, print_pdf(prepared) if prepared.page is not None else None)
+    pdf = None
+    if prepared.page is not None:
+        pdf = printer.print(prepared) if printer is not None else print_pdf(prepared)
+    return finish_brief(prepared, chosen, pdf)
 
 
 def stage(path: Path, data: bytes) -> Path:
@@ -370,9 +506,10 @@ def pdf_pool(workers: int) -> ProcessPoolExecutor | None:
 
 
 def brief_key(
-    spec: BriefSpec, facts_key: str, templates_key: str, formats: Sequence[Format], page_size: PageSize | None
+    spec_path: str, facts_key: str, templates_key: str, formats: Sequence[Format], page_size: PageSize | None
 ) -> str:
-    """Hash of every input of one brief's outputs (the fact base's inputs through ``facts_key``)."""
+    """Hash of every input of one brief's outputs (the fact base's inputs through ``facts_key``);
+    ``spec_path`` is the spec's path as its messages show it (BriefSpec.path)."""
     from tipbrief.cache import SCHEMA, code_key, digest, optional_file_key, render_key
 
     return digest(
@@ -381,8 +518,8 @@ def brief_key(
         code_key(),
         render_key(),
         facts_key,
-        spec.path,
-        optional_file_key(Path(spec.path)),
+        spec_path,
+        optional_file_key(Path(spec_path)),
         templates_key,
         ",".join(sorted(formats)),
         page_size or "",
@@ -419,53 +556,62 @@ def build_briefs(
     Bad specs raise InputError (every problem of every spec at once); with ``strict``, any
     warning raises BuildError. ``facts`` skips reading ``seeds`` (tests use a fixture) and the cache.
     With ``cache``, a brief whose inputs all hash as before is taken from it without rendering,
-    and the fact base is built only if some brief must be rendered. With ``jobs`` > 1, PDFs are
-    printed in that many worker processes; the outputs are the same bytes whatever ``jobs`` is.
+    and the fact base is built only if some brief must be rendered. With ``jobs`` > 1, one brief's
+    PDF is printed by a PdfPrinter and several briefs are rendered by that many worker processes;
+    the outputs are the same bytes whatever ``jobs`` is.
     """
-    from tipbrief.render_markdown import template_dirs
-
     chosen = tuple(dict.fromkeys(formats))
     if not spec_paths:
         raise InputError([f"{out}:1:1: no brief spec to build; pass SPEC files or add briefs/*.yaml"])
-    specs = load_specs(spec_paths)
-    project = project if project is not None else seeds.resolve().parent
-    templates = template_dirs(project)
-    inputs: CorpusInputs | None = None
-    if facts is None:
-        from tipbrief.factbase import scan_inputs
-
-        if not seeds.is_dir():
-            raise InputError([f"{seeds}:1:1: no such folder of articles; pass --seeds DIR"])
-        inputs = scan_inputs(seeds, project)
-    else:
-        cache = None  # a fact base passed in has no input hashes to key the cache by
-    plan = _plan(specs, inputs, cache, templates, chosen, page_size)
-    missing = sum(p.cached is None for p in plan)
-    fact_warnings: list[str] | None = None
-    if cache is not None and inputs is not None:
-        fact_warnings = cache.get("facts", f"warnings:{inputs.key}")
-    extracted = 0
+    printer = None
+    if _wants_printer(chosen, jobs, len(spec_paths)) and (cache is None or facts is not None):
+        # Nothing cached can spare this brief its PDF: the printer starts before anything else.
+        printer = PdfPrinter.start()
     pool = None
-    if cache is not None and missing:
-        from tipbrief.cache import TEMPLATE_BYTECODE, template_bytecode_key
-
-        TEMPLATE_BYTECODE.entries.update(cache.get("templates", template_bytecode_key()) or {})
     try:
+        from tipbrief.render_markdown import template_dirs
+
+        project = project if project is not None else seeds.resolve().parent
+        templates = template_dirs(project)
+        inputs: CorpusInputs | None = None
+        if facts is None and seeds.is_dir():
+            from tipbrief.factbase import scan_inputs
+
+            inputs = scan_inputs(seeds, project)
+        elif facts is not None:
+            cache = None  # a fact base passed in has no input hashes to key the cache by
+        lookups = _look_up(spec_paths, inputs, cache, templates, chosen, page_size)
+        missing = sum(cached is None for _, cached in lookups)
+        if printer is None and _wants_printer(chosen, jobs, missing):
+            # Started as soon as the cache has told that the PDF must be printed.
+            printer = PdfPrinter.start()
+        specs = load_specs(spec_paths)
+        if facts is None and inputs is None:
+            raise InputError([f"{seeds}:1:1: no such folder of articles; pass --seeds DIR"])
+        plan = [_Planned(spec, key, cached) for spec, (key, cached) in zip(specs, lookups, strict=True)]
+        fact_warnings: list[str] | None = None
+        if cache is not None and inputs is not None:
+            fact_warnings = cache.get("facts", f"warnings:{inputs.key}")
+        extracted = 0
+        if cache is not None and missing:
+            from tipbrief.cache import TEMPLATE_BYTECODE, template_bytecode_key
+
+            TEMPLATE_BYTECODE.entries.update(cache.get("templates", template_bytecode_key()) or {})
         if missing or fact_warnings is None:
             if "pdf" in chosen and missing > 1 and jobs > 1:
                 # Started first: the workers load WeasyPrint while this process builds the fact base.
-                # One PDF is printed here: a worker costs a process and gains nothing on one brief
-                # when the other core is busy (measured: 5.5 s against 4.6 s for the chronology).
                 pool = pdf_pool(min(jobs, missing))
             if facts is None:
                 assert inputs is not None
                 facts, extracted = _fact_base(inputs, cache)
         if facts is not None:
             fact_warnings = [str(p) for p in facts.problems]
-        results = _render(plan, facts, chosen, templates, page_size, progress, pool)
+        results = _render(plan, facts, chosen, templates, page_size, progress, pool, printer)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        if printer is not None:
+            printer.close()
     assert fact_warnings is not None
     warnings = list(fact_warnings)
     outputs: list[Output] = []
@@ -500,9 +646,17 @@ def build_briefs(
     )
 
 
+def _wants_printer(formats: Sequence[Format], jobs: int, to_render: int) -> bool:
+    """Whether one brief's PDF is to be printed by a PdfPrinter: several go to a pool of workers,
+    and --jobs 1 asks for one process."""
+    return "pdf" in formats and jobs > 1 and to_render == 1
+
+
 def _fact_base(inputs: CorpusInputs, cache: Cache | None) -> tuple[FactBase, int]:
     """The resolved fact base from the cache when its inputs are unchanged (a brief being edited
     skips extract and resolve), else built; and the number of articles extracted for it."""
+    from tipbrief.model import FactBase
+
     if cache is not None:
         found = cache.get("facts", inputs.key)
         if isinstance(found, FactBase):
@@ -516,24 +670,31 @@ def _fact_base(inputs: CorpusInputs, cache: Cache | None) -> tuple[FactBase, int
     return made.facts, made.extracted
 
 
-def _plan(
-    specs: Sequence[BriefSpec],
+Lookup = tuple[str | None, tuple[tuple[Output, ...], tuple[str, ...]] | None]
+"""A spec's cache key and its outputs if the cache has them."""
+
+
+def _look_up(
+    spec_paths: Sequence[Path],
     inputs: CorpusInputs | None,
     cache: Cache | None,
     templates: Sequence[Path],
     formats: Sequence[Format],
     page_size: PageSize | None,
-) -> list[_Planned]:
+) -> list[Lookup]:
+    """Each spec's key and cached outputs, from its file alone: known before the specs are parsed,
+    so that a printer is started as early as it can be."""
     if cache is None or inputs is None:
-        return [_Planned(spec, None, None) for spec in specs]
+        return [(None, None) for _ in spec_paths]
     from tipbrief.cache import templates_key
+    from tipbrief.yamlsafe import display_path
 
     shared = templates_key(templates)
-    plan = []
-    for spec in specs:
-        key = brief_key(spec, inputs.key, shared, formats, page_size)
-        plan.append(_Planned(spec, key, cache.get("briefs", key)))
-    return plan
+    found: list[Lookup] = []
+    for path in spec_paths:
+        key = brief_key(display_path(path), inputs.key, shared, formats, page_size)
+        found.append((key, cache.get("briefs", key)))
+    return found
 
 
 Rendered = tuple[tuple[Output, ...], tuple[str, ...]]
@@ -547,9 +708,11 @@ def _render(
     page_size: PageSize | None,
     progress: Callable[[str], None] | None,
     pool: ProcessPoolExecutor | None,
+    printer: PdfPrinter | None = None,
 ) -> list[Rendered]:
     """Each planned brief's outputs and warnings, in plan order: in ``pool``'s workers when given,
-    else here. ``facts`` may be None only when every brief comes from the cache."""
+    else here, with ``printer`` printing the PDF. ``facts`` may be None only when every brief
+    comes from the cache."""
     for index, p in enumerate(plan):
         if progress is not None:
             note = " (unchanged)" if p.cached is not None else ""
@@ -563,7 +726,7 @@ def _render(
             continue
         assert facts is not None
         try:
-            done[index] = render_brief(p.spec, facts, formats, templates, page_size)
+            done[index] = render_brief(p.spec, facts, formats, templates, page_size, printer)
         except InputError as err:
             # Keep going, so that one run reports the problems of every spec.
             problems[index] = err.problems
@@ -655,7 +818,11 @@ def _brief_task(
 
 
 def _render_failed(spec: BriefSpec, err: Exception) -> BuildError:
-    return BuildError(f"{spec.path}: could not render the brief: {type(err).__name__}: {err}")
+    return _render_failed_message(spec, f"{type(err).__name__}: {err}")
+
+
+def _render_failed_message(spec: BriefSpec, what: str) -> BuildError:
+    return BuildError(f"{spec.path}: could not render the brief: {what}")
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -1,0 +1,157 @@
+"""The printer process of a one-brief build: the same PDF bytes as printing in the building process,
+WeasyPrint kept out of that process, and a child that dies, fails or is no longer needed costs
+nothing but time."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import tipbrief.render_pdf
+from tipbrief.build import PdfPrinter, Prepared, build_briefs, prepare_brief
+from tipbrief.errors import BuildError, InputError
+from tipbrief.factjson import fact_base_from_dict
+from tipbrief.model import FactBase
+from tipbrief.render_markdown import template_dirs
+from tipbrief.spec import load_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+MINISTERIAL = "actip-implementation-ministerial"
+
+MODULES = """\
+import sys
+from tipbrief.cli import cli
+
+cli.main(sys.argv[1:], prog_name="tipbrief", standalone_mode=False)
+print(" ".join(m for m in ("weasyprint", "tipbrief.render_html") if m in sys.modules))
+"""
+
+
+@pytest.fixture(scope="module")
+def prepared() -> Prepared:
+    facts: FactBase = fact_base_from_dict(
+        json.loads((ROOT / "tests" / "fixtures" / "facts-seeds.json").read_text(encoding="utf-8"))
+    )
+    spec = load_spec(ROOT / "briefs" / f"{MINISTERIAL}.yaml")
+    return prepare_brief(spec, facts, ("pdf",), template_dirs(None))
+
+
+def no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def started(monkeypatch: pytest.MonkeyPatch) -> list[PdfPrinter | None]:
+    """Every printer a build starts (None where it could not fork)."""
+    printers: list[PdfPrinter | None] = []
+    real = PdfPrinter.start.__func__  # type: ignore[attr-defined]
+
+    def recording(cls: type[PdfPrinter]) -> PdfPrinter | None:
+        printer: PdfPrinter | None = real(cls)
+        printers.append(printer)
+        return printer
+
+    monkeypatch.setattr(PdfPrinter, "start", classmethod(recording))
+    return printers
+
+
+def test_one_brief_is_printed_by_a_child_into_the_same_bytes(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
+    script = tmp_path / "modules.py"
+    script.write_text(MODULES, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    loaded = {}
+    for jobs in ("1", "2"):
+        args = ["build", f"briefs/{MINISTERIAL}.yaml", "--format", "pdf", "--no-cache", "--out", f"out{jobs}"]
+        done = subprocess.run(
+            [sys.executable, str(script), *args, "--jobs", jobs],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=240,
+        )
+        assert done.returncode == 0, done.stderr
+        loaded[jobs] = done.stdout.split()
+    # Both processes rendered the HTML; only the one-job build loaded WeasyPrint itself.
+    assert loaded == {"1": ["weasyprint", "tipbrief.render_html"], "2": ["tipbrief.render_html"]}
+    one = (tmp_path / "out1" / f"{MINISTERIAL}.pdf").read_bytes()
+    assert (tmp_path / "out2" / f"{MINISTERIAL}.pdf").read_bytes() == one
+    assert (tmp_path / "out1" / "manifest.json").read_bytes() == (
+        tmp_path / "out2" / "manifest.json"
+    ).read_bytes()
+
+
+def test_a_printer_whose_child_died_prints_here(prepared: Prepared) -> None:
+    printer = PdfPrinter.start()
+    assert printer is not None and printer.pid is not None
+    os.kill(printer.pid, signal.SIGKILL)
+    printed = printer.print(prepared)
+    assert len(PdfReader(BytesIO(printed.pdf)).pages) >= 1
+    assert printed.warnings == ()
+    assert no_child_left()
+
+
+def test_a_render_that_fails_in_the_child_fails_the_build(
+    prepared: Prepared, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The child is forked from this process, so it prints with the patched module.
+    monkeypatch.setattr(tipbrief.render_pdf, "MAX_HTML_BYTES", 10)
+    printer = PdfPrinter.start()
+    assert printer is not None
+    with pytest.raises(
+        BuildError, match=f"^{MINISTERIAL}: the HTML is larger than 10 bytes; shorten the brief$"
+    ):
+        printer.print(prepared)
+    assert no_child_left()
+
+    def broken(html: str, **kwargs: object) -> None:
+        raise ValueError("no fonts")
+
+    monkeypatch.setattr(tipbrief.render_pdf, "render_pdf", broken)
+    printer = PdfPrinter.start()
+    assert printer is not None
+    with pytest.raises(BuildError, match=r"could not render the brief: ValueError: no fonts$"):
+        printer.print(prepared)
+    assert no_child_left()
+
+
+def test_a_build_that_fails_before_printing_stops_its_printer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printers = started(monkeypatch)
+    spec = tmp_path / "briefs" / "bad.yaml"
+    spec.parent.mkdir()
+    spec.write_text("title: T\naudience: minister\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        build_briefs([spec], ROOT / "seeds", tmp_path / "out", ("pdf",), jobs=2)
+    assert len(printers) == 1 and printers[0] is not None
+    assert printers[0].pid is None
+    assert no_child_left()
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_build_without_a_pdf_starts_no_printer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    printers = started(monkeypatch)
+    spec = ROOT / "briefs" / f"{MINISTERIAL}.yaml"
+    build_briefs([spec], ROOT / "seeds", tmp_path / "out", ("md", "html"), project=ROOT, jobs=2)
+    assert printers == []
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        f"{MINISTERIAL}.html",
+        f"{MINISTERIAL}.md",
+        "manifest.json",
+    ]
