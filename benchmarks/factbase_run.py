@@ -1,6 +1,6 @@
 """One fact-base build in this process, reported as JSON: run in a fresh process per measurement.
 
-    python -m benchmarks.factbase_run CORPUS [--cache FILE]
+    python -m benchmarks.factbase_run CORPUS [--cache FILE] [--jobs N]
 
 Prints {"seconds", "extracted", "articles", "events", "maxrss_kb", "baseline_kb"}: the time of
 scanning, extracting and resolving (imports excluded), and the process's peak resident memory
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import time
 from pathlib import Path
@@ -20,6 +21,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--cache", type=Path, default=None)
+    # As `tipbrief build` does by default: one extraction worker per core.
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
 
     from tipbrief import extract, resolve  # noqa: F401  (import cost is not the build's)
@@ -29,7 +32,7 @@ def main() -> None:
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cache = Cache(args.cache) if args.cache is not None else None
     start = time.perf_counter()
-    made = assemble_fact_base(scan_inputs(args.corpus, args.corpus.parent), cache)
+    made = assemble_fact_base(scan_inputs(args.corpus, args.corpus.parent), cache, jobs=args.jobs)
     if cache is not None:
         cache.flush()
     seconds = time.perf_counter() - start
