@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -472,10 +473,15 @@ def iter_article_paths(root: Path) -> list[Path]:
     )
 
 
+@lru_cache(maxsize=16)  # resolving walks the whole path with a system call per part: once per corpus
+def _folder_name(root: Path) -> str:
+    return root.resolve().name
+
+
 def load_article(path: Path, root: Path, outlets: Mapping[str, str]) -> Article | Problem:
     """Read one article (and its ``.meta.yaml`` sidecar); a bad file becomes a Problem, not a crash."""
     # Shown as "<corpus folder name>/<path below it>": the same on every machine and checkout.
-    shown = (Path(root.resolve().name) / path.relative_to(root)).as_posix()
+    shown = (Path(_folder_name(root)) / path.relative_to(root)).as_posix()
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         return Problem(

@@ -355,6 +355,8 @@ class _Context:
     gaz: Gazetteer
     sentences: tuple[Sentence, ...]
     glossary: dict[str, str]
+    instrument_names: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    """Per sentence text: the instruments and events rules both ask (see _instrument_names)."""
 
     @property
     def doc(self) -> str:
@@ -479,6 +481,14 @@ def _extract_instruments(ctx: _Context) -> tuple[tuple[Span, str], ...]:
 
 def _instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
     """Instruments named in a sentence: known ones by reference name, others by their shape."""
+    # Asked once the glossary is complete, so the answer for a text holds for the whole article.
+    known = ctx.instrument_names.get(text)
+    if known is None:
+        known = ctx.instrument_names[text] = _find_instrument_names(ctx, text)
+    return known
+
+
+def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for start, end, row in ctx.gaz.instruments.find(text):
         found.append((start, end, row.get("name")))
