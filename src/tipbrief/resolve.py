@@ -6,7 +6,7 @@ import calendar
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -47,6 +47,8 @@ class Resolution:
     interval: DateInterval
     conflicts: tuple[Conflict, ...]
     chosen: tuple[Candidate, ...]
+    fixed: tuple[date | None, date | None] = (None, None)
+    """The bounds of the constraints kept before reference rows and yearless dates are weighed."""
 
 
 def _where(span: Span | None, reference: str | None = None) -> str:
@@ -135,6 +137,7 @@ def resolve_dates(
             continue
         core.append(c)
         core_lo, core_hi = c_lo, c_hi
+    fixed_bounds = (core_lo, core_hi)
     chosen: list[Candidate] = []
     by_field: dict[str, list[Identification]] = {}
     for ident in identifications:
@@ -221,7 +224,7 @@ def resolve_dates(
         label = f"{t.text} (year unknown)" + (f", {label}" if (lo or hi) else "")
     evidence = tuple(dict.fromkeys(_to_evidence(c) for c in used)) if explain else ()
     interval = DateInterval(lo, hi, label, "stated" if stated else "inferred", evidence)
-    return Resolution(interval, tuple(conflicts), tuple(chosen))
+    return Resolution(interval, tuple(conflicts), tuple(chosen), fixed_bounds)
 
 
 def _reading(ident: Identification, fitting: set[str]) -> str:
@@ -288,22 +291,7 @@ def slug(text: str) -> str:
     return out or "event"
 
 
-def _overlap(a: DateInterval, b: DateInterval) -> bool:
-    if not (a.earliest and a.latest and b.earliest and b.latest):
-        return False
-    return a.earliest <= b.latest and b.earliest <= a.latest
-
-
-def _within_a_month(interval: DateInterval) -> bool:
-    """True when the interval is bounded and under 32 days: narrow enough to stand for one meeting."""
-    return (
-        interval.earliest is not None
-        and interval.latest is not None
-        and (interval.latest - interval.earliest).days < 32
-    )
-
-
-def _title(cands: list[EventCandidate]) -> str:
+def _title(cands: Sequence[EventCandidate]) -> str:
     # A signature is the more specific act: "Signing of X" wins over "Adoption of X".
     title = min(
         (c.title for c in cands), key=lambda t: (not t.startswith("Signing"), not t[:1].isupper(), -len(t), t)
@@ -324,18 +312,73 @@ def _title(cands: list[EventCandidate]) -> str:
     return title
 
 
-def _compatible(a: DateInterval, b: DateInterval) -> bool:
-    """Two readings of one event may be merged only if their intervals can meet."""
-    lo = max((d for d in (a.earliest, b.earliest) if d), default=None)
-    hi = min((d for d in (a.latest, b.latest) if d), default=None)
-    return lo is None or hi is None or lo <= hi
-
-
 def _resolve_group(group: list[EventCandidate], explain: bool = True) -> Resolution:
     return resolve_dates(
         [k for c in group for k in c.constraints],
         [i for c in group for i in c.identifications],
         explain=explain,
+    )
+
+
+Bounds = tuple[date | None, date | None]
+"""An interval's first and last day, all that grouping and merging compare."""
+Order = tuple[str, str, str, int, str, int]
+"""Where a candidate sorts: its key, first quote, document and offset, then the path of its article
+and its place there (these two only break ties, as the order of the files did)."""
+BucketId = tuple[str, Place | None]
+"""The kind and place of a group's first candidate: only groups of one bucket can merge."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedCandidate:
+    """An event candidate with where it sorts, a hash of its content and the bounds it gives alone."""
+
+    order: Order
+    uid: str
+    """Names the candidate's content: equal uids, equal candidates."""
+    candidate: EventCandidate
+    earliest: date | None
+    latest: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Candidates of one key that state one event, as merging across keys sees them."""
+
+    order: Order
+    """The order of its first candidate."""
+    members: tuple[str, ...]
+    """The uids of its candidates, in order."""
+    earliest: date | None
+    latest: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEvent:
+    """One event, the candidates it was resolved from (uids, in order) and its title's slug."""
+
+    order: Order
+    """The order of its first candidate, which breaks ties between events as the first merge did."""
+    members: tuple[str, ...]
+    event: Event
+    slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """The groups of one kind and place, in order, and the events they merge into."""
+
+    groups: tuple[Group, ...]
+    events: tuple[MergedEvent, ...]
+
+
+def keyed_candidate(c: EventCandidate, article: str, index: int, uid: str) -> KeyedCandidate:
+    """``c``, the ``index``-th candidate of the article at path ``article``, ready to be grouped;
+    ``uid`` must name this content only (the hash of the article's inputs and ``index`` do)."""
+    first = c.sources[0]
+    own = _resolve_group([c], explain=False).interval
+    return KeyedCandidate(
+        (c.key, first.quote, first.document, first.start, article, index), uid, c, own.earliest, own.latest
     )
 
 
@@ -346,113 +389,232 @@ def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
     consultations in different cities and years stay two events. The order of merging uses
     the text, not file names, so renaming an article changes nothing.
     """
-    cands = sorted(
-        (e for x in extractions for e in x.events),
-        key=lambda e: (e.key, e.sources[0].quote, e.sources[0].document, e.sources[0].start),
-    )
-    groups: list[tuple[list[EventCandidate], Resolution]] = []
-    by_key: dict[str, list[int]] = {}
-    # Per group, the places its members state and whether all of them are plain (see _plain):
-    # with these a candidate joins a group of thousands (a background sentence every tenth
-    # article repeats) in constant time instead of re-resolving the whole group.
-    places: list[set[Place]] = []
-    plain: list[bool] = []
-    for c in cands:
-        # Merging needs only each interval's bounds; every event is resolved in full below.
-        own = _resolve_group([c], explain=False)
-        target = next(
-            (
-                i
-                for i in by_key.get(c.key, [])
-                # The places agree when every member states none or the same one as c.
-                if (c.place is None or places[i] <= {c.place})
-                and _compatible(groups[i][1].interval, own.interval)
-            ),
-            None,
-        )
-        if target is None:
-            by_key.setdefault(c.key, []).append(len(groups))
-            groups.append(([c], own))
-            places.append({c.place} if c.place else set())
-            plain.append(_plain(c))
-        else:
-            members, res = groups[target]
-            members.append(c)
-            if c.place:
-                places[target].add(c.place)
-            if not (plain[target] and _plain(c) and _contains_all(c, res.interval)):
-                res = _resolve_group(members, explain=False)
-            plain[target] = plain[target] and _plain(c)
-            groups[target] = (members, res)
-    # Meetings reported by different outlets under different names: same kind, same place, same dates.
-    merged: list[list[EventCandidate]] = []
-    merged_res: list[Resolution] = []
-    # Only groups of the same kind and place can merge: looking within that bucket keeps this
-    # linear in the number of events, and finds the same first match as scanning them all.
-    by_kind_place: dict[tuple[str, Place | None], list[int]] = {}
-    for g, r in groups:
-        bucket = by_kind_place.setdefault((g[0].kind, g[0].place), [])
-        target = next(
-            (
-                i
-                for i in bucket
-                if g[0].kind != "adoption"
-                and g[0].place is not None
-                and _overlap(merged_res[i].interval, r.interval)
-                and _within_a_month(merged_res[i].interval)
-            ),
-            None,
-        )
-        if target is None:
-            bucket.append(len(merged))
-            merged.append(list(g))
-            merged_res.append(r)
-        else:
-            merged[target].extend(g)
-    events: list[Event] = []
-    for g in merged:
-        res = _resolve_group(g)
-        place, place_conflicts = _place(g, res)
-        sources = tuple(sorted({s for c in g for s in c.sources}, key=lambda s: (s.document, s.start)))
-        actors = tuple(dict.fromkeys(a for c in g for a in c.actors))
-        instruments = tuple(dict.fromkeys(i for c in g for i in c.instruments))
-        events.append(
-            Event(
-                id="",
-                title=_title(g),
-                kind=g[0].kind,
-                date=res.interval,
-                place=place,
-                actors=actors,
-                instruments=instruments,
-                sources=sources,
-                conflicts=res.conflicts + place_conflicts,
-            )
-        )
-    return _assign_ids(events)
+    by_key: dict[str, list[KeyedCandidate]] = {}
+    for n, x in enumerate(extractions):
+        for i, c in enumerate(x.events):
+            by_key.setdefault(c.key, []).append(keyed_candidate(c, f"{n:012d}", i, f"{n}:{i}"))
+    for entries in by_key.values():
+        entries.sort(key=_by_order)
+    buckets = update_events({}, by_key, by_key.__getitem__)
+    return all_events(b for b in buckets.values() if b is not None)
 
 
-def _plain(c: EventCandidate) -> bool:
-    """No identifications and no yearless dates: its interval is the plain intersection of its constraints."""
-    return not c.identifications and all(k.annual is None for k in c.constraints)
+def update_events(
+    buckets: Mapping[BucketId, Bucket],
+    changed: Mapping[str, Sequence[KeyedCandidate]],
+    entries_of: Callable[[str], Sequence[KeyedCandidate]],
+) -> dict[BucketId, Bucket | None]:
+    """The buckets that change (None: gone) when each key of ``changed`` now has exactly those
+    candidates, in order (none: the key is gone); ``entries_of`` gives any other key's candidates.
 
-
-def _contains_all(c: EventCandidate, interval: DateInterval) -> bool:
-    """Every constraint of ``c`` allows the whole of ``interval``.
-
-    Added to a plain group whose constraints intersect to ``interval``, a plain candidate with
-    this property leaves the bounds as they were: each of its constraints is accepted without
-    narrowing them, and each earlier constraint is accepted or refused as before.
+    Only the changed keys are grouped again, only the buckets whose groups change are merged again,
+    and only events whose candidates change are resolved again; ids are given again only to the
+    events whose slug one of those has. From no buckets, this resolves a whole corpus: the one
+    algorithm serves full and incremental builds alike.
     """
-    lo, hi = interval.earliest, interval.latest
-    return all(
-        (k.earliest is None or (lo is not None and k.earliest <= lo))
-        and (k.latest is None or (hi is not None and k.latest >= hi))
-        for k in c.constraints
+    added: dict[BucketId, list[Group]] = {}
+    for entries in changed.values():
+        for bucket_id, group in group_candidates(entries):
+            added.setdefault(bucket_id, []).append(group)
+    affected = set(added)
+    for bucket_id, bucket in buckets.items():
+        if bucket_id not in affected and any(g.order[0] in changed for g in bucket.groups):
+            affected.add(bucket_id)
+    known: dict[str, EventCandidate] = {}
+    loaded: set[str] = set()
+
+    def candidates(groups: Sequence[Group]) -> list[EventCandidate]:
+        for key in {g.order[0] for g in groups} - loaded:
+            loaded.add(key)
+            source = changed[key] if key in changed else entries_of(key)
+            known.update((k.uid, k.candidate) for k in source)
+        return [known[uid] for g in groups for uid in g.members]
+
+    changes: dict[BucketId, Bucket | None] = {}
+    touched: set[str] = set()
+    for bucket_id in affected:
+        old = buckets.get(bucket_id)
+        groups = [g for g in old.groups if g.order[0] not in changed] if old is not None else []
+        groups.extend(added.get(bucket_id, ()))
+        groups.sort(key=_by_order)
+        if old is not None:
+            if tuple(groups) == old.groups:
+                continue
+            touched.update(m.slug for m in old.events)
+        if not groups:
+            changes[bucket_id] = None
+            continue
+        before = {m.members: m for m in old.events} if old is not None else {}
+        events = []
+        for part in merge_groups(groups, bucket_id):
+            members = tuple(uid for i in part for uid in groups[i].members)
+            same = before.get(members)
+            if same is None:
+                event = event_of(candidates([groups[i] for i in part]))
+                events.append(MergedEvent(groups[part[0]].order, members, event, slug(event.title)))
+            else:
+                events.append(MergedEvent(groups[part[0]].order, members, same.event, same.slug))
+        touched.update(m.slug for m in events)
+        changes[bucket_id] = Bucket(tuple(groups), tuple(events))
+    _renumber(buckets, changes, touched)
+    return changes
+
+
+def _by_order(item: KeyedCandidate | Group) -> Order:
+    return item.order
+
+
+def group_candidates(entries: Sequence[KeyedCandidate]) -> list[tuple[BucketId, Group]]:
+    """Group one key's candidates, in order: each joins the first group whose places and dates can
+    agree with its own, else starts a group. Each group comes with the bucket it merges in."""
+    forming: list[_Forming] = []
+    for k in entries:
+        c = k.candidate
+        own = {c.place} if c.place else set()
+        target = next(
+            (
+                g
+                for g in forming
+                # The places agree when every member states none or the same one as c.
+                if (c.place is None or g.places <= own) and _meet(*g.bounds, k.earliest, k.latest)
+            ),
+            None,
+        )
+        if target is None:
+            forming.append(_Forming([k], (k.earliest, k.latest), own))
+        else:
+            target.join(k)
+    return [
+        (
+            (g.members[0].candidate.kind, g.members[0].candidate.place),
+            Group(g.members[0].order, tuple(m.uid for m in g.members), *g.bounds),
+        )
+        for g in forming
+    ]
+
+
+IdentSignature = tuple[str, frozenset[tuple[str, date | None, date | None]]]
+
+
+class _Forming:
+    """A group being formed, with what tells whether a new member can move its bounds."""
+
+    __slots__ = ("bounds", "fixed", "members", "places", "pool", "signatures")
+
+    def __init__(self, members: list[KeyedCandidate], bounds: Bounds, places: set[Place]) -> None:
+        self.members = members
+        self.bounds = bounds
+        self.places = places
+        # Known once a second member comes: the bounds of the members' plain constraints (see
+        # Resolution.fixed), their identifications, and per field and row the bounds the last
+        # identification naming the row gives it (as resolve_dates's pool keeps the last).
+        self.fixed: Bounds | None = None
+        self.signatures: set[IdentSignature] = set()
+        self.pool: dict[tuple[str, str], Bounds] = {}
+
+    def join(self, k: KeyedCandidate) -> None:
+        c = k.candidate
+        if self.fixed is None:
+            self.fixed = _resolve_group([m.candidate for m in self.members], explain=False).fixed
+            for m in self.members:
+                self._identify(m.candidate)
+        self.members.append(k)
+        if c.place:
+            self.places.add(c.place)
+        # Most members of a big group repeat what it already knows (a background sentence every
+        # tenth article repeats): they leave its bounds as they are, and it is not resolved again.
+        if not self._redundant(c):
+            res = _resolve_group([m.candidate for m in self.members], explain=False)
+            self.bounds = (res.interval.earliest, res.interval.latest)
+            self.fixed = res.fixed
+        self._identify(c)
+
+    def _identify(self, c: EventCandidate) -> None:
+        for ident in c.identifications:
+            if ident.candidates:
+                self.signatures.add(_signature(ident))
+                self.pool.update(((ident.field, r.key), (r.earliest, r.latest)) for r in ident.candidates)
+
+    def _redundant(self, c: EventCandidate) -> bool:
+        """Adding ``c`` leaves the group's bounds as they are, for resolve_dates gives the same bounds.
+
+        Its plain constraints each allow the whole of the bounds the kept plain constraints
+        give (``fixed``): resolve_dates then keeps and refuses every other constraint as before,
+        and those bounds do not move. Its identifications each repeat one the group has, with
+        the same rows and the same bounds for each row: the rows picked for each field stay the
+        same. It has no yearless date, so the last step narrows the same bounds the same way.
+        """
+        assert self.fixed is not None
+        lo, hi = self.fixed
+        for k in c.constraints:
+            if k.annual is not None:
+                return False
+            if k.earliest is not None and (lo is None or k.earliest > lo):
+                return False
+            if k.latest is not None and (hi is None or k.latest < hi):
+                return False
+        for ident in c.identifications:
+            if not ident.candidates:
+                continue
+            if _signature(ident) not in self.signatures:
+                return False
+            if any(self.pool.get((ident.field, r.key)) != (r.earliest, r.latest) for r in ident.candidates):
+                return False
+        return True
+
+
+def _signature(ident: Identification) -> IdentSignature:
+    return ident.field, frozenset((r.key, r.earliest, r.latest) for r in ident.candidates)
+
+
+def _meet(a_lo: date | None, a_hi: date | None, b_lo: date | None, b_hi: date | None) -> bool:
+    """Two intervals can meet: two readings of one event may be merged."""
+    lo = a_lo if b_lo is None or (a_lo is not None and a_lo >= b_lo) else b_lo
+    hi = a_hi if b_hi is None or (a_hi is not None and a_hi <= b_hi) else b_hi
+    return lo is None or hi is None or lo <= hi
+
+
+def merge_groups(groups: Sequence[Group], bucket: BucketId) -> list[list[int]]:
+    """Which groups of one bucket (in order) merge: meetings reported by different outlets under
+    different names, with the same kind and place and overlapping dates within a month. Each
+    group joins the first merged event whose first group's dates it overlaps."""
+    kind, place = bucket
+    merged: list[list[int]] = []
+    # The merged events a group can join: their first group is bounded and within a month.
+    open_to: list[tuple[int, date, date]] = []
+    for n, g in enumerate(groups):
+        lo, hi = g.earliest, g.latest
+        target = None
+        if kind != "adoption" and place is not None and lo is not None and hi is not None:
+            target = next((i for i, a, b in open_to if a <= hi and lo <= b), None)
+        if target is None:
+            if lo is not None and hi is not None and (hi - lo).days < 32:
+                open_to.append((len(merged), lo, hi))
+            merged.append([n])
+        else:
+            merged[target].append(n)
+    return merged
+
+
+def event_of(g: Sequence[EventCandidate]) -> Event:
+    """The event the candidates of one merged group state, resolved (its id is given later)."""
+    res = _resolve_group(list(g))
+    place, place_conflicts = _place(g, res)
+    sources = tuple(sorted({s for c in g for s in c.sources}, key=lambda s: (s.document, s.start)))
+    return Event(
+        id="",
+        title=_title(g),
+        kind=g[0].kind,
+        date=res.interval,
+        place=place,
+        actors=tuple(dict.fromkeys(a for c in g for a in c.actors)),
+        instruments=tuple(dict.fromkeys(i for c in g for i in c.instruments)),
+        sources=sources,
+        conflicts=res.conflicts + place_conflicts,
     )
 
 
-def _place(g: list[EventCandidate], res: Resolution) -> tuple[Place | None, tuple[Conflict, ...]]:
+def _place(g: Sequence[EventCandidate], res: Resolution) -> tuple[Place | None, tuple[Conflict, ...]]:
     stated = [(c.place, c.place_span) for c in g if c.place and c.place_span]
     ref_places = [(Place(c.city, c.country or c.city), c) for c in res.chosen if c.city]
     if stated:
@@ -482,30 +644,65 @@ def _place(g: list[EventCandidate], res: Resolution) -> tuple[Place | None, tupl
     return None, ()
 
 
-def _assign_ids(events: list[Event]) -> tuple[Event, ...]:
-    """Ids from titles, so they read well in specs. Titles whose slugs clash get a short hash of
-    what tells them apart (full title, date, place), so ids never depend on file names."""
-    by_slug: dict[str, list[Event]] = {}
-    for e in events:
-        by_slug.setdefault(slug(e.title), []).append(e)
-    out = []
-    for base, same in sorted(by_slug.items()):
-        if len(same) == 1:
-            out.append(replace(same[0], id=base))
-            continue
-        used: set[str] = set()
-        for e in sorted(same, key=_content_key):
-            digest = hashlib.sha256(repr(_content_key(e)).encode()).hexdigest()
-            n = 6
-            while f"{base}-{digest[:n]}" in used:
-                n += 2
-            used.add(f"{base}-{digest[:n]}")
-            out.append(replace(e, id=f"{base}-{digest[:n]}"))
-    return tuple(sorted(out, key=lambda e: (e.date.earliest or date.max, e.date.latest or date.max, e.id)))
+def _renumber(
+    buckets: Mapping[BucketId, Bucket], changes: dict[BucketId, Bucket | None], slugs: set[str]
+) -> None:
+    """Give ids again to every event whose slug is in ``slugs`` (recording changed buckets in ``changes``)."""
+    found: dict[str, list[tuple[BucketId, int, MergedEvent]]] = {}
+    for bucket_id, bucket in _current(buckets, changes):
+        for n, m in enumerate(bucket.events):
+            if m.slug in slugs:
+                found.setdefault(m.slug, []).append((bucket_id, n, m))
+    for base, same in found.items():
+        same.sort(key=lambda item: item[2].order)
+        for (bucket_id, n, m), new in zip(same, slug_ids(base, [m.event for _, _, m in same]), strict=True):
+            if m.event.id != new:
+                bucket = changes.get(bucket_id) or buckets[bucket_id]
+                events = list(bucket.events)
+                events[n] = replace(m, event=replace(m.event, id=new))
+                changes[bucket_id] = Bucket(bucket.groups, tuple(events))
+
+
+def _current(
+    buckets: Mapping[BucketId, Bucket], changes: Mapping[BucketId, Bucket | None]
+) -> Iterable[tuple[BucketId, Bucket]]:
+    for bucket_id, bucket in buckets.items():
+        if bucket_id not in changes:
+            yield bucket_id, bucket
+    for bucket_id, changed in changes.items():
+        if changed is not None:
+            yield bucket_id, changed
+
+
+def slug_ids(base: str, events: Sequence[Event]) -> list[str]:
+    """Ids for the events whose titles have the slug ``base`` (in merge order, which breaks ties):
+    the slug itself for one, else each with a short hash of what tells them apart (full title,
+    date, place, first quote), so ids never depend on file names."""
+    if len(events) == 1:
+        return [base]
+    ids = [""] * len(events)
+    used: set[str] = set()
+    for i in sorted(range(len(events)), key=lambda i: _content_key(events[i])):
+        digest = hashlib.sha256(repr(_content_key(events[i])).encode()).hexdigest()
+        n = 6
+        while f"{base}-{digest[:n]}" in used:
+            n += 2
+        used.add(f"{base}-{digest[:n]}")
+        ids[i] = f"{base}-{digest[:n]}"
+    return ids
 
 
 def _content_key(e: Event) -> tuple[str, str, str, str]:
     return (e.title, e.date.label, e.place.name if e.place else "", e.sources[0].quote if e.sources else "")
+
+
+def all_events(buckets: Iterable[Bucket]) -> tuple[Event, ...]:
+    """Every event, by date then id (then slug: two slugs could give one id)."""
+    merged = [m for b in buckets for m in b.events]
+    merged.sort(
+        key=lambda m: (m.event.date.earliest or date.max, m.event.date.latest or date.max, m.event.id, m.slug)
+    )
+    return tuple(m.event for m in merged)
 
 
 # --- dates and glossary -----------------------------------------------------------------
@@ -513,62 +710,101 @@ def _content_key(e: Event) -> tuple[str, str, str, str]:
 
 def resolve_mentions(extractions: Sequence[Extraction], events: Sequence[Event]) -> tuple[DateMention, ...]:
     """Every temporal expression, with the interval the article (or its event) gives it."""
-    by_span: dict[tuple[str, int, int], Event] = {}
+    dates = [d for x in extractions for d in article_dates(x)]
+    return link_dates(dates, range(len(dates)), events)
+
+
+def article_dates(x: Extraction) -> tuple[DateMention, ...]:
+    """One article's temporal expressions, each with the interval the article alone gives it."""
+    return tuple(
+        DateMention(
+            d.span.document,
+            d.span.start,
+            d.span.end,
+            d.span.quote,
+            d.earliest,
+            d.latest,
+            "stated" if d.stated else "inferred",
+            (Evidence("date-mention", d.note, d.earliest, d.latest, d.span),),
+        )
+        for d in x.dates
+    )
+
+
+def link_dates(
+    dates: Sequence[DateMention], open_dates: Iterable[int], events: Sequence[Event]
+) -> tuple[DateMention, ...]:
+    """``dates`` where each of ``open_dates`` (positions of dates the article leaves unbounded)
+    takes the interval of the first event, in order, whose date evidence quotes it, if bounded."""
+    wanted: dict[tuple[str, int, int], list[int]] = {}
+    for i in open_dates:
+        d = dates[i]
+        if d.earliest is None and d.latest is None:
+            wanted.setdefault((d.document, d.start, d.end), []).append(i)
+    out = list(dates)
     for event in events:
+        if not wanted:
+            break
+        lo, hi = event.date.earliest, event.date.latest
         for e in event.date.evidence:
-            if e.span:
-                by_span.setdefault((e.span.document, e.span.start, e.span.end), event)
-    out = []
-    for x in extractions:
-        for d in x.dates:
-            lo, hi, basis = d.earliest, d.latest, "stated" if d.stated else "inferred"
-            evidence = [Evidence("date-mention", d.note, d.earliest, d.latest, d.span)]
-            ev = by_span.get((d.span.document, d.span.start, d.span.end))
-            if lo is None and hi is None and ev and ev.date.earliest and ev.date.latest:
-                lo, hi = ev.date.earliest, ev.date.latest
-                evidence.append(
-                    Evidence(
-                        "event",
-                        f"resolved with the event “{ev.title}” ({ev.id})",
-                        lo,
-                        hi,
-                        None,
-                        f"event:{ev.id}",
-                    )
-                )
-            out.append(
-                DateMention(
-                    d.span.document,
-                    d.span.start,
-                    d.span.end,
-                    d.span.quote,
-                    lo,
-                    hi,
-                    "stated" if basis == "stated" else "inferred",
-                    tuple(evidence),
-                )
+            span = e.span
+            if span is None:
+                continue
+            found = wanted.pop((span.document, span.start, span.end), None)
+            if found is None or not (lo and hi):
+                continue
+            linked = Evidence(
+                "event",
+                f"resolved with the event “{event.title}” ({event.id})",
+                lo,
+                hi,
+                None,
+                f"event:{event.id}",
             )
+            for i in found:
+                d = out[i]
+                out[i] = DateMention(
+                    d.document, d.start, d.end, d.text, lo, hi, d.basis, (*d.evidence, linked)
+                )
     return tuple(out)
 
 
 def merge_glossary(extractions: Sequence[Extraction]) -> tuple[GlossaryEntry, ...]:
-    entries: dict[str, GlossaryEntry] = {}
-    for x in sorted(extractions, key=lambda x: x.document):
-        for g in x.glossary:
-            if g.short in entries:
-                old = entries[g.short]
-                entries[g.short] = replace(old, sources=old.sources + g.sources)
+    return merge_glossaries(x.glossary for x in sorted(extractions, key=lambda x: x.document))
+
+
+def merge_glossaries(glossaries: Iterable[Sequence[GlossaryEntry]]) -> tuple[GlossaryEntry, ...]:
+    """One entry per acronym from the articles' glossaries, in document order: the first long form
+    wins and every definition is a source."""
+    first: dict[str, GlossaryEntry] = {}
+    sources: dict[str, list[Span]] = {}
+    for entries in glossaries:
+        for g in entries:
+            if g.short in first:
+                sources[g.short].extend(g.sources)
             else:
-                entries[g.short] = g
-    return tuple(entries[k] for k in sorted(entries, key=str.casefold))
+                first[g.short] = g
+                sources[g.short] = list(g.sources)
+    return tuple(
+        first[k] if len(sources[k]) == len(first[k].sources) else replace(first[k], sources=tuple(sources[k]))
+        for k in sorted(first, key=str.casefold)
+    )
 
 
 def collect_mentions(extractions: Sequence[Extraction]) -> tuple[Mention, ...]:
     """Every place, body, person and instrument the articles name, in document order."""
+    return tuple(sorted((m for x in extractions for m in article_mentions(x)), key=mention_order))
+
+
+def article_mentions(x: Extraction) -> tuple[Mention, ...]:
+    """One article's places, bodies, people and instruments, in order (see mention_order)."""
     out: list[Mention] = []
-    for x in extractions:
-        out.extend(Mention("place", p.name, span, p.country) for span, p in x.places)
-        out.extend(Mention("body", name, span) for span, name in x.bodies)
-        out.extend(Mention("person", p.name, p.span, p.role) for p in x.people)
-        out.extend(Mention("instrument", name, span) for span, name in x.instruments)
-    return tuple(sorted(out, key=lambda m: (m.span.document, m.span.start, m.span.end, m.kind, m.name)))
+    out.extend(Mention("place", p.name, span, p.country) for span, p in x.places)
+    out.extend(Mention("body", name, span) for span, name in x.bodies)
+    out.extend(Mention("person", p.name, p.span, p.role) for p in x.people)
+    out.extend(Mention("instrument", name, span) for span, name in x.instruments)
+    return tuple(sorted(out, key=mention_order))
+
+
+def mention_order(m: Mention) -> tuple[str, int, int, str, str]:
+    return (m.span.document, m.span.start, m.span.end, m.kind, m.name)
