@@ -603,7 +603,7 @@ def build_briefs(
                 pool = pdf_pool(min(jobs, missing))
             if facts is None:
                 assert inputs is not None
-                facts, extracted = _fact_base(inputs, cache)
+                facts, extracted = _fact_base(inputs, cache, jobs)
         if facts is not None:
             fact_warnings = [str(p) for p in facts.problems]
         results = _render(plan, facts, chosen, templates, page_size, progress, pool, printer)
@@ -652,7 +652,7 @@ def _wants_printer(formats: Sequence[Format], jobs: int, to_render: int) -> bool
     return "pdf" in formats and jobs > 1 and to_render == 1
 
 
-def _fact_base(inputs: CorpusInputs, cache: Cache | None) -> tuple[FactBase, int]:
+def _fact_base(inputs: CorpusInputs, cache: Cache | None, jobs: int) -> tuple[FactBase, int]:
     """The resolved fact base from the cache when its inputs are unchanged (a brief being edited
     skips extract and resolve), else built; and the number of articles extracted for it."""
     from tipbrief.model import FactBase
@@ -663,7 +663,7 @@ def _fact_base(inputs: CorpusInputs, cache: Cache | None) -> tuple[FactBase, int
             return found, 0
     from tipbrief.factbase import assemble_fact_base
 
-    made = assemble_fact_base(inputs, cache)
+    made = assemble_fact_base(inputs, cache, jobs)
     if cache is not None:
         cache.put("facts", inputs.key, "facts", made.facts)
         cache.put("facts", f"warnings:{inputs.key}", "facts-warnings", [str(p) for p in made.facts.problems])
