@@ -32,7 +32,7 @@ def main() -> None:
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cache = Cache(args.cache) if args.cache is not None else None
     start = time.perf_counter()
-    made = assemble_fact_base(scan_inputs(args.corpus, args.corpus.parent), cache, jobs=args.jobs)
+    made = assemble_fact_base(scan_inputs(args.corpus, args.corpus.parent, cache), cache, jobs=args.jobs)
     if cache is not None:
         cache.flush()
     seconds = time.perf_counter() - start

@@ -12,15 +12,20 @@ written by :meth:`Cache.flush` once a build has succeeded, so a failed build wri
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
+import datetime
 import hashlib
+import importlib
 import io
+import itertools
 import os
 import pickle
 import re
 import sqlite3
 import sys
+import types
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache as memoize
@@ -29,7 +34,7 @@ from typing import Any
 
 import tipbrief
 
-SCHEMA = 3
+SCHEMA = 4
 """Bump when the layout of a cached value changes: older entries then never match."""
 CACHE_DIR = ".cache"
 CACHE_FILE = "tipbrief.sqlite"
@@ -218,6 +223,156 @@ def dumps(value: Any) -> bytes:
     return buffer.getvalue()
 
 
+# --- column-wise pickles ------------------------------------------------------------------------
+
+_ATOMS = frozenset({str, int, float, bool, type(None), bytes, datetime.date})
+
+
+class _NotColumnar(Exception):
+    """A value dumps_columns cannot lay out in columns (dumps takes it as it is)."""
+
+
+@memoize
+def _column_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of a slotted dataclass whose instances are nothing but their fields' values
+    (constructor takes them all, no __post_init__), in order; None for any other type."""
+    names = _init_fields(cls)
+    if names is None or hasattr(cls, "__post_init__") or cls.__dictoffset__:
+        return None
+    return (
+        names if all(isinstance(getattr(cls, n, None), types.MemberDescriptorType) for n in names) else None
+    )
+
+
+def _plain(value: Any) -> bool:
+    """Atoms and tuples of plain values: what pickle itself lays out fastest."""
+    kind = type(value)
+    return kind in _ATOMS or (kind is tuple and all(_plain(v) for v in value))
+
+
+def dumps_columns(value: Any) -> bytes:
+    """A pickle of ``value`` whose frozen slotted dataclasses are laid out as one column per field.
+
+    Loading it builds each class's instances at once (``object.__new__``) and sets each field of
+    all of them with one C-level loop over the slot's descriptor: no constructor runs per object,
+    which makes reading a fact base's worth of Spans, Mentions and Events back about 2.5 times as
+    fast as through constructor calls. A field's values must be plain (atoms and tuples of them),
+    or all instances of one such class (or None), or all tuples of instances of one class; a value
+    laid out otherwise is pickled by :func:`dumps` as it is. Shared objects stay shared.
+    """
+    try:
+        return dumps(_Columns.of(value))
+    except _NotColumnar:
+        return dumps(value)
+
+
+@dataclass
+class _Columns:
+    """Classes (by module and name, with their fields), their instances' columns, and the value."""
+
+    classes: list[tuple[str, str, tuple[str, ...], int]]
+    columns: list[list[tuple[Any, ...]]]
+    value: tuple[Any, ...]
+
+    @staticmethod
+    def of(value: Any) -> _Columns:
+        kinds: dict[type, int] = {}
+        rows: list[list[Any]] = []
+        where: dict[int, int] = {}
+        pending = [value]
+        while pending:
+            item = pending.pop()
+            kind: Any = type(item)
+            if kind in _ATOMS:
+                continue
+            if kind is tuple:
+                pending.extend(item)
+                continue
+            names = _column_fields(kind)
+            if names is None:
+                raise _NotColumnar(kind)
+            if id(item) in where:
+                continue
+            table = kinds.get(kind)
+            if table is None:
+                table = kinds[kind] = len(rows)
+                rows.append([])
+            where[id(item)] = len(rows[table])
+            rows[table].append(item)
+            pending.extend(getattr(item, n) for n in names)
+        classes = []
+        columns = []
+        for known, table in kinds.items():
+            names = _column_fields(known)
+            assert names is not None
+            classes.append((known.__module__, known.__qualname__, names, len(rows[table])))
+            columns.append([_column([getattr(o, n) for o in rows[table]], kinds, where) for n in names])
+        return _Columns(classes, columns, _column([value], kinds, where))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _load_columns, (self.classes, self.columns, self.value)
+
+
+def _column(values: list[Any], kinds: dict[type, int], where: dict[int, int]) -> tuple[Any, ...]:
+    """One field's values: ("plain", values), ("ref", class, rows: -1 for None) or ("refs", class,
+    lengths, rows)."""
+    if all(_plain(v) for v in values):
+        return ("plain", values)
+    targets = {type(v) for v in values if v is not None}
+    if len(targets) == 1 and (target := targets.pop()) in kinds:
+        return ("ref", kinds[target], [-1 if v is None else where[id(v)] for v in values])
+    if all(type(v) is tuple for v in values):
+        targets = {type(x) for v in values for x in v}
+        if len(targets) == 1 and (target := targets.pop()) in kinds:
+            return (
+                "refs",
+                kinds[target],
+                [len(v) for v in values],
+                [where[id(x)] for v in values for x in v],
+            )
+    raise _NotColumnar(values[0])
+
+
+def _load_columns(
+    classes: list[tuple[str, str, tuple[str, ...], int]],
+    columns: list[list[tuple[Any, ...]]],
+    value: tuple[Any, ...],
+) -> Any:
+    kinds: list[type] = []
+    for module, qualname, names, _ in classes:
+        kind: Any = importlib.import_module(module)
+        for part in qualname.split("."):
+            kind = getattr(kind, part)
+        if _column_fields(kind) != names:
+            raise pickle.UnpicklingError(f"{module}.{qualname} has changed its fields")
+        kinds.append(kind)
+    tables: list[list[Any]] = [
+        list(map(object.__new__, itertools.repeat(kind, count)))
+        for kind, (*_, count) in zip(kinds, classes, strict=True)
+    ]
+    for kind, table, (_, _, names, _), fields in zip(kinds, tables, classes, columns, strict=True):
+        for name, column in zip(names, fields, strict=True):
+            # Sets the slot as the frozen class's own __init__ does (object.__setattr__), for all rows.
+            collections.deque(map(getattr(kind, name).__set__, table, _values(column, tables)), maxlen=0)
+    return _values(value, tables)[0]
+
+
+def _values(column: tuple[Any, ...], tables: list[list[Any]]) -> list[Any]:
+    if column[0] == "plain":
+        return column[1]  # type: ignore[no-any-return]
+    if column[0] == "ref":
+        table = tables[column[1]]
+        rows = column[2]
+        return (
+            list(map(table.__getitem__, rows))
+            if -1 not in rows
+            else [table[i] if i >= 0 else None for i in rows]
+        )
+    table = tables[column[1]]
+    items = iter(list(map(table.__getitem__, column[3])))
+    return [tuple(itertools.islice(items, n)) if n else () for n in column[2]]
+
+
 @dataclass
 class Cache:
     """An SQLite store of pickled values in named tables; reads are immediate, writes wait for flush.
@@ -232,7 +387,7 @@ class Cache:
     hits: int = field(default=0, init=False)
     misses: int = field(default=0, init=False)
 
-    TABLES = ("extractions", "facts", "briefs", "templates")
+    TABLES = ("extractions", "facts", "briefs", "templates", "state")
 
     def _read(self) -> sqlite3.Connection | None:
         if self._connection is None and self.path.is_file():
@@ -268,10 +423,39 @@ class Cache:
         self.hits += 1
         return value
 
+    def get_many(self, table: str, keys: Iterable[str]) -> dict[str, Any]:
+        """The values stored under those of ``keys`` that the cache has (one query per 500 keys)."""
+        wanted = list(dict.fromkeys(keys))
+        rows: dict[str, bytes] = {}
+        for key in wanted:
+            pending = self._pending.get((table, key))
+            if pending is not None:
+                rows[key] = pending[1]
+        db = self._read()
+        missing = [k for k in wanted if k not in rows]
+        if db is not None:
+            for start in range(0, len(missing), 500):
+                part = missing[start : start + 500]
+                try:
+                    found = db.execute(
+                        f"SELECT key, data FROM {table} WHERE key IN ({','.join('?' * len(part))})", part
+                    ).fetchall()
+                except sqlite3.DatabaseError:
+                    found = []
+                rows.update(found)
+        values: dict[str, Any] = {}
+        for key, data in rows.items():
+            try:
+                values[key] = pickle.loads(data)
+            except Exception:  # an entry that no longer unpickles is a miss, never an error
+                continue
+        self.hits += len(values)
+        self.misses += len(wanted) - len(values)
+        return values
+
     def put(self, table: str, key: str, slot: str, value: Any) -> None:
         """Remember ``value`` under ``key``; written by :meth:`flush`."""
-        assert table in self.TABLES
-        self._pending[(table, key)] = (slot, dumps(value))
+        self.put_pickled(table, key, slot, dumps(value))
 
     def put_pickled(self, table: str, key: str, slot: str, data: bytes) -> None:
         """Like :meth:`put`, for a value already pickled by :func:`dumps`."""

@@ -368,6 +368,8 @@ class MergedEvent:
 class Bucket:
     """The groups of one kind and place, in order, and the events they merge into."""
 
+    kind: str
+    place: Place | None
     groups: tuple[Group, ...]
     events: tuple[MergedEvent, ...]
 
@@ -455,7 +457,7 @@ def update_events(
             else:
                 events.append(MergedEvent(groups[part[0]].order, members, same.event, same.slug))
         touched.update(m.slug for m in events)
-        changes[bucket_id] = Bucket(tuple(groups), tuple(events))
+        changes[bucket_id] = Bucket(*bucket_id, tuple(groups), tuple(events))
     _renumber(buckets, changes, touched)
     return changes
 
@@ -660,7 +662,7 @@ def _renumber(
                 bucket = changes.get(bucket_id) or buckets[bucket_id]
                 events = list(bucket.events)
                 events[n] = replace(m, event=replace(m.event, id=new))
-                changes[bucket_id] = Bucket(bucket.groups, tuple(events))
+                changes[bucket_id] = replace(bucket, events=tuple(events))
 
 
 def _current(
