@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -44,6 +42,11 @@ def map_ordered(
             initializer(*initargs)
         yield from map(fn, items)
         return
+    # Imported here: a build imports this module before it knows whether anything is extracted,
+    # and multiprocessing with concurrent.futures costs it about 20 ms.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs) as pool:
         yield from pool.map(fn, items, chunksize=chunksize)
