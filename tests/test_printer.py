@@ -45,22 +45,24 @@ def prepared() -> Prepared:
     return prepare_brief(spec, facts, ("pdf",), template_dirs(None))
 
 
-def no_child_left() -> bool:
+def reaped(pid: int | None) -> bool:
+    """Whether the child ``pid`` is gone and waited for (other tests may leave other children)."""
+    assert pid is not None
     try:
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(pid, os.WNOHANG)
     except ChildProcessError:
         return True
     return False
 
 
-def started(monkeypatch: pytest.MonkeyPatch) -> list[PdfPrinter | None]:
-    """Every printer a build starts (None where it could not fork)."""
-    printers: list[PdfPrinter | None] = []
+def started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[PdfPrinter, int | None] | None]:
+    """Every printer a build starts, with its child's pid (None where it could not fork)."""
+    printers: list[tuple[PdfPrinter, int | None] | None] = []
     real = PdfPrinter.start.__func__  # type: ignore[attr-defined]
 
     def recording(cls: type[PdfPrinter]) -> PdfPrinter | None:
         printer: PdfPrinter | None = real(cls)
-        printers.append(printer)
+        printers.append(None if printer is None else (printer, printer.pid))
         return printer
 
     monkeypatch.setattr(PdfPrinter, "start", classmethod(recording))
@@ -99,11 +101,12 @@ def test_one_brief_is_printed_by_a_child_into_the_same_bytes(tmp_path: Path) -> 
 def test_a_printer_whose_child_died_prints_here(prepared: Prepared) -> None:
     printer = PdfPrinter.start()
     assert printer is not None and printer.pid is not None
-    os.kill(printer.pid, signal.SIGKILL)
+    pid = printer.pid
+    os.kill(pid, signal.SIGKILL)
     printed = printer.print(prepared)
     assert len(PdfReader(BytesIO(printed.pdf)).pages) >= 1
     assert printed.warnings == ()
-    assert no_child_left()
+    assert reaped(pid)
 
 
 def test_a_render_that_fails_in_the_child_fails_the_build(
@@ -113,11 +116,12 @@ def test_a_render_that_fails_in_the_child_fails_the_build(
     monkeypatch.setattr(tipbrief.render_pdf, "MAX_HTML_BYTES", 10)
     printer = PdfPrinter.start()
     assert printer is not None
+    pid = printer.pid
     with pytest.raises(
         BuildError, match=f"^{MINISTERIAL}: the HTML is larger than 10 bytes; shorten the brief$"
     ):
         printer.print(prepared)
-    assert no_child_left()
+    assert reaped(pid)
 
     def broken(html: str, **kwargs: object) -> None:
         raise ValueError("no fonts")
@@ -125,9 +129,10 @@ def test_a_render_that_fails_in_the_child_fails_the_build(
     monkeypatch.setattr(tipbrief.render_pdf, "render_pdf", broken)
     printer = PdfPrinter.start()
     assert printer is not None
+    pid = printer.pid
     with pytest.raises(BuildError, match=r"could not render the brief: ValueError: no fonts$"):
         printer.print(prepared)
-    assert no_child_left()
+    assert reaped(pid)
 
 
 def test_a_build_that_fails_before_printing_stops_its_printer(
@@ -140,8 +145,9 @@ def test_a_build_that_fails_before_printing_stops_its_printer(
     with pytest.raises(InputError):
         build_briefs([spec], ROOT / "seeds", tmp_path / "out", ("pdf",), jobs=2)
     assert len(printers) == 1 and printers[0] is not None
-    assert printers[0].pid is None
-    assert no_child_left()
+    printer, pid = printers[0]
+    assert printer.pid is None
+    assert reaped(pid)
     assert not (tmp_path / "out").exists()
 
 
