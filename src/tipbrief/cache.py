@@ -20,6 +20,7 @@ import hashlib
 import importlib
 import io
 import itertools
+import operator
 import os
 import pickle
 import re
@@ -277,60 +278,96 @@ class _Columns:
     @staticmethod
     def of(value: Any) -> _Columns:
         kinds: dict[type, int] = {}
-        rows: list[list[Any]] = []
+        getters: list[Any] = []
+        rows: list[list[tuple[Any, ...]]] = []
         where: dict[int, int] = {}
-        pending = [value]
-        while pending:
-            item = pending.pop()
-            kind: Any = type(item)
-            if kind in _ATOMS:
-                continue
-            if kind is tuple:
-                pending.extend(item)
-                continue
-            names = _column_fields(kind)
-            if names is None:
-                raise _NotColumnar(kind)
-            if id(item) in where:
-                continue
-            table = kinds.get(kind)
-            if table is None:
-                table = kinds[kind] = len(rows)
-                rows.append([])
-            where[id(item)] = len(rows[table])
-            rows[table].append(item)
-            pending.extend(getattr(item, n) for n in names)
+        # Breadth first, a class at a time: the fields of all new instances of a class are read
+        # and looked through together, and only the columns that hold more than atoms are walked.
+        frontier = _instances([value])
+        while frontier:
+            fresh: dict[int, list[Any]] = {}
+            for item in frontier:
+                if id(item) in where:
+                    continue
+                kind: Any = type(item)
+                table = kinds.get(kind)
+                if table is None:
+                    names = _column_fields(kind)
+                    if names is None:
+                        raise _NotColumnar(kind)
+                    table = kinds[kind] = len(rows)
+                    rows.append([])
+                    getters.append(operator.attrgetter(*names) if len(names) > 1 else _one(names[0]))
+                where[id(item)] = len(rows[table]) + len(fresh.get(table, ()))
+                fresh.setdefault(table, []).append(item)
+            frontier = []
+            for table, items in fresh.items():
+                fields = list(map(getters[table], items))
+                rows[table].extend(fields)
+                for column in zip(*fields, strict=True):
+                    if not set(map(type, column)) <= _ATOMS:
+                        frontier.extend(_instances(column))
         classes = []
         columns = []
+        strings: dict[str, str] = {}
         for known, table in kinds.items():
             names = _column_fields(known)
             assert names is not None
             classes.append((known.__module__, known.__qualname__, names, len(rows[table])))
-            columns.append([_column([getattr(o, n) for o in rows[table]], kinds, where) for n in names])
-        return _Columns(classes, columns, _column([value], kinds, where))
+            columns.append([_column(list(c), kinds, where, strings) for c in zip(*rows[table], strict=True)])
+        return _Columns(classes, columns, _column([value], kinds, where, strings))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _load_columns, (self.classes, self.columns, self.value)
 
 
-def _column(values: list[Any], kinds: dict[type, int], where: dict[int, int]) -> tuple[Any, ...]:
+def _instances(values: Iterable[Any]) -> list[Any]:
+    """The objects among ``values`` that are neither atoms nor tuples, looking inside tuples."""
+    found = []
+    for v in values:
+        kind = type(v)
+        if kind is tuple:
+            found.extend(_instances(v))
+        elif kind not in _ATOMS:
+            found.append(v)
+    return found
+
+
+def _one(name: str) -> Any:
+    get = operator.attrgetter(name)
+    return lambda item: (get(item),)
+
+
+def _column(
+    values: list[Any], kinds: dict[type, int], where: dict[int, int], strings: dict[str, str]
+) -> tuple[Any, ...]:
     """One field's values: ("plain", values), ("ref", class, rows: -1 for None) or ("refs", class,
-    lengths, rows)."""
-    if all(_plain(v) for v in values):
-        return ("plain", values)
-    targets = {type(v) for v in values if v is not None}
-    if len(targets) == 1 and (target := targets.pop()) in kinds:
+    lengths, rows). Equal strings become one object (``strings``): pickled once, read back once."""
+    found = set(map(type, values))
+    if found <= _ATOMS:
+        if found == {str}:
+            return ("plain", list(map(strings.setdefault, values, values)))
+        return ("plain", [strings.setdefault(v, v) if type(v) is str else v for v in values])
+    if found <= _ATOMS | {tuple} and all(_plain(v) for v in values):
+        return ("plain", [_shared(v, strings) for v in values])
+    found.discard(type(None))
+    if len(found) == 1 and (target := next(iter(found))) in kinds:
         return ("ref", kinds[target], [-1 if v is None else where[id(v)] for v in values])
-    if all(type(v) is tuple for v in values):
-        targets = {type(x) for v in values for x in v}
-        if len(targets) == 1 and (target := targets.pop()) in kinds:
-            return (
-                "refs",
-                kinds[target],
-                [len(v) for v in values],
-                [where[id(x)] for v in values for x in v],
-            )
+    if found == {tuple}:
+        items = list(itertools.chain.from_iterable(values))
+        inside = set(map(type, items))
+        if len(inside) == 1 and (target := inside.pop()) in kinds:
+            return ("refs", kinds[target], list(map(len, values)), [where[id(x)] for x in items])
     raise _NotColumnar(values[0])
+
+
+def _shared(value: Any, strings: dict[str, str]) -> Any:
+    kind = type(value)
+    if kind is str:
+        return strings.setdefault(value, value)
+    if kind is tuple and any(type(v) is str for v in value):
+        return tuple(_shared(v, strings) for v in value)
+    return value
 
 
 def _load_columns(

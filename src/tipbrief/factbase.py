@@ -158,11 +158,14 @@ def scan_inputs(seeds: Path, project: Path | None = None, cache: Cache | None = 
             sidecar_key = "absent"
             if sidecar is not None:
                 sidecar_key = "sha256:" + _file_hash(*sidecar, known, fresh, settled)
-            articles.append(ArticleInput(rel, digest(shared, rel, content, sidecar_key), content))
+            # One hash over parts that cannot contain NUL (hex digests, a path, fixed words):
+            # as unambiguous as digest()'s length prefixes, at a third of the cost per article.
+            key = hashlib.sha256(f"{shared}\0{rel}\0{content}\0{sidecar_key}".encode()).hexdigest()
+            articles.append(ArticleInput(rel, key, content))
         if cache is not None and fresh != known:
             cache.put("state", index_key, index_key, fresh)
     overrides = optional_file_key(project / "overrides.yaml")
-    key = digest("facts", shared, overrides, *(a.key for a in articles))
+    key = digest("facts", shared, overrides, "\n".join(a.key for a in articles))
     return CorpusInputs(seeds, project, tuple(articles), key, shared)
 
 
@@ -299,8 +302,7 @@ def _assemble(inputs: CorpusInputs, state: _State, store: _Store | None, jobs: i
     made: dict[str, ArticleFacts] = {}
     entries: dict[str, list[KeyedCandidate]] = {}
     for item, data in zip(missing, extracted, strict=True):
-        with _paused_gc():
-            record, candidates = pickle.loads(data)
+        record, candidates = pickle.loads(data)
         made[item.path] = record
         for k in candidates:
             entries.setdefault(k.order[0], []).append(k)
@@ -397,14 +399,20 @@ def _document_id(r: ArticleFacts) -> str:
 
 @contextmanager
 def _paused_gc() -> Iterator[None]:
-    """Loading and resolving make hundreds of thousands of objects and no reference cycles: the
-    collector's passes over them (seconds at 10,000 articles) would find nothing to free."""
+    """Loading and resolving make hundreds of thousands of objects that live as long as the fact
+    base and form no reference cycles. The collector is paused while they are made (its passes
+    would find nothing to free), then told to leave them alone for good (gc.freeze): at 10,000
+    articles that spares 0.15 s of the next collections. Garbage made before is collected first,
+    so that none of it is frozen with them."""
     enabled = gc.isenabled()
+    if enabled:
+        gc.collect()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
 
 
@@ -570,7 +578,10 @@ class _Store:
             found = {} if key is None else self.cache.get_many("state", [key])
             if key is not None and key not in found:
                 raise _StateLost(f"k{n}")
-            self.key_shards[n] = dict(found[key]) if key is not None else {}
+            grouped: dict[str, list[KeyedCandidate]] = {}
+            for k in found[key] if key is not None else ():
+                grouped.setdefault(k.order[0], []).append(k)
+            self.key_shards[n] = {name: tuple(entries) for name, entries in grouped.items()}
         return self.key_shards[n]
 
     def save(
@@ -602,7 +613,9 @@ class _Store:
             else:
                 in_shard.pop(key, None)
         for n, in_shard in keys.items():
-            shards[f"k{n}"] = self._put(f"k{n}", tuple(sorted(in_shard.items())))
+            shards[f"k{n}"] = self._put(
+                f"k{n}", tuple(chain.from_iterable(in_shard[k] for k in sorted(in_shard)))
+            )
         bucket_shards: dict[int, dict[BucketId, Bucket]] = {}
         for bucket_id, bucket in buckets.items():
             n = _shard(_bucket_name(bucket_id), BUCKET_SHARDS)
