@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import builtins
+import gc
 import os
+import pickle
 import random
 import shutil
 import sqlite3
 import tempfile
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,11 +19,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import tipbrief.cache
 import tipbrief.factbase
-from tipbrief.cache import Cache
+from tipbrief.cache import Cache, dumps, dumps_columns
 from tipbrief.corpus import iter_article_paths
 from tipbrief.factbase import _article_files, assemble_fact_base, scan_inputs
 from tipbrief.factjson import dump_fact_base
+from tipbrief.model import DateInterval, Event, Evidence, Mention, Place, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
@@ -406,3 +411,86 @@ def test_two_corpora_can_share_a_cache(tmp_path: Path) -> None:
     append(two / "seeds" / "s1.txt", ACTIP)
     assert rebuild(two, cache_file) == 1
     assert rebuild(one, cache_file) == 0
+
+
+# ---- column-wise pickles ----------------------------------------------------------------------
+
+span = st.builds(Span, st.text(max_size=3), st.integers(0, 50), st.integers(0, 50), st.text(max_size=5))
+evidence = st.builds(
+    Evidence,
+    st.sampled_from(["stated-date", "office-term"]),
+    st.text(max_size=5),
+    st.none() | st.dates(),
+    st.none() | st.dates(),
+    st.none() | span,
+    st.none() | st.text(max_size=3),
+)
+interval = st.builds(
+    DateInterval,
+    st.none() | st.dates(),
+    st.none() | st.dates(),
+    st.text(max_size=4),
+    st.sampled_from(["stated", "inferred"]),
+    st.lists(evidence, max_size=3).map(tuple),
+    st.booleans(),
+)
+place = st.none() | st.builds(Place, st.sampled_from(["Hanoi", "Manila"]), st.sampled_from(["VN", "PH"]))
+event = st.builds(
+    Event,
+    st.text(max_size=4),
+    st.text(max_size=6),
+    st.sampled_from(["workshop", "adoption"]),
+    interval,
+    place,
+    st.lists(st.text(max_size=3), max_size=2).map(tuple),
+    st.just(()),
+    st.lists(span, max_size=3).map(tuple),
+)
+
+
+@given(st.lists(event, max_size=6).map(tuple))
+@settings(max_examples=200, deadline=None)
+def test_column_wise_pickles_read_back_equal(events: tuple[Event, ...]) -> None:
+    assert pickle.loads(dumps_columns(events)) == events
+
+
+def test_column_wise_pickles_keep_shared_objects_shared() -> None:
+    where = Span("d", 1, 5, "Hanoi")
+    mentions = (Mention("place", "Hanoi", where), Mention("body", "ASEAN", where, None))
+    back = pickle.loads(dumps_columns(mentions))
+    assert back == mentions and back[0].span is back[1].span
+
+
+def test_what_columns_cannot_hold_is_pickled_as_it_is() -> None:
+    mixed = (Mention("place", "Hanoi", Span("d", 1, 5, "Hanoi")), ("a tuple", Span("d", 0, 1, "x")), [1, 2])
+    data = dumps_columns(mixed)
+    assert data == dumps(mixed) and pickle.loads(data) == mixed
+
+
+def test_a_class_whose_fields_changed_is_a_cache_miss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path / "cache.sqlite")
+    cache.put_pickled("state", "k", "slot", dumps_columns((Place("Hanoi", "Viet Nam"),)))
+    cache.flush()
+    monkeypatch.setattr(tipbrief.cache, "_column_fields", lambda kind: ("name",))
+    assert Cache(tmp_path / "cache.sqlite").get("state", "k") is None
+
+
+class Node:
+    """A reference cycle: only the collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_what_a_build_freezes_is_handed_back_to_the_collector_by_the_next_scan(project: Path) -> None:
+    node = Node()
+    alive = weakref.ref(node)
+    build(project)  # the collector is told to leave alone every object alive at its end
+    del node
+    gc.collect()
+    assert alive() is not None
+    scan_inputs(project / "seeds", project)
+    gc.collect()
+    assert alive() is None

@@ -406,8 +406,13 @@ def _values(column: tuple[Any, ...], tables: list[list[Any]]) -> list[Any]:
             else [table[i] if i >= 0 else None for i in rows]
         )
     table = tables[column[1]]
-    items = iter(list(map(table.__getitem__, column[3])))
-    return [tuple(itertools.islice(items, n)) if n else () for n in column[2]]
+    items = list(map(table.__getitem__, column[3]))
+    lengths = column[2]
+    if len(set(lengths)) == 1 and lengths[0]:
+        # Tuples of one length (a date's one piece of evidence): zip cuts them without a loop here.
+        return list(zip(*[iter(items)] * lengths[0], strict=True))
+    ends = list(itertools.accumulate(lengths))
+    return list(map(tuple, map(items.__getitem__, map(slice, itertools.chain((0,), ends), ends))))
 
 
 @dataclass
