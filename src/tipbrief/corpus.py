@@ -230,8 +230,11 @@ def parse_full_date(text: str) -> date | None:
         return None
 
 
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
 def _norm_key(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return " ".join(_ALNUM_RUN.findall(text.lower()))
 
 
 def _is_label(text: str) -> bool:
@@ -478,16 +481,23 @@ def _folder_name(root: Path) -> str:
     return root.resolve().name
 
 
-def load_article(path: Path, root: Path, outlets: Mapping[str, str]) -> Article | Problem:
-    """Read one article (and its ``.meta.yaml`` sidecar); a bad file becomes a Problem, not a crash."""
+def load_article(
+    path: Path, root: Path, outlets: Mapping[str, str], raw: bytes | None = None
+) -> Article | Problem:
+    """Read one article (and its ``.meta.yaml`` sidecar); a bad file becomes a Problem, not a crash.
+
+    ``raw``: the file's bytes, when the caller has already read them (to hash them), so that the
+    article is read from disk once.
+    """
     # Shown as "<corpus folder name>/<path below it>": the same on every machine and checkout.
     shown = (Path(_folder_name(root)) / path.relative_to(root)).as_posix()
-    size = path.stat().st_size
+    size = path.stat().st_size if raw is None else len(raw)
     if size > MAX_ARTICLE_BYTES:
         return Problem(
             shown, 1, 1, f"article is {size} bytes, over the {MAX_ARTICLE_BYTES}-byte limit; split it"
         )
-    raw = path.read_bytes()
+    if raw is None:
+        raw = path.read_bytes()
     if not raw.strip():
         return Problem(shown, 1, 1, "article is empty; remove it or add its text")
     try:

@@ -415,13 +415,17 @@ def _extract_places(ctx: _Context) -> tuple[tuple[Span, Place], ...]:
     return tuple(out)
 
 
+_CAPITALS = re.compile(r"\b[A-Z][A-Z&]{1,10}\b")
+
+
 def _extract_bodies(ctx: _Context) -> tuple[tuple[Span, str], ...]:
     out = []
     known = set(ctx.glossary)
     for s in ctx.sentences:
         for start, end, row in ctx.gaz.bodies.find(s.text):
             out.append((s.span(ctx.doc, ctx.original, start, end), row.get("short") or row.get("long")))
-        for m in re.finditer(r"\b[A-Z][A-Z&]{1,10}\b", s.text):
+        # Only acronyms this article defined can name a body here.
+        for m in _CAPITALS.finditer(s.text) if known else ():
             if (
                 m.group() in known
                 and m.group() not in {b for _, b in out}
@@ -1093,6 +1097,9 @@ def _meeting_title(ctx: _Context, text: str, noun: re.Match[str]) -> str:
     return _clean_title(_first_sentence_cap(phrase))
 
 
+_ONGOING = re.compile(r"\bongoing\b")
+
+
 def _link_ongoing_meetings(
     ctx: _Context, raw: list[EventCandidate], lead: int | None, places: tuple[tuple[Span, Place], ...]
 ) -> list[EventCandidate]:
@@ -1104,7 +1111,7 @@ def _link_ongoing_meetings(
     extra: list[Identification] = []
     place, place_span = ev.place, ev.place_span
     for s in ctx.sentences:
-        if not re.search(r"\bongoing\b", s.text):
+        if "ongoing" not in s.text or not _ONGOING.search(s.text):
             continue
         idents = [i for i in _identifications(ctx, s) if i.candidates and i.span not in known]
         if not idents:

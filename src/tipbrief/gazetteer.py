@@ -68,7 +68,7 @@ _WORD = re.compile(r"\w+")
 
 @lru_cache(maxsize=1024)  # every matcher asks about the same sentence
 def _casefolded_words(text: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in _WORD.findall(text))
+    return frozenset(map(str.casefold, _WORD.findall(text)))
 
 
 def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int = 5) -> NameMatcher:
