@@ -315,7 +315,7 @@ class _Columns:
             assert names is not None
             classes.append((known.__module__, known.__qualname__, names, len(rows[table])))
             columns.append([_column(list(c), kinds, where, strings) for c in zip(*rows[table], strict=True)])
-        return _Columns(classes, columns, _column([value], kinds, where, strings))
+        return _Columns(classes, columns, _root(value, kinds, where, strings))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _load_columns, (self.classes, self.columns, self.value)
@@ -331,6 +331,18 @@ def _instances(values: Iterable[Any]) -> list[Any]:
         elif kind not in _ATOMS:
             found.append(v)
     return found
+
+
+def _root(
+    value: Any, kinds: dict[type, int], where: dict[int, int], strings: dict[str, str]
+) -> tuple[Any, ...]:
+    """The value itself as a column of one; a tuple of unlike things as ("each", their columns)."""
+    try:
+        return _column([value], kinds, where, strings)
+    except _NotColumnar:
+        if type(value) is not tuple:
+            raise
+        return ("each", [_root(v, kinds, where, strings) for v in value])
 
 
 def _one(name: str) -> Any:
@@ -370,19 +382,23 @@ def _shared(value: Any, strings: dict[str, str]) -> Any:
     return value
 
 
+@memoize
+def _column_class(module: str, qualname: str, names: tuple[str, ...]) -> Any:
+    """The class a column-wise pickle names, if it still has those fields."""
+    kind: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        kind = getattr(kind, part)
+    if _column_fields(kind) != names:
+        raise pickle.UnpicklingError(f"{module}.{qualname} has changed its fields")
+    return kind
+
+
 def _load_columns(
     classes: list[tuple[str, str, tuple[str, ...], int]],
     columns: list[list[tuple[Any, ...]]],
     value: tuple[Any, ...],
 ) -> Any:
-    kinds: list[type] = []
-    for module, qualname, names, _ in classes:
-        kind: Any = importlib.import_module(module)
-        for part in qualname.split("."):
-            kind = getattr(kind, part)
-        if _column_fields(kind) != names:
-            raise pickle.UnpicklingError(f"{module}.{qualname} has changed its fields")
-        kinds.append(kind)
+    kinds = [_column_class(module, qualname, names) for module, qualname, names, _ in classes]
     tables: list[list[Any]] = [
         list(map(object.__new__, itertools.repeat(kind, count)))
         for kind, (*_, count) in zip(kinds, classes, strict=True)
@@ -395,6 +411,8 @@ def _load_columns(
 
 
 def _values(column: tuple[Any, ...], tables: list[list[Any]]) -> list[Any]:
+    if column[0] == "each":
+        return [tuple(_values(part, tables)[0] for part in column[1])]
     if column[0] == "plain":
         return column[1]  # type: ignore[no-any-return]
     if column[0] == "ref":

@@ -28,7 +28,7 @@ import stat
 import time
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
@@ -47,7 +47,7 @@ from tipbrief.cache import (
 from tipbrief.corpus import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, load_article
 from tipbrief.errors import BuildError
 from tipbrief.model import DateMention, Document, FactBase, GlossaryEntry, Mention, Problem
-from tipbrief.parallel import map_ordered
+from tipbrief.parallel import map_ordered, workers_for
 
 if TYPE_CHECKING:
     from tipbrief.extract import Extraction
@@ -301,11 +301,14 @@ def _assemble(inputs: CorpusInputs, state: _State, store: _Store | None, jobs: i
     )
     made: dict[str, ArticleFacts] = {}
     entries: dict[str, list[KeyedCandidate]] = {}
-    for item, data in zip(missing, extracted, strict=True):
-        record, candidates = pickle.loads(data)
-        made[item.path] = record
-        for k in candidates:
-            entries.setdefault(k.order[0], []).append(k)
+    # With workers extracting, this process only reads back what they send: long-lived objects
+    # that the collector need not walk again and again as they pile up.
+    with _paused_gc() if workers_for(len(missing), jobs) > 1 else nullcontext():
+        for item, data in zip(missing, extracted, strict=True):
+            record, candidates = pickle.loads(data)
+            made[item.path] = record
+            for k in candidates:
+                entries.setdefault(k.order[0], []).append(k)
     with _paused_gc():
         entries_of = store.entries if store is not None else _no_entries
         changed = _changed_keys(gone, entries, entries_of)
@@ -436,7 +439,8 @@ def _load_gazetteer(project: Path) -> None:
 
 def _extract_pickled(task: tuple[ArticleInput, Path]) -> bytes:
     """One article's facts and keyed candidates, pickled: cheap to send back from a worker (the
-    cache's pickler is faster than multiprocessing's for these dataclasses)."""
+    cache's pickler is faster than multiprocessing's for these dataclasses; column-wise pickles
+    cost more than they save on one article's worth)."""
     assert _gazetteer is not None
     item, seeds = task
     return dumps(article_facts(item, _extract_one(item, seeds, _gazetteer)))
@@ -444,18 +448,18 @@ def _extract_pickled(task: tuple[ArticleInput, Path]) -> bytes:
 
 def article_facts(
     item: ArticleInput, found: Problem | tuple[Document, Extraction]
-) -> tuple[ArticleFacts, list[KeyedCandidate]]:
+) -> tuple[ArticleFacts, tuple[KeyedCandidate, ...]]:
     """What one article gives the fact base, and its event candidates ready to be grouped."""
     from tipbrief.resolve import article_dates, article_mentions, keyed_candidate
 
     if isinstance(found, Problem):
-        return ArticleFacts(item.path, item.key, None, (found,), (), (), (), True, (), ()), []
+        return ArticleFacts(item.path, item.key, None, (found,), (), (), (), True, (), ()), ()
     document, x = found
     dates = article_dates(x)
     mentions = article_mentions(x)
     # The article's key names its content, so the key and a position name a candidate's content.
     uid = item.key[:32]
-    candidates = [keyed_candidate(c, item.path, i, f"{uid}:{i}") for i, c in enumerate(x.events)]
+    candidates = tuple(keyed_candidate(c, item.path, i, f"{uid}:{i}") for i, c in enumerate(x.events))
     record = ArticleFacts(
         item.path,
         item.key,
