@@ -581,7 +581,7 @@ def build_briefs(
         if facts is None and seeds.is_dir():
             from tipbrief.factbase import scan_inputs
 
-            inputs = scan_inputs(seeds, project)
+            inputs = scan_inputs(seeds, project, cache)
         elif facts is not None:
             cache = None  # a fact base passed in has no input hashes to key the cache by
         lookups = _look_up(spec_paths, inputs, cache, templates, chosen, page_size)
@@ -657,19 +657,12 @@ def _wants_printer(formats: Sequence[Format], jobs: int, to_render: int) -> bool
 
 
 def _fact_base(inputs: CorpusInputs, cache: Cache | None, jobs: int) -> tuple[FactBase, int]:
-    """The resolved fact base from the cache when its inputs are unchanged (a brief being edited
-    skips extract and resolve), else built; and the number of articles extracted for it."""
-    from tipbrief.model import FactBase
-
-    if cache is not None:
-        found = cache.get("facts", inputs.key)
-        if isinstance(found, FactBase):
-            return found, 0
+    """The resolved fact base, built incrementally with the cache (unchanged inputs: nothing is
+    extracted or resolved again, see factbase.py), and the number of articles extracted for it."""
     from tipbrief.factbase import assemble_fact_base
 
     made = assemble_fact_base(inputs, cache, jobs)
     if cache is not None:
-        cache.put("facts", inputs.key, "facts", made.facts)
         cache.put("facts", f"warnings:{inputs.key}", "facts-warnings", [str(p) for p in made.facts.problems])
     return made.facts, made.extracted
 
