@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from tipbrief.cli import reports_errors
+from tipbrief.commands.options import out_option
 from tipbrief.errors import InputError
 
 
@@ -65,13 +66,7 @@ def plan_removal(out: Path) -> Removal:
 
 
 @click.command()
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Output folder to clean.",
-)
+@out_option("Output folder to clean.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @reports_errors
 def clean(out: Path, quiet: bool) -> None:

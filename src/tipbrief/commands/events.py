@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from tipbrief.cli import reports_errors
+from tipbrief.commands.options import seeds_option
 from tipbrief.errors import InputError
 from tipbrief.model import Event, FactBase
 from tipbrief.select import sort_key
@@ -87,13 +88,7 @@ def load_facts(seeds: Path) -> FactBase:
 
 
 @click.command()
-@click.option(
-    "--seeds",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of articles the fact base is built from.",
-)
+@seeds_option()
 @click.option(
     "--format",
     "output_format",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from tipbrief.cli import reports_errors
+from tipbrief.commands.options import cores, jobs_option, seeds_option
 from tipbrief.model import FactBase
 
 
@@ -33,34 +34,20 @@ def format_table(facts: FactBase) -> str:
 
 
 @click.command()
-@click.option(
-    "--seeds",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of articles.",
-)
+@seeds_option("Folder of articles.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Extract articles in this many worker processes. Default: the number of cores.",
-)
+@jobs_option()
 @reports_errors
 def facts(seeds: Path, fmt: str, jobs: int | None) -> None:
     """Build the fact base from the articles in SEEDS and print it.
 
     Example: tipbrief facts --seeds seeds --format json > facts.json
     """
-    import os
-
     from tipbrief.errors import InputError
     from tipbrief.factbase import assemble_fact_base, scan_inputs
     from tipbrief.factjson import dump_fact_base
 
     if not seeds.is_dir():
         raise InputError([f"{seeds}:1:1: no such folder of articles; pass --seeds DIR"])
-    fb = assemble_fact_base(scan_inputs(seeds), jobs=jobs or os.cpu_count() or 1).facts
+    fb = assemble_fact_base(scan_inputs(seeds), jobs=cores(jobs)).facts
     click.echo(dump_fact_base(fb) if fmt == "json" else format_table(fb), nl=False)

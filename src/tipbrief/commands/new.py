@@ -14,6 +14,7 @@ import click
 from tipbrief.briefspec import AUDIENCES, DEFAULT_MARKING, Audience, Location
 from tipbrief.cli import reports_errors
 from tipbrief.commands.events import HOW_TO_USE, format_events, load_facts
+from tipbrief.commands.options import seeds_option
 from tipbrief.commands.schema import DEFAULT_SCHEMA_FILE, write_schema
 from tipbrief.errors import BuildError, InputError
 from tipbrief.model import Event
@@ -260,13 +261,7 @@ def write_new(path: Path, text: str) -> None:
 )
 @click.option("--from", "period_from", help="Start: a year, month or day (2015, 2015-11), or an event id.")
 @click.option("--to", "period_to", help="End: a year, month or day, or an event id or description.")
-@click.option(
-    "--seeds",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of articles whose events are listed for period references.",
-)
+@seeds_option("Folder of articles whose events are listed for period references.")
 @reports_errors
 def new(
     name: str,

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from tipbrief.cli import reports_errors
+from tipbrief.commands.options import seeds_option
 from tipbrief.errors import InputError
 
 DEFAULT_PORT = 8765
@@ -21,13 +22,7 @@ DEFAULT_PORT = 8765
     show_default=True,
     help="Port on 127.0.0.1 to serve on; 0 picks a free one.",
 )
-@click.option(
-    "--seeds",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of articles the fact base is built from.",
-)
+@seeds_option()
 @reports_errors
 def preview(spec: Path, port: int, seeds: Path) -> None:
     """Serve the brief's pages on http://127.0.0.1:PORT/ and rebuild them on every change.

@@ -13,6 +13,7 @@ import click
 
 from tipbrief.briefspec import BriefSpec
 from tipbrief.cli import reports_errors
+from tipbrief.commands.options import seeds_option
 from tipbrief.errors import InputError, TipbriefError
 from tipbrief.model import Event, FactBase, Problem
 from tipbrief.spec import check_event_refs, event_refs, load_spec
@@ -155,13 +156,7 @@ def to_json(reports: Sequence[FileReport]) -> str:
 
 @click.command()
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--seeds",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of articles whose fact base event references are checked against.",
-)
+@seeds_option("Folder of articles whose fact base event references are checked against.")
 @click.option(
     "--format",
     "output_format",
