@@ -68,15 +68,15 @@ def test_entries_are_written_only_on_flush_and_read_back_by_a_new_cache(tmp_path
 def test_a_new_entry_replaces_the_old_one_of_its_slot(tmp_path: Path) -> None:
     path = tmp_path / "tipbrief.sqlite"
     first = Cache(path)
-    first.put("extractions", "old", "seeds/a.txt", 1)
-    first.put("extractions", "kept", "seeds/b.txt", 2)
+    first.put("state", "old", "seeds/a.txt", 1)
+    first.put("state", "kept", "seeds/b.txt", 2)
     first.flush()
     second = Cache(path)
-    second.put("extractions", "new", "seeds/a.txt", 3)
+    second.put("state", "new", "seeds/a.txt", 3)
     second.flush()
     third = Cache(path)
-    assert (third.get("extractions", "old"), third.get("extractions", "new")) == (None, 3)
-    assert third.get("extractions", "kept") == 2
+    assert (third.get("state", "old"), third.get("state", "new")) == (None, 3)
+    assert third.get("state", "kept") == 2
 
 
 def test_a_damaged_cache_is_a_miss_and_is_replaced(tmp_path: Path) -> None:

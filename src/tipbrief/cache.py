@@ -1,9 +1,11 @@
-"""Build cache: per-article extractions and whole-brief outputs in SQLite, keyed by content hashes.
+"""Build cache: the fact base's incremental state and whole-brief outputs in SQLite, keyed by content hashes.
 
 Every key is a sha256 over everything the cached value was computed from: the article's bytes and
 sidecar, the reference tables (package and project), ``overrides.yaml``, the spec, every template
 file, the tipbrief version and source code, and the versions of the libraries that shape an output
 (WeasyPrint among them). A changed input gives a new key, so a stale entry can never be returned.
+The ``state`` table holds what factbase.py carries from one build to the next: shards named by the
+hash of their content, a root listing them, and a stat index that spares re-reading files.
 
 Values are pickles. The cache is as trusted as the output folder it lives in (``build/.cache``);
 ``--no-cache`` ignores it and ``tipbrief clean`` deletes it. New entries are kept in memory and
@@ -447,7 +449,7 @@ class Cache:
     hits: int = field(default=0, init=False)
     misses: int = field(default=0, init=False)
 
-    TABLES = ("extractions", "facts", "briefs", "templates", "state")
+    TABLES = ("facts", "briefs", "templates", "state")
 
     def _read(self) -> sqlite3.Connection | None:
         if self._connection is None and self.path.is_file():
