@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 from pathlib import Path
 
 import pytest
 
+from tipbrief import factbase
 from tipbrief.cache import Cache
 from tipbrief.factbase import assemble_fact_base, scan_inputs
 from tipbrief.factjson import dump_fact_base
-from tipbrief.parallel import MIN_ITEMS_PER_WORKER, map_ordered, workers_for
+from tipbrief.parallel import MIN_ITEMS_PER_WORKER, map_ordered, mapped_meanwhile, workers_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,3 +68,69 @@ def test_two_jobs_give_the_fact_base_of_one(corpus: Path, tmp_path: Path) -> Non
     again = assemble_fact_base(scan_inputs(corpus, corpus.parent), Cache(tmp_path / "cache.sqlite"), jobs=2)
     assert again.extracted == 0
     assert dump_fact_base(again.facts) == dump_fact_base(one.facts)
+
+
+def _pickled_square(n: int) -> bytes:
+    return pickle.dumps(n * n)
+
+
+_PARENT = os.getpid()
+
+
+def _fails_in_a_child(n: int) -> bytes:
+    if os.getpid() != _PARENT:
+        raise RuntimeError("a child that fails")
+    return _pickled_square(n)
+
+
+@pytest.mark.parametrize("worth_it", [True, False])
+def test_mapped_meanwhile_returns_the_results_in_order(worth_it: bool) -> None:
+    items = list(range(50, 0, -1))
+    with mapped_meanwhile(_pickled_square, items, worth_it) as results:
+        assert [pickle.loads(b) for b in results()] == [n * n for n in items]
+
+
+def test_a_child_that_fails_is_made_up_for_here() -> None:
+    with mapped_meanwhile(_fails_in_a_child, [1, 2, 3], True) as results:
+        assert [pickle.loads(b) for b in results()] == [1, 4, 9]
+
+
+def test_a_child_whose_results_are_not_asked_for_is_stopped() -> None:
+    before = _children()
+    with pytest.raises(KeyError), mapped_meanwhile(_pickled_square, list(range(10**5)), True):
+        raise KeyError("the build failed meanwhile")
+    assert _children() == before
+
+
+def _children() -> set[int]:
+    """This process's live children (Linux: from /proc)."""
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():
+            found.add(int(status.parent.name))
+    return found
+
+
+def test_state_pickled_by_a_child_serves_the_next_build(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every build here is "big" enough to pickle its state in a child.
+    monkeypatch.setattr(factbase, "MANY_ARTICLES", 1)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in sorted(corpus.glob("*.txt"))[:40]:
+        (seeds / path.name).write_bytes(path.read_bytes())
+    cache = Cache(tmp_path / "cache.sqlite")
+    assemble_fact_base(scan_inputs(seeds, seeds.parent, cache), cache)
+    cache.flush()
+    edited = seeds / "007.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe forum opened in Yangon on 2 May 2019.\n")
+    cache = Cache(tmp_path / "cache.sqlite")
+    again = assemble_fact_base(scan_inputs(seeds, seeds.parent, cache), cache)
+    assert again.extracted == 1
+    fresh = assemble_fact_base(scan_inputs(seeds, seeds.parent))
+    assert dump_fact_base(again.facts) == dump_fact_base(fresh.facts)

@@ -47,7 +47,7 @@ from tipbrief.cache import (
 from tipbrief.corpus import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, load_article
 from tipbrief.errors import BuildError
 from tipbrief.model import DateMention, Document, FactBase, GlossaryEntry, Mention, Problem
-from tipbrief.parallel import map_ordered, workers_for
+from tipbrief.parallel import map_ordered, mapped_meanwhile, workers_for
 
 if TYPE_CHECKING:
     from tipbrief.extract import Extraction
@@ -312,14 +312,22 @@ def _assemble(inputs: CorpusInputs, state: _State, store: _Store | None, jobs: i
     with _paused_gc():
         entries_of = store.entries if store is not None else _no_entries
         changed = _changed_keys(gone, entries, entries_of)
-        buckets = update_events(state.buckets, changed, entries_of)
-        events = all_events(b for b in _current(state.buckets, buckets).values())
-        events = apply_overrides(events, load_overrides(inputs.project / "overrides.yaml"))
-        records = [kept.get(a.path) or made[a.path] for a in inputs.articles]
-        facts = _facts(records, events)
-        if store is not None:
-            store.save(state, made, gone, changed, buckets)
+        shards = store.extracted_shards(state, made, gone, changed) if store is not None else {}
+        # Pickling the shards of a big build takes as long as resolving it: a forked child does
+        # it on another core meanwhile (MANY_ARTICLES: below that, forking costs more than it saves).
+        meanwhile = mapped_meanwhile(dumps_columns, list(shards.values()), len(made) >= MANY_ARTICLES)
+        with meanwhile as pickled:
+            buckets = update_events(state.buckets, changed, entries_of)
+            events = all_events(b for b in _current(state.buckets, buckets).values())
+            events = apply_overrides(events, load_overrides(inputs.project / "overrides.yaml"))
+            records = [kept.get(a.path) or made[a.path] for a in inputs.articles]
+            facts = _facts(records, events)
+            if store is not None:
+                store.save(state, dict(zip(shards, pickled(), strict=True)), buckets)
     return FactBaseBuild(facts, len(missing))
+
+
+MANY_ARTICLES = 500
 
 
 def _no_entries(key: str) -> tuple[KeyedCandidate, ...]:
@@ -600,16 +608,16 @@ class _Store:
             self.key_shards[n] = {name: tuple(entries) for name, entries in grouped.items()}
         return self.key_shards[n]
 
-    def save(
+    def extracted_shards(
         self,
         state: _State,
         made: Mapping[str, ArticleFacts],
         gone: Sequence[ArticleFacts],
         changed: Mapping[str, tuple[KeyedCandidate, ...]],
-        buckets: Mapping[BucketId, Bucket | None],
-    ) -> None:
-        """Put the shards this build changed and a new root (written by the cache's flush)."""
-        shards = dict(self.shards)
+    ) -> dict[str, tuple[Any, ...]]:
+        """The article and key shards this build changed, by name: they follow from extraction
+        alone, so they can be pickled while the events are resolved."""
+        shards: dict[str, tuple[Any, ...]] = {}
         articles: dict[int, dict[str, ArticleFacts]] = {}
         for path in chain((r.path for r in gone), made):
             n = _shard(path, ARTICLE_SHARDS)
@@ -619,7 +627,7 @@ class _Store:
         for path, r in made.items():
             articles[_shard(path, ARTICLE_SHARDS)][path] = r
         for n, members in articles.items():
-            shards[f"a{n}"] = self._put(f"a{n}", tuple(members[p] for p in sorted(members)))
+            shards[f"a{n}"] = tuple(members[p] for p in sorted(members))
         keys: dict[int, dict[str, tuple[KeyedCandidate, ...]]] = {}
         for key, now in changed.items():
             n = _shard(key, KEY_SHARDS)
@@ -629,9 +637,17 @@ class _Store:
             else:
                 in_shard.pop(key, None)
         for n, in_shard in keys.items():
-            shards[f"k{n}"] = self._put(
-                f"k{n}", tuple(chain.from_iterable(in_shard[k] for k in sorted(in_shard)))
-            )
+            shards[f"k{n}"] = tuple(chain.from_iterable(in_shard[k] for k in sorted(in_shard)))
+        return shards
+
+    def save(
+        self, state: _State, pickled: Mapping[str, bytes], buckets: Mapping[BucketId, Bucket | None]
+    ) -> None:
+        """Put the shards this build changed (those of extracted_shards already ``pickled``) and a
+        new root (written by the cache's flush)."""
+        shards = dict(self.shards)
+        for name, data in pickled.items():
+            shards[name] = self._put_pickled(name, data)
         bucket_shards: dict[int, dict[BucketId, Bucket]] = {}
         for bucket_id, bucket in buckets.items():
             n = _shard(_bucket_name(bucket_id), BUCKET_SHARDS)
@@ -648,7 +664,9 @@ class _Store:
             self.cache.put("state", self.root_key, self.root_key, _Root(self.extraction_key, shards))
 
     def _put(self, name: str, value: Any) -> str:
-        data = dumps_columns(value)
+        return self._put_pickled(name, dumps_columns(value))
+
+    def _put_pickled(self, name: str, data: bytes) -> str:
         key = digest("state-shard", data)
         self.cache.put_pickled("state", key, f"{self.corpus}|{name}", data)
         return key

@@ -1,8 +1,9 @@
-"""Map a function over many items in worker processes, with the results in the items' order."""
+"""Work in other processes: a function mapped over many items in workers, or over a few in a forked child."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -50,3 +51,61 @@ def map_ordered(
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs) as pool:
         yield from pool.map(fn, items, chunksize=chunksize)
+
+
+@contextmanager
+def mapped_meanwhile(
+    fn: Callable[[T], bytes], items: Sequence[T], worth_it: bool
+) -> Iterator[Callable[[], list[bytes]]]:
+    """``fn`` over ``items`` in a forked child while this process goes on with other work.
+
+    Yields a function that waits for the child and returns the results in order. The child sees
+    this process's objects as they were at the fork (nothing is sent to it), so ``items`` may be
+    large and ``fn`` any function. Everything runs here instead when it is not ``worth_it``, when
+    this process has threads (a forked child would inherit their locks held), or on systems
+    without a plain fork; and again here if the child fails, so the results are the same anyway.
+    On leaving the block, a child whose results were not asked for is stopped and reaped.
+    """
+    import os
+    import sys
+    import threading
+
+    def here() -> list[bytes]:
+        return [fn(item) for item in items]
+
+    if not worth_it or sys.platform != "linux" or threading.active_count() > 1:
+        yield here
+        return
+    import pickle
+    import signal
+
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child: never returns into the caller's code
+        status = 1
+        try:
+            os.close(readable)
+            with os.fdopen(writable, "wb") as out:
+                out.write(pickle.dumps(here(), protocol=pickle.HIGHEST_PROTOCOL))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writable)
+    done = False
+
+    def results() -> list[bytes]:
+        nonlocal done
+        with os.fdopen(readable, "rb") as source:
+            data = source.read()
+        done = True
+        _, status = os.waitpid(pid, 0)
+        found = pickle.loads(data) if status == 0 and data else None
+        return found if isinstance(found, list) and len(found) == len(items) else here()
+
+    try:
+        yield results
+    finally:
+        if not done:
+            os.close(readable)
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
