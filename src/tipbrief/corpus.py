@@ -12,10 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tipbrief.model import Document, DroppedSpan, Problem
-from tipbrief.yamlsafe import parse_yaml
 
 MAX_ARTICLE_BYTES = 1024 * 1024
 """Far above any news article; extraction slows down faster than linearly on one big article."""
@@ -350,12 +347,25 @@ def _truncate(para: Paragraph, cut: int) -> Paragraph:
     return replace(para, text=text, end=para.to_original(len(text) - 1) + 1 if text else para.start)
 
 
+class _UnusableYaml(Exception):
+    """YAML that does not parse, or that yamlsafe refuses."""
+
+
 def _safe_yaml(text: str) -> Any:
     """yaml.safe_load, once yamlsafe has found no alias (a YAML bomb), deep nesting or tag."""
+    # Imported here: few articles have front matter or a sidecar, and a build whose articles all
+    # come from the cache reads none, so it need not pay for loading a YAML parser.
+    import yaml
+
+    from tipbrief.yamlsafe import parse_yaml
+
     problems = parse_yaml(text, "").problems
     if problems:
-        raise yaml.YAMLError(problems[0].message)
-    return yaml.safe_load(text)
+        raise _UnusableYaml(problems[0].message)
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise _UnusableYaml(str(err)) from None
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, Any], int, str | None]:
@@ -366,7 +376,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, Any], int, str | None]:
         return {}, 0, None
     try:
         data = _safe_yaml(m.group(1))
-    except yaml.YAMLError as err:
+    except _UnusableYaml as err:
         reason = str(err).splitlines()[0] if str(err) else "not valid YAML"
         return {}, m.end(), f"front matter is not usable ({reason}); its fields were ignored, fix it"
     if not isinstance(data, dict):
@@ -515,7 +525,7 @@ def load_article(
     if sidecar.is_file():
         try:
             loaded = _safe_yaml(sidecar.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError) as err:
+        except (_UnusableYaml, UnicodeDecodeError) as err:
             return Problem(sidecar.as_posix(), 1, 1, f"sidecar is not valid YAML ({err}); fix it")
         if isinstance(loaded, dict):
             meta = loaded
