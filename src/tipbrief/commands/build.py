@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import cast
 
 import click
 
 from tipbrief.cli import reports_errors
+from tipbrief.commands.options import cores, jobs_option, out_option, seeds_option
 from tipbrief.errors import InputError
 
 
 @click.command()
 @click.argument("specs", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--seeds",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("seeds"),
-    show_default=True,
-    help="Folder of articles the fact base is built from.",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("build"),
-    show_default=True,
-    help="Folder the outputs and manifest.json are written to.",
-)
+@seeds_option()
+@out_option("Folder the outputs and manifest.json are written to.")
 @click.option(
     "--format",
     "formats",
@@ -42,13 +30,7 @@ from tipbrief.errors import InputError
     default=None,
     help="Paper size of the PDFs, overriding each spec's page_size (default A4).",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Print PDFs in this many worker processes. Default: the number of cores.",
-)
+@jobs_option("Extract articles and print PDFs in this many worker processes.")
 @click.option(
     "--no-cache",
     is_flag=True,
@@ -109,7 +91,7 @@ def build(
         page_size="Letter" if page_size == "Letter" else "A4" if page_size == "A4" else None,
         progress=progress,
         cache=open_cache(out, enabled=not no_cache),
-        jobs=jobs if jobs is not None else os.cpu_count() or 1,
+        jobs=cores(jobs),
     )
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)

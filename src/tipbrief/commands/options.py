@@ -11,24 +11,22 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def seeds_option(help: str = "Folder of articles the fact base is built from.") -> Callable[[F], F]:
+def folder_option(flag: str, default: str, help: str) -> Callable[[F], F]:
     return click.option(
-        "--seeds",
+        flag,
         type=click.Path(file_okay=False, path_type=Path),
-        default=Path("seeds"),
+        default=Path(default),
         show_default=True,
         help=help,
     )
+
+
+def seeds_option(help: str = "Folder of articles the fact base is built from.") -> Callable[[F], F]:
+    return folder_option("--seeds", "seeds", help)
 
 
 def out_option(help: str) -> Callable[[F], F]:
-    return click.option(
-        "--out",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=Path("build"),
-        show_default=True,
-        help=help,
-    )
+    return folder_option("--out", "build", help)
 
 
 def jobs_option(help: str = "Extract articles in this many worker processes.") -> Callable[[F], F]:
