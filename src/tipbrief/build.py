@@ -8,7 +8,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -243,12 +242,10 @@ class PdfPrinter:
 
     @classmethod
     def start(cls) -> PdfPrinter | None:
-        """A printer, or None where forking is not safe: other OSes than Linux (macOS's system
-        libraries do not survive a fork without exec), or a process running other threads (one
-        of them could hold a lock the child would wait on forever)."""
-        import threading
+        """A printer, or None where forking is not safe (see parallel.fork_is_safe) or fails."""
+        from tipbrief.parallel import fork_is_safe
 
-        if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        if not fork_is_safe():
             return None
         job_read, job_write = os.pipe()
         result_read, result_write = os.pipe()

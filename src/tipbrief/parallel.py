@@ -53,6 +53,16 @@ def map_ordered(
         yield from pool.map(fn, items, chunksize=chunksize)
 
 
+def fork_is_safe() -> bool:
+    """Whether this process may fork a child that runs on without exec: only on Linux (macOS's
+    system libraries do not survive a fork without exec), and only with no other thread running
+    (one of them could hold a lock the child would then wait on forever)."""
+    import sys
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 @contextmanager
 def mapped_meanwhile(
     fn: Callable[[T], bytes], items: Sequence[T], worth_it: bool
@@ -62,25 +72,29 @@ def mapped_meanwhile(
     Yields a function that waits for the child and returns the results in order. The child sees
     this process's objects as they were at the fork (nothing is sent to it), so ``items`` may be
     large and ``fn`` any function. Everything runs here instead when it is not ``worth_it``, when
-    this process has threads (a forked child would inherit their locks held), or on systems
-    without a plain fork; and again here if the child fails, so the results are the same anyway.
-    On leaving the block, a child whose results were not asked for is stopped and reaped.
+    forking is not safe (see fork_is_safe) or fails; and again here if the child fails, so the
+    results are the same anyway. On leaving the block, a child whose results were not asked for is
+    stopped and reaped.
     """
     import os
-    import sys
-    import threading
 
     def here() -> list[bytes]:
         return [fn(item) for item in items]
 
-    if not worth_it or sys.platform != "linux" or threading.active_count() > 1:
+    if not worth_it or not fork_is_safe():
         yield here
         return
     import pickle
     import signal
 
     readable, writable = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(readable)
+        os.close(writable)
+        yield here
+        return
     if pid == 0:  # pragma: no cover - the child: never returns into the caller's code
         status = 1
         try:
