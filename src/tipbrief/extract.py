@@ -942,7 +942,7 @@ def _events_in_sentence(
     doc_name = _DOC_NAME.search(text) if pub else None
     meeting_noun = None if instruments or doc_name else _MEETING_NOUN.search(text, words)
     if meeting_noun and (
-        not _MEETING_VERB.search(text, words) or re.search(r"\bongoing\b", text[: meeting_noun.start()][-40:])
+        not _MEETING_VERB.search(text, words) or _ONGOING.search(text[: meeting_noun.start()][-40:])
     ):
         meeting_noun = None
     if not (instruments or doc_name or meeting_noun):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from tipbrief.months import MONTH_NAMES, day_label
 from tipbrief.reference import Reference, Row
+from tipbrief.words import sentence_words, word_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ class NameMatcher:
     def _scan(self, text: str) -> tuple[tuple[int, int, Row], ...]:
         if self.pattern is None:
             return ()
-        if self.first_words and self.first_words.isdisjoint(_casefolded_words(text)):
+        if self.first_words and self.first_words.isdisjoint(sentence_words(text)):
             return ()
         return tuple(
             (m.start(), m.end(), self.rows[m.group().casefold()]) for m in self.pattern.finditer(text)
@@ -60,15 +60,6 @@ class NameMatcher:
 
 _REMEMBERED = 4096
 """Texts a matcher remembers: more than the sentences of any one article."""
-
-# Runs of word characters: a name's first run equals the text's run where a match starts, because
-# matches start and end at word boundaries, so checking runs first never hides a match.
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1024)  # every matcher asks about the same sentence
-def _casefolded_words(text: str) -> frozenset[str]:
-    return frozenset(map(str.casefold, _WORD.findall(text)))
 
 
 def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int = 5) -> NameMatcher:
@@ -88,7 +79,9 @@ def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int
         else:
             parts.append(escaped)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-    firsts = frozenset(w.casefold() for n in names for w in _WORD.findall(n)[:1])
+    # A name's first word equals the text's word where a match starts, because matches start and
+    # end at word boundaries: a text without any first word is skipped unscanned.
+    firsts = frozenset(w for n in names for w in word_set(n)[:1])
     # A matched variant with different spacing still maps to its row by its case-folded text.
     return NameMatcher(pattern, _SpacingTolerant(table), firsts)
 
