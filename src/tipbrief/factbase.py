@@ -152,7 +152,7 @@ def scan_inputs(seeds: Path, project: Path | None = None, cache: Cache | None = 
         articles = []
         for rel, path, st, sidecar in _article_files(seeds):
             if st.st_size > MAX_ARTICLE_BYTES:
-                content = f"over the limit: {st.st_size} bytes"
+                content = f"{OVER_THE_LIMIT}: {st.st_size} bytes"
             else:
                 content = _file_hash(rel, path, st, known, fresh, settled)
             sidecar_key = "absent"
@@ -489,23 +489,30 @@ def _extract_one(
     from tipbrief.extract import extract_article
 
     path = seeds / item.path
-    changed = BuildError(f"{path}: the article changed during the build; build again")
-    if item.content.startswith("over the limit"):
+    if item.content.startswith(OVER_THE_LIMIT):
         # Never read: load_article reports its size from the file system.
         too_big = load_article(path, seeds, gazetteer.outlets)
         if not isinstance(too_big, Problem):
-            raise changed
+            raise _changed_during_build(path)
         return too_big
     # Read once, hashed, then parsed: the result is kept under the key of the bytes scanned, so
     # it must never be what another text gave.
     raw = path.read_bytes()
     if hashlib.sha256(raw).hexdigest() != item.content:
-        raise changed
+        raise _changed_during_build(path)
     loaded = load_article(path, seeds, gazetteer.outlets, raw)
     if isinstance(loaded, Problem):
         return loaded
     # The text is dropped: quotes live in the extraction's spans, so no stage needs it again.
     return replace(loaded.document, text=""), extract_article(loaded, gazetteer)
+
+
+OVER_THE_LIMIT = "over the limit"
+"""How an article's content hash reads when it is too big to be read (then its size follows)."""
+
+
+def _changed_during_build(path: Path) -> BuildError:
+    return BuildError(f"{path}: the article changed during the build; build again")
 
 
 def build_fact_base(
