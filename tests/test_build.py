@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from tipbrief.build import build_briefs
 from tipbrief.cli import cli
 from tipbrief.errors import BuildError, InputError
-from tipbrief.factjson import fact_base_from_dict
 from tipbrief.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,13 +32,6 @@ STRADDLING = (
     "title: T\naudience: analyst\nauthor: U\nissued: 2024-03-01\ntopic:\n  summary: s\n"
     "  include:\n    terms: [trafficking]\nperiod:\n  from: 2014\n  to: 2016\n"
 )
-
-
-@pytest.fixture(scope="module")
-def facts() -> FactBase:
-    return fact_base_from_dict(
-        json.loads((ROOT / "tests" / "fixtures" / "facts-seeds.json").read_text(encoding="utf-8"))
-    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

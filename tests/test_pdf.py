@@ -4,7 +4,6 @@ fonts, determinism, and the sandboxed URL fetcher. The example PDFs are rendered
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -15,7 +14,6 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from tipbrief.factjson import fact_base_from_dict
 from tipbrief.model import FactBase
 from tipbrief.render_html import render_html
 from tipbrief.render_markdown import PACKAGE_TEMPLATES, render_markdown
@@ -27,13 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ANALYST = "asean-us-tip-chronology"
 MINISTERIAL = "actip-implementation-ministerial"
 PUBLIC = "protecting-women-and-children-public"
-
-
-@pytest.fixture(scope="module")
-def facts() -> FactBase:
-    return fact_base_from_dict(
-        json.loads((ROOT / "tests" / "fixtures" / "facts-seeds.json").read_text(encoding="utf-8"))
-    )
 
 
 def render_example(name: str, facts: FactBase, page_size: str | None = None) -> PdfResult:

@@ -4,7 +4,6 @@ nothing but time."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -19,7 +18,6 @@ from pypdf import PdfReader
 import tipbrief.render_pdf
 from tipbrief.build import PdfPrinter, Prepared, build_briefs, prepare_brief
 from tipbrief.errors import BuildError, InputError
-from tipbrief.factjson import fact_base_from_dict
 from tipbrief.model import FactBase
 from tipbrief.render_markdown import template_dirs
 from tipbrief.spec import load_spec
@@ -37,10 +35,7 @@ print(" ".join(m for m in ("weasyprint", "tipbrief.render_html") if m in sys.mod
 
 
 @pytest.fixture(scope="module")
-def prepared() -> Prepared:
-    facts: FactBase = fact_base_from_dict(
-        json.loads((ROOT / "tests" / "fixtures" / "facts-seeds.json").read_text(encoding="utf-8"))
-    )
+def prepared(facts: FactBase) -> Prepared:
     spec = load_spec(ROOT / "briefs" / f"{MINISTERIAL}.yaml")
     return prepare_brief(spec, facts, ("pdf",), template_dirs(None))
 
