@@ -12,7 +12,8 @@ from typing import Any
 
 import yaml
 
-from tipbrief.temporal import Tense, anchored_interval, extract_temporals
+from tipbrief.facts.temporal.expressions import Tense, extract_temporals
+from tipbrief.facts.temporal.intervals import anchored_interval
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "tests" / "fixtures" / "temporal"

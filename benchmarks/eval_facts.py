@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from tipbrief.factbase import build_fact_base
-from tipbrief.model import Event, FactBase
+from tipbrief.build.factbase import build_fact_base
+from tipbrief.facts.model import Event, FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "fixtures" / "heldout_articles"

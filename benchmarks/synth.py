@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tipbrief.months import MONTH_NAMES as MONTHS
-from tipbrief.reference import Reference, load_reference
+from tipbrief.common.months import MONTH_NAMES as MONTHS
+from tipbrief.facts.reference import Reference, load_reference
 
 TOPICS = (
     "trafficking in persons",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tipbrief.factjson import fact_base_from_dict
-from tipbrief.model import FactBase
+from tipbrief.facts.factjson import fact_base_from_dict
+from tipbrief.facts.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"

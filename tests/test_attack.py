@@ -24,10 +24,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-import tipbrief.render_pdf
-from tipbrief.build import BuildResult, build_briefs
-from tipbrief.render_markdown import MAX_VALUE_CHARS, PACKAGE_TEMPLATES
-from tipbrief.render_pdf import PdfResult
+import tipbrief.briefs.render_pdf
+from tipbrief.briefs.render_markdown import MAX_VALUE_CHARS
+from tipbrief.briefs.render_pdf import PdfResult
+from tipbrief.briefs.templates import PACKAGE_TEMPLATES
+from tipbrief.build.briefs import BuildResult, build_briefs
 
 ROOT = Path(__file__).resolve().parent.parent
 ATTACK = ROOT / "tests" / "attack"
@@ -120,7 +121,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         canary.write_text(CANARY, encoding="utf-8")
     _copy_corpus(project, canaries[0])
     pdfs: dict[str, PdfResult] = {}
-    real_render = tipbrief.render_pdf.render_pdf
+    real_render = tipbrief.briefs.render_pdf.render_pdf
 
     def recording(html: str, **kwargs: Any) -> PdfResult:
         result = real_render(html, **kwargs)
@@ -129,7 +130,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
 
     specs = [project / "briefs" / f"{name}.yaml" for name in BRIEFS]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tipbrief.render_pdf, "render_pdf", recording)
+        patch.setattr(tipbrief.briefs.render_pdf, "render_pdf", recording)
         patch.chdir(project)
         AUDIT.opened.clear()
         AUDIT.network.clear()

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tipbrief.build import build_briefs
+from tipbrief.build.briefs import build_briefs
 from tipbrief.cli import cli
-from tipbrief.errors import BuildError, InputError
-from tipbrief.model import FactBase
+from tipbrief.common.errors import BuildError, InputError
+from tipbrief.facts.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shipped examples, named so that an editor's new brief in briefs/ does not change the tests.
@@ -110,7 +110,7 @@ def test_a_write_that_fails_while_staging_replaces_nothing(
 ) -> None:
     build_briefs([ANALYST], ROOT / "seeds", tmp_path, ("md", "json"), facts=facts)
     before = snapshot(tmp_path)
-    import tipbrief.build as build_module
+    import tipbrief.build.outputs as build_module
 
     real_stage = build_module.stage
     calls: list[Path] = []

@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tipbrief.briefspec import AUDIENCES, SECTIONS
+from tipbrief.briefs.spec_model import AUDIENCES, SECTIONS
 from tipbrief.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 import tipbrief
-import tipbrief.cache
-from tipbrief.build import BuildResult, build_briefs
-from tipbrief.cache import Cache, cache_file, open_cache
-from tipbrief.errors import BuildError
-from tipbrief.render_markdown import PACKAGE_TEMPLATES
+import tipbrief.build.cache
+from tipbrief.briefs.templates import PACKAGE_TEMPLATES
+from tipbrief.build.briefs import BuildResult, build_briefs
+from tipbrief.build.cache import Cache, cache_file, open_cache
+from tipbrief.common.errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFS = sorted((ROOT / "briefs").glob("*.yaml"))
@@ -216,7 +216,7 @@ def test_a_new_weasyprint_version_renders_again(project: Path, monkeypatch: pyte
     out = project / "build"
     build(project, out)
     before = outputs(out)
-    monkeypatch.setattr(tipbrief.cache, "weasyprint_version", lambda: "999.0")
+    monkeypatch.setattr(tipbrief.build.cache, "weasyprint_version", lambda: "999.0")
     result = build(project, out)
     # Extraction does not depend on WeasyPrint; every brief's outputs do.
     assert (result.extracted, len(result.rendered)) == (0, 3)
@@ -243,7 +243,8 @@ from tipbrief.cli import cli
 
 if __name__ == "__main__":
     cli.main(sys.argv[1:], prog_name="tipbrief", standalone_mode=False)
-    print(" ".join(m for m in ("weasyprint", "tipbrief.extract", "tipbrief.render_pdf") if m in sys.modules))
+    loaded = ("weasyprint", "tipbrief.facts.extract", "tipbrief.briefs.render_pdf")
+    print(" ".join(m for m in loaded if m in sys.modules))
 """
 
 

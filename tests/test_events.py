@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-import tipbrief.factbase
+import tipbrief.build.factbase
 from tipbrief.commands.events import events_to_json, format_events, format_table
-from tipbrief.factjson import fact_base_from_dict
-from tipbrief.model import FactBase, Problem
+from tipbrief.common.errors import Problem
+from tipbrief.facts.factjson import fact_base_from_dict
+from tipbrief.facts.model import FactBase
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FACTS = fact_base_from_dict(json.loads((FIXTURES / "specs" / "events.json").read_text(encoding="utf-8")))
@@ -36,7 +37,7 @@ def fixture_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]
         asked.append(seeds)
         return FACTS
 
-    monkeypatch.setattr(tipbrief.factbase, "build_fact_base", fake)
+    monkeypatch.setattr(tipbrief.build.factbase, "build_fact_base", fake)
     return asked
 
 
@@ -130,7 +131,7 @@ def test_cli_prints_article_problems_as_warnings_on_stderr(
     (tmp_path / "seeds").mkdir()
     problem = Problem("seeds/x.txt", 1, 1, "not UTF-8; save the file as UTF-8")
     with_problem = FactBase(FACTS.documents, FACTS.dates, FACTS.events, FACTS.glossary, (problem,))
-    monkeypatch.setattr(tipbrief.factbase, "build_fact_base", lambda seeds, project=None: with_problem)
+    monkeypatch.setattr(tipbrief.build.factbase, "build_fact_base", lambda seeds, project=None: with_problem)
     result = run()
     assert result.exit_code == 0
     assert result.stdout == format_table(FACTS)
@@ -149,7 +150,7 @@ def test_cli_on_the_real_articles_lists_every_event_id(
 ) -> None:
     shutil.copytree(SEEDS, tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
-    facts = tipbrief.factbase.build_fact_base(Path("seeds"))
+    facts = tipbrief.build.factbase.build_fact_base(Path("seeds"))
     assert facts.events, "the seed articles should give events"
     rows = json.loads(run("--format", "json").stdout)["events"]
     assert sorted(r["id"] for r in rows) == sorted(e.id for e in facts.events)

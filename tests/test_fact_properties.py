@@ -7,20 +7,21 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tipbrief.corpus import parse_article
-from tipbrief.extract import (
+from tipbrief.common.months import MONTH_NAMES as MONTHS
+from tipbrief.common.words import sentence_words
+from tipbrief.facts.corpus import parse_article
+from tipbrief.facts.extract.article import extract_article
+from tipbrief.facts.extract.patterns import (
     _ADOPTION_VERB,
     _ANAPHOR,
     _MEETING_NOUN,
     _MEETING_VERB,
     _PUBLICATION_VERB,
-    extract_article,
 )
-from tipbrief.gazetteer import Gazetteer, build_gazetteer
-from tipbrief.months import MONTH_NAMES as MONTHS
-from tipbrief.reference import load_reference
-from tipbrief.resolve import resolve_events, resolve_mentions
-from tipbrief.words import sentence_words
+from tipbrief.facts.gazetteer import Gazetteer, build_gazetteer
+from tipbrief.facts.reference import load_reference
+from tipbrief.facts.resolve.events import resolve_events
+from tipbrief.facts.resolve.mentions import resolve_mentions
 
 CITIES = ["Hanoi", "Jakarta", "Yangon", "Kuala Lumpur", "Manila", "Bangkok", "Vientiane", "Labuan Bajo"]
 BODIES = [

@@ -8,19 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tipbrief.corpus import clean_text, clean_tokens, parse_article, split_paragraphs
-from tipbrief.extract import Constraint, Identification, find_definitions
-from tipbrief.gazetteer import Candidate
-from tipbrief.model import Span
-from tipbrief.months import MONTH_NAMES
-from tipbrief.resolve import _label, resolve_dates
-from tipbrief.temporal import (
-    _TEMPORAL,
-    anchored_interval,
-    extract_temporals,
-    stated_interval,
-    temporal_matches,
-)
+from tipbrief.common.months import MONTH_NAMES
+from tipbrief.facts.corpus import clean_text, clean_tokens, parse_article, split_paragraphs
+from tipbrief.facts.extract.records import Constraint, Identification
+from tipbrief.facts.extract.sentences import find_definitions
+from tipbrief.facts.gazetteer import Candidate
+from tipbrief.facts.model import Span
+from tipbrief.facts.resolve.dates import resolve_dates
+from tipbrief.facts.resolve.labels import interval_label
+from tipbrief.facts.temporal.expressions import _TEMPORAL, extract_temporals, temporal_matches
+from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval
 
 # --- cleaning keeps offsets -------------------------------------------------------------
 
@@ -257,11 +254,11 @@ def test_day_without_any_year_evidence_says_so() -> None:
     ],
 )
 def test_labels(lo: date | None, hi: date | None, label: str) -> None:
-    assert _label(lo, hi) == label
+    assert interval_label(lo, hi) == label
 
 
 def test_no_evidence_without_bounds_and_leap_day_anchor() -> None:
-    from tipbrief.extract import _anchor_relation
+    from tipbrief.facts.extract.dates import _anchor_relation
 
     term = (Constraint("office-term", "term", date(2009, 5, 18), None),)
     assert _anchor_relation(term, "past", annual=False) == []
@@ -282,11 +279,11 @@ def test_the_same_reference_row_is_listed_once_as_evidence() -> None:
 
 
 def events_of(*texts: str) -> list[tuple[str, str, date | None, date | None, str | None]]:
-    from tipbrief.corpus import parse_article
-    from tipbrief.extract import extract_article
-    from tipbrief.gazetteer import build_gazetteer
-    from tipbrief.reference import load_reference
-    from tipbrief.resolve import resolve_events
+    from tipbrief.facts.corpus import parse_article
+    from tipbrief.facts.extract.article import extract_article
+    from tipbrief.facts.gazetteer import build_gazetteer
+    from tipbrief.facts.reference import load_reference
+    from tipbrief.facts.resolve.events import resolve_events
 
     gaz = build_gazetteer(load_reference())
     extractions = [

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tipbrief.factbase import build_fact_base
-from tipbrief.factjson import dump_fact_base, fact_base_from_dict, fact_base_to_dict
-from tipbrief.model import Event, FactBase
+from tipbrief.build.factbase import build_fact_base
+from tipbrief.facts.factjson import dump_fact_base, fact_base_from_dict, fact_base_to_dict
+from tipbrief.facts.model import Event, FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tipbrief.factbase import build_fact_base
-from tipbrief.model import Event, FactBase, Span
+from tipbrief.build.factbase import build_fact_base
+from tipbrief.facts.model import Event, FactBase, Span
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 

@@ -19,13 +19,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import tipbrief.cache
-import tipbrief.factbase
-from tipbrief.cache import Cache, dumps, dumps_columns
-from tipbrief.corpus import iter_article_paths
-from tipbrief.factbase import _article_files, assemble_fact_base, scan_inputs
-from tipbrief.factjson import dump_fact_base
-from tipbrief.model import DateInterval, Event, Evidence, Mention, Place, Span
+import tipbrief.build.cache
+import tipbrief.build.factbase
+from tipbrief.build.cache import Cache, dumps, dumps_columns
+from tipbrief.build.factbase import _article_files, assemble_fact_base, scan_inputs
+from tipbrief.facts.corpus import iter_article_paths
+from tipbrief.facts.factjson import dump_fact_base
+from tipbrief.facts.model import DateInterval, Event, Evidence, Mention, Place, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
@@ -309,14 +309,14 @@ def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         opened.append(str(file))
         return builtins.open(file, *args, **kwargs)
 
-    monkeypatch.setattr(tipbrief.factbase, "open", spy, raising=False)
+    monkeypatch.setattr(tipbrief.build.factbase, "open", spy, raising=False)
     return opened
 
 
 def test_a_settled_unchanged_file_is_not_read_again(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tipbrief.factbase, "SETTLED_NS", 0)  # every file written before the scan
+    monkeypatch.setattr(tipbrief.build.factbase, "SETTLED_NS", 0)  # every file written before the scan
     cache = Cache(tmp_path / "cache.sqlite")
     first = scan_inputs(project / "seeds", project, cache)
     cache.flush()
@@ -329,7 +329,7 @@ def test_a_settled_unchanged_file_is_not_read_again(
 def test_a_rewrite_that_keeps_size_and_modification_time_is_read_again(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tipbrief.factbase, "SETTLED_NS", 0)
+    monkeypatch.setattr(tipbrief.build.factbase, "SETTLED_NS", 0)
     cache_file = tmp_path / "cache.sqlite"
     build(project, cache_file)
     path = article(project, "synth_02.txt")
@@ -346,7 +346,7 @@ def test_a_file_changed_just_before_a_scan_is_read_again_next_time(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # However slow this machine, every file was written "just before" the scans.
-    monkeypatch.setattr(tipbrief.factbase, "SETTLED_NS", 10**15)
+    monkeypatch.setattr(tipbrief.build.factbase, "SETTLED_NS", 10**15)
     cache = Cache(tmp_path / "cache.sqlite")
     scan_inputs(project / "seeds", project, cache)
     cache.flush()
@@ -471,8 +471,8 @@ def test_what_columns_cannot_hold_is_pickled_as_it_is() -> None:
 
 def test_a_class_whose_fields_changed_is_a_cache_miss(tmp_path: Path) -> None:
     # As a cache written by a version of tipbrief whose Place had only a name would hold it.
-    older = tipbrief.cache._Columns(
-        [("tipbrief.model", "Place", ("name",), 1)], [[("plain", ["Hanoi"])]], ("ref", 0, [0])
+    older = tipbrief.build.cache._Columns(
+        [("tipbrief.facts.model", "Place", ("name",), 1)], [[("plain", ["Hanoi"])]], ("ref", 0, [0])
     )
     cache = Cache(tmp_path / "cache.sqlite")
     cache.put_pickled("state", "k", "slot", dumps(older))

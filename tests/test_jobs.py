@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tipbrief.build import build_briefs
+from tipbrief.build.briefs import build_briefs
 from tipbrief.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent

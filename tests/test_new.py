@@ -13,8 +13,11 @@ from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tipbrief.factbase
-from tipbrief.briefspec import AUDIENCES, DEFAULT_MARKING, Audience, PartialDate
+import tipbrief.build.factbase
+from tipbrief.briefs.render_markdown import DEFAULT_SECTIONS
+from tipbrief.briefs.spec import parse_spec
+from tipbrief.briefs.spec_model import AUDIENCES, DEFAULT_MARKING, Audience, PartialDate
+from tipbrief.briefs.spec_schema import SPEC, schema_text
 from tipbrief.commands.events import format_events
 from tipbrief.commands.new import (
     PLACEHOLDER_AUTHOR,
@@ -24,10 +27,7 @@ from tipbrief.commands.new import (
     render_new_spec,
     title_from_name,
 )
-from tipbrief.factjson import fact_base_from_dict
-from tipbrief.render_markdown import DEFAULT_SECTIONS
-from tipbrief.spec import parse_spec
-from tipbrief.spec_schema import SPEC, schema_text
+from tipbrief.facts.factjson import fact_base_from_dict
 
 ROOT = Path(__file__).parent.parent
 FACTS = fact_base_from_dict(
@@ -48,7 +48,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     (tmp_path / "seeds").mkdir()
-    monkeypatch.setattr(tipbrief.factbase, "build_fact_base", lambda seeds, project=None: FACTS)
+    monkeypatch.setattr(tipbrief.build.factbase, "build_fact_base", lambda seeds, project=None: FACTS)
     return tmp_path
 
 

@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import tipbrief.factbase
-from tipbrief.factjson import fact_base_from_dict
-from tipbrief.spec_schema import SPEC
+import tipbrief.build.factbase
+from tipbrief.briefs.spec_schema import SPEC
+from tipbrief.facts.factjson import fact_base_from_dict
 
 ROOT = Path(__file__).parent.parent
 # .ci/run installs the server here; TIPBRIEF_YAML_LANGUAGE_SERVER or the PATH may name another.
@@ -120,7 +120,7 @@ class LanguageServer:
 def new_spec(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "seeds").mkdir()
-    monkeypatch.setattr(tipbrief.factbase, "build_fact_base", lambda seeds, project=None: FACTS)
+    monkeypatch.setattr(tipbrief.build.factbase, "build_fact_base", lambda seeds, project=None: FACTS)
     from tipbrief.cli import cli
 
     result = CliRunner().invoke(cli, ["new", "editing", "--audience", "public"], catch_exceptions=False)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tipbrief.errors import InputError
-from tipbrief.factbase import build_fact_base
-from tipbrief.overrides import parse_overrides
+from tipbrief.build.factbase import build_fact_base
+from tipbrief.common.errors import InputError
+from tipbrief.facts.overrides import parse_overrides
 
 ROOT = Path(__file__).resolve().parent.parent
 SEMINAR = "first-asean-us-seminar-on-trafficking-in-persons"

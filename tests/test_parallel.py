@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tipbrief import factbase
-from tipbrief.cache import Cache
-from tipbrief.factbase import assemble_fact_base, scan_inputs
-from tipbrief.factjson import dump_fact_base
-from tipbrief.parallel import MIN_ITEMS_PER_WORKER, map_ordered, mapped_meanwhile, workers_for
+from tipbrief.build import factbase
+from tipbrief.build.cache import Cache
+from tipbrief.build.factbase import assemble_fact_base, scan_inputs
+from tipbrief.build.parallel import MIN_ITEMS_PER_WORKER, map_ordered, mapped_meanwhile, workers_for
+from tipbrief.facts.factjson import dump_fact_base
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,12 +14,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from tipbrief.model import FactBase
-from tipbrief.render_html import render_html
-from tipbrief.render_markdown import PACKAGE_TEMPLATES, render_markdown
-from tipbrief.render_pdf import PdfResult, RefusedURL, SandboxedFetcher, render_pdf
-from tipbrief.select import select
-from tipbrief.spec import load_spec
+from tipbrief.briefs.render_html import render_html
+from tipbrief.briefs.render_markdown import render_markdown
+from tipbrief.briefs.render_pdf import PdfResult, RefusedURL, SandboxedFetcher, render_pdf
+from tipbrief.briefs.select import select
+from tipbrief.briefs.spec import load_spec
+from tipbrief.briefs.templates import PACKAGE_TEMPLATES
+from tipbrief.facts.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
 ANALYST = "asean-us-tip-chronology"

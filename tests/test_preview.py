@@ -17,9 +17,8 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from tipbrief.factjson import fact_base_from_dict
-from tipbrief.model import FactBase
-from tipbrief.preview import (
+from tipbrief.briefs.templates import PACKAGE_TEMPLATES
+from tipbrief.editor.preview import (
     Builder,
     Inputs,
     Page,
@@ -30,7 +29,8 @@ from tipbrief.preview import (
     serve,
     stamp,
 )
-from tipbrief.render_markdown import PACKAGE_TEMPLATES
+from tipbrief.facts.factjson import fact_base_from_dict
+from tipbrief.facts.model import FactBase
 
 FACTS = fact_base_from_dict(
     json.loads((Path(__file__).parent / "fixtures" / "specs" / "events.json").read_text(encoding="utf-8"))

@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import tipbrief.render_pdf
-from tipbrief.build import PdfPrinter, Prepared, build_briefs, prepare_brief
-from tipbrief.errors import BuildError, InputError
-from tipbrief.model import FactBase
-from tipbrief.render_markdown import template_dirs
-from tipbrief.spec import load_spec
+import tipbrief.briefs.render_pdf
+from tipbrief.briefs.spec import load_spec
+from tipbrief.briefs.templates import template_dirs
+from tipbrief.build.briefs import build_briefs
+from tipbrief.build.printer import PdfPrinter
+from tipbrief.build.render import Prepared, prepare_brief
+from tipbrief.common.errors import BuildError, InputError
+from tipbrief.facts.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
 MINISTERIAL = "actip-implementation-ministerial"
@@ -30,7 +32,7 @@ import sys
 from tipbrief.cli import cli
 
 cli.main(sys.argv[1:], prog_name="tipbrief", standalone_mode=False)
-print(" ".join(m for m in ("weasyprint", "tipbrief.render_html") if m in sys.modules))
+print(" ".join(m for m in ("weasyprint", "tipbrief.briefs.render_html") if m in sys.modules))
 """
 
 
@@ -85,7 +87,10 @@ def test_one_brief_is_printed_by_a_child_into_the_same_bytes(tmp_path: Path) -> 
         assert done.returncode == 0, done.stderr
         loaded[jobs] = done.stdout.split()
     # Both processes rendered the HTML; only the one-job build loaded WeasyPrint itself.
-    assert loaded == {"1": ["weasyprint", "tipbrief.render_html"], "2": ["tipbrief.render_html"]}
+    assert loaded == {
+        "1": ["weasyprint", "tipbrief.briefs.render_html"],
+        "2": ["tipbrief.briefs.render_html"],
+    }
     one = (tmp_path / "out1" / f"{MINISTERIAL}.pdf").read_bytes()
     assert (tmp_path / "out2" / f"{MINISTERIAL}.pdf").read_bytes() == one
     assert (tmp_path / "out1" / "manifest.json").read_bytes() == (
@@ -98,7 +103,7 @@ def test_a_printer_whose_child_died_prints_here(prepared: Prepared) -> None:
     assert printer is not None and printer.pid is not None
     pid = printer.pid
     os.kill(pid, signal.SIGKILL)
-    printed = printer.print(prepared)
+    printed = printer.print(prepared.pdf_job)
     assert len(PdfReader(BytesIO(printed.pdf)).pages) >= 1
     assert printed.warnings == ()
     assert reaped(pid)
@@ -108,25 +113,25 @@ def test_a_render_that_fails_in_the_child_fails_the_build(
     prepared: Prepared, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The child is forked from this process, so it prints with the patched module.
-    monkeypatch.setattr(tipbrief.render_pdf, "MAX_HTML_BYTES", 10)
+    monkeypatch.setattr(tipbrief.briefs.render_pdf, "MAX_HTML_BYTES", 10)
     printer = PdfPrinter.start()
     assert printer is not None
     pid = printer.pid
     with pytest.raises(
         BuildError, match=f"^{MINISTERIAL}: the HTML is larger than 10 bytes; shorten the brief$"
     ):
-        printer.print(prepared)
+        printer.print(prepared.pdf_job)
     assert reaped(pid)
 
     def broken(html: str, **kwargs: object) -> None:
         raise ValueError("no fonts")
 
-    monkeypatch.setattr(tipbrief.render_pdf, "render_pdf", broken)
+    monkeypatch.setattr(tipbrief.briefs.render_pdf, "render_pdf", broken)
     printer = PdfPrinter.start()
     assert printer is not None
     pid = printer.pid
     with pytest.raises(BuildError, match=r"could not render the brief: ValueError: no fonts$"):
-        printer.print(prepared)
+        printer.print(prepared.pdf_job)
     assert reaped(pid)
 
 

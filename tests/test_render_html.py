@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tipbrief.model import FactBase
-from tipbrief.render_html import is_safe_link, markdown_parser, render_html, timeline_svg
-from tipbrief.render_markdown import render_markdown
-from tipbrief.select import Brief, select
-from tipbrief.spec import load_spec
+from tipbrief.briefs.render_html import is_safe_link, markdown_parser, render_html, timeline_svg
+from tipbrief.briefs.render_markdown import render_markdown
+from tipbrief.briefs.select import Brief, select
+from tipbrief.briefs.spec import load_spec
+from tipbrief.facts.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shipped examples, named so that an editor's new brief in briefs/ does not change the tests.

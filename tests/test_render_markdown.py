@@ -12,19 +12,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from tipbrief.errors import InputError
-from tipbrief.model import FactBase
-from tipbrief.render_markdown import (
+from tipbrief.briefs.render_markdown import (
     MAX_VALUE_CHARS,
-    PACKAGE_TEMPLATES,
     UnescapedValueError,
     escape_md,
     render_markdown,
     resolve_sections,
-    template_dirs,
 )
-from tipbrief.select import Brief, select
-from tipbrief.spec import load_spec, parse_spec
+from tipbrief.briefs.select import Brief, select
+from tipbrief.briefs.spec import load_spec, parse_spec
+from tipbrief.briefs.templates import PACKAGE_TEMPLATES, template_dirs
+from tipbrief.common.errors import InputError
+from tipbrief.facts.model import FactBase
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shipped examples, named so that an editor's new brief in briefs/ does not change the tests.

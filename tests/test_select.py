@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tipbrief.errors import InputError
-from tipbrief.factjson import fact_base_from_dict
-from tipbrief.model import DateInterval, Event, FactBase, Place
-from tipbrief.select import Brief, normalise, select, sort_key, spell_out
-from tipbrief.spec import load_spec, parse_spec
+from tipbrief.briefs.select import Brief, normalise, select, sort_key, spell_out
+from tipbrief.briefs.spec import load_spec, parse_spec
+from tipbrief.common.errors import InputError
+from tipbrief.facts.factjson import fact_base_from_dict
+from tipbrief.facts.model import DateInterval, Event, FactBase, Place
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "facts-seeds.json"
@@ -64,7 +64,7 @@ def test_the_example_chronology_lists_the_five_events_in_order_and_leaves_the_20
 
 
 def test_the_example_chronology_keeps_its_order_on_the_real_fact_base() -> None:
-    from tipbrief.factbase import build_fact_base
+    from tipbrief.build.factbase import build_fact_base
 
     real = build_fact_base(ROOT / "seeds")
     brief = select(load_spec(ROOT / "briefs" / "asean-us-tip-chronology.yaml"), real)
@@ -76,7 +76,7 @@ def test_the_example_chronology_keeps_its_order_on_the_real_fact_base() -> None:
 
 
 def test_an_adoption_is_not_chosen_for_a_term_in_its_neighbours_names() -> None:
-    from tipbrief.factbase import build_fact_base
+    from tipbrief.build.factbase import build_fact_base
 
     real = build_fact_base(ROOT / "seeds")
     # The plans against violence were adopted in the same sentence as ACTIP: "trafficking" is
@@ -225,7 +225,7 @@ def test_normalise_and_spell_out(facts: FactBase) -> None:
 
 
 def test_an_adoption_still_matches_its_own_later_sentences() -> None:
-    from tipbrief.factbase import build_fact_base
+    from tipbrief.build.factbase import build_fact_base
 
     real = build_fact_base(ROOT / "seeds")
     # "Under the declaration, … such as the ACTIP" is about the Labuan Bajo declaration alone.

@@ -7,18 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tipbrief.briefspec import (
-    DEFAULT_MARKING,
-    BriefSpec,
-    Criteria,
-    Location,
-    PartialDate,
-    PeriodBound,
-    Topic,
-)
-from tipbrief.errors import InputError
-from tipbrief.spec import load_spec, parse_spec
-from tipbrief.yamlsafe import MAX_YAML_BYTES, MAX_YAML_DEPTH, decode_yaml_bytes
+from tipbrief.briefs.spec import load_spec, parse_spec
+from tipbrief.briefs.spec_model import DEFAULT_MARKING, BriefSpec, Criteria, PartialDate, PeriodBound, Topic
+from tipbrief.common.errors import InputError, Location
+from tipbrief.common.yamlsafe import MAX_YAML_BYTES, MAX_YAML_DEPTH, decode_yaml_bytes
 
 SPECS = Path(__file__).parent / "fixtures" / "specs"
 

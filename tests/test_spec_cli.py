@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from tipbrief.briefs.spec_schema import schema_text
 from tipbrief.commands import validate as validate_command
-from tipbrief.errors import InputError
-from tipbrief.factjson import fact_base_from_dict
-from tipbrief.model import FactBase
-from tipbrief.spec_schema import schema_text
+from tipbrief.common.errors import InputError
+from tipbrief.facts.factjson import fact_base_from_dict
+from tipbrief.facts.model import FactBase
 
 SPECS = Path(__file__).parent / "fixtures" / "specs"
 FACTS = fact_base_from_dict(json.loads((SPECS / "events.json").read_text(encoding="utf-8")))

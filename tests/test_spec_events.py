@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tipbrief.briefspec import Location
-from tipbrief.errors import InputError
-from tipbrief.factjson import fact_base_from_dict
-from tipbrief.model import Event, Problem
-from tipbrief.spec import check_event_refs, event_refs, parse_spec, resolve_event_ref
+from tipbrief.briefs.spec import check_event_refs, event_refs, parse_spec, resolve_event_ref
+from tipbrief.common.errors import InputError, Location, Problem
+from tipbrief.facts.factjson import fact_base_from_dict
+from tipbrief.facts.model import Event
 
 EVENTS: tuple[Event, ...] = fact_base_from_dict(
     json.loads((Path(__file__).parent / "fixtures" / "specs" / "events.json").read_text(encoding="utf-8"))

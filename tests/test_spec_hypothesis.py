@@ -10,10 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tipbrief.briefspec import BriefSpec
-from tipbrief.errors import InputError
-from tipbrief.spec import parse_spec
-from tipbrief.spec_schema import SPEC, Mapping
+from tipbrief.briefs.spec import parse_spec
+from tipbrief.briefs.spec_model import BriefSpec
+from tipbrief.briefs.spec_schema import SPEC, Mapping
+from tipbrief.common.errors import InputError
 
 PATH = "briefs/h.yaml"
 LOCATED = re.compile(r"^briefs/h\.yaml:\d+:\d+: .+$")

@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 import yaml
 
-from tipbrief.errors import InputError
-from tipbrief.spec import parse_spec
-from tipbrief.spec_schema import SPEC, Field, Mapping, json_schema, schema_text
-from tipbrief.yamlsafe import YamlMap, YamlNode, YamlScalar, YamlSeq, parse_yaml
+from tipbrief.briefs.spec import parse_spec
+from tipbrief.briefs.spec_schema import SPEC, Field, Mapping, json_schema, schema_text
+from tipbrief.common.errors import InputError
+from tipbrief.common.yamlsafe import YamlMap, YamlNode, YamlScalar, YamlSeq, parse_yaml
 
 SPECS = Path(__file__).parent / "fixtures" / "specs"
 

@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tipbrief.temporal import anchored_interval, extract_temporals
+from tipbrief.facts.temporal import expressions
+from tipbrief.facts.temporal.expressions import extract_temporals
+from tipbrief.facts.temporal.intervals import anchored_interval
 
 FIXTURE = Path(__file__).parent / "fixtures" / "temporal" / "labelled.yaml"
 
@@ -72,3 +74,8 @@ def test_fixture_covers_look_alikes() -> None:
         p.values[0] for p in CASES if not p.values[0].get("expect") and p.values[0].get("lookalikes")
     ]
     assert len(only_lookalikes) >= 20
+
+
+def test_every_alternative_has_its_reader_in_the_same_order() -> None:
+    # The alternatives' order is their priority; a reader out of step would read another's match.
+    assert tuple(expressions._READERS) == tuple(name for name, _ in expressions._PATTERNS)

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import importlib
-import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
 
 import click
 
 from tipbrief import __version__
-from tipbrief.errors import TipbriefError
 
 # Each command lives in its own module and is imported only when used, so that
 # `tipbrief --help` stays fast and never imports WeasyPrint.
@@ -25,23 +20,6 @@ COMMANDS: dict[str, str] = {
     "schema": "tipbrief.commands.schema:schema",
     "validate": "tipbrief.commands.validate:validate",
 }
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def reports_errors(func: F) -> F:
-    """Turn a TipbriefError into its message on stderr and its exit code; never a traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except TipbriefError as err:
-            for line in str(err).splitlines() or [type(err).__name__]:
-                click.echo(line, err=True)
-            sys.exit(err.exit_code)
-
-    return wrapper  # type: ignore[return-value]
 
 
 class LazyGroup(click.Group):

@@ -7,9 +7,9 @@ from typing import cast
 
 import click
 
-from tipbrief.cli import reports_errors
+from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.options import cores, jobs_option, out_option, seeds_option
-from tipbrief.errors import InputError
+from tipbrief.common.errors import InputError
 
 
 @click.command()
@@ -70,8 +70,9 @@ def build(
     \b
     Example: tipbrief build briefs/asean-us-tip-chronology.yaml --format pdf --page-size Letter
     """
-    from tipbrief.build import FORMATS, Format, build_briefs
-    from tipbrief.cache import open_cache
+    from tipbrief.build.briefs import build_briefs
+    from tipbrief.build.cache import open_cache
+    from tipbrief.build.render import FORMATS, Format
 
     paths = list(specs) or sorted(Path("briefs").glob("*.yaml"))
     if not paths:

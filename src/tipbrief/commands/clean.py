@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from tipbrief.cli import reports_errors
+from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.options import out_option
-from tipbrief.errors import InputError
+from tipbrief.common.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +32,8 @@ def plan_removal(out: Path) -> Removal:
 
     Raises InputError, before anything is deleted, if the manifest names a file outside ``out``.
     """
-    from tipbrief.build import MANIFEST
-    from tipbrief.cache import CACHE_DIR
+    from tipbrief.build.cache import CACHE_DIR
+    from tipbrief.build.outputs import MANIFEST
 
     manifest = out / MANIFEST
     files: list[Path] = []

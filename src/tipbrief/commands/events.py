@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from tipbrief.cli import reports_errors
+from tipbrief.briefs.select import sort_key
+from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.options import seeds_option
-from tipbrief.errors import InputError
-from tipbrief.model import Event, FactBase
-from tipbrief.select import sort_key
-from tipbrief.yamlsafe import printable
+from tipbrief.common.errors import InputError
+from tipbrief.common.yamlsafe import printable
+from tipbrief.facts.model import Event, FactBase
 
 HOW_TO_USE = "Name an event in a spec by its id: period: {from: {event: ID}, to: {event: ID}}"
 # Beyond this a date label would push the ids far to the right; longer labels overflow alone.
@@ -82,7 +82,7 @@ def load_facts(seeds: Path) -> FactBase:
     if not seeds.is_dir():
         raise InputError([f"{seeds.as_posix()}:1:1: no such folder of articles; pass --seeds DIR"])
     # Imported here: building the fact base pulls in every pipeline stage.
-    from tipbrief.factbase import build_fact_base
+    from tipbrief.build.factbase import build_fact_base
 
     return build_fact_base(seeds)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from tipbrief.cli import reports_errors
+from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.options import cores, jobs_option, seeds_option
-from tipbrief.model import FactBase
+from tipbrief.facts.model import FactBase
 
 
 def format_table(facts: FactBase) -> str:
@@ -43,9 +43,9 @@ def facts(seeds: Path, fmt: str, jobs: int | None) -> None:
 
     Example: tipbrief facts --seeds seeds --format json > facts.json
     """
-    from tipbrief.errors import InputError
-    from tipbrief.factbase import assemble_fact_base, scan_inputs
-    from tipbrief.factjson import dump_fact_base
+    from tipbrief.build.factbase import assemble_fact_base, scan_inputs
+    from tipbrief.common.errors import InputError
+    from tipbrief.facts.factjson import dump_fact_base
 
     if not seeds.is_dir():
         raise InputError([f"{seeds}:1:1: no such folder of articles; pass --seeds DIR"])

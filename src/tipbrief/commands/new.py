@@ -11,16 +11,16 @@ from typing import Any
 
 import click
 
-from tipbrief.briefspec import AUDIENCES, DEFAULT_MARKING, Audience, Location
-from tipbrief.cli import reports_errors
+from tipbrief.briefs.spec import check_event_refs, check_spec, resolve_event_ref
+from tipbrief.briefs.spec_model import AUDIENCES, DEFAULT_MARKING, Audience
+from tipbrief.briefs.spec_schema import SPEC, Field, Mapping, example_yaml, schema_text
+from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.events import HOW_TO_USE, format_events, load_facts
 from tipbrief.commands.options import seeds_option
 from tipbrief.commands.schema import DEFAULT_SCHEMA_FILE, write_schema
-from tipbrief.errors import BuildError, InputError
-from tipbrief.model import Event
-from tipbrief.spec import check_event_refs, check_spec, resolve_event_ref
-from tipbrief.spec_schema import SPEC, Field, Mapping, example_yaml, schema_text
-from tipbrief.yamlsafe import LocatedInputError, printable, quote
+from tipbrief.common.errors import BuildError, InputError, Location
+from tipbrief.common.yamlsafe import LocatedInputError, printable, quote
+from tipbrief.facts.model import Event
 
 WIDTH = 100
 # A spec that names hundreds of events in comments would bury its keys; `tipbrief events` lists all.
@@ -133,7 +133,7 @@ def render_new_spec(
     sections: Sequence[str] = (),
 ) -> str:
     """The text of a new spec (pure): every key described, optional ones commented out."""
-    from tipbrief.render_markdown import DEFAULT_SECTIONS
+    from tipbrief.briefs.render_markdown import DEFAULT_SECTIONS
 
     path = f"briefs/{name}.yaml"
     out = _Writer()

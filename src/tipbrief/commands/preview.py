@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from tipbrief.cli import reports_errors
+from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.options import seeds_option
-from tipbrief.errors import InputError
+from tipbrief.common.errors import InputError
 
 DEFAULT_PORT = 8765
 
@@ -34,7 +34,7 @@ def preview(spec: Path, port: int, seeds: Path) -> None:
 
     Example: tipbrief preview briefs/asean-us-tip-chronology.yaml --port 8765
     """
-    from tipbrief.preview import Inputs, serve
+    from tipbrief.editor.preview import Inputs, serve
 
     if not seeds.is_dir():
         raise InputError([f"{seeds.as_posix()}:1:1: no such folder of articles; pass --seeds DIR"])

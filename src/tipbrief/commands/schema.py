@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from tipbrief.cli import reports_errors
-from tipbrief.errors import BuildError
-from tipbrief.spec_schema import schema_text
+from tipbrief.briefs.spec_schema import schema_text
+from tipbrief.commands.errors import reports_errors
+from tipbrief.common.errors import BuildError
 
 DEFAULT_SCHEMA_FILE = "brief-spec.schema.json"
 

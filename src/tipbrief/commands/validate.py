@@ -11,13 +11,13 @@ from typing import Literal
 
 import click
 
-from tipbrief.briefspec import BriefSpec
-from tipbrief.cli import reports_errors
+from tipbrief.briefs.spec import check_event_refs, event_refs, load_spec
+from tipbrief.briefs.spec_model import BriefSpec
+from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.options import seeds_option
-from tipbrief.errors import InputError, TipbriefError
-from tipbrief.model import Event, FactBase, Problem
-from tipbrief.spec import check_event_refs, event_refs, load_spec
-from tipbrief.yamlsafe import LocatedInputError, display_path, quote
+from tipbrief.common.errors import InputError, Problem, TipbriefError
+from tipbrief.common.yamlsafe import LocatedInputError, display_path, quote
+from tipbrief.facts.model import Event, FactBase
 
 Severity = Literal["error", "warning"]
 
@@ -56,7 +56,7 @@ EventSource = Callable[[], "tuple[Event, ...] | Unavailable"]
 
 def _build_fact_base(seeds: Path) -> FactBase:
     # Imported here: building the fact base pulls in every pipeline stage, which most runs never need.
-    from tipbrief.factbase import build_fact_base
+    from tipbrief.build.factbase import build_fact_base
 
     return build_fact_base(seeds)
 

@@ -1,0 +1,4 @@
+"""Shared by every stage: errors and located problems, safe YAML, month names, word sets.
+
+May import nothing else of tipbrief.
+"""

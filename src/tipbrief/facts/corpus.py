@@ -1,0 +1,539 @@
+"""Corpus: read articles, find their metadata, and give a cleaned, de-duplicated view with offsets."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tipbrief.common.errors import Problem
+from tipbrief.facts.model import Document, DroppedSpan
+
+MAX_ARTICLE_BYTES = 1024 * 1024
+"""Far above any news article; extraction slows down faster than linearly on one big article."""
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+MONTHS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A kept paragraph: cleaned text, and a map from cleaned offsets back to the original."""
+
+    start: int
+    end: int
+    text: str
+    breaks: tuple[tuple[int, int], ...]
+    """(cleaned offset, original offset) pairs where the shift between the two changes."""
+
+    def to_original(self, offset: int) -> int:
+        """Original offset of the cleaned character at ``offset``."""
+        i = max(bisect_right(self.breaks, offset, key=lambda b: b[0]) - 1, 0)
+        clean, orig = self.breaks[i]
+        return orig + (offset - clean)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the cleaned [start, end)."""
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A document with its cleaned paragraphs, as the extract stage sees it."""
+
+    document: Document
+    paragraphs: tuple[Paragraph, ...]
+    dateline_span: tuple[int, int] | None = None
+    """Original offsets of the dateline's date, when the body opens with one."""
+    warnings: tuple[Problem, ...] = ()
+    """Problems that did not stop the article from being read, such as unusable front matter."""
+
+
+# --- cleaning ---------------------------------------------------------------
+
+_SPACE = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Controls, zero-width characters and bidi overrides never carry meaning in news copy
+# and can disguise text, so the cleaned view drops them.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_CLEAN_TOKENS = re.compile(
+    r"(?P<ordinal>(?<=\d)[ ]+(?=(?:st|nd|rd|th)\b))"
+    # A lone space between words is kept as it is, so it need not match: skipping it here keeps
+    # the scan in C for the common case instead of calling back for every word.
+    rf"|(?!(?<=[\s\S]) (?![ \t\r\n{_SPACE},;:!?)]|\.(?:\s|$)|$))"
+    rf"(?P<ws>[ \t\r\n{_SPACE}]+)(?P<punct>(?=[,;:!?)]|\.(?:\s|$)))?"
+    rf"|(?P<inv>{_INVISIBLE.pattern}+)"
+)
+
+
+# Each of these is a necessary condition for _CLEAN_TOKENS to change something, and each is a
+# scan the regex engine does in C from a literal or a character set: most paragraphs of wire copy
+# need no cleaning, and this tells so about ten times faster than the full scan.
+_UNUSUAL_CHAR = re.compile(rf"[\t\r\n{_SPACE}{_INVISIBLE.pattern[1:-1]}]")
+_SPACE_BEFORE = re.compile(r" [ ,;:!?).]")
+_ORDINAL_GAP = re.compile(r"\d +(?:st|nd|rd|th)\b")
+
+
+def _needs_cleaning(text: str) -> bool:
+    return bool(
+        text.startswith(" ")
+        or text.endswith(" ")
+        or _UNUSUAL_CHAR.search(text)
+        or _SPACE_BEFORE.search(text)
+        or _ORDINAL_GAP.search(text)
+    )
+
+
+def clean_text(original: str, offset: int = 0) -> Paragraph:
+    """Normalise spaces, drop invisible characters, tighten "11 th" and "Yangon , Myanmar"."""
+    if not _needs_cleaning(original):
+        return Paragraph(offset, offset + len(original), original, ((0, offset),))
+    return clean_tokens(original, offset)
+
+
+def clean_tokens(original: str, offset: int = 0) -> Paragraph:
+    """clean_text without its shortcut for text that needs no cleaning."""
+    parts: list[str] = []
+    breaks: list[tuple[int, int]] = []
+    clean_len = 0
+
+    def keep(text: str, orig_at: int) -> None:
+        nonlocal clean_len
+        if not text:
+            return
+        if not breaks or breaks[-1][1] - breaks[-1][0] != orig_at - clean_len:
+            breaks.append((clean_len, orig_at))
+        parts.append(text)
+        clean_len += len(text)
+
+    pos = 0
+    for m in _CLEAN_TOKENS.finditer(original):
+        keep(original[pos : m.start()], offset + pos)
+        if m.group("ws") is not None:
+            at_edge = m.start() == 0 or m.end() == len(original)
+            if not at_edge and m.group("punct") is None:
+                keep(" ", offset + m.start())
+        pos = m.end()
+    keep(original[pos:], offset + pos)
+    text = "".join(parts)
+    return Paragraph(offset, offset + len(original), text, tuple(breaks) or ((0, offset),))
+
+
+# --- paragraphs -------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*[•·▪‣◦●○■□\-*–]\s+")
+_SENTENCE_END = re.compile(r"""[.!?:;"”’)]\s*$|/\.\s*$""")
+
+
+def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Original [start, end) of each paragraph: blank-line blocks, split again at line ends
+    that close a sentence or before bullets, since wire copy often uses single newlines."""
+    for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
+        start = block.start()
+        lines = list(re.finditer(r"[^\n]*", block.group()))
+        para_start = start
+        prev_end_text = ""
+        for ln in lines:
+            if ln.start() == ln.end() and ln.start() != 0:
+                continue
+            line = ln.group()
+            abs_start = start + ln.start()
+            if abs_start != para_start and (_SENTENCE_END.search(prev_end_text) or _BULLET.match(line)):
+                yield from _trimmed(text, para_start, abs_start)
+                para_start = abs_start
+            prev_end_text = line
+        yield from _trimmed(text, para_start, block.end())
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+# --- metadata found in the text ----------------------------------------------
+
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_FULL_DATE = re.compile(
+    rf"(?P<d>[0-3]?\d)\s+(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)"
+    rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+)
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}[A-Z.])(?:\s*,\s*[A-Z][A-Za-z]+)?\s*[,(]\s*"
+    rf"(?P<date>{_FULL_DATE.pattern})\s*\)?\s*(?:[-–—:]|\((?P<agency>[A-Za-z]{{2,10}})\)\s*[-–—])"
+)
+_SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<outlet>\S.{1,80})$", re.IGNORECASE)
+_LINK_BOILERPLATE = re.compile(
+    r"\b(?:can be (?:downloaded|viewed|found|accessed|read) here"
+    r"|(?:download|click|view|read) [^.]{0,80}\bhere)\b",
+    re.IGNORECASE,
+)
+_SIGNOFF = re.compile(r"(?P<sep>\s*[-–—]\s*|\s*\(|\s+)(?P<agency>[A-Z][A-Za-z]{1,9})\)?\s*$")
+_SLASH_DOT = re.compile(r"/\.\s*$")
+
+
+def parse_full_date(text: str) -> date | None:
+    """A whole date such as "26 June 2018", "May 11, 2023" or "2018-06-26", if valid."""
+    m = _FULL_DATE.fullmatch(text.strip())
+    if not m:
+        return None
+    try:
+        if m.group("iy"):
+            return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        day, month, year = (
+            (m.group("d"), m.group("m"), m.group("y"))
+            if m.group("d")
+            else (
+                m.group("d2"),
+                m.group("m2"),
+                m.group("y2"),
+            )
+        )
+        return date(int(year), MONTHS[month.rstrip(".").lower()], int(day))
+    except ValueError:
+        return None
+
+
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _norm_key(text: str) -> str:
+    return " ".join(_ALNUM_RUN.findall(text.lower()))
+
+
+def _is_label(text: str) -> bool:
+    """Navigation or section labels: a few words, no sentence punctuation, no digits."""
+    words = text.split()
+    return 0 < len(words) <= 3 and not re.search(r"[.!?,;:\d]", text)
+
+
+# Rules applied to each paragraph in this order; each returns a drop reason or None,
+# and may record metadata. Keeping the order in one list makes the cleaning auditable.
+ParagraphRule = Callable[[str, "_Metadata"], "str | None"]
+
+
+@dataclass
+class _Metadata:
+    """Mutable scratch state of one document's cleaning pass (never leaves this module)."""
+
+    outlets: Mapping[str, str]
+    seen: dict[str, int]
+    position: int = 0
+    title: str | None = None
+    published: date | None = None
+    outlet: str | None = None
+    body_started: bool = False
+
+
+def _rule_duplicate(text: str, meta: _Metadata) -> str | None:
+    key = _norm_key(text)
+    if key in meta.seen:
+        return f"repeats the paragraph at offset {meta.seen[key]}"
+    meta.seen[key] = meta.position
+    return None
+
+
+def _rule_link_list(text: str, meta: _Metadata) -> str | None:
+    # Every form ends in "here": most paragraphs are ruled out without the regex.
+    found = "here" in text.casefold() and _LINK_BOILERPLATE.search(text)
+    return "link boilerplate ('… here')" if found else None
+
+
+def _rule_source_line(text: str, meta: _Metadata) -> str | None:
+    m = _SOURCE_LINE.match(text)
+    if m and not meta.body_started:
+        meta.outlet = meta.outlet or m.group("outlet").strip()
+        return "source line (outlet recorded)"
+    return None
+
+
+def _rule_date_line(text: str, meta: _Metadata) -> str | None:
+    found = parse_full_date(text)
+    if found and not meta.body_started:
+        meta.published = meta.published or found
+        return "publication date line (date recorded)"
+    return None
+
+
+def _rule_label(text: str, meta: _Metadata) -> str | None:
+    return "navigation label" if _is_label(text) else None
+
+
+def _rule_title(text: str, meta: _Metadata) -> str | None:
+    if meta.body_started or meta.title is not None:
+        return None
+    if len(text) <= 200 and len(text.split()) >= 3 and not re.search(r"[.!?]\s*$", text):
+        meta.title = text
+        return "title line (kept as the document title)"
+    return None
+
+
+PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
+    _rule_duplicate,
+    _rule_link_list,
+    _rule_source_line,
+    _rule_date_line,
+    _rule_label,
+    _rule_title,
+)
+
+
+def _strip_signoff(
+    para: Paragraph, outlets: Mapping[str, str]
+) -> tuple[Paragraph, DroppedSpan | None, str | None]:
+    """Remove an agency sign-off ("-VNA", "/.") from the end of a paragraph."""
+    text = para.text
+    m = _signoff(text)
+    if m and m.group("agency") in outlets and (m.group("sep").strip() or text[: m.start()].endswith(".")):
+        cut = m.start()
+        if text[:cut].endswith("/."):
+            cut -= 1
+        start, end = para.span(cut, len(text))
+        return _truncate(para, cut), DroppedSpan(start, end, "agency sign-off"), outlets[m.group("agency")]
+    s = _SLASH_DOT.search(text)
+    if s:
+        start, end = para.span(s.start(), len(text))
+        return _truncate(para, s.start()), DroppedSpan(start, end, "agency sign-off"), None
+    return para, None, None
+
+
+def _signoff(text: str) -> re.Match[str] | None:
+    """_SIGNOFF's match, looked for in the paragraph's tail: a sign-off is a few characters long,
+    and scanning only the tail keeps long paragraphs cheap. A match that reaches the tail's start
+    may go on further left, so then the whole text decides."""
+    tail = max(0, len(text) - _SIGNOFF_TAIL)
+    m = _SIGNOFF.search(text, tail)
+    return _SIGNOFF.search(text) if m is not None and m.start() == tail and tail > 0 else m
+
+
+_SIGNOFF_TAIL = 40
+
+
+def _truncate(para: Paragraph, cut: int) -> Paragraph:
+    text = para.text[:cut].rstrip()
+    return replace(para, text=text, end=para.to_original(len(text) - 1) + 1 if text else para.start)
+
+
+class _UnusableYaml(Exception):
+    """YAML that does not parse, or that yamlsafe refuses."""
+
+
+def _safe_yaml(text: str) -> Any:
+    """yaml.safe_load, once yamlsafe has found no alias (a YAML bomb), deep nesting or tag."""
+    # Imported here: few articles have front matter or a sidecar, and a build whose articles all
+    # come from the cache reads none, so it need not pay for loading a YAML parser.
+    import yaml
+
+    from tipbrief.common.yamlsafe import parse_yaml
+
+    problems = parse_yaml(text, "").problems
+    if problems:
+        raise _UnusableYaml(problems[0].message)
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise _UnusableYaml(str(err)) from None
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, Any], int, str | None]:
+    """YAML front matter between '---' lines at the very top: its data, where the body starts, and
+    why it could not be used (then its fields are ignored, and it is still not article text)."""
+    m = re.match(r"---[ \t]*\n(.*?\n)---[ \t]*\n", text, re.DOTALL)
+    if not m:
+        return {}, 0, None
+    try:
+        data = _safe_yaml(m.group(1))
+    except _UnusableYaml as err:
+        reason = str(err).splitlines()[0] if str(err) else "not valid YAML"
+        return {}, m.end(), f"front matter is not usable ({reason}); its fields were ignored, fix it"
+    if not isinstance(data, dict):
+        return (
+            {},
+            m.end(),
+            "front matter is not a mapping of keys such as 'published:'; its fields were ignored",
+        )
+    return data, m.end(), None
+
+
+def _meta_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return parse_full_date(value)
+    return None
+
+
+def parse_article(
+    doc_id: str, path: str, text: str, outlets: Mapping[str, str], meta: Mapping[str, Any] | None = None
+) -> Article:
+    """Pure: turn one article's text (and optional sidecar metadata) into an Article."""
+    front, body_at, front_problem = parse_front_matter(text)
+    given = {**(meta or {}), **front}
+    state = _Metadata(outlets=outlets, seen={})
+    kept: list[Paragraph] = []
+    dropped: list[DroppedSpan] = []
+    if body_at:
+        front_reason = (
+            "front matter (unusable, ignored)" if front_problem else "front matter (metadata recorded)"
+        )
+        dropped.append(DroppedSpan(0, body_at, front_reason))
+    dateline_place: str | None = None
+    dateline_date: date | None = None
+    dateline_span: tuple[int, int] | None = None
+    for start, end in split_paragraphs(text):
+        if end <= body_at:
+            continue
+        start = max(start, body_at)
+        para = clean_text(text[start:end], start)
+        if not para.text:
+            continue
+        body = _BULLET.sub("", para.text, count=1)
+        if body != para.text:
+            para = _drop_prefix(para, len(para.text) - len(body))
+        state.position = para.start
+        reason = next((r for rule in PARAGRAPH_RULES if (r := rule(para.text, state))), None)
+        if reason:
+            dropped.append(DroppedSpan(para.start, para.end, reason))
+            continue
+        if not state.body_started:
+            m = _DATELINE.match(para.text)
+            if m:
+                dateline_place = m.group("place").strip().title()
+                dateline_date = parse_full_date(m.group("date"))
+                dateline_span = para.span(m.start("date"), m.end("date"))
+                # "MANILA, 14 November 2017 (PNA) –": the agency in the dateline is the outlet.
+                if m.group("agency") in outlets:
+                    state.outlet = state.outlet or outlets[m.group("agency")]
+        state.body_started = True
+        para, signoff, outlet = _strip_signoff(para, outlets)
+        if signoff:
+            dropped.append(signoff)
+            state.outlet = state.outlet or outlet
+        kept.append(para)
+    document = Document(
+        id=doc_id,
+        path=path,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        text=text,
+        title=str(given["title"]) if given.get("title") else state.title,
+        published=_meta_date(given.get("published") or given.get("date")) or state.published or dateline_date,
+        outlet=str(given["outlet"]) if given.get("outlet") else state.outlet,
+        url=str(given["url"]) if given.get("url") else None,
+        dateline_place=dateline_place,
+        dropped=tuple(sorted(dropped, key=lambda d: (d.start, d.end))),
+    )
+    warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
+    return Article(document, tuple(kept), dateline_span, warnings)
+
+
+def _drop_prefix(para: Paragraph, n: int) -> Paragraph:
+    orig = para.to_original(n)
+    rest = para.text[n:]
+    breaks = tuple((c - n, o) for c, o in para.breaks if c >= n)
+    if not breaks or breaks[0][0] != 0:
+        breaks = ((0, orig), *breaks)
+    return Paragraph(orig, para.end, rest, breaks)
+
+
+# --- I/O ----------------------------------------------------------------------
+
+
+def document_id(path: Path, root: Path) -> str:
+    """The file's path below the corpus root, without its suffix: stable and order-independent."""
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def iter_article_paths(root: Path) -> list[Path]:
+    return sorted(
+        (p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES),
+        key=lambda p: p.relative_to(root).as_posix(),
+    )
+
+
+@lru_cache(maxsize=16)  # resolving walks the whole path with a system call per part: once per corpus
+def _folder_name(root: Path) -> str:
+    return root.resolve().name
+
+
+def load_article(
+    path: Path, root: Path, outlets: Mapping[str, str], raw: bytes | None = None
+) -> Article | Problem:
+    """Read one article (and its ``.meta.yaml`` sidecar); a bad file becomes a Problem, not a crash.
+
+    ``raw``: the file's bytes, when the caller has already read them (to hash them), so that the
+    article is read from disk once.
+    """
+    # Shown as "<corpus folder name>/<path below it>": the same on every machine and checkout.
+    shown = (Path(_folder_name(root)) / path.relative_to(root)).as_posix()
+    size = path.stat().st_size if raw is None else len(raw)
+    if size > MAX_ARTICLE_BYTES:
+        return Problem(
+            shown, 1, 1, f"article is {size} bytes, over the {MAX_ARTICLE_BYTES}-byte limit; split it"
+        )
+    if raw is None:
+        raw = path.read_bytes()
+    if not raw.strip():
+        return Problem(shown, 1, 1, "article is empty; remove it or add its text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return Problem(
+            shown, line, col, f"invalid UTF-8 at byte {err.start}; re-save the article as UTF-8 (skipped)"
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    meta: dict[str, Any] = {}
+    sidecar = path.with_suffix(".meta.yaml")
+    if sidecar.is_file():
+        try:
+            loaded = _safe_yaml(sidecar.read_text(encoding="utf-8"))
+        except (_UnusableYaml, UnicodeDecodeError) as err:
+            return Problem(sidecar.as_posix(), 1, 1, f"sidecar is not valid YAML ({err}); fix it")
+        if isinstance(loaded, dict):
+            meta = loaded
+    return parse_article(document_id(path, root), shown, text, outlets, meta)
+
+
+def load_corpus(root: Path, outlets: Mapping[str, str]) -> Iterator[Article | Problem]:
+    """Stream the articles below ``root`` in path order (one in memory at a time)."""
+    for path in iter_article_paths(root):
+        yield load_article(path, root, outlets)

@@ -1,0 +1,125 @@
+"""Instruments (conventions, declarations, work plans) an article names, matched to reference rows."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tipbrief.facts.extract.patterns import (
+    _ADOPTION_VERB,
+    _CLAUSE_END,
+    _GAP_BEFORE_VERB,
+    _INSTRUMENT_COMMON,
+    _INSTRUMENT_COMMON_HEADS,
+    _INSTRUMENT_HEAD,
+    _INSTRUMENT_HEADS,
+    _INSTRUMENT_NAME,
+)
+from tipbrief.facts.extract.records import _Context
+from tipbrief.facts.extract.sentences import _clean_title, _first_sentence_cap
+from tipbrief.facts.gazetteer import Gazetteer
+from tipbrief.facts.model import Span
+from tipbrief.facts.reference import Row
+
+
+def _extract_instruments(ctx: _Context) -> tuple[tuple[Span, str], ...]:
+    out = []
+    for s in ctx.sentences:
+        for start, end, name in _instrument_names(ctx, s.text):
+            row = _instrument_row(ctx.gaz, name)
+            out.append(
+                (s.span(ctx.doc, ctx.original, start, end), row.get("name") if row else _clean_title(name))
+            )
+    return tuple(out)
+
+
+def _instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
+    """Instruments named in a sentence: known ones by reference name, others by their shape."""
+    # Asked once the glossary is complete, so the answer for a text holds for the whole article.
+    known = ctx.instrument_names.get(text)
+    if known is None:
+        known = ctx.instrument_names[text] = _find_instrument_names(ctx, text)
+    return known
+
+
+def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for start, end, row in ctx.gaz.instruments.find(text):
+        found.append((start, end, row.get("name")))
+    # The shapes need a head noun ("Declaration", "plan of action"): most sentences have none.
+    shaped = _INSTRUMENT_NAME.finditer(text) if any(h in text for h in _INSTRUMENT_HEADS) else ()
+    for m in shaped:
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
+            continue
+        name = m.group("name").strip()
+        if len(name.split()) >= 2:
+            found.append((m.start(), m.end(), name))
+    common = _INSTRUMENT_COMMON.finditer(text) if any(h in text for h in _INSTRUMENT_COMMON_HEADS) else ()
+    for m in common:
+        if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
+            continue
+        found.append((m.start("name"), m.end("name"), _first_sentence_cap(m.group("name").strip())))
+    # An acronym defined in this article for an instrument ("ACTIP") names it too.
+    for short, long in ctx.glossary.items():
+        if short in text and re.search(_INSTRUMENT_HEAD, long):
+            for m in re.finditer(rf"\b{re.escape(short)}\b", text):
+                if not any(s <= m.start() < e for s, e, _ in found):
+                    known = ctx.gaz.instruments.find(long)
+                    found.append((m.start(), m.end(), known[0][2].get("name") if known else long))
+    return sorted(found)
+
+
+_NAME_NOISE = {"the", "asean", "leaders", "of", "on", "in", "and", "a", "an", "s"}
+
+
+@lru_cache(maxsize=4096)  # every unknown instrument name is compared with every reference alias
+def _content_words(name: str) -> frozenset[str]:
+    name = re.sub(r"\([A-Z][A-Za-z&-]{1,11}\)", " ", name)
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _NAME_NOISE)
+
+
+def _instrument_row(gaz: Gazetteer, name: str) -> Row | None:
+    """The reference row an instrument name denotes: by exact name or alias, else by the same
+    content words (articles drop "ASEAN Leaders'" or insert "(TIP)")."""
+    found = gaz.instruments.find(name)
+    if found:
+        return found[0][2]
+    words = _content_words(name)
+    if len(words) < 3:
+        return None
+    for row in gaz.reference.rows("instruments"):
+        for alias in row.names("name", "aliases"):
+            other = _content_words(alias)
+            if other and len(words & other) / len(words | other) >= 0.85:
+                return row
+    return None
+
+
+def _adopted_instruments(ctx: _Context, text: str, words: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Instruments that an adoption verb governs: the ones listed right after it ("the adoption of
+    X, Y and Z during …") or named right before it ("X, which was signed …", "X and Y will be adopted")."""
+    names = _instrument_names(ctx, text)
+    picked: dict[tuple[int, int], tuple[int, int, str]] = {}
+    for verb in _ADOPTION_VERB.finditer(text, words):
+        limit = next(
+            (
+                m.start()
+                for m in _CLAUSE_END.finditer(text, verb.end())
+                if not any(a <= m.start() < b for a, b, _ in names)
+            ),
+            len(text),
+        )
+        for item in names:
+            if verb.end() <= item[0] < limit and item[0] - verb.end() <= 250:
+                picked[item[:2]] = item
+        for i, item in enumerate(names):
+            if item[1] > verb.start() or verb.start() - item[1] > 160:
+                continue
+            gap = re.sub(r"\([A-Z][A-Za-z&-]{1,11}\)", " ", text[item[1] : verb.start()])
+            for other in names[i + 1 :]:
+                if other[1] <= verb.start():
+                    gap = gap.replace(text[other[0] : other[1]], " ")
+            gap = re.sub(r"\b[A-Z]{2,10}\b", " ", gap)
+            if _GAP_BEFORE_VERB.match(gap):
+                picked[item[:2]] = item
+    return [picked[k] for k in sorted(picked)]

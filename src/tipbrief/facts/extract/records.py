@@ -1,0 +1,162 @@
+"""What extraction gives per article: sentences, date constraints, event candidates, the Extraction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from tipbrief.common.errors import Problem
+from tipbrief.facts.corpus import Article, Paragraph
+from tipbrief.facts.gazetteer import Candidate, Gazetteer
+from tipbrief.facts.model import GlossaryEntry, Place, Span
+from tipbrief.facts.temporal.expressions import Temporal, Tense
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a kept paragraph, in cleaned text."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+    text: str
+    """paragraph.text[start:end], kept: every rule reads it."""
+
+    def span(self, doc: str, original: str, start: int | None = None, end: int | None = None) -> Span:
+        s, e = self.paragraph.span(
+            self.start + (start or 0), self.start + (end if end is not None else len(self.text))
+        )
+        return Span(doc, s, e, original[s:e])
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """One piece of evidence about when an event happened (or when the article was written)."""
+
+    rule: str
+    note: str
+    earliest: date | None
+    latest: date | None
+    span: Span | None = None
+    reference: str | None = None
+    url: str | None = None
+    annual: Temporal | None = None
+    """A day and month without a year: the event falls on it in whichever year the rest allows."""
+    stated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Identification:
+    """An expression naming a dated thing ("27th ASEAN Summit", "the Summit in Labuan Bajo")."""
+
+    field: str
+    text: str
+    span: Span
+    candidates: tuple[Candidate, ...]
+    before: str = ""
+    """The words just before the mention, which say whether an event took place at it."""
+    after: str = ""
+    """The words just after it ("… had adopted a declaration": the meeting did it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    name: str
+    role: str
+    span: Span
+    term: Constraint | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """An event as one article states it, before merging across sources."""
+
+    kind: str
+    title: str
+    key: str
+    """What makes two candidates the same event (an instrument id, a normalised name)."""
+    sources: tuple[Span, ...]
+    actors: tuple[str, ...]
+    instruments: tuple[str, ...]
+    place: Place | None
+    place_span: Span | None
+    constraints: tuple[Constraint, ...]
+    identifications: tuple[Identification, ...]
+    tense: Tense
+
+
+@dataclass(frozen=True, slots=True)
+class DateFound:
+    """A temporal expression with its original span and what the article's own context makes of it."""
+
+    span: Span
+    temporal: Temporal
+    earliest: date | None
+    latest: date | None
+    stated: bool
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything one article yields; pure data, cacheable per article."""
+
+    document: str
+    dates: tuple[DateFound, ...]
+    places: tuple[tuple[Span, Place], ...]
+    bodies: tuple[tuple[Span, str], ...]
+    people: tuple[PersonMention, ...]
+    instruments: tuple[tuple[Span, str], ...]
+    glossary: tuple[GlossaryEntry, ...]
+    events: tuple[EventCandidate, ...]
+    anchor: tuple[Constraint, ...] = field(default=())
+    """Constraints on the article's own date."""
+    warnings: tuple[Problem, ...] = ()
+    """What the corpus stage found wrong but could read past (unusable front matter)."""
+
+
+@dataclass
+class _Context:
+    """Per-article scratch state shared by the extraction rules (never leaves this package)."""
+
+    article: Article
+    gaz: Gazetteer
+    sentences: tuple[Sentence, ...]
+    glossary: dict[str, str]
+    instrument_names: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    """Per sentence text: the instruments and events rules both ask (see _instrument_names)."""
+
+    @property
+    def doc(self) -> str:
+        return self.article.document.id
+
+    @property
+    def original(self) -> str:
+        return self.article.document.text
+
+
+def consistent(
+    constraints: list[Constraint] | tuple[Constraint, ...],
+) -> tuple[list[Constraint], list[Constraint]]:
+    """Keep constraints in the given order while they agree; return (kept, contradicting)."""
+    kept: list[Constraint] = []
+    dropped: list[Constraint] = []
+    for c in constraints:
+        (kept if intersect([*kept, c]) is not None else dropped).append(c)
+    return kept, dropped
+
+
+def intersect(
+    constraints: tuple[Constraint, ...] | list[Constraint],
+) -> tuple[date | None, date | None] | None:
+    """Intersection of the constraints' intervals; None when it is empty."""
+    lo: date | None = None
+    hi: date | None = None
+    for c in constraints:
+        if c.earliest and (lo is None or c.earliest > lo):
+            lo = c.earliest
+        if c.latest and (hi is None or c.latest < hi):
+            hi = c.latest
+    if lo and hi and lo > hi:
+        return None
+    return lo, hi

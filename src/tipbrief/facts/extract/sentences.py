@@ -1,0 +1,110 @@
+"""Sentences, acronym definitions and tense: the units every extractor reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from tipbrief.facts.corpus import Paragraph
+from tipbrief.facts.extract.records import Sentence
+from tipbrief.facts.temporal.expressions import Tense
+
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]|H\.E|Dr|Mr|Mrs|Ms|Prof|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|i\.e|e\.g|etc|vs))\.$"
+)
+
+
+def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
+    text = paragraph.text
+    out: list[Sentence] = []
+    start = 0
+    for m in re.finditer(r"[.!?][”\"’)]?(?=\s+[“\"A-Z(])", text):
+        if _ABBREV.search(text[start : m.start() + 1]):
+            continue
+        out.append(Sentence(paragraph, start, m.end(), text[start : m.end()]))
+        start = m.end() + 1
+        while start < len(text) and text[start] == " ":
+            start += 1
+    if start < len(text):
+        out.append(Sentence(paragraph, start, len(text), text[start:]))
+    return tuple(out)
+
+
+_PAREN_ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z&-]{1,11})\)")
+
+
+def find_definitions(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, short, long) for each "Long Form (LF)" whose word initials spell the acronym.
+
+    Takes the fewest words before the parenthesis whose first word starts with the
+    acronym's first letter, whose last word starts with its last letter, and whose
+    initials contain its letters in order ("ASEAN Commission on … Women and Children").
+    """
+    for m in _PAREN_ACRONYM.finditer(text):
+        short = m.group("short")
+        letters = [c for c in short.upper() if c.isalpha()]
+        if len(letters) < 2:
+            continue
+        base = max(0, m.start() - 250)
+        words = list(re.finditer(r"[\w’'.-]+", text[base : m.start()]))
+        for k in range(2 if len(letters) > 1 else 1, min(len(words), 3 * len(letters) + 2) + 1):
+            chosen = words[-k:]
+            initials = [w.group()[0].upper() for w in chosen]
+            if initials[0] != letters[0] or initials[-1] != letters[-1]:
+                continue
+            it = iter(initials)
+            if all(letter in it for letter in letters):
+                start = base + chosen[0].start()
+                yield start, m.end(), short, text[start : m.start()].strip().rstrip(",")
+                break
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+# Both tenses are asked of every sentence by several rules: remember the last few thousand.
+@lru_cache(maxsize=4096)
+def _event_tense(sentence: str) -> Tense:
+    """The tense of the event a sentence states: future only when a future marker governs an
+    event verb ("will be adopted", "will be held"), not when it governs some later clause."""
+    if re.search(
+        r"\b(?:will|shall|to be|is expected to|are expected to|plans? to|scheduled to)\b[^.;,]{0,40}"
+        r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place)",
+        sentence,
+    ):
+        return "future"
+    if re.search(r"\b(?:upcoming|forthcoming)\b", sentence):
+        return "future"
+    return "past"
+
+
+@lru_cache(maxsize=4096)
+def _tense(sentence: str) -> Tense:
+    if re.search(
+        r"\b(?:will|shall|is to be|are to be|to be held|is expected to|are expected to|plans? to|"
+        r"scheduled|upcoming|forthcoming)\b",
+        sentence,
+    ):
+        return "future"
+    if re.search(r"\b(?:ongoing|is being|are being|currently)\b", sentence):
+        return "present"
+    return "past"
+
+
+def _first_sentence_cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _clean_title(text: str) -> str:
+    text = text.rstrip(". ")
+    text = re.sub(r"^(?:The|the)\s+", "", text)
+    text = re.sub(r"\s*\([A-Z][A-Za-z&-]{1,11}\)", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    if ":" in text and len(text) > 60:
+        text = text.split(":", 1)[0].strip()
+    if len(text) > 110:
+        cut = text[:110].rsplit(" ", 1)[0].rstrip(",;")
+        text = cut + "…"
+    return text

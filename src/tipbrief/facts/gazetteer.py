@@ -1,0 +1,229 @@
+"""Name matchers compiled once from reference data: places, bodies, instruments, people, summits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tipbrief.common.months import MONTH_NAMES, day_label
+from tipbrief.common.words import sentence_words, word_set
+from tipbrief.facts.reference import Reference, Row
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One reference row an expression may denote (a summit, a meeting, a term of office)."""
+
+    key: str
+    label: str
+    earliest: date | None
+    latest: date | None
+    reference: str
+    url: str
+    city: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatcher:
+    """Finds any of a set of names (longest first, whole words) and maps each to its row."""
+
+    pattern: re.Pattern[str] | None
+    rows: dict[str, Row]
+    first_words: frozenset[str] = frozenset()
+    """Case-folded first words of the names: a sentence with none of them is skipped unscanned."""
+    _found: dict[str, tuple[tuple[int, int, Row], ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    """Matches per text already scanned: extraction asks about the same sentence several times.
+    (Kept here, not in an lru_cache keyed by the pattern, since hashing a compiled pattern hashes
+    its whole program on every call.)"""
+
+    def find(self, text: str) -> tuple[tuple[int, int, Row], ...]:
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            found = self._found[text] = self._scan(text)
+        return found
+
+    def _scan(self, text: str) -> tuple[tuple[int, int, Row], ...]:
+        if self.pattern is None:
+            return ()
+        if self.first_words and self.first_words.isdisjoint(sentence_words(text)):
+            return ()
+        return tuple(
+            (m.start(), m.end(), self.rows[m.group().casefold()]) for m in self.pattern.finditer(text)
+        )
+
+
+_REMEMBERED = 4096
+"""Texts a matcher remembers: more than the sentences of any one article."""
+
+
+def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int = 5) -> NameMatcher:
+    """Short all-capital names (acronyms) match case-sensitively; longer names ignore case."""
+    table: dict[str, Row] = {}
+    for row in rows:
+        for name in row.names(*columns):
+            table.setdefault(name.casefold(), row)
+    if not table:
+        return NameMatcher(None, {})
+    names = sorted({n for row in rows for n in row.names(*columns)}, key=lambda n: (-len(n), n))
+    parts = []
+    for name in names:
+        escaped = re.escape(name).replace(r"\ ", r"\s+")
+        if name.isupper() and len(name) <= case_sensitive_upto:
+            parts.append(rf"(?-i:{escaped})")
+        else:
+            parts.append(escaped)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    # A name's first word equals the text's word where a match starts, because matches start and
+    # end at word boundaries: a text without any first word is skipped unscanned.
+    firsts = frozenset(w for n in names for w in word_set(n)[:1])
+    # A matched variant with different spacing still maps to its row by its case-folded text.
+    return NameMatcher(pattern, _SpacingTolerant(table), firsts)
+
+
+class _SpacingTolerant(dict[str, Row]):
+    def __missing__(self, key: str) -> Row:
+        return super().__getitem__(" ".join(key.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Everything extraction needs from reference data, compiled once per build."""
+
+    reference: Reference
+    places: NameMatcher
+    bodies: NameMatcher
+    instruments: NameMatcher
+    programmes: NameMatcher
+    offices: NameMatcher
+    office_titles: NameMatcher
+    series: NameMatcher
+    outlets: dict[str, str]
+    _summits_by_city: dict[str, tuple[Candidate, ...]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    """Every summit under each case-folded name of its host city, filled on first use."""
+
+    def country_of(self, row: Row) -> str:
+        return row.get("country") or row.get("name")
+
+    def summits_numbered(self, number: int) -> tuple[Candidate, ...]:
+        return tuple(
+            self._summit(r) for r in self.reference.rows("summits") if r.get("number").strip() == str(number)
+        )
+
+    def summits_in(self, city: str) -> tuple[Candidate, ...]:
+        if not self._summits_by_city:
+            by_city: dict[str, list[Candidate]] = {}
+            for r in self.reference.rows("summits"):
+                place = self.place_row(r.get("city"))
+                names = {
+                    n.casefold() for n in (place.names("name", "aliases") if place else (r.get("city"),))
+                }
+                for name in names:
+                    by_city.setdefault(name, []).append(self._summit(r))
+            self._summits_by_city.update({k: tuple(v) for k, v in by_city.items()})
+            # A sentinel entry keeps a table with no summits from being rebuilt on every call.
+            self._summits_by_city[""] = ()
+        return self._summits_by_city.get(city.casefold(), ())
+
+    def _summit(self, r: Row) -> Candidate:
+        lo, hi = r.interval()
+        number = r.get("number")
+        return Candidate(
+            key=f"summit-{number}",
+            label=f"{ordinal(int(number))} ASEAN Summit ({r.get('city')}, {_span_label(lo, hi)})",
+            earliest=lo,
+            latest=hi,
+            reference=r.origin,
+            url=r.source,
+            city=r.get("city") or None,
+            country=r.get("country") or None,
+        )
+
+    def place_row(self, name: str) -> Row | None:
+        found = self.places.find(name)
+        return found[0][2] if found and found[0][0] == 0 and found[0][1] == len(name) else None
+
+    def meetings_numbered(self, series_row: Row, number: int) -> tuple[Candidate, ...]:
+        """A numbered meeting of a series: its own row when known, else the year the series implies."""
+        series = series_row.get("series")
+        rows = [
+            r
+            for r in self.reference.rows("meetings")
+            if r.get("series") == series and r.get("number").strip() == str(number)
+        ]
+        name = f"{ordinal(number)} {series}"
+        if rows:
+            out = []
+            for r in rows:
+                lo, hi = r.interval()
+                out.append(
+                    Candidate(
+                        f"{series}-{number}",
+                        f"{name} ({r.get('city')}, {_span_label(lo, hi)})",
+                        lo,
+                        hi,
+                        r.origin,
+                        r.source,
+                        r.get("city") or None,
+                        r.get("country") or None,
+                    )
+                )
+            return tuple(out)
+        first, cadence = series_row.get("first_year"), series_row.get("cadence_years") or "1"
+        if not first.isdigit() or not cadence.isdigit():
+            return ()
+        year = int(first) + (number - 1) * int(cadence)
+        return (
+            Candidate(
+                f"{series}-{number}",
+                f"{name} (in {year}: the series began in {first} and meets every {_every(cadence)})",
+                date(year, 1, 1),
+                date(year, 12, 31),
+                series_row.origin,
+                series_row.source,
+            ),
+        )
+
+
+def _every(cadence: str) -> str:
+    return "year" if cadence == "1" else f"{cadence} years"
+
+
+def _span_label(lo: date | None, hi: date | None) -> str:
+    if lo and hi and lo == hi:
+        return day_label(lo)
+    if lo and hi and (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo.day}–{hi.day} {MONTH_NAMES[lo.month - 1]} {lo.year}"
+    if lo and hi:
+        return f"{lo.isoformat()} to {hi.isoformat()}"
+    return "dates unknown"
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def build_gazetteer(reference: Reference) -> Gazetteer:
+    return Gazetteer(
+        reference=reference,
+        places=compile_names(reference.rows("places"), "name", "aliases"),
+        bodies=compile_names(reference.rows("bodies"), "short", "long", "aliases", case_sensitive_upto=12),
+        instruments=compile_names(
+            reference.rows("instruments"), "name", "acronym", "aliases", case_sensitive_upto=8
+        ),
+        programmes=compile_names(
+            reference.rows("programmes"), "name", "acronym", "aliases", case_sensitive_upto=10
+        ),
+        offices=compile_names(reference.rows("offices"), "person", "aliases"),
+        office_titles=compile_names(reference.rows("offices"), "office", "office_aliases"),
+        series=compile_names(reference.rows("series"), "series", "name", "aliases", case_sensitive_upto=8),
+        outlets={r.get("signoff"): r.get("name") for r in reference.rows("outlets") if r.get("signoff")},
+    )

@@ -1,0 +1,286 @@
+"""One event's date: intersect every constraint, identify summits and meetings, keep conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from tipbrief.facts.extract.records import Constraint, EventCandidate, Identification, intersect
+from tipbrief.facts.gazetteer import Candidate
+from tipbrief.facts.model import (
+    Conflict,
+    DateInterval,
+    Evidence,
+    Reading,
+    Span,
+)
+from tipbrief.facts.resolve.labels import interval_label
+from tipbrief.facts.temporal.expressions import Temporal
+from tipbrief.facts.temporal.intervals import year_interval
+
+# Which evidence wins when constraints contradict: what the text states outright first,
+# then reference data, then what follows from the article's own date.
+_PRIORITY = {
+    "override": 0,
+    "stated-date": 1,
+    "relative-date": 2,
+    "instrument-reference": 3,
+    "office-term": 4,
+    "programme-period": 5,
+    "article-date": 6,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The outcome of intersecting one event's constraints."""
+
+    interval: DateInterval
+    conflicts: tuple[Conflict, ...]
+    chosen: tuple[Candidate, ...]
+    fixed: tuple[date | None, date | None] = (None, None)
+    """The bounds of the constraints kept before reference rows and yearless dates are weighed."""
+
+
+def _where(span: Span | None, reference: str | None = None) -> str:
+    if span:
+        return f"{span.document}:{span.start}-{span.end}"
+    return reference or "?"
+
+
+def _to_evidence(c: Constraint) -> Evidence:
+    return Evidence(c.rule, c.note, c.earliest, c.latest, c.span, c.reference, c.url)
+
+
+def _candidate_constraint(c: Candidate, ident: Identification, widened: bool = False) -> Constraint:
+    lo, hi = c.earliest, c.latest
+    note = f"“{ident.text}” is the {c.label}"
+    if widened and lo and hi:
+        lo, hi = date(lo.year, 1, 1), date(hi.year, 12, 31)
+        note += f"; its recorded dates do not fit the rest, so only its year ({lo.year}) is used"
+    return Constraint(f"{ident.field}-reference", note, lo, hi, ident.span, c.reference, c.url)
+
+
+def _occurrences(t: Temporal, lo: date, hi: date) -> list[tuple[date, date]]:
+    """Where a yearless day or month can fall within [lo, hi]: occurrences that lie wholly inside,
+    else the parts that overlap it ("in August" and a meeting on 19–23 August: 19–23 August)."""
+    whole: list[tuple[date, date]] = []
+    parts: list[tuple[date, date]] = []
+    for year in range(lo.year - 1, hi.year + 2):
+        iv = year_interval(t, year)
+        if not iv:
+            continue
+        if iv[0] >= lo and iv[1] <= hi:
+            whole.append(iv)
+        elif iv[0] <= hi and iv[1] >= lo:
+            parts.append((max(iv[0], lo), min(iv[1], hi)))
+    return whole or parts
+
+
+def _fits(core: list[Constraint], extra: Iterable[Constraint], annual: Sequence[Constraint]) -> bool:
+    bounds = intersect([*core, *extra])
+    if bounds is None:
+        return False
+    lo, hi = bounds
+    if lo and hi:
+        return all(c.annual is None or _occurrences(c.annual, lo, hi) for c in annual)
+    return True
+
+
+def resolve_dates(
+    constraints: Sequence[Constraint], identifications: Sequence[Identification], *, explain: bool = True
+) -> Resolution:
+    """Intersect every constraint; where they contradict, keep each reading and record a conflict.
+
+    With ``explain=False`` only the interval's bounds are wanted (merging candidates asks for them
+    once per candidate): the same bounds, without conflicts or evidence, which cost the most.
+
+    Three steps: the fixed constraints that agree, in order of priority (``_agreeing_core``); then
+    each identified summit, meeting or office narrowed to the readings that fit them
+    (``_identify``); then yearless days placed in what is left (``_place_annual``).
+    """
+    fixed = sorted(
+        (c for c in constraints if c.annual is None), key=lambda c: (_PRIORITY.get(c.rule, 9), c.note)
+    )
+    annual = [c for c in constraints if c.annual is not None]
+    conflicts: list[Conflict] = []
+    core, fixed_bounds = _agreeing_core(fixed, conflicts, explain)
+    chosen = _identify(identifications, core, annual, conflicts)
+    lo, hi, used, unresolved = _place_annual(annual, core, conflicts)
+    stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
+    label = interval_label(lo, hi)
+    if unresolved and not (lo and hi):
+        t = unresolved[0].annual
+        assert t is not None
+        label = f"{t.text} (year unknown)" + (f", {label}" if (lo or hi) else "")
+    evidence = tuple(dict.fromkeys(_to_evidence(c) for c in used)) if explain else ()
+    interval = DateInterval(lo, hi, label, "stated" if stated else "inferred", evidence)
+    return Resolution(interval, tuple(conflicts), tuple(chosen), fixed_bounds)
+
+
+def _agreeing_core(
+    fixed: Sequence[Constraint], conflicts: list[Conflict], explain: bool
+) -> tuple[list[Constraint], Bounds]:
+    """The constraints kept, in priority order, while they agree, and their bounds; each one that
+    contradicts those kept before it becomes a conflict (when ``explain``)."""
+    core: list[Constraint] = []
+    # Running bounds of the core: the test intersect([*core, c]) without rescanning the core.
+    core_lo: date | None = None
+    core_hi: date | None = None
+    for c in fixed:
+        c_lo = c.earliest if c.earliest and (core_lo is None or c.earliest > core_lo) else core_lo
+        c_hi = c.latest if c.latest and (core_hi is None or c.latest < core_hi) else core_hi
+        if c_lo and c_hi and c_lo > c_hi:
+            if not explain:
+                continue
+            clash = [k for k in core if intersect([k, c]) is None] or core[-1:]
+            conflicts.append(
+                Conflict(
+                    "date",
+                    (
+                        Reading(interval_label(c.earliest, c.latest), (_where(c.span, c.reference),)),
+                        *(
+                            Reading(interval_label(k.earliest, k.latest), (_where(k.span, k.reference),))
+                            for k in clash
+                        ),
+                    ),
+                    f"{c.note} — this contradicts {clash[0].note if clash else 'the other evidence'}; "
+                    "the latter is kept",
+                )
+            )
+            continue
+        core.append(c)
+        core_lo, core_hi = c_lo, c_hi
+    return core, (core_lo, core_hi)
+
+
+def _identify(
+    identifications: Sequence[Identification],
+    core: list[Constraint],
+    annual: Sequence[Constraint],
+    conflicts: list[Conflict],
+) -> list[Candidate]:
+    """The reference rows (summits, meetings, offices) the identifications denote, field by field:
+    those every mention of the field shares and the evidence fits, else those that fit, with a
+    conflict. Each adds its dates to ``core``."""
+    chosen: list[Candidate] = []
+    by_field: dict[str, list[Identification]] = {}
+    for ident in identifications:
+        if ident.candidates:
+            by_field.setdefault(ident.field, []).append(ident)
+    for field_name, idents in sorted(by_field.items()):
+        keysets = [{c.key for c in i.candidates} for i in idents]
+        common = set.intersection(*keysets)
+        pool = {c.key: (c, i) for i in idents for c in i.candidates}
+        fitting = [
+            k for k in sorted(common) if _fits(core, [_candidate_constraint(pool[k][0], pool[k][1])], annual)
+        ]
+        if fitting:
+            picked = [pool[k] for k in fitting]
+        else:
+            exact = sorted(k for k in pool if _fits(core, [_candidate_constraint(*pool[k])], annual))
+            widened = sorted(
+                k for k in pool if _fits(core, [_candidate_constraint(*pool[k], widened=True)], annual)
+            )
+            picked = [pool[k] for k in exact or widened]
+            conflicts.append(_identification_conflict(field_name, idents, pool, exact, widened))
+            if not exact and widened:
+                core.extend(_candidate_constraint(c, i, widened=True) for c, i in picked)
+                chosen.extend(c for c, _ in picked)
+                continue
+        if len(picked) == 1:
+            core.append(_candidate_constraint(*picked[0]))
+        elif picked:
+            lo = min((c.earliest for c, _ in picked if c.earliest), default=None)
+            hi = max((c.latest for c, _ in picked if c.latest), default=None)
+            core.append(
+                Constraint(
+                    f"{field_name}-reference",
+                    "one of: " + "; ".join(c.label for c, _ in picked),
+                    lo,
+                    hi,
+                    picked[0][1].span,
+                    picked[0][0].reference,
+                    picked[0][0].url,
+                )
+            )
+        chosen.extend(c for c, _ in picked)
+    return chosen
+
+
+def _identification_conflict(
+    field_name: str,
+    idents: Sequence[Identification],
+    pool: Mapping[str, tuple[Candidate, Identification]],
+    exact: Sequence[str],
+    widened: Sequence[str],
+) -> Conflict:
+    """The conflict of a field whose mentions share no reading that fits: what each mention can
+    be, and which reading was kept."""
+    fitting_keys = set(exact or widened)
+    readings = tuple(Reading(_reading(i, fitting_keys), (_where(i.span),)) for i in idents)
+    if exact:
+        how = "kept " + ", ".join(pool[k][0].label for k in exact) + ", which fits the other evidence"
+    elif widened:
+        how = "no reading fits the recorded dates; kept the year of " + ", ".join(
+            pool[k][0].label for k in widened
+        )
+    else:
+        how = "no reading fits the other evidence; none is used for the date"
+    return Conflict(field_name, readings, how)
+
+
+def _place_annual(
+    annual: Sequence[Constraint], core: list[Constraint], conflicts: list[Conflict]
+) -> tuple[date | None, date | None, list[Constraint], list[Constraint]]:
+    """Yearless days ("May 11") placed in the core's interval: the interval they narrow it to, the
+    constraints used, and those left unresolved for want of a bounded interval."""
+    lo, hi = intersect(core) or (None, None)
+    used = list(core)
+    unresolved: list[Constraint] = []
+    for c in annual:
+        assert c.annual is not None
+        if lo and hi:
+            occ = _occurrences(c.annual, lo, hi)
+            if occ:
+                lo, hi = min(o[0] for o in occ), max(o[1] for o in occ)
+                used.append(replace(c, earliest=lo, latest=hi))
+            else:
+                conflicts.append(
+                    Conflict(
+                        "date",
+                        (
+                            Reading(c.annual.text, (_where(c.span),)),
+                            Reading(interval_label(lo, hi), tuple(_where(k.span, k.reference) for k in core)),
+                        ),
+                        f"“{c.annual.text}” falls outside what the other evidence allows",
+                    )
+                )
+        else:
+            unresolved.append(c)
+            used.append(c)
+    return lo, hi, used, unresolved
+
+
+def _reading(ident: Identification, fitting: set[str]) -> str:
+    """ "ASEAN Summit 32 → 32nd ASEAN Summit (Singapore, …)"; a city that hosted many summits
+    shows only the ones that fit the rest, with how many it hosted."""
+    cands = ident.candidates
+    if len(cands) > 2:
+        shown = [c for c in cands if c.key in fitting]
+        labels = "; ".join(c.label for c in shown) if shown else "none that fits"
+        return f"{ident.text} → {labels} (of {len(cands)} held there)"
+    return f"{ident.text} → " + "; ".join(c.label for c in cands)
+
+
+def _resolve_group(group: list[EventCandidate], explain: bool = True) -> Resolution:
+    return resolve_dates(
+        [k for c in group for k in c.constraints],
+        [i for c in group for i in c.identifications],
+        explain=explain,
+    )
+
+
+Bounds = tuple[date | None, date | None]
+"""An interval's first and last day, all that grouping and merging compare."""

@@ -1,0 +1,397 @@
+"""Events from candidates across articles: group by key, merge what is one event, resolve, give ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from tipbrief.facts.extract.records import EventCandidate, Extraction, Identification
+from tipbrief.facts.model import (
+    Conflict,
+    Event,
+    Place,
+    Reading,
+)
+from tipbrief.facts.resolve.dates import Bounds, Resolution, _resolve_group, _where
+from tipbrief.facts.resolve.records import (
+    Bucket,
+    BucketId,
+    Group,
+    IdentSignature,
+    KeyedCandidate,
+    MergedEvent,
+    Order,
+)
+
+_FIRST = re.compile(r"\bfirst(?:-ever)?\b", re.IGNORECASE)
+
+
+_PAIR = re.compile(
+    r"\b(ASEAN|US|U\.S\.|EU|Japan|China|Australia|UN)\s*[-–]\s*(ASEAN|US|U\.S\.|EU|Japan|China|Australia|UN)\b"
+)
+
+
+def slug(text: str) -> str:
+    # Dashes separate words ("ASEAN–US" → "asean-us") before accents and symbols are dropped.
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = "-".join(words)
+    if len(out) > 64:
+        out = out[:64].rsplit("-", 1)[0]
+    return out or "event"
+
+
+def _title(cands: Sequence[EventCandidate]) -> str:
+    # A signature is the more specific act: "Signing of X" wins over "Adoption of X".
+    title = min(
+        (c.title for c in cands), key=lambda t: (not t.startswith("Signing"), not t[:1].isupper(), -len(t), t)
+    )
+    quotes = " ".join(s.quote for c in cands for s in c.sources)
+    kind = cands[0].kind
+    if kind not in ("adoption", "publication"):
+        pair = _PAIR.search(quotes)
+        if pair and pair.group(1) != pair.group(2) and not _PAIR.search(title):
+            left, right = (p.replace("U.S.", "US") for p in pair.groups())
+            title = f"{left}–{right} {title[0].lower()}{title[1:]}"
+        if re.search(
+            rf"\b(?:the\s+)?first(?:-ever)?\b[^.]{{0,60}}\b(?:{kind}|activity|event)\b", quotes, re.I
+        ) and not _FIRST.search(title):
+            title = (
+                f"First {title[0].lower()}{title[1:]}" if not title.split()[0].isupper() else f"First {title}"
+            )
+    return title
+
+
+def keyed_candidate(c: EventCandidate, article: str, index: int, uid: str) -> KeyedCandidate:
+    """``c``, the ``index``-th candidate of the article at path ``article``, ready to be grouped;
+    ``uid`` must name this content only (the hash of the article's inputs and ``index`` do)."""
+    first = c.sources[0]
+    own = _resolve_group([c], explain=False).interval
+    return KeyedCandidate(
+        (c.key, first.quote, first.document, first.start, article, index), uid, c, own.earliest, own.latest
+    )
+
+
+def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
+    """Merge candidates that state the same event, then resolve each merged event.
+
+    Candidates with the same key merge only when their places and dates can agree, so two
+    consultations in different cities and years stay two events. The order of merging uses
+    the text, not file names, so renaming an article changes nothing.
+    """
+    by_key: dict[str, list[KeyedCandidate]] = {}
+    for n, x in enumerate(extractions):
+        for i, c in enumerate(x.events):
+            by_key.setdefault(c.key, []).append(keyed_candidate(c, f"{n:012d}", i, f"{n}:{i}"))
+    for entries in by_key.values():
+        entries.sort(key=_by_order)
+    buckets = update_events({}, by_key, by_key.__getitem__)
+    return all_events(b for b in buckets.values() if b is not None)
+
+
+def update_events(
+    buckets: Mapping[BucketId, Bucket],
+    changed: Mapping[str, Sequence[KeyedCandidate]],
+    entries_of: Callable[[str], Sequence[KeyedCandidate]],
+) -> dict[BucketId, Bucket | None]:
+    """The buckets that change (None: gone) when each key of ``changed`` now has exactly those
+    candidates, in order (none: the key is gone); ``entries_of`` gives any other key's candidates.
+
+    Only the changed keys are grouped again, only the buckets whose groups change are merged again,
+    and only events whose candidates change are resolved again; ids are given again only to the
+    events whose slug one of those has. From no buckets, this resolves a whole corpus: the one
+    algorithm serves full and incremental builds alike.
+    """
+    added: dict[BucketId, list[Group]] = {}
+    for entries in changed.values():
+        for bucket_id, group in group_candidates(entries):
+            added.setdefault(bucket_id, []).append(group)
+    affected = set(added)
+    for bucket_id, bucket in buckets.items():
+        if bucket_id not in affected and any(g.order[0] in changed for g in bucket.groups):
+            affected.add(bucket_id)
+    known: dict[str, EventCandidate] = {}
+    loaded: set[str] = set()
+
+    def candidates(groups: Sequence[Group]) -> list[EventCandidate]:
+        for key in {g.order[0] for g in groups} - loaded:
+            loaded.add(key)
+            source = changed[key] if key in changed else entries_of(key)
+            known.update((k.uid, k.candidate) for k in source)
+        return [known[uid] for g in groups for uid in g.members]
+
+    changes: dict[BucketId, Bucket | None] = {}
+    touched: set[str] = set()
+    for bucket_id in affected:
+        old = buckets.get(bucket_id)
+        groups = [g for g in old.groups if g.order[0] not in changed] if old is not None else []
+        groups.extend(added.get(bucket_id, ()))
+        groups.sort(key=_by_order)
+        if old is not None:
+            if tuple(groups) == old.groups:
+                continue
+            touched.update(m.slug for m in old.events)
+        if not groups:
+            changes[bucket_id] = None
+            continue
+        before = {m.members: m for m in old.events} if old is not None else {}
+        events = []
+        for part in merge_groups(groups, bucket_id):
+            members = tuple(uid for i in part for uid in groups[i].members)
+            same = before.get(members)
+            if same is None:
+                event = event_of(candidates([groups[i] for i in part]))
+                events.append(MergedEvent(groups[part[0]].order, members, event, slug(event.title)))
+            else:
+                events.append(MergedEvent(groups[part[0]].order, members, same.event, same.slug))
+        touched.update(m.slug for m in events)
+        changes[bucket_id] = Bucket(*bucket_id, tuple(groups), tuple(events))
+    _renumber(buckets, changes, touched)
+    return changes
+
+
+def _by_order(item: KeyedCandidate | Group) -> Order:
+    return item.order
+
+
+def group_candidates(entries: Sequence[KeyedCandidate]) -> list[tuple[BucketId, Group]]:
+    """Group one key's candidates, in order: each joins the first group whose places and dates can
+    agree with its own, else starts a group. Each group comes with the bucket it merges in."""
+    forming: list[_Forming] = []
+    for k in entries:
+        c = k.candidate
+        own = {c.place} if c.place else set()
+        target = next(
+            (
+                g
+                for g in forming
+                # The places agree when every member states none or the same one as c.
+                if (c.place is None or g.places <= own) and _meet(*g.bounds, k.earliest, k.latest)
+            ),
+            None,
+        )
+        if target is None:
+            forming.append(_Forming([k], (k.earliest, k.latest), own))
+        else:
+            target.join(k)
+    return [
+        (
+            (g.members[0].candidate.kind, g.members[0].candidate.place),
+            Group(g.members[0].order, tuple(m.uid for m in g.members), *g.bounds),
+        )
+        for g in forming
+    ]
+
+
+class _Forming:
+    """A group being formed, with what tells whether a new member can move its bounds."""
+
+    __slots__ = ("bounds", "fixed", "members", "places", "pool", "signatures")
+
+    def __init__(self, members: list[KeyedCandidate], bounds: Bounds, places: set[Place]) -> None:
+        self.members = members
+        self.bounds = bounds
+        self.places = places
+        # Known once a second member comes: the bounds of the members' plain constraints (see
+        # Resolution.fixed), their identifications, and per field and row the bounds the last
+        # identification naming the row gives it (as resolve_dates's pool keeps the last).
+        self.fixed: Bounds | None = None
+        self.signatures: set[IdentSignature] = set()
+        self.pool: dict[tuple[str, str], Bounds] = {}
+
+    def join(self, k: KeyedCandidate) -> None:
+        c = k.candidate
+        if self.fixed is None:
+            self.fixed = _resolve_group([m.candidate for m in self.members], explain=False).fixed
+            for m in self.members:
+                self._identify(m.candidate)
+        self.members.append(k)
+        if c.place:
+            self.places.add(c.place)
+        # Most members of a big group repeat what it already knows (a background sentence every
+        # tenth article repeats): they leave its bounds as they are, and it is not resolved again.
+        if not self._redundant(c):
+            res = _resolve_group([m.candidate for m in self.members], explain=False)
+            self.bounds = (res.interval.earliest, res.interval.latest)
+            self.fixed = res.fixed
+        self._identify(c)
+
+    def _identify(self, c: EventCandidate) -> None:
+        for ident in c.identifications:
+            if ident.candidates:
+                self.signatures.add(_signature(ident))
+                self.pool.update(((ident.field, r.key), (r.earliest, r.latest)) for r in ident.candidates)
+
+    def _redundant(self, c: EventCandidate) -> bool:
+        """Adding ``c`` leaves the group's bounds as they are, for resolve_dates gives the same bounds.
+
+        Its plain constraints each allow the whole of the bounds the kept plain constraints
+        give (``fixed``): resolve_dates then keeps and refuses every other constraint as before,
+        and those bounds do not move. Its identifications each repeat one the group has, with
+        the same rows and the same bounds for each row: the rows picked for each field stay the
+        same. It has no yearless date, so the last step narrows the same bounds the same way.
+        """
+        assert self.fixed is not None
+        lo, hi = self.fixed
+        for k in c.constraints:
+            if k.annual is not None:
+                return False
+            if k.earliest is not None and (lo is None or k.earliest > lo):
+                return False
+            if k.latest is not None and (hi is None or k.latest < hi):
+                return False
+        for ident in c.identifications:
+            if not ident.candidates:
+                continue
+            if _signature(ident) not in self.signatures:
+                return False
+            if any(self.pool.get((ident.field, r.key)) != (r.earliest, r.latest) for r in ident.candidates):
+                return False
+        return True
+
+
+def _signature(ident: Identification) -> IdentSignature:
+    return ident.field, frozenset((r.key, r.earliest, r.latest) for r in ident.candidates)
+
+
+def _meet(a_lo: date | None, a_hi: date | None, b_lo: date | None, b_hi: date | None) -> bool:
+    """Two intervals can meet: two readings of one event may be merged."""
+    lo = a_lo if b_lo is None or (a_lo is not None and a_lo >= b_lo) else b_lo
+    hi = a_hi if b_hi is None or (a_hi is not None and a_hi <= b_hi) else b_hi
+    return lo is None or hi is None or lo <= hi
+
+
+def merge_groups(groups: Sequence[Group], bucket: BucketId) -> list[list[int]]:
+    """Which groups of one bucket (in order) merge: meetings reported by different outlets under
+    different names, with the same kind and place and overlapping dates within a month. Each
+    group joins the first merged event whose first group's dates it overlaps."""
+    kind, place = bucket
+    merged: list[list[int]] = []
+    # The merged events a group can join: their first group is bounded and within a month.
+    open_to: list[tuple[int, date, date]] = []
+    for n, g in enumerate(groups):
+        lo, hi = g.earliest, g.latest
+        target = None
+        if kind != "adoption" and place is not None and lo is not None and hi is not None:
+            target = next((i for i, a, b in open_to if a <= hi and lo <= b), None)
+        if target is None:
+            if lo is not None and hi is not None and (hi - lo).days < 32:
+                open_to.append((len(merged), lo, hi))
+            merged.append([n])
+        else:
+            merged[target].append(n)
+    return merged
+
+
+def event_of(g: Sequence[EventCandidate]) -> Event:
+    """The event the candidates of one merged group state, resolved (its id is given later)."""
+    res = _resolve_group(list(g))
+    place, place_conflicts = _place(g, res)
+    sources = tuple(sorted({s for c in g for s in c.sources}, key=lambda s: (s.document, s.start)))
+    return Event(
+        id="",
+        title=_title(g),
+        kind=g[0].kind,
+        date=res.interval,
+        place=place,
+        actors=tuple(dict.fromkeys(a for c in g for a in c.actors)),
+        instruments=tuple(dict.fromkeys(i for c in g for i in c.instruments)),
+        sources=sources,
+        conflicts=res.conflicts + place_conflicts,
+    )
+
+
+def _place(g: Sequence[EventCandidate], res: Resolution) -> tuple[Place | None, tuple[Conflict, ...]]:
+    stated = [(c.place, c.place_span) for c in g if c.place and c.place_span]
+    ref_places = [(Place(c.city, c.country or c.city), c) for c in res.chosen if c.city]
+    if stated:
+        # The place most sources state; ties go to the name, never to file order.
+        counts: dict[str, int] = {}
+        for p, _ in stated:
+            counts[p.name] = counts.get(p.name, 0) + 1
+        best = min(counts, key=lambda n: (-counts[n], n))
+        place, span = next((p, sp) for p, sp in stated if p.name == best)
+        conflicts = []
+        for rp, cand in ref_places:
+            if rp.name != place.name:
+                conflicts.append(
+                    Conflict(
+                        "place",
+                        (
+                            Reading(place.name, (_where(span),)),
+                            Reading(rp.name, (cand.reference,)),
+                        ),
+                        f"the article places it in {place.name}; reference data puts the "
+                        f"{cand.label.split(' (')[0]} in {rp.name}; the article's place is shown",
+                    )
+                )
+        return place, tuple(conflicts)
+    if ref_places:
+        return ref_places[0][0], ()
+    return None, ()
+
+
+def _renumber(
+    buckets: Mapping[BucketId, Bucket], changes: dict[BucketId, Bucket | None], slugs: set[str]
+) -> None:
+    """Give ids again to every event whose slug is in ``slugs`` (recording changed buckets in ``changes``)."""
+    found: dict[str, list[tuple[BucketId, int, MergedEvent]]] = {}
+    for bucket_id, bucket in _current(buckets, changes):
+        for n, m in enumerate(bucket.events):
+            if m.slug in slugs:
+                found.setdefault(m.slug, []).append((bucket_id, n, m))
+    for base, same in found.items():
+        same.sort(key=lambda item: item[2].order)
+        for (bucket_id, n, m), new in zip(same, slug_ids(base, [m.event for _, _, m in same]), strict=True):
+            if m.event.id != new:
+                bucket = changes.get(bucket_id) or buckets[bucket_id]
+                events = list(bucket.events)
+                events[n] = replace(m, event=replace(m.event, id=new))
+                changes[bucket_id] = replace(bucket, events=tuple(events))
+
+
+def _current(
+    buckets: Mapping[BucketId, Bucket], changes: Mapping[BucketId, Bucket | None]
+) -> Iterable[tuple[BucketId, Bucket]]:
+    for bucket_id, bucket in buckets.items():
+        if bucket_id not in changes:
+            yield bucket_id, bucket
+    for bucket_id, changed in changes.items():
+        if changed is not None:
+            yield bucket_id, changed
+
+
+def slug_ids(base: str, events: Sequence[Event]) -> list[str]:
+    """Ids for the events whose titles have the slug ``base`` (in merge order, which breaks ties):
+    the slug itself for one, else each with a short hash of what tells them apart (full title,
+    date, place, first quote), so ids never depend on file names."""
+    if len(events) == 1:
+        return [base]
+    ids = [""] * len(events)
+    used: set[str] = set()
+    for i in sorted(range(len(events)), key=lambda i: _content_key(events[i])):
+        digest = hashlib.sha256(repr(_content_key(events[i])).encode()).hexdigest()
+        n = 6
+        while f"{base}-{digest[:n]}" in used:
+            n += 2
+        used.add(f"{base}-{digest[:n]}")
+        ids[i] = f"{base}-{digest[:n]}"
+    return ids
+
+
+def _content_key(e: Event) -> tuple[str, str, str, str]:
+    return (e.title, e.date.label, e.place.name if e.place else "", e.sources[0].quote if e.sources else "")
+
+
+def all_events(buckets: Iterable[Bucket]) -> tuple[Event, ...]:
+    """Every event, by date then id (then slug: two slugs could give one id)."""
+    merged = [m for b in buckets for m in b.events]
+    merged.sort(
+        key=lambda m: (m.event.date.earliest or date.max, m.event.date.latest or date.max, m.event.id, m.slug)
+    )
+    return tuple(m.event for m in merged)

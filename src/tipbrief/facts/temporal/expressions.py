@@ -1,0 +1,534 @@
+"""Temporal expressions in cleaned text: the alternatives in priority order, and one reader for each."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+from tipbrief.common.words import sentence_words
+from tipbrief.facts.corpus import MONTHS
+
+Tense = Literal["past", "present", "future"]
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+
+
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+
+
+_YEAR_CORE = r"(?:19[5-9]\d|20\d\d)"
+
+
+_YEAR = _YEAR_CORE + r"(?![\d/])(?!-\d)"
+
+
+_DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+# "Tuesday, 12 November 2019": the weekday belongs to the date, not a second expression.
+_WEEKDAY_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
+
+
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+}
+
+
+# Names that a year often belongs to without being a date: "Vision 2025", "2030 Agenda".
+_NAMED_BEFORE = r"(?<!Vision )(?<!Agenda )(?<!Plan )(?<!Blueprint )(?<!Roadmap )(?<!Strategy )"
+
+
+_NAMED_AFTER = r"(?!\s+(?:Agenda|Vision|Goals?|Blueprint|Roadmap|Strategy|Work Plan|Plan\b))"
+
+
+# The alternatives in priority order: longer, more specific forms first, because at one
+# position the regex engine takes the first alternative that matches.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", rf"\b(?P<iso_y>{_YEAR_CORE})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
+    (
+        "dm_range_cross",
+        rf"\b(?P<x_d1>{_DAY})\s+(?P<x_m1>{_MONTH})(?:,?\s+(?P<x_y1>{_YEAR}))?{_DASH}(?P<x_d2>{_DAY})\s+(?P<x_m2>{_MONTH})"
+        rf"(?:,?\s+(?P<x_y>{_YEAR}))?",
+    ),
+    (
+        "md_range_cross",
+        rf"\b(?P<y_m1>{_MONTH})\s+(?P<y_d1>{_DAY}){_DASH}(?P<y_m2>{_MONTH})\s+(?P<y_d2>{_DAY})"
+        rf"(?:,?\s+(?P<y_y>{_YEAR}))?",
+    ),
+    (
+        "month_range",
+        rf"\b(?P<k_m1>{_MONTH})(?:,?\s+(?P<k_y1>{_YEAR}))?\s*(?:-|–|—|to|until|till|through)\s*"
+        rf"(?P<k_m2>{_MONTH}),?\s+(?P<k_y2>{_YEAR})",
+    ),
+    ("numeric", rf"\b(?P<u_a>[0-3]?\d)/(?P<u_b>[0-3]?\d)/(?P<u_y>{_YEAR_CORE})\b"),
+    ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
+    ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
+    ("dmy", rf"{_WEEKDAY_PREFIX}\b(?P<a_d>{_DAY})\s+(?:of\s+)?(?P<a_m>{_MONTH})(?:,?\s+(?P<a_y>{_YEAR}))?"),
+    (
+        "mdy",
+        rf"{_WEEKDAY_PREFIX}\b(?P<b_m>{_MONTH})\s+(?P<b_d>{_DAY})(?:(?:,\s*|\s+)(?P<b_y>{_YEAR}))?(?!\s*(?:%|per\b))",
+    ),
+    (
+        "my",
+        rf"(?:\b(?P<c_mod>early|mid|late|end of|beginning of|the end of|the beginning of)[\s-]+)?"
+        rf"\b(?P<c_m>{_MONTH}),?\s+(?P<c_y>{_YEAR})",
+    ),
+    (
+        "month_relative_year",
+        rf"(?:\b(?:in|In|during|since|until|by|of)\s+)?\b(?P<l_m>{_MONTH})\s+(?P<l_rel>last|this|next)\s+year\b",
+    ),
+    (
+        "month",
+        rf"(?:\b(?P<m_mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|\b(?:in|In|during|since|until|by|of)\s+)"
+        rf"(?P<m_m>{_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])",
+    ),
+    ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
+    (
+        "year_range",
+        rf"\b(?:from|between|From|Between)\s+(?P<g_y1>{_YEAR})\s+(?:to|and|until|till|through|-|–)\s+"
+        rf"(?P<g_y2>{_YEAR})",
+    ),
+    # "operated 2014–2016": a bare year range is a date unless a name precedes it ("Work Plan 2012-2016").
+    (
+        "bare_year_range",
+        rf"(?P<n_prev>[A-Z][\w’'.]*\s+)?\b(?P<n_y1>{_YEAR_CORE})\s*[-–]\s*(?P<n_y2>{_YEAR_CORE})\b",
+    ),
+    (
+        "year",
+        rf"\b(?:in|In|since|Since|by|By|until|Until|till|during|During|before|Before|after|After|throughout|"
+        rf"Throughout|year|of|for)\s"
+        rf"(?:(?P<e_mod>early|mid|late|the end of|the beginning of"
+        rf"|the first half of|the second half of)[\s-]+)?"
+        rf"{_NAMED_BEFORE}(?P<e_y>{_YEAR}){_NAMED_AFTER}",
+    ),
+    (
+        "year_mod",
+        rf"\b(?P<f_mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of)[\s-]+"
+        rf"(?P<f_y>{_YEAR}){_NAMED_AFTER}",
+    ),
+    (
+        "relative",
+        r"\b(?P<rel>(?i:today|yesterday|tomorrow|tonight|recently|currently|"
+        r"(?:earlier|later) this (?:year|month|week)|"
+        r"(?:the )?(?:this|last|next|previous|past|coming|following) (?:year|month|week)|"
+        r"in recent (?:years|months)|"
+        r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
+        r"(?:years?|months?|weeks?|days?) ago|"
+        r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
+        r"(?:years|decades|months))|"
+        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))\b"
+        rf"(?!,?\s+(?:\d|{_MONTH}))",
+    ),
+)
+
+
+_TEMPORAL = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+"""All the alternatives in one regex: what the matches must equal (see temporal_matches)."""
+
+
+# What each alternative needs somewhere in a sentence to match there: a digit, the start of a
+# month's name, a word of the relative forms, or a literal character. One regex with every
+# alternative tries them all at every character, without the literal and character-set prefixes
+# that let the engine skip ahead in a single alternative; scanning each alternative a sentence can
+# hold, alone, is about twice as fast on dated sentences and skips most undated ones outright.
+_DIGIT = re.compile(r"\d")
+
+
+_MONTH_START = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
+_RELATIVE_WORDS = frozenset(
+    (
+        *("today", "yesterday", "tomorrow", "tonight", "recently", "currently", "ago"),
+        *("year", "years", "month", "months", "week", "decade", "decades"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    )
+)
+
+
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit", "-"),
+    "numeric": ("digit", "/"),
+    "decade": ("digit", "0s"),
+    **dict.fromkeys(("year_range", "bare_year_range", "year", "year_mod"), ("digit",)),
+    **dict.fromkeys(
+        ("dm_range_cross", "md_range_cross", "month_range", "dm_range", "md_range", "dmy", "mdy", "my"),
+        ("digit", "month"),
+    ),
+    **dict.fromkeys(("month_relative_year", "month"), ("month",)),
+    "relative": ("relative",),
+}
+
+
+_ALTERNATIVES = tuple(
+    (name, re.compile(f"(?P<{name}>{pattern})"), _NEEDS[name]) for name, pattern in _PATTERNS
+)
+
+
+def _has(need: str, text: str) -> bool:
+    if need == "digit":
+        return _DIGIT.search(text) is not None
+    if need == "month":
+        return _MONTH_START.search(text) is not None
+    if need == "relative":
+        return not _RELATIVE_WORDS.isdisjoint(sentence_words(text))
+    return need in text
+
+
+def temporal_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches _TEMPORAL.finditer(text) gives, found one alternative at a time.
+
+    At each position the combined regex takes the first alternative, in priority order, that
+    matches there, and goes on from that match's end. So: keep each alternative's next match, take
+    the one that starts first (the earlier alternative on a tie), and search again only the
+    alternatives whose next match that one overlapped.
+    """
+    present: dict[str, bool] = {}
+    patterns = [
+        p
+        for _, p, needs in _ALTERNATIVES
+        if all(present[n] if n in present else present.setdefault(n, _has(n, text)) for n in needs)
+    ]
+    upcoming = [p.search(text) for p in patterns]
+    pos = 0
+    while True:
+        best: re.Match[str] | None = None
+        for i, m in enumerate(upcoming):
+            if m is not None and m.start() < pos:
+                m = upcoming[i] = patterns[i].search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        yield best
+        # No alternative matches the empty string, so the scan always moves on.
+        pos = best.end()
+
+
+# "Work Plan 2012-2016": a named period, which constrains its programme, never a date.
+NAMED_PERIOD = re.compile(
+    rf"\b(?P<name>(?:[A-Z][\w’'-]*\s+){{1,6}}?)(?P<y1>{_YEAR_CORE})\s*[-–]\s*(?P<y2>{_YEAR_CORE})\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Temporal:
+    """A temporal expression in cleaned text, with whichever parts the text gives."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    """date, day-range, month, year, year-range or relative."""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    modifier: str | None = None
+    relative: str | None = None
+    base_year: int | None = None
+    """For "the previous year" after a stated year: the year it counts from."""
+    base_month: int | None = None
+    """For "the previous month" after a stated month: the month it counts from (with base_year)."""
+
+    @property
+    def complete(self) -> bool:
+        """True when the text gives the whole date (no year or anchor needed)."""
+        return (
+            self.kind != "relative"
+            and self.year is not None
+            and (self.end_year is not None or not self.end_month)
+        )
+
+
+def _month(token: str | None) -> int | None:
+    return MONTHS[token.rstrip(".").lower()] if token else None
+
+
+def _int(token: str | None) -> int | None:
+    return int(re.sub(r"\D", "", token)) if token else None
+
+
+def _day_fits(day: int | None, month: int | None, year: int | None) -> bool:
+    if day is None or month is None:
+        return True
+    limit = calendar.monthrange(year or 2000, month)[1]  # 2000: a leap year admits 29 February
+    return 1 <= day <= limit
+
+
+@lru_cache(maxsize=4096)  # the extractor asks twice per sentence: for the dates list and for events
+def extract_temporals(text: str) -> tuple[Temporal, ...]:
+    """Every temporal expression in ``text`` (cleaned paragraph text), in order."""
+    found: list[Temporal] = []
+    last_year: int | None = None
+    last_month: int | None = None
+    for m in temporal_matches(text):
+        t = _from_match(m)
+        if t is None:
+            continue
+        # "during 2019 compared with the previous year": the sentence's own year is the reference.
+        if t.relative in ("previous year", "following year") and last_year is not None:
+            t = replace(t, base_year=last_year)
+        if t.relative in ("previous month", "following month") and last_year is not None and last_month:
+            t = replace(t, base_year=last_year, base_month=last_month)
+        if t.year is not None:
+            last_year = t.end_year or t.year
+            last_month = (t.end_month or t.month) if t.kind != "relative" else None
+        found.append(t)
+    return tuple(found)
+
+
+def _parts(m: re.Match[str], group: str | None = None) -> tuple[int, int, str]:
+    """Where the expression starts and ends, and its text: the whole match, or from ``group`` on
+    (the preposition that found it is not part of it)."""
+    first = m.start(group) if group else m.start()
+    return first, m.end(), m.string[first : m.end()]
+
+
+def _day_range(
+    m: re.Match[str],
+    y1: int | None,
+    m1: int | None,
+    d1: int | None,
+    y2: int | None,
+    m2: int | None,
+    d2: int | None,
+) -> Temporal:
+    start, end, text = _parts(m)
+    return Temporal(
+        start=start,
+        end=end,
+        text=text,
+        kind="day-range",
+        year=y1,
+        month=m1,
+        day=d1,
+        end_year=y2,
+        end_month=m2,
+        end_day=d2,
+    )
+
+
+def _date(m: re.Match[str], y: int | None, mo: int | None, d: int | None) -> Temporal:
+    start, end, text = _parts(m)
+    return Temporal(start=start, end=end, text=text, kind="date", year=y, month=mo, day=d)
+
+
+def _read_iso(m: re.Match[str]) -> Temporal | None:
+    """2015-11-21"""
+    g = m.group
+    iso_y, iso_mo, iso_d = int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))
+    if not 1 <= iso_mo <= 12 or not _day_fits(iso_d, iso_mo, iso_y):
+        return None
+    return _date(m, iso_y, iso_mo, iso_d)
+
+
+def _read_range_across_months(m: re.Match[str]) -> Temporal | None:
+    """30 November – 2 December 2015, November 30 – December 2, 2015"""
+    g = m.group
+    p = "x" if m.lastgroup == "dm_range_cross" else "y"
+    d1, m1, d2, m2, y = (
+        _int(g(f"{p}_d1")),
+        _month(g(f"{p}_m1")),
+        _int(g(f"{p}_d2")),
+        _month(g(f"{p}_m2")),
+        _int(g(f"{p}_y")),
+    )
+    given_first = _int(g("x_y1")) if p == "x" else None
+    if not (_day_fits(d1, m1, given_first or y) and _day_fits(d2, m2, y)):
+        return None
+    y1 = given_first or ((y - 1) if (y and m1 and m2 and m1 > m2) else y)
+    if y1 and y and (y1, m1, d1) > (y, m2, d2):
+        return None
+    return _day_range(m, y1, m1, d1, y, m2, d2)
+
+
+def _read_month_range(m: re.Match[str]) -> Temporal | None:
+    """November 2015 to March 2016, November–December 2015"""
+    g = m.group
+    m1, m2, y2 = _month(g("k_m1")), _month(g("k_m2")), _int(g("k_y2"))
+    y1 = _int(g("k_y1")) or ((y2 - 1) if (y2 and m1 and m2 and m1 > m2) else y2)
+    if not (m1 and m2 and y1 and y2) or (y1, m1) >= (y2, m2):
+        return None
+    return _day_range(m, y1, m1, 1, y2, m2, calendar.monthrange(y2, m2)[1])
+
+
+def _read_numeric(m: re.Match[str]) -> Temporal | None:
+    """21/11/2015"""
+    g = m.group
+    a, b, y = int(g("u_a")), int(g("u_b")), int(g("u_y"))
+    # Day first is ASEAN's usual order; where both readings are valid the interval holds both.
+    readings = sorted({date(y, mo, d) for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and _day_fits(d, mo, y)})
+    if not readings:
+        return None
+    lo, hi = readings[0], readings[-1]
+    if lo == hi:
+        return _date(m, y, lo.month, lo.day)
+    return _day_range(m, lo.year, lo.month, lo.day, hi.year, hi.month, hi.day)
+
+
+def _read_days_in_month(m: re.Match[str]) -> Temporal | None:
+    """21-22 June 2018, June 21-22, 2018"""
+    g = m.group
+    p = "r" if m.lastgroup == "dm_range" else "s"
+    d1, d2, mo, y = _int(g(f"{p}_d1")), _int(g(f"{p}_d2")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
+    if d1 is None or d2 is None or d1 >= d2 or not _day_fits(d2, mo, y):
+        return None
+    return _day_range(m, y, mo, d1, y, mo, d2)
+
+
+def _read_day(m: re.Match[str]) -> Temporal | None:
+    """21 November 2015, November 21, 2015, Saturday, 21 November (the year may be missing)"""
+    g = m.group
+    p = "a" if m.lastgroup == "dmy" else "b"
+    d, mo, y = _int(g(f"{p}_d")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
+    if not _day_fits(d, mo, y):
+        return None
+    return _date(m, y, mo, d)
+
+
+def _read_month_year(m: re.Match[str]) -> Temporal | None:
+    """November 2015, late November 2015"""
+    g = m.group
+    start, end, text = _parts(m)
+    return Temporal(
+        start=start,
+        end=end,
+        text=text,
+        kind="month",
+        year=_int(g("c_y")),
+        month=_month(g("c_m")),
+        modifier=g("c_mod"),
+    )
+
+
+def _read_month_relative_year(m: re.Match[str]) -> Temporal | None:
+    """November last year"""
+    start, end, text = _parts(m, "l_m")
+    return Temporal(
+        start=start,
+        end=end,
+        text=text,
+        kind="month",
+        month=_month(m.group("l_m")),
+        relative=f"{m.group('l_rel')} year",
+    )
+
+
+def _read_month(m: re.Match[str]) -> Temporal | None:
+    """in November, late November (no year)"""
+    g = m.group
+    # The preposition that found a bare month is not part of the expression; a modifier is.
+    start, end, text = _parts(m, "m_mod" if g("m_mod") else "m_m")
+    modifier = g("m_mod").lower() if g("m_mod") else None
+    return Temporal(start=start, end=end, text=text, kind="month", month=_month(g("m_m")), modifier=modifier)
+
+
+def _read_decade(m: re.Match[str]) -> Temporal | None:
+    """the 1990s, the early 2000s"""
+    g = m.group
+    start, end, text = _parts(m)
+    decade = int(g("h_y"))
+    first, last = {"early": (0, 3), "mid-": (4, 6), "late": (7, 9)}.get((g("h_mod") or "").strip(), (0, 9))
+    return Temporal(
+        start=start, end=end, text=text, kind="year-range", year=decade + first, end_year=decade + last
+    )
+
+
+def _read_year_range(m: re.Match[str]) -> Temporal | None:
+    """from 2016 to 2020, between 2009 and 2014"""
+    y1, y2 = _int(m.group("g_y1")), _int(m.group("g_y2"))
+    if y1 is None or y2 is None or y1 > y2:
+        return None
+    start, end, text = _parts(m)
+    return Temporal(start=start, end=end, text=text, kind="year-range", year=y1, end_year=y2)
+
+
+def _read_bare_year_range(m: re.Match[str]) -> Temporal | None:
+    """operated 2014–2016 (but not Work Plan 2012-2016)"""
+    y1, y2 = int(m.group("n_y1")), int(m.group("n_y2"))
+    if m.group("n_prev") or y1 >= y2:
+        return None
+    start, end, text = _parts(m, "n_y1")
+    return Temporal(start=start, end=end, text=text, kind="year-range", year=y1, end_year=y2)
+
+
+def _read_year(m: re.Match[str]) -> Temporal | None:
+    """in 2015, by the end of 2015"""
+    g = m.group
+    start, end, text = _parts(m, "e_mod" if g("e_mod") else "e_y")
+    return Temporal(start=start, end=end, text=text, kind="year", year=_int(g("e_y")), modifier=g("e_mod"))
+
+
+def _read_year_with_modifier(m: re.Match[str]) -> Temporal | None:
+    """early 2015, the end of 2015"""
+    g = m.group
+    start, end, text = _parts(m)
+    return Temporal(
+        start=start, end=end, text=text, kind="year", year=_int(g("f_y")), modifier=g("f_mod").lower()
+    )
+
+
+def _read_relative(m: re.Match[str]) -> Temporal | None:
+    """today, last week, two years ago, on Monday"""
+    start, end, text = _parts(m)
+    rel = m.group("rel").lower()
+    rel = (
+        rel[4:]
+        if rel.startswith("the ") and not rel.endswith(("decade", "years", "decades", "months"))
+        else rel
+    )
+    if rel.startswith("on "):  # the preposition that found a weekday is not part of it
+        start, text = start + 3, text[3:]
+    return Temporal(start=start, end=end, text=text, kind="relative", relative=rel)
+
+
+_READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
+    "iso": _read_iso,
+    "dm_range_cross": _read_range_across_months,
+    "md_range_cross": _read_range_across_months,
+    "month_range": _read_month_range,
+    "numeric": _read_numeric,
+    "dm_range": _read_days_in_month,
+    "md_range": _read_days_in_month,
+    "dmy": _read_day,
+    "mdy": _read_day,
+    "my": _read_month_year,
+    "month_relative_year": _read_month_relative_year,
+    "month": _read_month,
+    "decade": _read_decade,
+    "year_range": _read_year_range,
+    "bare_year_range": _read_bare_year_range,
+    "year": _read_year,
+    "year_mod": _read_year_with_modifier,
+    "relative": _read_relative,
+}
+"""The reader of each alternative, by its name in _PATTERNS (which sets their priority)."""
+
+
+def _from_match(m: re.Match[str]) -> Temporal | None:
+    assert m.lastgroup is not None
+    return _READERS[m.lastgroup](m)

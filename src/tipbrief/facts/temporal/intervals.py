@@ -1,0 +1,206 @@
+"""Date intervals from temporal expressions: stated, against a year, or against the article's date."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense
+
+_MODIFIER_MONTHS = {
+    "early": (1, 4),
+    "beginning of": (1, 3),
+    "the beginning of": (1, 3),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "end of": (10, 12),
+    "the end of": (10, 12),
+    "the first half of": (1, 6),
+    "the second half of": (7, 12),
+}
+
+
+_MONTH_DAYS_MODIFIER = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end of": (21, 31)}
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def stated_interval(t: Temporal) -> tuple[date, date] | None:
+    """The interval when the text gives the year itself; None when a year or anchor is needed."""
+    if t.kind == "relative" or t.year is None:
+        return None
+    return year_interval(t, t.year)
+
+
+def year_interval(t: Temporal, year: int) -> tuple[date, date] | None:
+    """The interval the expression means if it falls in ``year`` (its start year)."""
+    try:
+        if t.kind == "year":
+            lo, hi = _MODIFIER_MONTHS.get(t.modifier or "", (1, 12))
+            return date(year, lo, 1), _last_day(year, hi)
+        if t.kind == "year-range":
+            return date(year, 1, 1), date(t.end_year or year, 12, 31)
+        if t.kind == "month" and t.month:
+            if t.modifier in _MONTH_DAYS_MODIFIER:
+                lo_day, hi_day = _MONTH_DAYS_MODIFIER[t.modifier or ""]
+                return date(year, t.month, lo_day), min(
+                    date(year, t.month, 1) + timedelta(days=hi_day - 1), _last_day(year, t.month)
+                )
+            return date(year, t.month, 1), _last_day(year, t.month)
+        if t.kind == "date" and t.month and t.day:
+            d = date(year, t.month, t.day)
+            return d, d
+        if t.kind == "day-range" and t.month and t.day and t.end_month and t.end_day:
+            end_year = (
+                year + ((t.end_year or year) - (t.year or year)) if t.year else year + (t.month > t.end_month)
+            )
+            return date(year, t.month, t.day), date(end_year, t.end_month, t.end_day)
+    except ValueError:
+        return None
+    return None
+
+
+def anchored_interval(
+    t: Temporal, anchor: tuple[date, date], tense: Tense
+) -> tuple[tuple[date | None, date] | None, str]:
+    """Resolve an expression that needs the article's date (``anchor``); returns the interval and a note.
+
+    A day and month without a year in news copy mean the nearest such day: before the
+    article's date for past events, after it for future ones (the convention that
+    temporal taggers such as HeidelTime apply to news).
+    """
+    a0, a1 = anchor
+    if t.kind == "relative":
+        rel = t.relative or ""
+        if t.base_year is not None and t.base_month is not None:
+            step = -1 if rel.startswith("previous") else 1
+            index = t.base_year * 12 + t.base_month - 1 + step
+            y, mo = divmod(index, 12)
+            return (date(y, mo + 1, 1), _last_day(y, mo + 1)), f"“{t.text}” counted from the month before"
+        if t.base_year is not None:
+            step = -1 if rel.startswith("previous") else 1
+            year = t.base_year + step
+            return (date(year, 1, 1), date(year, 12, 31)), f"“{t.text}” counted from {t.base_year}"
+        found = _weekday_interval(rel, a0, a1, tense) or _relative_interval(rel, a0, a1)
+        return found, f"“{t.text}” counted from the article's date"
+    if t.year is not None:
+        return stated_interval(t), "stated"
+    if t.kind == "month" and t.relative:  # "October last year"
+        years = _relative_interval(t.relative, a0, a1)
+        if years is None or years[0] is None:
+            return None, "no year fits the article's date"
+        lo_iv, hi_iv = year_interval(t, years[0].year), year_interval(t, years[1].year)
+        if lo_iv is None or hi_iv is None:
+            return None, "no year fits the article's date"
+        return (lo_iv[0], hi_iv[1]), f"“{t.text}” counted from the article's date"
+    fits = [iv for p in (a0, a1) if (iv := _nearest(t, p, tense)) is not None]
+    if not fits:
+        return None, "no year fits the article's date"
+    direction = {"future": "after", "past": "before"}.get(tense, "around")
+    return (
+        min(f[0] for f in fits),
+        max(f[1] for f in fits),
+    ), f"the nearest such day {direction} the article's date"
+
+
+def _nearest(t: Temporal, point: date, tense: Tense) -> tuple[date, date] | None:
+    """The occurrence of a yearless expression nearest ``point``: the last one starting on or
+    before it for past events, the first one starting on or after it for future ones."""
+    options = [iv for year in range(point.year - 2, point.year + 3) if (iv := year_interval(t, year))]
+    if tense == "past":
+        before = [iv for iv in options if iv[0] <= point]
+        return max(before) if before else None
+    if tense == "future":
+        after = [iv for iv in options if iv[0] >= point]
+        return min(after) if after else None
+    return min(options, key=lambda iv: abs((iv[0] - point).days), default=None)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date, date] | None:
+    """ "on Monday": the last such day on or before the article's date (the next one for future
+    events); "last week": Monday to Sunday of the week before."""
+    day = timedelta(days=1)
+    words = rel.split()
+    if words[0] == "on" and words[-1] in _WEEKDAYS:
+        wanted = _WEEKDAYS.index(words[-1])
+        if tense == "future":
+            return a0 + ((wanted - a0.weekday()) % 7) * day, a1 + ((wanted - a1.weekday()) % 7) * day
+        return a0 - ((a0.weekday() - wanted) % 7) * day, a1 - ((a1.weekday() - wanted) % 7) * day
+    if words[-1] == "week":
+        shift = {"last": -7, "previous": -7, "past": -7, "next": 7, "coming": 7}.get(words[0], 0)
+        monday0 = a0 - a0.weekday() * day + shift * day
+        monday1 = a1 - a1.weekday() * day + shift * day
+        return monday0, monday1 + 6 * day
+    return None
+
+
+def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date] | None:
+    day = timedelta(days=1)
+    if rel in ("today", "tonight", "currently"):
+        return a0, a1
+    if rel == "yesterday":
+        return a0 - day, a1 - day
+    if rel == "tomorrow":
+        return a0 + day, a1 + day
+    if rel.startswith("on "):
+        return a0 - 7 * day, a1 + 7 * day
+    unit = rel.split()[-1]
+    if rel in ("this year", "earlier this year", "later this year"):
+        return date(a0.year, 1, 1), date(a1.year, 12, 31)
+    if rel in ("last year", "previous year", "past year"):
+        return date(a0.year - 1, 1, 1), date(a1.year - 1, 12, 31)
+    if rel in ("next year", "coming year", "following year"):
+        return date(a0.year + 1, 1, 1), date(a1.year + 1, 12, 31)
+    if rel in ("this month", "earlier this month", "later this month"):
+        return a0.replace(day=1), _last_day(a1.year, a1.month)
+    if rel in ("last month", "previous month", "past month"):
+        first = a0.replace(day=1) - day
+        return first.replace(day=1), a1.replace(day=1) - day
+    if rel in ("next month", "coming month"):
+        nxt = _last_day(a0.year, a0.month) + day
+        return nxt, _last_day(nxt.year, nxt.month)
+    if unit == "week":
+        offset = {"last": -7, "previous": -7, "past": -7, "next": 7, "coming": 7}.get(rel.split()[0], 0)
+        return a0 + (offset - 6) * day, a1 + (offset + 6) * day
+    if rel == "recently" or rel.startswith("in recent"):
+        return None, a1  # "recently" bounds only one side; any lower bound would be a guess
+    ago = re.match(r"(\w+) (year|month|week|day)s? ago", rel)
+    if ago:
+        n = (
+            1
+            if ago.group(1) in ("a", "an", "one")
+            else (int(ago.group(1)) if ago.group(1).isdigit() else _NUMBER_WORDS.get(ago.group(1), 0))
+        )
+        unit = ago.group(2)
+        if unit == "year":
+            return date(a0.year - n, 1, 1), date(a1.year - n, 12, 31)
+        if unit == "month":
+            lo_index, hi_index = a0.year * 12 + a0.month - 1 - n, a1.year * 12 + a1.month - 1 - n
+            return date(lo_index // 12, lo_index % 12 + 1, 1), _last_day(hi_index // 12, hi_index % 12 + 1)
+        span = 7 * n if unit == "week" else n
+        slack = 3 if unit == "week" else 0
+        return a0 - (span + slack) * day, a1 - (span - slack) * day
+    m = re.match(r"(?:the )?(?:past|last) (decade|(\w+) (years|decades|months))", rel)
+    if m:
+        if m.group(1) == "decade":
+            years = 10
+        else:
+            n = int(m.group(2)) if m.group(2).isdigit() else _NUMBER_WORDS.get(m.group(2), 0)
+            years = n * {"years": 1, "decades": 10}.get(m.group(3), 0)
+            if m.group(3) == "months":
+                return a0 - timedelta(days=31 * n), a1
+        return _shift_years(a0, -years), a1
+    return None
