@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from benchmarks.scoring import locate, ratio
 from tipbrief.facts.temporal.expressions import Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import anchored_interval
 
@@ -58,13 +59,6 @@ class Found:
     latest: date | None
 
 
-def _locate(text: str, needle: str, after: int, line: int) -> int:
-    at = text.find(needle, after)
-    if at < 0:
-        raise ValueError(f"line {line}: {needle!r} is not in the sentence (after offset {after})")
-    return at
-
-
 def parse_labelled(source: str) -> tuple[Case, ...]:
     """Pure: the cases of a labelled file; a case naming text its sentence lacks is an error."""
     lines = [item.start_mark.line + 1 for item in getattr(yaml.compose(source), "value", [])]
@@ -74,12 +68,12 @@ def parse_labelled(source: str) -> tuple[Case, ...]:
         expected: list[Expected] = []
         after = 0
         for e in raw.get("expect") or []:
-            start = _locate(text, e["text"], after, line)
+            start = locate(text, e["text"], after, f"line {line}")
             after = start + len(e["text"])
             expected.append(Expected(e["text"], start, after, e.get("earliest"), e.get("latest")))
         looks = []
         for phrase in raw.get("lookalikes") or []:
-            start = _locate(text, phrase, 0, line)
+            start = locate(text, phrase, 0, f"line {line}")
             looks.append((start, start + len(phrase)))
         cases.append(
             Case(
@@ -171,10 +165,6 @@ def _value_right(found: Found, gold: Expected, exact: bool) -> bool:
     return (gold.earliest is None or gold.earliest <= day) and (gold.latest is None or day <= gold.latest)
 
 
-def _ratio(num: int, den: int) -> float | None:
-    return round(num / den, 3) if den else None
-
-
 def score(name: str, cases: Sequence[Case], finder: Callable[[Case], tuple[Found, ...]]) -> dict[str, Any]:
     """Span precision and recall (overlap and exact), value accuracy, look-alike false positives."""
     exact_values = name == "tipbrief"
@@ -214,7 +204,7 @@ def score(name: str, cases: Sequence[Case], finder: Callable[[Case], tuple[Found
         gold_exact += sum(any((f.start, f.end) == s for f in found) for s in spans)
         details.append({"line": case.line, "text": case.text, "found": rows, "error": error})
     lookalikes = sum(len(c.lookalikes) for c in cases)
-    precision, recall = _ratio(correct, found_n), _ratio(gold_hit, gold_n)
+    precision, recall = ratio(correct, found_n), ratio(gold_hit, gold_n)
     return {
         "system": name,
         "sentences": len(cases),
@@ -223,9 +213,9 @@ def score(name: str, cases: Sequence[Case], finder: Callable[[Case], tuple[Found
         "precision": precision,
         "recall": recall,
         "f1": round(2 * precision * recall / (precision + recall), 3) if precision and recall else None,
-        "exact_precision": _ratio(exact_found, found_n),
-        "exact_recall": _ratio(gold_exact, gold_n),
-        "value_accuracy": _ratio(value_right, valued),
+        "exact_precision": ratio(exact_found, found_n),
+        "exact_recall": ratio(gold_exact, gold_n),
+        "value_accuracy": ratio(value_right, valued),
         "value_rule": "interval equals gold" if exact_values else "day inside gold interval",
         "lookalikes": lookalikes,
         "lookalike_false_positives": lookalike_fp,

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from benchmarks.scoring import interval_text, ratio
 from tipbrief.build.factbase import build_fact_base
 from tipbrief.facts.model import Event, FactBase
 
@@ -142,12 +143,6 @@ def score_events(
     return tuple(outcomes), spurious
 
 
-def _interval(lo: date | None, hi: date | None) -> str:
-    if lo == hi and lo is not None:
-        return lo.isoformat()
-    return f"{lo.isoformat() if lo else '…'} – {hi.isoformat() if hi else '…'}"
-
-
 def _mark(ok: bool) -> str:
     return "yes" if ok else "NO"
 
@@ -172,10 +167,10 @@ def render_table(outcomes: Sequence[Outcome]) -> str:
     body = []
     for o in outcomes:
         g, e = o.expected, o.event
-        got = _interval(e.date.earliest, e.date.latest) if e else "–"
+        got = interval_text(e.date.earliest, e.date.latest) if e else "–"
         place = (e.place.name if e.place else "none") if e else "–"
         body.append(
-            f"| {g.article} | {g.kind} | {' / '.join(g.keywords)} | {_interval(g.earliest, g.latest)} "
+            f"| {g.article} | {g.kind} | {' / '.join(g.keywords)} | {interval_text(g.earliest, g.latest)} "
             f"| {got} | {place} | {_mark(o.found)} | {_mark(o.date_exact)} | {_mark(o.date_contains)} "
             f"| {_mark(o.place_right)} |"
         )
@@ -185,9 +180,6 @@ def render_table(outcomes: Sequence[Outcome]) -> str:
 def summarise(outcomes: Sequence[Outcome], spurious: Sequence[Event]) -> dict[str, Any]:
     n = len(outcomes)
     found = sum(o.found for o in outcomes)
-
-    def ratio(k: int, d: int) -> float | None:
-        return round(k / d, 3) if d else None
 
     return {
         "expected": n,
@@ -235,7 +227,7 @@ def main() -> None:
     sources = event_articles(facts)
     for e in spurious:
         where = ", ".join(sorted(sources.get(e.id, frozenset())))
-        print(f"  spurious: {e.kind} {e.title!r} {_interval(e.date.earliest, e.date.latest)} ({where})")
+        print(f"  spurious: {e.kind} {e.title!r} {interval_text(e.date.earliest, e.date.latest)} ({where})")
     report = {
         "articles": ARTICLES.relative_to(ROOT).as_posix(),
         "summary": summary,

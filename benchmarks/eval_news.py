@@ -1,0 +1,554 @@
+"""Score the fact base of a news set (benchmarks/newsset/<set>/) against the set's gold.yaml.
+
+    python -m benchmarks.eval_news [--set dev|heldout|both]
+
+Builds the fact base from the set's folder as a user would (no cache, the articles as they are),
+then reports, per set, and writes build/eval-news-<set>.json:
+
+- events: gold events, how many the fact base has (a tool event matched to the gold event: the
+  gold article among its sources, its title containing a keyword, a compatible kind, and the party
+  in its title or actors when the gold event has one), whose interval contains the real date, is
+  the tight interval, or does not contain the real date (listed); wrong merges (one tool event
+  matched to two gold ids) and missed merges (one gold id matched by two or more tool events);
+  places right over the events found;
+- the article's own date: how many articles the fact base dates to an interval containing the day
+  they were written (from Document.published, the one date the fact base keeps per document);
+- temporal expressions: the date mentions the fact base gives each document, built WITHOUT telling
+  tipbrief the article's date, against the gold temporals (span precision, recall, F1 by overlap;
+  value accuracy = the mention's interval equals the gold one), beside dateparser's search_dates
+  and datefinder, which ARE given the true article date (as benchmarks/eval_dates.py does).
+
+The gold format is /work/notes/newsset-format.md's (see parse_gold). The scoring functions are pure
+and take this module's own records (GoldEvent, ToolEvent), so that only tool_view reads tipbrief's
+fact base.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from benchmarks.eval_dates import Case, Expected, Found, find_datefinder, find_dateparser, score
+from benchmarks.eval_dates import render_table as render_temporal_table
+from benchmarks.eval_facts import event_articles
+from benchmarks.scoring import contains, interval_text, locate, ratio
+
+# tipbrief's API, imported here only: the modules are moving to subpackages (tipbrief.factbase will
+# become something like tipbrief.build.factbase); this line is the one to change then.
+from tipbrief.build.factbase import build_fact_base
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWSSET = ROOT / "benchmarks" / "newsset"
+SETS = ("dev", "heldout")
+Interval = tuple[date | None, date | None]
+
+# A gold kind and the tool kinds that may stand for it (tipbrief calls a signing, a ratification
+# or a deposit an "adoption", and a meeting by its noun: dialogue, forum, ...).
+COMPATIBLE_KINDS: dict[str, frozenset[str]] = {
+    "meeting": frozenset(
+        {"meeting", "summit", "conference", "forum", "dialogue", "consultation", "retreat", "roundtable"}
+    ),
+    "summit": frozenset({"summit", "meeting"}),
+    "signing": frozenset({"signing", "adoption"}),
+    "adoption": frozenset({"adoption", "signing", "declaration", "endorsement"}),
+    "declaration": frozenset({"declaration", "adoption"}),
+    "ratification": frozenset({"ratification", "deposit", "adoption"}),
+    "deposit": frozenset({"deposit", "ratification", "adoption"}),
+    "entry-into-force": frozenset({"entry-into-force", "adoption"}),
+    "launch": frozenset({"launch", "publication"}),
+    "publication": frozenset({"publication", "launch"}),
+    "workshop": frozenset({"workshop", "seminar", "training", "symposium", "meeting", "forum"}),
+    "training": frozenset({"training", "workshop", "seminar"}),
+    "seminar": frozenset({"seminar", "workshop", "symposium", "forum", "conference"}),
+    "consultation": frozenset({"consultation", "meeting", "workshop", "dialogue", "forum"}),
+    "conference": frozenset({"conference", "meeting", "forum", "seminar", "symposium"}),
+}
+
+
+# --- gold ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One event of one article, as gold.yaml has it."""
+
+    article: str
+    id: str
+    kind: str
+    subject: str
+    party: str | None
+    ordinal: int | None
+    keywords: tuple[str, ...]
+    truth: Interval
+    tight: Interval
+    place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    name: str
+    written: Interval
+    written_tight: Interval
+    temporals: tuple[Expected, ...]
+    """Located in the article's text, in text order."""
+    events: tuple[GoldEvent, ...]
+
+
+def _interval(raw: Mapping[str, Any] | None) -> Interval:
+    if raw is None:
+        return (None, None)
+    return (raw.get("earliest"), raw.get("latest"))
+
+
+def parse_gold(source: str, texts: Mapping[str, str]) -> tuple[GoldArticle, ...]:
+    """Pure: gold.yaml's articles (in file order), each temporal located in ``texts[name]`` after the
+    previous one; a temporal the text lacks, or an article without its text, is an error."""
+    out = []
+    for name, raw in ((yaml.safe_load(source) or {}).get("articles") or {}).items():
+        if name not in texts:
+            raise ValueError(f"gold.yaml names {name}, which is not in the set")
+        text = texts[name]
+        temporals = []
+        after = 0
+        for t in raw.get("temporals") or []:
+            start = locate(text, t["text"], after, name)
+            after = start + len(t["text"])
+            temporals.append(Expected(t["text"], start, after, t.get("earliest"), t.get("latest")))
+        events = tuple(
+            GoldEvent(
+                name,
+                str(e["id"]),
+                str(e["kind"]),
+                str(e.get("subject") or ""),
+                e.get("party"),
+                e.get("ordinal"),
+                tuple(str(k) for k in e.get("keywords") or ()),
+                _interval(e.get("truth")),
+                _interval(e.get("tight")),
+                e.get("place"),
+            )
+            for e in raw.get("events") or []
+        )
+        out.append(
+            GoldArticle(
+                name,
+                _interval(raw.get("written")),
+                _interval(raw.get("written_tight")),
+                tuple(temporals),
+                events,
+            )
+        )
+    return tuple(out)
+
+
+# --- what the tool gives ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ToolEvent:
+    """The parts of a fact-base event the scoring looks at."""
+
+    id: str
+    kind: str
+    title: str
+    earliest: date | None
+    latest: date | None
+    label: str
+    place: str | None
+    articles: frozenset[str]
+    """File names of the articles among its sources."""
+    actors: tuple[str, ...] = ()
+
+    @property
+    def interval(self) -> Interval:
+        return (self.earliest, self.latest)
+
+
+@dataclass(frozen=True, slots=True)
+class ToolView:
+    """A fact base as this script scores it."""
+
+    events: tuple[ToolEvent, ...]
+    article_dates: dict[str, Interval | None]
+    """Each article's own date as the fact base gives it (None: it gives none)."""
+    mentions: dict[str, tuple[Found, ...]]
+    """Each article's date mentions, in text order."""
+
+
+def tool_view(facts: Any) -> ToolView:
+    """The fact base's events, documents' dates and date mentions, keyed by article file name."""
+    names = {d.id: Path(d.path).name for d in facts.documents}
+    sources = event_articles(facts)
+    events = tuple(
+        ToolEvent(
+            e.id,
+            e.kind,
+            e.title,
+            e.date.earliest,
+            e.date.latest,
+            e.date.label,
+            e.place.name if e.place is not None else None,
+            sources.get(e.id, frozenset()),
+            tuple(e.actors),
+        )
+        for e in facts.events
+    )
+    article_dates: dict[str, Interval | None] = {
+        names[d.id]: (d.published, d.published) if d.published is not None else None for d in facts.documents
+    }
+    mentions: dict[str, list[Found]] = {}
+    for m in facts.dates:
+        name = names.get(m.document, m.document)
+        mentions.setdefault(name, []).append(Found(m.start, m.end, m.text, m.earliest, m.latest))
+    return ToolView(
+        events,
+        article_dates,
+        {k: tuple(sorted(v, key=lambda f: (f.start, f.end))) for k, v in mentions.items()},
+    )
+
+
+# --- matching and scoring (pure) -------------------------------------------------------------
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.casefold())
+
+
+def kind_compatible(gold_kind: str, tool_kind: str) -> bool:
+    allowed = COMPATIBLE_KINDS.get(gold_kind.casefold(), frozenset({gold_kind.casefold()}))
+    return tool_kind.casefold() in allowed
+
+
+def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
+    """The tool event could be the gold event: same article, compatible kind, a keyword in its
+    title, and the party (if any) in its title or actors ("Viet Nam" matches "Vietnam")."""
+    title = event.title.casefold()
+    if gold.article not in event.articles or not kind_compatible(gold.kind, event.kind):
+        return False
+    if not any(k.casefold() in title for k in gold.keywords):
+        return False
+    if gold.party:
+        party = _letters(gold.party)
+        return any(party in _letters(text) for text in (event.title, *event.actors))
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gold event and the tool event matched to it, if any."""
+
+    gold: GoldEvent
+    event: ToolEvent | None
+
+    @property
+    def found(self) -> bool:
+        return self.event is not None
+
+    @property
+    def contains_truth(self) -> bool:
+        return self.event is not None and contains(self.event.interval, self.gold.truth)
+
+    @property
+    def tight(self) -> bool:
+        return self.event is not None and self.event.interval == self.gold.tight
+
+    @property
+    def wrong_date(self) -> bool:
+        return self.event is not None and not self.contains_truth
+
+    @property
+    def place_right(self) -> bool:
+        if self.event is None:
+            return False
+        got, want = self.event.place, self.gold.place
+        if got is None or want is None:
+            return got is None and want is None
+        return got.casefold() == want.casefold()
+
+
+def match_events(gold: Sequence[GoldEvent], events: Sequence[ToolEvent]) -> tuple[Match, ...]:
+    """Pure: each gold event (in order) with its best candidate.
+
+    Among candidates, one not yet matched to another gold id wins (so that a tool event standing
+    for two gold events shows up as a wrong merge only when nothing else could match), then one
+    whose interval contains the real date, then the tight one, then the right place, then by id.
+    One tool event may match the same gold id in several articles: that is a merge done right.
+    """
+    claimed: dict[str, str] = {}
+    out = []
+    for g in gold:
+
+        def rank(e: ToolEvent, g: GoldEvent = g) -> tuple[bool, bool, bool, bool, str]:
+            m = Match(g, e)
+            taken = claimed.get(e.id, g.id) != g.id
+            return (taken, not m.contains_truth, not m.tight, not m.place_right, e.id)
+
+        candidates = sorted((e for e in events if is_candidate(e, g)), key=rank)
+        best = candidates[0] if candidates else None
+        if best is not None:
+            claimed.setdefault(best.id, g.id)
+        out.append(Match(g, best))
+    return tuple(out)
+
+
+def wrong_merges(matches: Iterable[Match]) -> dict[str, tuple[str, ...]]:
+    """Tool events matched to two or more different gold ids: event id -> the gold ids."""
+    ids: dict[str, set[str]] = {}
+    for m in matches:
+        if m.event is not None:
+            ids.setdefault(m.event.id, set()).add(m.gold.id)
+    return {e: tuple(sorted(g)) for e, g in sorted(ids.items()) if len(g) > 1}
+
+
+def missed_merges(matches: Iterable[Match]) -> dict[str, tuple[str, ...]]:
+    """Gold ids matched by two or more different tool events: gold id -> the tool event ids."""
+    events: dict[str, set[str]] = {}
+    for m in matches:
+        if m.event is not None:
+            events.setdefault(m.gold.id, set()).add(m.event.id)
+    return {g: tuple(sorted(e)) for g, e in sorted(events.items()) if len(e) > 1}
+
+
+def article_date_score(gold: Sequence[GoldArticle], dates: Mapping[str, Interval | None]) -> dict[str, Any]:
+    """How many articles get a date interval (from the tool) that contains the day they were
+    written, how many that equals the tight one, and how many get none."""
+    dated = [a for a in gold if dates.get(a.name) is not None]
+    right = [a for a in dated if contains(dates[a.name] or (None, None), a.written)]
+    tight = [a for a in dated if dates[a.name] == a.written_tight]
+    return {
+        "articles": len(gold),
+        "dated": len(dated),
+        "contains_truth": len(right),
+        "contains_truth_rate": ratio(len(right), len(gold)),
+        "tight": len(tight),
+        "wrong": sorted(a.name for a in dated if a not in right),
+        "source": "Document.published (one day, or none)",
+    }
+
+
+def summarise_events(matches: Sequence[Match]) -> dict[str, Any]:
+    n = len(matches)
+    found = [m for m in matches if m.found]
+    contained = sum(m.contains_truth for m in matches)
+    tight = sum(m.tight for m in matches)
+    places = sum(m.place_right for m in found)
+    return {
+        "gold_events": n,
+        "gold_ids": len({m.gold.id for m in matches}),
+        "found": len(found),
+        "found_rate": ratio(len(found), n),
+        "contains_truth": contained,
+        "contains_truth_rate": ratio(contained, n),
+        "tight": tight,
+        "tight_rate": ratio(tight, n),
+        "wrong_dates": sum(m.wrong_date for m in matches),
+        "wrong_merges": len(wrong_merges(matches)),
+        "missed_merges": len(missed_merges(matches)),
+        "places_right": places,
+        "places_rate": ratio(places, len(found)),
+    }
+
+
+# --- temporal expressions --------------------------------------------------------------------
+
+
+def temporal_cases(gold: Sequence[GoldArticle], texts: Mapping[str, str]) -> tuple[Case, ...]:
+    """One case of eval_dates per article: its whole text, the true article date, its temporals.
+    ``line`` is the article's position in ``gold`` (1-based)."""
+    return tuple(
+        Case(i, texts[a.name], a.written[0] or date.min, "past", a.temporals, (), None)
+        for i, a in enumerate(gold, 1)
+        if a.written[0] is not None
+    )
+
+
+def score_temporals(
+    gold: Sequence[GoldArticle],
+    texts: Mapping[str, str],
+    mentions: Mapping[str, tuple[Found, ...]],
+    peers: Mapping[str, Callable[[Case], tuple[Found, ...]]] | None = None,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """tipbrief's mentions (found without the article's date) and each peer's (given it), scored
+    as eval_dates scores sentences; peers that are not installed are listed apart."""
+    cases = temporal_cases(gold, texts)
+    by_line = {i: a.name for i, a in enumerate(gold, 1)}
+
+    def tipbrief(case: Case) -> tuple[Found, ...]:
+        return mentions.get(by_line[case.line], ())
+
+    results = [score("tipbrief", cases, tipbrief)]
+    skipped = []
+    chosen = {"dateparser": find_dateparser, "datefinder": find_datefinder} if peers is None else peers
+    for name, finder in chosen.items():
+        try:
+            results.append(score(name, cases, finder))
+        except ImportError as err:
+            skipped.append(f"{name}: {err}")
+    return results, skipped
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.0f}%"
+
+
+def render_figures(events: Mapping[str, Any], dates: Mapping[str, Any] | None) -> str:
+    n = events["gold_events"]
+    rows = [
+        ("gold events (distinct ids)", f"{n} ({events['gold_ids']})"),
+        ("events found", f"{events['found']} ({_pct(events['found_rate'])})"),
+        (
+            "date interval contains the truth",
+            f"{events['contains_truth']} ({_pct(events['contains_truth_rate'])})",
+        ),
+        ("date interval is the tight one", f"{events['tight']} ({_pct(events['tight_rate'])})"),
+        ("wrong dates (found, truth outside)", str(events["wrong_dates"])),
+        ("wrong merges (1 tool event, 2+ gold ids)", str(events["wrong_merges"])),
+        ("missed merges (1 gold id, 2+ tool events)", str(events["missed_merges"])),
+        (
+            "places right (of found)",
+            f"{events['places_right']}/{events['found']} ({_pct(events['places_rate'])})",
+        ),
+    ]
+    if dates is None:
+        rows.append(("article's own date contains the truth", "not available"))
+    else:
+        rows.append(
+            (
+                "article's own date contains the truth",
+                f"{dates['contains_truth']}/{dates['articles']} ({_pct(dates['contains_truth_rate'])}); "
+                f"{dates['articles'] - dates['dated']} undated; {dates['tight']} tight",
+            )
+        )
+    width = max(len(r[0]) for r in rows)
+    lines = [f"| {'figure'.ljust(width)} | value |", f"|{'-' * (width + 2)}|---|"]
+    lines += [f"| {k.ljust(width)} | {v} |" for k, v in rows]
+    return "\n".join(lines)
+
+
+def _event_json(e: ToolEvent | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    return {
+        "id": e.id,
+        "kind": e.kind,
+        "title": e.title,
+        "earliest": e.earliest.isoformat() if e.earliest else None,
+        "latest": e.latest.isoformat() if e.latest else None,
+        "label": e.label,
+        "place": e.place,
+    }
+
+
+def _iso(i: Interval) -> dict[str, str | None]:
+    return {"earliest": i[0].isoformat() if i[0] else None, "latest": i[1].isoformat() if i[1] else None}
+
+
+def evaluate(folder: Path) -> dict[str, Any]:
+    """Build the fact base of one set's folder and score it; prints the figures."""
+    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+    gold = parse_gold((folder / "gold.yaml").read_text(encoding="utf-8"), texts)
+    missing = sorted(set(texts) - {a.name for a in gold})
+    if missing:
+        raise SystemExit(f"{folder}: no gold for {', '.join(missing)}")
+    started = time.perf_counter()
+    facts = build_fact_base(folder, project=folder)
+    seconds = time.perf_counter() - started
+    view = tool_view(facts)
+    matches = match_events([e for a in gold for e in a.events], view.events)
+    events = summarise_events(matches)
+    dates = article_date_score(gold, view.article_dates)
+    temporals, skipped = score_temporals(gold, texts, view.mentions)
+
+    print(
+        f"## {folder.name}: {len(gold)} articles, {len(view.events)} events in the fact base "
+        f"({seconds:.2f} s)\n"
+    )
+    print(render_figures(events, dates))
+    wrong = [m for m in matches if m.wrong_date]
+    if wrong:
+        print("\nwrong dates:")
+        for m in wrong:
+            assert m.event is not None
+            print(
+                f"  {m.gold.article}: {m.gold.id} truth {interval_text(*m.gold.truth)}; "
+                f"tool {m.event.label!r} ({interval_text(*m.event.interval)}) in {m.event.title!r}"
+            )
+    for label, found in (("wrong merges", wrong_merges(matches)), ("missed merges", missed_merges(matches))):
+        for key, values in found.items():
+            print(f"  {label[:-1]}: {key} <- {', '.join(values)}")
+    print("\ntemporal expressions (tipbrief without the article's date; the peers given it):\n")
+    print(render_temporal_table(temporals))
+    print(
+        "\nvalue acc.: tipbrief's interval must equal the gold interval; a peer's single day must lie "
+        "inside it (eval_dates' rule). Spans are whole articles, so ms/sentence is ms per article."
+    )
+    for line in skipped:
+        print(f"\nskipped {line} (pip install -e '.[peers]')")
+    print()
+    return {
+        "folder": folder.relative_to(ROOT).as_posix() if folder.is_relative_to(ROOT) else str(folder),
+        "seconds": round(seconds, 3),
+        "events": events,
+        "article_dates": dates,
+        "temporals": temporals,
+        "skipped": skipped,
+        "matches": [
+            {
+                "article": m.gold.article,
+                "id": m.gold.id,
+                "kind": m.gold.kind,
+                "truth": _iso(m.gold.truth),
+                "tight": _iso(m.gold.tight),
+                "place": m.gold.place,
+                "got": _event_json(m.event),
+                "found": m.found,
+                "contains_truth": m.contains_truth,
+                "tight_right": m.tight,
+                "place_right": m.place_right,
+            }
+            for m in matches
+        ],
+        "wrong_merges": wrong_merges(matches),
+        "missed_merges": missed_merges(matches),
+        "problems": [str(p) for p in facts.problems],
+        "gold": [
+            asdict(e) | {"truth": _iso(e.truth), "tight": _iso(e.tight)} for a in gold for e in a.events
+        ],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.eval_news", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--set", choices=[*SETS, "both"], default="dev", help="which set to score (dev)")
+    args = parser.parse_args(argv)
+    chosen = SETS if args.set == "both" else (args.set,)
+    for name in chosen:
+        folder = NEWSSET / name
+        if not (folder / "gold.yaml").is_file():
+            print(f"## {name}: no {folder.relative_to(ROOT)}/gold.yaml, skipped\n", file=sys.stderr)
+            continue
+        report = evaluate(folder)
+        out = ROOT / "build" / f"eval-news-{name}.json"
+        out.parent.mkdir(exist_ok=True)
+        out.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+        print(f"wrote {out.relative_to(ROOT)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

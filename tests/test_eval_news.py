@@ -1,0 +1,197 @@
+"""The news-set evaluation's scoring functions, on tiny hand-made gold and tool events."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+# The benchmarks are a package of the repository, not of the installed project.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.eval_dates import Expected, Found
+from benchmarks.eval_news import (
+    GoldArticle,
+    GoldEvent,
+    Match,
+    ToolEvent,
+    article_date_score,
+    is_candidate,
+    match_events,
+    missed_merges,
+    parse_gold,
+    score_temporals,
+    summarise_events,
+    wrong_merges,
+)
+from benchmarks.scoring import contains
+
+D = date
+
+
+def gold(article: str, gid: str, truth: tuple[date, date], **kw: object) -> GoldEvent:
+    fields: dict[str, object] = {
+        "kind": "meeting",
+        "subject": "AMMTC",
+        "party": None,
+        "ordinal": None,
+        "keywords": ("AMMTC",),
+        "tight": truth,
+        "place": "Vientiane",
+    }
+    fields.update(kw)
+    return GoldEvent(article, gid, truth=truth, **fields)  # type: ignore[arg-type]
+
+
+def tool(eid: str, articles: set[str], lo: date | None, hi: date | None, **kw: object) -> ToolEvent:
+    fields: dict[str, object] = {
+        "kind": "meeting",
+        "title": "18th AMMTC",
+        "label": "",
+        "place": "Vientiane",
+        "actors": (),
+    }
+    fields.update(kw)
+    return ToolEvent(eid, earliest=lo, latest=hi, articles=frozenset(articles), **fields)  # type: ignore[arg-type]
+
+
+def test_contains_treats_an_open_side_as_everything() -> None:
+    day = (D(2024, 8, 28), D(2024, 8, 28))
+    assert contains((None, None), day)
+    assert contains((D(2024, 8, 1), None), day)
+    assert contains((D(2024, 8, 28), D(2024, 8, 28)), day)
+    assert not contains((D(2024, 8, 29), None), day)
+    assert not contains((D(2024, 1, 1), D(2024, 8, 27)), day)
+    # an open gold side is contained only by an open tool side
+    assert not contains((D(2023, 1, 1), D(2030, 1, 1)), (D(2024, 1, 1), None))
+    assert contains((D(2023, 1, 1), None), (D(2024, 1, 1), None))
+
+
+def test_candidate_needs_article_keyword_compatible_kind_and_party() -> None:
+    g = gold("a.txt", "ammtc18", (D(2024, 8, 28), D(2024, 8, 28)))
+    assert is_candidate(tool("t", {"a.txt", "b.txt"}, None, None), g)
+    assert not is_candidate(tool("t", {"b.txt"}, None, None), g)  # another article
+    assert not is_candidate(tool("t", {"a.txt"}, None, None, title="18th SOMTC"), g)  # no keyword
+    assert not is_candidate(tool("t", {"a.txt"}, None, None, kind="workshop"), g)  # kind
+    assert is_candidate(tool("t", {"a.txt"}, None, None, kind="dialogue", title="AMMTC talks"), g)
+    deposit = gold(
+        "a.txt", "dep_vn", (D(2017, 1, 5),) * 2, kind="deposit", party="Viet Nam", keywords=("ACTIP",)
+    )
+    assert is_candidate(
+        tool("t", {"a.txt"}, None, None, kind="adoption", title="Vietnam deposits ACTIP"), deposit
+    )
+    assert is_candidate(
+        tool("t", {"a.txt"}, None, None, kind="adoption", title="ACTIP", actors=("Viet Nam",)), deposit
+    )
+    assert not is_candidate(
+        tool("t", {"a.txt"}, None, None, kind="adoption", title="Myanmar: ACTIP"), deposit
+    )
+
+
+def test_match_scores_dates_places_and_merges() -> None:
+    day = (D(2024, 8, 28), D(2024, 8, 28))
+    golds = [
+        gold("a.txt", "ammtc18", day),
+        gold("b.txt", "ammtc18", day, tight=(D(2023, 8, 28), None)),
+        gold("c.txt", "ammtc18", day),
+        gold("c.txt", "somtc_prep", (D(2024, 8, 27),) * 2, keywords=("SOMTC", "AMMTC"), place=None),
+    ]
+    events = [
+        # one event for a.txt and b.txt: the merge done right; open upper side contains the truth
+        tool("t1", {"a.txt", "b.txt"}, D(2023, 8, 28), None),
+        # c.txt's AMMTC is a separate tool event (a missed merge), dated wrong, placed wrong
+        tool("t2", {"c.txt"}, D(2031, 8, 28), D(2031, 8, 28), place="Hanoi"),
+    ]
+    matches = match_events(golds, events)
+    assert [m.event.id if m.event else None for m in matches] == ["t1", "t1", "t2", "t2"]
+    a, b, c, prep = matches
+    assert a.contains_truth and not a.tight and a.place_right
+    assert b.contains_truth and b.tight
+    assert c.found and c.wrong_date and not c.place_right
+    assert prep.wrong_date and not prep.place_right  # tool has a place, gold has none
+    assert wrong_merges(matches) == {"t2": ("ammtc18", "somtc_prep")}
+    assert missed_merges(matches) == {"ammtc18": ("t1", "t2")}
+    s = summarise_events(matches)
+    assert (s["gold_events"], s["gold_ids"], s["found"], s["contains_truth"], s["tight"]) == (4, 2, 4, 2, 1)
+    assert (s["wrong_dates"], s["wrong_merges"], s["missed_merges"], s["places_right"]) == (2, 1, 1, 2)
+    assert s["found_rate"] == 1.0 and s["contains_truth_rate"] == 0.5
+
+
+def test_an_unclaimed_candidate_beats_one_claimed_by_another_gold_id() -> None:
+    golds = [
+        gold("a.txt", "dep_vn", (D(2017, 1, 5),) * 2, kind="deposit", keywords=("ACTIP",)),
+        gold("a.txt", "dep_mm", (D(2017, 1, 16),) * 2, kind="deposit", keywords=("ACTIP",)),
+    ]
+    both = [
+        tool("x", {"a.txt"}, D(2017, 1, 5), D(2017, 1, 16), kind="adoption", title="ACTIP"),
+        # y is not tight either: only being unclaimed makes it beat x for Myanmar
+        tool("y", {"a.txt"}, D(2017, 1, 16), D(2017, 1, 17), kind="adoption", title="ACTIP"),
+    ]
+    first, second = match_events(golds, both)
+    assert first.event is not None and first.event.id == "x"  # x contains 5 January, y does not
+    assert second.event is not None and second.event.id == "y"
+    assert wrong_merges((first, second)) == {}
+    # with one tool event for both, it is a wrong merge
+    only = match_events(golds, both[:1])
+    assert wrong_merges(only) == {"x": ("dep_mm", "dep_vn")}
+    assert not Match(golds[0], None).found
+
+
+def test_parse_gold_locates_temporals_in_order_and_rejects_missing_text() -> None:
+    texts = {"a.txt": "PUTRAJAYA, Sept 25 -- opened today; the AMMTC meets in October. It ended today."}
+    source = """
+articles:
+  a.txt:
+    written: {earliest: 2018-09-25, latest: 2018-09-25}
+    written_tight: {earliest: null, latest: null}
+    temporals:
+      - {text: "Sept 25", earliest: 2018-09-25, latest: 2018-09-25}
+      - {text: "today", earliest: 2018-09-25, latest: 2018-09-25}
+      - {text: "October", earliest: 2018-10-01, latest: 2018-10-31}
+      - {text: "today", earliest: 2018-09-25, latest: 2018-09-25}
+    events:
+      - {id: x, kind: meeting, subject: S, party: null, ordinal: 18, keywords: [AMMTC],
+         truth: {earliest: 2018-10-01, latest: 2018-10-31}, tight: null, place: null, why: "w"}
+"""
+    (article,) = parse_gold(source, texts)
+    starts = [t.start for t in article.temporals]
+    assert starts == sorted(starts) and len(set(starts)) == 4
+    assert texts["a.txt"][starts[3] : article.temporals[3].end] == "today" and starts[3] > starts[2]
+    assert article.written_tight == (None, None)
+    (event,) = article.events
+    assert event.tight == (None, None) and event.keywords == ("AMMTC",) and event.ordinal == 18
+    with pytest.raises(ValueError, match="'November'"):
+        parse_gold(source.replace('text: "October"', 'text: "November"'), texts)
+
+
+def test_article_dates_and_temporal_scores() -> None:
+    text = "HANOI, 26 June 2018 - held on 21-22 June."
+    lo, hi = text.index("21-22 June"), text.index("21-22 June") + len("21-22 June")
+    a = GoldArticle(
+        "a.txt",
+        (D(2018, 6, 26),) * 2,
+        (D(2018, 6, 26),) * 2,
+        (
+            Expected("26 June 2018", 7, 19, D(2018, 6, 26), D(2018, 6, 26)),
+            Expected("21-22 June", lo, hi, D(2018, 6, 21), D(2018, 6, 22)),
+        ),
+        (),
+    )
+    b = GoldArticle("b.txt", (D(2019, 1, 1),) * 2, (None, None), (), ())
+    dates = article_date_score([a, b], {"a.txt": (D(2018, 6, 26),) * 2, "b.txt": None})
+    assert (dates["dated"], dates["contains_truth"], dates["tight"]) == (1, 1, 1)
+    mentions = {
+        "a.txt": (
+            Found(7, 19, "26 June 2018", D(2018, 6, 26), D(2018, 6, 26)),
+            Found(lo, hi, "21-22 June", D(2018, 6, 21), D(2018, 6, 21)),  # wrong value: one day
+            Found(0, 5, "HANOI", None, None),  # no temporal there: a false positive
+        )
+    }
+    results, skipped = score_temporals([a], {"a.txt": text}, mentions, peers={})
+    assert skipped == []
+    (ours,) = results
+    assert ours["system"] == "tipbrief"
+    assert (ours["found"], ours["expected"], ours["precision"], ours["recall"]) == (3, 2, 0.667, 1.0)
+    assert ours["value_accuracy"] == 0.5
