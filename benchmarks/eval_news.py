@@ -112,7 +112,7 @@ def _interval(raw: Mapping[str, Any] | None) -> Interval:
 
 def parse_gold(source: str, texts: Mapping[str, str]) -> tuple[GoldArticle, ...]:
     """Pure: gold.yaml's articles (in file order), each temporal located in ``texts[name]`` after the
-    previous one; a temporal the text lacks, or an article without its text, is an error."""
+    previous one's start; a temporal the text lacks, or an article without its text, is an error."""
     out = []
     for name, raw in ((yaml.safe_load(source) or {}).get("articles") or {}).items():
         if name not in texts:
@@ -122,8 +122,12 @@ def parse_gold(source: str, texts: Mapping[str, str]) -> tuple[GoldArticle, ...]
         after = 0
         for t in raw.get("temporals") or []:
             start = locate(text, t["text"], after, name)
-            after = start + len(t["text"])
-            temporals.append(Expected(t["text"], start, after, t.get("earliest"), t.get("latest")))
+            # The next one starts after this one starts: gold may nest one in another ("5 and 16
+            # January", then "16 January").
+            after = start + 1
+            temporals.append(
+                Expected(t["text"], start, start + len(t["text"]), t.get("earliest"), t.get("latest"))
+            )
         events = tuple(
             GoldEvent(
                 name,
