@@ -12,7 +12,7 @@ then reports, per set, and writes build/eval-news-<set>.json:
   matched to two gold ids) and missed merges (one gold id matched by two or more tool events);
   places right over the events found;
 - the article's own date: how many articles the fact base dates to an interval containing the day
-  they were written (from Document.published, the one date the fact base keeps per document);
+  they were written (Document.written: the interval from every clue the article gives);
 - temporal expressions: the date mentions the fact base gives each document, built WITHOUT telling
   tipbrief the article's date, against the gold temporals (span precision, recall, F1 by overlap;
   value accuracy = the mention's interval equals the gold one), beside dateparser's search_dates
@@ -207,9 +207,7 @@ def tool_view(facts: Any) -> ToolView:
         )
         for e in facts.events
     )
-    article_dates: dict[str, Interval | None] = {
-        names[d.id]: (d.published, d.published) if d.published is not None else None for d in facts.documents
-    }
+    article_dates: dict[str, Interval | None] = {names[d.id]: _written(d) for d in facts.documents}
     mentions: dict[str, list[Found]] = {}
     for m in facts.dates:
         name = names.get(m.document, m.document)
@@ -336,8 +334,16 @@ def article_date_score(gold: Sequence[GoldArticle], dates: Mapping[str, Interval
         "contains_truth_rate": ratio(len(right), len(gold)),
         "tight": len(tight),
         "wrong": sorted(a.name for a in dated if a not in right),
-        "source": "Document.published (one day, or none)",
+        "source": "Document.written (an interval from every clue), or none",
     }
+
+
+def _written(d: Any) -> Interval | None:
+    """The fact base's interval for when an article was written; None when nothing bounds it."""
+    w = d.written
+    if w is None or (w.earliest is None and w.latest is None):
+        return None
+    return (w.earliest, w.latest)
 
 
 def summarise_events(matches: Sequence[Match]) -> dict[str, Any]:

@@ -464,6 +464,7 @@ def article_facts(
     if isinstance(found, Problem):
         return ArticleFacts(item.path, item.key, None, (found,), (), (), (), True, (), ()), ()
     document, x = found
+    document = replace(document, written=x.written)
     dates = article_dates(x)
     mentions = article_mentions(x)
     # The article's key names its content, so the key and a position name a candidate's content.

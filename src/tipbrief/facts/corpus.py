@@ -192,9 +192,23 @@ _FULL_DATE = re.compile(
     rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:19|20)\d\d)"
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
 )
+# A wire story's dateline: "KUALA LUMPUR, Nov 21 (Bernama) --", "HANOI, 26 June 2018-",
+# "Bangkok (Thailand), 19 December 2024 –", "Hanoi (VNA) –", "Bangkok, Aug 1 (PTI) Australia ...".
+# The place is upper case, or title case when a date follows (so that "Separately, the IOM" is
+# not one); the date may lack its year, which the article's other clues then give.
+_DATELINE_PLACE = r"(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}|[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2})"
+_DAY_MONTH = (
+    rf"(?P<dm_d>[0-3]?\d)\s+(?P<dm_m>{MONTH_RE})(?![\w.]*\s*,?\s*(?:19|20)\d\d)"
+    rf"|(?P<md_m>{MONTH_RE})\s+(?P<md_d>[0-3]?\d)\b(?!,?\s*(?:19|20)\d\d)"
+)
+_AGENCY = r"\((?P<agency>[A-Z][A-Za-z.&'’ ]{1,30})\)"
+# A match needs a date or an agency (see parse_article): a place and a dash alone are a heading.
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}[A-Z.])(?:\s*,\s*[A-Z][A-Za-z]+)?\s*[,(]\s*"
-    rf"(?P<date>{_FULL_DATE.pattern})\s*\)?\s*(?:[-–—:]|\((?P<agency>[A-Za-z]{{2,10}})\)\s*[-–—])"
+    rf"^(?P<place>{_DATELINE_PLACE})"
+    # ", Philippines" or " (Thailand)," after the city
+    r"(?:\s*,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?|\s+\([A-Z][A-Za-z ]+\)(?=\s*,))?"
+    rf"(?:\s*[,(]\s*(?P<date>{_FULL_DATE.pattern}|{_DAY_MONTH})\s*\)?)?\s*(?:{_AGENCY})?"
+    r"\s*(?:--|[-–—:](?!\w)|(?<=\))(?=\s+[A-Z]))"
 )
 _SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<outlet>\S.{1,80})$", re.IGNORECASE)
 _LINK_BOILERPLATE = re.compile(
@@ -434,13 +448,17 @@ def parse_article(
             continue
         if not state.body_started:
             m = _DATELINE.match(para.text)
-            if m:
+            if m and (m.group("date") or m.group("agency")):
                 dateline_place = m.group("place").strip().title()
-                dateline_date = parse_full_date(m.group("date"))
-                dateline_span = para.span(m.start("date"), m.end("date"))
+                if m.group("date"):
+                    # A date without its year ("Nov 21") is kept as a span: the article's other
+                    # clues give the year (see facts/extract/written.py).
+                    dateline_date = parse_full_date(m.group("date"))
+                    dateline_span = para.span(m.start("date"), m.end("date"))
                 # "MANILA, 14 November 2017 (PNA) –": the agency in the dateline is the outlet.
-                if m.group("agency") in outlets:
-                    state.outlet = state.outlet or outlets[m.group("agency")]
+                agency = (m.group("agency") or "").strip()
+                if agency in outlets:
+                    state.outlet = state.outlet or outlets[agency]
         state.body_started = True
         para, signoff, outlet = _strip_signoff(para, outlets)
         if signoff:

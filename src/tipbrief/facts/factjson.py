@@ -98,6 +98,8 @@ def fact_base_to_dict(facts: FactBase) -> dict[str, Any]:
                 "url": d.url,
                 "dateline": d.dateline_place,
                 "dropped": [{"start": x.start, "end": x.end, "reason": x.reason} for x in d.dropped],
+                # When the article was written, from every clue it gives, with that evidence.
+                "written": interval_to_dict(d.written) if d.written else None,
             }
             for d in facts.documents
         ],
@@ -196,6 +198,7 @@ def fact_base_from_dict(d: dict[str, Any]) -> FactBase:
                 url=x.get("url"),
                 dateline_place=x.get("dateline"),
                 dropped=tuple(DroppedSpan(y["start"], y["end"], y["reason"]) for y in x.get("dropped", ())),
+                written=_interval(x["written"]) if x.get("written") else None,
             )
             for x in d["documents"]
         ),

@@ -128,6 +128,8 @@ class Document:
     url: str | None = None
     dateline_place: str | None = None
     dropped: tuple[DroppedSpan, ...] = ()
+    written: DateInterval | None = None
+    """When the article was written, from every clue it gives (see facts/extract/written.py)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from tipbrief.facts.corpus import Article
-from tipbrief.facts.extract.dates import _anchor_constraints, _extract_dates
+from tipbrief.facts.extract.dates import _extract_dates
 from tipbrief.facts.extract.events import _events_in_sentence
 from tipbrief.facts.extract.instruments import _extract_instruments
 from tipbrief.facts.extract.links import _link_anaphora, _link_ongoing_meetings, _merge_within_article
 from tipbrief.facts.extract.names import _extract_bodies, _extract_glossary, _extract_people, _extract_places
 from tipbrief.facts.extract.records import Constraint, EventCandidate, Extraction, PersonMention, _Context
 from tipbrief.facts.extract.sentences import split_sentences
+from tipbrief.facts.extract.written import anchor_constraints, written_interval
 from tipbrief.facts.gazetteer import Gazetteer
 from tipbrief.facts.model import Place, Span
 
@@ -24,7 +25,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> Extraction:
     bodies = _extract_bodies(ctx)
     people = _extract_people(ctx)
     instruments = _extract_instruments(ctx)
-    anchor = _anchor_constraints(ctx, people)
+    anchor = anchor_constraints(ctx, people)
     dates = _extract_dates(ctx, anchor)
     events = _extract_events(ctx, places, people, anchor)
     return Extraction(
@@ -37,6 +38,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> Extraction:
         glossary=glossary,
         events=events,
         anchor=anchor,
+        written=written_interval(anchor),
         warnings=article.warnings,
     )
 

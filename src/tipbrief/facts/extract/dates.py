@@ -3,101 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 
-from tipbrief.common.words import sentence_words
-from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_row
-from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
 from tipbrief.facts.extract.records import (
     Constraint,
     DateFound,
-    PersonMention,
     Sentence,
     _Context,
-    consistent,
     intersect,
 )
 from tipbrief.facts.extract.sentences import _tense
-from tipbrief.facts.model import Span
-from tipbrief.facts.reference import parse_partial
 from tipbrief.facts.temporal.expressions import Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval
-
-
-def _anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Constraint, ...]:
-    """What the article itself says about its own date."""
-    doc = ctx.article.document
-    out: list[Constraint] = []
-    if doc.published:
-        out.append(
-            Constraint(
-                "published",
-                f"the article is dated {doc.published.isoformat()}",
-                doc.published,
-                doc.published,
-                stated=True,
-            )
-        )
-    if ctx.article.dateline_span:
-        line_start, line_end = ctx.article.dateline_span
-        span = Span(doc.id, line_start, line_end, doc.text[line_start:line_end])
-        if doc.published:
-            out.append(
-                Constraint(
-                    "dateline",
-                    f"the dateline reads “{span.quote}”",
-                    doc.published,
-                    doc.published,
-                    span,
-                    stated=True,
-                )
-            )
-    for p in people:
-        if p.term:
-            out.append(
-                replace(
-                    p.term, note=p.term.note + "; the article names them in office, so it falls in that term"
-                )
-            )
-    for s in ctx.sentences:
-        if _tense(s.text) != "future":
-            continue
-        for t in extract_temporals(s.text):
-            iv = stated_interval(t)
-            # Only a date that the future verb governs ("will be adopted in 2015") bounds the article.
-            if iv and t.kind in ("year", "month") and _FUTURE_BEFORE.search(s.text[: t.start]):
-                out.append(
-                    Constraint(
-                        "tense",
-                        f"“{s.text[:90]}…” speaks of {t.text} as future, so the article predates its end",
-                        None,
-                        iv[1],
-                        s.span(doc.id, doc.text, t.start, t.end),
-                    )
-                )
-        if not _FUTURE_ADOPTION.search(s.text):
-            continue
-        for start, end, name in _adopted_instruments(ctx, s.text, sentence_words(s.text)):
-            row = _instrument_row(ctx.gaz, name)
-            if row and row.get("adopted"):
-                adopted = parse_partial(row.get("adopted"))
-                if adopted:
-                    out.append(
-                        Constraint(
-                            "tense-reference",
-                            f"the article expects {name} to be adopted, "
-                            f"which happened on {row.get('adopted')}",
-                            None,
-                            adopted[0] - timedelta(days=1),
-                            s.span(doc.id, doc.text, start, end),
-                            row.origin,
-                            row.source,
-                        )
-                    )
-    # The article's own dates come first; a later constraint that contradicts them is dropped.
-    kept, _ = consistent(out)
-    return tuple(kept)
 
 
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
@@ -110,9 +27,26 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
         for t in extract_temporals(s.text):
             span = s.span(ctx.doc, ctx.original, t.start, t.end)
             iv = stated_interval(t)
+            at_dateline = dateline is not None and (span.start, span.end) == dateline
             if iv:
-                note = "the dateline" if dateline and (span.start, span.end) == dateline else "stated in full"
-                out.append(DateFound(span, t, iv[0], iv[1], True, note))
+                out.append(
+                    DateFound(
+                        span, t, iv[0], iv[1], True, "the dateline" if at_dateline else "stated in full"
+                    )
+                )
+                continue
+            if at_dateline and bounded and bounded[0] == bounded[1]:
+                # A dateline without its year is the article's date, which the other clues fixed.
+                out.append(
+                    DateFound(
+                        span,
+                        t,
+                        bounded[0],
+                        bounded[1],
+                        False,
+                        "the dateline, in the year the article's other clues give",
+                    )
+                )
                 continue
             if bounded:
                 found, note = anchored_interval(t, bounded, tense)
@@ -198,7 +132,22 @@ def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool)
         return [
             Constraint("article-date", "reported as future, so no earlier than the article's date", lo, None)
         ]
-    return [Constraint("article-date", "reported as ongoing, so around the article's date", lo, hi)]
+    # Ongoing on the article's date: the event spans that date, so it may have begun before it and
+    # end after it. A month either way holds a meeting or a campaign week; it never fixes the date.
+    lo = lo - timedelta(days=ONGOING_DAYS) if lo else None
+    hi = hi + timedelta(days=ONGOING_DAYS) if hi else None
+    return [
+        Constraint(
+            "article-date",
+            f"reported as ongoing, so within {ONGOING_DAYS} days of the article's date",
+            lo,
+            hi,
+        )
+    ]
+
+
+ONGOING_DAYS = 31
+"""How far an event reported as ongoing may extend before or after the article's date."""
 
 
 def _programme_constraints(ctx: _Context, s: Sentence) -> list[Constraint]:

@@ -8,7 +8,7 @@ from datetime import date
 from tipbrief.common.errors import Problem
 from tipbrief.facts.corpus import Article, Paragraph
 from tipbrief.facts.gazetteer import Candidate, Gazetteer
-from tipbrief.facts.model import GlossaryEntry, Place, Span
+from tipbrief.facts.model import DateInterval, GlossaryEntry, Place, Span
 from tipbrief.facts.temporal.expressions import Temporal, Tense
 
 
@@ -111,6 +111,8 @@ class Extraction:
     events: tuple[EventCandidate, ...]
     anchor: tuple[Constraint, ...] = field(default=())
     """Constraints on the article's own date."""
+    written: DateInterval | None = None
+    """The article's own date, from ``anchor`` (see written.py)."""
     warnings: tuple[Problem, ...] = ()
     """What the corpus stage found wrong but could read past (unusable front matter)."""
 

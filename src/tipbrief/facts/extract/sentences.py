@@ -77,6 +77,10 @@ def _event_tense(sentence: str) -> Tense:
         return "future"
     if re.search(r"\b(?:upcoming|forthcoming)\b", sentence):
         return "future"
+    # "the 42nd ASEAN Summit being held in this town": under way when the article was written, so
+    # neither wholly before nor after its date.
+    if re.search(r"\b(?:ongoing|being held|underway|under way|(?:is|are) taking place)\b", sentence):
+        return "present"
     return "past"
 
 

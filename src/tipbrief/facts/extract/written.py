@@ -1,0 +1,261 @@
+"""The article's own date: every clue it gives about when it was written, intersected first.
+
+Every relative or yearless expression ("today", "last week", "on June 20") is only as good as the
+article's date, so it is found before any event is dated. The clues, in the order they win when
+they disagree (a later one that contradicts those before it is dropped):
+
+1. its metadata: front matter, a sidecar, a "Posted on" line, a dateline with its year;
+2. the terms of the office-holders it names in office;
+3. the future it speaks of ("will be adopted in 2015": written before the end of 2015; an
+   instrument it expects to be adopted: written before the adoption the reference rows record);
+4. numbered meetings and summits it reports as current ("the 27th ASEAN Summit opens today", "on
+   the sidelines of the ongoing 16th AMMTC"): written within a week of the meeting;
+5. dates it reports in the past tense: written on or after their first day;
+6. last, a dateline without its year ("VIENTIANE, Nov. 21 (Bernama) --"): the day the rest allows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from tipbrief.common.words import sentence_words
+from tipbrief.facts.extract.events import _identifications
+from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_row
+from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
+from tipbrief.facts.extract.records import Constraint, PersonMention, _Context, consistent, intersect
+from tipbrief.facts.extract.sentences import _tense
+from tipbrief.facts.model import DateInterval, Evidence, Span
+from tipbrief.facts.reference import parse_partial
+from tipbrief.facts.resolve.labels import interval_label
+from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
+from tipbrief.facts.temporal.intervals import stated_interval, year_interval
+
+# Words that place a meeting at the time of writing: the article reports it as it happens.
+_CURRENT = re.compile(
+    r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week)|ongoing|underway|"
+    r"under way|being held|opens|opened here|kicks? off|here)\b",
+    re.IGNORECASE,
+)
+CURRENT_DAYS = 7
+"""How far from a meeting's own dates an article that reports it as current may be written: a
+report the day before it opens ("tomorrow") or a week after it closed still counts."""
+MEETING_DAYS = 31
+"""A reference row narrower than this dates a meeting; wider ones (a year a series implies) are
+estimates too loose to date an article by."""
+# A past-tense sentence that reports something not yet done: no lower bound on the article.
+_NOT_DONE = re.compile(
+    r"\b(?:will|would|shall|could|should|may|might|to be|expected|expects?|plans?|planned|schedul\w*|"
+    r"upcoming|forthcoming|next|coming|proposed|aims?|hopes?|targets?|until|by)\b",
+    re.IGNORECASE,
+)
+
+
+def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Constraint, ...]:
+    """What the article says about its own date, the clues in the order of the module's list."""
+    clues = [
+        *_metadata(ctx),
+        *_office_terms(people),
+        *_future(ctx),
+        *_current_meetings(ctx),
+        *_past_dates(ctx),
+    ]
+    # The article's own dates come first; a later constraint that contradicts them is dropped.
+    kept, _ = consistent(clues)
+    dateline = _yearless_dateline(ctx, kept)
+    return (*kept, dateline) if dateline is not None else tuple(kept)
+
+
+def written_interval(anchor: tuple[Constraint, ...]) -> DateInterval:
+    """The article's date as an interval with its evidence ("date unknown" when nothing bounds it)."""
+    lo, hi = intersect(anchor) or (None, None)
+    yearless = next((c for c in anchor if c.annual is not None), None)
+    label = interval_label(lo, hi)
+    if yearless is not None and yearless.span is not None and not (lo and hi):
+        label = f"{yearless.span.quote}, year unknown" + (f" ({label})" if (lo or hi) else "")
+    stated = any(c.stated and c.earliest == lo and c.latest == hi for c in anchor)
+    evidence = tuple(
+        Evidence(c.rule, c.note, c.earliest, c.latest, c.span, c.reference, c.url) for c in anchor
+    )
+    return DateInterval(lo, hi, label, "stated" if stated and lo is not None else "inferred", evidence)
+
+
+def _metadata(ctx: _Context) -> list[Constraint]:
+    doc = ctx.article.document
+    if not doc.published:
+        return []
+    out = [
+        Constraint(
+            "published",
+            f"the article is dated {doc.published.isoformat()}",
+            doc.published,
+            doc.published,
+            stated=True,
+        )
+    ]
+    if ctx.article.dateline_span:
+        line_start, line_end = ctx.article.dateline_span
+        span = Span(doc.id, line_start, line_end, doc.text[line_start:line_end])
+        out.append(
+            Constraint(
+                "dateline",
+                f"the dateline reads “{span.quote}”",
+                doc.published,
+                doc.published,
+                span,
+                stated=True,
+            )
+        )
+    return out
+
+
+def _office_terms(people: list[PersonMention]) -> list[Constraint]:
+    return [
+        replace(p.term, note=p.term.note + "; the article names them in office, so it falls in that term")
+        for p in people
+        if p.term
+    ]
+
+
+def _future(ctx: _Context) -> list[Constraint]:
+    doc = ctx.article.document
+    out: list[Constraint] = []
+    for s in ctx.sentences:
+        if _tense(s.text) != "future":
+            continue
+        for t in extract_temporals(s.text):
+            iv = stated_interval(t)
+            # Only a date that the future verb governs ("will be adopted in 2015") bounds the article.
+            if iv and t.kind in ("year", "month") and _FUTURE_BEFORE.search(s.text[: t.start]):
+                out.append(
+                    Constraint(
+                        "tense",
+                        f"“{s.text[:90]}…” speaks of {t.text} as future, so the article predates its end",
+                        None,
+                        iv[1],
+                        s.span(doc.id, doc.text, t.start, t.end),
+                    )
+                )
+        if not _FUTURE_ADOPTION.search(s.text):
+            continue
+        for start, end, name in _adopted_instruments(ctx, s.text, sentence_words(s.text)):
+            row = _instrument_row(ctx.gaz, name)
+            adopted = parse_partial(row.get("adopted")) if row and row.get("adopted") else None
+            if row and adopted:
+                out.append(
+                    Constraint(
+                        "tense-reference",
+                        f"the article expects {name} to be adopted, which happened on {row.get('adopted')}",
+                        None,
+                        # The last day the adoption may have been (a row may give only its month).
+                        adopted[1] - timedelta(days=1),
+                        s.span(doc.id, doc.text, start, end),
+                        row.origin,
+                        row.source,
+                    )
+                )
+    return out
+
+
+def _current_meetings(ctx: _Context) -> list[Constraint]:
+    """Numbered meetings the article reports as happening: it was written within CURRENT_DAYS of
+    the meeting's recorded dates. Mentions in one sentence that name different meetings ("the
+    ongoing ASEAN Summit 32 in Labuan Bajo": the 32nd, or the summit held there) date nothing."""
+    out: list[Constraint] = []
+    for s in ctx.sentences:
+        if not _CURRENT.search(s.text) or (_tense(s.text) == "future" and "tomorrow" not in s.text):
+            continue
+        idents = [i for i in _identifications(ctx, s) if i.candidates]
+        rows = [c for i in idents for c in i.candidates]
+        if not rows or not all(
+            c.earliest and c.latest and (c.latest - c.earliest).days <= MEETING_DAYS for c in rows
+        ):
+            continue
+        lo = min(c.earliest for c in rows if c.earliest) - timedelta(days=CURRENT_DAYS)
+        hi = max(c.latest for c in rows if c.latest) + timedelta(days=CURRENT_DAYS)
+        if (hi - lo).days > MEETING_DAYS + 2 * CURRENT_DAYS:
+            continue
+        names = " and ".join(dict.fromkeys(i.text for i in idents))
+        out.append(
+            Constraint(
+                "current-meeting",
+                f"the article reports the {names} as current, so it was written within "
+                f"{CURRENT_DAYS} days of " + "; ".join(dict.fromkeys(c.label for c in rows)),
+                lo,
+                hi,
+                idents[0].span,
+                rows[0].reference,
+                rows[0].url,
+            )
+        )
+    return out
+
+
+def _past_dates(ctx: _Context) -> list[Constraint]:
+    """Dates stated whole in sentences about what has been done: the article is no older."""
+    doc = ctx.article.document
+    dateline = ctx.article.dateline_span
+    out: list[Constraint] = []
+    for s in ctx.sentences:
+        if _tense(s.text) != "past" or _NOT_DONE.search(s.text):
+            continue
+        for t in extract_temporals(s.text):
+            iv = stated_interval(t)
+            span = s.span(doc.id, doc.text, t.start, t.end)
+            if not iv or iv[0] is None or (dateline and (span.start, span.end) == dateline):
+                continue
+            out.append(
+                Constraint(
+                    "past-date",
+                    f"the article reports “{t.text}” as past, so it was written on or after "
+                    + iv[0].isoformat(),
+                    iv[0],
+                    None,
+                    span,
+                )
+            )
+    return out
+
+
+def _yearless_dateline(ctx: _Context, kept: list[Constraint]) -> Constraint | None:
+    """A dateline's day without its year, in the year (or years) the other clues allow."""
+    doc = ctx.article.document
+    if doc.published or not ctx.article.dateline_span:
+        return None
+    start, end = ctx.article.dateline_span
+    span = Span(doc.id, start, end, doc.text[start:end])
+    day = next((t for t in extract_temporals(span.quote) if t.kind == "date" and t.year is None), None)
+    if day is None:
+        return None
+    lo, hi = intersect(kept) or (None, None)
+    found = _days_within(day, lo, hi)
+    if found is None:
+        return Constraint(
+            "dateline", f"the dateline reads “{span.quote}”, without a year", None, None, span, annual=day
+        )
+    first, last = found
+    which = "the only such day" if first == last else "the days"  # never both None: see _days_within
+    return Constraint(
+        "dateline",
+        f"the dateline reads “{span.quote}”, without a year: {which} that the article's other clues allow",
+        first,
+        last,
+        span,
+        stated=first == last,
+    )
+
+
+def _days_within(day: Temporal, lo: date | None, hi: date | None) -> tuple[date | None, date | None] | None:
+    """The first and last occurrence of a yearless day within [lo, hi]; with one side open, the
+    nearest occurrence bounds that side alone. None when nothing bounds it or none fits."""
+    if lo is None and hi is None:
+        return None
+    first_year = lo.year if lo is not None else hi.year - 1 if hi is not None else 0
+    last_year = hi.year if hi is not None else first_year + 1
+    days = [iv[0] for y in range(first_year, last_year + 1) if (iv := year_interval(day, y)) is not None]
+    inside = [d for d in days if (lo is None or d >= lo) and (hi is None or d <= hi)]
+    if not inside:
+        return None
+    # Open on one side: the occurrence nearest the bounded side bounds the article on that side.
+    return (min(inside) if lo is not None else None), (max(inside) if hi is not None else None)
