@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from tipbrief.common.months import MONTH_NAMES, day_label
 from tipbrief.common.words import sentence_words, word_set
@@ -176,24 +176,40 @@ class Gazetteer:
                     )
                 )
             return tuple(out)
-        first, cadence = series_row.get("first_year"), series_row.get("cadence_years") or "1"
-        if not first.isdigit() or not cadence.isdigit():
-            return ()
-        year = int(first) + (number - 1) * int(cadence)
-        return (
-            Candidate(
-                f"{series}-{number}",
-                f"{name} (in {year}: the series began in {first} and meets every {_every(cadence)})",
-                date(year, 1, 1),
-                date(year, 12, 31),
-                series_row.origin,
-                series_row.source,
-            ),
+        return (self._between_known(series_row, number, name),)
+
+    def _between_known(self, series_row: Row, number: int, name: str) -> Candidate:
+        """A numbered meeting without a row of its own: after the series began and after the
+        nearest earlier meeting on record, before the nearest later one. A cadence would give a
+        year, but series skip years and change pace (the AMMTC went from every two years to every
+        year), so an estimate from it could exclude the truth; an open side is left open."""
+        series = series_row.get("series")
+        first = series_row.get("first_year")
+        lo = date(int(first), 1, 1) if first.isdigit() else None
+        hi: date | None = None
+        after = before = ""
+        for r in self.reference.rows("meetings"):
+            known = r.get("number").strip()
+            if r.get("series") != series or not known.isdigit():
+                continue
+            r_lo, r_hi = r.interval()
+            if int(known) < number and r_hi is not None and (lo is None or r_hi >= lo):
+                lo, after = (
+                    r_hi + timedelta(days=1),
+                    f"after the {ordinal(int(known))} ({_span_label(r_lo, r_hi)})",
+                )
+            if int(known) > number and r_lo is not None and (hi is None or r_lo <= hi):
+                hi, before = (
+                    r_lo - timedelta(days=1),
+                    f"before the {ordinal(int(known))} ({_span_label(r_lo, r_hi)})",
+                )
+        began = f"the series began in {first}" if first.isdigit() else ""
+        why = "; ".join(x for x in (after or began, before) if x) or "no meeting of the series on record"
+        return Candidate(
+            f"{series}-{number}", f"{name} ({why})", lo, hi, series_row.origin, series_row.source
         )
 
 
-def _every(cadence: str) -> str:
-    return "year" if cadence == "1" else f"{cadence} years"
 
 
 def _span_label(lo: date | None, hi: date | None) -> str:
