@@ -73,6 +73,8 @@ class Article:
     """Original offsets of the dateline's date, when the body opens with one."""
     warnings: tuple[Problem, ...] = ()
     """Problems that did not stop the article from being read, such as unusable front matter."""
+    date_line_span: tuple[int, int] | None = None
+    """Original offsets of the date on a line of its own above the body ("Posted on 5 May 2016")."""
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -295,12 +297,25 @@ def _rule_source_line(text: str, meta: _Metadata) -> str | None:
     return None
 
 
+# A line that holds only the article's date, with what press pages put around it: "28 Sep 2016",
+# "Posted on 5 May 2016", "Bangkok, 21 November 2025", "Published: Tuesday, 26 June 2018".
+_DATE_LINE = re.compile(
+    r"^(?:(?:Posted|Published|Released)(?:\s+on)?\s*:?\s*|Date\s*:\s*)?"
+    r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:\s*\([A-Z][A-Za-z ]+\))?,\s*)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?P<date>.+?)\s*$"
+)
+
+
 def _rule_date_line(text: str, meta: _Metadata) -> str | None:
-    found = parse_full_date(text)
+    m = _DATE_LINE.match(text) if len(text) <= 80 else None
+    found = parse_full_date(m.group("date")) if m else None
     if found and not meta.body_started:
         meta.published = meta.published or found
-        return "publication date line (date recorded)"
+        return _DATE_LINE_REASON
     return None
+
+
+_DATE_LINE_REASON = "publication date line (date recorded)"
 
 
 def _rule_label(text: str, meta: _Metadata) -> str | None:
@@ -431,6 +446,7 @@ def parse_article(
     dateline_place: str | None = None
     dateline_date: date | None = None
     dateline_span: tuple[int, int] | None = None
+    date_line_span: tuple[int, int] | None = None
     for start, end in split_paragraphs(text):
         if end <= body_at:
             continue
@@ -445,6 +461,9 @@ def parse_article(
         reason = next((r for rule in PARAGRAPH_RULES if (r := rule(para.text, state))), None)
         if reason:
             dropped.append(DroppedSpan(para.start, para.end, reason))
+            line = _DATE_LINE.match(para.text) if reason == _DATE_LINE_REASON else None
+            if line and date_line_span is None:
+                date_line_span = para.span(line.start("date"), line.end("date"))
             continue
         if not state.body_started:
             m = _DATELINE.match(para.text)
@@ -478,7 +497,7 @@ def parse_article(
         dropped=tuple(sorted(dropped, key=lambda d: (d.start, d.end))),
     )
     warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
-    return Article(document, tuple(kept), dateline_span, warnings)
+    return Article(document, tuple(kept), dateline_span, warnings, date_line_span)
 
 
 def _drop_prefix(para: Paragraph, n: int) -> Paragraph:

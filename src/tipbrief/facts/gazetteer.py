@@ -210,8 +210,6 @@ class Gazetteer:
         )
 
 
-
-
 def _span_label(lo: date | None, hi: date | None) -> str:
     if lo and hi and lo == hi:
         return day_label(lo)

@@ -12,7 +12,8 @@ from tipbrief.facts.extract.records import (
     _Context,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _tense
+from tipbrief.facts.extract.sentences import _tense, expression_tense
+from tipbrief.facts.model import Span
 from tipbrief.facts.temporal.expressions import Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval
 
@@ -22,6 +23,16 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
     a = intersect(anchor)
     bounded = (a[0], a[1]) if a and a[0] and a[1] else None
     dateline = ctx.article.dateline_span
+    published = ctx.article.document.published
+    if ctx.article.date_line_span and published:
+        # The date on a line of its own above the body is dropped with its line, but it is still a
+        # date the article states: its own.
+        start, end = ctx.article.date_line_span
+        quote = ctx.original[start:end]
+        day = next(iter(extract_temporals(quote)), None)
+        if day is not None:
+            span = Span(ctx.doc, start, end, quote)
+            out.append(DateFound(span, day, published, published, True, "the article's date line"))
     for s in ctx.sentences:
         tense = _tense(s.text)
         for t in extract_temporals(s.text):
@@ -49,7 +60,7 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
                 )
                 continue
             if bounded:
-                found, note = anchored_interval(t, bounded, tense)
+                found, note = anchored_interval(t, bounded, expression_tense(s.text, t.start, tense))
                 if found:
                     out.append(DateFound(span, t, found[0], found[1], t.relative == "today", note))
                     continue

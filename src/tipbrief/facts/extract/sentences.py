@@ -97,6 +97,27 @@ def _tense(sentence: str) -> Tense:
     return "past"
 
 
+# A verb just before an expression, in its own clause, says which way a yearless day or a weekday
+# counts from the article's date, whatever the rest of the sentence says ("X will chair the
+# meeting on September 21-22, the ministry announced on September 19": the 19th is past).
+_FUTURE_CLAUSE = re.compile(r"\b(?:will|shall|would|to be|expected|scheduled|planned|next)\b", re.IGNORECASE)
+_PAST_CLAUSE = re.compile(
+    r"\b(?:said|announced|stated|reported|told|held|met|signed|adopted|launched|opened|closed|ended|"
+    r"began|started|was|were|had|deposited|ratified|released|published|issued|took)\b",
+    re.IGNORECASE,
+)
+
+
+def expression_tense(sentence: str, start: int, tense: Tense) -> Tense:
+    """The tense that governs the expression at ``start``: its own clause's verb, else ``tense``."""
+    clause = re.split(r"[,;:()]", sentence[max(0, start - 60) : start])[-1]
+    if _FUTURE_CLAUSE.search(clause):
+        return "future"
+    if _PAST_CLAUSE.search(clause):
+        return "past"
+    return tense
+
+
 def _first_sentence_cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 

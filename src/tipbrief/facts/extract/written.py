@@ -10,8 +10,10 @@ they disagree (a later one that contradicts those before it is dropped):
    instrument it expects to be adopted: written before the adoption the reference rows record);
 4. numbered meetings and summits it reports as current ("the 27th ASEAN Summit opens today", "on
    the sidelines of the ongoing 16th AMMTC"): written within a week of the meeting;
-5. dates it reports in the past tense: written on or after their first day;
-6. last, a dateline without its year ("VIENTIANE, Nov. 21 (Bernama) --"): the day the rest allows.
+5. a recorded event it dates relative to itself ("the Convention, which the leaders signed in Kuala
+   Lumpur last year"): written in the year (or month) after it;
+6. dates it reports in the past tense: written on or after their first day;
+7. last, a dateline without its year ("VIENTIANE, Nov. 21 (Bernama) --"): the day the rest allows.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from datetime import date, timedelta
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.events import _identifications
-from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_row
+from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
 from tipbrief.facts.extract.records import Constraint, PersonMention, _Context, consistent, intersect
 from tipbrief.facts.extract.sentences import _tense
@@ -30,7 +32,7 @@ from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import parse_partial
 from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
-from tipbrief.facts.temporal.intervals import stated_interval, year_interval
+from tipbrief.facts.temporal.intervals import _relative_interval, stated_interval, year_interval
 
 # Words that place a meeting at the time of writing: the article reports it as it happens.
 _CURRENT = re.compile(
@@ -59,6 +61,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_office_terms(people),
         *_future(ctx),
         *_current_meetings(ctx),
+        *_relative_to_recorded(ctx),
         *_past_dates(ctx),
     ]
     # The article's own dates come first; a later constraint that contradicts them is dropped.
@@ -190,6 +193,102 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
             )
         )
     return out
+
+
+# Relative expressions counted in whole years or months: what "last year" means can be inverted.
+_COUNTED = re.compile(r"(?:this|last|next|previous) (?:year|month)|\w+ (?:years?|months?) ago")
+_SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
+RELATIVE_REACH = 80
+"""How many characters may separate a dated mention from the relative expression that dates it."""
+
+
+def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
+    """Recorded events the article dates relative to itself: a summit or numbered meeting, or an
+    instrument it says was signed or adopted, followed in the same clause by "last year", "two years
+    ago", "last month": the article falls where that expression would reach the recorded dates."""
+    out: list[Constraint] = []
+    for s in ctx.sentences:
+        relatives = [
+            t
+            for t in extract_temporals(s.text)
+            if t.kind == "relative" and _COUNTED.fullmatch(t.relative or "")
+        ]
+        if not relatives:
+            continue
+        # (where the mention ends in the sentence, its label, its dates, span, reference, url, and
+        # whether a signing verb must stand between it and the relative expression)
+        recorded: list[tuple[int, str, date | None, date | None, Span, str | None, str | None, bool]] = []
+        for ident in _identifications(ctx, s):
+            at = s.text.find(ident.text)
+            if len(ident.candidates) == 1 and at >= 0:
+                c = ident.candidates[0]
+                recorded.append(
+                    (
+                        at + len(ident.text),
+                        c.label,
+                        c.earliest,
+                        c.latest,
+                        ident.span,
+                        c.reference,
+                        c.url,
+                        False,
+                    )
+                )
+        if _SIGNED.search(s.text):
+            # Any instrument the sentence names: the verb must then stand between it and the
+            # relative expression (checked below), as in "X, which the leaders signed last year".
+            for start, end, name in _instrument_names(ctx, s.text):
+                row = _instrument_row(ctx.gaz, name)
+                adopted = parse_partial(row.get("adopted")) if row and row.get("adopted") else None
+                if row and adopted:
+                    span = s.span(ctx.doc, ctx.original, start, end)
+                    label = f"{row.get('name')} (adopted {row.get('adopted')})"
+                    recorded.append((end, label, adopted[0], adopted[1], span, row.origin, row.source, True))
+        for t in relatives:
+            near = [
+                r
+                for r in recorded
+                if 0 <= t.start - r[0] <= RELATIVE_REACH
+                and not re.search(r"[.;]", s.text[r[0] : t.start])
+                and (not r[7] or _SIGNED.search(s.text[r[0] : t.start]))
+            ]
+
+            if not near:
+                continue
+            _, label, lo, hi, span, reference, url, _ = max(near, key=lambda r: r[0])
+            found = _article_months(t.relative or "", lo, hi) if lo and hi else None
+            if found is None:
+                continue
+            out.append(
+                Constraint(
+                    "relative-to-recorded",
+                    f"the article puts {label} “{t.text}”, so it was written when that reaches its dates",
+                    found[0],
+                    found[1],
+                    span,
+                    reference,
+                    url,
+                )
+            )
+    return out
+
+
+def _article_months(relative: str, lo: date, hi: date) -> tuple[date, date] | None:
+    """The months an article may be written in for ``relative`` ("last year") to reach [lo, hi]."""
+    allowed: list[tuple[date, date]] = []
+    for index in range((lo.year - 1) * 12, (hi.year + 11) * 12):
+        first = date(index // 12, index % 12 + 1, 1)
+        last = _month_end(first)
+        reached = _relative_interval(relative, first, last) if first.year > 1 else None
+        if reached and reached[0] is not None and reached[0] <= hi and reached[1] >= lo:
+            allowed.append((first, last))
+    if not allowed:
+        return None
+    return allowed[0][0], allowed[-1][1]
+
+
+def _month_end(first: date) -> date:
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def _past_dates(ctx: _Context) -> list[Constraint]:
