@@ -26,8 +26,16 @@ from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.events import _identifications
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
-from tipbrief.facts.extract.records import Constraint, PersonMention, _Context, consistent, intersect
+from tipbrief.facts.extract.records import (
+    Constraint,
+    Identification,
+    PersonMention,
+    _Context,
+    consistent,
+    intersect,
+)
 from tipbrief.facts.extract.sentences import _tense
+from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import parse_partial
 from tipbrief.facts.resolve.labels import interval_label
@@ -170,7 +178,7 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
         if not _CURRENT.search(s.text) or (_tense(s.text) == "future" and "tomorrow" not in s.text):
             continue
         idents = [i for i in _identifications(ctx, s) if i.candidates]
-        rows = [c for i in idents for c in i.candidates]
+        rows = _common_readings(idents)
         if not rows or not all(
             c.earliest and c.latest and (c.latest - c.earliest).days <= MEETING_DAYS for c in rows
         ):
@@ -200,6 +208,20 @@ _COUNTED = re.compile(r"(?:this|last|next|previous) (?:year|month)|\w+ (?:years?
 _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
 RELATIVE_REACH = 80
 """How many characters may separate a dated mention from the relative expression that dates it."""
+
+
+def _common_readings(idents: list[Identification]) -> list[Candidate]:
+    """The readings that every mention of the same kind in a sentence allows ("the 27th ASEAN
+    Summit" and "the Summit in Kuala Lumpur": the 27th), for every kind; none when two mentions
+    of one kind share no reading ("ASEAN Summit 32 in Labuan Bajo")."""
+    out: list[Candidate] = []
+    for field_name in sorted({i.field for i in idents}):
+        same = [i for i in idents if i.field == field_name]
+        keys = set.intersection(*({c.key for c in i.candidates} for i in same))
+        if not keys:
+            return []
+        out.extend(dict.fromkeys(c for i in same for c in i.candidates if c.key in keys))
+    return out
 
 
 def _relative_to_recorded(ctx: _Context) -> list[Constraint]:

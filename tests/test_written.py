@@ -1,0 +1,58 @@
+"""When an article was written: the cases in tests/fixtures/written/cases.yaml, one test each."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tipbrief.facts.corpus import parse_article
+from tipbrief.facts.extract.article import extract_article
+from tipbrief.facts.extract.sentences import expression_tense
+from tipbrief.facts.gazetteer import Gazetteer, build_gazetteer
+from tipbrief.facts.reference import load_reference
+
+CASES_FILE = Path(__file__).parent / "fixtures" / "written" / "cases.yaml"
+CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return build_gazetteer(load_reference())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_written(case: dict[str, Any], gazetteer: Gazetteer) -> None:
+    meta = {"published": case["published"].isoformat()} if case.get("published") else None
+    article = parse_article("doc", "doc.txt", case["text"], gazetteer.outlets, meta)
+    written = extract_article(article, gazetteer).written
+    assert written is not None
+    where = f"{CASES_FILE.name}: {case['name']}"
+    assert (written.earliest, written.latest) == (case["earliest"], case["latest"]), where
+    if "label" in case:
+        assert written.label == case["label"], where
+
+
+def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) -> None:
+    text = CASES[2]["text"]
+    x = extract_article(parse_article("doc", "doc.txt", text, gazetteer.outlets), gazetteer)
+    signing = next(e for e in x.events if e.kind == "adoption")
+    stated = [c for c in signing.constraints if c.rule == "stated-date"]
+    assert [(c.earliest, c.latest) for c in stated] == [(date(2015, 11, 21), date(2015, 11, 21))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "sentence_tense", "expected"),
+    [
+        ("X will chair the meeting on May 3, the ministry announced on May 1.", "May 1", "future", "past"),
+        ("The talks were held in March and will resume on June 2.", "June 2", "past", "future"),
+        ("Delegates met in Hanoi on June 2.", "June 2", "past", "past"),
+    ],
+)
+def test_an_expression_takes_the_tense_of_its_own_clause(
+    sentence: str, expression: str, sentence_tense: str, expected: str
+) -> None:
+    assert expression_tense(sentence, sentence.index(expression), sentence_tense) == expected  # type: ignore[arg-type]
