@@ -6,14 +6,15 @@ they disagree (a later one that contradicts those before it is dropped):
 
 1. its metadata: front matter, a sidecar, a "Posted on" line, a dateline with its year;
 2. the terms of the office-holders it names in office;
-3. the future it speaks of ("will be adopted in 2015": written before the end of 2015; an
+3. a chairmanship it reports in the present ("Myanmar, which chairs ASEAN in 2014"): that year;
+4. the future it speaks of ("will be adopted in 2015": written before the end of 2015; an
    instrument it expects to be adopted: written before the adoption the reference rows record);
-4. numbered meetings and summits it reports as current ("the 27th ASEAN Summit opens today", "on
+5. numbered meetings and summits it reports as current ("the 27th ASEAN Summit opens today", "on
    the sidelines of the ongoing 16th AMMTC"): written within a week of the meeting;
-5. a recorded event it dates relative to itself ("the Convention, which the leaders signed in Kuala
+6. a recorded event it dates relative to itself ("the Convention, which the leaders signed in Kuala
    Lumpur last year"): written in the year (or month) after it;
-6. dates it reports in the past tense: written on or after their first day;
-7. last, a dateline without its year ("VIENTIANE, Nov. 21 (Bernama) --"): the day the rest allows.
+7. dates it reports in the past tense: written on or after their first day;
+8. last, a dateline without its year ("VIENTIANE, Nov. 21 (Bernama) --"): the day the rest allows.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
     clues = [
         *_metadata(ctx),
         *_office_terms(people),
+        *_present_chair(ctx),
         *_future(ctx),
         *_current_meetings(ctx),
         *_relative_to_recorded(ctx),
@@ -129,6 +131,32 @@ def _office_terms(people: list[PersonMention]) -> list[Constraint]:
     ]
 
 
+# "Myanmar, which chairs ASEAN in 2014", "as it holds the ASEAN chairmanship for 2023": the
+# present tense puts the article in that year (a past or future chair says nothing of the kind).
+_PRESENT_CHAIR = re.compile(
+    r"\b(?:chairs|is chairing|holds the (?:rotating )?(?:ASEAN )?chair(?:manship)?(?: of ASEAN)?)"
+    r"(?: ASEAN)?\b[^.;]{0,20}?\b(?:in|for|this year,?) ?(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _present_chair(ctx: _Context) -> list[Constraint]:
+    doc = ctx.article.document
+    out: list[Constraint] = []
+    for s in ctx.sentences:
+        for m in _PRESENT_CHAIR.finditer(s.text):
+            year = int(m.group("year"))
+            out.append(
+                Constraint(
+                    "present-chair",
+                    f"the article says “{m.group()}” in the present tense, so it was written in {year}",
+                    date(year, 1, 1),
+                    date(year, 12, 31),
+                    s.span(doc.id, doc.text, m.start(), m.end()),
+                )
+            )
+    return out
+
+
 def _future(ctx: _Context) -> list[Constraint]:
     doc = ctx.article.document
     out: list[Constraint] = []
@@ -169,15 +197,24 @@ def _future(ctx: _Context) -> list[Constraint]:
     return out
 
 
+_ANAPHOR_MEETING = re.compile(r"\b[Tt]he (?:summit|meeting|conference|ministerial meeting)\b")
+
+
 def _current_meetings(ctx: _Context) -> list[Constraint]:
     """Numbered meetings the article reports as happening: it was written within CURRENT_DAYS of
     the meeting's recorded dates. Mentions in one sentence that name different meetings ("the
-    ongoing ASEAN Summit 32 in Labuan Bajo": the 32nd, or the summit held there) date nothing."""
+    ongoing ASEAN Summit 32 in Labuan Bajo": the 32nd, or the summit held there) date nothing. "The
+    summit wraps up today" refers to the meeting the article names, when it names only one."""
     out: list[Constraint] = []
+    named: list[Identification] | None = None
     for s in ctx.sentences:
         if not _CURRENT.search(s.text) or (_tense(s.text) == "future" and "tomorrow" not in s.text):
             continue
         idents = [i for i in _identifications(ctx, s) if i.candidates]
+        if not idents and _ANAPHOR_MEETING.search(s.text):
+            if named is None:
+                named = [i for x in ctx.sentences for i in _identifications(ctx, x) if i.candidates]
+            idents = named
         rows = _common_readings(idents)
         if not rows or not all(
             c.earliest and c.latest and (c.latest - c.earliest).days <= MEETING_DAYS for c in rows
@@ -203,13 +240,6 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
     return out
 
 
-# Relative expressions counted in whole years or months: what "last year" means can be inverted.
-_COUNTED = re.compile(r"(?:this|last|next|previous) (?:year|month)|\w+ (?:years?|months?) ago")
-_SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
-RELATIVE_REACH = 80
-"""How many characters may separate a dated mention from the relative expression that dates it."""
-
-
 def _common_readings(idents: list[Identification]) -> list[Candidate]:
     """The readings that every mention of the same kind in a sentence allows ("the 27th ASEAN
     Summit" and "the Summit in Kuala Lumpur": the 27th), for every kind; none when two mentions
@@ -222,6 +252,13 @@ def _common_readings(idents: list[Identification]) -> list[Candidate]:
             return []
         out.extend(dict.fromkeys(c for i in same for c in i.candidates if c.key in keys))
     return out
+
+
+# Relative expressions counted in whole years or months: what "last year" means can be inverted.
+_COUNTED = re.compile(r"(?:this|last|next|previous) (?:year|month)|\w+ (?:years?|months?) ago")
+_SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
+RELATIVE_REACH = 80
+"""How many characters may separate a dated mention from the relative expression that dates it."""
 
 
 def _relative_to_recorded(ctx: _Context) -> list[Constraint]:

@@ -112,7 +112,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "operated 2014–2016": a bare year range is a date unless a name precedes it ("Work Plan 2012-2016").
     (
         "bare_year_range",
-        rf"(?P<n_prev>[A-Z][\w’'.]*\s+)?\b(?P<n_y1>{_YEAR_CORE})\s*[-–]\s*(?P<n_y2>{_YEAR_CORE})\b",
+        rf"(?P<n_prev>[A-Z][\w’'.]*\s+\(?)?\b(?P<n_y1>{_YEAR_CORE})\s*[-–]\s*(?P<n_y2>{_YEAR_CORE})\b",
     ),
     (
         "year",
@@ -130,6 +130,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "relative",
         r"\b(?P<rel>(?i:today|yesterday|tomorrow|tonight|recently|currently|"
+        r"this (?:morning|afternoon|evening)|"
         r"(?:earlier|later) this (?:year|month|week)|"
         r"(?:the )?(?:this|last|next|previous|past|coming|following) (?:year|month|week)|"
         r"in recent (?:years|months)|"
@@ -161,6 +162,7 @@ _MONTH_START = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _RELATIVE_WORDS = frozenset(
     (
         *("today", "yesterday", "tomorrow", "tonight", "recently", "currently", "ago"),
+        *("morning", "afternoon", "evening"),
         *("year", "years", "month", "months", "week", "decade", "decades"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     )

@@ -149,7 +149,7 @@ def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date,
 
 def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date] | None:
     day = timedelta(days=1)
-    if rel in ("today", "tonight", "currently"):
+    if rel in ("today", "tonight", "currently", "this morning", "this afternoon", "this evening"):
         return a0, a1
     if rel == "yesterday":
         return a0 - day, a1 - day
