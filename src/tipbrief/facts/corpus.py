@@ -73,6 +73,9 @@ class Article:
     """Original offsets of the dateline's date, when the body opens with one."""
     warnings: tuple[Problem, ...] = ()
     """Problems that did not stop the article from being read, such as unusable front matter."""
+    published_from: str | None = None
+    """Where the publication date was read when a sidecar gave it (``seeds/NAME.meta.yaml:published``):
+    the evidence of the article's own date names it."""
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -192,9 +195,12 @@ _FULL_DATE = re.compile(
     rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:19|20)\d\d)"
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
 )
+# Wire copy often leaves the year out ("HANOI, June 26 (VNA) –"): the article's own date gives it.
+_YEARLESS_DATE = rf"[0-3]?\d\s+{MONTH_RE}|{MONTH_RE}\s+[0-3]?\d\b"
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}[A-Z.])(?:\s*,\s*[A-Z][A-Za-z]+)?\s*[,(]\s*"
-    rf"(?P<date>{_FULL_DATE.pattern})\s*\)?\s*(?:[-–—:]|\((?P<agency>[A-Za-z]{{2,10}})\)\s*[-–—])"
+    rf"(?P<date>{_FULL_DATE.pattern}|{_YEARLESS_DATE})\s*\)?\s*"
+    rf"(?:[-–—:]|\((?P<agency>[A-Za-z]{{2,10}})\)\s*[-–—])"
 )
 _SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<outlet>\S.{1,80})$", re.IGNORECASE)
 _LINK_BOILERPLATE = re.compile(
@@ -401,11 +407,23 @@ def _meta_date(value: object) -> date | None:
 
 
 def parse_article(
-    doc_id: str, path: str, text: str, outlets: Mapping[str, str], meta: Mapping[str, Any] | None = None
+    doc_id: str,
+    path: str,
+    text: str,
+    outlets: Mapping[str, str],
+    meta: Mapping[str, Any] | None = None,
+    meta_path: str | None = None,
 ) -> Article:
-    """Pure: turn one article's text (and optional sidecar metadata) into an Article."""
+    """Pure: turn one article's text (and optional sidecar metadata, read from ``meta_path``) into an
+    Article."""
     front, body_at, front_problem = parse_front_matter(text)
     given = {**(meta or {}), **front}
+    dated_by = next((k for k in ("published", "date") if given.get(k)), None)
+    published_from = (
+        f"{meta_path}:{dated_by}"
+        if meta_path and dated_by and dated_by not in front and _meta_date(given[dated_by])
+        else None
+    )
     state = _Metadata(outlets=outlets, seen={})
     kept: list[Paragraph] = []
     dropped: list[DroppedSpan] = []
@@ -460,7 +478,7 @@ def parse_article(
         dropped=tuple(sorted(dropped, key=lambda d: (d.start, d.end))),
     )
     warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
-    return Article(document, tuple(kept), dateline_span, warnings)
+    return Article(document, tuple(kept), dateline_span, warnings, published_from)
 
 
 def _drop_prefix(para: Paragraph, n: int) -> Paragraph:
@@ -523,6 +541,7 @@ def load_article(
         text = text[1:]
     meta: dict[str, Any] = {}
     sidecar = path.with_suffix(".meta.yaml")
+    sidecar_shown = Path(shown).with_suffix(".meta.yaml").as_posix()
     if sidecar.is_file():
         try:
             loaded = _safe_yaml(sidecar.read_text(encoding="utf-8"))
@@ -530,7 +549,7 @@ def load_article(
             return Problem(sidecar.as_posix(), 1, 1, f"sidecar is not valid YAML ({err}); fix it")
         if isinstance(loaded, dict):
             meta = loaded
-    return parse_article(document_id(path, root), shown, text, outlets, meta)
+    return parse_article(document_id(path, root), shown, text, outlets, meta, sidecar_shown if meta else None)
 
 
 def load_corpus(root: Path, outlets: Mapping[str, str]) -> Iterator[Article | Problem]:

@@ -30,19 +30,23 @@ def _anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Con
     doc = ctx.article.document
     out: list[Constraint] = []
     if doc.published:
+        # An imported article's date comes from its sidecar, which names the page it was read from.
+        sidecar = ctx.article.published_from
         out.append(
             Constraint(
                 "published",
                 f"the article is dated {doc.published.isoformat()}",
                 doc.published,
                 doc.published,
+                reference=sidecar,
+                url=doc.url if sidecar else None,
                 stated=True,
             )
         )
     if ctx.article.dateline_span:
         line_start, line_end = ctx.article.dateline_span
         span = Span(doc.id, line_start, line_end, doc.text[line_start:line_end])
-        if doc.published:
+        if doc.published and _dateline_agrees(span.quote, doc.published):
             out.append(
                 Constraint(
                     "dateline",
@@ -100,6 +104,15 @@ def _anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Con
     return tuple(kept)
 
 
+def _dateline_agrees(quote: str, published: date) -> bool:
+    """Whether a dateline's date is the publication date: a whole date always is (it gave it, or the
+    sidecar overrides it as before); one without a year when its day and month are the same."""
+    found = [t for t in extract_temporals(quote) if t.kind == "date"]
+    if not found or found[0].year is not None:
+        return True
+    return (found[0].month, found[0].day) == (published.month, published.day)
+
+
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
     out: list[DateFound] = []
     a = intersect(anchor)
@@ -117,7 +130,8 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
             if bounded:
                 found, note = anchored_interval(t, bounded, tense)
                 if found:
-                    out.append(DateFound(span, t, found[0], found[1], t.relative == "today", note))
+                    today = t.relative == "today"
+                    out.append(DateFound(span, t, found[0], found[1], today, note, *_dated_by(anchor)))
                     continue
             out.append(DateFound(span, t, None, None, False, "needs a year that the article does not give"))
     return tuple(out)
@@ -157,6 +171,7 @@ def _time_constraints(
                             found[0],
                             found[1],
                             span,
+                            *_dated_by(anchor),
                             stated=t.relative == "today",
                         )
                     )
@@ -178,12 +193,20 @@ def _year_before(d: date) -> date:
         return d.replace(year=d.year - 1, day=28)
 
 
+def _dated_by(anchor: tuple[Constraint, ...]) -> tuple[str | None, str | None]:
+    """The sidecar the article's date was read from, and the page's URL, when a sidecar gave it."""
+    source = next((c for c in anchor if c.rule == "published" and c.reference), None)
+    return (source.reference, source.url) if source else (None, None)
+
+
 def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool) -> list[Constraint]:
     """How an event relates to the article's date: past events before it, future ones after."""
     a = intersect(anchor)
     if not a or (a[0] is None and a[1] is None):
         return []
     lo, hi = a
+    # The article's date as evidence: its sidecar, when that is where it was read.
+    where = _dated_by(anchor)
     if tense == "past":
         if hi is None:  # nothing bounds the article's date from above
             return []
@@ -191,14 +214,23 @@ def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool)
         note = "reported in the past tense, so no later than the article's date" + (
             "; a day without a year means the last such day before it" if annual else ""
         )
-        return [Constraint("article-date", note, window, hi)]
+        return [Constraint("article-date", note, window, hi, None, *where)]
     if tense == "future":
         if lo is None:
             return []
         return [
-            Constraint("article-date", "reported as future, so no earlier than the article's date", lo, None)
+            Constraint(
+                "article-date",
+                "reported as future, so no earlier than the article's date",
+                lo,
+                None,
+                None,
+                *where,
+            )
         ]
-    return [Constraint("article-date", "reported as ongoing, so around the article's date", lo, hi)]
+    return [
+        Constraint("article-date", "reported as ongoing, so around the article's date", lo, hi, None, *where)
+    ]
 
 
 def _programme_constraints(ctx: _Context, s: Sentence) -> list[Constraint]:
