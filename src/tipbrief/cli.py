@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "doctor": "tipbrief.commands.doctor:doctor",
     "events": "tipbrief.commands.events:events",
     "facts": "tipbrief.commands.facts:facts",
+    "import": "tipbrief.commands.import_:import_",
     "new": "tipbrief.commands.new:new",
     "preview": "tipbrief.commands.preview:preview",
     "schema": "tipbrief.commands.schema:schema",
