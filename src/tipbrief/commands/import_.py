@@ -71,6 +71,9 @@ def import_(inputs: tuple[Path, ...], seeds: Path, force: bool, name: str | None
             problems.extend(err.problems)
     if problems:
         raise InputError(problems)
+    # Checked first without the lock, which would create the folder, so that a refusal leaves no
+    # trace; then again under it, since another import may have written in between.
+    plan_import(articles, seeds, force=force, name=name)
     with locked(seeds):
         plans = plan_import(articles, seeds, force=force, name=name)
         write_all([(path, data) for p in plans if p.state != "unchanged" for path, data in _files(p)])

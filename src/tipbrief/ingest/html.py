@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tipbrief.common.errors import InputError
 from tipbrief.ingest.model import ImportedArticle
-from tipbrief.ingest.text import join_paragraphs
+from tipbrief.ingest.text import article_paragraphs, has_prose, join_paragraphs
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -120,12 +120,16 @@ def parse_html(raw: bytes, source: str, file_name: str = "") -> ImportedArticle:
         include_tables=True,
         include_images=False,
         include_links=False,
-        favor_precision=True,
+        favor_recall=True,
         deduplicate=False,
     )
     # A trafilatura Document (a dict only when asked for with as_dict).
     document = None if found is None or isinstance(found, dict) else found
-    text = join_paragraphs(document.text.split("\n")) if document is not None and document.text else ""
+    title = _clean(document.title) if document is not None else None
+    lines = document.text.split("\n") if document is not None and document.text else []
+    kept = article_paragraphs(lines, title)
+    # trafilatura falls back on whatever text a page has; a front page's is headlines and menus.
+    text = join_paragraphs(kept) if has_prose(kept) else ""
     if document is None or not text:
         raise InputError(
             [
@@ -137,7 +141,7 @@ def parse_html(raw: bytes, source: str, file_name: str = "") -> ImportedArticle:
         source=source,
         kind="html",
         text=text,
-        title=_clean(document.title),
+        title=title,
         outlet=_clean(document.sitename),
         author=_clean(document.author),
         published=page_date(tree, url),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +12,12 @@ from tipbrief.ingest.model import ImportedArticle
 from tipbrief.ingest.pdf import parse_pdf
 from tipbrief.ingest.sniff import sniff
 from tipbrief.ingest.text import MAX_ARTICLE_BYTES
+
+# The readers log what they think of a file's markup ("EOF marker not found", "empty HTML tree"),
+# which Python would print on stderr for want of a handler. The import says what matters, in its
+# own words; what they log stays available to a handler that asks (tests, --debug tools).
+for _library in ("pypdf", "trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_library).addHandler(logging.NullHandler())
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 """A saved news page or press release is far smaller, even with its pictures inlined; a bigger file

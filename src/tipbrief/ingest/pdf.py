@@ -14,7 +14,7 @@ from typing import Any
 from tipbrief.common.errors import InputError
 from tipbrief.ingest.dates import first_full_date, pdf_date
 from tipbrief.ingest.model import ImportedArticle
-from tipbrief.ingest.text import join_paragraphs
+from tipbrief.ingest.text import article_paragraphs, join_paragraphs
 
 # Titles that word processors and scanners write, which name no article.
 _NO_TITLE = re.compile(
@@ -23,6 +23,8 @@ _NO_TITLE = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?:;"”’)]$""")
+# pypdf's own reason (a missing trailer, a stream cut short) says nothing a user can act on.
+_UNREADABLE = "{source}:1:1: the PDF is damaged or incomplete; download it again or re-save it as PDF"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +151,8 @@ def _reader(raw: bytes, source: str) -> Any:
                 ]
             )
         len(reader.pages)  # reads the page tree: a broken file fails here, not halfway through
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
-        first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise InputError(
-            [f"{source}:1:1: the PDF cannot be read ({first}); download it again or re-save it as PDF"]
-        ) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise InputError([_UNREADABLE.format(source=source)]) from None
     return reader
 
 
@@ -166,11 +165,8 @@ def parse_pdf(raw: bytes, source: str, file_name: str = "") -> ImportedArticle:
         lines = [line for number, page in enumerate(reader.pages) for line in page_lines(page, number)]
         info = reader.metadata or {}
         catalog = reader.trailer["/Root"]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
-        first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise InputError(
-            [f"{source}:1:1: the PDF cannot be read ({first}); download it again or re-save it as PDF"]
-        ) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        raise InputError([_UNREADABLE.format(source=source)]) from None
     found = paragraphs(lines, len(reader.pages))
     if not any(re.search(r"\w", p.text) for p in found):
         raise InputError(
@@ -183,7 +179,7 @@ def parse_pdf(raw: bytes, source: str, file_name: str = "") -> ImportedArticle:
     title = _clean(info.get("/Title"))
     if title is None or _NO_TITLE.match(title):
         title = _largest(first_page)
-    body = [p.text for p in found if p.text != title]
+    body = article_paragraphs([p.text for p in found], title)
     lang = catalog.get("/Lang") if hasattr(catalog, "get") else None
     return ImportedArticle(
         source=source,
