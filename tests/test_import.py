@@ -4,7 +4,6 @@ files with their exact messages; nothing fetched, nothing half-written; the fact
 from __future__ import annotations
 
 import io
-import logging
 import shutil
 import socket
 from datetime import date
@@ -215,7 +214,6 @@ def weasyprint_pdf(title: str, paragraphs: tuple[str, ...]) -> bytes:
     import weasyprint
 
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     pdf = weasyprint.HTML(string=RELEASE_HTML.format(title=title, body=body)).write_pdf()
     assert isinstance(pdf, bytes)
     return pdf
@@ -261,7 +259,6 @@ def test_a_pdf_without_a_date_on_its_first_page_takes_its_creation_date() -> Non
     import weasyprint
 
     html = RELEASE_HTML.replace("<p>Ha Noi, 26 June 2018</p>", "")
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     pdf = weasyprint.HTML(string=html.format(title="Meeting", body=f"<p>{RELEASE_BODY[1]}</p>")).write_pdf()
     assert parse_pdf(pdf, "x.pdf").published == date(2018, 7, 2)
 

@@ -4,6 +4,7 @@ fonts, determinism, and the sandboxed URL fetcher. The example PDFs are rendered
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -324,6 +325,7 @@ def test_weasyprints_notice_about_a_missing_harfbuzz_subset_is_never_a_warning(
     monkeypatch.setattr(weasyprint.pdf.fonts.Font, "subset", stage.WEASYPRINT_SUBSET)
     monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
     html = '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><p>x</p></body></html>'
+    caplog.set_level(logging.WARNING, logger="weasyprint")
     with_notice = render_pdf(html, name="n")
     logged = [r.getMessage() for r in caplog.records if r.name == "weasyprint"]
     assert logged and all(stage.MACHINE_NOTICE.fullmatch(m) for m in logged)
