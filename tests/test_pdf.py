@@ -4,6 +4,7 @@ fonts, determinism, and the sandboxed URL fetcher. The example PDFs are rendered
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -281,3 +282,59 @@ def test_a_render_reports_each_refused_fetch_as_a_warning() -> None:
     # Seven fonts, five refusals and the one allowed file: every call went through the fetcher.
     assert len(result.fetches) == 7 + 5 + 1
     assert len(PdfReader(BytesIO(result.pdf)).pages) == 1
+
+
+class _PresentLibrary:
+    """Stands for libharfbuzz-subset0 on a machine that lacks it: WeasyPrint would take its HarfBuzz
+    path, and any use of the library fails the test."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"HarfBuzz-Subset was used ({name})")
+
+
+def test_the_pdf_is_the_same_bytes_with_or_without_harfbuzz_subset(
+    facts: FactBase, pdfs: dict[str, PdfResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weasyprint.pdf.fonts
+
+    from tipbrief.briefs import render_pdf as stage
+
+    assert weasyprint.pdf.fonts.Font.subset is stage.subset_font
+    printed = pdfs[MINISTERIAL].pdf
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", _PresentLibrary())
+    with_library = render_example(MINISTERIAL, facts)
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    without_library = render_example(MINISTERIAL, facts)
+    assert with_library.pdf == without_library.pdf == printed
+    assert with_library.warnings == without_library.warnings == ()
+    # And they are the bytes WeasyPrint itself prints with fontTools, when the machine lacks the library.
+    monkeypatch.setattr(weasyprint.pdf.fonts.Font, "subset", stage.WEASYPRINT_SUBSET)
+    own = render_example(MINISTERIAL, facts)
+    assert own.pdf == printed
+    assert own.warnings == ()
+
+
+def test_weasyprints_notice_about_a_missing_harfbuzz_subset_is_never_a_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import weasyprint.pdf.fonts
+
+    from tipbrief.briefs import render_pdf as stage
+
+    # WeasyPrint's own subsetter on a machine without the library logs its notice once per font.
+    monkeypatch.setattr(weasyprint.pdf.fonts.Font, "subset", stage.WEASYPRINT_SUBSET)
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    html = '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><p>x</p></body></html>'
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    with_notice = render_pdf(html, name="n")
+    logged = [r.getMessage() for r in caplog.records if r.name == "weasyprint"]
+    assert logged and all(stage.MACHINE_NOTICE.fullmatch(m) for m in logged)
+    assert with_notice.warnings == ()
+    notice = (
+        'Using fontTools instead of HarfBuzz-Subset for font "Brief Serif". This will be unsupported in '
+        "future versions of WeasyPrint. Please install HarfBuzz-Subset >= 4.1.0 with your package manager."
+    )
+    assert stage.MACHINE_NOTICE.fullmatch(notice)
+    # A precise match: another message that mentions HarfBuzz is still a warning.
+    assert not stage.MACHINE_NOTICE.fullmatch('Unable to subset "Brief Serif" with HarfBuzz')
+    assert not stage.MACHINE_NOTICE.fullmatch(notice + " And something else went wrong.")

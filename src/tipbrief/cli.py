@@ -13,8 +13,10 @@ from tipbrief import __version__
 COMMANDS: dict[str, str] = {
     "build": "tipbrief.commands.build:build",
     "clean": "tipbrief.commands.clean:clean",
+    "doctor": "tipbrief.commands.doctor:doctor",
     "events": "tipbrief.commands.events:events",
     "facts": "tipbrief.commands.facts:facts",
+    "import": "tipbrief.commands.import_:import_",
     "new": "tipbrief.commands.new:new",
     "preview": "tipbrief.commands.preview:preview",
     "schema": "tipbrief.commands.schema:schema",

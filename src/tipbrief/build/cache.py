@@ -127,8 +127,9 @@ def weasyprint_version() -> str:
     return library_version("weasyprint")
 
 
-# The C libraries WeasyPrint lays text out with: an upgrade can move a line break.
-SYSTEM_LIBRARIES = ("libpango-1.0.so.", "libpangoft2-1.0.so.", "libharfbuzz.so.", "libharfbuzz-subset.so.")
+# The C libraries WeasyPrint lays text out with: an upgrade can move a line break. Not
+# libharfbuzz-subset: fonts are subset with fontTools whether it is there or not (render_pdf.subset_font).
+SYSTEM_LIBRARIES = ("libpango-1.0.so.", "libpangoft2-1.0.so.", "libharfbuzz.so.")
 LIBRARY_DIRS = (
     "/usr/lib",
     "/usr/lib64",

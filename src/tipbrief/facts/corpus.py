@@ -73,8 +73,9 @@ class Article:
     """Original offsets of the dateline's date, when the body opens with one."""
     warnings: tuple[Problem, ...] = ()
     """Problems that did not stop the article from being read, such as unusable front matter."""
-    date_line_span: tuple[int, int] | None = None
-    """Original offsets of the date on a line of its own above the body ("Posted on 5 May 2016")."""
+    published_from: str | None = None
+    """Where the publication date was read when a sidecar gave it (``seeds/NAME.meta.yaml:published``):
+    the evidence of the article's own date names it."""
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -311,11 +312,8 @@ def _rule_date_line(text: str, meta: _Metadata) -> str | None:
     found = parse_full_date(m.group("date")) if m else None
     if found and not meta.body_started:
         meta.published = meta.published or found
-        return _DATE_LINE_REASON
+        return "publication date line (date recorded)"
     return None
-
-
-_DATE_LINE_REASON = "publication date line (date recorded)"
 
 
 def _rule_label(text: str, meta: _Metadata) -> str | None:
@@ -430,11 +428,23 @@ def _meta_date(value: object) -> date | None:
 
 
 def parse_article(
-    doc_id: str, path: str, text: str, outlets: Mapping[str, str], meta: Mapping[str, Any] | None = None
+    doc_id: str,
+    path: str,
+    text: str,
+    outlets: Mapping[str, str],
+    meta: Mapping[str, Any] | None = None,
+    meta_path: str | None = None,
 ) -> Article:
-    """Pure: turn one article's text (and optional sidecar metadata) into an Article."""
+    """Pure: turn one article's text (and optional sidecar metadata, read from ``meta_path``) into an
+    Article."""
     front, body_at, front_problem = parse_front_matter(text)
     given = {**(meta or {}), **front}
+    dated_by = next((k for k in ("published", "date") if given.get(k)), None)
+    published_from = (
+        f"{meta_path}:{dated_by}"
+        if meta_path and dated_by and dated_by not in front and _meta_date(given[dated_by])
+        else None
+    )
     state = _Metadata(outlets=outlets, seen={})
     kept: list[Paragraph] = []
     dropped: list[DroppedSpan] = []
@@ -446,7 +456,6 @@ def parse_article(
     dateline_place: str | None = None
     dateline_date: date | None = None
     dateline_span: tuple[int, int] | None = None
-    date_line_span: tuple[int, int] | None = None
     for start, end in split_paragraphs(text):
         if end <= body_at:
             continue
@@ -461,9 +470,6 @@ def parse_article(
         reason = next((r for rule in PARAGRAPH_RULES if (r := rule(para.text, state))), None)
         if reason:
             dropped.append(DroppedSpan(para.start, para.end, reason))
-            line = _DATE_LINE.match(para.text) if reason == _DATE_LINE_REASON else None
-            if line and date_line_span is None:
-                date_line_span = para.span(line.start("date"), line.end("date"))
             continue
         if not state.body_started:
             m = _DATELINE.match(para.text)
@@ -497,7 +503,7 @@ def parse_article(
         dropped=tuple(sorted(dropped, key=lambda d: (d.start, d.end))),
     )
     warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
-    return Article(document, tuple(kept), dateline_span, warnings, date_line_span)
+    return Article(document, tuple(kept), dateline_span, warnings, published_from)
 
 
 def _drop_prefix(para: Paragraph, n: int) -> Paragraph:
@@ -560,6 +566,7 @@ def load_article(
         text = text[1:]
     meta: dict[str, Any] = {}
     sidecar = path.with_suffix(".meta.yaml")
+    sidecar_shown = Path(shown).with_suffix(".meta.yaml").as_posix()
     if sidecar.is_file():
         try:
             loaded = _safe_yaml(sidecar.read_text(encoding="utf-8"))
@@ -567,7 +574,7 @@ def load_article(
             return Problem(sidecar.as_posix(), 1, 1, f"sidecar is not valid YAML ({err}); fix it")
         if isinstance(loaded, dict):
             meta = loaded
-    return parse_article(document_id(path, root), shown, text, outlets, meta)
+    return parse_article(document_id(path, root), shown, text, outlets, meta, sidecar_shown if meta else None)
 
 
 def load_corpus(root: Path, outlets: Mapping[str, str]) -> Iterator[Article | Problem]:

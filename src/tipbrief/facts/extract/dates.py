@@ -13,9 +13,17 @@ from tipbrief.facts.extract.records import (
     intersect,
 )
 from tipbrief.facts.extract.sentences import _tense, expression_tense
-from tipbrief.facts.model import Span
 from tipbrief.facts.temporal.expressions import Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval
+
+
+def _dateline_agrees(quote: str, published: date) -> bool:
+    """Whether a dateline's date is the publication date: a whole date always is (it gave it, or the
+    sidecar overrides it as before); one without a year when its day and month are the same."""
+    found = [t for t in extract_temporals(quote) if t.kind == "date"]
+    if not found or found[0].year is not None:
+        return True
+    return (found[0].month, found[0].day) == (published.month, published.day)
 
 
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
@@ -23,16 +31,6 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
     a = intersect(anchor)
     bounded = (a[0], a[1]) if a and a[0] and a[1] else None
     dateline = ctx.article.dateline_span
-    published = ctx.article.document.published
-    if ctx.article.date_line_span and published:
-        # The date on a line of its own above the body is dropped with its line, but it is still a
-        # date the article states: its own.
-        start, end = ctx.article.date_line_span
-        quote = ctx.original[start:end]
-        day = next(iter(extract_temporals(quote)), None)
-        if day is not None:
-            span = Span(ctx.doc, start, end, quote)
-            out.append(DateFound(span, day, published, published, True, "the article's date line"))
     for s in ctx.sentences:
         tense = _tense(s.text)
         for t in extract_temporals(s.text):
@@ -56,13 +54,15 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
                         bounded[1],
                         False,
                         "the dateline, in the year the article's other clues give",
+                        *_dated_by(anchor),
                     )
                 )
                 continue
             if bounded:
                 found, note = anchored_interval(t, bounded, expression_tense(s.text, t.start, tense))
                 if found:
-                    out.append(DateFound(span, t, found[0], found[1], t.relative == "today", note))
+                    today = t.relative == "today"
+                    out.append(DateFound(span, t, found[0], found[1], today, note, *_dated_by(anchor)))
                     continue
             out.append(DateFound(span, t, None, None, False, "needs a year that the article does not give"))
     return tuple(out)
@@ -102,6 +102,7 @@ def _time_constraints(
                             found[0],
                             found[1],
                             span,
+                            *_dated_by(anchor),
                             stated=t.relative == "today",
                         )
                     )
@@ -123,12 +124,20 @@ def _year_before(d: date) -> date:
         return d.replace(year=d.year - 1, day=28)
 
 
+def _dated_by(anchor: tuple[Constraint, ...]) -> tuple[str | None, str | None]:
+    """The sidecar the article's date was read from, and the page's URL, when a sidecar gave it."""
+    source = next((c for c in anchor if c.rule == "published" and c.reference), None)
+    return (source.reference, source.url) if source else (None, None)
+
+
 def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool) -> list[Constraint]:
     """How an event relates to the article's date: past events before it, future ones after."""
     a = intersect(anchor)
     if not a or (a[0] is None and a[1] is None):
         return []
     lo, hi = a
+    # The article's date as evidence: its sidecar, when that is where it was read.
+    where = _dated_by(anchor)
     if tense == "past":
         if hi is None:  # nothing bounds the article's date from above
             return []
@@ -136,12 +145,19 @@ def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool)
         note = "reported in the past tense, so no later than the article's date" + (
             "; a day without a year means the last such day before it" if annual else ""
         )
-        return [Constraint("article-date", note, window, hi)]
+        return [Constraint("article-date", note, window, hi, None, *where)]
     if tense == "future":
         if lo is None:
             return []
         return [
-            Constraint("article-date", "reported as future, so no earlier than the article's date", lo, None)
+            Constraint(
+                "article-date",
+                "reported as future, so no earlier than the article's date",
+                lo,
+                None,
+                None,
+                *where,
+            )
         ]
     # Ongoing on the article's date: the event spans that date, so it may have begun before it and
     # end after it. A month either way holds a meeting or a campaign week; it never fixes the date.
@@ -153,6 +169,8 @@ def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool)
             f"reported as ongoing, so within {ONGOING_DAYS} days of the article's date",
             lo,
             hi,
+            None,
+            *where,
         )
     ]
 

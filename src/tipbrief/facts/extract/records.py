@@ -95,6 +95,9 @@ class DateFound:
     latest: date | None
     stated: bool
     note: str
+    reference: str | None = None
+    """What the article's date was read from, when the expression needed it and a sidecar gave it."""
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tipbrief.common.words import sentence_words
+from tipbrief.facts.extract.dates import _dateline_agrees
 from tipbrief.facts.extract.events import _identifications
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
@@ -98,18 +99,24 @@ def _metadata(ctx: _Context) -> list[Constraint]:
     doc = ctx.article.document
     if not doc.published:
         return []
+    # An imported article's date comes from its sidecar, which names the page it was read from.
+    sidecar = ctx.article.published_from
     out = [
         Constraint(
             "published",
             f"the article is dated {doc.published.isoformat()}",
             doc.published,
             doc.published,
+            reference=sidecar,
+            url=doc.url if sidecar else None,
             stated=True,
         )
     ]
     if ctx.article.dateline_span:
         line_start, line_end = ctx.article.dateline_span
         span = Span(doc.id, line_start, line_end, doc.text[line_start:line_end])
+        if not _dateline_agrees(span.quote, doc.published):
+            return out
         out.append(
             Constraint(
                 "dateline",

@@ -33,7 +33,7 @@ def article_dates(x: Extraction) -> tuple[DateMention, ...]:
             d.earliest,
             d.latest,
             "stated" if d.stated else "inferred",
-            (Evidence("date-mention", d.note, d.earliest, d.latest, d.span),),
+            (Evidence("date-mention", d.note, d.earliest, d.latest, d.span, d.reference, d.url),),
         )
         for d in x.dates
     )
