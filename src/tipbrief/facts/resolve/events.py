@@ -14,8 +14,8 @@ from tipbrief.facts.model import (
     Conflict,
     Event,
     Place,
-    Reading,
 )
+from tipbrief.facts.resolve.conflicts import place_conflict
 from tipbrief.facts.resolve.dates import Bounds, Resolution, _resolve_group, _where
 from tipbrief.facts.resolve.records import (
     Bucket,
@@ -315,22 +315,16 @@ def _place(g: Sequence[EventCandidate], res: Resolution) -> tuple[Place | None, 
         for p, _ in stated:
             counts[p.name] = counts.get(p.name, 0) + 1
         best = min(counts, key=lambda n: (-counts[n], n))
-        place, span = next((p, sp) for p, sp in stated if p.name == best)
-        conflicts = []
-        for rp, cand in ref_places:
-            if rp.name != place.name:
-                conflicts.append(
-                    Conflict(
-                        "place",
-                        (
-                            Reading(place.name, (_where(span),)),
-                            Reading(rp.name, (cand.reference,)),
-                        ),
-                        f"the article places it in {place.name}; reference data puts the "
-                        f"{cand.label.split(' (')[0]} in {rp.name}; the article's place is shown",
-                    )
-                )
-        return place, tuple(conflicts)
+        place = next(p for p, _ in stated if p.name == best)
+        # One conflict, every span that states the place in one reading (grouped by value).
+        others = [
+            (rp.name, c.label.split(" (")[0], c.reference) for rp, c in ref_places if rp.name != place.name
+        ]
+        if not others:
+            return place, ()
+        return place, (
+            place_conflict(place.name, [_where(sp) for p, sp in stated if p.name == best], others),
+        )
     if ref_places:
         return ref_places[0][0], ()
     return None, ()
