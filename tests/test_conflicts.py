@@ -9,13 +9,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tipbrief.build.factbase import build_fact_base
 from tipbrief.facts.extract.records import Constraint, Identification
 from tipbrief.facts.factjson import dump_fact_base, fact_base_from_dict, fact_base_to_dict
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import Conflict, FactBase, Span
 from tipbrief.facts.resolve.conflicts import group_readings, origin_key
-from tipbrief.facts.resolve.dates import resolve_dates
+from tipbrief.facts.resolve.dates import refused, resolve_dates
 from tipbrief.facts.temporal.expressions import extract_temporals
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,6 +144,41 @@ def test_group_readings_puts_kept_first_then_more_sources_then_value() -> None:
         ("b", ("x:0-1", "x:1-2"), False),
         ("a", ("x:3-4",), False),
     ]
+
+
+RULES = ("stated-date", "office-term", "article-date", "programme-period")
+
+
+@st.composite
+def constraints(draw: st.DrawFn) -> Constraint:
+    lo = draw(st.one_of(st.none(), st.integers(0, 40)))
+    hi = draw(st.one_of(st.none(), st.integers(0, 40)))
+    if lo is not None and hi is not None and lo > hi:
+        lo, hi = hi, lo
+    rule = draw(st.sampled_from(RULES))
+    return Constraint(
+        rule,
+        f"{rule} {draw(st.integers(0, 3))}",
+        None if lo is None else DAY + timedelta(days=lo),
+        None if hi is None else DAY + timedelta(days=hi),
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(constraints(), max_size=8), constraints())
+def test_a_constraint_called_refused_changes_nothing_but_the_conflict(
+    before: list[Constraint], extra: Constraint
+) -> None:
+    # What lets a group of candidates skip resolving again when a member repeats a wrong date.
+    first = resolve_dates(before, [], explain=False)
+    if refused(first.steps, extra):
+        again = resolve_dates([*before, extra], [])
+        assert again.fixed == first.fixed
+        assert (again.interval.earliest, again.interval.latest) == (
+            first.interval.earliest,
+            first.interval.latest,
+        )
+        assert any(not r.kept for c in again.conflicts for r in c.readings)
 
 
 # --- a corpus where many articles retell the same events ---------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -40,6 +41,9 @@ _PRIORITY = {
 SortKey = tuple[int, str]
 """Where a plain constraint sorts among the others: the priority of its rule, then its note."""
 
+Step = tuple[SortKey, date | None, date | None]
+"""A kept plain constraint's sort key and the bounds of the constraints kept up to it."""
+
 
 def _order(c: Constraint) -> SortKey:
     return _PRIORITY.get(c.rule, 9), c.note
@@ -54,6 +58,26 @@ class Resolution:
     chosen: tuple[Candidate, ...]
     fixed: tuple[date | None, date | None] = (None, None)
     """The bounds of the constraints kept before reference rows and yearless dates are weighed."""
+    steps: tuple[Step, ...] = ()
+    """The plain constraints kept, in order, each with the bounds of those kept up to it: what
+    tells, without resolving again, that a further constraint would be refused (``refused``)."""
+
+
+def refused(steps: Sequence[Step], c: Constraint) -> bool:
+    """True when resolving again with ``c`` added after the constraints that gave ``steps`` would
+    refuse ``c``: it contradicts the bounds of the constraints kept before its place in the order
+    (for equal sort keys, the earlier constraint goes first). Such a constraint changes nothing
+    but the conflict. ``steps`` may omit kept constraints that narrowed no bound: the test then
+    sees wider bounds, and can only answer False where True was right, never the reverse."""
+    if c.annual is not None:
+        return False
+    n = bisect_right(steps, _order(c), key=lambda step: step[0])
+    if n == 0:
+        return c.earliest is not None and c.latest is not None and c.earliest > c.latest
+    _, lo, hi = steps[n - 1]
+    c_lo = c.earliest if c.earliest and (lo is None or c.earliest > lo) else lo
+    c_hi = c.latest if c.latest and (hi is None or c.latest < hi) else hi
+    return c_lo is not None and c_hi is not None and c_lo > c_hi
 
 
 def _where(span: Span | None, reference: str | None = None) -> str:
@@ -116,7 +140,8 @@ def resolve_dates(
     fixed = sorted((c for c in constraints if c.annual is None), key=_order)
     annual = [c for c in constraints if c.annual is not None]
     conflicts: list[Conflict] = []
-    core, fixed_bounds, contradicting = _agreeing_core(fixed, explain)
+    core, steps, contradicting = _agreeing_core(fixed, explain)
+    fixed_bounds = (steps[-1][1], steps[-1][2]) if steps else (None, None)
     plain = len(core)
     chosen = _identify(identifications, core, annual, conflicts)
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
@@ -132,15 +157,16 @@ def resolve_dates(
         )
     evidence = tuple(dict.fromkeys(_to_evidence(c) for c in used)) if explain else ()
     interval = DateInterval(lo, hi, label, "stated" if stated else "inferred", evidence)
-    return Resolution(interval, tuple(conflicts), tuple(chosen), fixed_bounds)
+    return Resolution(interval, tuple(conflicts), tuple(chosen), fixed_bounds, tuple(steps))
 
 
 def _agreeing_core(
     fixed: Sequence[Constraint], explain: bool
-) -> tuple[list[Constraint], Bounds, list[Constraint]]:
-    """The constraints kept, in priority order, while they agree, and their bounds; and (when
-    ``explain``) those refused because they contradict the ones kept before them."""
+) -> tuple[list[Constraint], list[Step], list[Constraint]]:
+    """The constraints kept, in priority order, while they agree, with the bounds after each; and
+    (when ``explain``) those refused because they contradict the ones kept before them."""
     core: list[Constraint] = []
+    steps: list[Step] = []
     contradicting: list[Constraint] = []
     # Running bounds of the core: the test intersect([*core, c]) without rescanning the core.
     core_lo: date | None = None
@@ -154,7 +180,8 @@ def _agreeing_core(
             continue
         core.append(c)
         core_lo, core_hi = c_lo, c_hi
-    return core, (core_lo, core_hi), contradicting
+        steps.append((_order(c), c_lo, c_hi))
+    return core, steps, contradicting
 
 
 Outside = tuple[Constraint, date, date, int]
