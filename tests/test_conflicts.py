@@ -243,3 +243,31 @@ def test_the_fact_base_json_grows_linearly_with_articles_retelling_the_same_even
     # listed every source of the other reading again: 23% more bytes per article at 120 than at 30.)
     per_article = {n: len(dump_fact_base(corpus_facts(tmp_path, n)).encode("utf-8")) / n for n in (30, 120)}
     assert per_article[120] <= 1.1 * per_article[30], per_article
+
+
+def test_the_facts_table_counts_the_sources_of_each_reading() -> None:
+    from tipbrief.commands.facts import format_table
+    from tipbrief.facts.model import DateInterval, Event, Reading
+
+    readings = (
+        Reading("21 November 2015", tuple(f"a{n:04d}:1-2" for n in range(1223)), kept=True),
+        Reading("27 November 2015", tuple(f"b{n:02d}:1-2" for n in range(72))),
+        *(Reading(f"2{n} November 2015", (f"c{n}:1-2",)) for n in range(2, 8)),
+    )
+    event = Event(
+        "e",
+        "Signing",
+        "signature",
+        DateInterval(DAY, DAY, "21 November 2015", "stated"),
+        None,
+        (),
+        (),
+        (),
+        (Conflict("date", readings, "kept 21 November 2015"),),
+    )
+    (line,) = [x for x in format_table(FactBase((), (), (event,), ())).splitlines() if "⚠ date" in x]
+    assert line == (
+        "    ⚠ date: 21 November 2015 (1,223 sources) vs 27 November 2015 (72 sources) vs 22 November 2015 "
+        "(1 source) vs 23 November 2015 (1 source) vs 24 November 2015 (1 source) and 3 more "
+        "— kept 21 November 2015"
+    )

@@ -15,7 +15,7 @@ from tipbrief.briefs.templates import PACKAGE_TEMPLATES, TEMPLATE_BYTECODE
 from tipbrief.common.errors import InputError
 from tipbrief.common.months import day_label, month_label
 from tipbrief.facts.model import Conflict, Document, Event, Evidence, Reading, Span
-from tipbrief.facts.resolve.conflicts import UNKNOWN_ORIGIN
+from tipbrief.facts.resolve.conflicts import UNKNOWN_ORIGIN, shown_readings
 
 if TYPE_CHECKING:
     import jinja2
@@ -242,9 +242,6 @@ CITED_PER_LINE = 3
 """A conflict's reading, or a date's evidence note, cites the spans of its first few sources and
 counts the rest ("1,285 sources[^1][^2][^3] and 1,282 more"): a value thousands of articles give
 stays one legible line."""
-SHOWN_KEPT = 2
-SHOWN_SET_ASIDE = 4
-"""How many kept and set-aside readings of one conflict a brief shows; it counts the others."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,13 +307,9 @@ class ConflictView:
 
 
 def view_conflict(conflict: Conflict, index: EventSpans) -> ConflictView:
-    """The readings to print: the kept ones first few and the set-aside ones first few (in the
+    """The readings to print (``shown_readings``: the first few kept and set aside, in the
     conflict's order, which puts those more sources give first), each citing its first sources."""
-    kept = [r for r in conflict.readings if r.kept][:SHOWN_KEPT]
-    aside = [r for r in conflict.readings if not r.kept][:SHOWN_SET_ASIDE]
-    chosen = {id(r) for r in (*kept, *aside)}
-    shown = [r for r in conflict.readings if id(r) in chosen]
-    hidden = [r for r in conflict.readings if id(r) not in chosen]
+    shown, hidden = shown_readings(conflict.readings)
     counted = any(r.count > 1 for r in conflict.readings)
     views = []
     for reading in shown:

@@ -45,6 +45,21 @@ def group_readings(items: Iterable[tuple[str, Iterable[str], bool]]) -> tuple[Re
     return tuple(readings)
 
 
+SHOWN_KEPT = 2
+SHOWN_SET_ASIDE = 4
+"""How many kept and set-aside readings of one conflict a line shows (brief or table)."""
+
+
+def shown_readings(
+    readings: Sequence[Reading], kept: int = SHOWN_KEPT, aside: int = SHOWN_SET_ASIDE
+) -> tuple[list[Reading], list[Reading]]:
+    """The readings a line shows, in order, and those it only counts: the first ``kept`` kept
+    ones and the first ``aside`` set-aside ones (readings come with more sources first)."""
+    chosen = {id(r) for r in [r for r in readings if r.kept][:kept]}
+    chosen.update(id(r) for r in [r for r in readings if not r.kept][:aside])
+    return [r for r in readings if id(r) in chosen], [r for r in readings if id(r) not in chosen]
+
+
 def sources_phrase(count: int) -> str:
     """ "1 source", "1,223 sources"."""
     return f"{count:,} source" + ("" if count == 1 else "s")
