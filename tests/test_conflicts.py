@@ -116,6 +116,34 @@ def test_a_yearless_day_outside_the_interval_joins_the_one_date_conflict() -> No
     assert "May 11 (1 source) falls outside what the other evidence allows" in conflict.note
 
 
+def test_yearless_days_inside_and_outside_give_one_reading_each() -> None:
+    (may11,) = extract_temporals("on May 11")
+    (june2,) = extract_temporals("on June 2")
+    may = Constraint(
+        "stated-date",
+        "the article says “May 2015”",
+        date(2015, 5, 1),
+        date(2015, 5, 31),
+        Span("m", 0, 8, "May 2015"),
+    )
+    days = [
+        Constraint("day-month", text, None, None, Span(f"{doc}{n}", 3, 9, text), annual=t)
+        for n in range(4)
+        for doc, text, t in (("a", "May 11", may11), ("b", "June 2", june2))
+    ]
+    r = resolve_dates([may, *days], [])
+    assert (r.interval.earliest, r.interval.latest) == (date(2015, 5, 11), date(2015, 5, 11))
+    conflict = one(r.conflicts, "date")
+    assert [(x.value, x.count, x.kept) for x in conflict.readings] == [
+        ("11 May 2015", 4, True),
+        ("June 2", 4, False),
+    ]
+    assert conflict.note == (
+        "kept 11 May 2015, which 4 sources support; "
+        "June 2 (4 sources) falls outside what the other evidence allows"
+    )
+
+
 def test_identifications_with_the_same_text_are_one_reading() -> None:
     s32 = Candidate("summit-32", "32nd ASEAN Summit", date(2018, 4, 25), date(2018, 4, 28), "s:32", "u")
     s42 = Candidate("summit-42", "42nd ASEAN Summit", date(2023, 5, 9), date(2023, 5, 11), "s:42", "u")

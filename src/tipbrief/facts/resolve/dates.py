@@ -184,8 +184,8 @@ def _agreeing_core(
     return core, steps, contradicting
 
 
-Outside = tuple[Constraint, date, date, int]
-"""A yearless date that falls outside the interval [lo, hi] the first ``n`` used constraints give."""
+Outside = tuple[Constraint, date, date]
+"""A yearless date and the interval [lo, hi] it falls outside."""
 
 
 def _date_conflict(
@@ -221,11 +221,12 @@ def _date_conflict(
             if (r_lo and k.latest and r_lo > k.latest) or (r_hi and k.earliest and r_hi < k.earliest):
                 items.append((value(k), (_where(k.span, k.reference),), True))
         items.extend((value(r), (_where(r.span, r.reference),), False) for r in contradicting)
-    for a_lo, a_hi, n in dict.fromkeys((a_lo, a_hi, n) for _, a_lo, a_hi, n in outside):
+    # Once per interval a yearless day fell outside (each narrows the last, so there are few).
+    for day_lo, day_hi in dict.fromkeys((day_lo, day_hi) for _, day_lo, day_hi in outside):
         items.extend(
             (value(k), (_where(k.span, k.reference),), True)
-            for k in used[:n]
-            if k.earliest == a_lo or k.latest == a_hi
+            for k in used
+            if k.earliest == day_lo or k.latest == day_hi
         )
     yearless: set[str] = set()
     for c, *_ in outside:
@@ -342,7 +343,7 @@ def _place_annual(
 ) -> tuple[date | None, date | None, list[Constraint], list[Constraint], list[Outside]]:
     """Yearless days ("May 11") placed in the core's interval: the interval they narrow it to, the
     constraints used, those left unresolved for want of a bounded interval, and those that fall
-    outside the interval (each with it, and how many constraints were used when it was tested)."""
+    outside the interval (each with it)."""
     lo, hi = intersect(core) or (None, None)
     used = list(core)
     unresolved: list[Constraint] = []
@@ -355,7 +356,7 @@ def _place_annual(
                 lo, hi = min(o[0] for o in occ), max(o[1] for o in occ)
                 used.append(replace(c, earliest=lo, latest=hi))
             else:
-                outside.append((c, lo, hi, len(used)))
+                outside.append((c, lo, hi))
         else:
             unresolved.append(c)
             used.append(c)
