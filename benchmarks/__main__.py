@@ -11,7 +11,9 @@ b. a no-op rebuild against a cold build of the example briefs (WeasyPrint must s
 c. 24 briefs with --jobs 2 against --jobs 1 (the outputs must be the same bytes);
 d. the fact base over synthetic corpora of two sizes: articles/s, peak memory, growth, and
    dateparser's search_dates over the same articles as the peer;
-e. one article edited and one added in the large corpus against the full build.
+e. one article edited and one added in the large corpus against the full build;
+f. the fact base (built and printed as JSON) over two corpora where most articles retell the same
+   few events with conflicting dates (same_events.py): time and JSON bytes must grow linearly.
 
 --quick is a shorter run of the same thing; --tiny is the smoke run `make test` does.
 """
@@ -33,6 +35,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks import same_events
 from benchmarks.synth import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,14 +58,39 @@ class Mode:
     large: int
     large_repeat: int
     peer_sample: int
+    same_small: int
+    same_large: int
+    """Sizes of f's same-events corpora."""
     all_examples: bool = True
     """b builds every example brief (else only ``brief``)."""
 
 
 MINISTERIAL = "actip-implementation-ministerial"
 MODES = {
-    "full": Mode("full", 5, CHRONOLOGY, briefs=24, small=1_000, large=10_000, large_repeat=2, peer_sample=20),
-    "quick": Mode("quick", 3, CHRONOLOGY, briefs=8, small=200, large=2_000, large_repeat=1, peer_sample=5),
+    "full": Mode(
+        "full",
+        5,
+        CHRONOLOGY,
+        briefs=24,
+        small=1_000,
+        large=10_000,
+        large_repeat=2,
+        peer_sample=20,
+        same_small=400,
+        same_large=4_000,
+    ),
+    "quick": Mode(
+        "quick",
+        3,
+        CHRONOLOGY,
+        briefs=8,
+        small=200,
+        large=2_000,
+        large_repeat=1,
+        peer_sample=5,
+        same_small=200,
+        same_large=2_000,
+    ),
     # The smoke run of `make test`: every code path once, on the shortest brief and tiny corpora.
     "tiny": Mode(
         "tiny",
@@ -73,6 +101,8 @@ MODES = {
         large=40,
         large_repeat=1,
         peer_sample=1,
+        same_small=10,
+        same_large=40,
         all_examples=False,
     ),
 }
@@ -308,10 +338,12 @@ def bench_jobs(work: Path, mode: Mode) -> list[Row]:
 # --- d. and e. corpus size, the peer, incremental ----------------------------------------------
 
 
-def run_factbase(corpus: Path, cache: Path | None) -> dict[str, Any]:
+def run_factbase(corpus: Path, cache: Path | None, json_out: Path | None = None) -> dict[str, Any]:
     command = [sys.executable, "-m", "benchmarks.factbase_run", str(corpus)]
     if cache is not None:
         command += ["--cache", str(cache)]
+    if json_out is not None:
+        command += ["--json", str(json_out)]
     _, out = timed(command, ROOT)
     result: dict[str, Any] = json.loads(out)
     return result
@@ -419,6 +451,50 @@ def bench_corpus(work: Path, mode: Mode) -> list[Row]:
     ]
 
 
+# --- f. many articles retelling the same events ------------------------------------------------
+
+
+def bench_same_events(work: Path, mode: Mode) -> list[Row]:
+    """The fact base and its JSON over corpora where most articles retell a few events, some with
+    the wrong date: conflicts are grouped by reading, so time and size must grow with the corpus."""
+    small = same_events.write_corpus(work / "small" / "seeds", mode.same_small)
+    large = same_events.write_corpus(work / "large" / "seeds", mode.same_large)
+    # Interleaved, so that a busy machine slows both sizes alike.
+    runs: dict[str, list[dict[str, Any]]] = {"small": [], "large": []}
+    for _ in range(min(mode.repeat, 3)):
+        runs["small"].append(run_factbase(small, None, work / "small.json"))
+        if len(runs["large"]) < max(mode.large_repeat, 1):
+            runs["large"].append(run_factbase(large, None, work / "large.json"))
+    t_small = median([r["json_seconds"] for r in runs["small"]])
+    t_large = median([r["json_seconds"] for r in runs["large"]])
+    b_small, b_large = runs["small"][-1]["json_bytes"], runs["large"][-1]["json_bytes"]
+    size = mode.same_large / mode.same_small
+    goal = 1.1 * size
+    big = runs["large"][-1].get("largest", {})
+    return [
+        Row(
+            f"f. same-events fact base + JSON {mode.same_large:,} / {mode.same_small:,} articles (time)",
+            t_large / t_small,
+            f"≤ {goal:.0f}×",
+            t_large / t_small <= goal,
+            f"{t_small:.1f} s vs {t_large:.1f} s (built and printed as JSON, imports excluded)",
+            {
+                "small": [r["json_seconds"] for r in runs["small"]],
+                "large": [r["json_seconds"] for r in runs["large"]],
+            },
+        ),
+        Row(
+            f"f. same-events fact base JSON {mode.same_large:,} / {mode.same_small:,} articles (bytes)",
+            b_large / b_small,
+            f"≤ {goal:.0f}×, grows linearly",
+            b_large / b_small <= goal,
+            f"{b_small / 1e6:.1f} MB vs {b_large / 1e6:.1f} MB; the event with most sources at "
+            f"{mode.same_large:,}: {big.get('sources', 0):,} sources, {big.get('conflicts', 0)} conflict(s) "
+            f"with {big.get('readings', 0)} readings naming {big.get('reading_sources', 0):,} sources",
+        ),
+    ]
+
+
 # --- the table ---------------------------------------------------------------------------------
 
 
@@ -440,11 +516,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     size.add_argument("--quick", action="store_true", help="fewer runs, corpora of 200 and 2,000")
     size.add_argument("--tiny", action="store_true", help="smoke run: one run each, tiny corpora")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write the results")
-    parser.add_argument("--only", choices=["a", "b", "c", "d"], action="append", help="run some comparisons")
+    parser.add_argument(
+        "--only",
+        choices=["a", "b", "c", "d", "f"],
+        action="append",
+        help="run some comparisons (d includes e)",
+    )
     args = parser.parse_args(argv)
     mode = MODES["tiny" if args.tiny else "quick" if args.quick else "full"]
-    chosen = args.only or ["a", "b", "c", "d"]
-    benches = {"a": bench_floor, "b": bench_noop, "c": bench_jobs, "d": bench_corpus}
+    chosen = args.only or ["a", "b", "c", "d", "f"]
+    benches = {"a": bench_floor, "b": bench_noop, "c": bench_jobs, "d": bench_corpus, "f": bench_same_events}
     rows: list[Row] = []
     started = time.perf_counter()
     load_before = os.getloadavg()

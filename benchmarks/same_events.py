@@ -1,7 +1,8 @@
 """A corpus where most articles report the same few events: wire copy retold by many outlets.
 
 Each article reports one of a handful of real events in one of several phrasings, under a dateline
-a few days after the event, and about one in ten gets its year wrong (as copy-edited reprints do),
+a few days after the event; about one in ten gets its year wrong (as copy-edited reprints do) and
+about one in seven its day; and about one in seven names as present a Secretary-General whose term had ended,
 so that the events carry conflicting readings from many sources. This is the shape that made a
 fact base of 4,000 such articles grow far faster than one of 400 (one event with hundreds of
 conflicts, each listing every source again).
@@ -70,13 +71,20 @@ def article(rng: random.Random) -> str:
     event = rng.choice(EVENTS)
     year = event.day.year
     if rng.random() < 0.1:
-        year -= rng.choice((3, 1))  # a reprint with the wrong year: a conflicting reading
+        year -= rng.choice((3, 1))  # a reprint with the wrong year: another event, dated apart
     day = event.day.replace(year=year)
+    if rng.random() < 0.15:
+        # An outlet that misreports the day by one: the same event with a conflicting reading.
+        day += timedelta(days=rng.choice((1, -1)))
     when = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
     filed = day + timedelta(days=rng.randint(0, 6))
     outlet = rng.choice(OUTLETS)
     lead = rng.choice(event.leads).format(when=when, city=event.city)
     dateline = f"{event.city.upper()}, {filed.day} {MONTHS[filed.month - 1]} {filed.year} ({outlet}) – "
+    if rng.random() < 0.15:
+        # A Secretary-General who had left office years before, named as present: his term
+        # contradicts the date, and the event keeps it as a reading set aside.
+        lead = lead[:-1] + ", in the presence of ASEAN Secretary-General Surin Pitsuwan."
     body = " ".join(rng.sample(FILLER, rng.randint(1, 3)))
     return f"{dateline}{lead}\n\n{body}\n"
 

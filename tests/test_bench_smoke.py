@@ -32,6 +32,8 @@ def test_the_tiny_benchmark_reports_every_comparison(tmp_path: Path) -> None:
         "c. ",
         "d. fact base",
         "e. ",
+        "f. same-events fact base + JSON",
+        "f. same-events fact base JSON",
     ):
         assert any(name.startswith(prefix) for name in names), (prefix, names)
     measured = [row for row in rows if row["met"] is not None]

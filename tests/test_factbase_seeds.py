@@ -44,6 +44,10 @@ def test_progress_report_year_from_meeting_series_and_place_conflict(facts: Fact
     assert (e.date.earliest, e.date.latest) == (date(2011, 8, 24), date(2011, 8, 24))
     assert e.place is not None and e.place.name == "Jakarta"
     assert {c.field for c in e.conflicts} >= {"place"}
+    # One place conflict: the article's place (kept, as shown) against the meeting's row.
+    (place,) = [c for c in e.conflicts if c.field == "place"]
+    assert [(r.value, r.kept) for r in place.readings] == [("Jakarta", True), ("Singapore", False)]
+    assert place.readings[1].sources[0].startswith("tipbrief/data/meetings.csv:")
 
 
 def test_actip_signature_merges_sources_and_records_summit_conflict(facts: FactBase) -> None:

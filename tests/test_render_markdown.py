@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from tipbrief.briefs.select import Brief, select
 from tipbrief.briefs.spec import load_spec, parse_spec
 from tipbrief.briefs.templates import PACKAGE_TEMPLATES, template_dirs
 from tipbrief.common.errors import InputError
-from tipbrief.facts.model import FactBase
+from tipbrief.facts.model import Conflict, Evidence, FactBase, Reading, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shipped examples, named so that an editor's new brief in briefs/ does not change the tests.
@@ -238,3 +239,69 @@ def test_the_public_brief_spells_out_acronyms_and_carries_no_marking(facts: Fact
         in body
     )
     assert "Marking" not in text and "OFFICIAL" not in text
+
+
+def crowded(facts: FactBase) -> FactBase:
+    """The ACTIP signing as 1,223 retellings would make it: one date conflict whose readings are
+    grouped by value, evidence whose one note 1,223 spans carry, and a value with Markdown in it."""
+    event = next(e for e in facts.events if e.id == "2015-11-kuala-lumpur-actip-signature")
+    doc = event.sources[0].document
+
+    def spans(n: int, at: int) -> tuple[Span, ...]:
+        return tuple(
+            Span(doc, at + 40 * i, at + 40 * i + 16, f"{21 + at % 7} November 2015") for i in range(n)
+        )
+
+    kept, aside = spans(1223, 10_000), spans(72, 100_000)
+    origin = [f"{s.document}:{s.start}-{s.end}" for s in (*kept, *aside)]
+    conflict = Conflict(
+        "date",
+        (
+            Reading("21 November 2015", tuple(origin[:1223]), kept=True),
+            Reading("27 November 2015", tuple(origin[1223:]), kept=False),
+            *(Reading(f"2{n} November 2015 *bold*", (f"ref.csv:{n}",)) for n in range(2, 7)),
+        ),
+        "kept 21 November 2015, which 1,223 sources support; set aside 27 November 2015 (72 sources)",
+    )
+    same = Evidence(
+        "stated-date", "the article says “21 November 2015”", date(2015, 11, 21), date(2015, 11, 21)
+    )
+    evidence = tuple(dataclasses.replace(same, span=s) for s in kept)
+    event = dataclasses.replace(
+        event,
+        sources=(*event.sources, *kept, *aside),
+        conflicts=(conflict, *event.conflicts),
+        date=dataclasses.replace(event.date, evidence=(*event.date.evidence, *evidence)),
+    )
+    return dataclasses.replace(facts, events=tuple(event if e.id == event.id else e for e in facts.events))
+
+
+def test_a_conflict_of_thousands_of_sources_prints_one_line_per_reading_group(facts: FactBase) -> None:
+    text = render_markdown(example("asean-us-tip-chronology", crowded(facts)))
+    (line,) = [x for x in text.splitlines() if x.startswith("- **Sources disagree on the date:**")]
+    assert re.search(
+        r"“21 November 2015” \(1,223 sources(\[\^\d+\]){3} and 1,220 more\) or "
+        r"“27 November 2015” \(72 sources(\[\^\d+\]){3} and 69 more\) or "
+        r"“22 November 2015 \\\*bold\\\*” \(one source: ref\\\.csv:2\) or ",
+        line,
+    ), line
+    # Four set-aside readings are shown, the others counted; every value escaped.
+    assert line.count("\\*bold\\*") == 3
+    assert " or two other readings (two sources). Kept 21 November 2015, which 1,223 sources support" in line
+    (bullet,) = [x for x in text.splitlines() if x.startswith("  - The article says “21 November 2015”")]
+    assert re.fullmatch(
+        r"  - The article says “21 November 2015”\\\.(\[\^\d+\]){3} \(1,220 more sources\)", bullet
+    )
+    # The conflicts section prints the same readings against each other.
+    (listed,) = [x for x in text.splitlines() if x.startswith("- *ASEAN Convention") and ", date: " in x]
+    assert (
+        "“21 November 2015” (1,223 sources[^" in listed
+        and " against “27 November 2015” (72 sources[^" in listed
+    )
+
+
+def test_the_ministerial_caveat_cites_a_few_sources_of_a_crowded_conflict(facts: FactBase) -> None:
+    text = render_markdown(example("actip-implementation-ministerial", crowded(facts)))
+    (line,) = [x for x in text.splitlines() if x.startswith("- **Caveats.**")]
+    assert "Sources disagree on the date of one event and the summit of two events" in line
+    assert len(re.findall(r"\[\^\d+\]", line)) <= 6

@@ -15,6 +15,7 @@ from tipbrief.briefs.templates import PACKAGE_TEMPLATES, TEMPLATE_BYTECODE
 from tipbrief.common.errors import InputError
 from tipbrief.common.months import day_label, month_label
 from tipbrief.facts.model import Conflict, Document, Event, Evidence, Reading, Span
+from tipbrief.facts.resolve.conflicts import UNKNOWN_ORIGIN, shown_readings
 
 if TYPE_CHECKING:
     import jinja2
@@ -235,24 +236,152 @@ def is_inferred(event: Event) -> bool:
     return event.date.basis == "inferred"
 
 
-def _origin_spans(origin: str, event: Event) -> list[Span]:
-    """The event's spans that a conflict reading's ``doc:start-end`` origin points into."""
-    match = re.fullmatch(r"(.+):(\d+)-(\d+)", origin)
-    if not match:
-        return []
-    from tipbrief.briefs.select import cited_spans
+_ORIGIN = re.compile(r"(.+):(\d+)-(\d+)")
 
-    doc, start, end = match.group(1), int(match.group(2)), int(match.group(3))
-    return [s for s in cited_spans(event) if s.document == doc and s.start <= start and end <= s.end]
+CITED_PER_LINE = 3
+"""A conflict's reading, or a date's evidence note, cites the spans of its first few sources and
+counts the rest ("1,285 sources[^1][^2][^3] and 1,282 more"): a value thousands of articles give
+stays one legible line."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventSpans:
+    """The spans an event rests on (its sources, then its evidence), by document: where a conflict
+    reading's ``doc:start-end`` origin points. Built once per event, so that finding the spans of
+    every origin costs one look-up each, not one pass over the event's spans."""
+
+    by_document: dict[str, tuple[Span, ...]]
+
+    @staticmethod
+    def of(event: Event) -> EventSpans:
+        from tipbrief.briefs.select import cited_spans
+
+        found: dict[str, list[Span]] = {}
+        for span in cited_spans(event):
+            found.setdefault(span.document, []).append(span)
+        return EventSpans({doc: tuple(spans) for doc, spans in found.items()})
+
+    def origin(self, origin: str) -> list[Span]:
+        """The spans the origin lies in (none for a reference row)."""
+        match = _ORIGIN.fullmatch(origin)
+        if not match:
+            return []
+        start, end = int(match.group(2)), int(match.group(3))
+        return [s for s in self.by_document.get(match.group(1), ()) if s.start <= start and end <= s.end]
+
+    def reading(self, reading: Reading) -> list[Span]:
+        return [s for origin in reading.sources for s in self.origin(origin)]
 
 
 def reading_spans(reading: Reading, event: Event) -> list[Span]:
-    """Spans that carry one reading of a conflict (reference rows have none)."""
-    return [s for origin in reading.sources for s in _origin_spans(origin, event)]
+    """Spans that carry one reading of a conflict (reference rows have none), every one of them."""
+    return EventSpans.of(event).reading(reading)
 
 
 def conflict_spans(conflict: Conflict, event: Event) -> list[Span]:
-    return [s for r in conflict.readings for s in reading_spans(r, event)]
+    index = EventSpans.of(event)
+    return [s for r in conflict.readings for s in index.reading(r)]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingView:
+    """One reading as a brief prints it: the spans cited for its first sources, the first sources
+    no span carries (reference rows, printed as they are), and how many sources are left."""
+
+    reading: Reading
+    spans: tuple[Span, ...]
+    named: tuple[str, ...]
+    more: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    """A conflict as a brief prints it: the readings shown, in the conflict's order, and the rest
+    counted. ``counted``: some value has several sources, so each reading says how many."""
+
+    conflict: Conflict
+    readings: tuple[ReadingView, ...]
+    counted: bool
+    hidden: int
+    hidden_sources: int
+
+
+def view_conflict(conflict: Conflict, index: EventSpans) -> ConflictView:
+    """The readings to print (``shown_readings``: the first few kept and set aside, in the
+    conflict's order, which puts those more sources give first), each citing its first sources."""
+    shown, hidden = shown_readings(conflict.readings)
+    counted = any(r.count > 1 for r in conflict.readings)
+    views = []
+    for reading in shown:
+        spans: list[Span] = []
+        named: list[str] = []
+        used = 0
+        for origin in reading.sources:
+            if len(spans) + len(named) >= CITED_PER_LINE:
+                break
+            used += 1
+            found = index.origin(origin)
+            if found and counted:
+                # One note per source: the narrowest span, which quotes the value itself.
+                narrowest = min(found, key=lambda s: s.end - s.start)
+                if narrowest not in spans:
+                    spans.append(narrowest)
+            elif found:
+                spans.extend(s for s in found if s not in spans)
+            elif origin != UNKNOWN_ORIGIN:
+                named.append(origin)
+        views.append(ReadingView(reading, tuple(spans), tuple(named), reading.count - used))
+    return ConflictView(conflict, tuple(views), counted, len(hidden), sum(r.count for r in hidden))
+
+
+SUMMARY_CITED = 2 * CITED_PER_LINE
+"""At most this many citations on a line that sums up every conflict of a brief."""
+
+
+def summary_spans(views: Iterable[ConflictView]) -> list[Span]:
+    """What a line that sums up the conflicts cites: the first span of each conflict's first two
+    readings shown, at most ``SUMMARY_CITED`` (the analyst brief cites the rest)."""
+    spans: list[Span] = []
+    for view in views:
+        for reading in view.readings[:2]:
+            if reading.spans and reading.spans[0] not in spans:
+                spans.append(reading.spans[0])
+    return spans[:SUMMARY_CITED]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceGroup:
+    """The date evidence of one note (the same constraint, as many articles state it), printed
+    once: the spans of its first few pieces, how many more there are, its reference rows."""
+
+    note: str
+    spans: tuple[Span, ...]
+    more: int
+    references: tuple[str, ...]
+
+
+def evidence_groups(event: Event) -> list[EvidenceGroup]:
+    """The event's date evidence grouped by note, in the order of first appearance."""
+    spans: dict[str, dict[Span, None]] = {}
+    references: dict[str, dict[str, None]] = {}
+    for evidence in event.date.evidence:
+        spans.setdefault(evidence.note, {})
+        if evidence.span is not None:
+            spans[evidence.note][evidence.span] = None
+        if evidence.reference:
+            references.setdefault(evidence.note, {})[evidence.reference] = None
+    groups = []
+    for note, found in spans.items():
+        cited = list(found)
+        groups.append(
+            EvidenceGroup(
+                note,
+                tuple(cited[:CITED_PER_LINE]),
+                max(0, len(cited) - CITED_PER_LINE),
+                tuple(references.get(note, ())),
+            )
+        )
+    return groups
 
 
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -261,6 +390,11 @@ _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "e
 def words(n: int) -> MdText:
     """Numbers below ten in words, the others in digits (house style of most ministries)."""
     return MdText(_NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n))
+
+
+def amount(n: int) -> MdText:
+    """As ``words``, with thousands separated: "two", "1,285"."""
+    return MdText(_NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}")
 
 
 def plural(n: int, singular: str, plural_form: str | None = None) -> MdText:
@@ -334,6 +468,23 @@ class _Writer:
         from tipbrief.briefs.select import spell_out
 
         self._spell_out = spell_out
+        self._spans: dict[str, EventSpans] = {}
+
+    def event_spans(self, event: Event) -> EventSpans:
+        """The event's spans by document, built once per event of the brief."""
+        if event.id not in self._spans:
+            self._spans[event.id] = EventSpans.of(event)
+        return self._spans[event.id]
+
+    def reading_spans(self, reading: Reading, event: Event) -> list[Span]:
+        return self.event_spans(event).reading(reading)
+
+    def conflict_spans(self, conflict: Conflict, event: Event) -> list[Span]:
+        index = self.event_spans(event)
+        return [s for r in conflict.readings for s in index.reading(r)]
+
+    def conflict_view(self, conflict: Conflict, event: Event) -> ConflictView:
+        return view_conflict(conflict, self.event_spans(event))
 
     def text(self, value: object) -> MdText:
         """Escape a data value, spelling out acronyms for the public."""
@@ -363,7 +514,14 @@ class _Writer:
         items = list(spans_by_note.items())
         shown = items if limit is None else items[:limit]
         cite = self.citations.cite
-        parts = [f"{self.text(note)}{cite(spans) if spans else ''}" for note, spans in shown]
+        parts = []
+        for note, spans in shown:
+            cited = list(dict.fromkeys(spans))
+            more = len(cited) - CITED_PER_LINE
+            parts.append(
+                f"{self.text(note)}{cite(cited[:CITED_PER_LINE]) if cited else ''}"
+                + (f" ({amount(more)} more {plural(more, 'source')})" if more > 0 else "")
+            )
         if len(items) > len(shown):
             more = len(items) - len(shown)
             parts.append(
@@ -391,6 +549,7 @@ def _template_context(brief: Brief) -> dict[str, Any]:
     actors = _counted((a, numbers[c.event.id]) for c in brief.events for a in c.event.actors)
     instruments = _counted((i, numbers[c.event.id]) for c in brief.events for i in c.event.instruments)
     conflicts = [(c, conflict) for c in brief.events for conflict in c.event.conflicts]
+    views = [writer.conflict_view(conflict, c.event) for c, conflict in conflicts]
     return {
         "brief": brief,
         "spec": spec,
@@ -421,14 +580,17 @@ def _template_context(brief: Brief) -> dict[str, Any]:
         "sentence": writer.sentence,
         "evidence_notes": writer.evidence_notes,
         "conflict_fields": _counted((c.field, numbers[e.event.id]) for e, c in conflicts),
-        "conflict_spans": [s for e, c in conflicts for s in conflict_spans(c, e.event)],
+        "conflict_spans": summary_spans(views),
+        "conflict_view": writer.conflict_view,
+        "evidence_groups": evidence_groups,
         "join": writer.join,
         "when": writer.when,
         "cite": citations.cite,
         "cited_spans": cited_spans,
-        "reading_spans": reading_spans,
-        "reading_spans_all": conflict_spans,
+        "reading_spans": writer.reading_spans,
+        "reading_spans_all": writer.conflict_spans,
         "words": words,
+        "amount": amount,
         "plural": plural,
         "short_title": lambda event: event.title,
         "date_label": day_label,

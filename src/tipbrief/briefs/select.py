@@ -300,8 +300,8 @@ def _texts_of(event: Event) -> tuple[str, ...]:
 
 def cited_spans(event: Event) -> tuple[Span, ...]:
     """Every article span an event rests on: its sources, then the evidence for its date."""
-    spans = list(event.sources)
-    spans.extend(e.span for e in event.date.evidence if e.span is not None and e.span not in spans)
+    spans = dict.fromkeys(event.sources)
+    spans.update((e.span, None) for e in event.date.evidence if e.span is not None)
     return tuple(spans)
 
 

@@ -8,7 +8,8 @@ import click
 
 from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.options import cores, jobs_option, seeds_option
-from tipbrief.facts.model import FactBase
+from tipbrief.facts.model import Conflict, FactBase
+from tipbrief.facts.resolve.conflicts import shown_readings, sources_phrase
 
 
 def format_table(facts: FactBase) -> str:
@@ -26,11 +27,19 @@ def format_table(facts: FactBase) -> str:
         lines.append(f"{mark}{e.date.label}{certainty} | {e.title} | {place} | {docs}")
         lines.append(f"    id: {e.id}")
         for c in e.conflicts:
-            readings = " vs ".join(r.value for r in c.readings)
-            lines.append(f"    ⚠ {c.field}: {readings} — {c.note}")
+            lines.append(f"    ⚠ {c.field}: {_readings(c)} — {c.note}")
     for p in facts.problems:
         lines.append(f"warning: {p}")
     return "\n".join(lines) + "\n"
+
+
+def _readings(conflict: Conflict) -> str:
+    """ "21 November 2015 (1,285 sources) vs 27 November 2015 (72 sources) and 4 more": counts
+    only when some value has more than one source; the first few kept and set-aside readings."""
+    counted = any(r.count > 1 for r in conflict.readings)
+    shown, hidden = shown_readings(conflict.readings)
+    text = " vs ".join(f"{r.value} ({sources_phrase(r.count)})" if counted else r.value for r in shown)
+    return text + (f" and {len(hidden):,} more" if hidden else "")
 
 
 @click.command()

@@ -24,7 +24,7 @@ from tipbrief.facts.model import (
 
 # Version of the JSON layout. Bump the minor number when adding keys; the
 # contract promises never to remove or rename one.
-SCHEMA_VERSION = "1.1"  # 1.1: "mentions"
+SCHEMA_VERSION = "1.2"  # 1.1: "mentions"; 1.2: a conflict's readings carry "count" and "kept"
 
 
 def _iso(value: date | None) -> str | None:
@@ -76,7 +76,10 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             {
                 "field": c.field,
                 "note": c.note,
-                "readings": [{"value": r.value, "sources": list(r.sources)} for r in c.readings],
+                "readings": [
+                    {"value": r.value, "sources": list(r.sources), "count": r.count, "kept": r.kept}
+                    for r in c.readings
+                ],
             }
             for c in event.conflicts
         ],
@@ -176,7 +179,10 @@ def event_from_dict(d: dict[str, Any]) -> Event:
             Conflict(
                 field=c["field"],
                 note=c.get("note", ""),
-                readings=tuple(Reading(r["value"], tuple(r["sources"])) for r in c["readings"]),
+                readings=tuple(
+                    Reading(r["value"], tuple(r["sources"]), bool(r.get("kept", False)))
+                    for r in c["readings"]
+                ),
             )
             for c in d.get("conflicts", ())
         ),

@@ -70,16 +70,25 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """One value of a disputed field, and who says so."""
+    """One value of a disputed field, and every source that gives it."""
 
     value: str
     sources: tuple[str, ...]
-    """Human-readable origins: ``doc-id:start-end`` spans or reference rows."""
+    """Human-readable origins: ``doc-id:start-end`` spans or reference rows, each once, in order
+    (spans by document and offset, then reference rows)."""
+    kept: bool = False
+    """True for the readings the resolver kept (the value shown); the others are set aside."""
+
+    @property
+    def count(self) -> int:
+        """How many sources give this value."""
+        return len(self.sources)
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Sources disagree on one field of an event; every reading is kept."""
+    """Sources disagree on one field of an event: at most one conflict per event and field, whose
+    readings are grouped by value (each value once, with all its sources). No reading is dropped."""
 
     field: str
     readings: tuple[Reading, ...]

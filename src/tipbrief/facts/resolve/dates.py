@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -12,8 +13,14 @@ from tipbrief.facts.model import (
     Conflict,
     DateInterval,
     Evidence,
-    Reading,
     Span,
+)
+from tipbrief.facts.resolve.conflicts import (
+    UNKNOWN_ORIGIN,
+    group_readings,
+    join_and,
+    readings_phrase,
+    sources_phrase,
 )
 from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import Temporal
@@ -31,6 +38,16 @@ _PRIORITY = {
     "article-date": 6,
 }
 
+SortKey = tuple[int, str]
+"""Where a plain constraint sorts among the others: the priority of its rule, then its note."""
+
+Step = tuple[SortKey, date | None, date | None]
+"""A kept plain constraint's sort key and the bounds of the constraints kept up to it."""
+
+
+def _order(c: Constraint) -> SortKey:
+    return _PRIORITY.get(c.rule, 9), c.note
+
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
@@ -41,12 +58,32 @@ class Resolution:
     chosen: tuple[Candidate, ...]
     fixed: tuple[date | None, date | None] = (None, None)
     """The bounds of the constraints kept before reference rows and yearless dates are weighed."""
+    steps: tuple[Step, ...] = ()
+    """The plain constraints kept, in order, each with the bounds of those kept up to it: what
+    tells, without resolving again, that a further constraint would be refused (``refused``)."""
+
+
+def refused(steps: Sequence[Step], c: Constraint) -> bool:
+    """True when resolving again with ``c`` added after the constraints that gave ``steps`` would
+    refuse ``c``: it contradicts the bounds of the constraints kept before its place in the order
+    (for equal sort keys, the earlier constraint goes first). Such a constraint changes nothing
+    but the conflict. ``steps`` may omit kept constraints that narrowed no bound: the test then
+    sees wider bounds, and can only answer False where True was right, never the reverse."""
+    if c.annual is not None:
+        return False
+    n = bisect_right(steps, _order(c), key=lambda step: step[0])
+    if n == 0:
+        return c.earliest is not None and c.latest is not None and c.earliest > c.latest
+    _, lo, hi = steps[n - 1]
+    c_lo = c.earliest if c.earliest and (lo is None or c.earliest > lo) else lo
+    c_hi = c.latest if c.latest and (hi is None or c.latest < hi) else hi
+    return c_lo is not None and c_hi is not None and c_lo > c_hi
 
 
 def _where(span: Span | None, reference: str | None = None) -> str:
     if span:
         return f"{span.document}:{span.start}-{span.end}"
-    return reference or "?"
+    return reference or UNKNOWN_ORIGIN
 
 
 def _to_evidence(c: Constraint) -> Evidence:
@@ -100,31 +137,37 @@ def resolve_dates(
     each identified summit, meeting or office narrowed to the readings that fit them
     (``_identify``); then yearless days placed in what is left (``_place_annual``).
     """
-    fixed = sorted(
-        (c for c in constraints if c.annual is None), key=lambda c: (_PRIORITY.get(c.rule, 9), c.note)
-    )
+    fixed = sorted((c for c in constraints if c.annual is None), key=_order)
     annual = [c for c in constraints if c.annual is not None]
     conflicts: list[Conflict] = []
-    core, fixed_bounds = _agreeing_core(fixed, conflicts, explain)
+    core, steps, contradicting = _agreeing_core(fixed, explain)
+    fixed_bounds = (steps[-1][1], steps[-1][2]) if steps else (None, None)
+    plain = len(core)
     chosen = _identify(identifications, core, annual, conflicts)
-    lo, hi, used, unresolved = _place_annual(annual, core, conflicts)
+    lo, hi, used, unresolved, outside = _place_annual(annual, core)
     stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
     label = interval_label(lo, hi)
     if unresolved and not (lo and hi):
         t = unresolved[0].annual
         assert t is not None
         label = f"{t.text} (year unknown)" + (f", {label}" if (lo or hi) else "")
+    if explain and (contradicting or outside):
+        conflicts.insert(
+            0, _date_conflict(core[:plain], contradicting, used, outside, chosen, (lo, hi), label)
+        )
     evidence = tuple(dict.fromkeys(_to_evidence(c) for c in used)) if explain else ()
     interval = DateInterval(lo, hi, label, "stated" if stated else "inferred", evidence)
-    return Resolution(interval, tuple(conflicts), tuple(chosen), fixed_bounds)
+    return Resolution(interval, tuple(conflicts), tuple(chosen), fixed_bounds, tuple(steps))
 
 
 def _agreeing_core(
-    fixed: Sequence[Constraint], conflicts: list[Conflict], explain: bool
-) -> tuple[list[Constraint], Bounds]:
-    """The constraints kept, in priority order, while they agree, and their bounds; each one that
-    contradicts those kept before it becomes a conflict (when ``explain``)."""
+    fixed: Sequence[Constraint], explain: bool
+) -> tuple[list[Constraint], list[Step], list[Constraint]]:
+    """The constraints kept, in priority order, while they agree, with the bounds after each; and
+    (when ``explain``) those refused because they contradict the ones kept before them."""
     core: list[Constraint] = []
+    steps: list[Step] = []
+    contradicting: list[Constraint] = []
     # Running bounds of the core: the test intersect([*core, c]) without rescanning the core.
     core_lo: date | None = None
     core_hi: date | None = None
@@ -132,27 +175,88 @@ def _agreeing_core(
         c_lo = c.earliest if c.earliest and (core_lo is None or c.earliest > core_lo) else core_lo
         c_hi = c.latest if c.latest and (core_hi is None or c.latest < core_hi) else core_hi
         if c_lo and c_hi and c_lo > c_hi:
-            if not explain:
-                continue
-            clash = [k for k in core if intersect([k, c]) is None] or core[-1:]
-            conflicts.append(
-                Conflict(
-                    "date",
-                    (
-                        Reading(interval_label(c.earliest, c.latest), (_where(c.span, c.reference),)),
-                        *(
-                            Reading(interval_label(k.earliest, k.latest), (_where(k.span, k.reference),))
-                            for k in clash
-                        ),
-                    ),
-                    f"{c.note} — this contradicts {clash[0].note if clash else 'the other evidence'}; "
-                    "the latter is kept",
-                )
-            )
+            if explain:
+                contradicting.append(c)
             continue
         core.append(c)
         core_lo, core_hi = c_lo, c_hi
-    return core, (core_lo, core_hi)
+        steps.append((_order(c), c_lo, c_hi))
+    return core, steps, contradicting
+
+
+Outside = tuple[Constraint, date, date]
+"""A yearless date and the interval [lo, hi] it falls outside."""
+
+
+def _date_conflict(
+    kept: Sequence[Constraint],
+    contradicting: Sequence[Constraint],
+    used: Sequence[Constraint],
+    outside: Sequence[Outside],
+    chosen: Sequence[Candidate],
+    bounds: Bounds,
+    label: str,
+) -> Conflict:
+    """The event's one date conflict: every value the evidence gives that is part of a
+    disagreement, grouped by value with all its sources, and a note on what was kept.
+
+    The kept side is each kept constraint that contradicts at least one refused constraint on its
+    own (one comparison with the refused ones' extreme bounds, not one per pair), and, for
+    yearless dates that fall outside, the constraints that bound the interval they fall outside.
+    Linear in the number of constraints, however many sources repeat each value.
+    """
+    items: list[tuple[str, tuple[str, ...], bool]] = []
+    labels: dict[Bounds, str] = {}
+
+    def value(c: Constraint) -> str:
+        key = (c.earliest, c.latest)
+        if key not in labels:
+            labels[key] = interval_label(*key)
+        return labels[key]
+
+    if contradicting:
+        r_lo = max((r.earliest for r in contradicting if r.earliest), default=None)
+        r_hi = min((r.latest for r in contradicting if r.latest), default=None)
+        for k in kept:
+            if (r_lo and k.latest and r_lo > k.latest) or (r_hi and k.earliest and r_hi < k.earliest):
+                items.append((value(k), (_where(k.span, k.reference),), True))
+        items.extend((value(r), (_where(r.span, r.reference),), False) for r in contradicting)
+    # Once per interval a yearless day fell outside (each narrows the last, so there are few).
+    for day_lo, day_hi in dict.fromkeys((day_lo, day_hi) for _, day_lo, day_hi in outside):
+        items.extend(
+            (value(k), (_where(k.span, k.reference),), True)
+            for k in used
+            if k.earliest == day_lo or k.latest == day_hi
+        )
+    yearless: set[str] = set()
+    for c, *_ in outside:
+        assert c.annual is not None
+        yearless.add(c.annual.text)
+        items.append((c.annual.text, (_where(c.span),), False))
+    readings = group_readings(items)
+    support = len({s for r in readings if r.kept for s in r.sources} - {UNKNOWN_ORIGIN})
+    lo, hi = bounds
+    backers = [sources_phrase(support)] if support else []
+    backers.extend(
+        dict.fromkeys(
+            f"the {c.label.split(' (')[0]}'s dates"
+            for c in chosen
+            if lo and hi and c.earliest and c.latest and c.earliest <= lo and hi <= c.latest
+        )
+    )
+    parts = [f"kept {label}"]
+    if backers:
+        verb = "supports" if backers == [sources_phrase(1)] else "support"
+        parts[0] += f", which {join_and(backers)} {verb}"
+    aside = [r for r in readings if not r.kept and r.value not in yearless]
+    if aside:
+        verb = "contradicts" if len(aside) == 1 else "contradict"
+        parts.append(f"set aside {readings_phrase(aside)}, which {verb} it")
+    late = [r for r in readings if not r.kept and r.value in yearless]
+    if late:
+        verb = "falls" if len(late) == 1 else "fall"
+        parts.append(f"{readings_phrase(late)} {verb} outside what the other evidence allows")
+    return Conflict("date", readings, "; ".join(parts))
 
 
 def _identify(
@@ -219,7 +323,10 @@ def _identification_conflict(
     """The conflict of a field whose mentions share no reading that fits: what each mention can
     be, and which reading was kept."""
     fitting_keys = set(exact or widened)
-    readings = tuple(Reading(_reading(i, fitting_keys), (_where(i.span),)) for i in idents)
+    readings = group_readings(
+        (_reading(i, fitting_keys), (_where(i.span),), any(c.key in fitting_keys for c in i.candidates))
+        for i in idents
+    )
     if exact:
         how = "kept " + ", ".join(pool[k][0].label for k in exact) + ", which fits the other evidence"
     elif widened:
@@ -232,13 +339,15 @@ def _identification_conflict(
 
 
 def _place_annual(
-    annual: Sequence[Constraint], core: list[Constraint], conflicts: list[Conflict]
-) -> tuple[date | None, date | None, list[Constraint], list[Constraint]]:
+    annual: Sequence[Constraint], core: list[Constraint]
+) -> tuple[date | None, date | None, list[Constraint], list[Constraint], list[Outside]]:
     """Yearless days ("May 11") placed in the core's interval: the interval they narrow it to, the
-    constraints used, and those left unresolved for want of a bounded interval."""
+    constraints used, those left unresolved for want of a bounded interval, and those that fall
+    outside the interval (each with it)."""
     lo, hi = intersect(core) or (None, None)
     used = list(core)
     unresolved: list[Constraint] = []
+    outside: list[Outside] = []
     for c in annual:
         assert c.annual is not None
         if lo and hi:
@@ -247,20 +356,11 @@ def _place_annual(
                 lo, hi = min(o[0] for o in occ), max(o[1] for o in occ)
                 used.append(replace(c, earliest=lo, latest=hi))
             else:
-                conflicts.append(
-                    Conflict(
-                        "date",
-                        (
-                            Reading(c.annual.text, (_where(c.span),)),
-                            Reading(interval_label(lo, hi), tuple(_where(k.span, k.reference) for k in core)),
-                        ),
-                        f"“{c.annual.text}” falls outside what the other evidence allows",
-                    )
-                )
+                outside.append((c, lo, hi))
         else:
             unresolved.append(c)
             used.append(c)
-    return lo, hi, used, unresolved
+    return lo, hi, used, unresolved, outside
 
 
 def _reading(ident: Identification, fitting: set[str]) -> str:

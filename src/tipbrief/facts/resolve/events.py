@@ -14,9 +14,9 @@ from tipbrief.facts.model import (
     Conflict,
     Event,
     Place,
-    Reading,
 )
-from tipbrief.facts.resolve.dates import Bounds, Resolution, _resolve_group, _where
+from tipbrief.facts.resolve.conflicts import place_conflict
+from tipbrief.facts.resolve.dates import Bounds, Resolution, Step, _resolve_group, _where, refused
 from tipbrief.facts.resolve.records import (
     Bucket,
     BucketId,
@@ -191,7 +191,7 @@ def group_candidates(entries: Sequence[KeyedCandidate]) -> list[tuple[BucketId, 
 class _Forming:
     """A group being formed, with what tells whether a new member can move its bounds."""
 
-    __slots__ = ("bounds", "fixed", "members", "places", "pool", "signatures")
+    __slots__ = ("bounds", "fixed", "members", "places", "pool", "signatures", "steps")
 
     def __init__(self, members: list[KeyedCandidate], bounds: Bounds, places: set[Place]) -> None:
         self.members = members
@@ -201,13 +201,15 @@ class _Forming:
         # Resolution.fixed), their identifications, and per field and row the bounds the last
         # identification naming the row gives it (as resolve_dates's pool keeps the last).
         self.fixed: Bounds | None = None
+        self.steps: tuple[Step, ...] = ()
         self.signatures: set[IdentSignature] = set()
         self.pool: dict[tuple[str, str], Bounds] = {}
 
     def join(self, k: KeyedCandidate) -> None:
         c = k.candidate
         if self.fixed is None:
-            self.fixed = _resolve_group([m.candidate for m in self.members], explain=False).fixed
+            first = _resolve_group([m.candidate for m in self.members], explain=False)
+            self.fixed, self.steps = first.fixed, first.steps
             for m in self.members:
                 self._identify(m.candidate)
         self.members.append(k)
@@ -218,7 +220,7 @@ class _Forming:
         if not self._redundant(c):
             res = _resolve_group([m.candidate for m in self.members], explain=False)
             self.bounds = (res.interval.earliest, res.interval.latest)
-            self.fixed = res.fixed
+            self.fixed, self.steps = res.fixed, res.steps
         self._identify(c)
 
     def _identify(self, c: EventCandidate) -> None:
@@ -231,19 +233,22 @@ class _Forming:
         """Adding ``c`` leaves the group's bounds as they are, for resolve_dates gives the same bounds.
 
         Its plain constraints each allow the whole of the bounds the kept plain constraints
-        give (``fixed``): resolve_dates then keeps and refuses every other constraint as before,
-        and those bounds do not move. Its identifications each repeat one the group has, with
-        the same rows and the same bounds for each row: the rows picked for each field stay the
-        same. It has no yearless date, so the last step narrows the same bounds the same way.
+        give (``fixed``), or contradict those kept before their place in the order (``refused``,
+        as a repeated wrong date does): resolve_dates then keeps and refuses every other
+        constraint as before, and those bounds do not move. Its identifications each repeat one
+        the group has, with the same rows and the same bounds for each row: the rows picked for
+        each field stay the same. It has no yearless date, so the last step narrows the same
+        bounds the same way.
         """
         assert self.fixed is not None
         lo, hi = self.fixed
         for k in c.constraints:
             if k.annual is not None:
                 return False
-            if k.earliest is not None and (lo is None or k.earliest > lo):
-                return False
-            if k.latest is not None and (hi is None or k.latest < hi):
+            narrows = (k.earliest is not None and (lo is None or k.earliest > lo)) or (
+                k.latest is not None and (hi is None or k.latest < hi)
+            )
+            if narrows and not refused(self.steps, k):
                 return False
         for ident in c.identifications:
             if not ident.candidates:
@@ -315,22 +320,16 @@ def _place(g: Sequence[EventCandidate], res: Resolution) -> tuple[Place | None, 
         for p, _ in stated:
             counts[p.name] = counts.get(p.name, 0) + 1
         best = min(counts, key=lambda n: (-counts[n], n))
-        place, span = next((p, sp) for p, sp in stated if p.name == best)
-        conflicts = []
-        for rp, cand in ref_places:
-            if rp.name != place.name:
-                conflicts.append(
-                    Conflict(
-                        "place",
-                        (
-                            Reading(place.name, (_where(span),)),
-                            Reading(rp.name, (cand.reference,)),
-                        ),
-                        f"the article places it in {place.name}; reference data puts the "
-                        f"{cand.label.split(' (')[0]} in {rp.name}; the article's place is shown",
-                    )
-                )
-        return place, tuple(conflicts)
+        place = next(p for p, _ in stated if p.name == best)
+        # One conflict, every span that states the place in one reading (grouped by value).
+        others = [
+            (rp.name, c.label.split(" (")[0], c.reference) for rp, c in ref_places if rp.name != place.name
+        ]
+        if not others:
+            return place, ()
+        return place, (
+            place_conflict(place.name, [_where(sp) for p, sp in stated if p.name == best], others),
+        )
     if ref_places:
         return ref_places[0][0], ()
     return None, ()
