@@ -110,3 +110,11 @@ class BriefSpec:
     """Sections in order, when the spec adjusts the audience's defaults."""
     page_size: PageSize = "A4"
     keywords: tuple[str, ...] = ()
+    changes: bool = True
+    """Whether the brief says what changed since its earlier edition (the audience's default when the
+    spec does not say: true, except for public briefs)."""
+
+
+def changes_by_default(audience: Audience) -> bool:
+    """Ministers and analysts ask what is new since the last brief; the public reads one brief."""
+    return audience != "public"
