@@ -514,7 +514,7 @@ def test_what_is_not_an_edition_is_one_located_line(facts: FactBase) -> None:
     )
     assert failure(json.dumps(data).encode(), "other") == (
         "old.json:1:1: is an edition of the brief 't', not of 'other'; "
-        "pass the other.json of an earlier build"
+        "pass a other.json that `tipbrief build` wrote"
     )
     broken = json.loads(json.dumps(data))
     broken["events"][1]["date"]["latest"] = "2015-02-30"

@@ -548,11 +548,17 @@ def changes_since(earlier: Edition | None, new: Edition) -> Changes:
         return Changes(since=None)
     if earlier.changes is not None and earlier.same_content(new):
         return earlier.changes
-    found = compare_editions(earlier, new)
+    return changes_between(earlier, new)
+
+
+def changes_between(old: Edition, new: Edition) -> Changes:
+    """Every change from ``old`` to ``new``, with the articles of ``old`` they cite that ``new``
+    no longer does (what `tipbrief diff` shows)."""
+    found = compare_editions(old, new)
     kept = {d.id for d in new.documents}
     cited = {c.span.document for x in found for c in (*x.evidence, *x.withdrawn) if c.span is not None}
-    documents = tuple(d for d in sorted(earlier.documents, key=lambda d: d.id) if d.id in cited - kept)
-    return Changes(Since(earlier.issued, earlier.title), found, documents)
+    documents = tuple(d for d in sorted(old.documents, key=lambda d: d.id) if d.id in cited - kept)
+    return Changes(Since(old.issued, old.title), found, documents)
 
 
 # ---- as data: the brief JSON's "changes" ---------------------------------------------------------

@@ -156,7 +156,7 @@ def edition_from_dict(data: Any, where: str, name: str | None = None) -> Edition
     if name is not None and edition.name != name:
         raise fail(
             f"is an edition of the brief {edition.name!r}, not of {name!r}; "
-            f"pass the {name}.json of an earlier build"
+            f"pass a {name}.json that `tipbrief build` wrote"
         )
     return edition
 
