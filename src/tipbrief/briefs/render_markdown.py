@@ -473,7 +473,7 @@ def _template_context(brief: Brief) -> dict[str, Any]:
         "changes": changes,
         "change_items": changes.items if changes is not None else (),
         "since": since_text,
-        "since_words": since_text or MdText("the previous edition"),
+        "since_words": MdText(f"the edition of {since_text}" if since_text else "the previous edition"),
         "changes_title": MdText(
             f"What changed since {since_text}" if since_text else "What changed since the previous edition"
         ),
