@@ -14,6 +14,7 @@ from tipbrief.briefs.changes import (
     Cite,
     Interval,
     Since,
+    changes_between,
     changes_from_dict,
     changes_since,
     changes_text,
@@ -171,7 +172,10 @@ def kinds(changes: tuple[Change, ...]) -> list[tuple[str, str]]:
 
 def test_the_same_edition_has_no_changes() -> None:
     assert compare_editions(OLD, OLD) == ()
-    assert changes_since(OLD, replace(OLD, where="y.json")) == Changes(
+    # Built before without a record of changes (older tipbrief, changes: false): a first edition.
+    assert changes_since(OLD, replace(OLD, where="y.json")) == Changes(since=None)
+    # The same brief issued on another day: a new edition, which says nothing changed.
+    assert changes_since(OLD, replace(OLD, issued=date(2024, 4, 1))) == Changes(
         Since(date(2024, 3, 1), "ASEAN and the US against trafficking in persons")
     )
 
@@ -450,7 +454,7 @@ def test_the_text_of_the_changes() -> None:
         "    d:0-45 “ASEAN officials met in Bangkok on 4-5 March.”\n"
     )
     assert (
-        changes_text("chronology", changes_since(OLD, OLD)) == "chronology: no changes since 1 March 2024\n"
+        changes_text("chronology", changes_between(OLD, OLD)) == "chronology: no changes since 1 March 2024\n"
     )
     assert (
         changes_text("chronology", Changes(None)) == "chronology: a first edition, nothing to compare with\n"

@@ -546,8 +546,10 @@ def changes_since(earlier: Edition | None, new: Edition) -> Changes:
     same bytes; else the comparison with the earlier edition."""
     if earlier is None:
         return Changes(since=None)
-    if earlier.changes is not None and earlier.same_content(new):
-        return earlier.changes
+    if earlier.same_content(new):
+        # Not an earlier edition but this one, built before: it says what it said (an edition
+        # built without saying, by an older tipbrief or with changes: false, is a first edition).
+        return earlier.changes if earlier.changes is not None else Changes(since=None)
     return changes_between(earlier, new)
 
 
