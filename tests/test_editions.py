@@ -418,3 +418,17 @@ def test_the_cache_keys_on_the_earlier_edition(editions: Editions, tmp_path: Pat
         assert "## What changed since 1 February 2024\n" in build("b.json", "build")
         build("b.json", "fresh", "--no-cache")
         assert files(project / "build") == files(project / "fresh")
+
+
+def test_a_bad_since_file_is_reported_with_the_specs_problems(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("title: T\naudiense: analyst\n", encoding="utf-8")
+    (tmp_path / "old.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        code, _, err = run("build", "bad.yaml", "--since", "old.json", "--format", "md")
+    assert code == 2
+    lines = err.splitlines()
+    assert "bad.yaml:2:1: unknown key 'audiense'; did you mean 'audience'?" in lines
+    assert lines[-1] == f"old.json:1:1: is not a tipbrief brief JSON; {HOW}"
+    assert not (tmp_path / "build").exists()

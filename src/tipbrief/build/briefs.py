@@ -161,13 +161,23 @@ def build_briefs(
             cache = None  # a fact base passed in has no input hashes to key the cache by
         from tipbrief.build.editions import earlier_editions
 
-        earlier = earlier_editions([p.stem for p in spec_paths], out, since)
+        # A bad --since file is reported with the specs' problems, all at once.
+        since_problems: tuple[str, ...] = ()
+        try:
+            earlier = earlier_editions([p.stem for p in spec_paths], out, since)
+        except InputError as err:
+            earlier, since_problems = {}, err.problems
         lookups = _look_up(spec_paths, inputs, cache, templates, chosen, page_size, earlier)
         missing = sum(cached is None for _, cached, _ in lookups)
         if printer is None and _wants_printer(chosen, jobs, missing):
             # Started as soon as the cache has told that the PDF must be printed.
             printer = PdfPrinter.start()
-        specs = load_specs(spec_paths)
+        try:
+            specs = load_specs(spec_paths)
+        except InputError as err:
+            raise InputError([*err.problems, *since_problems]) from None
+        if since_problems:
+            raise InputError(since_problems)
         if facts is None and inputs is None:
             raise InputError([f"{seeds}:1:1: no such folder of articles; pass --seeds DIR"])
         plan = [

@@ -51,9 +51,10 @@ def brief_changes(brief: Brief, earlier: EarlierFile | None) -> Changes:
     from tipbrief.briefs import changes, editions
     from tipbrief.briefs.render_json import brief_to_dict
 
+    if earlier is None:
+        return changes.Changes(since=None)
     new = editions.edition_from_dict(brief_to_dict(brief, ()), "this build", brief.spec.name)
-    old = editions.read_edition(earlier.data, earlier.where, brief.spec.name) if earlier is not None else None
-    return changes.changes_since(old, new)
+    return changes.changes_since(editions.read_edition(earlier.data, earlier.where, brief.spec.name), new)
 
 
 def prepare_brief(
