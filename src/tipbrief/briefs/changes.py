@@ -198,9 +198,23 @@ def _keys(event: Event) -> frozenset[SpanKey]:
     return frozenset(_key(s) for s in event.sources)
 
 
-def _mostly(part: frozenset[SpanKey], whole: frozenset[SpanKey]) -> bool:
-    """Most of ``part`` lies in ``whole``."""
-    return bool(part) and 2 * len(part & whole) > len(part)
+class _Index:
+    """Which events (by id, in edition order) rest on each passage."""
+
+    def __init__(self, keys: dict[str, frozenset[SpanKey]]) -> None:
+        self.position = {i: n for n, i in enumerate(keys)}
+        self.holders: dict[SpanKey, list[str]] = {}
+        for i, passages in keys.items():
+            for k in passages:
+                self.holders.setdefault(k, []).append(i)
+
+    def most_of(self, part: frozenset[SpanKey]) -> list[str]:
+        """The events that rest on most of the passages ``part``, in edition order."""
+        counts: dict[str, int] = {}
+        for k in part:
+            for i in self.holders.get(k, ()):
+                counts[i] = counts.get(i, 0) + 1
+        return sorted((i for i, c in counts.items() if 2 * c > len(part)), key=self.position.__getitem__)
 
 
 def event_ref(event: Event) -> EventRef:
@@ -297,16 +311,15 @@ def compare_editions(old: Edition, new: Edition) -> tuple[Change, ...]:
         groups.add(("new", e.id))
         if e.id in olds:
             groups.join(("old", e.id), ("new", e.id))
-    for o in old.events:
-        if o.id not in news:
-            for n in new.events:
-                if _mostly(old_keys[o.id], new_keys[n.id]):
-                    groups.join(("old", o.id), ("new", n.id))
-    for n in new.events:
-        if n.id not in olds:
-            for o in old.events:
-                if _mostly(new_keys[n.id], old_keys[o.id]):
-                    groups.join(("old", o.id), ("new", n.id))
+    old_index, new_index = _Index(old_keys), _Index(new_keys)
+    for gone in old.events:
+        if gone.id not in news:
+            for holder in new_index.most_of(old_keys[gone.id]):
+                groups.join(("old", gone.id), ("new", holder))
+    for came in new.events:
+        if came.id not in olds:
+            for origin in old_index.most_of(new_keys[came.id]):
+                groups.join(("old", origin), ("new", came.id))
 
     pairs = [(olds[e.id], e) for e in new.events if e.id in olds]
     for component in groups.components():
