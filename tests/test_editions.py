@@ -432,3 +432,31 @@ def test_a_bad_since_file_is_reported_with_the_specs_problems(tmp_path: Path) ->
     assert "bad.yaml:2:1: unknown key 'audiense'; did you mean 'audience'?" in lines
     assert lines[-1] == f"old.json:1:1: is not a tipbrief brief JSON; {HOW}"
     assert not (tmp_path / "build").exists()
+
+
+def test_an_event_whose_id_changed_is_the_same_event_revised_not_removed_and_added(tmp_path: Path) -> None:
+    # Without article 004, the ACTIP event keeps only the passages that call it an adoption: its title,
+    # and so its id, change. The passages it still rests on say it is the same event.
+    project = make_project(tmp_path / "project")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        assert run("build", "--jobs", "1", "-q", "--format", "json")[0] == 0
+        shutil.copy(project / "build" / f"{NAME}.json", project / "before.json")
+        (project / "seeds" / "004_10266aafdbd0851c.txt").unlink()
+        assert run("build", "--jobs", "1", "-q", "--format", "json")[0] == 0
+        code, out, _ = run("diff", "--format", "json", "before.json", f"build/{NAME}.json")
+    assert code == 1
+    items = json.loads(out)["items"]
+    actip = "adoption-of-the-asean-convention-against-trafficking-in-persons"
+    assert [(c["kind"], c["detail"], (c["event"] or {}).get("id")) for c in items] == [
+        ("title", "", actip),
+        ("place", "", actip),
+        ("sources", "", actip),
+        ("conflict", "settled", actip),
+        ("removed", "source-removed", "launch-of-the-regional-review-on-laws-policies-and-practices"),
+    ]
+    title = items[0]
+    assert title["was"][0]["id"] == "signing-of-the-asean-convention-against-trafficking-in-persons"
+    convention = "the ASEAN Convention Against Trafficking in Persons, Especially Women and Children (ACTIP)"
+    assert (title["before"], title["after"]) == (f"Signing of {convention}", f"Adoption of {convention}")
+    assert [c["source"]["document"] for c in items[2]["withdrawn"]] == ["004_10266aafdbd0851c"] * 2

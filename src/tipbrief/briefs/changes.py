@@ -758,7 +758,10 @@ def describe(change: Change) -> str:
         extra = f" ({_line(change.reason)})" if change.reason else ""
         return f"removed: {subject}: {why[change.detail]}{extra}"
     if kind in ("id", "title", "place"):
-        return f"{kind} changed: {subject}: {_line(change.before)} → {_line(change.after)}"
+        line = f"{kind} changed: {subject}: {_line(change.before)} → {_line(change.after)}"
+        if kind == "title" and change.was and change.was[0].id != change.event.id:
+            line += f" (its id was {_line(change.was[0].id, 80)})"
+        return line
     if kind == "date":
         how = change.detail.replace("-", " ")
         return f"date {how}: {subject}: {_line(change.before)} → {_line(change.after)}"
