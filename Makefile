@@ -17,11 +17,19 @@ $(STAMP): pyproject.toml
 build: $(STAMP)
 	$(BIN)/tipbrief build
 
-# PNG previews of the example briefs for the README (needs poppler-utils' pdftoppm).
+# PNG previews of the example briefs for the README (needs poppler-utils' pdftoppm), and of the
+# changes section of a new edition: the analyst chronology built again with the two articles of
+# tests/fixtures/editions, since the edition in build/ (the section is cut out of page 2).
 previews: build
 	for name in asean-us-tip-chronology actip-implementation-ministerial protecting-women-and-children-public; do \
 	  for page in 1 2; do pdftoppm -png -r 60 -f $$page -l $$page -singlefile build/$$name.pdf docs/$$name-page$$page; done; \
 	done
+	tmp=$$(mktemp -d) && cp -r seeds $$tmp/seeds && cp tests/fixtures/editions/*.txt $$tmp/seeds/ && \
+	  $(BIN)/tipbrief build briefs/asean-us-tip-chronology.yaml --seeds $$tmp/seeds --out $$tmp/out \
+	    --since build/asean-us-tip-chronology.json --format pdf --no-cache -q && \
+	  pdftoppm -png -r 110 -f 2 -l 2 -x 72 -y 624 -W 766 -H 372 -singlefile $$tmp/out/asean-us-tip-chronology.pdf \
+	    docs/asean-us-tip-chronology-changes; \
+	  status=$$?; rm -rf $$tmp; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

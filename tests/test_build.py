@@ -161,11 +161,23 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_help_documents_exit_codes_and_gives_an_example() -> None:
     code, out, _ = run("build", "--help")
     assert code == 0
-    assert "Exit codes: 0 built" in out and "2 a spec, an article or a template is wrong" in out
+    words = " ".join(out.split())
+    assert "Exit codes: 0 built" in words
+    assert "2 a spec, an article, a template or a --since file is wrong" in words
     assert (
         "Example: tipbrief build briefs/asean-us-tip-chronology.yaml --format pdf --page-size Letter" in out
     )
-    for option in ("--seeds", "--out", "--format", "--strict", "--quiet", "--verbose", "--page-size"):
+    assert "Example: tipbrief build --strict --since previous/" in out
+    for option in (
+        "--seeds",
+        "--out",
+        "--format",
+        "--strict",
+        "--quiet",
+        "--verbose",
+        "--page-size",
+        "--since",
+    ):
         assert option in out
 
 

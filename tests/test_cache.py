@@ -29,7 +29,9 @@ def make_project(folder: Path) -> Path:
     return folder
 
 
-def build(project: Path, out: Path, *, cache: bool = True, strict: bool = False) -> BuildResult:
+def build(
+    project: Path, out: Path, *, cache: bool = True, strict: bool = False, since: tuple[Path, ...] = ()
+) -> BuildResult:
     specs = sorted((project / "briefs").glob("*.yaml"))
     return build_briefs(
         specs,
@@ -39,6 +41,7 @@ def build(project: Path, out: Path, *, cache: bool = True, strict: bool = False)
         strict,
         project=project,
         cache=open_cache(out, enabled=cache),
+        since=since,
     )
 
 
@@ -185,11 +188,16 @@ def test_a_changed_input_gives_what_a_build_without_cache_gives(project: Path, k
     out = project / "build"
     build(project, out)
     before = outputs(out)
+    earlier = project / "earlier"
+    earlier.mkdir()
+    for name, data in before.items():
+        (earlier / name).write_bytes(data)
     change(project)
     result = build(project, out)
     assert (result.extracted, len(result.rendered)) == (extracted, rendered)
     after = outputs(out)
-    build(project, project / "fresh", cache=False)
+    # What changed is said against the previous build: a build from scratch needs that edition too.
+    build(project, project / "fresh", cache=False, since=(earlier,))
     assert after == outputs(project / "fresh")
     assert after != before
     # And the new state is cached in turn.

@@ -6,12 +6,16 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
+from tipbrief.build.briefs import build_briefs
 from tipbrief.cli import COMMANDS
+from tipbrief.facts.model import FactBase
 
 ROOT = Path(__file__).parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "briefs.yml"
@@ -27,20 +31,121 @@ def steps() -> list[dict[str, Any]]:
     return found
 
 
-def test_workflow_installs_builds_strictly_and_uploads_pdfs_and_manifest() -> None:
-    runs = [s.get("run", "") for s in steps()]
-    install = next(i for i, r in enumerate(runs) if "pip install ." in r)
-    build = next(i for i, r in enumerate(runs) if r.strip() == "tipbrief build --strict")
-    upload = next(
-        i for i, s in enumerate(steps()) if s.get("uses", "").startswith("actions/upload-artifact@")
-    )
-    assert install < build < upload
+def step(name: str) -> dict[str, Any]:
+    return next(s for s in steps() if s.get("name") == name)
+
+
+FETCH = "Fetch the previous briefs"
+BUILD = "Build every brief (warnings fail the build)"
+SUMMARY = "Say what changed"
+
+
+def test_workflow_installs_fetches_builds_strictly_says_what_changed_and_uploads() -> None:
+    names = [s.get("name", s.get("uses", "")) for s in steps()]
+    install = next(i for i, s in enumerate(steps()) if "pip install ." in s.get("run", ""))
+    upload = next(i for i, n in enumerate(names) if n.startswith("actions/upload-artifact@"))
+    assert install < names.index(FETCH) < names.index(BUILD) < names.index(SUMMARY) < upload
     artifact = steps()[upload]["with"]
-    assert artifact["path"].split() == ["build/*.pdf", "build/manifest.json"]
-    assert artifact["if-no-files-found"] == "error"
+    # The brief JSON (manifest.json among it) is what the next run compares with.
+    assert artifact["path"].split() == ["build/*.pdf", "build/*.json"]
+    assert artifact["name"] == "briefs" and artifact["if-no-files-found"] == "error"
+    assert "--name briefs" in step(FETCH)["run"]
+    assert step(FETCH)["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert step(SUMMARY)["shell"] == "bash"
     # PyYAML reads the key `on` as True.
     assert set(workflow()[True]) >= {"push", "pull_request"}
-    assert workflow()["permissions"] == {"contents": "read"}
+    assert workflow()["permissions"] == {"contents": "read", "actions": "read"}
+
+
+FAKE_GH = """#!/bin/sh
+# Stands in for the GitHub CLI: answers `gh run list` and `gh run download` as the test wishes.
+echo "gh $*" >> "$GH_LOG"
+case "$2" in
+  list) printf '%s' "$RUN_ID" ;;
+  download)
+    [ "$DOWNLOAD" = ok ] || { echo "no artifact named briefs" >&2; exit 1; }
+    mkdir -p previous && printf '{}' > previous/brief.json ;;
+esac
+"""
+
+
+def run_step(name: str, folder: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run one step's script as GitHub does (bash -e, or bash with pipefail where it says so), with
+    the fake gh and this Python's tipbrief first on PATH."""
+    found = step(name)
+    shell = (
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c"]
+        if found.get("shell")
+        else ["bash", "-e", "-c"]
+    )
+    fake = folder / "fake-bin"
+    fake.mkdir(exist_ok=True)
+    (fake / "gh").write_text(FAKE_GH, encoding="utf-8")
+    (fake / "gh").chmod(0o755)
+    path = os.pathsep.join([str(fake), str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    variables = {**os.environ, "PATH": path, "GH_LOG": str(folder / "gh.log"), "GITHUB_REPOSITORY": "o/r"}
+    variables.update({k: v for k, v in found.get("env", {}).items() if "${{" not in v})
+    variables.update(BRANCH="main", GH_TOKEN="t", **env)
+    return subprocess.run(
+        [*shell, found["run"]], cwd=folder, env=variables, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("run_id", "download", "fetched"),
+    [("", "ok", False), ("4711", "ok", True), ("4711", "expired", False)],
+    ids=["first run", "previous run", "artifact expired"],
+)
+def test_the_fetch_step_tolerates_a_missing_artifact(
+    tmp_path: Path, run_id: str, download: str, fetched: bool
+) -> None:
+    done = run_step(FETCH, tmp_path, RUN_ID=run_id, DOWNLOAD=download)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "previous").is_dir() is fetched
+    expected = f"earlier edition: the briefs of run {run_id}" if fetched else "no earlier edition"
+    assert done.stdout.splitlines()[-1].startswith(expected)
+    calls = (tmp_path / "gh.log").read_text(encoding="utf-8").splitlines()
+    assert calls[0].startswith("gh run list --repo o/r --workflow briefs.yml --branch main --status success")
+    if run_id:
+        assert calls[1] == f"gh run download {run_id} --repo o/r --name briefs --dir previous"
+
+
+def test_the_build_step_builds_since_the_previous_briefs_when_there_are_some() -> None:
+    script = step(BUILD)["run"]
+    assert "tipbrief build --strict --since previous" in script
+    assert re.search(r"else\n\s*tipbrief build --strict\n", script)
+
+
+def test_the_summary_step_writes_each_briefs_changes_and_fails_only_on_bad_input(
+    tmp_path: Path, facts: FactBase
+) -> None:
+    spec = ROOT / "briefs" / "asean-us-tip-chronology.yaml"
+    newcomer = tmp_path / "newcomer.yaml"
+    newcomer.write_text(spec.read_text(encoding="utf-8"), encoding="utf-8")
+    build_briefs([spec, newcomer], ROOT / "seeds", tmp_path / "previous", ("json",), facts=facts)
+    (tmp_path / "previous" / "newcomer.json").unlink()  # a brief the previous run did not have
+    fewer = replace(facts, events=tuple(e for e in facts.events if not e.id.startswith("2016-09-28")))
+    build_briefs([spec, newcomer], ROOT / "seeds", tmp_path / "build", ("json",), facts=fewer)
+    summary = tmp_path / "summary.md"
+    done = run_step(SUMMARY, tmp_path, GITHUB_STEP_SUMMARY=str(summary))
+    assert done.returncode == 0, done.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text == done.stdout  # the job's log shows what the summary shows
+    lines = text.splitlines()
+    assert lines[:5] == [
+        "## What changed in the briefs",
+        "",
+        "### asean-us-tip-chronology",
+        "",
+        "<pre>",
+    ]
+    assert lines[5] == "asean-us-tip-chronology: 1 change since 1 March 2024"
+    assert lines[6].startswith("- removed: ACWC launches the Regional Review on Laws, Policies and Practices")
+    assert lines[6].endswith("[2016-09-28-jakarta-acwc-regional-review-launch]: no longer in the fact base")
+    assert lines[-4:] == ["", "### newcomer", "", "A first edition: there is no earlier one to compare with."]
+    # A broken earlier edition fails the step.
+    (tmp_path / "previous" / "asean-us-tip-chronology.json").write_text("{", encoding="utf-8")
+    assert run_step(SUMMARY, tmp_path, GITHUB_STEP_SUMMARY=str(summary)).returncode == 2
 
 
 def test_workflow_python_is_one_tipbrief_supports() -> None:

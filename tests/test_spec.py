@@ -44,6 +44,7 @@ EXPECTED: dict[str, list[str]] = {
         "6:21: unknown section 'keypoints'; did you mean 'key-points'?",
         "6:44: section 'summary' is listed twice (first at line 6); keep one",
     ],
+    "bad-changes": ["4:10: changes must be true or false, not the boolean 'yes'; write changes: true"],
     "blank-title": [
         "1:8: title is blank; write e.g. title: ASEAN–US cooperation against trafficking in persons",
         "2:8: author is empty; write e.g. author: Regional Affairs Desk",
@@ -103,7 +104,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "yaml-bomb": [
         "6:1: unknown key 'lol'; use one of: title, subtitle, author, issued, marking, language, audience, "
-        "page_size, keywords, topic, period, sections",
+        "page_size, keywords, topic, period, sections, changes",
         "8:10: YAML alias '*a' is not allowed here (and 71 more aliases); write the value out in full",
     ],
 }
@@ -156,6 +157,7 @@ def test_valid_full_spec_gives_every_field() -> None:
         period_from=PeriodBound(Location("briefs/valid-full.yaml", 24, 9), date=PartialDate(2012)),
         period_to=PeriodBound(Location("briefs/valid-full.yaml", 25, 7), event="the Labuan Bajo declaration"),
         sections=("summary", "key-points", "chronology", "sources"),
+        changes=False,
     )
 
 
@@ -165,6 +167,31 @@ def test_minimal_public_spec_takes_the_defaults_and_carries_no_marking() -> None
     assert (spec.subtitle, spec.issued, spec.period_from, spec.period_to, spec.sections) == (None,) * 5
     assert spec.keywords == ()
     assert spec.topic == Topic("What ASEAN does against trafficking in persons.")
+
+
+@pytest.mark.parametrize(
+    ("audience", "default"), [("ministerial", True), ("analyst", True), ("public", False)]
+)
+def test_changes_default_to_the_audience_and_follow_the_spec(audience: str, default: bool) -> None:
+    text = MINIMAL.replace("audience: analyst", f"audience: {audience}")
+    assert parse_spec(text, "b.yaml", "b").changes is default
+    for written, value in (("true", True), ("false", False), ("False", False), ("TRUE", True)):
+        assert parse_spec(text + f"changes: {written}\n", "b.yaml", "b").changes is value
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("off", "changes must be true or false, not the boolean 'off'; write changes: false"),
+        ('"true"', "changes must be true or false, not the text 'true'; write changes: true"),
+        ("1", "changes must be true or false, not the number '1'; write e.g. changes: true"),
+        ("[true]", "changes must be true or false, not a list; write e.g. changes: true"),
+    ],
+)
+def test_changes_is_true_or_false_and_nothing_else(written: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_spec(MINIMAL + f"changes: {written}\n", "b.yaml", "b")
+    assert caught.value.problems == (f"b.yaml:6:10: {message}",)
 
 
 def test_non_public_spec_gets_the_default_marking() -> None:

@@ -87,6 +87,7 @@ def test_valid_fixtures_pass_the_schema(name: str) -> None:
 
 # The problems a JSON Schema can express; the others (duplicate keys, aliases, impossible days,
 # reversed periods, markings on public briefs) only the validator sees.
+# (`changes: yes` is among the latter: PyYAML reads it as true, where YAML 1.2 editors read text.)
 SCHEMA_VISIBLE = [
     "bad-audience",
     "bad-date-format",

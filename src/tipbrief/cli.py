@@ -13,6 +13,7 @@ from tipbrief import __version__
 COMMANDS: dict[str, str] = {
     "build": "tipbrief.commands.build:build",
     "clean": "tipbrief.commands.clean:clean",
+    "diff": "tipbrief.commands.diff:diff",
     "doctor": "tipbrief.commands.doctor:doctor",
     "events": "tipbrief.commands.events:events",
     "facts": "tipbrief.commands.facts:facts",

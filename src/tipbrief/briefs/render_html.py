@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,7 +20,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from tipbrief import __version__
-from tipbrief.briefs.render_markdown import SECTION_TITLES, plain_text, resolve_sections
+from tipbrief.briefs.render_markdown import SECTION_TITLES, plain_text, resolve_sections, says_changes
 from tipbrief.briefs.select import Brief, ChosenEvent
 from tipbrief.briefs.templates import PACKAGE_TEMPLATES, TEMPLATE_BYTECODE
 from tipbrief.common.errors import InputError
@@ -81,8 +81,13 @@ class HtmlPage:
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def timeline_svg(events: Sequence[ChosenEvent]) -> str:
-    """An SVG time line: one lane per event, a dot for a known day, a bar over an inferred range."""
+CHANGE_COLOUR = "#8a4b08"
+
+
+def timeline_svg(events: Sequence[ChosenEvent], marks: Mapping[str, str] | None = None) -> str:
+    """An SVG time line: one lane per event, a dot for a known day, a bar over an inferred range.
+    ``marks`` ("new" or "revised" by event id) label the events changed since the earlier edition."""
+    marks = marks or {}
     dated = [c for c in events if c.event.date.earliest or c.event.date.latest]
     if not dated:
         return ""
@@ -151,18 +156,53 @@ def timeline_svg(events: Sequence[ChosenEvent]) -> str:
             )
         where = event.place.name if event.place else event.kind
         label = plain_text(f"{number}. {where}, {event.date.label}", 120) + (" †" if inferred else "")
+        mark = marks.get(event.id)
+        if mark:
+            label += f" · {mark}"
         # Glyph widths of the sans at 9 units average about 5; flip the label left when it would overflow.
         estimate = 5.0 * len(label)
         if x2 + 6 + estimate <= width - right:
             anchor, tx = "start", x2 + 6
         else:
             anchor, tx = "end", x1 - 6
+        ink = CHANGE_COLOUR if mark else "#1b1b1b"
+        weight = ' font-weight="bold"' if mark else ""
         parts.append(
             f'<text x="{tx:.1f}" y="{cy + 3.2:.1f}" font-size="9" text-anchor="{anchor}" '
-            f'fill="#1b1b1b">{escape(label)}</text>'
+            f'fill="{ink}"{weight}>{escape(label)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+_MARKS = ("new", "revised")
+
+
+def _style_marks(tokens: Sequence[Token]) -> None:
+    """Give the marks a template wrote (**new**, **revised**) a class, so that they read as marks.
+    Data is escaped, so no value from an article can make one."""
+    for token in tokens:
+        kids = token.children or []
+        for i in range(len(kids) - 2):
+            if (
+                kids[i].type == "strong_open"
+                and kids[i + 1].type == "text"
+                and kids[i + 1].content in _MARKS
+                and kids[i + 2].type == "strong_close"
+            ):
+                kids[i].attrSet("class", f"mark mark-{kids[i + 1].content}")
+
+
+def _wrap_section(body: list[Token], index: int, name: str) -> None:
+    """Put the ``index``-th section of the body (from its h2 to the next) in <section class=name>."""
+    starts = [i for i, t in enumerate(body) if t.type == "heading_open" and t.tag == "h2"]
+    if index >= len(starts):
+        return
+    end = starts[index + 1] if index + 1 < len(starts) else len(body)
+    close, open_ = Token("html_block", "", 0), Token("html_block", "", 0)
+    close.content, open_.content = "</section>\n", f'<section class="{name}">\n'
+    body.insert(end, close)
+    body.insert(starts[index], open_)
 
 
 def svg_data_uri(svg: str) -> str:
@@ -205,11 +245,18 @@ def render_html(
     titles = SECTION_TITLES[audience]
     sections = resolve_sections(brief)
 
+    marks = brief.changes.marks() if says_changes(brief) and brief.changes is not None else {}
+    if marks:
+        _style_marks(tokens)
+
     split = next((i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"), len(tokens))
     front, body = tokens[:split], list(tokens[split:])
+    if "changes" in sections:
+        _wrap_section(body, sections.index("changes"), "changes")
 
     data_uris: set[str] = set()
     toc: list[TocEntry] = []
+    changed = " Events marked new or revised changed since the earlier edition." if marks else ""
     i = 0
     while i < len(body):
         token = body[i]
@@ -217,7 +264,7 @@ def render_html(
             text = _heading_text(body, i)
             toc.append(TocEntry(str(token.attrs.get("id", "")), text))
             if "timeline" in sections and text == titles["timeline"]:
-                svg = timeline_svg(brief.events)
+                svg = timeline_svg(brief.events, marks)
                 if svg:
                     uri = svg_data_uri(svg)
                     data_uris.add(uri)
@@ -227,7 +274,7 @@ def render_html(
                         f'<figure class="timeline"><img src="{escape(uri)}" alt="{escape(alt)}">'
                         "<figcaption>Each lane is one event of the chronology. A filled dot is a date "
                         "stated in the sources; a hollow dot or a dashed bar (†) is an inferred date "
-                        "or range.</figcaption></figure>\n"
+                        f"or range.{changed}</figcaption></figure>\n"
                     )
                     # The section's paragraph tells Markdown readers of the figure; the page shows it.
                     after = i + 3
@@ -245,6 +292,8 @@ def render_html(
     page_env = _page_env(template_dirs)
     try:
         css = page_env.loader.get_source(page_env, "brief.css")[0] if page_env.loader else ""
+        if "changes" in sections or marks:
+            css += "\n" + (page_env.loader.get_source(page_env, "changes.css")[0] if page_env.loader else "")
         page = page_env.get_template("page.html.j2")
     except jinja2.TemplateError as err:
         raise InputError([f"{getattr(err, 'name', 'templates')}:1:1: {err}; restore the template"]) from None

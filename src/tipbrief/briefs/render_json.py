@@ -35,11 +35,16 @@ def spec_to_dict(spec: BriefSpec) -> dict[str, Any]:
 
 
 def brief_to_dict(brief: Brief, sections: Sequence[str]) -> dict[str, Any]:
-    """build/NAME.json: the spec, the events chosen in order with why, what was left out, warnings."""
+    """build/NAME.json: the spec, the events chosen in order with why, what was left out, the
+    articles of the fact base, what changed since the earlier edition, and the warnings. A later
+    build reads it back as the earlier edition (briefs/editions.py)."""
+    from tipbrief.briefs.changes import changes_to_dict
+    from tipbrief.briefs.editions import BRIEF_SCHEMA
     from tipbrief.facts.factjson import event_to_dict, span_to_dict
 
     period = brief.period
     return {
+        "schema": BRIEF_SCHEMA,
         "tipbrief": tipbrief.__version__,
         "spec": spec_to_dict(brief.spec),
         "sections": list(sections),
@@ -70,6 +75,10 @@ def brief_to_dict(brief: Brief, sections: Sequence[str]) -> dict[str, Any]:
         "documents": [
             {"id": d.id, "path": d.path, "sha256": d.sha256, "title": d.title} for d in brief.documents
         ],
+        "corpus": [
+            {"id": d.id, "path": d.path, "sha256": d.sha256} for d in sorted(brief.corpus, key=lambda d: d.id)
+        ],
+        "changes": changes_to_dict(brief.changes) if brief.changes is not None else None,
         "warnings": list(brief.warnings),
     }
 

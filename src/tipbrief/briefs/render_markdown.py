@@ -20,6 +20,7 @@ from tipbrief.facts.resolve.conflicts import UNKNOWN_ORIGIN, shown_readings
 if TYPE_CHECKING:
     import jinja2
 
+    from tipbrief.briefs.changes import Cite, EventRef
     from tipbrief.briefs.select import Brief
 
 # Jinja2 and the select stage are imported where a brief is rendered: a build asks this module
@@ -82,6 +83,8 @@ INFERRED_MARK = "†"
 """Follows every inferred date, in every format; the chronology's legend explains it."""
 UNCERTAIN_MARK = "‡"
 """Follows an event that may fall outside the period."""
+CHANGE_MARKS = {"new": "**new**", "revised": "**revised**"}
+"""Follow an event that is new or revised since the earlier edition (render_html styles them)."""
 
 
 class MdText(str):
@@ -173,7 +176,15 @@ def resolve_sections(brief: Brief) -> tuple[Section, ...]:
         if "timeline" in chosen and not spans_several_years(brief):
             chosen.remove("timeline")
     chosen = [s for s in chosen if s != "sources"] + ["sources"]
+    if says_changes(brief):
+        # Near the top: what is new is the first thing a reader of a new edition asks.
+        chosen.insert(chosen.index("summary") + 1 if "summary" in chosen else 0, "changes")
     return tuple(chosen)
+
+
+def says_changes(brief: Brief) -> bool:
+    """The brief has an earlier edition to say what changed since."""
+    return brief.changes is not None and brief.changes.since is not None
 
 
 def spans_several_years(brief: Brief) -> bool:
@@ -463,8 +474,10 @@ class _Writer:
     def __init__(self, brief: Brief) -> None:
         self.audience = brief.spec.audience
         self.glossary = brief.glossary
-        documents = {d.id: d for d in brief.documents}
+        earlier = brief.changes.documents if brief.changes is not None else ()
+        documents = {d.id: d for d in (*earlier, *brief.documents)}
         self.citations = Citations(by_document=self.audience != "analyst", documents=documents)
+        self.marks = brief.changes.marks() if says_changes(brief) and brief.changes is not None else {}
         from tipbrief.briefs.select import spell_out
 
         self._spell_out = spell_out
@@ -534,6 +547,21 @@ class _Writer:
         label = self.text(event.date.label)
         return MdText(f"*{label}*{INFERRED_MARK}") if is_inferred(event) else label
 
+    def ref_when(self, ref: EventRef) -> MdText:
+        """An event's date label as an edition showed it, marked as ``when`` marks it."""
+        label = self.text(ref.date)
+        return MdText(f"*{label}*{INFERRED_MARK}") if ref.inferred else label
+
+    def mark(self, event: Event) -> MdText:
+        """ " **new**" or " **revised**" after an event that changed since the earlier edition."""
+        found = self.marks.get(event.id)
+        return MdText(f" {CHANGE_MARKS[found]}") if found else MdText("")
+
+    def cite_all(self, cites: Iterable[Cite]) -> MdText:
+        """Footnote references for the passages a change rests on (reference rows have none)."""
+        spans = [c.span for c in cites if c.span is not None]
+        return self.citations.cite(spans) if spans else MdText("")
+
 
 def _template_context(brief: Brief) -> dict[str, Any]:
     """What the audience's templates see: the brief, counts and labels made here, and the
@@ -550,6 +578,11 @@ def _template_context(brief: Brief) -> dict[str, Any]:
     instruments = _counted((i, numbers[c.event.id]) for c in brief.events for i in c.event.instruments)
     conflicts = [(c, conflict) for c in brief.events for conflict in c.event.conflicts]
     views = [writer.conflict_view(conflict, c.event) for c, conflict in conflicts]
+    changes = brief.changes if says_changes(brief) else None
+    since = changes.since if changes is not None else None
+    since_text = (
+        escape_md(day_label(since.issued)) if since is not None and since.issued is not None else None
+    )
     return {
         "brief": brief,
         "spec": spec,
@@ -599,6 +632,17 @@ def _template_context(brief: Brief) -> dict[str, Any]:
         "top_actors": sorted(actors, key=lambda item: (-len(item[1]), item[0]))[:4],
         "notes": lambda: citations.notes,
         "is_inferred": is_inferred,
+        "changes": changes,
+        "change_items": changes.items if changes is not None else (),
+        "since": since_text,
+        "since_words": MdText(f"the edition of {since_text}" if since_text else "the previous edition"),
+        "changes_title": MdText(
+            f"What changed since {since_text}" if since_text else "What changed since the previous edition"
+        ),
+        "marks": writer.marks,
+        "mark": writer.mark,
+        "ref_when": writer.ref_when,
+        "cite_all": writer.cite_all,
     }
 
 

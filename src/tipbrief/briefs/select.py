@@ -7,13 +7,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tipbrief.briefs.spec import resolve_event_ref
 from tipbrief.briefs.spec_model import BriefSpec, Criteria, PartialDate, PeriodBound
 from tipbrief.common.errors import InputError
 from tipbrief.common.months import MONTH_NAMES, day_label
 from tipbrief.facts.model import Document, Event, FactBase, GlossaryEntry, Span
+
+if TYPE_CHECKING:
+    from tipbrief.briefs.changes import Changes
 
 Criterion = Literal["term", "actor", "place", "kind", "all", "period", "bound"]
 
@@ -83,6 +86,10 @@ class Brief:
     """Documents cited by the chosen events, in id order."""
     left_out: tuple[LeftOut, ...]
     warnings: tuple[str, ...]
+    corpus: tuple[Document, ...] = ()
+    """Every article of the fact base: a later edition tells a removed article from an edited one."""
+    changes: Changes | None = None
+    """What changed since the earlier edition; None when the brief does not say (``changes: false``)."""
 
     @property
     def first(self) -> date | None:
@@ -415,6 +422,7 @@ def select(spec: BriefSpec, facts: FactBase) -> Brief:
         documents=documents,
         left_out=tuple(left_out),
         warnings=tuple(warnings),
+        corpus=facts.documents,
     )
 
 

@@ -12,7 +12,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from tipbrief.briefs.spec_model import DEFAULT_MARKING, BriefSpec, Criteria, PartialDate, PeriodBound, Topic
+from tipbrief.briefs.spec_model import (
+    DEFAULT_MARKING,
+    BriefSpec,
+    Criteria,
+    PartialDate,
+    PeriodBound,
+    Topic,
+    changes_by_default,
+)
 from tipbrief.briefs.spec_schema import SPEC, Checked, Checker, example_yaml
 from tipbrief.common.errors import Location, Problem
 from tipbrief.common.months import MONTH_NAMES as MONTHS
@@ -180,6 +188,7 @@ def _build(checked: Checked, path: str, name: str, issued: date | None) -> Brief
         sections=values.get("sections"),
         page_size=values.get("page_size", "A4"),
         keywords=values.get("keywords", ()),
+        changes=values.get("changes", changes_by_default(audience)),
     )
 
 

@@ -16,6 +16,7 @@ PAGE_SIZES: tuple[PageSize, ...] = ("A4", "Letter")
 LANGUAGES: tuple[str, ...] = ("en",)
 DEFAULT_MARKING = "UNCLASSIFIED // FOR OFFICIAL USE"
 Section = Literal[
+    "changes",
     "summary",
     "key-points",
     "chronology",
@@ -37,7 +38,8 @@ SECTIONS: tuple[Section, ...] = (
     "conflicts",
     "sources",
 )
-"""Every section a brief can have; a spec's ``sections`` list names some of them, in its own order."""
+"""Every section a spec's ``sections`` list can name, in its own order. "changes" is not among them:
+it follows the summary whenever the brief says what changed since an earlier edition."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,3 +112,11 @@ class BriefSpec:
     """Sections in order, when the spec adjusts the audience's defaults."""
     page_size: PageSize = "A4"
     keywords: tuple[str, ...] = ()
+    changes: bool = True
+    """Whether the brief says what changed since its earlier edition (the audience's default when the
+    spec does not say: true, except for public briefs)."""
+
+
+def changes_by_default(audience: Audience) -> bool:
+    """Ministers and analysts ask what is new since the last brief; the public reads one brief."""
+    return audience != "public"

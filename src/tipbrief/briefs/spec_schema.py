@@ -226,6 +226,40 @@ class Choice(Kind):
         return {"enum": list(self.values)}
 
 
+# What a yes or a no written otherwise was meant as, for the message that asks for true or false.
+_YES_NO = {"true": "true", "yes": "true", "on": "true", "y": "true"} | {
+    "false": "false",
+    "no": "false",
+    "off": "false",
+    "n": "false",
+}
+
+
+@dataclass(frozen=True)
+class Flag(Kind):
+    """A yes-or-no setting, written true or false (YAML 1.1's yes, no, on and off are refused as unclear)."""
+
+    def expected(self) -> str:
+        return "true or false"
+
+    def check(self, node: YamlNode, slot: Slot, out: Checker) -> Any:
+        if not isinstance(node, YamlScalar) or node.kind not in ("bool", "str"):
+            return self.wrong_type(node, slot, out)
+        word = node.text.strip().lower()
+        if node.kind == "bool" and word in ("true", "false"):
+            return word == "true"
+        meant = _YES_NO.get(word)
+        if meant is None:
+            return self.wrong_type(node, slot, out)
+        out.error(
+            node.where, f"{slot.label} must be true or false, not {describe(node)}; write {slot.key}: {meant}"
+        )
+        return INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
 _DATE_FORMAT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
@@ -653,6 +687,15 @@ SPEC = Mapping(
             "The sections to print, in this order, instead of the audience's default sections. "
             "Allowed: " + ", ".join(SECTIONS) + ".",
             ["summary", "key-points", "chronology", "sources"],
+        ),
+        Field(
+            "changes",
+            Flag(),
+            "Whether the brief says what changed since its earlier edition (the brief JSON of an earlier "
+            "build, from `tipbrief build --since` or the output folder): a section near the top and a mark "
+            "on each new or revised event. Default: true for ministerial and analyst briefs, false for "
+            "public ones.",
+            True,
         ),
     )
 )

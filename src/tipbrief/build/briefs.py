@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from tipbrief.briefs.spec_model import BriefSpec, PageSize
     from tipbrief.build.cache import Cache
+    from tipbrief.build.editions import EarlierFile
     from tipbrief.build.factbase import CorpusInputs
     from tipbrief.facts.model import FactBase
 
@@ -90,6 +91,14 @@ def brief_key(
     )
 
 
+def edition_key(base: str, earlier: str) -> str:
+    """The key of a brief's outputs: ``base`` (brief_key) and the sha256 of its earlier edition's
+    JSON ("" when it has none), because what a brief says changed depends on that edition."""
+    from tipbrief.build.cache import digest
+
+    return digest("edition", base, earlier)
+
+
 @dataclass(frozen=True, slots=True)
 class _Planned:
     """One spec's place in a build: its cache key, and its outputs if the cache had them."""
@@ -97,6 +106,9 @@ class _Planned:
     spec: BriefSpec
     key: str | None
     cached: tuple[tuple[Output, ...], tuple[str, ...]] | None
+    base: str | None = None
+    """The key of everything but the earlier edition (see edition_key)."""
+    earlier: EarlierFile | None = None
 
 
 def build_briefs(
@@ -112,6 +124,7 @@ def build_briefs(
     progress: Callable[[str], None] | None = None,
     cache: Cache | None = None,
     jobs: int = 1,
+    since: Sequence[Path] = (),
 ) -> BuildResult:
     """Build every brief, then write them all; on any error write nothing and leave ``out`` as it was.
 
@@ -121,6 +134,10 @@ def build_briefs(
     and the fact base is built only if some brief must be rendered. With ``jobs`` > 1, one brief's
     PDF is printed by a PdfPrinter and several briefs are rendered by that many worker processes;
     the outputs are the same bytes whatever ``jobs`` is.
+
+    A brief that says what changed compares itself with its earlier edition: the brief JSON in
+    ``since`` (files or folders), else the one the previous build left in ``out``. A broken or
+    foreign file in ``since`` is an InputError before anything is built.
     """
     chosen = tuple(dict.fromkeys(formats))
     if not spec_paths:
@@ -142,15 +159,31 @@ def build_briefs(
             inputs = scan_inputs(seeds, project, cache)
         elif facts is not None:
             cache = None  # a fact base passed in has no input hashes to key the cache by
-        lookups = _look_up(spec_paths, inputs, cache, templates, chosen, page_size)
-        missing = sum(cached is None for _, cached in lookups)
+        from tipbrief.build.editions import earlier_editions
+
+        # A bad --since file is reported with the specs' problems, all at once.
+        since_problems: tuple[str, ...] = ()
+        try:
+            earlier = earlier_editions([p.stem for p in spec_paths], out, since)
+        except InputError as err:
+            earlier, since_problems = {}, err.problems
+        lookups = _look_up(spec_paths, inputs, cache, templates, chosen, page_size, earlier)
+        missing = sum(cached is None for _, cached, _ in lookups)
         if printer is None and _wants_printer(chosen, jobs, missing):
             # Started as soon as the cache has told that the PDF must be printed.
             printer = PdfPrinter.start()
-        specs = load_specs(spec_paths)
+        try:
+            specs = load_specs(spec_paths)
+        except InputError as err:
+            raise InputError([*err.problems, *since_problems]) from None
+        if since_problems:
+            raise InputError(since_problems)
         if facts is None and inputs is None:
             raise InputError([f"{seeds}:1:1: no such folder of articles; pass --seeds DIR"])
-        plan = [_Planned(spec, key, cached) for spec, (key, cached) in zip(specs, lookups, strict=True)]
+        plan = [
+            _Planned(spec, key, cached, base, earlier.get(spec.name))
+            for spec, (key, cached, base) in zip(specs, lookups, strict=True)
+        ]
         fact_warnings: list[str] | None = None
         if cache is not None and inputs is not None:
             fact_warnings = cache.get("facts", f"warnings:{inputs.key}")
@@ -220,8 +253,14 @@ def _remember(
     if TEMPLATE_BYTECODE.added:
         cache.put("templates", template_bytecode_key(), "jinja", dict(TEMPLATE_BYTECODE.entries))
     for p, result in zip(plan, results, strict=True):
-        if p.cached is None and p.key is not None:
-            cache.put("briefs", p.key, f"{p.spec.name}|{','.join(sorted(formats))}", result)
+        if p.cached is None and p.key is not None and p.base is not None:
+            slot = f"{p.spec.name}|{','.join(sorted(formats))}"
+            cache.put("briefs", p.key, slot, result)
+            # The next build finds this very JSON as the brief's earlier edition: the same edition,
+            # whose changes it keeps (briefs/changes.py, changes_since), so these same outputs.
+            own = next((o for o in result[0] if o.name == f"{p.spec.name}.json"), None)
+            if own is not None:
+                cache.put("briefs", edition_key(p.base, own.sha256), slot, result)
     cache.flush()
 
 
@@ -242,8 +281,8 @@ def _fact_base(inputs: CorpusInputs, cache: Cache | None, jobs: int) -> tuple[Fa
     return made.facts, made.extracted
 
 
-Lookup = tuple[str | None, tuple[tuple[Output, ...], tuple[str, ...]] | None]
-"""A spec's cache key and its outputs if the cache has them."""
+Lookup = tuple[str | None, tuple[tuple[Output, ...], tuple[str, ...]] | None, str | None]
+"""A spec's cache key, its outputs if the cache has them, and the key without its earlier edition."""
 
 
 def _look_up(
@@ -253,19 +292,22 @@ def _look_up(
     templates: Sequence[Path],
     formats: Sequence[Format],
     page_size: PageSize | None,
+    earlier: dict[str, EarlierFile],
 ) -> list[Lookup]:
     """Each spec's key and cached outputs, from its file alone: known before the specs are parsed,
     so that a printer is started as early as it can be."""
     if cache is None or inputs is None:
-        return [(None, None) for _ in spec_paths]
+        return [(None, None, None) for _ in spec_paths]
     from tipbrief.build.cache import templates_key
     from tipbrief.common.yamlsafe import display_path
 
     shared = templates_key(templates)
     found: list[Lookup] = []
     for path in spec_paths:
-        key = brief_key(display_path(path), inputs.key, shared, formats, page_size)
-        found.append((key, cache.get("briefs", key)))
+        base = brief_key(display_path(path), inputs.key, shared, formats, page_size)
+        before = earlier.get(path.stem)
+        key = edition_key(base, before.sha256 if before is not None else "")
+        found.append((key, cache.get("briefs", key), base))
     return found
 
 
@@ -298,7 +340,7 @@ def _render(
             continue
         assert facts is not None
         try:
-            done[index] = render_brief(p.spec, facts, formats, templates, page_size, printer)
+            done[index] = render_brief(p.spec, facts, formats, templates, page_size, printer, p.earlier)
         except InputError as err:
             # Keep going, so that one run reports the problems of every spec.
             problems[index] = err.problems
@@ -339,7 +381,7 @@ def _render_in_pool(
             for index, p in enumerate(plan):
                 if p.cached is None:
                     futures[index] = pool.submit(
-                        _brief_task, name, p.spec, formats, tuple(templates), page_size
+                        _brief_task, name, p.spec, formats, tuple(templates), page_size, p.earlier
                     )
         except BrokenProcessPool:
             pass
@@ -370,6 +412,7 @@ def _brief_task(
     formats: Sequence[Format],
     templates: Sequence[Path],
     page_size: PageSize | None,
+    earlier: EarlierFile | None = None,
 ) -> tuple[str, Any]:
     """One brief rendered whole in a worker: ("ok", (outputs, warnings)) or ("input", problems)."""
     facts = _WORKER_FACTS.get(facts_file)
@@ -383,7 +426,7 @@ def _brief_task(
         _WORKER_FACTS.clear()
         _WORKER_FACTS[facts_file] = facts
     try:
-        return "ok", render_brief(spec, facts, formats, templates, page_size)
+        return "ok", render_brief(spec, facts, formats, templates, page_size, earlier=earlier)
     except InputError as err:
         # Returned, not raised: an InputError rebuilt from its pickle would lose its problem lines.
         return "input", err.problems

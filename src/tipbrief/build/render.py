@@ -13,9 +13,11 @@ from tipbrief.build.printer import PdfJob, PdfPrinter, Printed, could_not_render
 from tipbrief.common.errors import BuildError
 
 if TYPE_CHECKING:
+    from tipbrief.briefs.changes import Changes
     from tipbrief.briefs.render_html import HtmlPage
     from tipbrief.briefs.select import Brief
     from tipbrief.briefs.spec_model import BriefSpec, PageSize
+    from tipbrief.build.editions import EarlierFile
     from tipbrief.facts.model import FactBase
 
 Format = Literal["md", "html", "pdf", "json"]
@@ -44,20 +46,37 @@ class Prepared:
         return PdfJob(self.page.html, self.templates, self.page.data_uris, spec.issued, spec.name, spec.path)
 
 
+def brief_changes(brief: Brief, earlier: EarlierFile | None) -> Changes:
+    """What the brief says changed since its earlier edition (none: a first edition)."""
+    from tipbrief.briefs import changes, editions
+    from tipbrief.briefs.render_json import brief_to_dict
+
+    if earlier is None:
+        return changes.Changes(since=None)
+    new = editions.edition_from_dict(brief_to_dict(brief, ()), "this build", brief.spec.name)
+    return changes.changes_since(editions.read_edition(earlier.data, earlier.where, brief.spec.name), new)
+
+
 def prepare_brief(
     spec: BriefSpec,
     facts: FactBase,
     formats: Iterable[Format],
     templates: Sequence[Path],
     page_size: PageSize | None = None,
+    earlier: EarlierFile | None = None,
 ) -> Prepared:
-    """Select the brief's events and render its Markdown and HTML, in memory."""
+    """Select the brief's events, compare them with the earlier edition (when the spec asks for
+    changes) and render its Markdown and HTML, in memory."""
+    from dataclasses import replace
+
     from tipbrief.briefs.render_html import render_html
     from tipbrief.briefs.render_markdown import render_markdown
     from tipbrief.briefs.select import select
 
     wanted = set(formats)
     brief = select(spec, facts)
+    if spec.changes:
+        brief = replace(brief, changes=brief_changes(brief, earlier))
     markdown = render_markdown(brief, templates)
     outputs: list[Output] = []
     page = None
@@ -101,11 +120,13 @@ def render_brief(
     templates: Sequence[Path],
     page_size: PageSize | None = None,
     printer: PdfPrinter | None = None,
+    earlier: EarlierFile | None = None,
 ) -> tuple[tuple[Output, ...], tuple[str, ...]]:
     """All requested outputs of one brief, in memory, and its warnings. Writes nothing.
-    With ``printer``, the PDF is printed by that child process."""
+    With ``printer``, the PDF is printed by that child process; ``earlier`` is the brief's earlier
+    edition, if it has one."""
     chosen = tuple(formats)
-    prepared = prepare_brief(spec, facts, chosen, templates, page_size)
+    prepared = prepare_brief(spec, facts, chosen, templates, page_size, earlier)
     pdf = None
     if prepared.page is not None:
         pdf = printer.print(prepared.pdf_job) if printer is not None else print_pdf(prepared)

@@ -25,6 +25,15 @@ from tipbrief.common.errors import InputError
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: exit 1 and write nothing.")
 @click.option(
+    "--since",
+    "since",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="The earlier edition to say what changed since: a NAME.json an earlier build wrote, or a "
+    "folder of them (an earlier output folder, a CI artifact); repeat for several. "
+    "Default: the brief JSON of the previous build in --out.",
+)
+@click.option(
     "--page-size",
     type=click.Choice(["A4", "Letter"]),
     default=None,
@@ -45,6 +54,7 @@ def build(
     out: Path,
     formats: tuple[str, ...],
     strict: bool,
+    since: tuple[Path, ...],
     page_size: str | None,
     jobs: int | None,
     no_cache: bool,
@@ -57,6 +67,11 @@ def build(
     written last, lists every output with its sha256 and the warnings. Nothing is
     written unless every brief builds, so a failed build leaves earlier outputs intact.
 
+    Each brief whose spec says `changes: true` (the default for ministerial and analyst
+    briefs) says what changed since its earlier edition: the brief JSON given by --since,
+    or else the one the previous build left in --out. A first edition says nothing; a
+    rebuild of the same edition (same date of issue, same brief) keeps what it said.
+
     Unchanged work is not redone: each article's extraction and each brief's outputs are
     cached in OUT/.cache, keyed by hashes of everything they depend on (articles, reference
     data, overrides.yaml, the spec, templates, tipbrief and WeasyPrint versions). A build
@@ -64,11 +79,12 @@ def build(
     deletes it with the outputs.
 
     Exit codes: 0 built (warnings are printed); 1 the build failed, or --strict and
-    there were warnings; 2 a spec, an article or a template is wrong (every problem
-    is listed as file:line:col).
+    there were warnings; 2 a spec, an article, a template or a --since file is wrong
+    (every problem is listed as file:line:col).
 
     \b
     Example: tipbrief build briefs/asean-us-tip-chronology.yaml --format pdf --page-size Letter
+    Example: tipbrief build --strict --since previous/
     """
     from tipbrief.build.briefs import build_briefs
     from tipbrief.build.cache import open_cache
@@ -93,6 +109,7 @@ def build(
         progress=progress,
         cache=open_cache(out, enabled=not no_cache),
         jobs=cores(jobs),
+        since=since,
     )
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from tipbrief.briefs.spec import check_event_refs, check_spec, resolve_event_ref
-from tipbrief.briefs.spec_model import AUDIENCES, DEFAULT_MARKING, Audience
+from tipbrief.briefs.spec_model import AUDIENCES, DEFAULT_MARKING, Audience, changes_by_default
 from tipbrief.briefs.spec_schema import SPEC, Field, Mapping, example_yaml, schema_text
 from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.events import HOW_TO_USE, format_events, load_facts
@@ -193,6 +193,7 @@ def render_new_spec(
     out.blank()
 
     out.key("sections", list(sections) or list(DEFAULT_SECTIONS[audience]), on=bool(sections))
+    out.key("changes", changes_by_default(audience), on=False)
     out.key("page_size", field_at("page_size").example, on=False)
     out.key("language", field_at("language").example, on=False)
     return "\n".join(out.lines) + "\n"
