@@ -191,6 +191,33 @@ class Gazetteer:
             ),
         )
 
+    def act_rows(self, instrument: str, act: str, party: str) -> tuple[Row, ...]:
+        """Recorded acts on an instrument: a party's deposit of its instrument of ratification, the
+        instrument's entry into force (acts.csv)."""
+        return tuple(
+            r
+            for r in self.reference.rows("acts")
+            if r.get("instrument") == instrument and r.get("act") == act and r.get("party") == party
+        )
+
+    def chairmanships(self, country: str) -> tuple[Candidate, ...]:
+        """The years a country chaired ASEAN (chairs.csv), each a candidate for "under X's chairmanship"."""
+        out = []
+        for r in self.reference.rows("chairs"):
+            year = r.get("year")
+            if r.get("country") == country and year.isdigit():
+                out.append(
+                    Candidate(
+                        f"chair-{year}",
+                        f"ASEAN chairmanship of {country} ({year})",
+                        date(int(year), 1, 1),
+                        date(int(year), 12, 31),
+                        r.origin,
+                        r.source,
+                    )
+                )
+        return tuple(out)
+
 
 def _every(cadence: str) -> str:
     return "year" if cadence == "1" else f"{cadence} years"
