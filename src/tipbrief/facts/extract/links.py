@@ -19,6 +19,7 @@ from tipbrief.facts.extract.records import (
     identity_key,
     intersect,
     parse_key,
+    places_agree,
 )
 from tipbrief.facts.extract.sentences import _norm
 from tipbrief.facts.model import Place, Span
@@ -115,13 +116,6 @@ _MEETING_KINDS = frozenset({*MEETING_NOUNS, "meeting"})
 
 def _family(kind: str) -> str:
     return "meeting" if kind in _MEETING_KINDS or kind == "" else kind
-
-
-def places_agree(a: Place | None, b: Place | None) -> bool:
-    """Two places can be one: equal, either unknown, or a country and a city in it."""
-    if a is None or b is None or a == b:
-        return True
-    return (a.name == a.country and b.country == a.name) or (b.name == b.country and a.country == b.name)
 
 
 def _dates_agree(a: EventCandidate, b: EventCandidate) -> bool:

@@ -169,6 +169,14 @@ def parse_key(key: str) -> tuple[str, str, str, int | None, str]:
     return kind, subject, party, int(ordinal) if ordinal.isdigit() else None, name.removeprefix("~")
 
 
+def places_agree(a: Place | None, b: Place | None) -> bool:
+    """Two places can be one event's: equal, either unknown, or a country and a city in it
+    ("Cebu, Philippines" and "the Philippines")."""
+    if a is None or b is None or a == b:
+        return True
+    return (a.name == a.country and b.country == a.name) or (b.name == b.country and a.country == b.name)
+
+
 def consistent(
     constraints: list[Constraint] | tuple[Constraint, ...],
 ) -> tuple[list[Constraint], list[Constraint]]:
