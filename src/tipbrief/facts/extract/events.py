@@ -51,7 +51,7 @@ from tipbrief.facts.extract.records import (
     _Context,
     identity_key,
 )
-from tipbrief.facts.extract.sentences import _first_sentence_cap, _norm
+from tipbrief.facts.extract.sentences import _norm
 from tipbrief.facts.extract.where import dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import ordinal
 from tipbrief.facts.model import Place, Span
@@ -619,7 +619,3 @@ def _main_meeting(text: str, words: frozenset[str], names: list[MeetingName]) ->
         if m.generic and m.kind == "" and m.ordinal is not None:
             return m  # "The first took place in Bali"
     return None
-
-
-def event_title(c: EventCandidate) -> str:
-    return _first_sentence_cap(c.title)
