@@ -86,7 +86,9 @@ def conclusion_kind(row: Row | None, name: str) -> str:
 
 # A verb that does not report an act: an intention ("agreed to adopt"), a negation ("has not
 # ratified"), a step still to come for others ("the sixth Member State to ratify").
-_NOT_AN_ACT = re.compile(r"(?:\bto|\bnot|\bnever|n't|\byet to|\bbefore)\s+$", re.IGNORECASE)
+_NOT_AN_ACT = re.compile(
+    r"(?:\bto|\b(?:not|never|yet)(?:\s+yet)?|n't(?:\s+yet)?|\byet to|\bbefore)\s+$", re.IGNORECASE
+)
 _EXPECTED_TO = re.compile(r"\b(?:expected|due|set|scheduled|likely)\s+to\s+$", re.IGNORECASE)
 _INSTRUMENT_OF_RATIFICATION = re.compile(
     r"\binstruments?\s+of\s+(?:ratification|accession|acceptance|approval)\b", re.IGNORECASE
