@@ -20,7 +20,7 @@ ACT_KINDS = ("signing", "adoption", "ratification", "deposit", "entry-into-force
 # ASEAN adopts a binding instrument by signing it: its adoption and its signing are one act.
 _SIGNED_KINDS = frozenset({"convention", "treaty", "agreement", "charter", "protocol"})
 _SIGNED_HEADS = re.compile(
-    r"\b(?:Convention|Treaty|Agreement|Charter|Protocol|Memorandum of Understanding|MoU)\b"
+    r"\b(?:Convention|Treaty|Agreement|Charter|Protocol|Memorandum of Understanding|MoU)\b", re.IGNORECASE
 )
 
 

@@ -302,6 +302,12 @@ def _events_in_sentence(
                     own.append(i)
             here = [(sp, pl) for sp, pl in placed if mine(f, sp.start)]
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
+        if (
+            f.kind == "entry-into-force"
+            and not re.match(r"(?:entered|came|took)\b", text[f.at :])
+            and not any(c.rule in _DATING for c in cons)
+        ):
+            continue  # "will enter into force 30 days after the sixth deposit": a rule, not an event
         if f.ordinal is not None and f.end >= 0 and not f.main:
             host = [c for c in times if c.span is not None and owner(c.span.start) == owner(at)]
             if not _fits_reference(own, host, placed, s, f):
@@ -371,6 +377,9 @@ def _numbered_by_name(
             )
         )
     return out
+
+
+_DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference"})
 
 
 def _overlaps(span: Span, s: Sentence, f: _Frame) -> bool:

@@ -29,7 +29,8 @@ _MEETING_VERB = trigger(
     *("organise", "organize", "met", "meet", "gathered", "brought together", "gather", "host", "hosting"),
     *("continued", "wrapped up", "ended", "closed", "opens", "begins", "began", "chaired", "will chair"),
     *("preceded", "followed"),
-    *("took part", "attended", "participated", "is being held", "being held", "runs", "run from"),
+    *("took part", "attended", "attending", "attend", "participated", "is being held", "being held"),
+    *("runs", "run from"),
     group="verb",
 )
 
@@ -38,8 +39,8 @@ _MEETING_VERB = trigger(
 # opened"): with these, the meeting named after the verb is the one that took place.
 _TRANSITIVE_MEETING_VERB = re.compile(
     r"^(?:held|convened|organi[sz]ed|co-organi[sz]ed|hosted|host|hosting|opened|will hold|to hold|"
-    r"convene|organi[sz]e|chaired|will chair|attended|wrapped up|closed|took part|participated|gather|"
-    r"gathered|meet|met)$",
+    r"convene|organi[sz]e|chaired|will chair|attended|attending|attend|wrapped up|closed|took part|"
+    r"participated|gather|gathered|meet|met)$",
     re.IGNORECASE,
 )
 
@@ -165,7 +166,7 @@ _INSTRUMENT_NAME = re.compile(
 
 _INSTRUMENT_COMMON_HEADS = (
     *("declaration", "convention", "treaty", "plan of action", "agreement", "statement", "roadmap"),
-    "framework",
+    *("framework", "memorandum of understanding"),
 )
 
 
