@@ -33,6 +33,9 @@ class NameMatcher:
     rows: dict[str, Row]
     first_words: frozenset[str] = frozenset()
     """Case-folded first words of the names: a sentence with none of them is skipped unscanned."""
+    last_words: frozenset[str] = frozenset()
+    """Case-folded last words of the names: the same test at the other end ("ASEAN" begins many
+    names and most sentences; "AMMTC" or "Crime" ends few)."""
     _found: dict[str, tuple[tuple[int, int, Row], ...]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
@@ -51,7 +54,10 @@ class NameMatcher:
     def _scan(self, text: str) -> tuple[tuple[int, int, Row], ...]:
         if self.pattern is None:
             return ()
-        if self.first_words and self.first_words.isdisjoint(sentence_words(text)):
+        words = sentence_words(text)
+        if (self.first_words and self.first_words.isdisjoint(words)) or (
+            self.last_words and self.last_words.isdisjoint(words)
+        ):
             return ()
         return tuple(
             (m.start(), m.end(), self.rows[m.group().casefold()]) for m in self.pattern.finditer(text)
@@ -82,8 +88,9 @@ def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int
     # A name's first word equals the text's word where a match starts, because matches start and
     # end at word boundaries: a text without any first word is skipped unscanned.
     firsts = frozenset(w for n in names for w in word_set(n)[:1])
+    lasts = frozenset(w for n in names for w in word_set(n)[-1:])
     # A matched variant with different spacing still maps to its row by its case-folded text.
-    return NameMatcher(pattern, _SpacingTolerant(table), firsts)
+    return NameMatcher(pattern, _SpacingTolerant(table), firsts, lasts)
 
 
 class _SpacingTolerant(dict[str, Row]):

@@ -113,9 +113,9 @@ def find_acts(
     """Every act the sentence reports, in the order of their verbs. ``earlier`` gives the
     instruments named earlier in the article, latest last: "its instrument of ratification" and
     "the Convention" point back at them."""
-    names = _instrument_names(ctx, text)
     if _ACT_VERB.words.isdisjoint(words):
         return []
+    names = _instrument_names(ctx, text)
     before = _Lazy(earlier)
     out: list[Act] = []
     for verb in _ACT_VERB.finditer(text, words):
