@@ -297,12 +297,15 @@ def events_of(*texts: str) -> list[tuple[str, str, date | None, date | None, str
 
 
 def test_an_event_ahead_of_a_summit_is_not_dated_by_it() -> None:
-    (event,) = events_of(
+    events = events_of(
         "MANILA, 2 November 2017 – Activists met in Manila on 28-29 October for a regional forum on "
         "migrant workers, ahead of the 31st ASEAN Summit, which opens in the capital on Friday."
     )
-    assert event[0] == "forum"
+    (event,) = [e for e in events if e[0] == "forum"]
     assert event[2:] == (date(2017, 10, 28), date(2017, 10, 29), "Manila")
+    # The summit it names is an event of its own, dated by its reference row.
+    (summit,) = [e for e in events if e[0] == "summit"]
+    assert summit[2:] == (date(2017, 11, 10), date(2017, 11, 14), "Manila")
 
 
 def test_a_month_and_a_recorded_meeting_give_the_meeting_days() -> None:

@@ -39,7 +39,7 @@ def test_written(case: dict[str, Any], gazetteer: Gazetteer) -> None:
 def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) -> None:
     text = CASES[2]["text"]
     x = extract_article(parse_article("doc", "doc.txt", text, gazetteer.outlets), gazetteer)
-    signing = next(e for e in x.events if e.kind == "adoption")
+    signing = next(e for e in x.events if e.kind == "signing")
     stated = [c for c in signing.constraints if c.rule == "stated-date"]
     assert [(c.earliest, c.latest) for c in stated] == [(date(2015, 11, 21), date(2015, 11, 21))]
 

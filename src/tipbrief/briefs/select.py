@@ -313,20 +313,14 @@ def cited_spans(event: Event) -> tuple[Span, ...]:
 
 
 def _matchable(events: tuple[Event, ...]) -> dict[str, Event]:
-    """Each event as the topic criteria see it. A sentence that adopts several instruments ("the
-    adoption of X, Y and Z") is a source of each adoption, so its words would match terms that
-    belong to the neighbours: for adoptions, such shared sentences are not matched."""
+    """Each event as the topic criteria see it. A sentence that states several events ("the
+    adoption of X, Y and Z", "signed … at the 27th ASEAN Summit") is a source of each, so its words
+    would match terms that belong to the neighbours: such shared sentences are not matched."""
     seen: dict[Span, int] = {}
     for e in events:
-        if e.kind == "adoption":
-            for src in e.sources:
-                seen[src] = seen.get(src, 0) + 1
-    return {
-        e.id: replace(e, sources=tuple(s for s in e.sources if seen.get(s, 0) < 2))
-        if e.kind == "adoption"
-        else e
-        for e in events
-    }
+        for src in e.sources:
+            seen[src] = seen.get(src, 0) + 1
+    return {e.id: replace(e, sources=tuple(s for s in e.sources if seen.get(s, 0) < 2)) for e in events}
 
 
 def select(spec: BriefSpec, facts: FactBase) -> Brief:

@@ -33,6 +33,9 @@ class NameMatcher:
     rows: dict[str, Row]
     first_words: frozenset[str] = frozenset()
     """Case-folded first words of the names: a sentence with none of them is skipped unscanned."""
+    last_words: frozenset[str] = frozenset()
+    """Case-folded last words of the names: the same test at the other end ("ASEAN" begins many
+    names and most sentences; "AMMTC" or "Crime" ends few)."""
     _found: dict[str, tuple[tuple[int, int, Row], ...]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
@@ -51,7 +54,10 @@ class NameMatcher:
     def _scan(self, text: str) -> tuple[tuple[int, int, Row], ...]:
         if self.pattern is None:
             return ()
-        if self.first_words and self.first_words.isdisjoint(sentence_words(text)):
+        words = sentence_words(text)
+        if (self.first_words and self.first_words.isdisjoint(words)) or (
+            self.last_words and self.last_words.isdisjoint(words)
+        ):
             return ()
         return tuple(
             (m.start(), m.end(), self.rows[m.group().casefold()]) for m in self.pattern.finditer(text)
@@ -82,8 +88,9 @@ def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int
     # A name's first word equals the text's word where a match starts, because matches start and
     # end at word boundaries: a text without any first word is skipped unscanned.
     firsts = frozenset(w for n in names for w in word_set(n)[:1])
+    lasts = frozenset(w for n in names for w in word_set(n)[-1:])
     # A matched variant with different spacing still maps to its row by its case-folded text.
-    return NameMatcher(pattern, _SpacingTolerant(table), firsts)
+    return NameMatcher(pattern, _SpacingTolerant(table), firsts, lasts)
 
 
 class _SpacingTolerant(dict[str, Row]):
@@ -151,7 +158,7 @@ class Gazetteer:
         return found[0][2] if found and found[0][0] == 0 and found[0][1] == len(name) else None
 
     def meetings_numbered(self, series_row: Row, number: int) -> tuple[Candidate, ...]:
-        """A numbered meeting of a series: its own row when known, else the year the series implies."""
+        """A numbered meeting of a series: its own row when known, else between the meetings on record."""
         series = series_row.get("series")
         rows = [
             r
@@ -208,6 +215,33 @@ class Gazetteer:
         return Candidate(
             f"{series}-{number}", f"{name} ({why})", lo, hi, series_row.origin, series_row.source
         )
+
+    def act_rows(self, instrument: str, act: str, party: str) -> tuple[Row, ...]:
+        """Recorded acts on an instrument: a party's deposit of its instrument of ratification, the
+        instrument's entry into force (acts.csv)."""
+        return tuple(
+            r
+            for r in self.reference.rows("acts")
+            if r.get("instrument") == instrument and r.get("act") == act and r.get("party") == party
+        )
+
+    def chairmanships(self, country: str) -> tuple[Candidate, ...]:
+        """The years a country chaired ASEAN (chairs.csv), each a candidate for "under X's chairmanship"."""
+        out = []
+        for r in self.reference.rows("chairs"):
+            year = r.get("year")
+            if r.get("country") == country and year.isdigit():
+                out.append(
+                    Candidate(
+                        f"chair-{year}",
+                        f"ASEAN chairmanship of {country} ({year})",
+                        date(int(year), 1, 1),
+                        date(int(year), 12, 31),
+                        r.origin,
+                        r.source,
+                    )
+                )
+        return tuple(out)
 
 
 def _span_label(lo: date | None, hi: date | None) -> str:

@@ -24,6 +24,8 @@ TABLES = (
     "places",
     "bodies",
     "outlets",
+    "acts",
+    "chairs",
 )
 
 
@@ -93,6 +95,8 @@ def _key(table: str, values: Mapping[str, str]) -> str:
     first = next(iter(values.values()), "")
     if table in ("meetings",):
         return f"{values.get('series', '')}-{values.get('number', '')}"
+    if table == "acts":
+        return f"{values.get('instrument', '')}-{values.get('act', '')}-{values.get('party', '')}"
     return values.get("id") or first
 
 
@@ -112,7 +116,9 @@ def parse_table(table: str, text: str, origin: str) -> tuple[tuple[Row, ...], tu
                 )
             )
             continue
-        bad = [c for c in ("start", "end", "adopted") if clean.get(c) and parse_partial(clean[c]) is None]
+        bad = [
+            c for c in ("start", "end", "adopted", "date") if clean.get(c) and parse_partial(clean[c]) is None
+        ]
         if bad:
             problems.append(
                 located(origin, line, 1, f"column '{bad[0]}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")

@@ -58,4 +58,4 @@ def _extract_events(
         raw.extend(found)
     raw = _link_ongoing_meetings(ctx, raw, lead_index, places)
     raw = _link_anaphora(ctx, raw, people)
-    return tuple(_merge_within_article(raw))
+    return tuple(_merge_within_article(ctx, raw))

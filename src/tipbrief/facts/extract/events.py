@@ -1,28 +1,46 @@
-"""Event candidates, one per sentence that states one: kind, title, place, actors, date constraints."""
+"""Event candidates a sentence states: each with its identity (kind, subject, party, ordinal), title,
+place, actors and date constraints.
+
+A sentence may state several events ("The Convention, signed at the 27th ASEAN Summit in November
+2015, will enter into force …"). Each event has a trigger (the verb of an act or launch, the name of
+a meeting); a date, place or reference that stands after a trigger, before the next one, is that
+event's; what stands before the first trigger is every event's.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass, replace
 
 from tipbrief.common.words import sentence_words
+from tipbrief.facts.extract.acts import ACT_KINDS, article_instruments, find_acts
 from tipbrief.facts.extract.dates import _anchor_relation, _programme_constraints, _time_constraints
-from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_row
+from tipbrief.facts.extract.evidence import (
+    CONTINUING,
+    asides,
+    bounds_only,
+    inside,
+    join_and,
+    precise,
+    reporting_clauses,
+    split_respectively,
+    tense_of,
+)
+from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
+from tipbrief.facts.extract.launches import find_launches
+from tipbrief.facts.extract.meetings import LARGER_BODY as _LARGER_BODY
+from tipbrief.facts.extract.meetings import MeetingName, meeting_names
 from tipbrief.facts.extract.names import is_body
 from tipbrief.facts.extract.patterns import (
-    _ADOPTION_VERB,
     _AT_MEETING,
-    _DOC_NAME,
     _MEETING_ACTED,
-    _MEETING_NOUN,
     _MEETING_VERB,
-    _NAME_PHRASE,
     _ONGOING,
     _ORDINAL,
-    _PUBLICATION_VERB,
-    _QUOTED,
     _SUMMIT_NUMBER,
     _SUMMIT_WORD,
+    _TRANSITIVE_MEETING_VERB,
 )
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -31,11 +49,14 @@ from tipbrief.facts.extract.records import (
     PersonMention,
     Sentence,
     _Context,
+    identity_key,
 )
-from tipbrief.facts.extract.sentences import _clean_title, _event_tense, _first_sentence_cap, _norm
+from tipbrief.facts.extract.sentences import _norm
+from tipbrief.facts.extract.where import dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import ordinal
 from tipbrief.facts.model import Place, Span
-from tipbrief.facts.reference import parse_partial
+from tipbrief.facts.reference import Row, parse_partial
+from tipbrief.facts.temporal.expressions import Tense
 
 
 def _within(places: tuple[tuple[Span, Place], ...], span: Span) -> list[tuple[Span, Place]]:
@@ -44,29 +65,6 @@ def _within(places: tuple[tuple[Span, Place], ...], span: Span) -> list[tuple[Sp
     lo = bisect_left(places, span.start, key=lambda item: item[0].start)
     hi = bisect_left(places, span.end, key=lambda item: item[0].start)
     return list(places[lo:hi])
-
-
-def _sentence_place(
-    ctx: _Context, s: Sentence, places: tuple[tuple[Span, Place], ...]
-) -> tuple[Place, Span] | None:
-    """The first city in the sentence (a country only when no city is named)."""
-    span_all = s.span(ctx.doc, ctx.original)
-    inside = _within(places, span_all)
-    cities = [(sp, pl) for sp, pl in inside if pl.name != pl.country]
-    # A country names the event's place only as "in <country>"; elsewhere it is an actor ("the US Mission").
-    countries = [
-        (sp, pl)
-        for sp, pl in inside
-        if pl.name == pl.country
-        and re.search(r"\bin\s+(?:the\s+)?$", ctx.original[max(0, sp.start - 8) : sp.start])
-    ]
-    pick = cities or countries
-    if not pick:
-        return None
-    sp, pl = pick[0]
-    if (ctx.article.dateline_span and sp.start < ctx.article.dateline_span[0]) and len(pick) > 1:
-        sp, pl = pick[1]
-    return pl, sp
 
 
 def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
@@ -103,10 +101,12 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                         text[end : end + 60],
                     )
                 )
+    out.extend(_chairmanships(ctx, s))
     for start, end, row in ctx.gaz.series.find(text):
         before = text[max(0, start - 30) : start]
         ordinal_at = _ORDINAL.search(before)
-        if ordinal_at:
+        # "the 4th SOMTC Experts Working Group": the number is the group's, not the series'.
+        if ordinal_at and not _LARGER_BODY.match(text[end:]):
             n = int(ordinal_at.group("n"))
             mention_at = start - len(before) + ordinal_at.start()
             out.append(
@@ -117,6 +117,44 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                     ctx.gaz.meetings_numbered(row, n),
                     text[max(0, mention_at - 50) : mention_at],
                     text[end : end + 60],
+                )
+            )
+    return out
+
+
+_CHAIR_AFTER = re.compile(
+    r"^(?:['’]s?)?\s+(?:(?:ASEAN\s+)?[Cc]hair(?:man|woman|person)?ship\b|,?\s*(?:which|who)\s+chairs\s+ASEAN\b|"
+    r",?\s+as\s+(?:the\s+)?(?:ASEAN\s+)?[Cc]hair\b)"
+)
+_CHAIR_BEFORE = re.compile(r"\b[Cc]hair(?:man|woman|person)?ship\s+of\s+(?:the\s+)?$")
+
+
+def _chairmanships(ctx: _Context, s: Sentence) -> list[Identification]:
+    """ "under the Philippines' chairmanship", "Indonesia, as chair": the years that country chaired
+    ASEAN (chairs.csv)."""
+    text = s.text
+    if "hair" not in text:
+        return []
+    out = []
+    for start, end, row in ctx.gaz.places.find(text):
+        if row.get("kind") != "country":
+            continue
+        after = _CHAIR_AFTER.match(text[end:])
+        before = _CHAIR_BEFORE.search(text, max(0, start - 40), start)
+        if after is None and before is None:
+            continue
+        stop = end + (after.end() if after else 0)
+        begin = start if after is not None or before is None else before.start()
+        years = ctx.gaz.chairmanships(row.get("name"))
+        if years:
+            out.append(
+                Identification(
+                    "chairmanship",
+                    text[begin:stop],
+                    s.span(ctx.doc, ctx.original, begin, stop),
+                    years,
+                    text[max(0, begin - 50) : begin],
+                    text[stop : stop + 60],
                 )
             )
     return out
@@ -140,6 +178,36 @@ def _actors(ctx: _Context, text: str) -> list[str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """One event a sentence states, before the sentence's evidence is shared out."""
+
+    kind: str
+    title: str
+    subject: str
+    name: str
+    """What names the event when no subject does (normalised)."""
+    at: int
+    """Where its trigger stands in the sentence."""
+    party: str = ""
+    ordinal: int | None = None
+    instruments: tuple[str, ...] = ()
+    generic: bool = False
+    trigger: bool = True
+    """False for a meeting named as the occasion of another event ("signed at the 27th ASEAN
+    Summit"): it takes only what the reference data says of it."""
+    future: bool = False
+    split: tuple[int, int] | None = None
+    """("Viet Nam and Myanmar deposited … on 5 and 16 January respectively": the i-th of n parties."""
+    end: int = -1
+    """Where the meeting's name ends (numbered meetings: the reference rows' check looks after it)."""
+    weak: bool = False
+    """Its name is a common noun ("a workshop"): the key names the article and place, not the words."""
+    main: bool = False
+    """The meeting the sentence's meeting verb governs ("opened the 16th SOMTC"); other numbered
+    meetings it names are events only where the reference rows agree with what it says of them."""
+
+
 def _events_in_sentence(
     ctx: _Context,
     s: Sentence,
@@ -148,124 +216,415 @@ def _events_in_sentence(
     anchor: tuple[Constraint, ...],
 ) -> list[EventCandidate]:
     text = s.text
-    # Most sentences state no event: find the trigger first, and gather the sentence's facts
-    # (place, constraints, actors) only for the few that do.
     words = sentence_words(text)
-    verb = _ADOPTION_VERB.search(text, words)
-    instruments = _adopted_instruments(ctx, text, words) if verb else []
-    pub = None if instruments else _PUBLICATION_VERB.search(text, words)
-    doc_name = _DOC_NAME.search(text) if pub else None
-    meeting_noun = None if instruments or doc_name else _MEETING_NOUN.search(text, words)
-    if meeting_noun and (
-        not _MEETING_VERB.search(text, words) or _ONGOING.search(text[: meeting_noun.start()][-40:])
-    ):
-        meeting_noun = None
-    if not (instruments or doc_name or meeting_noun):
+    frames = _frames(ctx, s, words)
+    if not frames:
         return []
-    tense = _event_tense(text)
-    out: list[EventCandidate] = []
     source = s.span(ctx.doc, ctx.original)
-    where = _sentence_place(ctx, s, places)
-    all_idents = _identifications(ctx, s)
-    idents = [i for i in all_idents if happened_at(i)]
-    times = _time_constraints(ctx, s, anchor, tense)
-    annual = any(c.annual for c in times)
-    base_constraints = times + _programme_constraints(ctx, s) + _anchor_relation(anchor, tense, annual)
-    base_constraints += [p.term for p in people if p.term and source.start <= p.span.start < source.end]
-    actors = _actors(ctx, text)
+    sentence_tense = tense_of(text)
+    idents = _identifications(ctx, s)
+    times = _time_constraints(ctx, s, anchor, sentence_tense)
+    dateline = dateline_of(ctx)
+    if dateline is not None:
+        times = [c for c in times if not (c.span and c.span.start < dateline[2])]
+    extra = _programme_constraints(ctx, s)
+    extra += [p.term for p in people if p.term and source.start <= p.span.start < source.end]
+    placed = [
+        (sp, pl)
+        for sp, pl in _within(places, source)
+        if not (dateline and sp.start < dateline[2]) and not names_something(ctx.original, sp)
+    ]
+    actors = tuple(_actors(ctx, text))
+    triggers = sorted({f.at for f in frames if f.trigger})
+    bounds = [s.span(ctx.doc, ctx.original, t, t).start for t in triggers]
 
-    def candidate(
-        kind: str,
-        title: str,
-        key: str,
-        instruments: tuple[str, ...] = (),
-        cons: list[Constraint] | None = None,
-    ) -> EventCandidate:
-        """The sentence's shared facts (source, actors, place, constraints, tense) around one event."""
-        return EventCandidate(
-            kind,
-            title,
-            key,
-            (source,),
-            tuple(actors),
-            instruments,
-            where[0] if where else None,
-            where[1] if where else None,
-            tuple(base_constraints if cons is None else cons),
-            # A summit or numbered meeting names itself; other events take only the ones they were at.
-            tuple(all_idents if kind in ("meeting", "summit") else idents),
-            tense,
-        )
+    def owner(offset: int) -> int | None:
+        """The trigger whose evidence the original offset is: the last one before it (None: all)."""
+        i = bisect_left(bounds, offset + 1) - 1
+        return triggers[i] if i >= 0 else None
 
-    # Adoption of instruments: one event per instrument the sentence adopts.
-    if verb and instruments:
-        for _, _, name in instruments:
-            row = _instrument_row(ctx.gaz, name)
-            # A speaker's term dates the speech, not an instrument they recall ("signed in 2004").
-            cons = [c for c in base_constraints if c.rule != "office-term"]
-            if row and row.get("adopted"):
-                adopted = parse_partial(row.get("adopted"))
-                if adopted:
-                    cons.append(
-                        Constraint(
-                            "instrument-reference",
-                            f"{row.get('name')} was adopted on {row.get('adopted')}",
-                            adopted[0],
-                            adopted[1],
-                            None,
-                            row.origin,
-                            row.source,
-                        )
-                    )
-            key = f"adoption:{row.key if row else _norm(name)}"
-            label = row.get("name") if row else _clean_title(name)
-            acronym = (row.get("acronym") if row else "") or next(
-                (k for k, v in ctx.glossary.items() if _norm(v) == _norm(name)), ""
+    shared = _shared_meetings(text, frames, triggers)
+
+    def mine(frame: _Frame, offset: int) -> bool:
+        o = owner(offset)
+        return o is None or o == frame.at or len(triggers) == 1 or o == shared.get(frame.at)
+
+    reporting = reporting_clauses(ctx, s)
+    idents += _numbered_by_name(ctx, s, frames, idents)
+    claimed = {id(i): f.at for f in frames for i in idents if _overlaps(i.span, s, f)}
+
+    out: list[EventCandidate] = []
+    for f in frames:
+        tense: Tense = sentence_tense
+        own = [i for i in idents if claimed.get(id(i)) == f.at]
+        at = s.span(ctx.doc, ctx.original, f.at, f.at).start
+        if not f.trigger:
+            cons: list[Constraint] = []
+            pl = None
+        else:
+            seg_start = max((t for t in triggers if t < f.at), default=0)
+            seg_end = min((t for t in triggers if t > f.at), default=len(text))
+            tense = "future" if f.future else tense_of(text[seg_start:seg_end] if len(triggers) > 1 else text)
+            pool = times if tense == sentence_tense else _time_constraints(ctx, s, anchor, tense)
+            if dateline is not None:
+                pool = [c for c in pool if not (c.span and c.span.start < dateline[2])]
+            aside = reporting + asides(ctx, s, f.at, f.end, f.kind in ACT_KINDS)
+            cons = [
+                c
+                for c in pool
+                if c.span is None or (mine(f, c.span.start) and not inside(c.span.start, aside, at))
+            ]
+            cons = split_respectively(
+                f.split, precise(bounds_only(ctx.original, join_and(ctx.original, cons)))
             )
-            verb_word = "sign" if re.search(r"\bsign(?:ed|ing|ature)\b", text) else verb.group("verb").lower()
-            noun = "Signing" if verb_word.startswith("sign") else "Adoption"
-            label = re.sub(r"^(?:the|The)\s+", "", label)
-            title = f"{noun} of the {label}" + (f" ({acronym})" if acronym else "")
-            out.append(candidate("adoption", title, key, (label,), cons))
-        return out
-    if pub and doc_name:
-        name = _without_place(ctx, _clean_title(doc_name.group("name")))
-        noun = "Launch" if pub.group("verb").lower().startswith("launch") else "Publication"
-        out.append(candidate("publication", f"{noun} of the {name}", f"publication:{_norm(name)}"))
-        return out
-    if meeting_noun:
-        title = _meeting_title(ctx, text, meeting_noun)
-        kind = meeting_noun.group("noun").lower()
-        out.append(candidate(kind, title, f"{kind}:{_norm(title)}"))
+            continuing = bool(CONTINUING.search(text[seg_start:seg_end] if len(triggers) > 1 else text))
+            if continuing:
+                # "The 19th AMMTC continued today": today falls within the meeting, not around it.
+                cons = [c for c in cons if c.rule != "relative-date"]
+            annual = any(c.annual for c in cons)
+            cons += [c for c in extra if c.span is None or mine(f, c.span.start)]
+            if not continuing:
+                cons += _anchor_relation(anchor, tense, annual)
+            if f.kind in ACT_KINDS:
+                # A speaker's term dates the speech, not an instrument they recall ("signed in 2004").
+                cons = [c for c in cons if c.rule != "office-term"]
+                cons += _instrument_reference(ctx, f)
+            for i in idents:
+                if i in own or not mine(f, i.span.start):
+                    continue
+                # A meeting named in the sentence is its own event; another event took place at it
+                # ("signed at the 27th ASEAN Summit"), and an unnamed meeting may be it.
+                if (
+                    i.field == "chairmanship"
+                    or (happened_at(i) and f.kind not in ("meeting", "summit"))
+                    or (id(i) not in claimed and f.kind in ("meeting", "summit"))
+                ):
+                    own.append(i)
+            here = [(sp, pl) for sp, pl in placed if mine(f, sp.start)]
+            pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
+        if (
+            f.kind == "entry-into-force"
+            and not re.match(r"(?:entered|came|took)\b", text[f.at :])
+            and not any(c.rule in _DATING for c in cons)
+        ):
+            continue  # "will enter into force 30 days after the sixth deposit": a rule, not an event
+        if f.ordinal is not None and f.end >= 0 and not f.main:
+            host = [c for c in times if c.span is not None and owner(c.span.start) == owner(at)]
+            if not _fits_reference(own, host, placed, s, f):
+                continue
+        name = f"{ctx.doc}@{at}" if f.weak else f.name
+        key = identity_key(f.kind, f.subject, f.party, f.ordinal, name)
+        out.append(
+            EventCandidate(
+                f.kind,
+                f.title,
+                key,
+                (source,),
+                actors,
+                f.instruments,
+                pl[0] if pl else None,
+                pl[1] if pl else None,
+                tuple(cons),
+                tuple(own),
+                tense,
+                f.subject,
+                f.party,
+                f.ordinal,
+                f.generic,
+            )
+        )
     return out
 
 
-def _without_place(ctx: _Context, name: str) -> str:
-    """ "Handbook on Victim Protection in Kuala Lumpur" → the place is where, not part of the name."""
-    m = re.search(r"\s+(?:in|at)\s+(?P<place>[A-Z][\w .'-]+)$", name)
-    if m and ctx.gaz.place_row(m.group("place")) is not None:
-        return name[: m.start()]
-    return name
+def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> dict[int, int]:
+    """ "its tenth meeting, held in Jakarta in February 2015, had adopted the Guideline": an act
+    the meeting itself performed shares the meeting's date and place."""
+    meetings = {f.at: f for f in frames if f.trigger and f.kind in ("meeting", "summit") and f.end >= 0}
+    out: dict[int, int] = {}
+    for f in frames:
+        if f.kind not in ACT_KINDS:
+            continue
+        before = max((t for t in triggers if t < f.at), default=None)
+        m = meetings.get(before) if before is not None else None
+        if m is not None and re.fullmatch(
+            r"(?:\s*\([^)]*\))?(?:,\s*(?:held|convened)\b[^;]*,)?\s*(?:had|has|have|also|then)?\s*",
+            text[m.end : f.at],
+        ):
+            out[f.at] = m.at
+    return out
 
 
-def _meeting_title(ctx: _Context, text: str, noun: re.Match[str]) -> str:
-    for q in _QUOTED.finditer(text):
-        if _MEETING_NOUN.search(q.group("q"), sentence_words(q.group("q"))):
-            return _clean_title(q.group("q"))
-    for m in re.finditer(rf"(?P<name>{_NAME_PHRASE})", text):
-        if m.start() <= noun.start() < m.end() and len(m.group().split()) >= 2:
-            number = re.search(r"\b(\d{1,3}(?:st|nd|rd|th))\s+$", text[: m.start()])
-            name = _without_place(ctx, _clean_title(m.group()))
-            return f"{number.group(1)} {name}" if number else name
-    phrase_m = re.match(
-        r"(?P<phrase>\w+(?:\s+(?:on|for|about|against|to|with)\s+[^,;()]+?))"
-        r"(?=\s*(?:\(|,|;|\.|\bheld\b|\bwas\b|\bin\s+[A-Z]|\borgani|\bwhich\b|\bthat\b|\bwhere\b|"
-        r"\b(?:will|would|is|are|were|has|have|had|took|brought|met|ahead)\b|$))",
-        text[noun.start() :],
+def _numbered_by_name(
+    ctx: _Context, s: Sentence, frames: list[_Frame], idents: list[Identification]
+) -> list[Identification]:
+    """ "The Tenth Meeting of the ACWC", "its 23rd Meeting": a numbered meeting of a series the text
+    names in words is identified by the series' reference rows, as "the 10th ACWC" would be."""
+    out = []
+    for f in frames:
+        if f.ordinal is None or not f.subject or f.end < 0 or any(_overlaps(i.span, s, f) for i in idents):
+            continue
+        row = next((r for r in ctx.gaz.reference.rows("series") if r.get("series") == f.subject), None)
+        if row is None:
+            continue
+        out.append(
+            Identification(
+                "meeting",
+                f"{ordinal(f.ordinal)} {f.subject}",
+                s.span(ctx.doc, ctx.original, f.at, f.end),
+                ctx.gaz.meetings_numbered(row, f.ordinal),
+                s.text[max(0, f.at - 50) : f.at],
+                s.text[f.end : f.end + 60],
+            )
+        )
+    return out
+
+
+_DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference"})
+
+
+def _overlaps(span: Span, s: Sentence, f: _Frame) -> bool:
+    """The identification is the numbered meeting the frame names."""
+    if f.end < 0:
+        return False
+    return (
+        span.start < s.paragraph.span(s.start + f.end, s.start + f.end)[0]
+        and span.end > s.paragraph.span(s.start + f.at, s.start + f.at)[0]
     )
-    phrase = phrase_m.group("phrase") if phrase_m else noun.group()
-    # Keep the words between the article and the noun: "a regional workshop", "a follow-up workshop".
-    lead = re.search(r"\b(?:a|an|the|A|An|The)\s+((?:[a-z][\w-]*\s+){1,3})$", text[: noun.start()])
-    if lead and not re.search(r"\b(?:two|three|four|one|day|ongoing|first|same|next)\b", lead.group(1)):
-        phrase = lead.group(1) + phrase
-    return _clean_title(_first_sentence_cap(phrase))
+
+
+def _fits_reference(
+    idents: list[Identification],
+    cons: list[Constraint],
+    places: list[tuple[Span, Place]],
+    s: Sentence,
+    f: _Frame,
+) -> bool:
+    """A numbered meeting is an event only when what the sentence says of it fits its reference row:
+    "the 28th ASEAN Summit in November 2015 in Kuala Lumpur" names no summit that was."""
+    rows = [c for i in idents for c in i.candidates]
+    if not rows:
+        return True
+    stated = [c for c in cons if c.rule == "stated-date" and c.earliest and c.latest]
+    named_end = s.paragraph.span(s.start + f.end, s.start + f.end)[0] if f.end >= 0 else None
+    city = next(
+        (
+            pl
+            for sp, pl in places
+            if named_end is not None and 0 <= sp.start - named_end <= 60 and pl.name != pl.country
+        ),
+        None,
+    )
+    for r in rows:
+        if city is not None and r.city and r.city != city.name:
+            continue
+        if any(r.earliest and r.latest and (c.latest < r.earliest or c.earliest > r.latest) for c in stated):  # type: ignore[operator]
+            continue
+        return True
+    return False
+
+
+def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
+    """What the reference data records of the act: the instrument's adoption (or signing), a
+    party's deposit, the entry into force."""
+    if not f.instruments:
+        return []
+    row = _instrument_row(ctx.gaz, f.instruments[0])
+    if row is None:
+        return []
+    if f.kind in ("signing", "adoption"):
+        found = parse_partial(row.get("adopted")) if row.get("adopted") else None
+        note = f"{row.get('name')} was adopted on {row.get('adopted')}"
+        origin, url = row.origin, row.source
+    elif f.kind in ("deposit", "entry-into-force"):
+        acts = ctx.gaz.act_rows(row.key, f.kind, f.party)
+        if not acts:
+            return []
+        act = acts[0]
+        found = parse_partial(act.get("date"))
+        what = f"{f.party} deposited its instrument of ratification of" if f.party else "entry into force of"
+        note = f"{what} {row.get('name')}: {act.get('date')}"
+        origin, url = act.origin, act.source
+    else:
+        return []
+    if not found:
+        return []
+    return [Constraint("instrument-reference", note, found[0], found[1], None, origin, url)]
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+# --- frames ------------------------------------------------------------------------------------
+
+
+def _frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Frame]:
+    text = s.text
+    frames: list[_Frame] = []
+    for act in find_acts(ctx, text, words, lambda: _rows_before(ctx, s)):
+        title = _act_title(act.kind, act.label, act.acronym)
+        parties = act.parties or ("",)
+        split = len(parties) == 2 and bool(re.search(r"\brespectively\b", text))
+        for i, party in enumerate(parties):
+            frames.append(
+                _Frame(
+                    act.kind,
+                    title + (f" by {_as_written(ctx, party)}" if party else ""),
+                    act.subject,
+                    act.subject,
+                    act.start,
+                    party=party,
+                    instruments=(act.label,),
+                    future=act.future,
+                    split=(i, len(parties)) if split else None,
+                )
+            )
+    taken = {f.at for f in frames}
+    frames += [
+        _Frame(x.kind, x.title, "", x.name, x.at, generic=x.generic)
+        for x in find_launches(ctx, text, words, taken)
+    ]
+    frames += _meetings(ctx, text, words, frames)
+    return frames
+
+
+def _as_written(ctx: _Context, country: str) -> str:
+    """ "the Philippines": a country as its reference row writes it in running text."""
+    row = ctx.gaz.place_row(country)
+    form = (
+        next((n for n in row.names("aliases") if n.casefold() == f"the {country}".casefold()), None)
+        if row
+        else None
+    )
+    return form or country
+
+
+def _act_title(kind: str, label: str, acronym: str) -> str:
+    name = f"the {label}" + (f" ({acronym})" if acronym else "")
+    return {
+        "signing": f"Signing of {name}",
+        "adoption": f"Adoption of {name}",
+        "ratification": f"Ratification of {name}",
+        "deposit": f"Deposit of the instrument of ratification of {name}",
+        "entry-into-force": f"Entry into force of {name}",
+    }[kind]
+
+
+def _rows_before(ctx: _Context, s: Sentence) -> tuple[Row, ...]:
+    """The instruments with a reference row that the article names before this sentence."""
+    rows: dict[str, Row] = {}
+    for other in ctx.sentences:
+        if other is s or (other.paragraph.start, other.start) >= (s.paragraph.start, s.start):
+            break
+        for _, _, name in _instrument_names(ctx, other.text):
+            row = _instrument_row(ctx.gaz, name)
+            if row is not None:
+                rows.pop(row.key, None)
+                rows[row.key] = row
+    return tuple(rows.values()) or article_instruments(ctx)[:1]
+
+
+# --- meetings -----------------------------------------------------------------------------------
+
+
+def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Frame]) -> list[_Frame]:
+    """The meeting the sentence reports (the one its meeting verb governs), every numbered meeting
+    it names ("the 19th AMMTC", "at the 27th ASEAN Summit") and a named one it was at ("at the
+    ASEAN-Australia Special Summit in Sydney")."""
+    names = meeting_names(ctx, text, words)
+    if not names:
+        return _unnamed(ctx, text, words, others)
+    main = _main_meeting(text, words, names)
+    out: list[_Frame] = []
+    for m in names:
+        alone = main is None and not others and not out
+        if m is main:
+            out.append(replace(_meeting_frame(_held_by(ctx, text, m), trigger=True), main=True))
+        elif m.ordinal is not None and not m.generic and m.kind:
+            # A numbered meeting the sentence names is an event too; as the occasion of another
+            # ("at the 27th ASEAN Summit") it takes only its reference rows.
+            followed = re.match(
+                r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+(?:was\s+)?)?(?:held|convened|hosted|opened)\b",
+                text[m.end :],
+            )
+            out.append(_meeting_frame(m, trigger=bool(followed) or alone))
+        elif (
+            alone
+            and m.kind
+            and not (m.generic or m.weak)
+            and len(m.title.split()) >= 3
+            and re.search(r"\b(?:at|during|on the (?:sidelines|margins) of)\s+(?:the\s+)?$", text[: m.start])
+        ):
+            out.append(_meeting_frame(m, trigger=True))
+    return out
+
+
+_GATHERED = re.compile(r"\b(?:met|gathered|convened|came together)\b")
+
+
+def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Frame]) -> list[_Frame]:
+    """ "Prosecutors … met in Bangkok from 23 to 25 November": a meeting the sentence does not name.
+    It becomes an event only when a later sentence names it ("The workshop was held …")."""
+    verb = _GATHERED.search(text) if not others and _MEETING_VERB.search(text, words) else None
+    if verb is None or not (ctx.gaz.places.find(text[verb.end() :]) or re.search(r"\d", text)):
+        return []
+    return [_Frame("", "", "", "", verb.start(), generic=True)]
+
+
+def _held_by(ctx: _Context, text: str, m: MeetingName) -> MeetingName:
+    """ "the SOMTC held a meeting on trafficking": a meeting a series holds is one of its meetings."""
+    if m.kind != "meeting" or m.subject or not m.weak:
+        return m
+    series = [row for a, _, row in ctx.gaz.series.find(text[: m.start]) if a < m.start]
+    if not series:
+        return m
+    row = series[-1]
+    return replace(m, subject=row.get("series"), title=f"{row.get('name')}: {m.title}", weak=False)
+
+
+def _meeting_frame(m: MeetingName, trigger: bool) -> _Frame:
+    name = _norm(m.title)
+    return _Frame(
+        m.kind,
+        m.title,
+        m.subject,
+        name,
+        m.start,
+        ordinal=m.ordinal,
+        generic=m.generic,
+        trigger=trigger,
+        end=m.end,
+        weak=m.weak,
+    )
+
+
+_OBJECT_FOLLOWS = re.compile(
+    r"\s+(?:(?:here|today|yesterday|tomorrow|on \w+|in \w+(?:, \w+)?|from \w+)\s+){0,3}"
+    r"(?:for\s+)?(?:the|a|an|its|their)\b"
+)
+
+
+def _main_meeting(text: str, words: frozenset[str], names: list[MeetingName]) -> MeetingName | None:
+    """The meeting a meeting verb governs: its object after a transitive verb ("held a workshop",
+    "opened the 16th SOMTC", "preceded by the Preparatory SOMTC"), else its subject before."""
+    for verb in _MEETING_VERB.finditer(text, words):
+        v = verb.group("verb")
+        lead = text[max(0, verb.start() - 14) : verb.start()]
+        passive = bool(re.search(r"\b(?:was|were|been|being|is|are)\s+$", lead))
+        object_follows = _OBJECT_FOLLOWS.match(text, verb.end())
+        after = [m for m in names if m.start >= verb.end() and m.start - verb.end() <= 90 and m.kind]
+        before = [m for m in names if m.end <= verb.start() + 1 and m.kind]
+        named_before = [m for m in before if not m.generic] or before
+        named_after = [m for m in after if not m.generic] or after
+        prefer_after = (_TRANSITIVE_MEETING_VERB.match(v) and not passive and object_follows) or re.search(
+            r"\b(?:preceded|followed)\b", text[verb.start() : verb.end() + 30]
+        )
+        pick = (after[:1] if prefer_after else []) or named_before[-1:] or named_after[:1]
+        if pick:
+            m = pick[0]
+            if _ONGOING.search(text[: m.start][-40:]):
+                return None
+            return m
+    for m in names:
+        if m.generic and m.kind == "" and m.ordinal is not None:
+            return m  # "The first took place in Bali"
+    return None

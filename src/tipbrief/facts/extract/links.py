@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tipbrief.common.words import sentence_words
+from tipbrief.facts.extract.acts import ACT_KINDS
 from tipbrief.facts.extract.events import _actors, _identifications, _within
-from tipbrief.facts.extract.patterns import _ANAPHOR, _ONGOING
-from tipbrief.facts.extract.records import Constraint, EventCandidate, Identification, PersonMention, _Context
+from tipbrief.facts.extract.meetings import meeting_names
+from tipbrief.facts.extract.patterns import _ANAPHOR, _ONGOING, MEETING_NOUNS, ORDINAL_TOKEN, ORDINAL_WORDS
+from tipbrief.facts.extract.records import (
+    Constraint,
+    EventCandidate,
+    Identification,
+    PersonMention,
+    _Context,
+    identity_key,
+    intersect,
+    parse_key,
+    places_agree,
+)
+from tipbrief.facts.extract.sentences import _norm
 from tipbrief.facts.model import Place, Span
 
 
@@ -91,47 +105,214 @@ def _link_anaphora(
 
 def _same_name(a: EventCandidate, b: EventCandidate) -> bool:
     """ "the Regional Review" and "the Regional Review on Laws, …" in one article: the same publication."""
-    return a.kind == b.kind and (a.key.startswith(b.key) or b.key.startswith(a.key))
+    if a.kind != b.kind or a.subject or b.subject:
+        return False
+    na, nb = parse_key(a.key)[4], parse_key(b.key)[4]
+    return bool(na and nb) and (na.startswith(nb) or nb.startswith(na))
 
 
-def _merge_within_article(raw: list[EventCandidate]) -> list[EventCandidate]:
-    """An article that mentions its event twice ("a seminar … The seminar …") states one event."""
+_MEETING_KINDS = frozenset({*MEETING_NOUNS, "meeting"})
+
+
+def _family(kind: str) -> str:
+    return "meeting" if kind in _MEETING_KINDS or kind == "" else kind
+
+
+def _dates_agree(a: EventCandidate, b: EventCandidate) -> bool:
+    return intersect([c for c in (*a.constraints, *b.constraints) if c.annual is None]) is not None
+
+
+def _ordinals_agree(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same_event(head: EventCandidate, ev: EventCandidate) -> bool:
+    """Two statements of one article name the same event: the same identity, or the same kind and
+    body with numbers, places and dates that can agree ("the 19th AMMTC" … "the AMMTC")."""
+    if head.key == ev.key:
+        return places_agree(head.place, ev.place)
+    if _same_name(head, ev):
+        return True
+    return (
+        head.kind == ev.kind
+        and ev.kind not in ACT_KINDS
+        and bool(head.subject)
+        and head.subject == ev.subject
+        and head.party == ev.party
+        and _ordinals_agree(head.ordinal, ev.ordinal)
+        and places_agree(head.place, ev.place)
+        and _dates_agree(head, ev)
+    )
+
+
+def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[EventCandidate] | None:
+    """The event a generic mention points back at: the last one of its family, if it can be it."""
+    for g in reversed(groups):
+        head = _fold(g)
+        if _family(head.kind) != _family(ev.kind) or (
+            head.generic and not head.kind and head.ordinal is not None
+        ):
+            continue
+        if head.generic and not head.kind:
+            # "Prosecutors met in Bangkok …. The workshop was held …": the workshop is that meeting.
+            return g if ev.kind and places_agree(head.place, ev.place) and _dates_agree(head, ev) else None
+        fits = (
+            _ordinals_agree(head.ordinal, ev.ordinal)
+            and places_agree(head.place, ev.place)
+            and _dates_agree(head, ev)
+            and (ev.kind in ("", "meeting") or ev.kind == head.kind)
+        )
+        return g if fits else None
+    return None
+
+
+_SAME_DAY = re.compile(r"\b(?:the same day|that (?:same )?day|the same date)\b", re.IGNORECASE)
+_SAME_PLACE = re.compile(r"\b(?:in the same (?:city|town|place|venue)|at the same venue)\b", re.IGNORECASE)
+_THE_MEETING_ACTED = re.compile(
+    r"^(?:The|At the)\s+(?:\w+\s+)?(?:Meeting|meeting|Summit|summit|Conference|conference)s?\b(?:,[^,]*,)?\s+"
+    r"(?:also\s+)?(?:adopted|approved|endorsed|signed|launched|issued|noted|finali[sz]ed)\b"
+)
+_DATING = frozenset({"stated-date", "relative-date", "day-month"})
+
+
+def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
+    """What a sentence takes from the event before it: "on the same day", "in the same city",
+    and "The Meeting adopted …" (an act of the meeting just reported, on its date and at its place)."""
+    out = list(raw)
+    for i, ev in enumerate(out):
+        quote = ev.sources[0].quote
+        earlier = [e for e in out[:i] if e.sources[0] != ev.sources[0]] or out[:i]
+        prev = earlier[-1] if earlier else None
+        if prev is None:
+            continue
+        if _SAME_DAY.search(quote) and not any(c.rule in _DATING for c in ev.constraints):
+            dated = next(
+                (e for e in reversed(out[:i]) if any(c.rule in _DATING for c in e.constraints)), prev
+            )
+            ev = replace(
+                ev, constraints=ev.constraints + tuple(c for c in dated.constraints if c.rule in _DATING)
+            )
+        if _SAME_PLACE.search(quote) and ev.place is None and prev.place is not None:
+            ev = replace(ev, place=prev.place, place_span=prev.place_span)
+        if ev.kind in ACT_KINDS and _THE_MEETING_ACTED.search(quote):
+            meeting = next(
+                (e for e in reversed(earlier) if _family(e.kind) == "meeting" or e.kind == "summit"), None
+            )
+            if meeting is not None:
+                ev = replace(
+                    ev,
+                    constraints=ev.constraints + tuple(c for c in meeting.constraints if c.rule in _DATING),
+                    identifications=ev.identifications + meeting.identifications,
+                    place=ev.place or meeting.place,
+                    place_span=ev.place_span if ev.place else meeting.place_span,
+                )
+        out[i] = ev
+    return out
+
+
+def _merge_within_article(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]:
+    """An article that mentions its event twice ("a seminar … The seminar …") states one event;
+    two events of one kind with different names, bodies or numbers stay two."""
+    raw = _link_back(raw)
     groups: list[list[EventCandidate]] = []
     for ev in raw:
-        same = next(
-            (
-                g
-                for g in groups
-                if g[0].key == ev.key
-                or _same_name(g[0], ev)
-                or (
-                    g[0].kind == ev.kind
-                    and ev.kind not in ("adoption", "publication")
-                    and (g[0].place is None or ev.place is None or g[0].place == ev.place)
-                )
-            ),
-            None,
-        )
+        if ev.generic:
+            target = None if (not ev.kind and ev.ordinal is None) else _antecedent(groups, ev)
+            if target is not None:
+                target.append(ev)
+                # The group most recently added to is the one later mentions point back at.
+                groups.remove(target)
+                groups.append(target)
+                continue
+            if not ev.kind and ev.ordinal is None:
+                groups.append([ev])  # a meeting no one has named yet
+                continue
+            named = _named_generic(ctx, groups, ev)
+            if named is not None:
+                groups.append([named])
+            continue
+        same = next((g for g in groups if _same_event(_fold(g), ev)), None)
         if same is None:
             groups.append([ev])
         else:
             same.append(ev)
-    return [_fold(g) for g in groups]
+    out = []
+    for g in groups:
+        ev = _fold(g)
+        if ev.generic:
+            # Only generic mentions: the first that says what kind of meeting names it.
+            kinds = [e for e in g if e.kind]
+            if not kinds:
+                continue
+            named = _named_generic(
+                ctx, [], replace(ev, kind=kinds[0].kind, title=kinds[0].title, generic=True)
+            )
+            if named is None:
+                continue
+            ev = named
+        out.append(ev)
+    return sorted(out, key=lambda e: raw.index(next(x for x in raw if x.sources[0] == e.sources[0])))
+
+
+def _named_generic(
+    ctx: _Context, groups: list[list[EventCandidate]], ev: EventCandidate
+) -> EventCandidate | None:
+    """A generic mention with nothing to point back at: "The first took place in Bali" names the
+    first of the series the article is about; "The workshop was held …" takes the headline's name
+    of the workshop; otherwise it is no event of its own."""
+    if ev.kind == "":
+        base = next((_fold(g) for g in reversed(groups) if _family(_fold(g).kind) == "meeting"), None)
+        if base is None or ev.ordinal is None:
+            return None
+        plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", base.title, flags=re.IGNORECASE)
+        word = next(
+            (w for w, v in ORDINAL_WORDS.items() if v == ev.ordinal and "-" not in w), str(ev.ordinal)
+        )
+        title = f"{word.capitalize()} {plain[:1].lower()}{plain[1:]}"
+        return _rekey(
+            replace(ev, kind=base.kind, title=title, subject=base.subject, generic=False), _norm(title)
+        )
+    headline = ctx.article.document.title or ""
+    for m in meeting_names(ctx, headline, sentence_words(headline)):
+        if m.kind == ev.kind and not m.generic:
+            return _rekey(
+                replace(ev, title=m.title, generic=False, ordinal=ev.ordinal or m.ordinal), _norm(m.title)
+            )
+    if ev.title.casefold().endswith("s") or "series" in ev.title.casefold():
+        return None
+    return _rekey(ev, f"{ev.sources[0].document}@{ev.sources[0].start}")
+
+
+def _rekey(ev: EventCandidate, name: str) -> EventCandidate:
+    return replace(ev, key=identity_key(ev.kind, ev.subject, ev.party, ev.ordinal, name))
 
 
 def _fold(group: list[EventCandidate]) -> EventCandidate:
-    """One candidate from several statements of it: the first one's title, everyone's evidence."""
-    first = group[0]
+    """One candidate from several statements of it: the first named one's title, everyone's evidence."""
+    first = next((ev for ev in group if not ev.generic), group[0])
     if len(group) == 1:
         return first
-    placed = next((ev for ev in group if ev.place), None)
-    return replace(
+    placed = [ev for ev in group if ev.place]
+    city = next((ev for ev in placed if ev.place and ev.place.name != ev.place.country), None)
+    where = city or (placed[0] if placed else None)
+    ordinal = (
+        first.ordinal
+        if first.ordinal is not None
+        else next((e.ordinal for e in group if e.ordinal is not None), None)
+    )
+    subject = first.subject or next((e.subject for e in group if e.subject), "")
+    folded = replace(
         first,
         sources=tuple(dict.fromkeys(x for ev in group for x in ev.sources)),
         actors=tuple(dict.fromkeys(a for ev in group for a in ev.actors)),
         instruments=tuple(dict.fromkeys(i for ev in group for i in ev.instruments)),
-        place=placed.place if placed else None,
-        place_span=placed.place_span if placed else None,
+        place=where.place if where else None,
+        place_span=where.place_span if where else None,
         constraints=tuple(dict.fromkeys(c for ev in group for c in ev.constraints)),
         identifications=tuple(dict.fromkeys(i for ev in group for i in ev.identifications)),
+        ordinal=ordinal,
+        subject=subject,
     )
+    if (ordinal, subject) != (first.ordinal, first.subject):
+        folded = _rekey(folded, parse_key(first.key)[4])
+    return folded

@@ -26,7 +26,66 @@ MEETING_NOUNS = (
 _MEETING_VERB = trigger(
     *("held", "convened", "organised", "organized", "co-organised", "co-organized", "hosted", "opened"),
     *("took place", "take place", "kicked off", "concluded", "conducted", "will hold", "to hold", "convene"),
-    *("organise", "organize", "met", "meet", "gathered", "brought together"),
+    *("organise", "organize", "met", "meet", "gathered", "brought together", "gather", "host", "hosting"),
+    *("continued", "wrapped up", "ended", "closed", "opens", "begins", "began", "chaired", "will chair"),
+    *("preceded", "followed"),
+    *("took part", "attended", "attending", "attend", "participated", "is being held", "being held"),
+    *("runs", "run from"),
+    group="verb",
+)
+
+
+# Verbs after which the meeting is the object ("held a workshop"), not the subject ("the workshop
+# opened"): with these, the meeting named after the verb is the one that took place.
+_TRANSITIVE_MEETING_VERB = re.compile(
+    r"^(?:held|convened|organi[sz]ed|co-organi[sz]ed|hosted|host|hosting|opened|will hold|to hold|"
+    r"convene|organi[sz]e|chaired|will chair|attended|attending|attend|wrapped up|closed|took part|"
+    r"participated|gather|gathered|meet|met)$",
+    re.IGNORECASE,
+)
+
+
+# Ordinal numbers as words ("the Tenth Meeting", "its twenty-third meeting").
+_ORDINAL_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_ORDINAL_TEENS = (
+    *("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"),
+    *("seventeenth", "eighteenth", "nineteenth"),
+)
+_TENS = ("twenty", "thirty", "forty", "fifty")
+ORDINAL_WORDS: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)},
+    **{w: i + 10 for i, w in enumerate(_ORDINAL_TEENS)},
+    **{t[:-1] + "ieth": 20 + 10 * i for i, t in enumerate(_TENS)},
+    **{f"{t}-{u}": 20 + 10 * i + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_ORDINAL_UNITS)},
+}
+
+
+ORDINAL_TOKEN = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|"
+    + "|".join(sorted((w.replace("-", "[- ]") for w in ORDINAL_WORDS), key=len, reverse=True))
+    + ")"
+)
+
+
+def ordinal_value(token: str) -> int | None:
+    """ "18th" → 18, "Eighteenth" → 18, "twenty third" → 23; None for anything else."""
+    t = token.strip().casefold().replace(" ", "-")
+    if t[:-2].isdigit() and t[-2:] in ("st", "nd", "rd", "th"):
+        return int(t[:-2])
+    return ORDINAL_WORDS.get(t)
+
+
+# Acts on an instrument. The verb names the act; whether concluding an instrument is its signing
+# or its adoption depends on the instrument (see acts.py).
+_ACT_VERB = trigger(
+    *("adopted", "approved", "signed", "endorsed", "issued", "finalised", "finalized", "inked", "noted"),
+    *("adoption", "signing", "signature", "endorsement", "adopt", "sign", "endorse", "approve", "adopts"),
+    *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
+    *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
+    *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
+    *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
+    *("will enter into force", "entering into force"),
+    group="verb",
 )
 
 
@@ -39,15 +98,26 @@ _ADOPTION_VERB = trigger(
 
 
 _PUBLICATION_VERB = trigger(
-    "launched",
-    "launch",
-    "published",
-    "released",
-    "made public",
-    "unveiled",
-    "presented",
-    "issued",
+    *("launched", "launch", "launches", "launching", "published", "released", "made public", "unveiled"),
+    *("presented", "issued"),
     group="verb",
+)
+
+
+# What is launched, when it is not a document: "the Philippine Chairmanship of ASEAN", "the ASEAN
+# Community", "a 10-year programme".
+_LAUNCH_HEAD = (
+    r"(?:Programme|Program|Project|Initiative|Campaign|Chairmanship|Community|Network|Platform|Portal"
+    r"|Fund|Strategy|Partnership|Hotline|Database|Website|App|Centre|Center|Mechanism|System)"
+)
+
+
+# Common nouns for what is launched: "a compilation of good practices", "a new programme to …".
+_LAUNCH_COMMON = re.compile(
+    r"\b(?P<det>a|an|the|its|their)\s+(?P<mods>(?:[\w$.,’'()-]+\s+){0,8}?)"
+    r"(?P<noun>programme|program|project|initiative|campaign|compilation|report|study|handbook|guidelines?|"
+    r"toolkit|manual|database|website|platform|network|hotline|app|strategy|fund|community)\b",
+    re.IGNORECASE,
 )
 
 
@@ -60,13 +130,13 @@ _MEETING_NOUN = Trigger(
 
 _DOC_NOUN = (
     r"(?:Report|Review|Study|Survey|Assessment|Handbook|Guidelines?|Toolkit|Publication|Factsheet|Index"
-    r"|Analysis|Baseline|Manual|Compendium)"
+    r"|Analysis|Baseline|Manual|Compendium|Compilation)"
 )
 
 
 _INSTRUMENT_HEADS = (
     *("Declaration", "Convention", "Treaty", "Plan of Action", "Agreement", "Charter", "Consensus"),
-    *("Protocol", "Roadmap", "Framework", "Statement", "Action Plan", "Work Plan"),
+    *("Protocol", "Roadmap", "Framework", "Statement", "Action Plan", "Work Plan", "Guidelines", "Guideline"),
     *("Memorandum of Understanding", "MoU"),
 )
 
@@ -96,20 +166,28 @@ _INSTRUMENT_NAME = re.compile(
 
 _INSTRUMENT_COMMON_HEADS = (
     *("declaration", "convention", "treaty", "plan of action", "agreement", "statement", "roadmap"),
-    "framework",
+    *("framework", "memorandum of understanding"),
 )
 
 
 _INSTRUMENT_COMMON = re.compile(
-    r"\b(?:a|an|the)\s+(?P<name>(?:ASEAN\s+|regional\s+|joint\s+|leaders['’]\s+)?"
+    r"\b(?:a|an|the|its|their)\s+(?:own\s+)?(?P<name>(?:ASEAN\s+|regional\s+|joint\s+|leaders['’]\s+)?"
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
     r"\s+(?:on|against|to|for)\s+(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?)"
-    r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bwhich\b|$))"
+    r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|$))"
 )
 
 
+# Names may hold small words between capitalised ones: "Trafficking in Persons Report".
 _DOC_NAME = re.compile(
-    rf"(?P<name>(?:{_CAP_WORD}\s+)*?{_DOC_NOUN}(?:,?\s+(?:{_CONNECT}\s+)*{_CAP_WORD}(?:,?\s+{_CAP_WORD})*)*)"
+    rf"(?P<name>(?:{_CAP_WORD}\s+(?:(?:of|on|for|in|and|to|against)\s+)*)*?{_DOC_NOUN}"
+    rf"(?:,?\s+(?:{_CONNECT}\s+)*{_CAP_WORD}(?:,?\s+{_CAP_WORD})*)*)"
+)
+
+
+_LAUNCH_NAME = re.compile(
+    rf"(?P<name>(?:{_CAP_WORD}\s+(?:(?:of|on|for|the|and|in|to|against)\s+)*)*?{_LAUNCH_HEAD}"
+    rf"(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD})*)?)"
 )
 
 

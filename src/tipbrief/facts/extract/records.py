@@ -9,6 +9,7 @@ from tipbrief.common.errors import Problem
 from tipbrief.facts.corpus import Article, Paragraph
 from tipbrief.facts.gazetteer import Candidate, Gazetteer
 from tipbrief.facts.model import DateInterval, GlossaryEntry, Place, Span
+from tipbrief.facts.reference import Row
 from tipbrief.facts.temporal.expressions import Temporal, Tense
 
 
@@ -72,9 +73,13 @@ class EventCandidate:
     """An event as one article states it, before merging across sources."""
 
     kind: str
+    """meeting, summit, workshop, consultation, … for meetings; signing, adoption, ratification,
+    deposit or entry-into-force for acts on an instrument; launch or publication."""
     title: str
     key: str
-    """What makes two candidates the same event (an instrument id, a normalised name)."""
+    """The identity (kind, subject, party, ordinal, and the name when no subject is known), as
+    ``identity_key`` writes it: candidates with equal keys state the same event when their places
+    and dates can agree."""
     sources: tuple[Span, ...]
     actors: tuple[str, ...]
     instruments: tuple[str, ...]
@@ -83,6 +88,17 @@ class EventCandidate:
     constraints: tuple[Constraint, ...]
     identifications: tuple[Identification, ...]
     tense: Tense
+    subject: str = ""
+    """What the event is of: an instrument's reference id, a meeting series or body ("AMMTC",
+    "ACWC", "ASEAN Summit"); empty when only the title names it."""
+    party: str = ""
+    """The country that ratifies or deposits; empty for acts of all parties and for meetings."""
+    ordinal: int | None = None
+    """The number of a numbered meeting ("the 16th AMMTC": 16) or of an event in a series ("the
+    second consultation": 2)."""
+    generic: bool = False
+    """Names no event of its own ("the meeting", "the two-day workshop"): it joins the event the
+    article named before it, or takes the article's headline as its name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +146,13 @@ class _Context:
     glossary: dict[str, str]
     instrument_names: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     """Per sentence text: the instruments and events rules both ask (see _instrument_names)."""
+    article_rows: tuple[Row, ...] | None = None
+    article_bodies: tuple[str, ...] | None = None
+    """The bodies the article names, in order (see meetings.article_bodies)."""
+    dateline: tuple[Place, Span, int] | tuple[()] | None = None
+    """Where the article was filed (its place, span, and where the dateline ends); () when it has
+    none; None until asked (see events._dateline)."""
+    """The instruments with a reference row the article names, in order (see acts.article_instruments)."""
 
     @property
     def doc(self) -> str:
@@ -138,6 +161,25 @@ class _Context:
     @property
     def original(self) -> str:
         return self.article.document.text
+
+
+def identity_key(kind: str, subject: str, party: str, ordinal: int | None, name: str) -> str:
+    """``kind|subject|party|ordinal|~name``: the name counts only when no subject is known."""
+    return f"{kind}|{subject}|{party}|{'' if ordinal is None else ordinal}|{'' if subject else '~' + name}"
+
+
+def parse_key(key: str) -> tuple[str, str, str, int | None, str]:
+    """The parts ``identity_key`` joined (kind, subject, party, ordinal, name)."""
+    kind, subject, party, ordinal, name = [*key.split("|", 4), "", "", "", ""][:5]
+    return kind, subject, party, int(ordinal) if ordinal.isdigit() else None, name.removeprefix("~")
+
+
+def places_agree(a: Place | None, b: Place | None) -> bool:
+    """Two places can be one event's: equal, either unknown, or a country and a city in it
+    ("Cebu, Philippines" and "the Philippines")."""
+    if a is None or b is None or a == b:
+        return True
+    return (a.name == a.country and b.country == a.name) or (b.name == b.country and a.country == b.name)
 
 
 def consistent(

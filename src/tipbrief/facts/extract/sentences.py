@@ -129,7 +129,6 @@ def _clean_title(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     if ":" in text and len(text) > 60:
         text = text.split(":", 1)[0].strip()
-    if len(text) > 110:
-        cut = text[:110].rsplit(" ", 1)[0].rstrip(",;")
-        text = cut + "…"
+    # A name is kept whole, however long: a title cut mid-name names nothing. (Descriptions that
+    # are not names are kept short where they are read: see extract/meetings.py.)
     return text

@@ -9,7 +9,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from tipbrief.facts.extract.records import EventCandidate, Extraction, Identification
+from tipbrief.facts.extract.acts import ACT_KINDS
+from tipbrief.facts.extract.records import (
+    EventCandidate,
+    Extraction,
+    Identification,
+    parse_key,
+    places_agree,
+)
 from tipbrief.facts.model import (
     Conflict,
     Event,
@@ -58,12 +65,19 @@ def _title(cands: Sequence[EventCandidate]) -> str:
         if pair and pair.group(1) != pair.group(2) and not _PAIR.search(title):
             left, right = (p.replace("U.S.", "US") for p in pair.groups())
             title = f"{left}–{right} {title[0].lower()}{title[1:]}"
-        if re.search(
-            rf"\b(?:the\s+)?first(?:-ever)?\b[^.]{{0,60}}\b(?:{kind}|activity|event)\b", quotes, re.I
-        ) and not _FIRST.search(title):
-            title = (
-                f"First {title[0].lower()}{title[1:]}" if not title.split()[0].isupper() else f"First {title}"
+        # "the first-ever ASEAN-US cooperative activity": the first of its kind, when no number says so.
+        if (
+            all(c.ordinal is None for c in cands)
+            and re.search(
+                rf"\b(?:the|its|their|a)\s+first(?:-ever)?\s+(?:[\w-]+\s+){{0,3}}(?:{kind}|activity|event)\b",
+                quotes,
+                re.I,
             )
+            and not _FIRST.search(title)
+        ):
+            first_word = title.split()[0]
+            keep = sum(ch.isupper() for ch in first_word) > 1
+            title = f"First {title}" if keep else f"First {title[0].lower()}{title[1:]}"
     return title
 
 
@@ -80,9 +94,11 @@ def keyed_candidate(c: EventCandidate, article: str, index: int, uid: str) -> Ke
 def resolve_events(extractions: Sequence[Extraction]) -> tuple[Event, ...]:
     """Merge candidates that state the same event, then resolve each merged event.
 
-    Candidates with the same key merge only when their places and dates can agree, so two
-    consultations in different cities and years stay two events. The order of merging uses
-    the text, not file names, so renaming an article changes nothing.
+    A candidate's key is its identity (kind, subject, party, ordinal; its name when no subject is
+    known). Candidates with the same key merge only when their places and dates can agree, so two
+    consultations in different cities and years stay two events, while "Cebu, Philippines" and
+    "the Philippines" do agree. Candidates with different keys merge only as ``merge_groups``
+    says. The order of merging uses the text, not file names, so renaming an article changes nothing.
     """
     by_key: dict[str, list[KeyedCandidate]] = {}
     for n, x in enumerate(extractions):
@@ -170,8 +186,9 @@ def group_candidates(entries: Sequence[KeyedCandidate]) -> list[tuple[BucketId, 
             (
                 g
                 for g in forming
-                # The places agree when every member states none or the same one as c.
-                if (c.place is None or g.places <= own) and _meet(*g.bounds, k.earliest, k.latest)
+                # The places agree when every member states none, the same one as c, or a country
+                # and a city in it ("Cebu, Philippines" and "the Philippines").
+                if all(places_agree(p, c.place) for p in g.places) and _meet(*g.bounds, k.earliest, k.latest)
             ),
             None,
         )
@@ -181,8 +198,13 @@ def group_candidates(entries: Sequence[KeyedCandidate]) -> list[tuple[BucketId, 
             target.join(k)
     return [
         (
-            (g.members[0].candidate.kind, g.members[0].candidate.place),
-            Group(g.members[0].order, tuple(m.uid for m in g.members), *g.bounds),
+            (g.members[0].candidate.kind, None),
+            Group(
+                g.members[0].order,
+                tuple(m.uid for m in g.members),
+                *g.bounds,
+                tuple(sorted(g.places, key=lambda p: (p.country, p.name))),
+            ),
         )
         for g in forming
     ]
@@ -272,25 +294,67 @@ def _meet(a_lo: date | None, a_hi: date | None, b_lo: date | None, b_hi: date | 
 
 
 def merge_groups(groups: Sequence[Group], bucket: BucketId) -> list[list[int]]:
-    """Which groups of one bucket (in order) merge: meetings reported by different outlets under
-    different names, with the same kind and place and overlapping dates within a month. Each
-    group joins the first merged event whose first group's dates it overlaps."""
-    kind, place = bucket
+    """Which groups of one bucket (in order) merge: the same event reported under different names
+    (two outlets' words for one workshop; "the Guideline" and "the Guideline for the Protection of
+    Victims"). Acts on instruments never merge across keys: their key is their identity. Others
+    merge when nothing in their identities disagrees (party, number, body), their places agree and
+    their dates overlap within a month; a meeting must have a place, a publication may share a
+    name's start instead. Each group joins the first merged event whose first group fits it."""
     merged: list[list[int]] = []
-    # The merged events a group can join: their first group is bounded and within a month.
-    open_to: list[tuple[int, date, date]] = []
+    # The merged events a group can join, by what two mergeable groups must share (a country, or
+    # a name's first words): their first group, bounded within a month.
+    open_to: dict[tuple[str, ...], list[tuple[int, Group]]] = {}
     for n, g in enumerate(groups):
-        lo, hi = g.earliest, g.latest
         target = None
-        if kind != "adoption" and place is not None and lo is not None and hi is not None:
-            target = next((i for i, a, b in open_to if a <= hi and lo <= b), None)
+        doors = _doors(g) if bounded_within_a_month(g) else ()
+        if doors:
+            candidates = sorted({item[0]: item for door in doors for item in open_to.get(door, ())}.values())
+            target = next((i for i, first in candidates if _can_merge(first, g)), None)
         if target is None:
-            if lo is not None and hi is not None and (hi - lo).days < 32:
-                open_to.append((len(merged), lo, hi))
+            for door in doors:
+                open_to.setdefault(door, []).append((len(merged), g))
             merged.append([n])
         else:
             merged[target].append(n)
     return merged
+
+
+def _doors(g: Group) -> tuple[tuple[str, ...], ...]:
+    """What a group shares with every group it may merge with: its country (meetings, launches),
+    or the first three words of its name (launches, publications); nothing for acts."""
+    kind, _, _, _, name = parse_key(g.order[0])
+    if kind in ACT_KINDS:
+        return ()
+    doors: list[tuple[str, ...]] = [("country", p.country) for p in g.places] if kind != "publication" else []
+    words = name.split()
+    if kind in ("launch", "publication") and len(words) >= 3:
+        doors.append(("name", *words[:3]))
+    return tuple(dict.fromkeys(doors))
+
+
+def bounded_within_a_month(g: Group) -> bool:
+    return g.earliest is not None and g.latest is not None and (g.latest - g.earliest).days < 32
+
+
+def _can_merge(a: Group, b: Group) -> bool:
+    kind, subject_a, party_a, ordinal_a, name_a = parse_key(a.order[0])
+    _, subject_b, party_b, ordinal_b, name_b = parse_key(b.order[0])
+    if party_a != party_b or (ordinal_a is not None and ordinal_b is not None and ordinal_a != ordinal_b):
+        return False
+    if subject_a and subject_b and subject_a != subject_b:
+        return False
+    assert a.earliest and a.latest and b.earliest and b.latest
+    if not (a.earliest <= b.latest and b.earliest <= a.latest):
+        return False
+    if not all(places_agree(p, q) for p in a.places for q in b.places):
+        return False
+    words_a, words_b = name_a.split(), name_b.split()
+    short = min(len(words_a), len(words_b))
+    if short >= 3 and words_a[:short] == words_b[:short] and kind in ("launch", "publication"):
+        return True
+    # A publication is its document: only its name joins two reports. Meetings and launches are
+    # where and when they happened, whatever each outlet calls them.
+    return kind != "publication" and bool(a.places and b.places)
 
 
 def event_of(g: Sequence[EventCandidate]) -> Event:
@@ -313,6 +377,9 @@ def event_of(g: Sequence[EventCandidate]) -> Event:
 
 def _place(g: Sequence[EventCandidate], res: Resolution) -> tuple[Place | None, tuple[Conflict, ...]]:
     stated = [(c.place, c.place_span) for c in g if c.place and c.place_span]
+    # "Cebu, Philippines" and "the Philippines": the city says more.
+    cities = {p.country for p, _ in stated if p.name != p.country}
+    stated = [(p, sp) for p, sp in stated if p.name != p.country or p.name not in cities]
     ref_places = [(Place(c.city, c.country or c.city), c) for c in res.chosen if c.city]
     if stated:
         # The place most sources state; ties go to the name, never to file order.

@@ -17,7 +17,9 @@ and its place there (these two only break ties, as the order of the files did)."
 
 
 BucketId = tuple[str, Place | None]
-"""The kind and place of a group's first candidate: only groups of one bucket can merge."""
+"""The kind of a group's candidates (and None): only groups of one bucket can merge. (The second
+part once held the first candidate's place; a place written as a country or as a city in it must
+not keep one event's reports apart, so buckets now hold every place.)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ class Group:
     """The uids of its candidates, in order."""
     earliest: date | None
     latest: date | None
+    places: tuple[Place, ...] = ()
+    """The places its candidates state (they agree: see ``places_agree``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,7 @@ class MergedEvent:
 
 @dataclass(frozen=True, slots=True)
 class Bucket:
-    """The groups of one kind and place, in order, and the events they merge into."""
+    """The groups of one kind, in order, and the events they merge into."""
 
     kind: str
     place: Place | None

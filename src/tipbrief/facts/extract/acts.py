@@ -1,0 +1,285 @@
+"""Acts on an instrument a sentence reports: its signing or adoption, a country's ratification or
+deposit, its entry into force; each with the instrument, the parties and where its verb stands."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
+from tipbrief.facts.extract.patterns import _ACT_VERB, _CLAUSE_END, _INSTRUMENT_HEADS
+from tipbrief.facts.extract.records import _Context
+from tipbrief.facts.extract.sentences import _clean_title, _norm
+from tipbrief.facts.reference import Row
+
+ACT_KINDS = ("signing", "adoption", "ratification", "deposit", "entry-into-force")
+"""Kinds of event that are acts on an instrument: their identity is the instrument (and the party)."""
+
+
+# ASEAN adopts a binding instrument by signing it: its adoption and its signing are one act.
+_SIGNED_KINDS = frozenset({"convention", "treaty", "agreement", "charter", "protocol"})
+_SIGNED_HEADS = re.compile(
+    r"\b(?:Convention|Treaty|Agreement|Charter|Protocol|Memorandum of Understanding|MoU)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """One act a verb of a sentence states on one instrument, by one party (or by all)."""
+
+    kind: str
+    start: int
+    """Where the verb starts in the sentence: the evidence after it, up to the next verb, is its own."""
+    end: int
+    label: str
+    """The instrument's name: the reference row's, else the text's, cleaned."""
+    subject: str
+    """The reference row's id, else the normalised name."""
+    acronym: str
+    parties: tuple[str, ...]
+    future: bool = False
+    """ "enters into force on the 30th day after …": a present tense that states what will happen."""
+
+
+class _Lazy:
+    """The earlier instruments, looked up only when a sentence points back at one."""
+
+    def __init__(self, get: Callable[[], tuple[Row, ...]]) -> None:
+        self._get = get
+        self._rows: tuple[Row, ...] | None = None
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        if self._rows is None:
+            self._rows = self._get()
+        return self._rows
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def __getitem__(self, i: int) -> Row:
+        return self.rows[i]
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+
+def _verb_kind(verb: str) -> str:
+    v = verb.casefold()
+    if "force" in v or "effect" in v:
+        return "entry-into-force"
+    if v.startswith("ratif"):
+        return "ratification"
+    if v.startswith(("deposit", "hand", "lodged", "submitted")):
+        return "deposit"
+    return "conclusion"
+
+
+def conclusion_kind(row: Row | None, name: str) -> str:
+    """Signing for binding instruments (conventions, treaties, agreements, charters), adoption for
+    the rest (declarations, plans, work plans, guidelines, consensus documents)."""
+    if row is not None and row.get("kind"):
+        return "signing" if row.get("kind") in _SIGNED_KINDS else "adoption"
+    return "signing" if _SIGNED_HEADS.search(name) else "adoption"
+
+
+# A verb that does not report an act: an intention ("agreed to adopt"), a negation ("has not
+# ratified"), a step still to come for others ("the sixth Member State to ratify").
+_NOT_AN_ACT = re.compile(
+    r"(?:\bto|\b(?:not|never|yet)(?:\s+yet)?|n't(?:\s+yet)?|\byet to|\bbefore)\s+$", re.IGNORECASE
+)
+_EXPECTED_TO = re.compile(r"\b(?:expected|due|set|scheduled|likely)\s+to\s+$", re.IGNORECASE)
+_INSTRUMENT_OF_RATIFICATION = re.compile(
+    r"\binstruments?\s+of\s+(?:ratification|accession|acceptance|approval)\b", re.IGNORECASE
+)
+
+
+# What may stand between an instrument and a verb that acts on it: "X, which was signed",
+# "X, which the region's leaders signed", "X, the first … plan, was noted", "X will take effect".
+_GAP_BEFORE = re.compile(
+    r"^[\s,]*(?:and\s+)?"
+    r"(?:(?:the|a|an)\s[^,;]{0,90},\s*)?"
+    r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?)?"
+    r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be|will|would|shall|has|have|had|"
+    r"is expected to|are expected to|is due to|is set to)?\s*"
+    r"(?:\w+(?:ed|ised|ized)\s+and\s+)?$"
+)
+
+
+def find_acts(
+    ctx: _Context, text: str, words: frozenset[str], earlier: Callable[[], tuple[Row, ...]]
+) -> list[Act]:
+    """Every act the sentence reports, in the order of their verbs. ``earlier`` gives the
+    instruments named earlier in the article, latest last: "its instrument of ratification" and
+    "the Convention" point back at them."""
+    if _ACT_VERB.words.isdisjoint(words):
+        return []
+    names = _instrument_names(ctx, text)
+    before = _Lazy(earlier)
+    out: list[Act] = []
+    for verb in _ACT_VERB.finditer(text, words):
+        word = verb.group("verb")
+        kind = _verb_kind(word)
+        lead = text[max(0, verb.start() - 40) : verb.start()]
+        if _NOT_AN_ACT.search(lead) and not (kind == "entry-into-force" and _EXPECTED_TO.search(lead)):
+            continue
+        if word.casefold() == "noted" and not re.search(r"\b(?:was|were|been)\s+$", lead):
+            continue
+        if kind == "ratification" and re.search(r"\binstruments?\s+of\s+$", lead, re.IGNORECASE):
+            continue  # "deposited its instrument of ratification": the deposit is the act
+        if word.casefold() in (
+            "handed",
+            "handed over",
+            "lodged",
+            "submitted",
+        ) and not _INSTRUMENT_OF_RATIFICATION.search(text[max(0, verb.start() - 80) : verb.end() + 80]):
+            continue
+        found = _governed(ctx, text, names, verb.start(), verb.end(), kind)
+        if not found and (kind == "deposit" or _INSTRUMENT_OF_RATIFICATION.search(text)):
+            # "its instrument of ratification was handed to …": the instrument the article is about.
+            found = [(n[0], n[1], n[2]) for n in names[-1:]] or (
+                [(-1, -1, before[-1].get("name"))] if before else []
+            )
+        if re.match(r"\s+it\b", text[verb.end() :]) and not found:
+            prior = [n for n in names if n[1] <= verb.start()]
+            found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
+        for start, _, name in found:
+            row = _instrument_row(ctx.gaz, name) or _common_instrument(ctx, text, start, name, before)
+            label = row.get("name") if row else _named_in_article(ctx, text, start, name)
+            label = re.sub(r"^(?:the|The)\s+", "", label)
+            act_kind = conclusion_kind(row, label) if kind == "conclusion" else kind
+            parties: tuple[str, ...] = ()
+            if act_kind in ("ratification", "deposit"):
+                parties = _parties(ctx, text, verb.start(), verb.end())
+                if not parties:
+                    continue
+            acronym = (row.get("acronym") if row else "") or next(
+                (k for k, v in ctx.glossary.items() if _norm(v) == _norm(label)), ""
+            )
+            future = act_kind == "entry-into-force" and bool(
+                re.match(r"(?:enters|takes|comes)\b", word, re.IGNORECASE)
+            )
+            subject = row.key if row else _norm(label)
+            out.append(Act(act_kind, verb.start(), verb.end(), label, subject, acronym, parties, future))
+    return _unique(out)
+
+
+def _unique(acts: list[Act]) -> list[Act]:
+    """One act per kind, instrument and parties: "signed … the signing of X" states it once."""
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    out = []
+    for a in acts:
+        if (a.kind, a.subject, a.parties) not in seen:
+            seen.add((a.kind, a.subject, a.parties))
+            out.append(a)
+    return out
+
+
+def _governed(
+    ctx: _Context, text: str, names: list[tuple[int, int, str]], v_start: int, v_end: int, kind: str
+) -> list[tuple[int, int, str]]:
+    """The instruments a verb acts on: those listed right after it ("the adoption of X, Y and Z
+    during …", "deposited its instrument of ratification of X") or named right before it ("X,
+    which was signed …", "X and Y will be adopted", "X enters into force")."""
+    limit = next(
+        (
+            m.start()
+            for m in _CLAUSE_END.finditer(text, v_end)
+            if not any(a <= m.start() < b for a, b, _ in names)
+        ),
+        len(text),
+    )
+    after = [n for n in names if v_end <= n[0] < limit and n[0] - v_end <= 250]
+    # A subject that enters into force comes first; an object that is signed or adopted, after.
+    if after and kind != "entry-into-force":
+        return after
+    picked: list[tuple[int, int, str]] = []
+    for i, item in enumerate(names):
+        if item[1] > v_start or v_start - item[1] > 200:
+            continue
+        gap = re.sub(r"\([A-Z][A-Za-z&-]{1,11}\)", " ", text[item[1] : v_start])
+        for other in names[i + 1 :]:
+            if other[1] <= v_start:
+                gap = gap.replace(text[other[0] : other[1]], " ")
+        gap = re.sub(r"\b[A-Z]{2,10}\b", " ", gap)
+        if _GAP_BEFORE.match(gap):
+            picked.append(item)
+    return picked or after
+
+
+def _common_instrument(ctx: _Context, text: str, start: int, name: str, before: _Lazy) -> Row | None:
+    """ "The Convention", "a convention to fight human trafficking": the one instrument of that kind
+    the article names by its own name (before or after), when there is exactly one."""
+    head = next((h for h in _INSTRUMENT_HEADS if re.search(rf"\b{h}\b", name, re.IGNORECASE)), None)
+    if head is None:
+        return None
+    bare = _clean_title(name).casefold() == head.casefold()
+    common = start >= 0 and start < len(text) and text[start].islower()
+    if not (bare or common or re.match(r"(?:the|a|an)\s", text[start:] if start >= 0 else "", re.IGNORECASE)):
+        return None
+    rows = {
+        r.key: r
+        for r in (*before, *article_instruments(ctx))
+        if re.search(rf"\b{head}\b", r.get("name"), re.I)
+    }
+    return next(iter(rows.values())) if len(rows) == 1 else None
+
+
+def _named_in_article(ctx: _Context, text: str, start: int, name: str) -> str:
+    """ "The Guideline, adopted on 27 May": the article's one Guideline with a name of its own."""
+    label = _clean_title(name)
+    head = next((h for h in _INSTRUMENT_HEADS if label.casefold() == h.casefold()), None)
+    if head is None:
+        return label
+    named = {
+        _clean_title(n)
+        for s in ctx.sentences
+        for _, _, n in _instrument_names(ctx, s.text)
+        if re.search(rf"\b{head}\b", n) and len(_clean_title(n).split()) >= 3
+    }
+    return named.pop() if len(named) == 1 else label
+
+
+def article_instruments(ctx: _Context) -> tuple[Row, ...]:
+    """Every instrument with a reference row that the article names, in order (asked once)."""
+    if ctx.article_rows is None:
+        rows: dict[str, Row] = {}
+        for s in ctx.sentences:
+            for _, _, name in _instrument_names(ctx, s.text):
+                row = _instrument_row(ctx.gaz, name)
+                if row is not None:
+                    rows.setdefault(row.key, row)
+        ctx.article_rows = tuple(rows.values())
+    return ctx.article_rows
+
+
+_CLAUSE_START = re.compile(
+    r"[;:]|,\s+(?:which|who|and|but|while|after|as|making)\b|\b(?:said|says|announced|added|reported)\s+(?:that\s+)?"
+)
+
+
+def countries(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
+    """The countries a text names, with their offsets."""
+    return [(a, b, r.get("name")) for a, b, r in ctx.gaz.places.find(text) if r.get("kind") == "country"]
+
+
+def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:
+    """The countries that ratify or deposit: the verb's subject ("Viet Nam and Myanmar deposited"),
+    else "by X" after it, else the one country the sentence names."""
+    named = countries(ctx, text)
+    if not named:
+        return ()
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    subject = [c for c in named if clause <= c[0] and c[1] <= v_start]
+    if subject:
+        return tuple(dict.fromkeys(c[2] for c in subject))
+    by = [
+        c
+        for c in named
+        if c[0] >= v_end and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, c[0] - 10) : c[0]])
+    ]
+    if by:
+        return tuple(dict.fromkeys(c[2] for c in by))
+    distinct = tuple(dict.fromkeys(c[2] for c in named))
+    return distinct if len(distinct) == 1 else ()

@@ -1,0 +1,184 @@
+"""Which of a sentence's dates belong to one of its events: reporting clauses and asides about
+other nouns are left out, days joined by "and" make one span, "from"/"until" bound one side, and
+"respectively" gives each party its own day."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tipbrief.facts.extract.records import Constraint, Sentence, _Context
+from tipbrief.facts.extract.sentences import _event_tense
+from tipbrief.facts.model import Span
+from tipbrief.facts.temporal.expressions import Tense
+
+
+def join_and(original: str, cons: list[Constraint]) -> list[Constraint]:
+    """ "yesterday and today", "on 3 and 4 May": two days joined by "and" are one event's span."""
+    out: list[Constraint] = []
+    for c in cons:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.span is not None
+            and c.span is not None
+            and prev.annual is None
+            and c.annual is None
+            and prev.earliest
+            and prev.latest
+            and c.earliest
+            and c.latest
+            and original[prev.span.end : c.span.start] == " and "
+        ):
+            span = Span(c.span.document, prev.span.start, c.span.end, original[prev.span.start : c.span.end])
+            out[-1] = replace(
+                prev,
+                note=f"the article says “{span.quote}”",
+                earliest=min(prev.earliest, c.earliest),
+                latest=max(prev.latest, c.latest),
+                span=span,
+                stated=prev.stated and c.stated,
+            )
+            continue
+        out.append(c)
+    return out
+
+
+_FUTURE_MEETING = re.compile(
+    r"\b(?:will|shall|is to|are to|is set to|are set to|is expected to|are expected to)\s+(?:\w+\s+)?"
+    r"(?:chair|host|meet|open|attend|gather|convene|hold)\b"
+)
+
+
+def tense_of(text: str) -> Tense:
+    """The tense of the events a text states: "will chair the 16th AMMTC" is future, too."""
+    tense = _event_tense(text)
+    return "future" if tense == "past" and _FUTURE_MEETING.search(text) else tense
+
+
+CONTINUING = re.compile(
+    r"\b(?:continued|continues|under ?way|(?:is|are)\s+(?!expected\b)\w+ing)\b(?!\s+(?:to|for)\b)"
+)
+
+
+def bounds_only(original: str, cons: list[Constraint]) -> list[Constraint]:
+    """ "meet here from tomorrow", "runs until Sept 28": a day that starts or ends the event bounds
+    one side of it only; without a year it cannot bound anything, and is dropped."""
+    out = []
+    for c in cons:
+        lead = original[max(0, c.span.start - 7) : c.span.start] if c.span else ""
+        side = (
+            "from"
+            if re.search(r"\bfrom\s+$", lead)
+            else "until"
+            if re.search(r"\b(?:until|till)\s+$", lead)
+            else ""
+        )
+        if not side or c.span is None or original[c.span.start : c.span.end].count(" to "):
+            out.append(c)
+        elif c.annual is None:
+            out.append(replace(c, latest=None) if side == "from" else replace(c, earliest=None))
+    return out
+
+
+_REPORTING = re.compile(
+    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w’'-]+\s+){0,6}?(?:said|says|announced|reported|told|added|stated)\b[^,;]*"
+)
+
+
+def reporting_clauses(ctx: _Context, s: Sentence) -> list[tuple[int, int]]:
+    """ ", the ministry announced on September 19": when it was said, not when the event was."""
+    return [
+        (
+            s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
+            s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
+        )
+        for m in _REPORTING.finditer(s.text)
+    ]
+
+
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+(?P<verb>(?:\w+\s+){0,2}?\w+)\b[^,;]*")
+
+
+_ABOUT_A_MEETING = re.compile(
+    r"\b(?:held|took place|convened|opened|closed|ended|met|hosted|organi[sz]ed|runs?|began|will be held)\b"
+)
+
+
+def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> list[tuple[int, int]]:
+    """ "the 50th anniversary of ASEAN, which was founded in 1967": a relative clause about some
+    other noun dates that noun, not the event (unless it holds the event's trigger, or follows the
+    event's own name, or says where and when a meeting was held)."""
+    out = []
+    for m in _RELATIVE_CLAUSE.finditer(s.text):
+        if m.start() <= at < m.end() or (name_end >= 0 and 0 <= m.start() - name_end <= 14):
+            continue
+        if _ABOUT_A_MEETING.search(m.group()) and not act:
+            continue
+        a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
+        b = s.span(ctx.doc, ctx.original, m.end(), m.end()).start
+        out.append((a, b))
+    return out
+
+
+def inside(offset: int, ranges: list[tuple[int, int]], trigger: int) -> bool:
+    return any(a <= offset < b and not a <= trigger < b for a, b in ranges)
+
+
+def precise(cons: list[Constraint]) -> list[Constraint]:
+    """ "held on 25-27 February 2015 …, and began work on its plan for 2016-2020": a day or month
+    the text states dates the event; a span of years in the same breath is some other period's."""
+    close = [
+        c
+        for c in cons
+        if c.rule == "stated-date" and c.earliest and c.latest and (c.latest - c.earliest).days <= 31
+    ]
+    if not close:
+        return cons
+    return [
+        c
+        for c in cons
+        if not (
+            c.rule == "stated-date"
+            and c.earliest
+            and c.latest
+            and c.earliest.year != c.latest.year
+            and (c.latest - c.earliest).days > 366
+        )
+    ]
+
+
+def split_respectively(split: tuple[int, int] | None, cons: list[Constraint]) -> list[Constraint]:
+    """ "A and B deposited … on 5 and 16 January 2017 respectively": A on the 5th, B on the 16th
+    (``split``: this party's place among the parties, and how many there are)."""
+    if split is None:
+        return cons
+    i, n = split
+    out = []
+    for c in cons:
+        t = c.annual
+        if c.span is not None and re.search(r"\band\b", c.span.quote) and n == 2:
+            day = None
+            if c.rule == "stated-date" and c.earliest and c.latest:
+                day = c.earliest if i == 0 else c.latest
+                out.append(
+                    replace(
+                        c,
+                        earliest=day,
+                        latest=day,
+                        note=c.note + f" (the {('first', 'second')[i]} date, “respectively”)",
+                    )
+                )
+                continue
+            if t is not None and t.day and t.end_day:
+                one = replace(
+                    t, kind="date", day=t.day if i == 0 else t.end_day, end_day=None, end_month=None
+                )
+                out.append(
+                    replace(
+                        c, annual=one, note=c.note + f" (the {('first', 'second')[i]} date, “respectively”)"
+                    )
+                )
+                continue
+        out.append(c)
+    return out

@@ -1,0 +1,160 @@
+"""Launches and publications a sentence reports: the verb and what is launched, named as the text
+names it ("the Philippine Chairmanship of ASEAN", "its Global Report on Trafficking in Persons")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tipbrief.facts.extract.patterns import (
+    _CAP_WORD,
+    _DOC_NAME,
+    _LAUNCH_COMMON,
+    _LAUNCH_NAME,
+    _PUBLICATION_VERB,
+)
+from tipbrief.facts.extract.records import _Context
+from tipbrief.facts.extract.sentences import _clean_title, _norm
+
+
+@dataclass(frozen=True, slots=True)
+class Launch:
+    """One launch or publication: its kind, title, normalised name and where its verb stands."""
+
+    kind: str
+    """publication (a document) or launch (a programme, chairmanship, community, campaign …)."""
+    title: str
+    name: str
+    at: int
+    generic: bool = False
+    """ "unveiled the programme": the one the article has named, not a launch of its own."""
+
+
+_NOT_A_LAUNCH = re.compile(r"\b(?:to|not)\s+$")
+_LAUNCH_TO_COME = re.compile(r"\b(?:will|plans?|set|expected|due)\s+(?:\w+\s+)?to\s+$")
+
+
+def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[int]) -> list[Launch]:
+    """Launches and publications: the verb and the thing launched, after it ("launched the X") or
+    before it ("X, which was launched in June"). Verbs at ``taken`` already state an act."""
+    out: list[Launch] = []
+    for verb in _PUBLICATION_VERB.finditer(text, words):
+        lead = text[max(0, verb.start() - 30) : verb.start()]
+        if verb.start() in taken or (_NOT_A_LAUNCH.search(lead) and not _LAUNCH_TO_COME.search(lead)):
+            continue
+        found = _launched(ctx, text, verb.start(), verb.end())
+        if found is None:
+            continue
+        kind, name = found
+        name = _without_place(ctx, _clean_title(name))
+        # "unveiled the programme": the one the article has named.
+        generic = bool(re.fullmatch(r"[\w-]+", name)) and bool(
+            re.search(rf"\b(?:the|this|its)\s+{re.escape(name)}\b", text[verb.end() :], re.IGNORECASE)
+        )
+        launched = verb.group("verb").lower().startswith(("launch", "unveil")) or kind == "launch"
+        title = ("Launch" if launched else "Publication") + " of the " + re.sub(r"^(?:the|The)\s+", "", name)
+        out.append(Launch(kind, title, _norm(name), verb.start(), generic))
+        taken.add(verb.start())
+    return out
+
+
+_DOC_WORD = re.compile(
+    r"\b(?:report|review|study|survey|assessment|handbook|guidelines?|toolkit|publication|factsheet|index"
+    r"|analysis|baseline|manual|compendium|compilation)\b",
+    re.I,
+)
+
+
+_ADVERBIALS = re.compile(
+    r"\s+(?:(?:here|today|yesterday|on \w+(?: \d{1,2})?|in \w+|jointly|officially|formally)\s+){0,3}"
+)
+_DETERMINER = re.compile(r"(?:the|its|their|a|an|a new|the new)\s+", re.IGNORECASE)
+_GAP_BEFORE_LAUNCH = re.compile(
+    r"^[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
+    r"(?:\w+ly\s+)?$"
+)
+_TAIL_BEFORE_LAUNCH = re.compile(
+    r"(?P<t>(?:\s+(?:of|on|for|in|to)\s+[^,;]+?)?)"
+    r"(?P<gap>[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|is|are)\s+)?)$"
+)
+
+
+def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, str] | None:
+    """What the verb launches: (kind, name), or None."""
+    after = text[v_end : v_end + 160]
+    lead = _ADVERBIALS.match(after)
+    skip = lead.end() if lead else 0
+    names: list[tuple[int, int, str, str]] = []
+    for found in _DOC_NAME.finditer(text):
+        names.append((found.start("name"), found.end("name"), "publication", found.group("name")))
+    for found in _LAUNCH_NAME.finditer(text):
+        names.append((found.start("name"), found.end("name"), "launch", found.group("name")))
+    for start, end, row in ctx.gaz.programmes.find(text):
+        names.append((start, end, "launch", row.get("name")))
+    names.sort()
+    # After the verb: "launched (here today) the X", "launched its Global Report".
+    obj = v_end + skip
+    det = _DETERMINER.match(text, obj)
+    obj_at = det.end() if det else obj
+    for start, end, kind, name in names:
+        if start == obj_at or (obj <= start <= obj_at + 2):
+            return kind, name
+        if start < obj_at < end and kind == "publication":
+            return kind, text[obj_at:end]
+    common = _LAUNCH_COMMON.match(text, obj)
+    if common:
+        return _common_launch(ctx, text, common)
+    # Before the verb: "X, which was launched in June", "A compilation … had been launched".
+    for _, end, kind, name in reversed(names):
+        if end <= v_start and _GAP_BEFORE_LAUNCH.match(text[end:v_start]):
+            return kind, name
+    for common in _LAUNCH_COMMON.finditer(text, 0, v_start):
+        rest = text[common.end() : v_start]
+        tail = _TAIL_BEFORE_LAUNCH.match(rest)
+        if tail:
+            return _common_launch(ctx, text, common, tail.group("t"))
+    return None
+
+
+def _common_launch(
+    ctx: _Context, text: str, m: re.Match[str], tail: str | None = None
+) -> tuple[str, str] | None:
+    """ "a 10-year, A$80 million programme to strengthen …": named by the name the article gives it
+    ("the ASEAN-Australia Counter Trafficking (ASEAN-ACT) programme"), else by its description."""
+    noun = m.group("noun")
+    kind = "publication" if _DOC_WORD.match(noun) else "launch"
+    for s in ctx.sentences:
+        for named in re.finditer(
+            rf"(?P<name>(?:{_CAP_WORD}|\([A-Z][\w&/-]*\))(?:\s+(?:{_CAP_WORD}|\([A-Z][\w&/-]*\)))*)\s+(?i:{noun})\b",
+            s.text,
+        ):
+            if named.group("name")[:1].isupper() and not re.fullmatch(
+                r"(?:The|A|An|Its|This)", named.group("name")
+            ):
+                return kind, f"{named.group('name')} {noun}"
+    if tail is None:
+        rest = text[m.end() :]
+        t = re.match(
+            r"(?:\s+(?:of|on|for|to|in)\s+[^,;()]+?)(?=\s*(?:,|;|\.|$|\bby\b|\bin\s+[A-Z]|\bat\b|\bwith\b|\bfrom\b|\bon\s+\d))",
+            rest,
+        )
+        tail = t.group() if t else ""
+    if not tail and m.group("det").lower() in ("a", "an"):
+        return None  # "a programme": nothing names it
+    mods = [
+        w
+        for w in m.group("mods").split()
+        if not re.search(r"[\d$(),]|million|billion|dollar|year|\bnew\b", w, re.I)
+    ]
+    return kind, " ".join([*mods, noun]) + tail
+
+
+def _without_place(ctx: _Context, name: str) -> str:
+    """ "Handbook on Victim Protection in Kuala Lumpur" → the place is where, not part of the name."""
+    for m in re.finditer(r"\s+(?:in|at)\s+(?P<place>[A-Z][\w .'-]+)$", name):
+        if ctx.gaz.place_row(m.group("place")) is not None:
+            return name[: m.start()]
+    for m in re.finditer(r"\s(?:in|at)\s+", name):
+        if ctx.gaz.place_row(name[m.end() :]) is not None:
+            return name[: m.start()]
+    return name

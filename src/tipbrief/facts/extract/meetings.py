@@ -1,0 +1,425 @@
+"""Meetings a sentence names: the noun or series that names each, its kind, body, number and title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tipbrief.facts.extract.names import is_body
+from tipbrief.facts.extract.patterns import (
+    _CAP_WORD,
+    _CONNECT_WORD,
+    _MEETING_NOUN,
+    _NAME_PHRASE,
+    _QUOTED,
+    MEETING_NOUNS,
+    ORDINAL_TOKEN,
+    ORDINAL_WORDS,
+    ordinal_value,
+)
+from tipbrief.facts.extract.records import _Context
+from tipbrief.facts.extract.sentences import _clean_title, _first_sentence_cap
+from tipbrief.facts.gazetteer import ordinal
+from tipbrief.facts.temporal.expressions import extract_temporals
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingName:
+    """One meeting a sentence names, with where the name stands."""
+
+    kind: str
+    title: str
+    subject: str
+    """The series or body whose meeting it is ("AMMTC", "ACWC", "ASEAN Summit"), else empty."""
+    ordinal: int | None
+    start: int
+    end: int
+    generic: bool = False
+    """ "the meeting", "the two-day workshop", "the first": names no meeting of its own."""
+    weak: bool = False
+    """ "a workshop", "a regional consultation": a meeting of its own, but its words name no other."""
+    series: str = ""
+    """The series the name mentions, when its number is the series' number ("the 16th AMMTC")."""
+
+
+_SPECIAL = re.compile(
+    r"\b(?:Special|Emergency|Extraordinary|Informal|Preparatory|Joint|Commemorative)\b", re.IGNORECASE
+)
+
+
+# The first noun of a compound names the kind: "consultation meeting", "training workshop".
+_MODIFIER_KINDS = {"consultative": "consultation", "consultation": "consultation", "training": "training"}
+
+
+_ORDINAL_BEFORE = re.compile(
+    rf"\b(?P<n>{ORDINAL_TOKEN})\s+(?:(?:ASEAN|Regular|Annual|regular|annual|regional|Regional)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+# A name that goes on past a series or body: "the 4th SOMTC Experts Working Group" is the group's.
+LARGER_BODY = re.compile(
+    rf"^(?:\s*\([A-Z][\w&/-]*\))?\s+(?:{_CAP_WORD}\s+){{0,4}}?"
+    r"(?:Working Group|Group|Committee|Task Force|Forum|Network|Team)\b"
+)
+
+
+_ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][\w&/-]*\)")
+
+
+_CAP_BEFORE = re.compile(
+    rf"(?P<name>(?:{_CAP_WORD}|\([A-Z][\w&/-]*\))(?:\s+(?:{_CONNECT_WORD}\s+)*(?:{_CAP_WORD}|\([A-Z][\w&/-]*\)))*)"
+    r"\s+$"
+)
+
+
+_GENERIC = re.compile(
+    r"^(?:(?:the|this|that|its|their|a|an)\s+)?(?:(?:same|two-day|three-day|one-day|four-day|five-day|"
+    r"day-long|week-long|ongoing|whole|entire|series\s+of|" + "|".join(ORDINAL_WORDS) + r")\s+)*"
+    r"(?:[a-z][\w'’-]*\s+)?(?:" + "|".join(MEETING_NOUNS) + r")s?$",
+    re.IGNORECASE,
+)
+
+
+# "The first took place in Bali": an ordinal standing for a meeting of the series the article is about.
+_ORDINAL_ALONE = re.compile(
+    rf"^(?:The|the)\s+(?P<n>{'|'.join(ORDINAL_WORDS)})\s+(?:one\s+)?(?=took place|was held|met|was convened)",
+    re.IGNORECASE,
+)
+
+
+def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[MeetingName]:
+    """Every meeting the sentence names, in order: names of meetings (nouns with their names),
+    numbered meetings of a series ("the 19th AMMTC"), and an ordinal that stands for one."""
+    out: list[MeetingName] = []
+    alone = _ORDINAL_ALONE.match(text)
+    if alone:
+        n = ordinal_value(alone.group("n"))
+        out.append(MeetingName("", "", "", n, alone.start(), alone.end(), generic=True))
+    series_spans: list[tuple[int, int]] = []
+    for start, end, row in ctx.gaz.series.find(text):
+        larger = LARGER_BODY.match(text[end:])
+        n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
+        n = ordinal_value(n_m.group("n")) if n_m else None
+        at = start - (len(text[max(0, start - 40) : start]) - n_m.start()) if n_m else start
+        if larger:
+            name_end = end + larger.end()
+            title = _clean_title(text[start:name_end])
+            out.append(MeetingName("meeting", _numbered(n, title), "", n, at, name_end))
+            series_spans.append((start, name_end))
+            continue
+        if "meeting" not in row.get("name").casefold():
+            continue  # a body (ACWC): its meetings are named by a noun ("the 18th ACWC Meeting")
+        acr = _ACRONYM_AFTER.match(text[end:])
+        name_end = end + (acr.end() if acr else 0)
+        series_spans.append((start, name_end))
+        out.append(
+            MeetingName(
+                "meeting",
+                _numbered(n, row.get("name")),
+                row.get("series"),
+                n,
+                at,
+                name_end,
+                series=row.get("series") if n is not None else "",
+            )
+        )
+    seen_nouns: set[int] = set()
+    for noun in _MEETING_NOUN.finditer(text, words):
+        if noun.start() in seen_nouns:
+            continue
+        inside = next(((a, b) for a, b in series_spans if a <= noun.start() < b), None)
+        if inside is not None:
+            # "the Preparatory SOMTC": a name around the series' own noun names a meeting of it.
+            name = _name_around(text, noun.start(), noun.end())
+            if name is None or name[0] >= inside[0]:
+                continue
+        found = _noun_name(ctx, text, noun)
+        if found is None:
+            continue
+        plural = (
+            text[noun.end() - 1 : noun.end()].lower() == "s"
+            and noun.group("noun").lower() + "s" == noun.group().lower()
+        )
+        if (
+            plural
+            and str(found["name"])[:1].islower()
+            and "series" not in text[max(0, noun.start() - 12) : noun.start()]
+        ):
+            continue  # "earlier meetings of the group": several meetings, none named
+        seen_nouns.update(a for a, _ in found.pop("nouns"))  # type: ignore[attr-defined]
+        meeting = _meeting(ctx, text, **found)  # type: ignore[arg-type]
+        # A name that holds a series mention replaces the mention ("Preparatory ASEAN SOMTC").
+        out = [
+            m for m in out if not (meeting.start <= m.start and m.end <= meeting.end + 12 and m.subject)
+        ] + [meeting]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _numbered(n: int | None, title: str) -> str:
+    if n is None or re.match(ORDINAL_TOKEN + r"\b", title, re.IGNORECASE):
+        return title
+    return f"{ordinal(n)} {title}"
+
+
+def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    for m in re.finditer(rf"(?P<name>{_NAME_PHRASE})", text):
+        if m.start() <= start < m.end() and len(m.group().split()) >= 2:
+            return m.start(), m.end()
+    return None
+
+
+def _noun_name(ctx: _Context, text: str, noun: re.Match[str]) -> dict[str, object] | None:
+    """The name a meeting noun stands in, with the kind its compound gives."""
+    word = noun.group("noun").lower()
+    if _NOT_A_MEETING.match(text[noun.start() :]) or (
+        word == "training"
+        and not re.search(
+            r"\b(?:a|an|the|this|its|their|regional|national)\s+(?:[\w-]+\s+)?$", text[: noun.start()], re.I
+        )
+    ):
+        return None
+    nouns = {(noun.start(), noun.end())}
+    kind = word
+    # "consultation meeting", "consultative meeting", "training workshop": the modifier is the kind.
+    before = re.search(r"\b(?P<mod>\w+)\s+$", text[: noun.start()])
+    if before and before.group("mod").lower() in _MODIFIER_KINDS:
+        kind = _MODIFIER_KINDS[before.group("mod").lower()]
+        if before.group("mod").lower() != "consultative":
+            nouns.add((before.start("mod"), before.end("mod")))
+    after = re.match(r"\s+(?P<n>" + "|".join(MEETING_NOUNS) + r")s?\b", text[noun.end() :], re.IGNORECASE)
+    if after:
+        nouns.add((noun.end() + after.start("n"), noun.end() + after.end()))
+        kind = word if word in _MODIFIER_KINDS.values() else after.group("n").lower()
+    for q in _QUOTED.finditer(text):
+        if q.start() <= noun.start() < q.end():
+            return {
+                "kind": kind,
+                "name": _clean_title(q.group("q")),
+                "start": q.start(),
+                "end": q.end(),
+                "nouns": nouns,
+            }
+    span = _name_around(text, noun.start(), noun.end())
+    if span is not None:
+        return {
+            "kind": kind,
+            "name": _name_only(ctx, text[span[0] : span[1]]),
+            "start": span[0],
+            "end": span[1],
+            "nouns": nouns,
+        }
+    if noun.group()[0].islower():
+        window = max(0, noun.start() - 160)
+        cap = _CAP_BEFORE.search(text, window, noun.start())
+        if cap and not re.fullmatch(r"(?:The|A|An|It|Its|[A-Z][a-z]+day)", cap.group("name")):
+            end = max(e for _, e in nouns)
+            # "the first ASEAN-US seminar on trafficking in persons was held …": the topic after the
+            # noun is part of the name, up to the verb, a clause break, a place or a date.
+            topic = _TOPIC_AFTER.match(text, end)
+            end = topic.end() if topic else end
+            return {
+                "kind": kind,
+                "name": text[cap.start("name") : end],
+                "start": cap.start("name"),
+                "end": end,
+                "nouns": nouns,
+            }
+    return _described(text, kind, nouns)
+
+
+_TOPIC_AFTER = re.compile(
+    r"\s+(?:on|against|for)\s+(?:[\w’'-]+(?:\s+|$)){1,7}?"
+    r"(?=(?:was|were|is|are|has|had|held|opened|closed|ended|began|in\s+[A-Z]|at|from|by|on\s+\d)\b|[,.;:(]|$)"
+)
+"""A meeting's topic after its noun, as far as the verb, a clause break, a place or a date."""
+
+
+# Nouns that name no meeting here: "dialogue partners", "forum shopping".
+_NOT_A_MEETING = re.compile(r"(?:dialogue|forum)\s+(?:partners?|shopping)\b", re.IGNORECASE)
+
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def _name_only(ctx: _Context, name: str) -> str:
+    """A name without the date or place the sentence adds: "the 31st ASEAN Summit in Manila in November"."""
+    name = name.rstrip(".,;: ")
+    while True:
+        m = re.search(
+            rf"\s+(?:in|on)\s+(?:{_MONTHS}|(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}))$", name
+        )
+        if m is None or (m.group("place") and ctx.gaz.place_row(m.group("place")) is None):
+            return name
+        name = name[: m.start()]
+
+
+_PHRASE_STOP = re.compile(
+    r"\s*\(|;|\.(?:\s|$)|,(?!\s+(?:\w+ing|and|or)\b)|"
+    r"\s(?:in\s+[A-Z]|from\s+\d|(?:held|was|were|organi[sz]ed|which|that|where|when|will|would|is|are|has|"
+    r"have|had|took|brought|met|ahead|here|yesterday|today|tomorrow|last|next|this|by|at|under|"
+    r"with\s+(?:the\s+)?support|the\s+(?:two|three)|ended|opened|closed|runs?|as|since|after|before|"
+    r"and\s+(?:the|a|an))\b)"
+)
+
+
+# "It was the second consultation on the subject": the subject of the sentence is the event before.
+_IT_WAS = re.compile(r"^(?:It|This|That)\s+(?:was|is|will be|would be|had been|has been)\s+$")
+
+
+# The words between a determiner and the noun: "a regional workshop", "their first consultation".
+_LEAD = re.compile(
+    r"\b(?:a|an|the|its|their|his|her)\s+((?:(?!(?:a|an|the|its|their)\b)[a-z0-9][\w'’-]*\s+){1,3})$",
+    re.IGNORECASE,
+)
+_DATE_LEAD = re.compile(r"\s+(?:on|from|in|between|of)\s+$")
+
+
+@lru_cache(maxsize=1024)
+def _temporal_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((t.start, t.end) for t in extract_temporals(text))
+
+
+def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, object]:
+    """A meeting described in common words: "a regional workshop on national plans of action"."""
+    first = min(a for a, _ in nouns)
+    last = max(b for _, b in nouns)
+    rest = text[last:]
+    # The dates in a description are when, not what: "a workshop on September 14 to collect …".
+    for t_start, t_end in reversed(_temporal_spans(text)):
+        if t_start < last:
+            break
+        a, b = t_start - last, t_end - last
+        lead = _DATE_LEAD.search(rest, max(0, a - 12), a)
+        rest = rest[: lead.start() if lead else a] + rest[b:]
+    tail = ""
+    prep = re.match(r"\s+(?:on|for|about|against|to|with|of)\s+", rest)
+    if prep:
+        stop = _PHRASE_STOP.search(rest, prep.end())
+        tail = rest[: stop.start() if stop else len(rest)]
+    phrase = text[first:last] + tail
+    lead = _LEAD.search(text, max(0, first - 60), first)
+    start = first
+    n = None
+    if lead:
+        kept = []
+        for w in lead.group(1).split():
+            value = ordinal_value(w)
+            if value is not None:
+                n = value
+            elif not re.fullmatch(
+                r"(?:two|three|four|five|one|day|ongoing|same|next|\w+-day|series|of|new|related)", w, re.I
+            ):
+                kept.append(w)
+        if kept:
+            phrase = " ".join(kept) + " " + phrase
+        start = lead.start()
+    elif re.search(r"\b(?:a|an|the|its|their)\s+$", text[:first], re.IGNORECASE):
+        start = re.search(r"\b(?:a|an|the|its|their)\s+$", text[:first], re.IGNORECASE).start()  # type: ignore[union-attr]
+    if len(phrase) > 100:
+        cut = [
+            m.start()
+            for m in re.finditer(r"\s(?:on|for|in|of|to|from|with|and)\s", phrase)
+            if m.start() <= 100
+        ]
+        phrase = phrase[: cut[-1]] if cut else phrase[:100].rsplit(" ", 1)[0]
+    end = last + (len(tail) if text[last : last + len(tail)] == tail else 0)
+    return {"kind": kind, "name": phrase, "start": start, "end": end, "nouns": nouns, "ordinal": n}
+
+
+def _meeting(
+    ctx: _Context, text: str, kind: str, name: str, start: int, end: int, ordinal: int | None = None
+) -> MeetingName:
+    name = name.strip()
+    n = ordinal
+    n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
+    first_word = re.match(rf"(?:(?:The|the)\s+)?(?P<n>{ORDINAL_TOKEN})\b\s*", name, re.IGNORECASE)
+    if n is None and first_word:
+        n = ordinal_value(first_word.group("n"))
+    elif n is None and n_m:
+        n = ordinal_value(n_m.group("n"))
+        start = start - (len(text[max(0, start - 40) : start]) - n_m.start())
+    title = _clean_title(name)
+    lower = title.casefold()
+    # Generic: a definite mention with nothing that names the meeting ("the two-day meeting",
+    # "its tenth meeting"); an indefinite one ("a workshop") is a new meeting, however it is named.
+    definite = (
+        re.match(r"(?:the|this|that|these|its|their)\b", text[start:end].strip(), re.IGNORECASE) or start == 0
+    )
+    generic = (
+        bool(definite) and bool(_GENERIC.match(text[start:end].strip()) or _GENERIC.match(lower))
+    ) or bool(lower.endswith("series of meetings") or _IT_WAS.match(text[:start]))
+    subject = ""
+    if kind in ("meeting", "summit"):
+        subject = _body_of(ctx, text, start, end, kind)
+        # An emergency or special meeting of a series is not one of its numbered, regular ones.
+        special = _SPECIAL.search(text[start:end])
+        if subject and special:
+            subject = f"{special.group().capitalize()} {subject}"
+    plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", title, flags=re.IGNORECASE)
+    if subject and plain.casefold() in (kind, kind + "s", "meeting") and subject != "ASEAN Summit":
+        long = ctx.glossary.get(subject) or next(
+            (r.get("long") for _, _, r in ctx.gaz.bodies.find(subject)), ""
+        )
+        title = f"{title} of the {long or subject}"
+        generic = False
+    weak = not subject and bool(_GENERIC.match(lower))
+    if n is not None and not first_word:
+        title = (
+            _numbered(n, title)
+            if not title[:1].islower()
+            else f"{_first_sentence_cap(_ordinal_word(n))} {title}"
+        )
+    if subject:
+        generic = False
+    return MeetingName(kind, _first_sentence_cap(title), subject, n, start, end, generic, weak)
+
+
+def _ordinal_word(n: int) -> str:
+    return next((w for w, v in ORDINAL_WORDS.items() if v == n), ordinal(n))
+
+
+def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
+    """Whose meeting it is: a series or body named inside the name ("Meeting of the ACWC", "the
+    18th ACWC Meeting"), or the body "its" points back at ("AICHR … its 23rd Meeting")."""
+    span = text[start:end]
+    if kind == "summit":
+        return (
+            "ASEAN Summit"
+            if re.search(r"\bASEAN\s+Summits?\b", span)
+            and not re.search(r"\b(?:Special|Commemorative|Plus|EAS|East Asia)\b|[-–]", span)
+            else ""
+        )
+    for _, _, row in ctx.gaz.series.find(span):
+        return row.get("series")
+    bodies = _bodies_in(ctx, span)
+    if bodies:
+        return bodies[0]
+    if re.match(r"(?:its|their)\b", span) or re.search(r"\b(?:its|their)\s+(?:\S+\s+)?$", text[:start]):
+        # "its tenth meeting": the body named last before it, in the sentence or the article.
+        named = _bodies_in(ctx, text[:start]) or article_bodies(ctx)
+        if named:
+            return named[-1] if _bodies_in(ctx, text[:start]) else named[0]
+    return ""
+
+
+def _bodies_in(ctx: _Context, text: str) -> list[str]:
+    """The bodies (other than ASEAN itself) a text names, by reference name or defined acronym."""
+    found = [(a, r.get("short") or r.get("long")) for a, _, r in ctx.gaz.bodies.find(text)]
+    found += [
+        (m.start(), m.group())
+        for m in re.finditer(r"\b[A-Z][A-Z&]{1,10}\b", text)
+        if m.group() in ctx.glossary and is_body(ctx.glossary[m.group()])
+    ]
+    return [b for _, b in sorted(found) if b != "ASEAN"]
+
+
+def article_bodies(ctx: _Context) -> tuple[str, ...]:
+    """The bodies the article names, in order of first mention (asked once)."""
+    if ctx.article_bodies is None:
+        seen: dict[str, None] = {}
+        for s in ctx.sentences:
+            seen.update(dict.fromkeys(_bodies_in(ctx, s.text)))
+        ctx.article_bodies = tuple(seen)
+    return ctx.article_bodies

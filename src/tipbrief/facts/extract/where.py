@@ -1,0 +1,73 @@
+"""Where an event happened: only where the text says so ("in", "held in", "hosted … in" with a
+city, "here"), never a place that begins a name, and the dateline's place only for "here" or "today"."""
+
+from __future__ import annotations
+
+import re
+
+from tipbrief.facts.extract.records import Constraint, _Context
+from tipbrief.facts.model import Place, Span
+
+_DATELINE_PLACE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ -]{1,40}?)\s*(?:\([A-Za-z .]{2,20}\)\s*)?(?:,|:|\(|[-–—]{1,2}\s)"
+)
+
+
+def dateline_of(ctx: _Context) -> tuple[Place, Span, int] | None:
+    """Where the article was filed: the place that opens its body ("MELAKA, Sept 9 (Bernama) --",
+    "Labuan Bajo (VNA) –"), with its span and where the dateline ends."""
+    if ctx.dateline is not None:
+        return ctx.dateline or None
+    found: tuple[Place, Span, int] | tuple[()] = ()
+    if ctx.article.paragraphs:
+        para = ctx.article.paragraphs[0]
+        m = _DATELINE_PLACE.match(para.text)
+        row = ctx.gaz.place_row(m.group("place").strip()) if m else None
+        if m and row is not None:
+            start, end = para.span(m.start("place"), m.start("place") + len(m.group("place").strip()))
+            sep = re.search(r"[-–—:]\s|\)\s*[-–—]", para.text[:80])
+            stop = para.span(sep.end(), sep.end())[0] if sep else end
+            place = Place(row.get("name"), row.get("country") or row.get("name"))
+            found = (place, Span(ctx.doc, start, end, ctx.original[start:end]), max(stop, end))
+    ctx.dateline = found
+    return found or None
+
+
+def names_something(original: str, sp: Span) -> bool:
+    """ "the Bohol TIP Work Plan", "the Bali Process", "Kuala Lumpur Declaration": a place that
+    begins a name is part of the name, not where anything happened."""
+    if re.search(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$", original[max(0, sp.start - 10) : sp.start]):
+        return False
+    return bool(re.match(r"\s+(?:\([A-Z][\w&-]*\)\s+)?[A-Z][\w-]", original[sp.end : sp.end + 30]))
+
+
+_HERE = re.compile(r"\bhere\b|\bin this (?:town|city|capital)\b|\bin the (?:city|town|capital)\b(?! of)")
+
+
+def place_of(
+    ctx: _Context,
+    part: str,
+    here: list[tuple[Span, Place]],
+    dateline: tuple[Place, Span, int] | None,
+    cons: list[Constraint],
+) -> tuple[Place, Span] | None:
+    """A place only where the text gives one: a city in the event's part of the sentence ``part``,
+    among the places ``here`` (a country only as "in <country>"); "here", or "today" in a dated
+    article: the dateline's place."""
+    cities = [(sp, pl) for sp, pl in here if pl.name != pl.country]
+    countries = [
+        (sp, pl)
+        for sp, pl in here
+        if pl.name == pl.country
+        and re.search(r"\bin\s+(?:the\s+)?$", ctx.original[max(0, sp.start - 8) : sp.start])
+        and not any(c.country == pl.name and 0 < sp.start - c_sp.end <= 3 for c_sp, c in cities)
+    ]
+    pick = cities or countries
+    if pick:
+        return pick[0][1], pick[0][0]
+    if dateline is None:
+        return None
+    today = any(c.rule == "relative-date" and c.stated for c in cons)
+    if _HERE.search(part) or today:
+        return dateline[0], dateline[1]
+    return None

@@ -1,0 +1,79 @@
+"""Event identity, places and recall on sentences written for the tests (fixtures/event_identity.yaml),
+and the identity rule's parts: keys, and places that can be one event's."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tipbrief.facts.extract.records import identity_key, parse_key
+from tipbrief.facts.model import Event, Place
+from tipbrief.facts.resolve.events import places_agree
+
+CASES = yaml.safe_load(
+    (Path(__file__).parent / "fixtures" / "event_identity.yaml").read_text(encoding="utf-8")
+)
+
+
+def events_of(*texts: str) -> tuple[Event, ...]:
+    from tipbrief.facts.corpus import parse_article
+    from tipbrief.facts.extract.article import extract_article
+    from tipbrief.facts.gazetteer import build_gazetteer
+    from tipbrief.facts.reference import load_reference
+    from tipbrief.facts.resolve.events import resolve_events
+
+    gaz = build_gazetteer(load_reference())
+    extractions = [
+        extract_article(parse_article(f"t{i}", f"t{i}.txt", " ".join(text.split()), gaz.outlets), gaz)
+        for i, text in enumerate(texts)
+    ]
+    return resolve_events(extractions)
+
+
+def matches(event: Event, want: dict[str, Any]) -> bool:
+    if event.kind != want["kind"] or want["title"].casefold() not in event.title.casefold():
+        return False
+    if "earliest" in want and event.date.earliest != want["earliest"]:
+        return False
+    if "latest" in want and event.date.latest != want["latest"]:
+        return False
+    return "place" not in want or (event.place.name if event.place else None) == want["place"]
+
+
+def describe(events: tuple[Event, ...]) -> list[str]:
+    return [f"{e.kind}: {e.title} [{e.date.label}] @ {e.place.name if e.place else None}" for e in events]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_event_identity_case(case: dict[str, Any]) -> None:
+    events = events_of(*case["articles"])
+    for want in case["events"]:
+        found = [e for e in events if matches(e, want)]
+        assert len(found) == 1, (want, describe(events))
+    if case.get("only"):
+        assert len(events) == len(case["events"]), describe(events)
+
+
+def test_the_identity_key_names_the_name_only_without_a_subject() -> None:
+    assert identity_key("deposit", "actip", "Viet Nam", None, "ignored") == "deposit|actip|Viet Nam||"
+    assert identity_key("meeting", "AMMTC", "", 16, "ignored") == "meeting|AMMTC||16|"
+    key = identity_key("workshop", "", "", None, "regional workshop on shelters")
+    assert parse_key(key) == ("workshop", "", "", None, "regional workshop on shelters")
+
+
+def test_a_country_and_a_city_in_it_can_be_one_place() -> None:
+    cebu, philippines = Place("Cebu", "Philippines"), Place("Philippines", "Philippines")
+    assert places_agree(cebu, philippines) and places_agree(philippines, cebu)
+    assert places_agree(cebu, None)
+    assert not places_agree(cebu, Place("Manila", "Philippines"))
+    assert not places_agree(cebu, Place("Indonesia", "Indonesia"))
+
+
+def test_dates_in_the_fixture_are_dates() -> None:
+    for case in CASES:
+        for want in case["events"]:
+            assert all(isinstance(want[k], date) for k in ("earliest", "latest") if k in want), case["name"]
