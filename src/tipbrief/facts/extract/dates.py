@@ -91,23 +91,29 @@ def _time_constraints(
             out.append(
                 Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True)
             )
-        elif t.kind == "relative":
+        elif t.kind == "relative" or t.relative:  # "today", and "June last year"
+            found = None
             if a and a[0] and a[1]:
                 found, note = anchored_interval(t, (a[0], a[1]), tense)
-                if found:
-                    out.append(
-                        Constraint(
-                            "relative-date",
-                            f"“{t.text}” {note.split('” ', 1)[-1]}",
-                            found[0],
-                            found[1],
-                            span,
-                            *_dated_by(anchor),
-                            stated=t.relative == "today",
-                        )
+            if found:
+                out.append(
+                    Constraint(
+                        "relative-date",
+                        f"“{t.text}” {note.split('” ', 1)[-1]}",
+                        found[0],
+                        found[1],
+                        span,
+                        *_dated_by(anchor),
+                        stated=t.relative == "today",
                     )
-            elif t.relative in ("recently",):
-                continue
+                )
+            elif t.kind != "relative":
+                # "June last year" without the article's date: June, in a year the rest allows.
+                out.append(
+                    Constraint(
+                        "day-month", f"the article says “{t.text}” without a year", None, None, span, annual=t
+                    )
+                )
         else:
             out.append(
                 Constraint(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import ACT_KINDS, article_instruments, find_acts
@@ -300,6 +301,8 @@ def _events_in_sentence(
                     or (id(i) not in claimed and f.kind in ("meeting", "summit"))
                 ):
                     own.append(i)
+            if f.kind not in ACT_KINDS and f.kind not in ("launch", "publication"):
+                cons = _days_of_a_meeting(cons, text[seg_start:seg_end] if len(triggers) > 1 else text)
             here = [(sp, pl) for sp, pl in placed if mine(f, sp.start)]
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
         if (
@@ -333,6 +336,36 @@ def _events_in_sentence(
                 f.generic,
             )
         )
+    return out
+
+
+MEETING_SPAN_DAYS = 6
+"""How many days a meeting may run beyond the one day a relative date names (a week in all)."""
+_OPENED = re.compile(
+    r"\b(?:open(?:s|ed|ing)?|beg[ia]n|begins|start(?:s|ed)?|kick(?:s|ed)? off|gather)\b", re.I
+)
+_CLOSED = re.compile(
+    r"\b(?:clos(?:es|ed|ing)|end(?:s|ed)|conclud(?:es|ed)|wrap(?:s|ped) up|the close)\b", re.I
+)
+
+
+def _days_of_a_meeting(cons: list[Constraint], text: str) -> list[Constraint]:
+    """A meeting runs for days: "opened here today", "at its close on Tuesday", "met on Monday"
+    name one of them, not all. A relative date of one day bounds the meeting to the week after it
+    when the sentence says it opened, the week before when it closed, and either side otherwise;
+    the meeting's reference row, when there is one, then gives its days."""
+    span = timedelta(days=MEETING_SPAN_DAYS)
+    opened, closed = bool(_OPENED.search(text)), bool(_CLOSED.search(text))
+    out = []
+    for c in cons:
+        if c.rule == "relative-date" and c.earliest is not None and c.earliest == c.latest:
+            lo = c.earliest if opened and not closed else c.earliest - span
+            hi = c.latest if closed and not opened else c.latest + span
+            c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting")
+        elif c.rule == "article-date" and c.latest is not None and not closed:
+            # Reported in the past, it had begun by the article's date; it may not have ended.
+            c = replace(c, latest=c.latest + span, note=c.note + ", or it had begun by then")
+        out.append(c)
     return out
 
 

@@ -170,8 +170,9 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
         first = a0.replace(day=1) - day
         return first.replace(day=1), a1.replace(day=1) - day
     if rel in ("next month", "coming month"):
-        nxt = _last_day(a0.year, a0.month) + day
-        return nxt, _last_day(nxt.year, nxt.month)
+        first = _last_day(a0.year, a0.month) + day
+        last = _last_day(a1.year, a1.month) + day
+        return first, _last_day(last.year, last.month)
     if unit == "week":
         offset = {"last": -7, "previous": -7, "past": -7, "next": 7, "coming": 7}.get(rel.split()[0], 0)
         return a0 + (offset - 6) * day, a1 + (offset + 6) * day
