@@ -15,13 +15,12 @@ from tipbrief.briefs.changes import (
     Interval,
     Since,
     changes_between,
-    changes_from_dict,
     changes_since,
-    changes_text,
-    changes_to_dict,
     compare_editions,
     event_ref,
 )
+from tipbrief.briefs.changes_json import changes_from_dict, changes_to_dict
+from tipbrief.briefs.changes_text import changes_text
 from tipbrief.briefs.editions import (
     BRIEF_SCHEMA,
     MAX_EDITION_BYTES,

@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tipbrief.briefs.spec import parse_spec
+from tipbrief.briefs.spec_kinds import Mapping
 from tipbrief.briefs.spec_model import BriefSpec
-from tipbrief.briefs.spec_schema import SPEC, Mapping
+from tipbrief.briefs.spec_schema import SPEC
 from tipbrief.common.errors import InputError
 
 PATH = "briefs/h.yaml"

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from tipbrief.briefs.spec import parse_spec
-from tipbrief.briefs.spec_schema import SPEC, Field, Mapping, json_schema, schema_text
+from tipbrief.briefs.spec_kinds import Field, Mapping
+from tipbrief.briefs.spec_schema import SPEC, json_schema, schema_text
 from tipbrief.common.errors import InputError
 from tipbrief.common.yamlsafe import YamlMap, YamlNode, YamlScalar, YamlSeq, parse_yaml
 

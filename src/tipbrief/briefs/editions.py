@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tipbrief.briefs.changes import Changes, changes_from_dict
+from tipbrief.briefs.changes import Changes
+from tipbrief.briefs.changes_json import changes_from_dict
 from tipbrief.briefs.jsonfields import (
     Malformed,
     day,

@@ -38,7 +38,7 @@ def brief_to_dict(brief: Brief, sections: Sequence[str]) -> dict[str, Any]:
     """build/NAME.json: the spec, the events chosen in order with why, what was left out, the
     articles of the fact base, what changed since the earlier edition, and the warnings. A later
     build reads it back as the earlier edition (briefs/editions.py)."""
-    from tipbrief.briefs.changes import changes_to_dict
+    from tipbrief.briefs.changes_json import changes_to_dict
     from tipbrief.briefs.editions import BRIEF_SCHEMA
     from tipbrief.facts.factjson import event_to_dict, span_to_dict
 

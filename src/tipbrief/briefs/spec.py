@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from tipbrief.briefs.spec_kinds import Checked, Checker, example_yaml
 from tipbrief.briefs.spec_model import (
     DEFAULT_MARKING,
     BriefSpec,
@@ -21,7 +22,7 @@ from tipbrief.briefs.spec_model import (
     Topic,
     changes_by_default,
 )
-from tipbrief.briefs.spec_schema import SPEC, Checked, Checker, example_yaml
+from tipbrief.briefs.spec_schema import SPEC
 from tipbrief.common.errors import Location, Problem
 from tipbrief.common.months import MONTH_NAMES as MONTHS
 from tipbrief.common.yamlsafe import (

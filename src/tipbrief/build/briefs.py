@@ -159,25 +159,13 @@ def build_briefs(
             inputs = scan_inputs(seeds, project, cache)
         elif facts is not None:
             cache = None  # a fact base passed in has no input hashes to key the cache by
-        from tipbrief.build.editions import earlier_editions
-
-        # A bad --since file is reported with the specs' problems, all at once.
-        since_problems: tuple[str, ...] = ()
-        try:
-            earlier = earlier_editions([p.stem for p in spec_paths], out, since)
-        except InputError as err:
-            earlier, since_problems = {}, err.problems
+        earlier, since_problems = _earlier_editions(spec_paths, out, since)
         lookups = _look_up(spec_paths, inputs, cache, templates, chosen, page_size, earlier)
         missing = sum(cached is None for _, cached, _ in lookups)
         if printer is None and _wants_printer(chosen, jobs, missing):
             # Started as soon as the cache has told that the PDF must be printed.
             printer = PdfPrinter.start()
-        try:
-            specs = load_specs(spec_paths)
-        except InputError as err:
-            raise InputError([*err.problems, *since_problems]) from None
-        if since_problems:
-            raise InputError(since_problems)
+        specs = _specs(spec_paths, since_problems)
         if facts is None and inputs is None:
             raise InputError([f"{seeds}:1:1: no such folder of articles; pass --seeds DIR"])
         plan = [
@@ -189,10 +177,7 @@ def build_briefs(
             fact_warnings = cache.get("facts", f"warnings:{inputs.key}")
         extracted = 0
         if cache is not None and missing:
-            from tipbrief.briefs.templates import TEMPLATE_BYTECODE
-            from tipbrief.build.cache import template_bytecode_key
-
-            TEMPLATE_BYTECODE.entries.update(cache.get("templates", template_bytecode_key()) or {})
+            _load_compiled_templates(cache)
         if missing or fact_warnings is None:
             if "pdf" in chosen and missing > 1 and jobs > 1:
                 # Started first: the workers load WeasyPrint while this process builds the fact base.
@@ -225,6 +210,38 @@ def build_briefs(
         rendered=rendered_names,
         extracted=extracted,
     )
+
+
+def _earlier_editions(
+    spec_paths: Sequence[Path], out: Path, since: Sequence[Path]
+) -> tuple[dict[str, EarlierFile], tuple[str, ...]]:
+    """Each brief's earlier edition by name, and the problems of a bad --since file: reported
+    with the specs' problems, all at once."""
+    from tipbrief.build.editions import earlier_editions
+
+    try:
+        return earlier_editions([p.stem for p in spec_paths], out, since), ()
+    except InputError as err:
+        return {}, err.problems
+
+
+def _specs(spec_paths: Sequence[Path], since_problems: tuple[str, ...]) -> tuple[BriefSpec, ...]:
+    """Every spec, or one InputError with every problem of the specs and of the --since files."""
+    try:
+        specs = load_specs(spec_paths)
+    except InputError as err:
+        raise InputError([*err.problems, *since_problems]) from None
+    if since_problems:
+        raise InputError(since_problems)
+    return specs
+
+
+def _load_compiled_templates(cache: Cache) -> None:
+    """The templates a previous build compiled, so that this one need not compile them again."""
+    from tipbrief.briefs.templates import TEMPLATE_BYTECODE
+    from tipbrief.build.cache import template_bytecode_key
+
+    TEMPLATE_BYTECODE.entries.update(cache.get("templates", template_bytecode_key()) or {})
 
 
 def _gathered(

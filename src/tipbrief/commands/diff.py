@@ -39,7 +39,8 @@ def diff(old: Path, new: Path, fmt: str) -> None:
     \b
     Example: tipbrief diff previous/asean-us-tip-chronology.json build/asean-us-tip-chronology.json
     """
-    from tipbrief.briefs.changes import changes_text, changes_to_dict
+    from tipbrief.briefs.changes_json import changes_to_dict
+    from tipbrief.briefs.changes_text import changes_text
     from tipbrief.build.editions import compare_files
 
     name, changes = compare_files(old, new)

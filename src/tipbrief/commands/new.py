@@ -12,8 +12,9 @@ from typing import Any
 import click
 
 from tipbrief.briefs.spec import check_event_refs, check_spec, resolve_event_ref
+from tipbrief.briefs.spec_kinds import Field, Mapping, example_yaml
 from tipbrief.briefs.spec_model import AUDIENCES, DEFAULT_MARKING, Audience, changes_by_default
-from tipbrief.briefs.spec_schema import SPEC, Field, Mapping, example_yaml, schema_text
+from tipbrief.briefs.spec_schema import SPEC, schema_text
 from tipbrief.commands.errors import reports_errors
 from tipbrief.commands.events import HOW_TO_USE, format_events, load_facts
 from tipbrief.commands.options import seeds_option

@@ -290,17 +290,7 @@ def _events_in_sentence(
                 # A speaker's term dates the speech, not an instrument they recall ("signed in 2004").
                 cons = [c for c in cons if c.rule != "office-term"]
                 cons += _instrument_reference(ctx, f)
-            for i in idents:
-                if i in own or not mine(f, i.span.start):
-                    continue
-                # A meeting named in the sentence is its own event; another event took place at it
-                # ("signed at the 27th ASEAN Summit"), and an unnamed meeting may be it.
-                if (
-                    i.field == "chairmanship"
-                    or (happened_at(i) and f.kind not in ("meeting", "summit"))
-                    or (id(i) not in claimed and f.kind in ("meeting", "summit"))
-                ):
-                    own.append(i)
+            own += _occasions(f, [i for i in idents if i not in own and mine(f, i.span.start)], claimed)
             if f.kind not in ACT_KINDS and f.kind not in ("launch", "publication"):
                 cons = _days_of_a_meeting(cons, text[seg_start:seg_end] if len(triggers) > 1 else text)
             here = [(sp, pl) for sp, pl in placed if mine(f, sp.start)]
@@ -315,28 +305,54 @@ def _events_in_sentence(
             host = [c for c in times if c.span is not None and owner(c.span.start) == owner(at)]
             if not _fits_reference(own, host, placed, s, f):
                 continue
-        name = f"{ctx.doc}@{at}" if f.weak else f.name
-        key = identity_key(f.kind, f.subject, f.party, f.ordinal, name)
-        out.append(
-            EventCandidate(
-                f.kind,
-                f.title,
-                key,
-                (source,),
-                actors,
-                f.instruments,
-                pl[0] if pl else None,
-                pl[1] if pl else None,
-                tuple(cons),
-                tuple(own),
-                tense,
-                f.subject,
-                f.party,
-                f.ordinal,
-                f.generic,
-            )
-        )
+        out.append(_candidate(ctx, f, at, source, actors, pl, cons, own, tense))
     return out
+
+
+def _occasions(f: _Frame, idents: list[Identification], claimed: dict[int, int]) -> list[Identification]:
+    """The identified meetings and chairmanships a frame's event took place at: a meeting named in
+    the sentence is its own event; another event took place at it ("signed at the 27th ASEAN
+    Summit"), and an unnamed meeting may be it."""
+    return [
+        i
+        for i in idents
+        if i.field == "chairmanship"
+        or (happened_at(i) and f.kind not in ("meeting", "summit"))
+        or (id(i) not in claimed and f.kind in ("meeting", "summit"))
+    ]
+
+
+def _candidate(
+    ctx: _Context,
+    f: _Frame,
+    at: int,
+    source: Span,
+    actors: tuple[str, ...],
+    pl: tuple[Place | None, Span | None] | None,
+    cons: list[Constraint],
+    own: list[Identification],
+    tense: Tense,
+) -> EventCandidate:
+    """One frame's event candidate, keyed by its identity (a weak name stands for itself alone)."""
+    name = f"{ctx.doc}@{at}" if f.weak else f.name
+    key = identity_key(f.kind, f.subject, f.party, f.ordinal, name)
+    return EventCandidate(
+        f.kind,
+        f.title,
+        key,
+        (source,),
+        actors,
+        f.instruments,
+        pl[0] if pl else None,
+        pl[1] if pl else None,
+        tuple(cons),
+        tuple(own),
+        tense,
+        f.subject,
+        f.party,
+        f.ordinal,
+        f.generic,
+    )
 
 
 MEETING_SPAN_DAYS = 6
