@@ -364,3 +364,20 @@ def test_scanning_one_alternative_at_a_time_finds_what_the_combined_regex_finds(
     assert [(m.span(), m.lastgroup) for m in found] == expected
     for m, e in zip(found, _TEMPORAL.finditer(text), strict=True):
         assert m.groupdict() == {k: v for k, v in e.groupdict().items() if k in m.groupdict()}
+
+
+def test_events_alike_in_everything_get_distinct_ids() -> None:
+    # One retelling in two articles that stayed apart: the same title, date, place and first quote.
+    # Their ids must differ, in merge order, and giving them must end (it once looped for ever).
+    from tipbrief.facts.model import DateInterval, Event
+    from tipbrief.facts.resolve.events import slug_ids
+
+    day = date(2015, 11, 21)
+    quote = Span("a", 0, 9, "They met.")
+    twin = Event(
+        "", "Meeting", "meeting", DateInterval(day, day, "21 November 2015", "stated"), None, (), (), (quote,)
+    )
+    ids = slug_ids("meeting", [twin] * 40)
+    assert len(set(ids)) == 40
+    assert all(i.startswith(ids[0][: len("meeting-") + 6]) for i in ids)
+    assert ids == slug_ids("meeting", [twin] * 40)

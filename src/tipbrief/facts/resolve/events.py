@@ -443,10 +443,18 @@ def slug_ids(base: str, events: Sequence[Event]) -> list[str]:
     for i in sorted(range(len(events)), key=lambda i: _content_key(events[i])):
         digest = hashlib.sha256(repr(_content_key(events[i])).encode()).hexdigest()
         n = 6
-        while f"{base}-{digest[:n]}" in used:
+        while f"{base}-{digest[:n]}" in used and n < len(digest):
             n += 2
-        used.add(f"{base}-{digest[:n]}")
-        ids[i] = f"{base}-{digest[:n]}"
+        found = f"{base}-{digest[:n]}"
+        # Two events alike in everything the key holds (one retelling in two articles that stayed
+        # apart) share the whole digest: a counter, in merge order, tells them apart. Before, the
+        # loop above never ended.
+        count = 1
+        while found in used:
+            count += 1
+            found = f"{base}-{digest[:6]}-{count}"
+        used.add(found)
+        ids[i] = found
     return ids
 
 
