@@ -8,6 +8,7 @@ from tipbrief.briefs.changes import DETAILS, KINDS, Change, Changes, Cite, Event
 from tipbrief.briefs.jsonfields import (
     Malformed,
     day,
+    document,
     flag,
     iso,
     items,
@@ -18,7 +19,6 @@ from tipbrief.briefs.jsonfields import (
     text,
 )
 from tipbrief.facts.factjson import span_to_dict
-from tipbrief.facts.model import Document
 
 
 def _ref_dict(ref: EventRef) -> dict[str, Any]:
@@ -121,17 +121,6 @@ def _change(value: Any, where: str) -> Change:
     )
 
 
-def _document(value: Any, where: str) -> Document:
-    data = obj(value, where)
-    return Document(
-        id=text(key(data, "id", where), f"{where}.id", blank=False),
-        path=text(key(data, "path", where), f"{where}.path"),
-        sha256=text(key(data, "sha256", where), f"{where}.sha256"),
-        text="",
-        title=optional_text(key(data, "title", where), f"{where}.title"),
-    )
-
-
 def changes_from_dict(value: Any, where: str) -> Changes:
     """The changes an edition's JSON records (strict: raises Malformed, naming the bad value)."""
     data = obj(value, where)
@@ -145,5 +134,5 @@ def changes_from_dict(value: Any, where: str) -> Changes:
     return Changes(
         since=since,
         items=items(key(data, "items", where), f"{where}.items", _change),
-        documents=items(key(data, "documents", where), f"{where}.documents", _document),
+        documents=items(key(data, "documents", where), f"{where}.documents", document),
     )

@@ -20,6 +20,7 @@ from tipbrief.briefs.changes_json import changes_from_dict
 from tipbrief.briefs.jsonfields import (
     Malformed,
     day,
+    document,
     flag,
     items,
     key,
@@ -184,7 +185,7 @@ def _edition(data: dict[str, Any], where: str) -> Edition:
         period=_period(key(data, "period", "the brief"), "period"),
         events=events,
         left_out=items(key(data, "left_out", "the brief"), "left_out", _left_out),
-        documents=items(key(data, "documents", "the brief"), "documents", _document),
+        documents=items(key(data, "documents", "the brief"), "documents", document),
         corpus=None if corpus is None else items(corpus, "corpus", _corpus_entry),
         changes=None if changes is None else changes_from_dict(changes, "changes"),
     )
@@ -208,17 +209,6 @@ def _left_out(value: Any, where: str) -> LeftOutRecord:
         id=text(key(data, "id", where), f"{where}.id", blank=False),
         title=text(key(data, "title", where), f"{where}.title"),
         reason=text(key(data, "reason", where), f"{where}.reason"),
-    )
-
-
-def _document(value: Any, where: str) -> Document:
-    data = obj(value, where)
-    return Document(
-        id=text(key(data, "id", where), f"{where}.id", blank=False),
-        path=text(key(data, "path", where), f"{where}.path"),
-        sha256=text(key(data, "sha256", where), f"{where}.sha256"),
-        text="",
-        title=optional_text(data.get("title"), f"{where}.title"),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from tipbrief.facts.model import Span
+from tipbrief.facts.model import Document, Span
 
 T = TypeVar("T")
 
@@ -110,3 +110,15 @@ def optional_span(value: Any, where: str) -> Span | None:
 
 def iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def document(value: Any, where: str) -> Document:
+    """A document as a brief's JSON lists it (id, path, sha256, title), without its text."""
+    data = obj(value, where)
+    return Document(
+        id=text(key(data, "id", where), f"{where}.id", blank=False),
+        path=text(key(data, "path", where), f"{where}.path"),
+        sha256=text(key(data, "sha256", where), f"{where}.sha256"),
+        text="",
+        title=optional_text(key(data, "title", where), f"{where}.title"),
+    )
