@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from tipbrief.common.months import day_label
 from tipbrief.facts.model import Conflict, DateInterval, Document, Event, Evidence, Place, Span
@@ -38,20 +38,7 @@ ChangeKind = Literal[
     "sources",
     "conflict",
 ]
-KINDS: tuple[ChangeKind, ...] = (
-    "period",
-    "merged",
-    "split",
-    "regrouped",
-    "added",
-    "removed",
-    "id",
-    "title",
-    "date",
-    "place",
-    "sources",
-    "conflict",
-)
+KINDS: tuple[ChangeKind, ...] = get_args(ChangeKind)
 """Every kind of change, in the order the changes of one event are listed."""
 
 DETAILS: dict[ChangeKind, tuple[str, ...]] = {
