@@ -49,7 +49,7 @@ from tipbrief.build.factbase import build_fact_base
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSSET = ROOT / "benchmarks" / "newsset"
-SETS = ("dev", "heldout")
+SETS = ("dev", "heldout", "heldout2")
 Interval = tuple[date | None, date | None]
 
 # A gold kind and the tool kinds that may stand for it (tipbrief calls a signing, a ratification
@@ -172,6 +172,8 @@ class ToolEvent:
     articles: frozenset[str]
     """File names of the articles among its sources."""
     actors: tuple[str, ...] = ()
+    ordinal: int | None = None
+    """The number of the meeting the fact base says it is ("27th ASEAN Summit": 27), if any."""
 
     @property
     def interval(self) -> Interval:
@@ -204,6 +206,7 @@ def tool_view(facts: Any) -> ToolView:
             e.place.name if e.place is not None else None,
             sources.get(e.id, frozenset()),
             tuple(e.actors),
+            getattr(e, "ordinal", None),
         )
         for e in facts.events
     )
@@ -233,11 +236,15 @@ def kind_compatible(gold_kind: str, tool_kind: str) -> bool:
 
 def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
     """The tool event could be the gold event: same article, compatible kind, a keyword in its
-    title, and the party (if any) in its title or actors ("Viet Nam" matches "Vietnam")."""
+    title, no other meeting number than the gold's, and the party (if any) in its title or actors
+    ("Viet Nam" matches "Vietnam")."""
     title = event.title.casefold()
     if gold.article not in event.articles or not kind_compatible(gold.kind, event.kind):
         return False
     if not any(k.casefold() in title for k in gold.keywords):
+        return False
+    # The tool says which numbered meeting it is: the 27th Summit is not a report of the 18th.
+    if gold.ordinal is not None and event.ordinal is not None and gold.ordinal != event.ordinal:
         return False
     if gold.party:
         party = _letters(gold.party)

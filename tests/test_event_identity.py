@@ -41,6 +41,8 @@ def matches(event: Event, want: dict[str, Any]) -> bool:
         return False
     if "latest" in want and event.date.latest != want["latest"]:
         return False
+    if any(key in want and getattr(event, key) != want[key] for key in ("party", "ordinal")):
+        return False
     return "place" not in want or (event.place.name if event.place else None) == want["place"]
 
 

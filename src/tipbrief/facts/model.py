@@ -111,6 +111,14 @@ class Event:
     instruments: tuple[str, ...]
     sources: tuple[Span, ...]
     conflicts: tuple[Conflict, ...] = ()
+    subject: str = ""
+    """What the event is of: an instrument's reference id or a meeting series or body ("ACTIP",
+    "AMMTC"); empty when only the title names it. With ``party`` and ``ordinal``, the identity
+    two reports must share to be one event (docs/fact-base.md)."""
+    party: str = ""
+    """The country that ratifies or deposits; empty for acts of all parties and for meetings."""
+    ordinal: int | None = None
+    """The number of a numbered meeting ("the 16th AMMTC": 16)."""
 
 
 @dataclass(frozen=True, slots=True)

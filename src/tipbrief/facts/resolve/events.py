@@ -372,6 +372,10 @@ def event_of(g: Sequence[EventCandidate]) -> Event:
         instruments=tuple(dict.fromkeys(i for c in g for i in c.instruments)),
         sources=sources,
         conflicts=res.conflicts + place_conflicts,
+        # Merged candidates agree wherever both say (the merge rule); the one that says wins.
+        subject=next((c.subject for c in g if c.subject), ""),
+        party=next((c.party for c in g if c.party), ""),
+        ordinal=next((c.ordinal for c in g if c.ordinal is not None), None),
     )
 
 
