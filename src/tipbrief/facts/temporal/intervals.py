@@ -158,13 +158,22 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
     if rel.startswith("on "):
         return a0 - 7 * day, a1 + 7 * day
     unit = rel.split()[-1]
-    if rel in ("this year", "earlier this year", "later this year"):
+    # "Earlier" and "later" say on which side of the article's date: the rest of the year is not it.
+    if rel == "earlier this year":
+        return date(a0.year, 1, 1), a1
+    if rel == "later this year":
+        return a0, date(a1.year, 12, 31)
+    if rel == "this year":
         return date(a0.year, 1, 1), date(a1.year, 12, 31)
     if rel in ("last year", "previous year", "past year"):
         return date(a0.year - 1, 1, 1), date(a1.year - 1, 12, 31)
     if rel in ("next year", "coming year", "following year"):
         return date(a0.year + 1, 1, 1), date(a1.year + 1, 12, 31)
-    if rel in ("this month", "earlier this month", "later this month"):
+    if rel == "earlier this month":
+        return a0.replace(day=1), a1
+    if rel == "later this month":
+        return a0, _last_day(a1.year, a1.month)
+    if rel == "this month":
         return a0.replace(day=1), _last_day(a1.year, a1.month)
     if rel in ("last month", "previous month", "past month"):
         first = a0.replace(day=1) - day
@@ -174,8 +183,18 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
         last = _last_day(a1.year, a1.month) + day
         return first, _last_day(last.year, last.month)
     if unit == "week":
-        offset = {"last": -7, "previous": -7, "past": -7, "next": 7, "coming": 7}.get(rel.split()[0], 0)
-        return a0 + (offset - 6) * day, a1 + (offset + 6) * day
+        # Calendar weeks, Monday to Sunday, as newsrooms count them: "last week" in a Wednesday's
+        # paper is the Monday to Sunday before it, not the seven days before.
+        if rel.endswith("past week"):
+            return a0 - 7 * day, a1  # the seven days before, whatever day they began
+        offset = {"last": -7, "previous": -7, "next": 7, "coming": 7}.get(rel.split()[0], 0)
+        monday = a0 - a0.weekday() * day + offset * day
+        sunday = a1 - a1.weekday() * day + (offset + 6) * day
+        if rel == "earlier this week":
+            return monday, a1
+        if rel == "later this week":
+            return a0, sunday
+        return monday, sunday
     if rel == "recently" or rel.startswith("in recent"):
         return None, a1  # "recently" bounds only one side; any lower bound would be a guess
     ago = re.match(r"(\w+) (year|month|week|day)s? ago", rel)
