@@ -12,7 +12,9 @@ they disagree (a later one that contradicts those before it is dropped):
 5. numbered meetings and summits it reports as current ("the 27th ASEAN Summit opens today", "on
    the sidelines of the ongoing 16th AMMTC"): written within a week of the meeting;
 6. a recorded event it dates relative to itself ("the Convention, which the leaders signed in Kuala
-   Lumpur last year"): written in the year (or month) after it;
+   Lumpur last year"): written in the year (or month) after it; or with a day but no year ("handed
+   its instrument of ratification on February 7", a deposit recorded on 7 February 2017): written
+   in the year after it (before it, in the future tense);
 7. dates it reports in the past tense: written on or after their first day;
 8. last, a dateline without its year ("VIENTIANE, Nov. 21 (Bernama) --"): the day the rest allows.
 """
@@ -25,13 +27,14 @@ from datetime import date, timedelta
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.dates import _dateline_agrees
-from tipbrief.facts.extract.events import _identifications
+from tipbrief.facts.extract.events import _frames, _identifications, _instrument_reference
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
 from tipbrief.facts.extract.records import (
     Constraint,
     Identification,
     PersonMention,
+    Sentence,
     _Context,
     consistent,
     intersect,
@@ -73,6 +76,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_future(ctx),
         *_current_meetings(ctx),
         *_relative_to_recorded(ctx),
+        *_recorded_days(ctx),
         *_past_dates(ctx),
     ]
     # The article's own dates come first; a later constraint that contradicts them is dropped.
@@ -336,6 +340,131 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                     url,
                 )
             )
+    return out
+
+
+YEAR = timedelta(days=365)
+WEEK = timedelta(days=6)
+# Days counted from the article's own: where the article falls, given the day they name.
+_DAY_OFFSETS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": 1,
+    "tomorrow": -1,
+}
+_WEEK_OFFSETS = {"this week": 0, "next week": -7, "coming week": -7, "last week": 7, "previous week": 7}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RECORDED_REACH = 90
+"""How many characters may separate a recorded event's mention from the day that dates it."""
+
+Recorded = tuple[str, date, date, int, Span | None, str | None, str | None]
+"""A recorded event a sentence names: its label, its recorded first and last day, where its name
+ends (or its verb stands) in the article's text, the span to cite, and the reference row's origin
+and url."""
+
+
+def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
+    """The events of the sentence whose dates the reference rows record to within a month: numbered
+    meetings and summits it names, and the acts it reports on recorded instruments."""
+    out: list[Recorded] = []
+    idents = [i for i in _identifications(ctx, s) if i.candidates]
+    # Mentions that name different meetings ("ASEAN Summit 32 in Labuan Bajo") date nothing.
+    rows = {c.key for c in _common_readings(idents)}
+    for ident in idents:
+        readings = [c for c in ident.candidates if c.key in rows]
+        if len(readings) == 1:
+            c = readings[0]
+            if c.earliest and c.latest and (c.latest - c.earliest).days <= MEETING_DAYS:
+                out.append((c.label, c.earliest, c.latest, ident.span.end, ident.span, c.reference, c.url))
+    for f in _frames(ctx, s, sentence_words(s.text)):
+        for act in _instrument_reference(ctx, f):
+            if act.earliest and act.latest and act.earliest == act.latest:
+                at = s.span(ctx.doc, ctx.original, f.at, f.at).start
+                out.append((act.note, act.earliest, act.latest, at, None, act.reference, act.url))
+    return out
+
+
+def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, date, str] | None:
+    """When the article was written if ``t`` names a day of the recorded [lo, hi]: for a day or
+    month without a year, within the year after it (before it, in the future tense); for "today",
+    "yesterday" or "tomorrow", that many days from it; for a weekday, within the week after it (the
+    week before, in the future tense). None when ``t`` cannot name a day of it."""
+    if t.kind in ("date", "month", "day-range") and t.year is None and t.month:
+        on = [iv for y in range(lo.year - 1, hi.year + 1) if (iv := year_interval(t, y))]
+        on = [iv for iv in on if iv[0] <= hi and iv[1] >= lo]
+        if not on:
+            return None
+        first, last = max(on[0][0], lo), min(on[-1][1], hi)
+        if tense == "future":
+            return first - YEAR, last, "within the year before"
+        return first, last + YEAR, "within the year after"
+    rel = t.relative or ""
+    if rel in _WEEK_OFFSETS:
+        # "next week": the article is in the calendar week before the meeting's.
+        shift = timedelta(days=_WEEK_OFFSETS[rel])
+        monday, sunday = lo - timedelta(days=lo.weekday()), hi + timedelta(days=6 - hi.weekday())
+        return monday + shift, sunday + shift, "in the week that makes it so"
+    if rel in _DAY_OFFSETS:
+        shift = timedelta(days=_DAY_OFFSETS[rel])
+        return lo + shift, hi + shift, "on the day that makes it so"
+    if rel.startswith("on ") and rel[3:] in _WEEKDAYS:
+        weekday = _WEEKDAYS.index(rel[3:])
+        days = [lo + timedelta(days=n) for n in range((hi - lo).days + 1)]
+        if not any(d.weekday() == weekday for d in days):
+            return None
+        if tense == "future":
+            return lo - WEEK, hi, "within the week before"
+        return lo, hi + WEEK, "within the week after"
+    return None
+
+
+def _recorded_days(ctx: _Context) -> list[Constraint]:
+    """Recorded events the article dates by a day it does not give in full: "handed its instrument
+    of ratification … on February 7" (a deposit recorded on 7 February 2017: written within the
+    year after), "the leaders signed here yesterday", "signed on Saturday", "the 33rd ASEAN Summit,
+    which Singapore hosts in November" (written within the year before)."""
+    out: list[Constraint] = []
+    for s in ctx.sentences:
+        days = [
+            t
+            for t in extract_temporals(s.text)
+            if (t.kind in ("date", "month", "day-range") and t.year is None)
+            or (t.relative or "") in _DAY_OFFSETS
+            or (t.relative or "") in _WEEK_OFFSETS
+            or (t.relative or "").removeprefix("on ") in _WEEKDAYS
+        ]
+        if not days:
+            continue
+        recorded = _recorded_in(ctx, s)
+        if not recorded:
+            continue
+        tense = _tense(s.text)
+        for t in days:
+            at = s.span(ctx.doc, ctx.original, t.start, t.end).start
+            # A day or month must match the recorded dates, so it may stand further off than a
+            # "today" or a weekday, which would match anything.
+            reach = RECORDED_REACH if t.kind == "relative" else 2 * RECORDED_REACH + 20
+            near = [r for r in recorded if abs(at - r[3]) <= reach]
+            for label, lo, hi, _, span, reference, url in near:
+                found = _written_given(t, lo, hi, tense)
+                if found is None:
+                    continue
+                earliest, latest, how = found
+                out.append(
+                    Constraint(
+                        "recorded-day",
+                        f"the article says “{t.text}” of {label}, recorded on "
+                        f"{interval_label(lo, hi)}, so it was written {how}",
+                        earliest,
+                        latest,
+                        span or s.span(ctx.doc, ctx.original, t.start, t.end),
+                        reference,
+                        url,
+                    )
+                )
     return out
 
 
