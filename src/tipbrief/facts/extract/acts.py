@@ -87,7 +87,10 @@ def conclusion_kind(row: Row | None, name: str) -> str:
 # A verb that does not report an act: an intention ("agreed to adopt"), a negation ("has not
 # ratified"), a step still to come for others ("the sixth Member State to ratify").
 _NOT_AN_ACT = re.compile(
-    r"(?:\bto|\b(?:not|never|yet)(?:\s+yet)?|n't(?:\s+yet)?|\byet to|\bbefore)\s+$", re.IGNORECASE
+    r"(?:\bto|\b(?:not|never|yet)(?:\s+yet)?|n't(?:\s+yet)?|\byet to|\bbefore)\s+$"
+    # "once a sixth Member State has deposited": a condition, not an act anyone performed.
+    r"|\b(?:once|until|unless|if|when|after)\s+(?:a|an|any|each|every)\s+[\w\s-]{0,30}?(?:has|have)\s+$",
+    re.IGNORECASE,
 )
 _EXPECTED_TO = re.compile(r"\b(?:expected|due|set|scheduled|likely)\s+to\s+$", re.IGNORECASE)
 _INSTRUMENT_OF_RATIFICATION = re.compile(
@@ -100,7 +103,7 @@ _INSTRUMENT_OF_RATIFICATION = re.compile(
 _GAP_BEFORE = re.compile(
     r"^[\s,]*(?:and\s+)?"
     r"(?:(?:the|a|an)\s[^,;]{0,90},\s*)?"
-    r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,3}?)?"
+    r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,6}?)?"
     r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be|will|would|shall|has|have|had|"
     r"is expected to|are expected to|is due to|is set to)?\s*"
     r"(?:\w+(?:ed|ised|ized)\s+and\s+)?$"
@@ -108,11 +111,16 @@ _GAP_BEFORE = re.compile(
 
 
 def find_acts(
-    ctx: _Context, text: str, words: frozenset[str], earlier: Callable[[], tuple[Row, ...]]
+    ctx: _Context,
+    text: str,
+    words: frozenset[str],
+    earlier: Callable[[], tuple[Row, ...]],
+    country_before: Callable[[], str | None] = lambda: None,
 ) -> list[Act]:
     """Every act the sentence reports, in the order of their verbs. ``earlier`` gives the
     instruments named earlier in the article, latest last: "its instrument of ratification" and
-    "the Convention" point back at them."""
+    "the Convention" point back at them. ``country_before`` gives the last country named before
+    the sentence: "the country's instrument of ratification" is that country's."""
     if _ACT_VERB.words.isdisjoint(words):
         return []
     names = _instrument_names(ctx, text)
@@ -141,6 +149,17 @@ def find_acts(
             found = [(n[0], n[1], n[2]) for n in names[-1:]] or (
                 [(-1, -1, before[-1].get("name"))] if before else []
             )
+        if (
+            not found
+            and before
+            and (
+                _BARE_HEAD.match(text, verb.end())
+                or (kind == "ratification" and _WHICH_BEFORE.search(text, 0, verb.start()))
+            )
+        ):
+            # "which ratified the Convention last year", "Cambodia and Singapore, which ratified
+            # ahead of Manila": the instrument the article named before.
+            found = [(-1, -1, before[-1].get("name"))]
         if re.match(r"\s+it\b", text[verb.end() :]) and not found:
             prior = [n for n in names if n[1] <= verb.start()]
             found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
@@ -152,6 +171,8 @@ def find_acts(
             parties: tuple[str, ...] = ()
             if act_kind in ("ratification", "deposit"):
                 parties = _parties(ctx, text, verb.start(), verb.end())
+                if not parties and _COUNTRY_ANAPHOR.search(text) and not countries(ctx, text):
+                    parties = tuple(c for c in (country_before(),) if c)
                 if not parties:
                     continue
             acronym = (row.get("acronym") if row else "") or next(
@@ -163,6 +184,13 @@ def find_acts(
             subject = row.key if row else _norm(label)
             out.append(Act(act_kind, verb.start(), verb.end(), label, subject, acronym, parties, future))
     return _unique(out)
+
+
+# "the country's instrument of ratification", "the kingdom deposited": the country named before.
+_COUNTRY_ANAPHOR = re.compile(
+    r"\b[Tt]he (?:country|kingdom|republic|nation)(?:['’]s)? instruments? of\b"
+    r"|\b[Tt]he (?:country|kingdom|republic|nation) (?:deposited|ratified|handed|lodged|submitted)\b"
+)
 
 
 def _unique(acts: list[Act]) -> list[Act]:
@@ -259,6 +287,12 @@ _CLAUSE_START = re.compile(
 )
 
 
+_BARE_HEAD = re.compile(
+    r"\s+the\s+(?:Convention|Treaty|Agreement|Charter|Protocol|Declaration)\b(?!\s+(?:on|of|against|for)\b)"
+)
+_WHICH_BEFORE = re.compile(r",\s+which\s+(?:had\s+|have\s+|has\s+|all\s+|both\s+)*$")
+
+
 def countries(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
     """The countries a text names, with their offsets."""
     return [(a, b, r.get("name")) for a, b, r in ctx.gaz.places.find(text) if r.get("kind") == "country"]
@@ -270,6 +304,19 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
     named = countries(ctx, text)
     if not named:
         return ()
+    antecedent = _WHICH_BEFORE.search(text, 0, v_start)
+    if antecedent is not None:
+        # "Cambodia, Singapore and Thailand, which ratified the Convention last year": the list
+        # the relative clause hangs on, when nothing but countries and "and" makes it up.
+        listed = [c for c in named if c[1] <= antecedent.start()]
+        run: list[tuple[int, int, str]] = []
+        for c in reversed(listed):
+            gap = text[c[1] : run[0][0] if run else antecedent.start()]
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?(?:the\s+)?", gap) and gap.strip():
+                break
+            run.insert(0, c)
+        if run:
+            return tuple(dict.fromkeys(c[2] for c in run))
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
     subject = [c for c in named if clause <= c[0] and c[1] <= v_start]
     if subject:

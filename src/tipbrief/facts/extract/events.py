@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.extract.acts import ACT_KINDS, article_instruments, find_acts
+from tipbrief.facts.extract.acts import ACT_KINDS, article_instruments, countries, find_acts
 from tipbrief.facts.extract.dates import _anchor_relation, _programme_constraints, _time_constraints
 from tipbrief.facts.extract.evidence import (
     CONTINUING,
@@ -85,11 +85,14 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
         )
     summit_at = _SUMMIT_WORD.search(text)
     if summit_at is not None:
+        dateline = dateline_of(ctx)
         for start, end, row in ctx.gaz.places.find(text):
             if row.get("kind") != "city" or (
                 abs(start - summit_at.end()) > 60 and abs(summit_at.start() - end) > 80
             ):
                 continue
+            if dateline is not None and s.span(ctx.doc, ctx.original, start, start).start < dateline[2]:
+                continue  # where the article was filed, not where the summit was
             found = ctx.gaz.summits_in(row.get("name"))
             if found:
                 out.append(
@@ -377,7 +380,11 @@ def _days_of_a_meeting(cons: list[Constraint], text: str) -> list[Constraint]:
         if c.rule == "relative-date" and c.earliest is not None and c.earliest == c.latest:
             lo = c.earliest if opened and not closed else c.earliest - span
             hi = c.latest if closed and not opened else c.latest + span
-            c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting")
+            c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting", part=True)
+        elif c.rule == "relative-date" and (c.earliest is None) != (c.latest is None):
+            # "from tomorrow", "until Friday": the days of one part of the meeting, whose own
+            # span (stated or on record) may begin earlier or end later.
+            c = replace(c, part=True)
         elif c.rule == "article-date" and c.latest is not None and not closed:
             # Reported in the past, it had begun by the article's date; it may not have ended.
             c = replace(c, latest=c.latest + span, note=c.note + ", or it had begun by then")
@@ -509,7 +516,7 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
 def _frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Frame]:
     text = s.text
     frames: list[_Frame] = []
-    for act in find_acts(ctx, text, words, lambda: _rows_before(ctx, s)):
+    for act in find_acts(ctx, text, words, lambda: _rows_before(ctx, s), lambda: _country_before(ctx, s)):
         title = _act_title(act.kind, act.label, act.acronym)
         parties = act.parties or ("",)
         split = len(parties) == 2 and bool(re.search(r"\brespectively\b", text))
@@ -556,6 +563,19 @@ def _act_title(kind: str, label: str, acronym: str) -> str:
         "deposit": f"Deposit of the instrument of ratification of {name}",
         "entry-into-force": f"Entry into force of {name}",
     }[kind]
+
+
+def _country_before(ctx: _Context, s: Sentence) -> str | None:
+    """The last country the article names before this sentence, outside its dateline."""
+    dateline = dateline_of(ctx)
+    last: str | None = None
+    for other in ctx.sentences:
+        if other is s or (other.paragraph.start, other.start) >= (s.paragraph.start, s.start):
+            break
+        for a, _, name in countries(ctx, other.text):
+            if dateline is None or other.span(ctx.doc, ctx.original, a, a).start >= dateline[2]:
+                last = name
+    return last
 
 
 def _rows_before(ctx: _Context, s: Sentence) -> tuple[Row, ...]:

@@ -82,7 +82,8 @@ def bounds_only(original: str, cons: list[Constraint]) -> list[Constraint]:
 
 
 _REPORTING = re.compile(
-    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w’'-]+\s+){0,6}?(?:said|says|announced|reported|told|added|stated)\b[^,;]*"
+    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w’'-]+\s+|\([\w.]{1,12}\)\s+){0,6}?"
+    r"(?:said|says|announced|reported|told|added|stated)\b[^,;]*"
 )
 
 
@@ -111,6 +112,13 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
     event's own name, or says where and when a meeting was held)."""
     out = []
     for m in _RELATIVE_CLAUSE.finditer(s.text):
+        if m.start() <= at < m.end() and m.group().startswith((", which", ", who")):
+            # "Officials on Sunday welcomed the Declaration, which the leaders signed here
+            # yesterday": the act is the clause's; the main clause's day is the welcome's.
+            a = s.span(ctx.doc, ctx.original, 0, 0).start
+            b = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
+            out.append((a, b))
+            continue
         if m.start() <= at < m.end() or (name_end >= 0 and 0 <= m.start() - name_end <= 14):
             continue
         if _ABOUT_A_MEETING.search(m.group()) and not act:

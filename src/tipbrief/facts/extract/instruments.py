@@ -59,6 +59,12 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
             continue
         found.append((m.start("name"), m.end("name"), _first_sentence_cap(m.group("name").strip())))
+    # "The convention, which leaders signed last November", "the Treaty enters into force": a bare
+    # head noun, which names the article's one instrument of that kind (see acts._common_instrument).
+    if any(h in text for h in ("onvention", "reaty")):
+        for m in _BARE_INSTRUMENT.finditer(text):
+            if not any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
+                found.append((m.start("name"), m.end("name"), m.group("name")))
     # An acronym defined in this article for an instrument ("ACTIP") names it too.
     for short, long in ctx.glossary.items():
         if short in text and re.search(_INSTRUMENT_HEAD, long):
@@ -69,6 +75,9 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     return sorted(found)
 
 
+_BARE_INSTRUMENT = re.compile(
+    r"\b[Tt]he\s+(?P<name>[Cc]onvention|[Tt]reaty)\b(?!\s+(?:on|of|against|to|for|in)\b)(?![’'-])"
+)
 _NAME_NOISE = {"the", "asean", "leaders", "of", "on", "in", "and", "a", "an", "s"}
 
 

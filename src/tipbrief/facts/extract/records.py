@@ -44,6 +44,11 @@ class Constraint:
     annual: Temporal | None = None
     """A day and month without a year: the event falls on it in whichever year the rest allows."""
     stated: bool = False
+    part: bool = False
+    """It names one day of a multi-day meeting ("opened here today"), not the meeting's bounds: it
+    helps tell which meeting is meant, but a stated span or the meeting's reference row, when there
+    is one, gives the dates ("the 27th Summit opens today" under a Nov 21 dateline is 18–22
+    November 2015 with its related meetings, not 21–22)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,8 +70,10 @@ def _event_tense(sentence: str) -> Tense:
     """The tense of the event a sentence states: future only when a future marker governs an
     event verb ("will be adopted", "will be held"), not when it governs some later clause."""
     if re.search(
-        r"\b(?:will|shall|to be|is expected to|are expected to|plans? to|scheduled to)\b[^.;,]{0,40}"
-        r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place)",
+        r"\b(?:will|shall|to be|(?:is|are) (?:expected|due|set|slated|poised) to|plans? to|scheduled to|"
+        r"(?:is|are) to)\b[^.;,]{0,40}"
+        r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place|"
+        r"enter into force|come into force|take effect|deposit|open|meet|begin|start)",
         sentence,
     ):
         return "future"

@@ -44,6 +44,11 @@ def names_something(original: str, sp: Span) -> bool:
 _HERE = re.compile(r"\bhere\b|\bin this (?:town|city|capital)\b|\bin the (?:city|town|capital)\b(?! of)")
 
 
+# A city named as a party or a rival ("ratified ahead of Manila", "Bangkok's delegation follows
+# Jakarta"), not as where something happened.
+_NOT_WHERE = re.compile(r"\b(?:ahead of|behind|after|than|like|follows?|followed|join(?:s|ed)?|with)\s+$")
+
+
 def place_of(
     ctx: _Context,
     part: str,
@@ -54,7 +59,11 @@ def place_of(
     """A place only where the text gives one: a city in the event's part of the sentence ``part``,
     among the places ``here`` (a country only as "in <country>"); "here", or "today" in a dated
     article: the dateline's place."""
-    cities = [(sp, pl) for sp, pl in here if pl.name != pl.country]
+    cities = [
+        (sp, pl)
+        for sp, pl in here
+        if pl.name != pl.country and not _NOT_WHERE.search(ctx.original, max(0, sp.start - 16), sp.start)
+    ]
     countries = [
         (sp, pl)
         for sp, pl in here

@@ -144,6 +144,8 @@ def resolve_dates(
     fixed_bounds = (steps[-1][1], steps[-1][2]) if steps else (None, None)
     plain = len(core)
     chosen = _identify(identifications, core, annual, conflicts)
+    if any(c.part for c in core) and any(_spans_the_meeting(c) for c in core):
+        core = [c for c in core if not c.part]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
     stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
     label = interval_label(lo, hi)
@@ -158,6 +160,20 @@ def resolve_dates(
     evidence = tuple(dict.fromkeys(_to_evidence(c) for c in used)) if explain else ()
     interval = DateInterval(lo, hi, label, "stated" if stated else "inferred", evidence)
     return Resolution(interval, tuple(conflicts), tuple(chosen), fixed_bounds, tuple(steps))
+
+
+MEETING_SPAN_MAX_DAYS = 14
+"""The longest a stated range can be and still be read as a meeting's own days."""
+
+
+def _spans_the_meeting(c: Constraint) -> bool:
+    """A summit's or meeting's reference row, or a stated range of a few days ("from Sept 8 to
+    12"): the meeting's bounds, which a day it names ("opened today") must not narrow."""
+    if c.part or c.earliest is None or c.latest is None or c.earliest >= c.latest:
+        return False
+    if c.rule in ("summit-reference", "meeting-reference"):
+        return "only its year" not in c.note
+    return c.stated and (c.latest - c.earliest).days <= MEETING_SPAN_MAX_DAYS
 
 
 def _agreeing_core(
@@ -280,6 +296,14 @@ def _identify(
         fitting = [
             k for k in sorted(common) if _fits(core, [_candidate_constraint(pool[k][0], pool[k][1])], annual)
         ]
+        if not fitting and len(common) == 1 and all(len(i.candidates) == 1 for i in idents):
+            # One numbered meeting on record ("the 33rd ASEAN Summit") outweighs what the tense
+            # of its sentence implies about its date ("hosts in November", read as past).
+            loose = [c for c in core if c.rule != "article-date"]
+            key = next(iter(common))
+            if len(loose) < len(core) and _fits(loose, [_candidate_constraint(*pool[key])], annual):
+                core[:] = loose
+                fitting = [key]
         if fitting:
             picked = [pool[k] for k in fitting]
         else:
