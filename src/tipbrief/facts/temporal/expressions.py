@@ -100,7 +100,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "month",
-        rf"(?:\b(?P<m_mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|\b(?:in|In|during|since|until|by|of)\s+)"
+        rf"(?:\b(?P<m_mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|\b(?P<m_rel>[Ll]ast|[Nn]ext|[Tt]his)\s+|"
+        rf"\b(?:in|In|during|since|until|by|of|from|after|before|through|throughout)\s+)"
         rf"(?P<m_m>{_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])",
     ),
     ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
@@ -138,8 +139,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:years?|months?|weeks?|days?) ago|"
         r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years|decades|months))|"
-        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))\b"
-        rf"(?!,?\s+(?:\d|{_MONTH}))",
+        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+        r"(?:the )?(?:same|following|next|previous) day|the day (?:before|after)|a day (?:later|earlier)))\b"
+        rf"(?!,?\s+(?:\d|{_MONTH}))"
+        # "on Wednesday and Thursday", "on Tuesday night", "late on Friday": a weekday in news copy
+        # is a day, unless a capitalised word makes it a name ("Good Friday", "Black Friday").
+        r"|(?P<wd_name>\b[A-Z][a-z]+[ -])?"
+        r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        rf"(?!,?\s+(?:\d|{_MONTH}))(?=\s+(?:night|morning|afternoon|evening)\b|[\s,.;:)]|$)",
     ),
 )
 
@@ -163,7 +170,7 @@ _RELATIVE_WORDS = frozenset(
     (
         *("today", "yesterday", "tomorrow", "tonight", "recently", "currently", "ago"),
         *("morning", "afternoon", "evening"),
-        *("year", "years", "month", "months", "week", "decade", "decades"),
+        *("year", "years", "month", "months", "week", "decade", "decades", "day"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     )
 )
@@ -441,12 +448,22 @@ def _read_month_relative_year(m: re.Match[str]) -> Temporal | None:
 
 
 def _read_month(m: re.Match[str]) -> Temporal | None:
-    """in November, late November (no year)"""
+    """in November, late November, last November (no year)"""
     g = m.group
-    # The preposition that found a bare month is not part of the expression; a modifier is.
-    start, end, text = _parts(m, "m_mod" if g("m_mod") else "m_m")
+    # The preposition that found a bare month is not part of the expression; a modifier is, and
+    # so is "last", "next" or "this", which says which November.
+    start, end, text = _parts(m, "m_mod" if g("m_mod") else "m_rel" if g("m_rel") else "m_m")
     modifier = g("m_mod").lower() if g("m_mod") else None
-    return Temporal(start=start, end=end, text=text, kind="month", month=_month(g("m_m")), modifier=modifier)
+    relative = g("m_rel").lower() if g("m_rel") else None
+    return Temporal(
+        start=start,
+        end=end,
+        text=text,
+        kind="month",
+        month=_month(g("m_m")),
+        modifier=modifier,
+        relative=relative,
+    )
 
 
 def _read_decade(m: re.Match[str]) -> Temporal | None:
@@ -495,8 +512,20 @@ def _read_year_with_modifier(m: re.Match[str]) -> Temporal | None:
 
 
 def _read_relative(m: re.Match[str]) -> Temporal | None:
-    """today, last week, two years ago, on Monday"""
+    """today, last week, two years ago, on Monday, Tuesday (night), the same day"""
     start, end, text = _parts(m)
+    if m.group("wd"):
+        if m.group("wd_name") and m.group("wd_name").strip(" -") not in (
+            "On",
+            "Last",
+            "Next",
+            "This",
+            "By",
+            "Until",
+        ):
+            return None  # "Good Friday", "Black Friday": a name
+        start, end, text = _parts(m, "wd")
+        return Temporal(start=start, end=end, text=text, kind="relative", relative="on " + text.lower())
     rel = m.group("rel").lower()
     rel = (
         rel[4:]

@@ -95,6 +95,8 @@ def anchored_interval(
         return found, f"“{t.text}” counted from the article's date"
     if t.year is not None:
         return stated_interval(t), "stated"
+    if t.kind == "month" and t.relative in _NAMED_MONTH_STEPS:  # "last November"
+        return named_month_interval(t, a0, a1), f"“{t.text}” counted from the article's month"
     if t.kind == "month" and t.relative:  # "October last year"
         years = _relative_interval(t.relative, a0, a1)
         if years is None or years[0] is None:
@@ -113,6 +115,29 @@ def anchored_interval(
     ), f"the nearest such day {direction} the article's date"
 
 
+_NAMED_MONTH_STEPS = {"last": -1, "this": 0, "next": 1}
+
+
+def named_month_interval(t: Temporal, a0: date, a1: date) -> tuple[date, date] | None:
+    """ "last November": the latest November before the article's month; "next March": the first
+    March after it; "this May": May of the article's year. Counted from each end of the article's
+    interval, so that an article dated only to some days gives every month it may mean."""
+    step = _NAMED_MONTH_STEPS.get(t.relative or "")
+    month = t.month
+    if step is None or month is None:
+        return None
+
+    def one(point: date) -> tuple[date, date] | None:
+        if step == 0:
+            return year_interval(t, point.year)
+        # Before (after) the article's month: the same month a year back (on) when it is this one.
+        year = point.year + (step if (month - point.month) * step <= 0 else 0)
+        return year_interval(t, year)
+
+    lo, hi = one(a0), one(a1)
+    return (lo[0], hi[1]) if lo and hi else None
+
+
 def _nearest(t: Temporal, point: date, tense: Tense) -> tuple[date, date] | None:
     """The occurrence of a yearless expression nearest ``point``: the last one starting on or
     before it for past events, the first one starting on or after it for future ones."""
@@ -121,7 +146,8 @@ def _nearest(t: Temporal, point: date, tense: Tense) -> tuple[date, date] | None
         before = [iv for iv in options if iv[0] <= point]
         return max(before) if before else None
     if tense == "future":
-        after = [iv for iv in options if iv[0] >= point]
+        # Still to come, or under way ("the meetings run from Sept 8 to 12", written on the 9th).
+        after = [iv for iv in options if iv[1] >= point]
         return min(after) if after else None
     return min(options, key=lambda iv: abs((iv[0] - point).days), default=None)
 
