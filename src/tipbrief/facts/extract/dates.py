@@ -14,7 +14,7 @@ from tipbrief.facts.extract.records import (
 )
 from tipbrief.facts.extract.sentences import _tense, expression_tense
 from tipbrief.facts.temporal.expressions import Tense, extract_temporals
-from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval
+from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval, year_interval
 
 
 def _dateline_agrees(quote: str, published: date) -> bool:
@@ -26,7 +26,32 @@ def _dateline_agrees(quote: str, published: date) -> bool:
     return (found[0].month, found[0].day) == (published.month, published.day)
 
 
+# "The same day", "the following day": counted from the last day the article named before them.
+NARRATIVE_DAYS = {
+    "same day": 0,
+    "following day": 1,
+    "next day": 1,
+    "day after": 1,
+    "a day later": 1,
+    "previous day": -1,
+    "day before": -1,
+    "a day earlier": -1,
+}
+
+
+def day_named_before(ctx: _Context, offset: int) -> date | None:
+    """The last single day the article names before ``offset`` (see NARRATIVE_DAYS)."""
+    before = [d for at, d in ctx.named_days if at < offset]
+    return before[-1] if before else None
+
+
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
+    out = _dates_found(ctx, anchor)
+    ctx.named_days[:] = [(d.span.start, d.earliest) for d in out if d.earliest and d.earliest == d.latest]
+    return out
+
+
+def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
     out: list[DateFound] = []
     a = intersect(anchor)
     bounded = (a[0], a[1]) if a and a[0] and a[1] else None
@@ -44,14 +69,34 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
                     )
                 )
                 continue
+            if t.relative in NARRATIVE_DAYS:
+                base = next(
+                    (d.earliest for d in reversed(out) if d.earliest and d.earliest == d.latest), None
+                )
+                if base is not None:
+                    day = base + timedelta(days=NARRATIVE_DAYS[t.relative or ""])
+                    out.append(
+                        DateFound(span, t, day, day, False, "counted from the day the article named before")
+                    )
+                    continue
             if at_dateline and bounded and bounded[0] == bounded[1]:
-                # A dateline without its year is the article's date, which the other clues fixed.
+                # A dateline without its year is the article's date, which the other clues fixed;
+                # a page dated a day after its dateline ("30 August", published the 31st) keeps its
+                # own day, in the nearest year that does not follow the article's date.
+                own = next(
+                    (
+                        iv
+                        for y in (bounded[0].year, bounded[0].year - 1)
+                        if (iv := year_interval(t, y)) and iv[0] <= bounded[0]
+                    ),
+                    (bounded[0], bounded[1]),
+                )
                 out.append(
                     DateFound(
                         span,
                         t,
-                        bounded[0],
-                        bounded[1],
+                        own[0],
+                        own[1],
                         False,
                         "the dateline, in the year the article's other clues give",
                         *_dated_by(anchor),
@@ -91,6 +136,21 @@ def _time_constraints(
             out.append(
                 Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True)
             )
+        elif t.relative in NARRATIVE_DAYS:
+            base = day_named_before(ctx, span.start)
+            if base is not None:
+                day = base + timedelta(days=NARRATIVE_DAYS[t.relative or ""])
+                out.append(
+                    # As good as the day it counts from: stated, not relative to the article.
+                    Constraint(
+                        "stated-date",
+                        f"“{t.text}”, counted from {base.isoformat()}",
+                        day,
+                        day,
+                        span,
+                        stated=True,
+                    )
+                )
         elif t.kind == "relative" or t.relative:  # "today", and "June last year"
             found = None
             if a and a[0] and a[1]:

@@ -154,6 +154,9 @@ class _Context:
     article_rows: tuple[Row, ...] | None = None
     article_bodies: tuple[str, ...] | None = None
     """The bodies the article names, in order (see meetings.article_bodies)."""
+    named_days: list[tuple[int, date]] = field(default_factory=list)
+    """The single days the article's expressions name, by where they start in the original text:
+    what "the same day" or "the following day" counts from (filled by dates._extract_dates)."""
     dateline: tuple[Place, Span, int] | tuple[()] | None = None
     """Where the article was filed (its place, span, and where the dateline ends); () when it has
     none; None until asked (see events._dateline)."""

@@ -110,10 +110,18 @@ _PAST_CLAUSE = re.compile(
 )
 
 
+# The present tense of a schedule, right before its day: "the convention enters into force in
+# March", "the meetings end on Saturday" (a past event would take the past tense).
+_SCHEDULED = re.compile(
+    r"\b(?:(?:enters?|comes?) into (?:force|effect)|takes? effect|(?:ends?|closes?|opens?|begins?|starts?|"
+    r"concludes?|resumes?|runs?(?: until)?))\s+(?:on|in|from|until)?\s*$"
+)
+
+
 def expression_tense(sentence: str, start: int, tense: Tense) -> Tense:
     """The tense that governs the expression at ``start``: its own clause's verb, else ``tense``."""
     clause = re.split(r"[,;:()]", sentence[max(0, start - 60) : start])[-1]
-    if _FUTURE_CLAUSE.search(clause):
+    if _FUTURE_CLAUSE.search(clause) or _SCHEDULED.search(clause):
         return "future"
     if _PAST_CLAUSE.search(clause):
         return "past"

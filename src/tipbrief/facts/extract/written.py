@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.dates import _dateline_agrees
-from tipbrief.facts.extract.events import _frames, _identifications, _instrument_reference
+from tipbrief.facts.extract.events import _frames, _identifications, _instrument_reference, _numbered_by_name
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
 from tipbrief.facts.extract.records import (
@@ -45,7 +45,12 @@ from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import parse_partial
 from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
-from tipbrief.facts.temporal.intervals import _relative_interval, stated_interval, year_interval
+from tipbrief.facts.temporal.intervals import (
+    _relative_interval,
+    named_month_interval,
+    stated_interval,
+    year_interval,
+)
 
 # Words that place a meeting at the time of writing: the article reports it as it happens.
 _CURRENT = re.compile(
@@ -221,10 +226,10 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
     for s in ctx.sentences:
         if not _CURRENT.search(s.text) or (_tense(s.text) == "future" and "tomorrow" not in s.text):
             continue
-        idents = [i for i in _identifications(ctx, s) if i.candidates]
+        idents = _named_meetings(ctx, s)
         if not idents and _ANAPHOR_MEETING.search(s.text):
             if named is None:
-                named = [i for x in ctx.sentences for i in _identifications(ctx, x) if i.candidates]
+                named = [i for x in ctx.sentences for i in _named_meetings(ctx, x)]
             idents = named
         rows = _common_readings(idents)
         if not rows or not all(
@@ -249,6 +254,14 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
             )
         )
     return out
+
+
+def _named_meetings(ctx: _Context, s: Sentence) -> list[Identification]:
+    """The summits, numbered meetings and chairmanships a sentence names with their reference rows,
+    also in words ("the AICHR wrapped up its 23rd Meeting")."""
+    idents = _identifications(ctx, s)
+    idents += _numbered_by_name(ctx, s, _frames(ctx, s, sentence_words(s.text)), idents)
+    return [i for i in idents if i.candidates]
 
 
 def _common_readings(idents: list[Identification]) -> list[Candidate]:
@@ -281,7 +294,8 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
         relatives = [
             t
             for t in extract_temporals(s.text)
-            if t.kind == "relative" and _COUNTED.fullmatch(t.relative or "")
+            if (t.kind == "relative" and _COUNTED.fullmatch(t.relative or ""))
+            or (t.kind == "month" and t.relative in ("last", "this", "next"))
         ]
         if not relatives:
             continue
@@ -326,7 +340,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
             if not near:
                 continue
             _, label, lo, hi, span, reference, url, _ = max(near, key=lambda r: r[0])
-            found = _article_months(t.relative or "", lo, hi) if lo and hi else None
+            found = _article_months(t, lo, hi) if lo and hi else None
             if found is None:
                 continue
             out.append(
@@ -370,7 +384,7 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
     """The events of the sentence whose dates the reference rows record to within a month: numbered
     meetings and summits it names, and the acts it reports on recorded instruments."""
     out: list[Recorded] = []
-    idents = [i for i in _identifications(ctx, s) if i.candidates]
+    idents = _named_meetings(ctx, s)
     # Mentions that name different meetings ("ASEAN Summit 32 in Labuan Bajo") date nothing.
     rows = {c.key for c in _common_readings(idents)}
     for ident in idents:
@@ -468,13 +482,20 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
     return out
 
 
-def _article_months(relative: str, lo: date, hi: date) -> tuple[date, date] | None:
-    """The months an article may be written in for ``relative`` ("last year") to reach [lo, hi]."""
+def _article_months(t: Temporal, lo: date, hi: date) -> tuple[date, date] | None:
+    """The months an article may be written in for ``t`` ("last year", "last November") to reach
+    [lo, hi]."""
     allowed: list[tuple[date, date]] = []
     for index in range((lo.year - 1) * 12, (hi.year + 11) * 12):
         first = date(index // 12, index % 12 + 1, 1)
         last = _month_end(first)
-        reached = _relative_interval(relative, first, last) if first.year > 1 else None
+        if first.year <= 1:
+            continue
+        reached = (
+            named_month_interval(t, first, last)
+            if t.kind == "month"
+            else _relative_interval(t.relative or "", first, last)
+        )
         if reached and reached[0] is not None and reached[0] <= hi and reached[1] >= lo:
             allowed.append((first, last))
     if not allowed:
