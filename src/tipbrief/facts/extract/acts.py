@@ -130,7 +130,9 @@ def find_acts(
         word = verb.group("verb")
         kind = _verb_kind(word)
         lead = text[max(0, verb.start() - 40) : verb.start()]
-        if _NOT_AN_ACT.search(lead) and not (kind == "entry-into-force" and _EXPECTED_TO.search(lead)):
+        # "are expected to sign tomorrow": a planned act, dated as the future; "agreed to adopt",
+        # "yet to ratify": none.
+        if _NOT_AN_ACT.search(lead) and not _EXPECTED_TO.search(lead):
             continue
         if word.casefold() == "noted" and not re.search(r"\b(?:was|were|been)\s+$", lead):
             continue
