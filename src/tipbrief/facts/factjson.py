@@ -24,7 +24,7 @@ from tipbrief.facts.model import (
 
 # Version of the JSON layout. Bump the minor number when adding keys; the
 # contract promises never to remove or rename one.
-SCHEMA_VERSION = "1.2"  # 1.1: "mentions"; 1.2: a conflict's readings carry "count" and "kept"
+SCHEMA_VERSION = "1.3"  # 1.1: "mentions"; 1.2: readings carry "count" and "kept"; 1.3: events carry "subject", "party", "ordinal"
 
 
 def _iso(value: date | None) -> str | None:
