@@ -93,6 +93,12 @@ _NOT_AN_ACT = re.compile(
     re.IGNORECASE,
 )
 _EXPECTED_TO = re.compile(r"\b(?:expected|due|set|scheduled|likely)\s+to\s+$", re.IGNORECASE)
+# "became the sixth state to ratify", "were the first to deposit": done, and counted.
+_BECAME_NTH = re.compile(
+    r"\b(?:became|were|was)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d{1,2}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?to\s+$",
+    re.IGNORECASE,
+)
 _INSTRUMENT_OF_RATIFICATION = re.compile(
     r"\binstruments?\s+of\s+(?:ratification|accession|acceptance|approval)\b", re.IGNORECASE
 )
@@ -132,7 +138,7 @@ def find_acts(
         lead = text[max(0, verb.start() - 40) : verb.start()]
         # "are expected to sign tomorrow": a planned act, dated as the future; "agreed to adopt",
         # "yet to ratify": none.
-        if _NOT_AN_ACT.search(lead) and not _EXPECTED_TO.search(lead):
+        if _NOT_AN_ACT.search(lead) and not (_EXPECTED_TO.search(lead) or _BECAME_NTH.search(lead)):
             continue
         if word.casefold() == "noted" and not re.search(r"\b(?:was|were|been)\s+$", lead):
             continue

@@ -62,6 +62,9 @@ _ORDINAL_BEFORE = re.compile(
 LARGER_BODY = re.compile(
     rf"^(?:\s*\([A-Z][\w&/-]*\))?\s+(?:{_CAP_WORD}\s+){{0,4}}?"
     r"(?:Working Group|Group|Committee|Task Force|Forum|Network|Team)\b"
+    # "the 12th AMMTC+3 Consultation", "the 10th SOMTC Plus Three": the number is the wider
+    # format's, not the series' own meeting's.
+    r"|^\s*(?:\+\s*\d|[Pp]lus\s+(?:One|Three|Japan|China|Korea|\d))"
 )
 
 

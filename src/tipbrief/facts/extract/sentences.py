@@ -73,7 +73,8 @@ def _event_tense(sentence: str) -> Tense:
         r"\b(?:will|shall|to be|(?:is|are) (?:expected|due|set|slated|poised) to|plans? to|scheduled to|"
         r"(?:is|are) to)\b[^.;,]{0,40}"
         r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place|"
-        r"enter into force|come into force|take effect|deposit|open|meet|begin|start)",
+        r"enter into force|come into force|take effect|deposit|open|meet|begin|start|take part|attend|"
+        r"participate|join|chair|host|lead)",
         sentence,
     ):
         return "future"
