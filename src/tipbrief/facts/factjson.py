@@ -24,7 +24,9 @@ from tipbrief.facts.model import (
 
 # Version of the JSON layout. Bump the minor number when adding keys; the
 # contract promises never to remove or rename one.
-SCHEMA_VERSION = "1.3"  # 1.1: "mentions"; 1.2: readings carry "count" and "kept"; 1.3: events carry "subject", "party", "ordinal"
+# 1.1: "mentions"; 1.2: readings carry "count" and "kept"; 1.3: events carry "subject", "party" and
+# "ordinal" (their identity record).
+SCHEMA_VERSION = "1.3"
 
 
 def _iso(value: date | None) -> str | None:

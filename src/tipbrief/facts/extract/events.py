@@ -514,6 +514,14 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
 
 
 def _frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Frame]:
+    where = (s.paragraph.start, s.start)
+    known = ctx.frames.get(where)
+    if known is None:
+        known = ctx.frames[where] = _find_frames(ctx, s, words)
+    return list(known)
+
+
+def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Frame]:
     text = s.text
     frames: list[_Frame] = []
     for act in find_acts(ctx, text, words, lambda: _rows_before(ctx, s), lambda: _country_before(ctx, s)):

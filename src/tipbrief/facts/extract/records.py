@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from tipbrief.common.errors import Problem
 from tipbrief.facts.corpus import Article, Paragraph
@@ -154,6 +155,9 @@ class _Context:
     article_rows: tuple[Row, ...] | None = None
     article_bodies: tuple[str, ...] | None = None
     """The bodies the article names, in order (see meetings.article_bodies)."""
+    frames: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
+    """Per sentence (paragraph start, sentence start): the events it states, before their evidence
+    is shared out (events._frames), which the article's date and the events both ask."""
     named_days: list[tuple[int, date]] = field(default_factory=list)
     """The single days the article's expressions name, by where they start in the original text:
     what "the same day" or "the following day" counts from (filled by dates._extract_dates)."""
