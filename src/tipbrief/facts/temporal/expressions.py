@@ -146,7 +146,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # is a day, unless a capitalised word makes it a name ("Good Friday", "Black Friday").
         r"|(?P<wd_name>\b[A-Z][a-z]+[ -])?"
         r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-        rf"(?!,?\s+(?:\d|{_MONTH}))(?=\s+(?:night|morning|afternoon|evening)\b|[\s,.;:)]|$)",
+        # ... and unless a capitalised word follows ("the Sunday Times").
+        rf"(?!,?\s+(?:\d|{_MONTH}))(?!\s+[A-Z])(?=\s+(?:night|morning|afternoon|evening)\b|[\s,.;:)]|$)",
     ),
 )
 
