@@ -175,6 +175,8 @@ def find_acts(
             row = _instrument_row(ctx.gaz, name) or _common_instrument(ctx, text, start, name, before)
             label = row.get("name") if row else _named_in_article(ctx, text, start, name)
             label = re.sub(r"^(?:the|The)\s+", "", label)
+            if label.casefold() in ("convention", "treaty"):
+                continue  # "the convention" in an article that names two: which one is unknown
             act_kind = conclusion_kind(row, label) if kind == "conclusion" else kind
             parties: tuple[str, ...] = ()
             if act_kind in ("ratification", "deposit"):
