@@ -114,10 +114,17 @@ def _needs_cleaning(text: str) -> bool:
     )
 
 
+# Malaysian and Singaporean copy writes "Asean" ("the 47th Asean Summit"): the rules read one
+# spelling. Same length, so offsets into the original are unchanged.
+_ASEAN = re.compile(r"\bAsean\b")
+
+
 def clean_text(original: str, offset: int = 0) -> Paragraph:
-    """Normalise spaces, drop invisible characters, tighten "11 th" and "Yangon , Myanmar"."""
+    """Normalise spaces, drop invisible characters, tighten "11 th" and "Yangon , Myanmar", and
+    spell "Asean" as "ASEAN"."""
     if not _needs_cleaning(original):
-        return Paragraph(offset, offset + len(original), original, ((0, offset),))
+        text = _ASEAN.sub("ASEAN", original) if "Asean" in original else original
+        return Paragraph(offset, offset + len(original), text, ((0, offset),))
     return clean_tokens(original, offset)
 
 
@@ -146,6 +153,8 @@ def clean_tokens(original: str, offset: int = 0) -> Paragraph:
         pos = m.end()
     keep(original[pos:], offset + pos)
     text = "".join(parts)
+    if "Asean" in text:
+        text = _ASEAN.sub("ASEAN", text)
     return Paragraph(offset, offset + len(original), text, tuple(breaks) or ((0, offset),))
 
 

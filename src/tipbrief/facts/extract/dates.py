@@ -26,6 +26,7 @@ def _dateline_agrees(quote: str, published: date) -> bool:
     return (found[0].month, found[0].day) == (published.month, published.day)
 
 
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 # "The same day", "the following day": counted from the last day the article named before them.
 NARRATIVE_DAYS = {
     "same day": 0,
@@ -63,6 +64,10 @@ def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFou
             iv = stated_interval(t)
             at_dateline = dateline is not None and (span.start, span.end) == dateline
             if iv:
+                if bounded and iv[0] and _SINCE.search(s.text, 0, t.start) and iv[0] <= bounded[1]:
+                    # "since 2007": from then to the article's date.
+                    out.append(DateFound(span, t, iv[0], bounded[1], True, "from then to the article's date"))
+                    continue
                 out.append(
                     DateFound(
                         span, t, iv[0], iv[1], True, "the dateline" if at_dateline else "stated in full"
@@ -105,6 +110,15 @@ def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFou
                 continue
             if bounded:
                 found, note = anchored_interval(t, bounded, expression_tense(s.text, t.start, tense))
+                # Named beside a recorded event that falls on it, it is that event's day or month,
+                # before or after the article's date, whatever the sentence's tense suggests.
+                on_record = ctx.recorded_values.get(span.start)
+                if (
+                    on_record
+                    and _year_before(bounded[0]) <= on_record[0]
+                    and on_record[1] <= _year_after(bounded[1])
+                ):
+                    found, note = on_record, "the year of the recorded event it names"
                 if found:
                     today = t.relative == "today"
                     out.append(DateFound(span, t, found[0], found[1], today, note, *_dated_by(anchor)))
@@ -126,11 +140,20 @@ def _time_constraints(
     # ", which opens on Thursday": a date inside a relative clause belongs to what the clause is
     # about, unless the sentence has no other date.
     clauses = [m.span() for m in re.finditer(r",\s+(?:which|who|where)\b[^,;]*", s.text)]
-    outside = [t for t in temporals if not any(a0 <= t.start < a1 for a0, a1 in clauses)]
+    dateline = ctx.article.dateline_span
+    outside = [
+        t
+        for t in temporals
+        if not any(a0 <= t.start < a1 for a0, a1 in clauses)
+        # The dateline is no other date of the sentence's: it dates the article.
+        and not (dateline and s.span(ctx.doc, ctx.original, t.start, t.end).start < dateline[1])
+    ]
     for t in outside or temporals:
         span = s.span(ctx.doc, ctx.original, t.start, t.end)
         if ctx.article.dateline_span and (span.start, span.end) == ctx.article.dateline_span:
             continue
+        if s.text.startswith(("'s ", "’s "), t.end):
+            continue  # "yesterday's deposit", "last week's raid": the date of that noun
         iv = stated_interval(t)
         if iv:
             out.append(
@@ -154,7 +177,7 @@ def _time_constraints(
         elif t.kind == "relative" or t.relative:  # "today", and "June last year"
             found = None
             if a and a[0] and a[1]:
-                found, note = anchored_interval(t, (a[0], a[1]), tense)
+                found, note = anchored_interval(t, (a[0], a[1]), expression_tense(s.text, t.start, tense))
             if found:
                 out.append(
                     Constraint(
@@ -190,6 +213,13 @@ def _year_before(d: date) -> date:
         return d.replace(year=d.year - 1, day=28)
 
 
+def _year_after(d: date) -> date:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + 1, day=28)
+
+
 def _dated_by(anchor: tuple[Constraint, ...]) -> tuple[str | None, str | None]:
     """The sidecar the article's date was read from, and the page's URL, when a sidecar gave it."""
     source = next((c for c in anchor if c.rule == "published" and c.reference), None)
@@ -215,16 +245,12 @@ def _anchor_relation(anchor: tuple[Constraint, ...], tense: Tense, annual: bool)
     if tense == "future":
         if lo is None:
             return []
-        return [
-            Constraint(
-                "article-date",
-                "reported as future, so no earlier than the article's date",
-                lo,
-                None,
-                None,
-                *where,
-            )
-        ]
+        # A day without a year still to come is the next such day: within the year after.
+        window = _year_after(hi) - timedelta(days=1) if (annual and hi) else None
+        note = "reported as future, so no earlier than the article's date" + (
+            "; a day without a year means the next such day after it" if annual else ""
+        )
+        return [Constraint("article-date", note, lo, window, None, *where)]
     # Ongoing on the article's date: the event spans that date, so it may have begun before it and
     # end after it. A month either way holds a meeting or a campaign week; it never fixes the date.
     lo = lo - timedelta(days=ONGOING_DAYS) if lo else None

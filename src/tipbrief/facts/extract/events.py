@@ -278,8 +278,9 @@ def _events_in_sentence(
                 for c in pool
                 if c.span is None or (mine(f, c.span.start) and not inside(c.span.start, aside, at))
             ]
+            point = f.kind in ACT_KINDS or f.kind in ("launch", "publication")
             cons = split_respectively(
-                f.split, precise(bounds_only(ctx.original, join_and(ctx.original, cons)))
+                f.split, precise(bounds_only(ctx.original, join_and(ctx.original, cons)), point)
             )
             continuing = bool(CONTINUING.search(text[seg_start:seg_end] if len(triggers) > 1 else text))
             if continuing:
@@ -295,7 +296,9 @@ def _events_in_sentence(
                 cons += _instrument_reference(ctx, f)
             own += _occasions(f, [i for i in idents if i not in own and mine(f, i.span.start)], claimed)
             if f.kind not in ACT_KINDS and f.kind not in ("launch", "publication"):
-                cons = _days_of_a_meeting(cons, text[seg_start:seg_end] if len(triggers) > 1 else text)
+                cons = _days_of_a_meeting(
+                    cons, text[seg_start:seg_end] if len(triggers) > 1 else text, ctx.original
+                )
             here = [(sp, pl) for sp, pl in placed if mine(f, sp.start)]
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
         if (
@@ -368,7 +371,13 @@ _CLOSED = re.compile(
 )
 
 
-def _days_of_a_meeting(cons: list[Constraint], text: str) -> list[Constraint]:
+_CLOSED_PAST = re.compile(r"\b(?:closed|ended|concluded|wrapped up|the close)\b", re.IGNORECASE)
+_LAST_VERB = re.compile(
+    rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}))(?:\s+(?:on|in|at|from))?\s*$", re.I
+)
+
+
+def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") -> list[Constraint]:
     """A meeting runs for days: "opened here today", "at its close on Tuesday", "met on Monday"
     name one of them, not all. A relative date of one day bounds the meeting to the week after it
     when the sentence says it opened, the week before when it closed, and either side otherwise;
@@ -378,14 +387,21 @@ def _days_of_a_meeting(cons: list[Constraint], text: str) -> list[Constraint]:
     out = []
     for c in cons:
         if c.rule == "relative-date" and c.earliest is not None and c.earliest == c.latest:
-            lo = c.earliest if opened and not closed else c.earliest - span
-            hi = c.latest if closed and not opened else c.latest + span
+            # "which began yesterday and ends on Friday": the verb just before the day says which
+            # end of the meeting it is; without one, the sentence's verbs say.
+            lead = original[max(0, c.span.start - 30) : c.span.start] if c.span and original else ""
+            verb = _LAST_VERB.search(lead)
+            first = bool(verb and verb.group("open")) if verb else opened and not closed
+            last = bool(verb and verb.group("close")) if verb else closed and not opened
+            lo = c.earliest if first else c.earliest - span
+            hi = c.latest if last else c.latest + span
             c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting", part=True)
         elif c.rule == "relative-date" and (c.earliest is None) != (c.latest is None):
             # "from tomorrow", "until Friday": the days of one part of the meeting, whose own
             # span (stated or on record) may begin earlier or end later.
             c = replace(c, part=True)
-        elif c.rule == "article-date" and c.latest is not None and not closed:
+        elif c.rule == "article-date" and c.latest is not None and not _CLOSED_PAST.search(text):
+            # ("ends on Friday", in the present: it had not closed when the article was written.)
             # Reported in the past, it had begun by the article's date; it may not have ended.
             c = replace(c, latest=c.latest + span, note=c.note + ", or it had begun by then")
         out.append(c)

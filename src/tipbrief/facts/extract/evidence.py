@@ -126,22 +126,39 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
         a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
         b = s.span(ctx.doc, ctx.original, m.end(), m.end()).start
         out.append((a, b))
+    for m in _NOUN_ASIDE.finditer(s.text):
+        # "…, following the discovery of boats in the Andaman Sea last month", "a handbook that was
+        # reviewed at a workshop in Bangkok last month": that noun's date, not the event's.
+        if m.start() <= at < m.end() or (name_end >= 0 and 0 <= m.start() - name_end <= 3):
+            continue
+        a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
+        b = s.span(ctx.doc, ctx.original, m.end(), m.end()).start
+        out.append((a, b))
     return out
+
+
+_NOUN_ASIDE = re.compile(
+    r",?\s+(?:following|after|amid|in the wake of|prompted by|months after|weeks after|days after)\s+"
+    r"(?:the|a|an|its|their)\s+(?!(?:meeting|summit|conference|workshop|consultation)\b)[^,;]*"
+    r"|\b(?:that|which)\s+(?:was|were|had been|has been|have been)\s+\w+(?:ed|en)\b[^,;]*"
+)
 
 
 def inside(offset: int, ranges: list[tuple[int, int]], trigger: int) -> bool:
     return any(a <= offset < b and not a <= trigger < b for a, b in ranges)
 
 
-def precise(cons: list[Constraint]) -> list[Constraint]:
+def precise(cons: list[Constraint], point: bool = False) -> list[Constraint]:
     """ "held on 25-27 February 2015 …, and began work on its plan for 2016-2020": a day or month
-    the text states dates the event; a span of years in the same breath is some other period's."""
+    the text states dates the event; a span of years in the same breath is some other period's.
+    An act of one day (``point``: a signing, a deposit, a launch, a publication) is never dated by a
+    span of years ("published its Global Report …: victims rose between 2019 and 2022")."""
     close = [
         c
         for c in cons
         if c.rule == "stated-date" and c.earliest and c.latest and (c.latest - c.earliest).days <= 31
     ]
-    if not close:
+    if not close and not point:
         return cons
     return [
         c

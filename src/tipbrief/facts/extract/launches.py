@@ -68,7 +68,11 @@ _DOC_WORD = re.compile(
 _ADVERBIALS = re.compile(
     r"\s+(?:(?:here|today|yesterday|on \w+(?: \d{1,2})?|in \w+|jointly|officially|formally)\s+){0,3}"
 )
-_DETERMINER = re.compile(r"(?:the|its|their|a|an|a new|the new)\s+", re.IGNORECASE)
+_DETERMINER = re.compile(
+    r"(?:the|its|their|a|an)\s+(?:(?:new|annual|latest|first|flagship|landmark|updated|revised|"
+    r"(?:19|20)\d\d)\s+)*",
+    re.IGNORECASE,
+)
 _GAP_BEFORE_LAUNCH = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
     r"(?:\w+ly\s+)?$"
@@ -125,7 +129,9 @@ def _common_launch(
     kind = "publication" if _DOC_WORD.match(noun) else "launch"
     for s in ctx.sentences:
         for named in re.finditer(
-            rf"(?P<name>(?:{_CAP_WORD}|\([A-Z][\w&/-]*\))(?:\s+(?:{_CAP_WORD}|\([A-Z][\w&/-]*\)))*)\s+(?i:{noun})\b",
+            # Small words may join the capitalised ones: "Trafficking in Persons Report".
+            rf"(?P<name>(?:{_CAP_WORD}|\([A-Z][\w&/-]*\))(?:\s+(?:(?:of|on|for|in|and|to|against)\s+)?"
+            rf"(?:{_CAP_WORD}|\([A-Z][\w&/-]*\)))*)\s+(?i:{noun})\b",
             s.text,
         ):
             if named.group("name")[:1].isupper() and not re.fullmatch(

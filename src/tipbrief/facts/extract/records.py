@@ -158,6 +158,10 @@ class _Context:
     frames: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
     """Per sentence (paragraph start, sentence start): the events it states, before their evidence
     is shared out (events._frames), which the article's date and the events both ask."""
+    recorded_values: dict[int, tuple[date, date]] = field(default_factory=dict)
+    """Days and months without a year that fall on a recorded event named beside them ("opened on
+    November 25", the 14th AMMTC on record for 25-26 November 2020), by where they start in the
+    original text: their value in the recorded year (filled by written._recorded_days)."""
     named_days: list[tuple[int, date]] = field(default_factory=list)
     """The single days the article's expressions name, by where they start in the original text:
     what "the same day" or "the following day" counts from (filled by dates._extract_dates)."""

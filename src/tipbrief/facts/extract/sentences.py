@@ -64,6 +64,13 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
 
 
+# "Kuala Lumpur's offer to host an emergency meeting on July 2": still to come.
+_OFFER_TO_HOST = re.compile(
+    r"\b(?:offer|offers|offered|plan|plans|planned|proposal|bid|agreed|decided|invitation|ready)\s+"
+    r"to\s+(?:host|hold|convene|organi[sz]e)\b"
+)
+
+
 # Both tenses are asked of every sentence by several rules: remember the last few thousand.
 @lru_cache(maxsize=4096)
 def _event_tense(sentence: str) -> Tense:
@@ -74,7 +81,8 @@ def _event_tense(sentence: str) -> Tense:
         r"(?:is|are) to)\b[^.;,]{0,40}"
         r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place|"
         r"enter into force|come into force|take effect|deposit|open|meet|begin|start|take part|attend|"
-        r"participate|join|chair|host|lead)",
+        r"participate|join|chair|host|lead)"
+        rf"|{_OFFER_TO_HOST.pattern}",
         sentence,
     ):
         return "future"
@@ -93,7 +101,7 @@ def _tense(sentence: str) -> Tense:
         r"\b(?:will|shall|is to be|are to be|to be held|is expected to|are expected to|plans? to|"
         r"scheduled|upcoming|forthcoming)\b",
         sentence,
-    ):
+    ) or _OFFER_TO_HOST.search(sentence):
         return "future"
     if re.search(r"\b(?:ongoing|is being|are being|currently)\b", sentence):
         return "present"

@@ -435,6 +435,10 @@ def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, d
     return None
 
 
+def _overlaps(iv: tuple[date, date] | None, lo: date, hi: date) -> bool:
+    return iv is not None and iv[0] <= hi and iv[1] >= lo
+
+
 def _recorded_days(ctx: _Context) -> list[Constraint]:
     """Recorded events the article dates by a day it does not give in full: "handed its instrument
     of ratification … on February 7" (a deposit recorded on 7 February 2017: written within the
@@ -467,6 +471,13 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
                 if found is None:
                     continue
                 earliest, latest, how = found
+                if t.kind != "relative":
+                    # The expression is the recorded one: its value is in the recorded year.
+                    years = {
+                        y for y in range(lo.year - 1, hi.year + 1) if _overlaps(year_interval(t, y), lo, hi)
+                    }
+                    if len(years) == 1 and (iv := year_interval(t, years.pop())):
+                        ctx.recorded_values[at] = iv
                 out.append(
                     Constraint(
                         "recorded-day",

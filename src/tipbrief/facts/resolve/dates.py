@@ -298,8 +298,9 @@ def _identify(
         ]
         if not fitting and len(common) == 1 and all(len(i.candidates) == 1 for i in idents):
             # One numbered meeting on record ("the 33rd ASEAN Summit") outweighs what the tense
-            # of its sentence implies about its date ("hosts in November", read as past).
-            loose = [c for c in core if c.rule != "article-date"]
+            # of its sentence implies about its date ("hosts in November", read as past) and a
+            # relative day that may be another noun's ("… reviewed at a workshop last month").
+            loose = [c for c in core if c.rule not in ("article-date", "relative-date")]
             key = next(iter(common))
             if len(loose) < len(core) and _fits(loose, [_candidate_constraint(*pool[key])], annual):
                 core[:] = loose

@@ -157,7 +157,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date, date] | None:
     """ "on Monday": the last such day on or before the article's date (the next one for future
-    events); "last week": Monday to Sunday of the week before."""
+    events). Weeks are _relative_interval's."""
     day = timedelta(days=1)
     words = rel.split()
     if words[0] == "on" and words[-1] in _WEEKDAYS:
@@ -165,11 +165,6 @@ def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date,
         if tense == "future":
             return a0 + ((wanted - a0.weekday()) % 7) * day, a1 + ((wanted - a1.weekday()) % 7) * day
         return a0 - ((a0.weekday() - wanted) % 7) * day, a1 - ((a1.weekday() - wanted) % 7) * day
-    if words[-1] == "week":
-        shift = {"last": -7, "previous": -7, "past": -7, "next": 7, "coming": 7}.get(words[0], 0)
-        monday0 = a0 - a0.weekday() * day + shift * day
-        monday1 = a1 - a1.weekday() * day + shift * day
-        return monday0, monday1 + 6 * day
     return None
 
 
