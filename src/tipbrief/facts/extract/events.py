@@ -72,17 +72,23 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     out: list[Identification] = []
     text = s.text
     for m in _SUMMIT_NUMBER.finditer(text):
-        n = int(m.group("n1") or m.group("n2") or m.group("n3"))
-        out.append(
-            Identification(
-                "summit",
-                m.group(),
-                s.span(ctx.doc, ctx.original, m.start(), m.end()),
-                ctx.gaz.summits_numbered(n),
-                text[max(0, m.start() - 50) : m.start()],
-                text[m.end() : m.end() + 60],
-            )
+        # "the 44th and 45th ASEAN Summits": one identification for each number, each on its own words.
+        parts = (
+            [(int(m.group("n3")), m.start(), m.start("n4")), (int(m.group("n4")), m.start("n4"), m.end())]
+            if m.group("n3")
+            else [(int(m.group("n1") or m.group("n2")), m.start(), m.end())]
         )
+        for n, start, end in parts:
+            out.append(
+                Identification(
+                    "summit",
+                    f"{ordinal(n)} ASEAN Summit" if m.group("n3") else text[start:end],
+                    s.span(ctx.doc, ctx.original, start, end),
+                    ctx.gaz.summits_numbered(n),
+                    text[max(0, start - 50) : start],
+                    text[end : end + 60],
+                )
+            )
     summit_at = _SUMMIT_WORD.search(text)
     if summit_at is not None:
         dateline = dateline_of(ctx)
@@ -623,7 +629,7 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     """The meeting the sentence reports (the one its meeting verb governs), every numbered meeting
     it names ("the 19th AMMTC", "at the 27th ASEAN Summit") and a named one it was at ("at the
     ASEAN-Australia Special Summit in Sydney")."""
-    names = meeting_names(ctx, text, words)
+    names = _joint_summits(text, meeting_names(ctx, text, words))
     if not names:
         return _unnamed(ctx, text, words, others)
     main = _main_meeting(text, words, names)
@@ -672,6 +678,33 @@ def _held_by(ctx: _Context, text: str, m: MeetingName) -> MeetingName:
         return m
     row = series[-1]
     return replace(m, subject=row.get("series"), title=f"{row.get('name')}: {m.title}", weak=False)
+
+
+_JOINT_FIRST = re.compile(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+and\s+$")
+
+
+def _joint_summits(text: str, names: list[MeetingName]) -> list[MeetingName]:
+    """ "the 44th and 45th ASEAN Summits": two summits, held together, each with its own number and
+    its own row."""
+    out: list[MeetingName] = []
+    for m in names:
+        first = _JOINT_FIRST.search(text, max(0, m.start - 12), m.start)
+        if first is None or m.kind != "summit" or m.ordinal is None:
+            out.append(m)
+            continue
+        n = int(first.group("n"))
+        title = re.sub(r"Summits\b", "Summit", m.title)
+        out.append(
+            replace(
+                m,
+                title=re.sub(rf"^{m.ordinal}(?:st|nd|rd|th)\b", ordinal(n), title),
+                ordinal=n,
+                start=first.start(),
+                end=first.end(),
+            )
+        )
+        out.append(replace(m, title=title))
+    return out
 
 
 def _meeting_frame(m: MeetingName, trigger: bool) -> _Frame:

@@ -166,8 +166,13 @@ def _numbered(n: int | None, title: str) -> str:
     return f"{ordinal(n)} {title}"
 
 
+# "the 28th ASEAN Political-Security Community (APSC) Council Meeting": an acronym inside a name
+# does not end it.
+_NAME_WITH_ACRONYMS = re.compile(rf"(?P<name>{_NAME_PHRASE}(?:\s+\([A-Z][\w&/-]*\)\s+{_NAME_PHRASE})*)")
+
+
 def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
-    for m in re.finditer(rf"(?P<name>{_NAME_PHRASE})", text):
+    for m in _NAME_WITH_ACRONYMS.finditer(text):
         if m.start() <= start < m.end() and len(m.group().split()) >= 2:
             return m.start(), m.end()
     return None

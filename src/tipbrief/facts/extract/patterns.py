@@ -196,7 +196,7 @@ _QUOTED = re.compile(r"[“\"](?P<q>[^”\"]{8,300})[”\"]")
 
 _SUMMIT_NUMBER = re.compile(
     r"\b(?:(?P<n1>\d{1,2})(?:st|nd|rd|th)\s+ASEAN\s+Summits?|ASEAN\s+Summit\s+(?:No\.?\s*)?(?P<n2>\d{1,2})\b|"
-    r"(?P<n3>\d{1,2})(?:st|nd|rd|th)\s+and\s+\d{1,2}(?:st|nd|rd|th)\s+ASEAN\s+Summits)"
+    r"(?P<n3>\d{1,2})(?:st|nd|rd|th)\s+and\s+(?P<n4>\d{1,2})(?:st|nd|rd|th)\s+ASEAN\s+Summits)"
 )
 
 
