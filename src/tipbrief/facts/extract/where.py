@@ -36,14 +36,26 @@ def dateline_of(ctx: _Context) -> tuple[Place, Span, int] | None:
 def names_something(original: str, sp: Span) -> bool:
     """ "the Bohol TIP Work Plan", "the Bali Process", "Kuala Lumpur Declaration": a place that
     begins a name is part of the name, not where anything happened."""
+    if _NAME_HEAD_AFTER.match(original, sp.end):
+        return True  # "of the Bali Process", "under the Bohol TIP Work Plan"
     if re.search(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$", original[max(0, sp.start - 10) : sp.start]):
         return False
     return bool(re.match(r"\s+(?:\([A-Z][\w&-]*\)\s+)?[A-Z][\w-]", original[sp.end : sp.end + 30]))
 
 
+_NAME_HEAD_AFTER = re.compile(
+    r"\s+(?:\([A-Z][\w&-]*\)\s+)?(?:TIP\s+)?(?:Process|Declaration|Work\s+Plan|Plan\s+of\s+Action|Consensus|"
+    r"Commitment|Agreement|Convention|Statement|Roadmap|Framework|Principles|Guidelines?|Vision|Initiative)\b"
+)
 _HERE = re.compile(r"\bhere\b|\bin this (?:town|city|capital)\b|\bin the (?:city|town|capital)\b(?! of)")
 
 
+_HELD_IN = re.compile(
+    r"\b(?:held|hosted|convened|took place|takes place|met|meets|meeting|gathered|signed|adopted|launched|"
+    r"organi[sz]ed|opened|closed|ended|began|workshop|conference|summit|forum|training|seminar|"
+    r"consultation|dialogue)\b[^.;]{0,40}\bin\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A city named as a party or a rival ("ratified ahead of Manila", "Bangkok's delegation follows
 # Jakarta"), not as where something happened.
 _NOT_WHERE = re.compile(r"\b(?:ahead of|behind|after|than|like|follows?|followed|join(?:s|ed)?|with)\s+$")
@@ -69,6 +81,8 @@ def place_of(
         for sp, pl in here
         if pl.name == pl.country
         and re.search(r"\bin\s+(?:the\s+)?$", ctx.original[max(0, sp.start - 8) : sp.start])
+        # "held in Myanmar", not "the situation in Myanmar" or "people trapped in Myanmar".
+        and _HELD_IN.search(ctx.original, max(0, sp.start - 60), sp.start)
         and not any(c.country == pl.name and 0 < sp.start - c_sp.end <= 3 for c_sp, c in cities)
     ]
     pick = cities or countries
