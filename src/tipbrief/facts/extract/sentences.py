@@ -123,7 +123,7 @@ _PAST_CLAUSE = re.compile(
 # March", "the meetings end on Saturday" (a past event would take the past tense).
 _SCHEDULED = re.compile(
     r"\b(?:(?:enters?|comes?) into (?:force|effect)|takes? effect|(?:ends?|closes?|opens?|begins?|starts?|"
-    r"concludes?|resumes?|runs?(?: until)?))\s+(?:on|in|from|until)?\s*$"
+    r"concludes?|resumes?|runs?(?: until)?))\b(?:[^,;.]{0,30}?\s(?:on|in|from|until))?\s*$"
 )
 
 

@@ -39,7 +39,7 @@ from tipbrief.facts.extract.records import (
     consistent,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _tense
+from tipbrief.facts.extract.sentences import _tense, expression_tense
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import parse_partial
@@ -385,12 +385,16 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
     meetings and summits it names, and the acts it reports on recorded instruments."""
     out: list[Recorded] = []
     idents = _named_meetings(ctx, s)
-    # Mentions that name different meetings ("ASEAN Summit 32 in Labuan Bajo") date nothing.
-    rows = {c.key for c in _common_readings(idents)}
+    # Mentions that name meetings on different dates ("ASEAN Summit 32 in Labuan Bajo") date
+    # nothing; joint meetings on the same days ("the 44th and 45th ASEAN Summits") agree.
     for ident in idents:
-        readings = [c for c in ident.candidates if c.key in rows]
-        if len(readings) == 1:
-            c = readings[0]
+        if len(ident.candidates) == 1:
+            c = ident.candidates[0]
+            others = [i for i in idents if i.field == ident.field and i is not ident]
+            if not all(
+                any((o.earliest, o.latest) == (c.earliest, c.latest) for o in i.candidates) for i in others
+            ):
+                continue
             if c.earliest and c.latest and (c.latest - c.earliest).days <= MEETING_DAYS:
                 out.append((c.label, c.earliest, c.latest, ident.span.end, ident.span, c.reference, c.url))
     for f in _frames(ctx, s, sentence_words(s.text)):
@@ -467,7 +471,8 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
             reach = RECORDED_REACH if t.kind == "relative" else 2 * RECORDED_REACH + 20
             near = [r for r in recorded if abs(at - r[3]) <= reach]
             for label, lo, hi, _, span, reference, url in near:
-                found = _written_given(t, lo, hi, tense)
+                # The verb of the day's own clause ("…, which open in the capital on October 9").
+                found = _written_given(t, lo, hi, expression_tense(s.text, t.start, tense))
                 if found is None:
                     continue
                 earliest, latest, how = found
