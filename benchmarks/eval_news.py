@@ -176,6 +176,8 @@ class ToolEvent:
     actors: tuple[str, ...] = ()
     ordinal: int | None = None
     """The number of the meeting the fact base says it is ("27th ASEAN Summit": 27), if any."""
+    subject: str = ""
+    """The instrument or body the fact base says the event is of ("SOMTC"), if any."""
 
     @property
     def interval(self) -> Interval:
@@ -209,6 +211,7 @@ def tool_view(facts: Any) -> ToolView:
             sources.get(e.id, frozenset()),
             tuple(e.actors),
             getattr(e, "ordinal", None),
+            getattr(e, "subject", ""),
         )
         for e in facts.events
     )
@@ -231,6 +234,10 @@ def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.casefold())
 
 
+def _unquoted(text: str) -> str:
+    return re.sub(r"['’]", "", text).casefold()
+
+
 def kind_compatible(gold_kind: str, tool_kind: str) -> bool:
     allowed = COMPATIBLE_KINDS.get(gold_kind.casefold(), frozenset({gold_kind.casefold()}))
     return tool_kind.casefold() in allowed
@@ -238,12 +245,14 @@ def kind_compatible(gold_kind: str, tool_kind: str) -> bool:
 
 def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
     """The tool event could be the gold event: same article, compatible kind, a keyword in its
-    title, no other meeting number than the gold's, and the party (if any) in its title or actors
-    ("Viet Nam" matches "Vietnam")."""
-    title = event.title.casefold()
+    title (or its subject), no other meeting number than the gold's, and the party (if any) in its
+    title or actors ("Viet Nam" matches "Vietnam")."""
+    # A keyword is in the title or is the subject the tool gives, apostrophes aside
+    # ("Senior Officials' Meeting" and "Senior Officials Meeting" are one name).
+    title = _unquoted(event.title)
     if gold.article not in event.articles or not kind_compatible(gold.kind, event.kind):
         return False
-    if not any(k.casefold() in title for k in gold.keywords):
+    if not any(_unquoted(k) in title or _unquoted(k) == _unquoted(event.subject) for k in gold.keywords):
         return False
     # The tool says which numbered meeting it is: the 27th Summit is not a report of the 18th.
     if gold.ordinal is not None and event.ordinal is not None and gold.ordinal != event.ordinal:
