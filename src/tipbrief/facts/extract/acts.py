@@ -89,7 +89,10 @@ def conclusion_kind(row: Row | None, name: str) -> str:
 _NOT_AN_ACT = re.compile(
     r"(?:\bto|\b(?:not|never|yet)(?:\s+yet)?|n't(?:\s+yet)?|\byet to|\bbefore)\s+$"
     # "once a sixth Member State has deposited": a condition, not an act anyone performed.
-    r"|\b(?:once|until|unless|if|when|after)\s+(?:a|an|any|each|every)\s+[\w\s-]{0,30}?(?:has|have)\s+$",
+    r"|\b(?:once|until|unless|if|when|after)\s+(?:a|an|any|each|every)\s+[\w\s-]{0,30}?(?:has|have)\s+$"
+    # "Indonesia has proposed that the leaders adopt a declaration": a proposal.
+    r"|\b(?:propos|urg|call|ask|recommend|suggest|insist|demand|want|hope)\w*(?:\s+for)?\s+that\s+"
+    r"(?:[\w'’-]+\s+){1,4}$",
     re.IGNORECASE,
 )
 _EXPECTED_TO = re.compile(r"\b(?:expected|due|set|scheduled|likely)\s+to\s+$", re.IGNORECASE)

@@ -42,6 +42,7 @@ from tipbrief.facts.extract.patterns import (
     _SUMMIT_NUMBER,
     _SUMMIT_WORD,
     _TRANSITIVE_MEETING_VERB,
+    MEETING_NOUNS,
 )
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -51,6 +52,7 @@ from tipbrief.facts.extract.records import (
     Sentence,
     _Context,
     identity_key,
+    intersect,
 )
 from tipbrief.facts.extract.sentences import _norm
 from tipbrief.facts.extract.where import dateline_of, names_something, place_of
@@ -295,7 +297,7 @@ def _events_in_sentence(
             annual = any(c.annual for c in cons)
             cons += [c for c in extra if c.span is None or mine(f, c.span.start)]
             if not continuing:
-                cons += _anchor_relation(anchor, tense, annual)
+                cons += _anchor_relation(anchor, _direction(anchor, cons, tense, f.kind), annual)
             if f.kind in ACT_KINDS:
                 # A speaker's term dates the speech, not an instrument they recall ("signed in 2004").
                 cons = [c for c in cons if c.rule != "office-term"]
@@ -319,6 +321,26 @@ def _events_in_sentence(
                 continue
         out.append(_candidate(ctx, f, at, source, actors, pl, cons, own, tense))
     return out
+
+
+def _direction(anchor: tuple[Constraint, ...], cons: list[Constraint], tense: Tense, kind: str) -> Tense:
+    """The event's tense, unless a time counted from the article says otherwise: "when their leaders
+    meet … next month" is to come, whatever the verbs look like. For a meeting, only a week or more
+    does ("the meetings end on Saturday" is a day of a meeting that may have begun)."""
+    lo, hi = intersect(anchor) or (None, None)
+    if lo is None or hi is None:
+        return tense
+    least = 7 if kind in ("meeting", "summit") or kind in MEETING_NOUNS else 0
+    spans = [
+        (c.earliest, c.latest)
+        for c in cons
+        if c.rule == "relative-date" and c.earliest and c.latest and (c.latest - c.earliest).days + 1 >= least
+    ]
+    if spans and all(first > hi for first, _ in spans):
+        return "future"
+    if spans and all(last < lo for _, last in spans):
+        return "past"
+    return tense
 
 
 def _occasions(f: _Frame, idents: list[Identification], claimed: dict[int, int]) -> list[Identification]:

@@ -127,14 +127,24 @@ _SCHEDULED = re.compile(
 )
 
 
-def expression_tense(sentence: str, start: int, tense: Tense) -> Tense:
-    """The tense that governs the expression at ``start``: its own clause's verb, else ``tense``."""
+def clause_tense(sentence: str, start: int) -> Tense | None:
+    """The tense the verb of the expression's own clause gives, if it gives one."""
     clause = re.split(r"[,;:()]", sentence[max(0, start - 60) : start])[-1]
     if _FUTURE_CLAUSE.search(clause) or _SCHEDULED.search(clause):
         return "future"
     if _PAST_CLAUSE.search(clause):
         return "past"
-    return tense
+    return None
+
+
+def only_past(sentence: str) -> bool:
+    """A sentence with a past verb and nothing that points ahead ("would", "next", "expected")."""
+    return bool(_PAST_CLAUSE.search(sentence)) and not _FUTURE_CLAUSE.search(sentence)
+
+
+def expression_tense(sentence: str, start: int, tense: Tense) -> Tense:
+    """The tense that governs the expression at ``start``: its own clause's verb, else ``tense``."""
+    return clause_tense(sentence, start) or tense
 
 
 def _first_sentence_cap(text: str) -> str:

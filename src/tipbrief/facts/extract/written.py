@@ -39,7 +39,7 @@ from tipbrief.facts.extract.records import (
     consistent,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _tense, expression_tense
+from tipbrief.facts.extract.sentences import _tense, clause_tense, only_past
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import parse_partial
@@ -418,7 +418,9 @@ def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, d
         first, last = max(on[0][0], lo), min(on[-1][1], hi)
         if tense == "future":
             return first - YEAR, last, "within the year before"
-        return first, last + YEAR, "within the year after"
+        if tense == "past":
+            return first, last + YEAR, "within the year after"
+        return first - YEAR, last + YEAR, "within a year of it"
     rel = t.relative or ""
     if rel in _WEEK_OFFSETS:
         # "next week": the article is in the calendar week before the meeting's.
@@ -439,6 +441,9 @@ def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, d
     return None
 
 
+_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the same|the following|the next|the previous|the)\s+year\b")
+
+
 def _overlaps(iv: tuple[date, date] | None, lo: date, hi: date) -> bool:
     return iv is not None and iv[0] <= hi and iv[1] >= lo
 
@@ -450,10 +455,15 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
     which Singapore hosts in November" (written within the year before)."""
     out: list[Constraint] = []
     for s in ctx.sentences:
+        temporals = extract_temporals(s.text)
+        # "on January 5, 2017 … on March 8 that year": a sentence that gives a year, or a day whose
+        # year the text gives elsewhere, says nothing of when the article was written.
+        if any(t.year is not None for t in temporals):
+            continue
         days = [
             t
-            for t in extract_temporals(s.text)
-            if (t.kind in ("date", "month", "day-range") and t.year is None)
+            for t in temporals
+            if (t.kind in ("date", "month", "day-range") and not _THAT_YEAR.match(s.text, t.end))
             or (t.relative or "") in _DAY_OFFSETS
             or (t.relative or "") in _WEEK_OFFSETS
             or (t.relative or "").removeprefix("on ") in _WEEKDAYS
@@ -471,8 +481,12 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
             reach = RECORDED_REACH if t.kind == "relative" else 2 * RECORDED_REACH + 20
             near = [r for r in recorded if abs(at - r[3]) <= reach]
             for label, lo, hi, _, span, reference, url in near:
-                # The verb of the day's own clause ("…, which open in the capital on October 9").
-                found = _written_given(t, lo, hi, expression_tense(s.text, t.start, tense))
+                # The verb of the day's own clause says which way ("…, which open in the capital on
+                # October 9"); a day or month whose clause says nothing may lie on either side.
+                own = clause_tense(s.text, t.start) or (
+                    tense if t.kind == "relative" or only_past(s.text) else "either"
+                )
+                found = _written_given(t, lo, hi, own)
                 if found is None:
                     continue
                 earliest, latest, how = found
