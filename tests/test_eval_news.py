@@ -90,6 +90,27 @@ def test_candidate_needs_article_keyword_compatible_kind_and_party() -> None:
     )
 
 
+def test_candidate_needs_the_gold_number_and_reads_the_tools_subject() -> None:
+    g = gold("a.txt", "ammtc18", (D(2024, 8, 28), D(2024, 8, 28)), ordinal=18)
+    assert is_candidate(tool("t", {"a.txt"}, None, None, ordinal=18), g)
+    assert not is_candidate(tool("t", {"a.txt"}, None, None, ordinal=17, title="17th AMMTC"), g)
+    assert is_candidate(tool("t", {"a.txt"}, None, None, title="18th AMMTC"), g)  # number unknown
+    somtc = gold(
+        "a.txt",
+        "somtc13",
+        (D(2013, 6, 19),) * 2,
+        keywords=("Senior Officials' Meeting on Transnational Crime",),
+    )
+    assert is_candidate(
+        tool("t", {"a.txt"}, None, None, title="13th Senior Officials Meeting on Transnational Crime"), somtc
+    )
+    by_subject = gold("a.txt", "somtc13", (D(2013, 6, 19),) * 2, keywords=("SOMTC",))
+    assert is_candidate(tool("t", {"a.txt"}, None, None, title="13th meeting", subject="SOMTC"), by_subject)
+    assert not is_candidate(
+        tool("t", {"a.txt"}, None, None, title="13th meeting", subject="ACWC"), by_subject
+    )
+
+
 def test_match_scores_dates_places_and_merges() -> None:
     day = (D(2024, 8, 28), D(2024, 8, 28))
     golds = [
