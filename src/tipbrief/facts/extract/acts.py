@@ -171,6 +171,10 @@ def find_acts(
             # "which ratified the Convention last year", "Cambodia and Singapore, which ratified
             # ahead of Manila": the instrument the article named before.
             found = [(-1, -1, before[-1].get("name"))]
+        if not found and kind == "entry-into-force" and _IT_BEFORE.search(text, 0, verb.start()):
+            # "… and it entered into force in March 2017": the instrument named before.
+            prior = [n for n in names if n[1] <= verb.start()]
+            found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
         if re.match(r"\s+it\b", text[verb.end() :]) and not found:
             prior = [n for n in names if n[1] <= verb.start()]
             found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
@@ -300,6 +304,7 @@ _CLAUSE_START = re.compile(
 )
 
 
+_IT_BEFORE = re.compile(r"\b(?:it|It)\s+(?:has\s+|had\s+|finally\s+)?$")
 _BARE_HEAD = re.compile(
     r"\s+the\s+(?:Convention|Treaty|Agreement|Charter|Protocol|Declaration)\b(?!\s+(?:on|of|against|for)\b)"
 )

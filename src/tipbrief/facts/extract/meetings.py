@@ -181,6 +181,10 @@ def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _noun_name(ctx: _Context, text: str, noun: re.Match[str]) -> dict[str, object] | None:
     """The name a meeting noun stands in, with the kind its compound gives."""
     word = noun.group("noun").lower()
+    if word == "summit" and re.search(
+        r"\b(?:an?|any|every|each|another)\s+(?:ASEAN\s+)?$", text[: noun.start()]
+    ):
+        return None  # "the first time Laos has hosted an ASEAN summit": no summit in particular
     if _NOT_A_MEETING.match(text[noun.start() :]) or (
         word == "training"
         and not re.search(

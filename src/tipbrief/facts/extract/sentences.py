@@ -127,11 +127,16 @@ _SCHEDULED = re.compile(
 )
 
 
+_UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:being|now|still|currently)\b|\bongoing\b|\bunder\s?way\b", re.I)
+
+
 def clause_tense(sentence: str, start: int) -> Tense | None:
     """The tense the verb of the expression's own clause gives, if it gives one."""
     clause = re.split(r"[,;:()]", sentence[max(0, start - 60) : start])[-1]
     if _FUTURE_CLAUSE.search(clause) or _SCHEDULED.search(clause):
         return "future"
+    if _UNDER_WAY.search(clause):
+        return "present"  # "which is being held in Vientiane until July 26": either side of today
     if _PAST_CLAUSE.search(clause):
         return "past"
     return None

@@ -486,6 +486,7 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
                 own = clause_tense(s.text, t.start) or (
                     tense if t.kind == "relative" or only_past(s.text) else "either"
                 )
+                own = "either" if own == "present" else own
                 found = _written_given(t, lo, hi, own)
                 if found is None:
                     continue

@@ -296,7 +296,7 @@ def _identify(
         fitting = [
             k for k in sorted(common) if _fits(core, [_candidate_constraint(pool[k][0], pool[k][1])], annual)
         ]
-        if not fitting and len(common) == 1 and all(len(i.candidates) == 1 for i in idents):
+        if not fitting and len(common) == 1:
             # One numbered meeting on record ("the 33rd ASEAN Summit") outweighs what the tense
             # of its sentence implies about its date ("hosts in November", read as past) and a
             # relative day that may be another noun's ("… reviewed at a workshop last month").
