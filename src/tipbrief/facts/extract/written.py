@@ -46,6 +46,7 @@ from tipbrief.facts.reference import parse_partial
 from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import (
+    WEEKDAYS,
     _relative_interval,
     named_month_interval,
     stated_interval,
@@ -370,7 +371,6 @@ _DAY_OFFSETS = {
     "tomorrow": -1,
 }
 _WEEK_OFFSETS = {"this week": 0, "next week": -7, "coming week": -7, "last week": 7, "previous week": 7}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RECORDED_REACH = 90
 """How many characters may separate a recorded event's mention from the day that dates it."""
 
@@ -430,8 +430,8 @@ def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, d
     if rel in _DAY_OFFSETS:
         shift = timedelta(days=_DAY_OFFSETS[rel])
         return lo + shift, hi + shift, "on the day that makes it so"
-    if rel.startswith("on ") and rel[3:] in _WEEKDAYS:
-        weekday = _WEEKDAYS.index(rel[3:])
+    if rel.startswith("on ") and rel[3:] in WEEKDAYS:
+        weekday = WEEKDAYS.index(rel[3:])
         days = [lo + timedelta(days=n) for n in range((hi - lo).days + 1)]
         if not any(d.weekday() == weekday for d in days):
             return None
@@ -466,7 +466,7 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
             if (t.kind in ("date", "month", "day-range") and not _THAT_YEAR.match(s.text, t.end))
             or (t.relative or "") in _DAY_OFFSETS
             or (t.relative or "") in _WEEK_OFFSETS
-            or (t.relative or "").removeprefix("on ") in _WEEKDAYS
+            or (t.relative or "").removeprefix("on ") in WEEKDAYS
         ]
         if not days:
             continue

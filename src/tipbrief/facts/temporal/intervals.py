@@ -152,7 +152,7 @@ def _nearest(t: Temporal, point: date, tense: Tense) -> tuple[date, date] | None
     return min(options, key=lambda iv: abs((iv[0] - point).days), default=None)
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date, date] | None:
@@ -160,8 +160,8 @@ def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date,
     events). Weeks are _relative_interval's."""
     day = timedelta(days=1)
     words = rel.split()
-    if words[0] == "on" and words[-1] in _WEEKDAYS:
-        wanted = _WEEKDAYS.index(words[-1])
+    if words[0] == "on" and words[-1] in WEEKDAYS:
+        wanted = WEEKDAYS.index(words[-1])
         if tense == "future":
             return a0 + ((wanted - a0.weekday()) % 7) * day, a1 + ((wanted - a1.weekday()) % 7) * day
         return a0 - ((a0.weekday() - wanted) % 7) * day, a1 - ((a1.weekday() - wanted) % 7) * day
