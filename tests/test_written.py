@@ -50,6 +50,13 @@ def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) ->
         ("X will chair the meeting on May 3, the ministry announced on May 1.", "May 1", "future", "past"),
         ("The talks were held in March and will resume on June 2.", "June 2", "past", "future"),
         ("Delegates met in Hanoi on June 2.", "June 2", "past", "past"),
+        (
+            "It takes effect next month after Laos deposited its instrument with the Secretariat on Tuesday.",
+            "Tuesday",
+            "future",
+            "past",
+        ),
+        ("The plan will be adopted after June 2.", "June 2", "past", "future"),
     ],
 )
 def test_an_expression_takes_the_tense_of_its_own_clause(

@@ -132,7 +132,19 @@ _UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:being|now|still|currently)\b|\bongoi
 
 def clause_tense(sentence: str, start: int) -> Tense | None:
     """The tense the verb of the expression's own clause gives, if it gives one."""
-    clause = re.split(r"[,;:()]", sentence[max(0, start - 60) : start])[-1]
+    clause = re.split(r"[,;:()]", sentence[max(0, start - CLAUSE_REACH) : start])[-1]
+    # A subordinate clause has its own verb ("will take effect next month after the Philippines
+    # deposited its instrument on Tuesday": Tuesday is past); without one, the whole clause speaks.
+    inner = _SUBORDINATOR.split(clause)[-1]
+    return _verb_tense(inner) or (_verb_tense(clause) if inner != clause else None)
+
+
+CLAUSE_REACH = 120
+"""How far before an expression its clause's verb may stand."""
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|once|because|while|whereas|although|though|but)\b")
+
+
+def _verb_tense(clause: str) -> Tense | None:
     if _FUTURE_CLAUSE.search(clause) or _SCHEDULED.search(clause):
         return "future"
     if _UNDER_WAY.search(clause):

@@ -85,7 +85,16 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_recorded_days(ctx),
         *_past_dates(ctx),
     ]
-    # The article's own dates come first; a later constraint that contradicts them is dropped.
+    # The article's own dates come first; a later constraint that contradicts them is dropped. A
+    # dateline's day is the article's own word too, year or not: a clue that allows no such day
+    # misread something.
+    day = _dateline_day(ctx)
+    if day is not None:
+        clues = [
+            c
+            for c in clues
+            if (c.earliest, c.latest) == (None, None) or _days_within(day, c.earliest, c.latest) is not None
+        ]
     kept, _ = consistent(clues)
     dateline = _yearless_dateline(ctx, kept)
     return (*kept, dateline) if dateline is not None else tuple(kept)
@@ -566,14 +575,12 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
 
 def _yearless_dateline(ctx: _Context, kept: list[Constraint]) -> Constraint | None:
     """A dateline's day without its year, in the year (or years) the other clues allow."""
-    doc = ctx.article.document
-    if doc.published or not ctx.article.dateline_span:
+    day = _dateline_day(ctx)
+    if day is None or ctx.article.dateline_span is None:
         return None
+    doc = ctx.article.document
     start, end = ctx.article.dateline_span
     span = Span(doc.id, start, end, doc.text[start:end])
-    day = next((t for t in extract_temporals(span.quote) if t.kind == "date" and t.year is None), None)
-    if day is None:
-        return None
     lo, hi = intersect(kept) or (None, None)
     found = _days_within(day, lo, hi)
     if found is None:
@@ -590,6 +597,16 @@ def _yearless_dateline(ctx: _Context, kept: list[Constraint]) -> Constraint | No
         span,
         stated=first == last,
     )
+
+
+def _dateline_day(ctx: _Context) -> Temporal | None:
+    """The day of a dateline that gives no year ("MANILA, Feb. 12 (PNA) --"), when the article has
+    no date of its own."""
+    if ctx.article.document.published or not ctx.article.dateline_span:
+        return None
+    start, end = ctx.article.dateline_span
+    quote = ctx.article.document.text[start:end]
+    return next((t for t in extract_temporals(quote) if t.kind == "date" and t.year is None), None)
 
 
 def _days_within(day: Temporal, lo: date | None, hi: date | None) -> tuple[date | None, date | None] | None:
