@@ -51,7 +51,7 @@ from tipbrief.build.factbase import build_fact_base
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSSET = ROOT / "benchmarks" / "newsset"
-SETS = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+SETS = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
 Interval = tuple[date | None, date | None]
 
 # A gold kind and the tool kinds that may stand for it (tipbrief calls a signing, a ratification
@@ -235,7 +235,9 @@ def _letters(text: str) -> str:
 
 
 def _unquoted(text: str) -> str:
-    return re.sub(r"['’]", "", text).casefold()
+    # Apostrophes and bracketed acronyms aside: "Trafficking in Persons (TIP) Report" is the name a
+    # title gives as "Trafficking in Persons Report".
+    return re.sub(r"\s*\([A-Z][\w&/-]*\)|['’]", "", text).casefold()
 
 
 def kind_compatible(gold_kind: str, tool_kind: str) -> bool:

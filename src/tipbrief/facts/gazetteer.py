@@ -107,6 +107,7 @@ class Gazetteer:
     bodies: NameMatcher
     instruments: NameMatcher
     programmes: NameMatcher
+    reports: NameMatcher
     offices: NameMatcher
     office_titles: NameMatcher
     series: NameMatcher
@@ -118,6 +119,17 @@ class Gazetteer:
 
     def country_of(self, row: Row) -> str:
         return row.get("country") or row.get("name")
+
+    def report_edition(self, report: Row, edition: int) -> Row | None:
+        """The row of the report's edition of that year, if the reference data has it."""
+        return next(
+            (
+                r
+                for r in self.reference.rows("reports")
+                if r.get("report") == report.get("report") and r.get("edition") == str(edition)
+            ),
+            None,
+        )
 
     def summits_numbered(self, number: int) -> tuple[Candidate, ...]:
         return tuple(
@@ -270,6 +282,7 @@ def build_gazetteer(reference: Reference) -> Gazetteer:
         programmes=compile_names(
             reference.rows("programmes"), "name", "acronym", "aliases", case_sensitive_upto=10
         ),
+        reports=compile_names(reference.rows("reports"), "report", "aliases", case_sensitive_upto=6),
         offices=compile_names(reference.rows("offices"), "person", "aliases"),
         office_titles=compile_names(reference.rows("offices"), "office", "office_aliases"),
         series=compile_names(reference.rows("series"), "series", "name", "aliases", case_sensitive_upto=8),

@@ -26,6 +26,7 @@ TABLES = (
     "outlets",
     "acts",
     "chairs",
+    "reports",
 )
 
 
@@ -95,6 +96,8 @@ def _key(table: str, values: Mapping[str, str]) -> str:
     first = next(iter(values.values()), "")
     if table in ("meetings",):
         return f"{values.get('series', '')}-{values.get('number', '')}"
+    if table == "reports":
+        return f"{values.get('report', '')}-{values.get('edition', '')}"
     if table == "acts":
         return f"{values.get('instrument', '')}-{values.get('act', '')}-{values.get('party', '')}"
     return values.get("id") or first
@@ -117,7 +120,9 @@ def parse_table(table: str, text: str, origin: str) -> tuple[tuple[Row, ...], tu
             )
             continue
         bad = [
-            c for c in ("start", "end", "adopted", "date") if clean.get(c) and parse_partial(clean[c]) is None
+            c
+            for c in ("start", "end", "adopted", "date", "published")
+            if clean.get(c) and parse_partial(clean[c]) is None
         ]
         if bad:
             problems.append(

@@ -215,6 +215,8 @@ class _Frame:
     """Where the meeting's name ends (numbered meetings: the reference rows' check looks after it)."""
     weak: bool = False
     """Its name is a common noun ("a workshop"): the key names the article and place, not the words."""
+    edition: Row | None = None
+    """The recorded edition of a report it publishes ("the 2024 Trafficking in Persons Report")."""
     main: bool = False
     """The meeting the sentence's meeting verb governs ("opened the 16th SOMTC"); other numbered
     meetings it names are events only where the reference rows agree with what it says of them."""
@@ -302,6 +304,7 @@ def _events_in_sentence(
                 # A speaker's term dates the speech, not an instrument they recall ("signed in 2004").
                 cons = [c for c in cons if c.rule != "office-term"]
                 cons += _instrument_reference(ctx, f)
+            cons += _edition_reference(f)
             own += _occasions(f, [i for i in idents if i not in own and mine(f, i.span.start)], claimed)
             if f.kind not in ACT_KINDS and f.kind not in ("launch", "publication"):
                 cons = _days_of_a_meeting(
@@ -479,7 +482,7 @@ def _numbered_by_name(
     return out
 
 
-_DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference"})
+_DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference", "report-reference"})
 
 
 def _overlaps(span: Span, s: Sentence, f: _Frame) -> bool:
@@ -551,6 +554,16 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
     return [Constraint("instrument-reference", note, found[0], found[1], None, origin, url)]
 
 
+def _edition_reference(f: _Frame) -> list[Constraint]:
+    """The day the reference data records for the report's edition a publication names."""
+    found = parse_partial(f.edition.get("published")) if f.edition is not None else None
+    if f.edition is None or found is None:
+        return []
+    row = f.edition
+    note = f"the {row.get('edition')} {row.get('report')} was released on {row.get('published')}"
+    return [Constraint("report-reference", note, found[0], found[1], None, row.origin, row.source)]
+
+
 # --- places ----------------------------------------------------------------------------------
 
 
@@ -588,7 +601,15 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             )
     taken = {f.at for f in frames}
     frames += [
-        _Frame(x.kind, x.title, "", x.name, x.at, generic=x.generic)
+        _Frame(
+            x.kind,
+            x.title,
+            x.edition.key if x.edition else "",
+            x.name,
+            x.at,
+            generic=x.generic,
+            edition=x.edition,
+        )
         for x in find_launches(ctx, text, words, taken)
     ]
     frames += _meetings(ctx, text, words, frames)

@@ -101,6 +101,12 @@ def reporting_clauses(ctx: _Context, s: Sentence) -> list[tuple[int, int]]:
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+(?P<verb>(?:\w+\s+){0,2}?\w+)\b[^,;]*")
 
 
+_REDUCED_CLAUSE = re.compile(
+    r",\s+(?:released|published|launched|issued|unveiled|adopted|signed|deposited|ratified)\s+"
+    r"(?:by|in|on|at|yesterday|today|last|earlier|this)\b[^,;]*"
+)
+
+
 _ABOUT_A_MEETING = re.compile(
     r"\b(?:held|took place|convened|opened|closed|ended|met|hosted|organi[sz]ed|runs?|began|will be held)\b"
 )
@@ -111,6 +117,13 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
     other noun dates that noun, not the event (unless it holds the event's trigger, or follows the
     event's own name, or says where and when a meeting was held)."""
     out = []
+    for m in _REDUCED_CLAUSE.finditer(s.text):
+        if m.start() <= at < m.end():
+            # "… welcomed the 2024 TIP Report, released by the State Department yesterday": the
+            # participle's clause dates the release; the main clause's "today" is the welcome's.
+            a = s.span(ctx.doc, ctx.original, 0, 0).start
+            b = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
+            out.append((a, b))
     for m in _RELATIVE_CLAUSE.finditer(s.text):
         if m.start() <= at < m.end() and m.group().startswith((", which", ", who")):
             # "Officials on Sunday welcomed the Declaration, which the leaders signed here
@@ -141,6 +154,11 @@ _NOUN_ASIDE = re.compile(
     r",?\s+(?:following|after|amid|in the wake of|prompted by|months after|weeks after|days after)\s+"
     r"(?:the|a|an|its|their)\s+(?!(?:meeting|summit|conference|workshop|consultation)\b)[^,;]*"
     r"|\b(?:that|which)\s+(?:was|were|had been|has been|have been)\s+\w+(?:ed|en)\b[^,;]*"
+    # "… after being placed in Tier 3 last year": what befell the subject before, not the event.
+    r"|,?\s+(?:after|before|since)\s+(?:being|having been|having)\s+\w+(?:ed|en)\b[^,;]*"
+    # "The report, released yesterday, found that victims rose in 2022": what a document says.
+    r"|\b(?:found|finds|showed|shows|revealed|reveals|noted|notes|warned|warns|estimated|estimates|"
+    r"documented|documents|highlighted|highlights|indicated|indicates)\s+(?:that\s+)?[^;]*"
 )
 
 

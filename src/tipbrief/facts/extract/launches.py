@@ -15,6 +15,7 @@ from tipbrief.facts.extract.patterns import (
 )
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _norm
+from tipbrief.facts.reference import Row
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,9 @@ class Launch:
     at: int
     generic: bool = False
     """ "unveiled the programme": the one the article has named, not a launch of its own."""
+    edition: Row | None = None
+    """The reference row of the report's edition the text names ("the 2024 Trafficking in Persons
+    Report"), when it is one the reference data records."""
 
 
 _NOT_A_LAUNCH = re.compile(r"\b(?:to|not)\s+$")
@@ -52,10 +56,33 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             re.search(rf"\b(?:the|this|its)\s+{re.escape(name)}\b", text[verb.end() :], re.IGNORECASE)
         )
         launched = verb.group("verb").lower().startswith(("launch", "unveil")) or kind == "launch"
-        title = ("Launch" if launched else "Publication") + " of the " + re.sub(r"^(?:the|The)\s+", "", name)
-        out.append(Launch(kind, title, _norm(name), verb.start(), generic))
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        edition = report_edition(ctx, text, name) if kind == "publication" else None
+        if edition is not None and edition.get("edition") not in name:
+            name = f"{edition.get('edition')} {name}"
+        title = ("Launch" if launched else "Publication") + " of the " + name
+        out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition))
         taken.add(verb.start())
     return out
+
+
+# The year that names a report's edition, before its name ("the State Department's 2024 Trafficking
+# in Persons Report") or after it ("Global Report on Trafficking in Persons 2022").
+_EDITION_BEFORE = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:(?:UNODC|US|U\.S\.|annual)\s+)?$")
+_EDITION_AFTER = re.compile(r"\s*(?:\([A-Z]+\)\s*)?,?\s*(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+
+
+def report_edition(ctx: _Context, text: str, name: str) -> Row | None:
+    """The recorded edition of the report the sentence names as ``name``, given by the year beside
+    the report's name; None when no year names one, or the reference data lacks it."""
+    named = _norm(re.sub(r"\([^)]*\)", "", name))
+    for start, end, row in ctx.gaz.reports.find(text):
+        if _norm(re.sub(r"\([^)]*\)", "", text[start:end])) not in named:
+            continue
+        year = _EDITION_BEFORE.search(text, max(0, start - 25), start) or _EDITION_AFTER.match(text, end)
+        if year is not None:
+            return ctx.gaz.report_edition(row, int(year.group("year")))
+    return None
 
 
 _DOC_WORD = re.compile(
@@ -76,6 +103,8 @@ _DETERMINER = re.compile(
 _GAP_BEFORE_LAUNCH = re.compile(
     r"^[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
     r"(?:\w+ly\s+)?$"
+    # "X, which the US State Department released": a relative clause with a named subject.
+    r"|^[\s,]*(?:which|that)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|on|for|and)\s+){1,8}(?:\w+ly\s+)?$"
 )
 _TAIL_BEFORE_LAUNCH = re.compile(
     r"(?P<t>(?:\s+(?:of|on|for|in|to)\s+[^,;]+?)?)"

@@ -180,8 +180,10 @@ _INSTRUMENT_COMMON = re.compile(
 
 # Names may hold small words between capitalised ones: "Trafficking in Persons Report".
 _DOC_NAME = re.compile(
-    rf"(?P<name>(?:{_CAP_WORD}\s+(?:(?:of|on|for|in|and|to|against)\s+)*)*?{_DOC_NOUN}"
-    rf"(?:,?\s+(?:{_CONNECT}\s+)*{_CAP_WORD}(?:,?\s+{_CAP_WORD})*)*)"
+    # An acronym in brackets may stand inside the name: "Trafficking in Persons (TIP) Report".
+    rf"(?P<name>(?:(?:{_CAP_WORD}|\([A-Z][\w&/-]*\))\s+(?:(?:of|on|for|in|and|to|against)\s+)*)*?{_DOC_NOUN}"
+    # An edition's year may close it: "Global Report on Trafficking in Persons 2016".
+    rf"(?:,?\s+(?:{_CONNECT}\s+)*{_CAP_WORD}(?:,?\s+{_CAP_WORD})*)*(?:\s+(?:19|20)\d\d\b(?![-–/]))?)"
 )
 
 

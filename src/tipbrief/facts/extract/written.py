@@ -27,7 +27,13 @@ from datetime import date, timedelta
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.dates import _dateline_agrees
-from tipbrief.facts.extract.events import _frames, _identifications, _instrument_reference, _numbered_by_name
+from tipbrief.facts.extract.events import (
+    _edition_reference,
+    _frames,
+    _identifications,
+    _instrument_reference,
+    _numbered_by_name,
+)
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
 from tipbrief.facts.extract.records import (
@@ -391,7 +397,8 @@ and url."""
 
 def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
     """The events of the sentence whose dates the reference rows record to within a month: numbered
-    meetings and summits it names, and the acts it reports on recorded instruments."""
+    meetings and summits it names, the acts it reports on recorded instruments, and the recorded
+    editions of reports it says were released."""
     out: list[Recorded] = []
     idents = _named_meetings(ctx, s)
     # Mentions that name meetings on different dates ("ASEAN Summit 32 in Labuan Bajo") date
@@ -407,7 +414,7 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
             if c.earliest and c.latest and (c.latest - c.earliest).days <= MEETING_DAYS:
                 out.append((c.label, c.earliest, c.latest, ident.span.end, ident.span, c.reference, c.url))
     for f in _frames(ctx, s, sentence_words(s.text)):
-        for act in _instrument_reference(ctx, f):
+        for act in (*_instrument_reference(ctx, f), *_edition_reference(f)):
             if act.earliest and act.latest and act.earliest == act.latest:
                 at = s.span(ctx.doc, ctx.original, f.at, f.at).start
                 out.append((act.note, act.earliest, act.latest, at, None, act.reference, act.url))

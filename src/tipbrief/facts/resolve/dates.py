@@ -33,6 +33,7 @@ _PRIORITY = {
     "stated-date": 1,
     "relative-date": 2,
     "instrument-reference": 3,
+    "report-reference": 3,
     "office-term": 4,
     "programme-period": 5,
     "article-date": 6,
