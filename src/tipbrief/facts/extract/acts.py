@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
+from tipbrief.facts.extract.instruments import _content_words, _instrument_names, _instrument_row
 from tipbrief.facts.extract.patterns import _ACT_VERB, _CLAUSE_END, _INSTRUMENT_HEADS
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _norm
-from tipbrief.facts.reference import Row
+from tipbrief.facts.reference import Row, parse_partial
+from tipbrief.facts.temporal.expressions import extract_temporals
+from tipbrief.facts.temporal.intervals import stated_interval
 
 ACT_KINDS = ("signing", "adoption", "ratification", "deposit", "entry-into-force")
 """Kinds of event that are acts on an instrument: their identity is the instrument (and the party)."""
@@ -200,7 +202,48 @@ def find_acts(
             )
             subject = row.key if row else _norm(label)
             out.append(Act(act_kind, verb.start(), verb.end(), label, subject, acronym, parties, future))
-    return _unique(out)
+    return _unique(out + _listed_acts(ctx, text, out))
+
+
+# "following Cambodia and Singapore in January last year, Thailand in July last year, and …": the
+# countries that did the same before, each group with its own date.
+_LIST_START = re.compile(r"\b(?:following|after|behind|joining)\s+(?:the\s+)?")
+_ITEM_DATE = re.compile(r"\s+(?:in|on)\s+")
+_ITEM_JOIN = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def _listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
+    """The ratifications or deposits a sentence lists after its own, each group of countries with
+    the date that follows it; only with a ratification or deposit of one instrument in the sentence."""
+    done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
+    if not done or len({a.subject for a in done}) != 1:
+        return []
+    model = done[0]
+    named = countries(ctx, text)
+    dates = {t.start: t for t in extract_temporals(text) if t.kind in ("date", "month", "relative", "year")}
+    out: list[Act] = []
+    for start in _LIST_START.finditer(text):
+        at = start.end()
+        while True:
+            group = []
+            while (c := next((c for c in named if c[0] == at), None)) is not None:
+                group.append(c)
+                join = re.compile(r",?\s+and\s+(?:the\s+)?").match(text, c[1])
+                if join is None or not any(n[0] == join.end() for n in named):
+                    at = c[1]
+                    break
+                at = join.end()
+            link = _ITEM_DATE.match(text, at) if group else None
+            if link is None or link.end() not in dates:
+                break
+            parties = tuple(dict.fromkeys(c[2] for c in group if c[2] not in model.parties))
+            if parties:
+                out.append(replace(model, start=group[0][0], end=group[-1][1], parties=parties, future=False))
+            after = _ITEM_JOIN.match(text, dates[link.end()].end)
+            if after is None:
+                break
+            at = after.end()
+    return out
 
 
 # "the country's instrument of ratification", "the kingdom deposited": the country named before.
@@ -268,7 +311,37 @@ def _common_instrument(ctx: _Context, text: str, start: int, name: str, before: 
         for r in (*before, *article_instruments(ctx))
         if re.search(rf"\b{head}\b", r.get("name"), re.I)
     }
-    return next(iter(rows.values())) if len(rows) == 1 else None
+    if rows:
+        return next(iter(rows.values())) if len(rows) == 1 else None
+    return _described_instrument(ctx, text, head, name)
+
+
+def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row | None:
+    """ "in 2004, when leaders adopted a non-binding declaration against trafficking": the one
+    recorded instrument of that kind, on that subject, adopted when the sentence says."""
+    words = _content_words(name) - _content_words(head) - _CONNECTORS
+    stated = [iv for t in extract_temporals(text) if t.year is not None and (iv := stated_interval(t))]
+    if len(words) < 1 or not stated:
+        return None
+    found = []
+    for row in ctx.gaz.reference.rows("instruments"):
+        adopted = parse_partial(row.get("adopted")) if row.get("adopted") else None
+        if (
+            adopted is None
+            or not re.search(rf"\b{head}\b", row.get("name"), re.I)
+            or not words <= _content_words(row.get("name")) | _content_words(row.get("aliases"))
+        ):
+            continue
+        if any(lo <= adopted[0] and adopted[1] <= hi for lo, hi in stated):
+            found.append(row)
+    return found[0] if len(found) == 1 else None
+
+
+# Words of a description that say nothing of its subject (see patterns._INSTRUMENT_COMMON).
+_CONNECTORS = frozenset(
+    {"against", "for", "to", "pledging", "committing", "calling", "aimed", "at", "vowing", "joint", "action"}
+    | {"non", "binding", "legally", "landmark", "historic", "new", "first", "political", "common", "regional"}
+)
 
 
 def _named_in_article(ctx: _Context, text: str, start: int, name: str) -> str:

@@ -172,8 +172,11 @@ _INSTRUMENT_COMMON_HEADS = (
 
 _INSTRUMENT_COMMON = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:own\s+)?(?P<name>(?:ASEAN\s+|regional\s+|joint\s+|leaders['’]\s+)?"
+    # "a non-binding declaration against trafficking", "a declaration pledging joint action against …"
+    r"(?:(?:non-binding|legally binding|binding|landmark|historic|new|first|political|common)\s+){0,2}"
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
-    r"\s+(?:on|against|to|for)\s+(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?)"
+    r"\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
+    r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?)"
     r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|$))"
 )
 
