@@ -264,6 +264,10 @@ def _unique(acts: list[Act]) -> list[Act]:
     return out
 
 
+_PARTICIPLE = re.compile(r"(?:adopted|signed|endorsed|approved|ratified|issued|finalised|finalized)\b")
+_NAME_COMMA = re.compile(r"\s*(?:\([A-Z][\w&/-]*\))?\s*,\s*")
+
+
 def _governed(
     ctx: _Context, text: str, names: list[tuple[int, int, str]], v_start: int, v_end: int, kind: str
 ) -> list[tuple[int, int, str]]:
@@ -279,6 +283,12 @@ def _governed(
         len(text),
     )
     after = [n for n in names if v_end <= n[0] < limit and n[0] - v_end <= 250]
+    # "the Declaration on …, adopted last year, and the Convention": a participle right after a
+    # name and its comma is that name's (a reduced relative clause), whatever follows.
+    if _PARTICIPLE.match(text, v_start):
+        named = [n for n in names if n[1] <= v_start and _NAME_COMMA.fullmatch(text, n[1], v_start)]
+        if named:
+            return named[-1:]
     # A subject that enters into force comes first; an object that is signed or adopted, after.
     if after and kind != "entry-into-force":
         return after

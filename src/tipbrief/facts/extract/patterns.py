@@ -85,6 +85,7 @@ _ACT_VERB = trigger(
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force"),
+    *("adopting", "endorsing", "approving", "ratifying", "depositing"),
     group="verb",
 )
 
@@ -92,7 +93,7 @@ _ACT_VERB = trigger(
 _ADOPTION_VERB = trigger(
     *("adopted", "approved", "signed", "endorsed", "ratified", "issued", "finalised", "finalized"),
     *("adoption", "signing", "signature", "ratification", "endorsement", "adopt", "sign", "endorse"),
-    *("ratify", "approve"),
+    *("ratify", "approve", "adopting", "endorsing", "approving", "ratifying"),
     group="verb",
 )
 
@@ -177,7 +178,7 @@ _INSTRUMENT_COMMON = re.compile(
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
     r"\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
     r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?)"
-    r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|$))"
+    r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$))"
 )
 
 
