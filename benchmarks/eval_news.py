@@ -234,6 +234,11 @@ def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.casefold())
 
 
+def _singular(keyword: str) -> str:
+    """ "ASEAN Summits" names each of "the 44th and 45th ASEAN Summits": the tool titles each one."""
+    return re.sub(r"(?<=[a-z])s$", "", keyword)
+
+
 def _unquoted(text: str) -> str:
     # Apostrophes and bracketed acronyms aside: "Trafficking in Persons (TIP) Report" is the name a
     # title gives as "Trafficking in Persons Report".
@@ -254,7 +259,10 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
     title = _unquoted(event.title)
     if gold.article not in event.articles or not kind_compatible(gold.kind, event.kind):
         return False
-    if not any(_unquoted(k) in title or _unquoted(k) == _unquoted(event.subject) for k in gold.keywords):
+    if not any(
+        _unquoted(k) in title or _singular(_unquoted(k)) in title or _unquoted(k) == _unquoted(event.subject)
+        for k in gold.keywords
+    ):
         return False
     # The tool says which numbered meeting it is: the 27th Summit is not a report of the 18th.
     if gold.ordinal is not None and event.ordinal is not None and gold.ordinal != event.ordinal:
