@@ -207,9 +207,13 @@ def find_acts(
 
 # "following Cambodia and Singapore in January last year, Thailand in July last year, and …": the
 # countries that did the same before, each group with its own date.
-_LIST_START = re.compile(r"\b(?:following|after|behind|joining)\s+(?:the\s+)?")
+_LIST_START = re.compile(r"\b(?:following|after|behind|joining|followed by)\s+(?:the\s+)?")
 _ITEM_DATE = re.compile(r"\s+(?:in|on)\s+")
-_ITEM_JOIN = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+_LIST_JOIN = re.compile(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+# "followed by Thailand, Viet Nam and Myanmar.": a list that ends the clause, without dates.
+_LIST_END = re.compile(r"\s*(?:[.;]|$)")
+# "and Myanmar, which did so on 16 January 2017": the same act, by another country.
+_DID_SO = re.compile(r",\s+which\s+(?:did|had done)\s+so\b")
 
 
 def _listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
@@ -222,27 +226,40 @@ def _listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
     named = countries(ctx, text)
     dates = {t.start: t for t in extract_temporals(text) if t.kind in ("date", "month", "relative", "year")}
     out: list[Act] = []
+
+    def act(group: list[tuple[int, int, str]], at: int | None = None) -> None:
+        parties = tuple(dict.fromkeys(c[2] for c in group if c[2] not in model.parties))
+        if parties:
+            start = group[0][0] if at is None else at
+            out.append(replace(model, start=start, end=group[-1][1], parties=parties, future=False))
+
     for start in _LIST_START.finditer(text):
         at = start.end()
         while True:
             group = []
             while (c := next((c for c in named if c[0] == at), None)) is not None:
                 group.append(c)
-                join = re.compile(r",?\s+and\s+(?:the\s+)?").match(text, c[1])
+                join = _LIST_JOIN.match(text, c[1])
                 if join is None or not any(n[0] == join.end() for n in named):
                     at = c[1]
                     break
                 at = join.end()
-            link = _ITEM_DATE.match(text, at) if group else None
-            if link is None or link.end() not in dates:
+            if not group:
                 break
-            parties = tuple(dict.fromkeys(c[2] for c in group if c[2] not in model.parties))
-            if parties:
-                out.append(replace(model, start=group[0][0], end=group[-1][1], parties=parties, future=False))
-            after = _ITEM_JOIN.match(text, dates[link.end()].end)
+            link = _ITEM_DATE.match(text, at)
+            if link is None or link.end() not in dates:
+                if _LIST_END.match(text, at):
+                    act(group)  # undated: the reference rows may date it
+                break
+            act(group)
+            after = _LIST_JOIN.match(text, dates[link.end()].end)
             if after is None:
                 break
             at = after.end()
+    for so in _DID_SO.finditer(text):
+        before = [c for c in named if c[1] == so.start()]
+        if before:
+            act(before, so.start() + 1)
     return out
 
 
