@@ -57,9 +57,23 @@ def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) ->
             "past",
         ),
         ("The plan will be adopted after June 2.", "June 2", "past", "future"),
+        ("The community, which formally comes into being on Dec 31, was agreed.", "Dec 31", "past", "future"),
     ],
 )
 def test_an_expression_takes_the_tense_of_its_own_clause(
     sentence: str, expression: str, sentence_tense: str, expected: str
 ) -> None:
     assert expression_tense(sentence, sentence.index(expression), sentence_tense) == expected  # type: ignore[arg-type]
+
+
+def test_a_month_last_year_beside_a_recorded_deposit_keeps_the_articles_year(gazetteer: Gazetteer) -> None:
+    # Viet Nam's deposit (5 January 2017, a reference row) stands in the sentence: "January last
+    # year" is not a yearless January of that deposit's year.
+    text = (
+        "Myanmar is the fifth to deposit its instrument of ratification of the ASEAN Convention Against "
+        "Trafficking in Persons, Especially Women and Children, following Cambodia in January last year "
+        "and Viet Nam, which deposited its instrument on 5 January this year."
+    )
+    article = parse_article("doc", "doc.txt", text, gazetteer.outlets, {"published": "2017-01-17"})
+    found = {d.span.quote: (d.earliest, d.latest) for d in extract_article(article, gazetteer).dates}
+    assert found["January last year"] == (date(2016, 1, 1), date(2016, 1, 31))

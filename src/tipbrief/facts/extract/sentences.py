@@ -122,8 +122,9 @@ _PAST_CLAUSE = re.compile(
 # The present tense of a schedule, right before its day: "the convention enters into force in
 # March", "the meetings end on Saturday" (a past event would take the past tense).
 _SCHEDULED = re.compile(
-    r"\b(?:(?:enters?|comes?) into (?:force|effect)|takes? effect|(?:ends?|closes?|opens?|begins?|starts?|"
-    r"concludes?|resumes?|runs?(?: until)?))\b(?:[^,;.]{0,30}?\s(?:on|in|from|until))?\s*$"
+    r"\b(?:(?:enters?|comes?) into (?:force|effect|being)|takes? effect|"
+    r"(?:ends?|closes?|opens?|begins?|starts?|concludes?|resumes?|runs?(?: until)?))\b"
+    r"(?:[^,;.]{0,30}?\s(?:on|in|from|until))?\s*$"
 )
 
 

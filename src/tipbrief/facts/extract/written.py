@@ -479,7 +479,12 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
         days = [
             t
             for t in temporals
-            if (t.kind in ("date", "month", "day-range") and not _THAT_YEAR.match(s.text, t.end))
+            # "January last year" is no yearless month: the article's year places it.
+            if (
+                t.kind in ("date", "month", "day-range")
+                and not t.relative
+                and not _THAT_YEAR.match(s.text, t.end)
+            )
             or (t.relative or "") in _DAY_OFFSETS
             or (t.relative or "") in _WEEK_OFFSETS
             or (t.relative or "").removeprefix("on ") in WEEKDAYS

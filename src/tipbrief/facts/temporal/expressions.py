@@ -136,7 +136,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:the )?(?:this|last|next|previous|past|coming|following) (?:year|month|week)|"
         r"in recent (?:years|months)|"
         r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
-        r"(?:years?|months?|weeks?|days?) ago|"
+        r"(?:years?|months?|weeks?|days?) ago(?: today)?|"
         r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years|decades|months))|"
         r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"

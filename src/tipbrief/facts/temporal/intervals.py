@@ -219,6 +219,14 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
     if rel == "recently" or rel.startswith("in recent"):
         return None, a1  # "recently" bounds only one side; any lower bound would be a guess
     ago = re.match(r"(\w+) (year|month|week|day)s? ago", rel)
+    if ago and rel.endswith(" today") and ago.group(2) in ("year", "week", "day"):
+        # "Ten years ago today": the article's own day, that many years (weeks, days) before.
+        n = 1 if ago.group(1) in ("a", "an", "one") else _NUMBER_WORDS.get(ago.group(1), 0)
+        n = int(ago.group(1)) if ago.group(1).isdigit() else n
+        if ago.group(2) == "year":
+            return _shift_years(a0, -n), _shift_years(a1, -n)
+        back = (7 * n if ago.group(2) == "week" else n) * day
+        return a0 - back, a1 - back
     if ago:
         n = (
             1
