@@ -54,7 +54,7 @@ from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import (
     WEEKDAYS,
     _relative_interval,
-    named_month_interval,
+    anchored_interval,
     stated_interval,
     year_interval,
 )
@@ -297,6 +297,13 @@ def _common_readings(idents: list[Identification]) -> list[Candidate]:
 # Relative expressions counted in whole years or months: what "last year" means can be inverted.
 _COUNTED = re.compile(r"(?:this|last|next|previous) (?:year|month)|\w+ (?:years?|months?) ago")
 _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
+# Between a relative expression and the recorded event it dates: the verb of taking part in it or of
+# concluding it, and nothing that closes the clause.
+_VERB_AHEAD = re.compile(
+    r"[^.;]{0,60}?\b(?:signed|adopted|will (?:join|attend|host|hold|take part in)|joined|attended|hosted|"
+    r"held|took part in)\b[^.;:]{0,160}$",
+    re.IGNORECASE,
+)
 RELATIVE_REACH = 80
 """How many characters may separate a dated mention from the relative expression that dates it."""
 
@@ -312,6 +319,8 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
             for t in extract_temporals(s.text)
             if (t.kind == "relative" and _COUNTED.fullmatch(t.relative or ""))
             or (t.kind == "month" and t.relative in ("last", "this", "next"))
+            # "the 18th AMMTC in Vientiane in August last year"
+            or (t.kind == "month" and t.year is None and _COUNTED.fullmatch(t.relative or ""))
         ]
         if not relatives:
             continue
@@ -319,12 +328,14 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
         # whether a signing verb must stand between it and the relative expression)
         recorded: list[tuple[int, str, date | None, date | None, Span, str | None, str | None, bool]] = []
         for ident in _identifications(ctx, s):
-            at = s.text.find(ident.text)
+            # The identification may spell the name its own way ("18th AMMTC"): the text's is its span's.
+            named = ident.text if ident.text in s.text else ident.span.quote
+            at = s.text.find(named)
             if len(ident.candidates) == 1 and at >= 0:
                 c = ident.candidates[0]
                 recorded.append(
                     (
-                        at + len(ident.text),
+                        at + len(named),
                         c.label,
                         c.earliest,
                         c.latest,
@@ -352,6 +363,11 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                 and not re.search(r"[.;]", s.text[r[0] : t.start])
                 and (not r[7] or _SIGNED.search(s.text[r[0] : t.start]))
             ]
+            # Before the verb: "leaders last year adopted a declaration on …", "Next month, the
+            # delegation will join its counterparts for the 18th AMMTC" (one recorded event only).
+            ahead = [r for r in recorded if r[0] > t.end and _VERB_AHEAD.match(s.text, t.end, r[0])]
+            if not near and len(recorded) == 1 and ahead:
+                near = ahead
 
             if not near:
                 continue
@@ -544,7 +560,7 @@ def _article_months(t: Temporal, lo: date, hi: date) -> tuple[date, date] | None
         if first.year <= 1:
             continue
         reached = (
-            named_month_interval(t, first, last)
+            anchored_interval(t, (first, last), "past")[0]  # "last November", "August last year"
             if t.kind == "month"
             else _relative_interval(t.relative or "", first, last)
         )
@@ -586,24 +602,21 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
 
 
 def _yearless_dateline(ctx: _Context, kept: list[Constraint]) -> Constraint | None:
-    """A dateline's day without its year, in the year (or years) the other clues allow."""
-    day = _dateline_day(ctx)
-    if day is None or ctx.article.dateline_span is None:
+    """A dateline's day without its year (or "today, July 30" in the text), in the year (or years)
+    the other clues allow."""
+    own = _own_day(ctx)
+    if own is None:
         return None
-    doc = ctx.article.document
-    start, end = ctx.article.dateline_span
-    span = Span(doc.id, start, end, doc.text[start:end])
+    day, span, what = own
     lo, hi = intersect(kept) or (None, None)
     found = _days_within(day, lo, hi)
     if found is None:
-        return Constraint(
-            "dateline", f"the dateline reads “{span.quote}”, without a year", None, None, span, annual=day
-        )
+        return Constraint("dateline", f"{what} “{span.quote}”, without a year", None, None, span, annual=day)
     first, last = found
     which = "the only such day" if first == last else "the days"  # never both None: see _days_within
     return Constraint(
         "dateline",
-        f"the dateline reads “{span.quote}”, without a year: {which} that the article's other clues allow",
+        f"{what} “{span.quote}”, without a year: {which} that the article's other clues allow",
         first,
         last,
         span,
@@ -611,14 +624,31 @@ def _yearless_dateline(ctx: _Context, kept: list[Constraint]) -> Constraint | No
     )
 
 
-def _dateline_day(ctx: _Context) -> Temporal | None:
-    """The day of a dateline that gives no year ("MANILA, Feb. 12 (PNA) --"), when the article has
-    no date of its own."""
-    if ctx.article.document.published or not ctx.article.dateline_span:
+_TODAY_IS = re.compile(r"\btoday,?\s*\(?$", re.IGNORECASE)
+
+
+def _own_day(ctx: _Context) -> tuple[Temporal, Span, str] | None:
+    """The day the article gives for itself without a year, when it has no date of its own: its
+    dateline's ("MANILA, Feb. 12 (PNA) --"), else the day it calls today ("marking … today, July 30")."""
+    doc = ctx.article.document
+    if doc.published:
         return None
-    start, end = ctx.article.dateline_span
-    quote = ctx.article.document.text[start:end]
-    return next((t for t in extract_temporals(quote) if t.kind == "date" and t.year is None), None)
+    if ctx.article.dateline_span:
+        start, end = ctx.article.dateline_span
+        quote = doc.text[start:end]
+        day = next((t for t in extract_temporals(quote) if t.kind == "date" and t.year is None), None)
+        if day is not None:
+            return day, Span(doc.id, start, end, quote), "the dateline reads"
+    for s in ctx.sentences:
+        for t in extract_temporals(s.text):
+            if t.kind == "date" and t.year is None and _TODAY_IS.search(s.text, 0, t.start):
+                return t, s.span(doc.id, doc.text, t.start, t.end), "the article calls today"
+    return None
+
+
+def _dateline_day(ctx: _Context) -> Temporal | None:
+    own = _own_day(ctx)
+    return own[0] if own else None
 
 
 def _days_within(day: Temporal, lo: date | None, hi: date | None) -> tuple[date | None, date | None] | None:
