@@ -75,14 +75,28 @@ _EDITION_AFTER = re.compile(r"\s*(?:\([A-Z]+\)\s*)?,?\s*(?P<year>(?:19|20)\d\d)\
 def report_edition(ctx: _Context, text: str, name: str) -> Row | None:
     """The recorded edition of the report the sentence names as ``name``, given by the year beside
     the report's name; None when no year names one, or the reference data lacks it."""
-    named = _norm(re.sub(r"\([^)]*\)", "", name))
-    for start, end, row in ctx.gaz.reports.find(text):
-        if _norm(re.sub(r"\([^)]*\)", "", text[start:end])) not in named:
-            continue
+    for start, end, row in _reports_named(ctx, text, name):
         year = _EDITION_BEFORE.search(text, max(0, start - 25), start) or _EDITION_AFTER.match(text, end)
         if year is not None:
             return ctx.gaz.report_edition(row, int(year.group("year")))
     return None
+
+
+def recorded_editions(ctx: _Context, text: str, name: str) -> tuple[Row, ...]:
+    """Every recorded edition of the report the sentence names as ``name`` ("its annual
+    Trafficking in Persons Report", no year): which one it is, the article's date may tell."""
+    for _, _, row in _reports_named(ctx, text, name):
+        return tuple(r for r in ctx.gaz.reference.rows("reports") if r.get("report") == row.get("report"))
+    return ()
+
+
+def _reports_named(ctx: _Context, text: str, name: str) -> list[tuple[int, int, Row]]:
+    named = _norm(re.sub(r"\([^)]*\)", "", name))
+    return [
+        (start, end, row)
+        for start, end, row in ctx.gaz.reports.find(text)
+        if _norm(re.sub(r"\([^)]*\)", "", text[start:end])) in named
+    ]
 
 
 _DOC_WORD = re.compile(

@@ -35,6 +35,7 @@ from tipbrief.facts.extract.events import (
     _numbered_by_name,
 )
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
+from tipbrief.facts.extract.launches import recorded_editions
 from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -437,6 +438,34 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
     return out
 
 
+def _edition_by_day(ctx: _Context, s: Sentence, days: list[Temporal]) -> list[Recorded]:
+    """ "WASHINGTON, June 24 -- The State Department on Monday released its annual Trafficking in
+    Persons Report": of the report's recorded editions, the one released on a Monday that the
+    dateline's June 24 can follow within the week, when exactly one can be."""
+    own = _own_day(ctx)
+    relative = [t for t in days if t.kind == "relative"]
+    if own is None or not relative:
+        return []
+    out: list[Recorded] = []
+    for f in _frames(ctx, s, sentence_words(s.text)):
+        if f.kind != "publication" or f.edition is not None:
+            continue
+        fitting = []
+        for row in recorded_editions(ctx, s.text, f.name):
+            day = parse_partial(row.get("published"))
+            if day is None or day[0] != day[1]:
+                continue
+            windows = [w for t in relative if (w := _written_given(t, day[0], day[1], "past"))]
+            if any(_days_within(own[0], w[0], w[1]) is not None for w in windows):
+                fitting.append((row, day[0]))
+        if len(fitting) == 1:
+            row, on = fitting[0]
+            at = s.span(ctx.doc, ctx.original, f.at, f.at).start
+            label = f"the {row.get('edition')} {row.get('report')}, released on {on.isoformat()}"
+            out.append((label, on, on, at, None, row.origin, row.source))
+    return out
+
+
 def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, date, str] | None:
     """When the article was written if ``t`` names a day of the recorded [lo, hi]: for a day or
     month without a year, within the year after it (before it, in the future tense); for "today",
@@ -507,7 +536,7 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
         ]
         if not days:
             continue
-        recorded = _recorded_in(ctx, s)
+        recorded = _recorded_in(ctx, s) + _edition_by_day(ctx, s, days)
         if not recorded:
             continue
         tense = _tense(s.text)
