@@ -283,6 +283,12 @@ def _events_in_sentence(
             if dateline is not None:
                 pool = [c for c in pool if not (c.span and c.span.start < dateline[2])]
             aside = reporting + asides(ctx, s, f.at, f.end, f.kind in ACT_KINDS)
+            # "leaders adopted X in May 2023, and ministers at the 18th AMMTC in Vientiane in August
+            # last year pledged …": what follows a clause with another subject is that clause's.
+            stop = _CLAUSE_BREAK.search(text, f.at)
+            limit = s.span(ctx.doc, ctx.original, stop.start(), stop.start()).start if stop else None
+            if limit is not None:
+                aside = [*aside, (limit, source.end)]
             cons = [
                 c
                 for c in pool
@@ -310,7 +316,7 @@ def _events_in_sentence(
                 cons = _days_of_a_meeting(
                     cons, text[seg_start:seg_end] if len(triggers) > 1 else text, ctx.original
                 )
-            here = [(sp, pl) for sp, pl in placed if mine(f, sp.start)]
+            here = [(sp, pl) for sp, pl in placed if mine(f, sp.start) and (not limit or sp.start < limit)]
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
         if (
             f.kind == "entry-into-force"
@@ -482,6 +488,8 @@ def _numbered_by_name(
     return out
 
 
+# ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?!in\b|at\b|on\b)|;\s")
 _DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference", "report-reference"})
 
 
