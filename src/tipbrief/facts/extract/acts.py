@@ -12,7 +12,7 @@ from tipbrief.facts.extract.patterns import _ACT_VERB, _CLAUSE_END, _INSTRUMENT_
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _norm
 from tipbrief.facts.reference import Row, parse_partial
-from tipbrief.facts.temporal.expressions import extract_temporals
+from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import stated_interval
 
 ACT_KINDS = ("signing", "adoption", "ratification", "deposit", "entry-into-force")
@@ -202,7 +202,7 @@ def find_acts(
             )
             subject = row.key if row else _norm(label)
             out.append(Act(act_kind, verb.start(), verb.end(), label, subject, acronym, parties, future))
-    return _unique(out + _listed_acts(ctx, text, out))
+    return _unique(out + listed_acts(ctx, text, out))
 
 
 # "following Cambodia and Singapore in January last year, Thailand in July last year, and …": the
@@ -216,7 +216,52 @@ _LIST_END = re.compile(r"\s*(?:[.;]|$)")
 _DID_SO = re.compile(r",\s+which\s+(?:did|had done)\s+so\b")
 
 
-def _listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
+# "Cambodia and Singapore had been the first to do so, in January last year", "Viet Nam and Myanmar
+# followed on Jan. 5 and Jan. 16 respectively", "Myanmar did so on 16 January": the act the article
+# reported just before, by the countries that stand before these words.
+_SAME_ACT = re.compile(
+    r"\s+(?:(?:had been|has been|have been|were|was|became|are|is)\s+the\s+"
+    r"(?:first|second|third|fourth|fifth|sixth|next|last)(?:\s+(?:two|three))?(?:\s+[\w-]+){0,2}?\s+to\s+do\s+so"
+    r"|followed(?=\s+(?:on|in)\s)|(?:also\s+)?did\s+so|had\s+done\s+so)\b"
+)
+
+
+def same_acts(ctx: _Context, text: str, model: Act) -> list[Act]:
+    """The ``model`` act (a ratification or deposit reported before this sentence) by the countries
+    a sentence says did the same, each group where its words stand."""
+    named = countries(ctx, text)
+    out: list[Act] = []
+    for m in _SAME_ACT.finditer(text):
+        group: list[tuple[int, int, str]] = []
+        end = m.start()
+        for c in reversed(named):
+            if c[1] > end:
+                continue
+            if c[1] == end or _LIST_JOIN.fullmatch(text, c[1], end):
+                group.insert(0, c)
+                end = c[0]
+            else:
+                break
+        # The group must open its clause: "Cambodia and Singapore had been …", not "talks with Cambodia".
+        if group and re.search(r"(?:^|[.;,:]\s*|\band\s+|\bthe\s+)$", text[: group[0][0]]):
+            parties = tuple(dict.fromkeys(c[2] for c in group))
+            out.append(replace(model, start=m.start() + 1, end=m.end(), parties=parties, future=False))
+    return out
+
+
+def _dated_aside(text: str, at: int, dates: dict[int, Temporal]) -> re.Match[str] | None:
+    """ "Thailand, which handed over its papers in Vientiane in July last year": the first date
+    after "in" or "on" in the relative clause that follows a listed country."""
+    aside = re.compile(r",\s+which\s+[^,;.]{0,100}").match(text, at)
+    if aside is None:
+        return None
+    for link in re.finditer(r"\s(?:in|on)\s+", text[: aside.end()]):
+        if link.start() >= at and link.end() in dates:
+            return link
+    return None
+
+
+def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
     """The ratifications or deposits a sentence lists after its own, each group of countries with
     the date that follows it; only with a ratification or deposit of one instrument in the sentence."""
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
@@ -246,7 +291,7 @@ def _listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
                 at = join.end()
             if not group:
                 break
-            link = _ITEM_DATE.match(text, at)
+            link = _ITEM_DATE.match(text, at) or _dated_aside(text, at, dates)
             if link is None or link.end() not in dates:
                 if _LIST_END.match(text, at):
                     act(group)  # undated: the reference rows may date it

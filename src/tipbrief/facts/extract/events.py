@@ -15,7 +15,15 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.extract.acts import ACT_KINDS, article_instruments, countries, find_acts
+from tipbrief.facts.extract.acts import (
+    ACT_KINDS,
+    Act,
+    article_instruments,
+    countries,
+    find_acts,
+    listed_acts,
+    same_acts,
+)
 from tipbrief.facts.extract.dates import _anchor_relation, _programme_constraints, _time_constraints
 from tipbrief.facts.extract.evidence import (
     CONTINUING,
@@ -489,7 +497,7 @@ def _numbered_by_name(
 
 
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
-_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?!in\b|at\b|on\b)|;\s")
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?!in\b|at\b|on\b)|;\s|,?\s+followed by\s")
 _DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference", "report-reference"})
 
 
@@ -589,7 +597,12 @@ def _frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Frame]:
 def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Frame]:
     text = s.text
     frames: list[_Frame] = []
-    for act in find_acts(ctx, text, words, lambda: _rows_before(ctx, s), lambda: _country_before(ctx, s)):
+    acts = find_acts(ctx, text, words, lambda: _rows_before(ctx, s), lambda: _country_before(ctx, s))
+    done = any(a.kind in ("ratification", "deposit") for a in acts)
+    if not done and ("so" in words or "followed" in words) and (model := _act_before(ctx, s)) is not None:
+        same = same_acts(ctx, text, model)
+        acts += same + listed_acts(ctx, text, same)
+    for act in acts:
         title = _act_title(act.kind, act.label, act.acronym)
         parties = act.parties or ("",)
         split = len(parties) == 2 and bool(re.search(r"\brespectively\b", text))
@@ -657,6 +670,24 @@ def _country_before(ctx: _Context, s: Sentence) -> str | None:
             if dateline is None or other.span(ctx.doc, ctx.original, a, a).start >= dateline[2]:
                 last = name
     return last
+
+
+def _act_before(ctx: _Context, s: Sentence) -> Act | None:
+    """The ratification or deposit the two sentences before this one report last ("Viet Nam did
+    so on 5 January" repeats it)."""
+    before = [o for o in ctx.sentences if (o.paragraph.start, o.start) < (s.paragraph.start, s.start)]
+    for other in reversed(before[-2:]):
+        acts = [
+            f
+            for f in _frames(ctx, other, sentence_words(other.text))
+            if f.kind in ("ratification", "deposit") and f.party and f.instruments
+        ]
+        if acts:
+            f = acts[-1]
+            row = _instrument_row(ctx.gaz, f.instruments[0])
+            acronym = row.get("acronym") if row else ""
+            return Act(f.kind, 0, 0, f.instruments[0], f.subject, acronym, (f.party,))
+    return None
 
 
 def _rows_before(ctx: _Context, s: Sentence) -> tuple[Row, ...]:
