@@ -177,7 +177,8 @@ def find_acts(
             # "… and it entered into force in March 2017": the instrument named before.
             prior = [n for n in names if n[1] <= verb.start()]
             found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
-        if re.match(r"\s+it\b", text[verb.end() :]) and not found:
+        # "signed it", "steered the convention to its signing": the instrument named before.
+        if not found and (re.match(r"\s+it\b", text[verb.end() :]) or re.search(r"\bits\s+$", lead)):
             prior = [n for n in names if n[1] <= verb.start()]
             found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
         for start, _, name in found:
@@ -383,6 +384,11 @@ def _common_instrument(ctx: _Context, text: str, start: int, name: str, before: 
         for r in (*before, *article_instruments(ctx))
         if re.search(rf"\b{head}\b", r.get("name"), re.I)
     }
+    if len(rows) > 1:
+        # "signed a convention against people trafficking" in an article that also names the
+        # Convention on Counter Terrorism: the one whose name shares the description's subject.
+        words = _content_words(name) - _content_words(head) - _CONNECTORS
+        rows = {k: r for k, r in rows.items() if words & _content_words(r.get("name"))}
     if rows:
         return next(iter(rows.values())) if len(rows) == 1 else None
     return _described_instrument(ctx, text, head, name)

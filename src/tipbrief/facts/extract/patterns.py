@@ -85,7 +85,7 @@ _ACT_VERB = trigger(
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force"),
-    *("adopting", "endorsing", "approving", "ratifying", "depositing"),
+    *("adopting", "endorsing", "approving", "ratifying", "depositing", "signatures"),
     group="verb",
 )
 
@@ -93,7 +93,7 @@ _ACT_VERB = trigger(
 _ADOPTION_VERB = trigger(
     *("adopted", "approved", "signed", "endorsed", "ratified", "issued", "finalised", "finalized"),
     *("adoption", "signing", "signature", "ratification", "endorsement", "adopt", "sign", "endorse"),
-    *("ratify", "approve", "adopting", "endorsing", "approving", "ratifying"),
+    *("ratify", "approve", "adopting", "endorsing", "approving", "ratifying", "signatures"),
     group="verb",
 )
 
