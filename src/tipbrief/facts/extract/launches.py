@@ -101,16 +101,18 @@ def _reports_named(ctx: _Context, text: str, name: str) -> list[tuple[int, int, 
 
 _DOC_WORD = re.compile(
     r"\b(?:report|review|study|survey|assessment|handbook|guidelines?|toolkit|publication|factsheet|index"
-    r"|analysis|baseline|manual|compendium|compilation)\b",
+    r"|analysis|baseline|manual|compendium|compilation|curriculum)\b",
     re.I,
 )
 
 
 _ADVERBIALS = re.compile(
     r"\s+(?:(?:here|today|yesterday|on \w+(?: \d{1,2})?|in \w+|jointly|officially|formally)\s+){0,3}"
+    r"|,\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"  # "the launch, in Hue, of …"
 )
 _DETERMINER = re.compile(
-    r"(?:the|its|their|a|an)\s+(?:(?:new|annual|latest|first|flagship|landmark|updated|revised|"
+    # "the launch of a Training Curriculum": the noun's object after "of".
+    r"(?:of\s+)?(?:the|its|their|a|an)\s+(?:(?:new|annual|latest|first|flagship|landmark|updated|revised|"
     r"(?:19|20)\d\d)\s+)*",
     re.IGNORECASE,
 )
@@ -121,7 +123,7 @@ _GAP_BEFORE_LAUNCH = re.compile(
     r"|^[\s,]*(?:which|that)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|on|for|and)\s+){1,8}(?:\w+ly\s+)?$"
 )
 _TAIL_BEFORE_LAUNCH = re.compile(
-    r"(?P<t>(?:\s+(?:of|on|for|in|to)\s+[^,;]+?)?)"
+    r"(?P<t>(?:\s+(?:of|on|for|in|to|by)\s+[^,;]+?)?)"
     r"(?P<gap>[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|is|are)\s+)?)$"
 )
 

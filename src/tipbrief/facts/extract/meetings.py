@@ -249,7 +249,12 @@ _TOPIC_AFTER = re.compile(
 
 
 # Nouns that name no meeting here: "dialogue partners", "forum shopping".
-_NOT_A_MEETING = re.compile(r"(?:dialogue|forum)\s+(?:partners?|shopping)\b", re.IGNORECASE)
+_NOT_A_MEETING = re.compile(
+    r"(?:dialogue|forum)\s+(?:partners?|shopping)\b"
+    # "a Training Curriculum on …", "the Workshop Report": a document named after a meeting noun.
+    r"|\w+\s+(?:curriculum|curricula|manual|module|handbook|toolkit|guide|report|proceedings|package|kit)\b",
+    re.IGNORECASE,
+)
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

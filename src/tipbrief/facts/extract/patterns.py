@@ -131,7 +131,7 @@ _MEETING_NOUN = Trigger(
 
 _DOC_NOUN = (
     r"(?:Report|Review|Study|Survey|Assessment|Handbook|Guidelines?|Toolkit|Publication|Factsheet|Index"
-    r"|Analysis|Baseline|Manual|Compendium|Compilation)"
+    r"|Analysis|Baseline|Manual|Compendium|Compilation|Curriculum)"
 )
 
 
