@@ -77,3 +77,14 @@ def test_a_month_last_year_beside_a_recorded_deposit_keeps_the_articles_year(gaz
     article = parse_article("doc", "doc.txt", text, gazetteer.outlets, {"published": "2017-01-17"})
     found = {d.span.quote: (d.earliest, d.latest) for d in extract_article(article, gazetteer).dates}
     assert found["January last year"] == (date(2016, 1, 1), date(2016, 1, 31))
+
+
+def test_a_day_followed_by_that_year_takes_the_year_the_article_named_before(gazetteer: Gazetteer) -> None:
+    text = (
+        "Viet Nam deposited its instrument of ratification on January 5, 2017. The convention entered "
+        "into force on March 8 that year. The law takes effect on July 1 the following year."
+    )
+    article = parse_article("doc", "doc.txt", text, gazetteer.outlets, {"published": "2024-07-30"})
+    found = {d.span.quote: (d.earliest, d.latest) for d in extract_article(article, gazetteer).dates}
+    assert found["March 8"] == (date(2017, 3, 8), date(2017, 3, 8))
+    assert found["July 1"] == (date(2018, 7, 1), date(2018, 7, 1))

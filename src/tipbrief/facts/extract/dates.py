@@ -13,7 +13,7 @@ from tipbrief.facts.extract.records import (
     intersect,
 )
 from tipbrief.facts.extract.sentences import _tense, expression_tense
-from tipbrief.facts.temporal.expressions import Tense, extract_temporals
+from tipbrief.facts.temporal.expressions import Temporal, Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval, year_interval
 
 
@@ -44,6 +44,28 @@ def day_named_before(ctx: _Context, offset: int) -> date | None:
     """The last single day the article names before ``offset`` (see NARRATIVE_DAYS)."""
     before = [d for at, d in ctx.named_days if at < offset]
     return before[-1] if before else None
+
+
+_THAT_YEAR_AFTER = re.compile(
+    r",?\s+(?:of\s+)?(?P<which>that|the same|the following|the next|the previous)\s+year\b", re.IGNORECASE
+)
+_YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
+
+
+def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
+    """ "… on January 5, 2017. It entered into force on March 8 that year": the year of a yearless
+    day that says "that year" (the following, the previous), from the last year the article stated."""
+    m = _THAT_YEAR_AFTER.match(s.text, t.end)
+    if m is None or t.year is not None:
+        return None
+    offset = s.span(ctx.doc, ctx.original, t.start, t.start).start
+    last: tuple[int, int] | None = None
+    for other in ctx.sentences:
+        for x in extract_temporals(other.text):
+            at = other.span(ctx.doc, ctx.original, x.start, x.start).start
+            if x.year is not None and at < offset and (last is None or at > last[0]):
+                last = (at, x.end_year or x.year)
+    return last[1] + _YEAR_STEP[m.group("which").lower()] if last else None
 
 
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
@@ -107,6 +129,11 @@ def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFou
                         *_dated_by(anchor),
                     )
                 )
+                continue
+            year = year_named_before(ctx, s, t)
+            if year is not None and (named := year_interval(t, year)) is not None:
+                note = "in the year the article named before"
+                out.append(DateFound(span, t, named[0], named[1], True, note))
                 continue
             if bounded:
                 found, note = anchored_interval(t, bounded, expression_tense(s.text, t.start, tense))
@@ -197,6 +224,17 @@ def _time_constraints(
                         "day-month", f"the article says “{t.text}” without a year", None, None, span, annual=t
                     )
                 )
+        elif (year := year_named_before(ctx, s, t)) is not None and (named := year_interval(t, year)):
+            out.append(
+                Constraint(
+                    "stated-date",
+                    f"the article says “{t.text}” of {year}, the year it named before",
+                    named[0],
+                    named[1],
+                    span,
+                    stated=True,
+                )
+            )
         else:
             out.append(
                 Constraint(
