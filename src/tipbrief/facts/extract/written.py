@@ -26,6 +26,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tipbrief.common.words import sentence_words
+from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import _dateline_agrees
 from tipbrief.facts.extract.events import (
     _edition_reference,
@@ -103,6 +104,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
             if (c.earliest, c.latest) == (None, None) or _days_within(day, c.earliest, c.latest) is not None
         ]
     kept, _ = consistent(clues)
+    kept += _chair_this_year(ctx, kept)
     dateline = _yearless_dateline(ctx, kept)
     return (*kept, dateline) if dateline is not None else tuple(kept)
 
@@ -188,6 +190,48 @@ def _present_chair(ctx: _Context) -> list[Constraint]:
                 )
             )
     return out
+
+
+# "Malaysia, which holds the ASEAN chairmanship this year": one of the years that country chaired.
+_CHAIR_THIS_YEAR = re.compile(
+    r"\b(?:holds|chairs|is chairing|currently chairs)\s+(?:the\s+)?(?:rotating\s+)?(?:ASEAN\s+)?"
+    r"(?:chair(?:manship)?(?:\s+of\s+ASEAN)?|ASEAN)\s+this\s+year\b|\bthis\s+year['’]s\s+(?:ASEAN\s+)?chair\b"
+)
+
+
+def _chair_this_year(ctx: _Context, kept: list[Constraint]) -> list[Constraint]:
+    """The year of a present chairmanship ("Malaysia, which holds the ASEAN chairmanship this
+    year"): of the years chairs.csv gives that country, the only one the other clues allow."""
+    lo, hi = intersect(kept) or (None, None)
+    doc = ctx.article.document
+    for s in ctx.sentences:
+        for m in _CHAIR_THIS_YEAR.finditer(s.text):
+            named = [c for c in countries(ctx, s.text) if c[1] <= m.start() and m.start() - c[1] <= 60]
+            if not named:
+                continue
+            years = [
+                c
+                for c in ctx.gaz.chairmanships(named[-1][2])
+                if c.earliest
+                and c.latest
+                and (lo is None or c.latest >= lo)
+                and (hi is None or c.earliest <= hi)
+            ]
+            if len(years) == 1:
+                c = years[0]
+                return [
+                    Constraint(
+                        "present-chair",
+                        f"the article says {named[-1][2]} “{m.group()}”, and of its chairmanships only "
+                        f"{c.label[-5:-1]} fits the other clues",
+                        c.earliest,
+                        c.latest,
+                        s.span(doc.id, doc.text, m.start(), m.end()),
+                        c.reference,
+                        c.url,
+                    )
+                ]
+    return []
 
 
 def _future(ctx: _Context) -> list[Constraint]:
@@ -517,16 +561,16 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
     out: list[Constraint] = []
     for s in ctx.sentences:
         temporals = extract_temporals(s.text)
-        # "on January 5, 2017 … on March 8 that year": a sentence that gives a year, or a day whose
-        # year the text gives elsewhere, says nothing of when the article was written.
-        if any(t.year is not None for t in temporals):
-            continue
+        # "on January 5, 2017 … on March 8 that year": in a sentence that gives a year, or followed by
+        # "that year", a day or month has its year from the text and says nothing of when the article
+        # was written ("today" and weekdays still do). "January last year" is no yearless month.
+        with_year = any(t.year is not None for t in temporals)
         days = [
             t
             for t in temporals
-            # "January last year" is no yearless month: the article's year places it.
             if (
                 t.kind in ("date", "month", "day-range")
+                and not with_year
                 and not t.relative
                 and not _THAT_YEAR.match(s.text, t.end)
             )
@@ -610,9 +654,12 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
     dateline = ctx.article.dateline_span
     out: list[Constraint] = []
     for s in ctx.sentences:
-        if _tense(s.text) != "past" or _NOT_DONE.search(s.text):
-            continue
+        done = _tense(s.text) == "past" and not _NOT_DONE.search(s.text)
         for t in extract_temporals(s.text):
+            # "A report issued … in August 2023 estimated that 120,000 may be trapped": the date's
+            # own clause is past, whatever the rest of the sentence says.
+            if not (done or clause_tense(s.text, t.start) == "past"):
+                continue
             iv = stated_interval(t)
             span = s.span(doc.id, doc.text, t.start, t.end)
             if not iv or iv[0] is None or (dateline and (span.start, span.end) == dateline):
