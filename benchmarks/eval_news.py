@@ -51,7 +51,7 @@ from tipbrief.build.factbase import build_fact_base
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSSET = ROOT / "benchmarks" / "newsset"
-SETS = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+SETS = ("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 Interval = tuple[date | None, date | None]
 
 # A gold kind and the tool kinds that may stand for it (tipbrief calls a signing, a ratification
