@@ -58,6 +58,8 @@ def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) ->
         ),
         ("The plan will be adopted after June 2.", "June 2", "past", "future"),
         ("The community, which formally comes into being on Dec 31, was agreed.", "Dec 31", "past", "future"),
+        ("It goes to the ministers when they meet in Vientiane in August.", "August", "past", "future"),
+        ("The plan was drafted when ministers met in Vientiane in August.", "August", "past", "past"),
     ],
 )
 def test_an_expression_takes_the_tense_of_its_own_clause(

@@ -47,6 +47,8 @@ def join_and(original: str, cons: list[Constraint]) -> list[Constraint]:
 _FUTURE_MEETING = re.compile(
     r"\b(?:will|shall|is to|are to|is set to|are set to|is expected to|are expected to)\s+(?:\w+\s+)?"
     r"(?:chair|host|meet|open|attend|gather|convene|hold)\b"
+    # "… to the AMMTC when ministers meet in Vientiane in August": a present tense after "when".
+    r"|\b(?:when|once|until)\s+(?:[\w'’-]+\s+){0,4}(?:meet|meets|gather|gathers|convene|convenes)\b"
 )
 
 

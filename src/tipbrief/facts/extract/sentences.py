@@ -137,7 +137,17 @@ def clause_tense(sentence: str, start: int) -> Tense | None:
     # A subordinate clause has its own verb ("will take effect next month after the Philippines
     # deposited its instrument on Tuesday": Tuesday is past); without one, the whole clause speaks.
     inner = _SUBORDINATOR.split(clause)[-1]
+    subordinator = [m.group() for m in _SUBORDINATOR.finditer(clause)][-1:]
+    if subordinator and subordinator[0] in _WHEN and _PRESENT_ACT.search(inner) and not _verb_tense(inner):
+        return "future"  # "… when ministers meet in Vientiane in August": a time still to come
     return _verb_tense(inner) or (_verb_tense(clause) if inner != clause else None)
+
+
+_WHEN = frozenset({"when", "once", "before", "after", "until"})
+# The present tense of a meeting's verb: after "when" or "once" it speaks of what is to come.
+_PRESENT_ACT = re.compile(
+    r"\b(?:meets?|gathers?|convenes?|opens?|holds?|hosts?|takes? place|sits?|signs?|adopts?)\b"
+)
 
 
 CLAUSE_REACH = 120
