@@ -422,6 +422,12 @@ _LAST_VERB = re.compile(
 )
 
 
+def _verb_before(c: Constraint, original: str) -> bool:
+    """An opening or closing verb just before the constraint's words ("opened on", "closed on")."""
+    lead = original[max(0, c.span.start - 30) : c.span.start] if c.span and original else ""
+    return bool(_LAST_VERB.search(lead))
+
+
 def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") -> list[Constraint]:
     """A meeting runs for days: "opened here today", "at its close on Tuesday", "met on Monday"
     name one of them, not all. A relative date of one day bounds the meeting to the week after it
@@ -441,6 +447,9 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             lo = c.earliest if first else c.earliest - span
             hi = c.latest if last else c.latest + span
             c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting", part=True)
+        elif (c.annual is not None or (c.stated and c.earliest == c.latest)) and _verb_before(c, original):
+            # "The Meeting, which opened on 13 October": its first day, not all of it.
+            c = replace(c, part=True)
         elif c.rule == "relative-date" and (c.earliest is None) != (c.latest is None):
             # "from tomorrow", "until Friday": the days of one part of the meeting, whose own
             # span (stated or on record) may begin earlier or end later.

@@ -145,8 +145,10 @@ def resolve_dates(
     fixed_bounds = (steps[-1][1], steps[-1][2]) if steps else (None, None)
     plain = len(core)
     chosen = _identify(identifications, core, annual, conflicts)
-    if any(c.part for c in core) and any(_spans_the_meeting(c) for c in core):
+    if any(_spans_the_meeting(c) for c in core):
+        # "which opened on 13 October", "concluded today": one day of a meeting whose span is known.
         core = [c for c in core if not c.part]
+        annual = [c for c in annual if not c.part]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
     stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
     label = interval_label(lo, hi)
