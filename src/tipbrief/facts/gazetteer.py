@@ -154,8 +154,12 @@ class Gazetteer:
     def _summit(self, r: Row) -> Candidate:
         lo, hi = r.interval()
         number = r.get("number")
+        # A summit held in parts (the 14th: Cha-am, then Pattaya) has a row, and a key, per part, so
+        # that a text naming neither part is read as one of them, never as the last one listed.
+        parts = [p for p in self.reference.rows("summits") if p.get("number") == number]
+        part = f"@{r.get('start')}" if len(parts) > 1 else ""
         return Candidate(
-            key=f"summit-{number}",
+            key=f"summit-{number}{part}",
             label=f"{ordinal(int(number))} ASEAN Summit ({r.get('city')}, {_span_label(lo, hi)})",
             earliest=lo,
             latest=hi,

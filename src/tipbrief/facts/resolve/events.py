@@ -402,7 +402,14 @@ def _place(g: Sequence[EventCandidate], res: Resolution) -> tuple[Place | None, 
             place_conflict(place.name, [_where(sp) for p, sp in stated if p.name == best], others),
         )
     if ref_places:
-        return ref_places[0][0], ()
+        # Rows in different places (a summit held in two cities): the country they share, if any.
+        names = {p.name for p, _ in ref_places}
+        countries = {p.country for p, _ in ref_places}
+        if len(names) == 1:
+            return ref_places[0][0], ()
+        if len(countries) == 1:
+            country = next(iter(countries))
+            return Place(country, country), ()
     return None, ()
 
 
