@@ -145,10 +145,12 @@ def resolve_dates(
     fixed_bounds = (steps[-1][1], steps[-1][2]) if steps else (None, None)
     plain = len(core)
     chosen = _identify(identifications, core, annual, conflicts)
-    if any(_spans_the_meeting(c) for c in core):
-        # "which opened on 13 October", "concluded today": one day of a meeting whose span is known.
-        core = [c for c in core if not c.part]
-        annual = [c for c in annual if not c.part]
+    spans = [c for c in core if _spans_the_meeting(c)]
+    if spans:
+        # "which opened on 13 October", "concluded today": one day of a meeting whose span is known;
+        # "in November" of a summit on record for 31 October - 4 November: when it fell, not its days.
+        core = [c for c in core if not c.part and not _coarser(c, spans)]
+        annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind == "month")]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
     stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
     label = interval_label(lo, hi)
@@ -167,6 +169,16 @@ def resolve_dates(
 
 MEETING_SPAN_MAX_DAYS = 14
 """The longest a stated range can be and still be read as a meeting's own days."""
+
+
+def _coarser(c: Constraint, spans: Sequence[Constraint]) -> bool:
+    """A month or a year the text gives for a meeting whose days are known: it overlaps them, so it
+    agreed; it must not cut them."""
+    if c.rule not in ("stated-date", "relative-date") or c in spans or not (c.earliest and c.latest):
+        return False
+    return (c.latest - c.earliest).days >= 27 and all(
+        s.earliest and s.latest and c.earliest <= s.latest and s.earliest <= c.latest for s in spans
+    )
 
 
 def _spans_the_meeting(c: Constraint) -> bool:
