@@ -112,14 +112,15 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
             out.append(MeetingName("meeting", _numbered(n, title), "", n, at, name_end))
             series_spans.append((start, name_end))
             continue
-        if "meeting" not in row.get("name").casefold():
+        head = row.get("name").split()[-1].casefold()
+        if "meeting" not in row.get("name").casefold() and head not in MEETING_NOUNS:
             continue  # a body (ACWC): its meetings are named by a noun ("the 18th ACWC Meeting")
         acr = _ACRONYM_AFTER.match(text[end:])
         name_end = end + (acr.end() if acr else 0)
         series_spans.append((start, name_end))
         out.append(
             MeetingName(
-                "meeting",
+                head if head in MEETING_NOUNS else "meeting",
                 _numbered(n, row.get("name")),
                 row.get("series"),
                 n,
@@ -136,7 +137,7 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         if inside is not None:
             # "the Preparatory SOMTC": a name around the series' own noun names a meeting of it.
             name = _name_around(text, noun.start(), noun.end())
-            if name is None or name[0] >= inside[0]:
+            if name is None or name[0] >= inside[0] or _only_day_and_ordinal(text[name[0] : inside[0]]):
                 continue
         found = _noun_name(ctx, text, noun)
         if found is None:
@@ -252,7 +253,9 @@ _TOPIC_AFTER = re.compile(
 _NOT_A_MEETING = re.compile(
     r"(?:dialogue|forum)\s+(?:partners?|shopping)\b"
     # "a Training Curriculum on …", "the Workshop Report": a document named after a meeting noun.
-    r"|\w+\s+(?:curriculum|curricula|manual|module|handbook|toolkit|guide|report|proceedings|package|kit)\b",
+    r"|\w+\s+(?:curriculum|curricula|manual|module|handbook|toolkit|guide|report|proceedings|package|kit)\b"
+    # "since the forum was established in 2002": a body, founded; not a meeting held.
+    r"|\w+\s+(?:was|were|had been|has been)\s+(?:established|founded|set up|created|formed)\b",
     re.IGNORECASE,
 )
 
@@ -260,9 +263,23 @@ _NOT_A_MEETING = re.compile(
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 
+_DAY_BEFORE_NAME = re.compile(
+    rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTHS})\s+)+(?:(?:for|of|on|the|in|at)\s+)+"
+)
+
+
+def _only_day_and_ordinal(prefix: str) -> bool:
+    """ "Tuesday for the Seventh " before "Bali Process Ministerial Conference": no name of its own."""
+    rest = _DAY_BEFORE_NAME.sub("", prefix).strip()
+    rest = re.sub(r"^(?:the|The)\s+", "", rest)
+    return not rest or (len(rest.split()) == 1 and ordinal_value(rest) is not None)
+
+
 def _name_only(ctx: _Context, name: str) -> str:
     """A name without the date or place the sentence adds: "the 31st ASEAN Summit in Manila in November"."""
     name = name.rstrip(".,;: ")
+    # "on Tuesday for the Seventh Bali Process Ministerial Conference": a day is no part of a name.
+    name = _DAY_BEFORE_NAME.sub("", name)
     while True:
         m = re.search(
             rf"\s+(?:in|on)\s+(?:{_MONTHS}|(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}))$", name
