@@ -416,6 +416,7 @@ _CLOSED = re.compile(
 )
 
 
+_OPENED_PAST = re.compile(r"\b(?:opened|began|started|kicked off|got under ?way)\b", re.IGNORECASE)
 _CLOSED_PAST = re.compile(r"\b(?:closed|ended|concluded|wrapped up|the close)\b", re.IGNORECASE)
 _LAST_VERB = re.compile(
     rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}))(?:\s+(?:on|in|at|from))?\s*$", re.I
@@ -454,6 +455,10 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             # "from tomorrow", "until Friday": the days of one part of the meeting, whose own
             # span (stated or on record) may begin earlier or end later.
             c = replace(c, part=True)
+        elif c.rule == "article-date" and c.earliest is not None and _OPENED_PAST.search(text):
+            # "The summit, which began on Sunday, runs until Thursday": under way, so it may have
+            # begun before the article's date, whatever the present tense says of its end.
+            c = replace(c, earliest=c.earliest - span, note=c.note + ", or it had begun by then")
         elif c.rule == "article-date" and c.latest is not None and not _CLOSED_PAST.search(text):
             # ("ends on Friday", in the present: it had not closed when the article was written.)
             # Reported in the past, it had begun by the article's date; it may not have ended.

@@ -115,7 +115,8 @@ _MEETING_KINDS = frozenset({*MEETING_NOUNS, "meeting"})
 
 
 def _family(kind: str) -> str:
-    return "meeting" if kind in _MEETING_KINDS or kind == "" else kind
+    # A summit is a meeting too: "At the meeting, hosted by …" after "the 13th ASEAN Summit".
+    return "meeting" if kind in _MEETING_KINDS or kind in ("", "summit") else kind
 
 
 def _dates_agree(a: EventCandidate, b: EventCandidate) -> bool:
@@ -279,6 +280,12 @@ def _named_generic(
                 replace(ev, title=m.title, generic=False, ordinal=ev.ordinal or m.ordinal), _norm(m.title)
             )
     if ev.title.casefold().endswith("s") or "series" in ev.title.casefold():
+        return None
+    if ev.ordinal is None and any(
+        _fold(g).kind == ev.kind or (ev.kind == "meeting" == _family(_fold(g).kind)) for g in groups
+    ):
+        # "The summit … runs until Thursday" after the article named its summit, but with a date or
+        # place that will not fit it: a misread mention of that event, not an untitled one of its own.
         return None
     return _rekey(ev, f"{ev.sources[0].document}@{ev.sources[0].start}")
 
