@@ -60,7 +60,8 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         edition = report_edition(ctx, text, name) if kind == "publication" else None
         if edition is not None and edition.get("edition") not in name:
             name = f"{edition.get('edition')} {name}"
-        title = ("Launch" if launched else "Publication") + " of the " + name
+        opening = "Inauguration" if verb.group("verb").lower().startswith("inaugura") else "Launch"
+        title = (opening if launched else "Publication") + " of the " + name
         out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition))
         taken.add(verb.start())
     return out
@@ -117,7 +118,8 @@ _DETERMINER = re.compile(
     re.IGNORECASE,
 )
 _GAP_BEFORE_LAUNCH = re.compile(
-    r"^[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
+    r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:(?:which|that)\s+)?"
+    r"(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
     r"(?:\w+ly\s+)?$"
     # "X, which the US State Department released": a relative clause with a named subject.
     r"|^[\s,]*(?:which|that)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|on|for|and)\s+){1,8}(?:\w+ly\s+)?$"
@@ -130,6 +132,7 @@ _TAIL_BEFORE_LAUNCH = re.compile(
 
 def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, str] | None:
     """What the verb launches: (kind, name), or None."""
+    verb_word = text[v_start:v_end].casefold()
     after = text[v_end : v_end + 160]
     lead = _ADVERBIALS.match(after)
     skip = lead.end() if lead else 0
@@ -140,6 +143,10 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
         names.append((found.start("name"), found.end("name"), "launch", found.group("name")))
     for start, end, row in ctx.gaz.programmes.find(text):
         names.append((start, end, "launch", row.get("name")))
+    if verb_word.startswith("inaugura"):
+        # "inaugurated the ASEAN Intergovernmental Commission on Human Rights": a body set up.
+        for start, end, row in ctx.gaz.bodies.find(text):
+            names.append((start, end, "launch", row.get("long") or row.get("short")))
     names.sort()
     # After the verb: "launched (here today) the X", "launched its Global Report".
     obj = v_end + skip

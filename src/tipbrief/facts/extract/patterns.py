@@ -100,7 +100,7 @@ _ADOPTION_VERB = trigger(
 
 _PUBLICATION_VERB = trigger(
     *("launched", "launch", "launches", "launching", "published", "released", "made public", "unveiled"),
-    *("presented", "issued"),
+    *("presented", "issued", "inaugurated", "inauguration"),
     group="verb",
 )
 
