@@ -242,10 +242,10 @@ def _singular(keyword: str) -> str:
     return re.sub(r"(?<=[a-z])s$", "", keyword)
 
 
-def _unquoted(text: str) -> str:
+def _unquoted(text: str, acronyms: bool = False) -> str:
     # Apostrophes and bracketed acronyms aside: "Trafficking in Persons (TIP) Report" is the name a
     # title gives as "Trafficking in Persons Report"; "Eighth" is the "8th" a title writes.
-    text = re.sub(r"\s*\([A-Z][\w&/-]*\)|['’]", "", text).casefold()
+    text = re.sub(r"['’]" if acronyms else r"\s*\([A-Z][\w&/-]*\)|['’]", "", text).casefold()
     return re.sub(r"\b[a-z]+(?:-[a-z]+)?\b", lambda m: _ORDINALS.get(m.group(), m.group()), text)
 
 
@@ -273,7 +273,8 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
     title or actors ("Viet Nam" matches "Vietnam")."""
     # A keyword is in the title or is the subject the tool gives, apostrophes aside
     # ("Senior Officials' Meeting" and "Senior Officials Meeting" are one name).
-    title = _unquoted(event.title)
+    # Bracketed acronyms aside, or kept: a keyword may be the acronym itself ("ACWC").
+    title = _unquoted(event.title) + " | " + _unquoted(event.title, acronyms=True)
     if gold.article not in event.articles or not kind_compatible(gold.kind, event.kind):
         return False
     if not any(

@@ -50,7 +50,11 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         if found is None:
             continue
         kind, name = found
+        # "the ASEAN Commission on … (ACWC)": the acronym that ends a name stays with it.
+        acronym = re.search(r"\s\(([A-Z][A-Za-z&-]{1,11})\)$", name)
         name = _without_place(ctx, _clean_title(name))
+        if acronym and kind == "launch":
+            name = f"{name} ({acronym.group(1)})"
         # "unveiled the programme": the one the article has named.
         generic = bool(re.fullmatch(r"[\w-]+", name)) and bool(
             re.search(rf"\b(?:the|this|its)\s+{re.escape(name)}\b", text[verb.end() :], re.IGNORECASE)
@@ -146,7 +150,9 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
     if verb_word.startswith("inaugura"):
         # "inaugurated the ASEAN Intergovernmental Commission on Human Rights": a body set up.
         for start, end, row in ctx.gaz.bodies.find(text):
-            names.append((start, end, "launch", row.get("long") or row.get("short")))
+            short, long = row.get("short"), row.get("long")
+            name = f"{long} ({short})" if long and short.isupper() else long or short
+            names.append((start, end, "launch", name))
     names.sort()
     # After the verb: "launched (here today) the X", "launched its Global Report".
     obj = v_end + skip
