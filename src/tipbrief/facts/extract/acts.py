@@ -377,7 +377,11 @@ def _common_instrument(ctx: _Context, text: str, start: int, name: str, before: 
         return None
     bare = _clean_title(name).casefold() == head.casefold()
     common = start >= 0 and start < len(text) and text[start].islower()
-    if not (bare or common or re.match(r"(?:the|a|an)\s", text[start:] if start >= 0 else "", re.IGNORECASE)):
+    # "The Convention", "a convention to fight …"; not "The Kuala Lumpur Declaration on …", a name.
+    described = re.match(r"(?:the|a|an)\s+[a-z]", text[start:] if start >= 0 else "", re.IGNORECASE)
+    if described and re.match(r"(?i:the|a|an)\s+[A-Z][\w'’-]*\s+[A-Z]", text[start:]):
+        described = None
+    if not (bare or common or described):
         return None
     rows = {
         r.key: r

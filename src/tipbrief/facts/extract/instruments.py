@@ -49,8 +49,16 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     # The shapes need a head noun ("Declaration", "plan of action"): most sentences have none.
     shaped = _INSTRUMENT_NAME.finditer(text) if any(h in text for h in _INSTRUMENT_HEADS) else ()
     for m in shaped:
+        # "the Kuala Lumpur Declaration on the Establishment of the ASEAN Charter": a known name
+        # after the head of a longer one is its complement; the longer name is the instrument.
+        head = re.search(_INSTRUMENT_HEAD, m.group())
+        inner = [f for f in found if m.start() <= f[0] and f[1] <= m.end()]
+        if head and inner and all(m.start() + head.end() <= f[0] for f in inner):
+            found = [f for f in found if f not in inner]
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
             continue
+        if _VENUE_AFTER.match(text, m.end()):
+            continue  # "the Kuala Lumpur Convention Centre": a building
         name = m.group("name").strip()
         if len(name.split()) >= 2:
             found.append((m.start(), m.end(), name))
@@ -75,6 +83,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     return sorted(found)
 
 
+_VENUE_AFTER = re.compile(r"\s+(?:Centre|Center|Hall|Hotel|Building|Complex)\b")
 _BARE_INSTRUMENT = re.compile(
     r"\b[Tt]he\s+(?P<name>[Cc]onvention|[Tt]reaty)\b(?!\s+(?:on|of|against|to|for|in)\b)(?![’'-])"
 )
@@ -91,6 +100,10 @@ def _instrument_row(gaz: Gazetteer, name: str) -> Row | None:
     """The reference row an instrument name denotes: by exact name or alias, else by the same
     content words (articles drop "ASEAN Leaders'" or insert "(TIP)")."""
     found = gaz.instruments.find(name)
+    head = re.search(_INSTRUMENT_HEAD, name)
+    # "the Kuala Lumpur Declaration on the Establishment of the ASEAN Charter" is a declaration:
+    # a known name after its head is what it is about, not what it is.
+    found = tuple(f for f in found if head is None or f[0] <= head.start())
     if found:
         return found[0][2]
     words = _content_words(name)
