@@ -217,8 +217,8 @@ _AGENCY = r"\((?P<agency>[A-Z][A-Za-z.&'’ ]{1,30})\)"
 # A match needs a date or an agency (see parse_article): a place and a dash alone are a heading.
 _DATELINE = re.compile(
     rf"^(?P<place>{_DATELINE_PLACE})"
-    # ", Philippines" or " (Thailand)," after the city
-    r"(?:\s*,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?|\s+\([A-Z][A-Za-z ]+\)(?=\s*,))?"
+    # ", Philippines", ", East Nusa Tenggara" or " (Thailand)," after the city
+    r"(?:\s*,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}|\s+\([A-Z][A-Za-z ]+\)(?=\s*,))?"
     rf"(?:\s*[,(]\s*(?P<date>{_FULL_DATE.pattern}|{_DAY_MONTH})\s*\)?)?\s*(?:{_AGENCY})?"
     r"\s*(?:--|[-–—:](?!\w)|(?<=\))(?=\s+[A-Z]))"
 )

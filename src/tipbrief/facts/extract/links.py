@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from tipbrief.common.words import sentence_words
@@ -156,6 +157,8 @@ def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[
             continue
         if head.generic and not head.kind:
             # "Prosecutors met in Bangkok …. The workshop was held …": the workshop is that meeting.
+            if ev.kind == "summit":
+                continue  # ministers who "met" are not a summit: look further back
             return g if ev.kind and places_agree(head.place, ev.place) and _dates_agree(head, ev) else None
         fits = (
             _ordinals_agree(head.ordinal, ev.ordinal)
@@ -228,9 +231,13 @@ def _merge_within_article(ctx: _Context, raw: list[EventCandidate]) -> list[Even
             if not ev.kind and ev.ordinal is None:
                 groups.append([ev])  # a meeting no one has named yet
                 continue
-            named = _named_generic(ctx, groups, ev)
+            named = _named_generic(ctx, groups, ev, raw)
             if named is not None:
-                groups.append([named])
+                later = next((g for g in groups if _same_event(_fold(g), named)), None)
+                if later is not None:
+                    later.append(named)
+                else:
+                    groups.append([named])
             continue
         same = next((g for g in groups if _same_event(_fold(g), ev)), None)
         if same is None:
@@ -256,7 +263,7 @@ def _merge_within_article(ctx: _Context, raw: list[EventCandidate]) -> list[Even
 
 
 def _named_generic(
-    ctx: _Context, groups: list[list[EventCandidate]], ev: EventCandidate
+    ctx: _Context, groups: list[list[EventCandidate]], ev: EventCandidate, raw: Sequence[EventCandidate] = ()
 ) -> EventCandidate | None:
     """A generic mention with nothing to point back at: "The first took place in Bali" names the
     first of the series the article is about; "The workshop was held …" takes the headline's name
@@ -281,6 +288,20 @@ def _named_generic(
             )
     if ev.title.casefold().endswith("s") or "series" in ev.title.casefold():
         return None
+    # "The summit opened on Tuesday …", and the article names one summit only further on ("the
+    # 42nd ASEAN Summit" in a caption): that one.
+    named_here = {
+        e.key: e
+        for e in raw
+        if not e.generic
+        and e.kind == ev.kind
+        and e.ordinal is not None
+        and places_agree(e.place, ev.place)
+        and _dates_agree(e, ev)
+    }
+    if ev.ordinal is None and len(named_here) == 1:
+        e = next(iter(named_here.values()))
+        return replace(ev, key=e.key, title=e.title, subject=e.subject, ordinal=e.ordinal, generic=False)
     if ev.ordinal is None and any(
         _fold(g).kind == ev.kind or (ev.kind == "meeting" == _family(_fold(g).kind)) for g in groups
     ):
