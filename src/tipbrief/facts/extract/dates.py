@@ -13,7 +13,7 @@ from tipbrief.facts.extract.records import (
     intersect,
 )
 from tipbrief.facts.extract.sentences import _tense, expression_tense
-from tipbrief.facts.temporal.expressions import Temporal, Tense, extract_temporals
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval, year_interval
 
 
@@ -38,6 +38,27 @@ NARRATIVE_DAYS = {
     "day before": -1,
     "a day earlier": -1,
 }
+_COUNTED_DAYS = re.compile(r"(?P<n>\w+) (?P<unit>day|week)s? (?P<way>later|earlier|afterwards)")
+
+
+def narrative_days(relative: str | None) -> int | None:
+    """How many days "the following day", "nine days later", "two weeks earlier" count from the day
+    named before them; None for any other expression."""
+    if relative in NARRATIVE_DAYS:
+        return NARRATIVE_DAYS[relative]
+    m = _COUNTED_DAYS.fullmatch(relative or "")
+    if m is None:
+        return None
+    n = (
+        1
+        if m.group("n") == "a"
+        else int(m.group("n"))
+        if m.group("n").isdigit()
+        else _NUMBER_WORDS.get(m.group("n"))
+    )
+    if not n:
+        return None
+    return n * (7 if m.group("unit") == "week" else 1) * (-1 if m.group("way") == "earlier" else 1)
 
 
 def day_named_before(ctx: _Context, offset: int) -> date | None:
@@ -96,12 +117,12 @@ def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFou
                     )
                 )
                 continue
-            if t.relative in NARRATIVE_DAYS:
+            if (offset := narrative_days(t.relative)) is not None:
                 base = next(
                     (d.earliest for d in reversed(out) if d.earliest and d.earliest == d.latest), None
                 )
                 if base is not None:
-                    day = base + timedelta(days=NARRATIVE_DAYS[t.relative or ""])
+                    day = base + timedelta(days=offset)
                     out.append(
                         DateFound(span, t, day, day, False, "counted from the day the article named before")
                     )
@@ -186,10 +207,10 @@ def _time_constraints(
             out.append(
                 Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True)
             )
-        elif t.relative in NARRATIVE_DAYS:
+        elif (offset := narrative_days(t.relative)) is not None:
             base = day_named_before(ctx, span.start)
             if base is not None:
-                day = base + timedelta(days=NARRATIVE_DAYS[t.relative or ""])
+                day = base + timedelta(days=offset)
                 out.append(
                     # As good as the day it counts from: stated, not relative to the article.
                     Constraint(

@@ -297,6 +297,16 @@ def _events_in_sentence(
             limit = s.span(ctx.doc, ctx.original, stop.start(), stop.start()).start if stop else None
             if limit is not None:
                 aside = [*aside, (limit, source.end)]
+            # "The ministers met in Putrajaya on May 20 …, while Thailand hosted a special meeting …
+            # nine days later": before the clause break, after that clause's verb, the day is its.
+            before = [m for m in _CLAUSE_BREAK.finditer(text, 0, f.at)]
+            verb = _CLAUSE_VERB.search(text, 0, before[-1].start()) if before else None
+            earlier_clause = []
+            if before and verb is not None:
+                a = s.span(ctx.doc, ctx.original, verb.start(), verb.start()).start
+                b = s.span(ctx.doc, ctx.original, before[-1].start(), before[-1].start()).start
+                earlier_clause = [(a, b)]
+                aside = [*aside, *earlier_clause]
             cons = [
                 c
                 for c in pool
@@ -324,7 +334,13 @@ def _events_in_sentence(
                 cons = _days_of_a_meeting(
                     cons, text[seg_start:seg_end] if len(triggers) > 1 else text, ctx.original
                 )
-            here = [(sp, pl) for sp, pl in placed if mine(f, sp.start) and (not limit or sp.start < limit)]
+            here = [
+                (sp, pl)
+                for sp, pl in placed
+                if mine(f, sp.start)
+                and (not limit or sp.start < limit)
+                and not inside(sp.start, earlier_clause, at)
+            ]
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
         if (
             f.kind == "entry-into-force"
@@ -511,6 +527,10 @@ def _numbered_by_name(
 
 
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
+_CLAUSE_VERB = re.compile(
+    r"\b(?:met|held|signed|adopted|launched|opened|closed|deposited|ratified|agreed|gathered|convened|"
+    r"hosted|attended|took place)\b"
+)
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?!in\b|at\b|on\b)|;\s|,?\s+followed by\s")
 _DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference", "report-reference"})
 

@@ -199,6 +199,8 @@ def _present_chair(ctx: _Context) -> list[Constraint]:
 _CHAIR_THIS_YEAR = re.compile(
     r"\b(?:holds|chairs|is chairing|currently chairs)\s+(?:the\s+)?(?:rotating\s+)?(?:ASEAN\s+)?"
     r"(?:chair(?:manship)?(?:\s+of\s+ASEAN)?|ASEAN)\s+this\s+year\b|\bthis\s+year['’]s\s+(?:ASEAN\s+)?chair\b"
+    # "Malaysia, as ASEAN chair, had convened the meeting" (a sentence that gives no year)
+    r"|\bas\s+(?:the\s+)?(?:current\s+)?ASEAN\s+chair(?:man)?\s*,|\bas\s+(?:the\s+)?(?:current\s+)?chair\s+of\s+ASEAN\s*,"
 )
 
 
@@ -208,6 +210,8 @@ def _chair_this_year(ctx: _Context, kept: list[Constraint]) -> list[Constraint]:
     lo, hi = intersect(kept) or (None, None)
     doc = ctx.article.document
     for s in ctx.sentences:
+        if any(t.year is not None for t in extract_temporals(s.text)):
+            continue  # "In 2015 Malaysia, as ASEAN chair, …": that year's chair, not the article's
         for m in _CHAIR_THIS_YEAR.finditer(s.text):
             named = [c for c in countries(ctx, s.text) if c[1] <= m.start() and m.start() - c[1] <= 60]
             if not named:

@@ -140,7 +140,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years|decades|months))|"
         r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-        r"(?:the )?(?:same|following|next|previous) day|the day (?:before|after)|a day (?:later|earlier)))\b"
+        r"(?:the )?(?:same|following|next|previous) day|the day (?:before|after)|a day (?:later|earlier)|"
+        r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a) (?:days|weeks?) "
+        r"(?:later|earlier|afterwards)))\b"
         rf"(?!,?\s+(?:\d|{_MONTH}))"
         # "on Wednesday and Thursday", "on Tuesday night", "late on Friday": a weekday in news copy
         # is a day, unless a capitalised word makes it a name ("Good Friday", "Black Friday").
@@ -171,7 +173,7 @@ _RELATIVE_WORDS = frozenset(
     (
         *("today", "yesterday", "tomorrow", "tonight", "recently", "currently", "ago"),
         *("morning", "afternoon", "evening"),
-        *("year", "years", "month", "months", "week", "decade", "decades", "day"),
+        *("year", "years", "month", "months", "week", "weeks", "decade", "decades", "day", "days"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     )
 )
