@@ -156,7 +156,9 @@ def find_acts(
             "submitted",
         ) and not _INSTRUMENT_OF_RATIFICATION.search(text[max(0, verb.start() - 80) : verb.end() + 80]):
             continue
-        found = _governed(ctx, text, names, verb.start(), verb.end(), kind)
+        possessive = bool(re.search(r"\bits\s+$", lead))
+        # "the convention … to its signing": what "its" stands for comes before, never after.
+        found = [] if possessive else _governed(ctx, text, names, verb.start(), verb.end(), kind)
         if not found and (kind == "deposit" or _INSTRUMENT_OF_RATIFICATION.search(text)):
             # "its instrument of ratification was handed to …": the instrument the article is about.
             found = [(n[0], n[1], n[2]) for n in names[-1:]] or (
@@ -177,10 +179,17 @@ def find_acts(
             # "… and it entered into force in March 2017": the instrument named before.
             prior = [n for n in names if n[1] <= verb.start()]
             found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
-        # "signed it", "steered the convention to its signing": the instrument named before.
-        if not found and (re.match(r"\s+it\b", text[verb.end() :]) or re.search(r"\bits\s+$", lead)):
+        # "signed it", "steered the convention to its signing": the instrument named before (for
+        # "its", the one instrument the sentence names before it, if only one).
+        if not found and re.match(r"\s+it\b", text[verb.end() :]):
             prior = [n for n in names if n[1] <= verb.start()]
             found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
+        if not found and possessive:
+            prior = [n for n in names if n[1] <= verb.start()]
+            # ("the Phnom Penh Statement on its adoption": the statement is about another's act.)
+            gap = text[prior[-1][1] : verb.start()] if prior else ""
+            about = re.fullmatch(r"\s+(?:on|about|regarding)\s+its\s+", gap)
+            found = prior if len(prior) == 1 and not about else []
         for start, _, name in found:
             row = _instrument_row(ctx.gaz, name) or _common_instrument(ctx, text, start, name, before)
             label = row.get("name") if row else _named_in_article(ctx, text, start, name)

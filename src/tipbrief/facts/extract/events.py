@@ -99,7 +99,16 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                     text[end : end + 60],
                 )
             )
-    summit_at = _SUMMIT_WORD.search(text)
+    # An ASEAN Summit, not the East Asia Summit or an ASEAN-Australia Special Summit: summits.csv
+    # holds ASEAN Summits only.
+    summit_at = next(
+        (
+            m
+            for m in _SUMMIT_WORD.finditer(text)
+            if not _OTHER_SUMMIT.search(text, max(0, m.start() - 40), m.start())
+        ),
+        None,
+    )
     if summit_at is not None:
         dateline = dateline_of(ctx)
         for start, end, row in ctx.gaz.places.find(text):
@@ -527,6 +536,10 @@ def _numbered_by_name(
 
 
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
+_OTHER_SUMMIT = re.compile(
+    r"(?:East\s+Asia|ASEAN[-–][\w-]+|ASEAN\s+(?:Plus|\+)\s*\w+|Commemorative|Special|Business|related|"
+    r"G20|APEC|Leaders['’]?|[A-Z][a-z]+-ASEAN)\s+(?:\w+\s+)?$"
+)
 _CLAUSE_VERB = re.compile(
     r"\b(?:met|held|signed|adopted|launched|opened|closed|deposited|ratified|agreed|gathered|convened|"
     r"hosted|attended|took place)\b"

@@ -343,6 +343,9 @@ def _can_merge(a: Group, b: Group) -> bool:
         return False
     if subject_a and subject_b and subject_a != subject_b:
         return False
+    named = name_b if subject_a else name_a
+    if kind == "summit" and bool(subject_a) != bool(subject_b) and not _may_be(subject_a or subject_b, named):
+        return False  # "the 21st ASEAN Summit" and "the East Asia Summit" the same week: two summits
     assert a.earliest and a.latest and b.earliest and b.latest
     if not (a.earliest <= b.latest and b.earliest <= a.latest):
         return False
@@ -355,6 +358,18 @@ def _can_merge(a: Group, b: Group) -> bool:
     # A publication is its document: only its name joins two reports. Meetings and launches are
     # where and when they happened, whatever each outlet calls them.
     return kind != "publication" and bool(a.places and b.places)
+
+
+_PLAIN_WORDS = frozenset(
+    {"the", "a", "an", "of", "asean", "meeting", "summit", "leaders", "annual", "regular"}
+)
+
+
+def _may_be(subject: str, name: str) -> bool:
+    """A name with no subject may be the subject's meeting only if it names nothing else: "the
+    summit", "ASEAN Summit", not "East Asia Summit"."""
+    own = {w for w in name.split() if w not in _PLAIN_WORDS and not w[:1].isdigit()}
+    return own <= set(subject.casefold().split())
 
 
 def event_of(g: Sequence[EventCandidate]) -> Event:
