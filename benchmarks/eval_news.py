@@ -237,9 +237,18 @@ def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.casefold())
 
 
-def _singular(keyword: str) -> str:
-    """ "ASEAN Summits" names each of "the 44th and 45th ASEAN Summits": the tool titles each one."""
-    return re.sub(r"(?<=[a-z])s$", "", keyword)
+def _singular(text: str) -> str:
+    """ "ASEAN Summits", "instruments of ratification": each word's plural is its singular (the tool
+    titles each summit, each instrument, on its own)."""
+    return re.sub(r"(?<=[a-z]{3})s\b", "", text)
+
+
+def _keyword_forms(keyword: str) -> tuple[str, ...]:
+    """ "28th and 29th ASEAN Summits": the keyword, and the name of each summit it joins."""
+    joint = re.fullmatch(r"(?P<a>\d+\w\w) and (?P<b>\d+\w\w) (?P<rest>.+)", keyword)
+    if joint is None:
+        return (keyword,)
+    return keyword, f"{joint['a']} {joint['rest']}", f"{joint['b']} {joint['rest']}"
 
 
 def _unquoted(text: str, acronyms: bool = False) -> str:
@@ -278,8 +287,9 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
     if gold.article not in event.articles or not kind_compatible(gold.kind, event.kind):
         return False
     if not any(
-        _unquoted(k) in title or _singular(_unquoted(k)) in title or _unquoted(k) == _unquoted(event.subject)
+        _singular(_unquoted(form)) in _singular(title) or _unquoted(k) == _unquoted(event.subject)
         for k in gold.keywords
+        for form in _keyword_forms(k)
     ):
         return False
     # The tool says which numbered meeting it is: the 27th Summit is not a report of the 18th.
