@@ -15,7 +15,9 @@ from tipbrief.facts.extract.patterns import (
 )
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _norm
-from tipbrief.facts.reference import Row
+from tipbrief.facts.reference import Row, parse_partial
+from tipbrief.facts.temporal.expressions import extract_temporals
+from tipbrief.facts.temporal.intervals import stated_interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         launched = verb.group("verb").lower().startswith(("launch", "unveil")) or kind == "launch"
         name = re.sub(r"^(?:the|The)\s+", "", name)
         edition = report_edition(ctx, text, name) if kind == "publication" else None
+        if kind == "publication" and edition is None:
+            edition = _edition_released_on(ctx, text, name)
         if edition is not None and edition.get("edition") not in name:
             name = f"{edition.get('edition')} {name}"
         opening = "Inauguration" if verb.group("verb").lower().startswith("inaugura") else "Launch"
@@ -85,6 +89,15 @@ def report_edition(ctx: _Context, text: str, name: str) -> Row | None:
         if year is not None:
             return ctx.gaz.report_edition(row, int(year.group("year")))
     return None
+
+
+def _edition_released_on(ctx: _Context, text: str, name: str) -> Row | None:
+    """ "Last year's report, released on June 15, 2023": the recorded edition released that day."""
+    days = {iv[0] for t in extract_temporals(text) if (iv := stated_interval(t)) and iv[0] == iv[1]}
+    # The report may be named in the sentence, or only in the name the article gave it before.
+    rows = recorded_editions(ctx, text, name) or recorded_editions(ctx, name, name)
+    found = [r for r in rows if (d := parse_partial(r.get("published"))) and d[0] in days]
+    return found[0] if len(found) == 1 else None
 
 
 def recorded_editions(ctx: _Context, text: str, name: str) -> tuple[Row, ...]:
