@@ -21,6 +21,7 @@ from tipbrief.facts.extract.patterns import (
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _first_sentence_cap
 from tipbrief.facts.gazetteer import ordinal
+from tipbrief.facts.reference import Row
 from tipbrief.facts.temporal.expressions import extract_temporals
 
 
@@ -105,6 +106,12 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         larger = LARGER_BODY.match(text[end:])
         n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
         n = ordinal_value(n_m.group("n")) if n_m else None
+        if n is None and _NEXT_BEFORE.search(text, max(0, start - 30), start):
+            # "The next AMMTC will be hosted by Laos": the one after the article's own, if it names
+            # one; otherwise no meeting the article can say more of.
+            n = _next_after(ctx, row)
+            if n is None:
+                continue
         at = start - (len(text[max(0, start - 40) : start]) - n_m.start()) if n_m else start
         if larger:
             name_end = end + larger.end()
@@ -266,6 +273,20 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DAY_BEFORE_NAME = re.compile(
     rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTHS})\s+)+(?:(?:for|of|on|the|in|at)\s+)+"
 )
+
+
+_NEXT_BEFORE = re.compile(r"\b(?:next|following|upcoming|forthcoming)\s+(?:ASEAN\s+)?$", re.IGNORECASE)
+
+
+def _next_after(ctx: _Context, row: Row) -> int | None:
+    """The number after the one numbered meeting of ``row``'s series the article names."""
+    numbers = set()
+    for s in ctx.sentences:
+        for start, _, other in ctx.gaz.series.find(s.text):
+            m = _ORDINAL_BEFORE.search(s.text[max(0, start - 40) : start]) if other.key == row.key else None
+            if m and (value := ordinal_value(m.group("n"))) is not None:
+                numbers.add(value)
+    return numbers.pop() + 1 if len(numbers) == 1 else None
 
 
 def _only_day_and_ordinal(prefix: str) -> bool:
