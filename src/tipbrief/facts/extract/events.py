@@ -259,7 +259,15 @@ def _events_in_sentence(
     if dateline is not None:
         times = [c for c in times if not (c.span and c.span.start < dateline[2])]
     extra = _programme_constraints(ctx, s)
-    extra += [p.term for p in people if p.term and source.start <= p.span.start < source.end]
+    # A speaker's term dates the speech ("Don Pramudwinai said the region had learned from the
+    # meeting held in July last year"): the article, not the events the speaker recalls.
+    extra += [
+        p.term
+        for p in people
+        if p.term
+        and source.start <= p.span.start < source.end
+        and not _SPEAKS.match(ctx.original, p.span.end)
+    ]
     placed = [
         (sp, pl)
         for sp, pl in _within(places, source)
@@ -539,6 +547,9 @@ def _numbered_by_name(
 _OTHER_SUMMIT = re.compile(
     r"(?:East\s+Asia|ASEAN[-–][\w-]+|ASEAN\s+(?:Plus|\+)\s*\w+|Commemorative|Special|Business|related|"
     r"G20|APEC|Leaders['’]?|[A-Z][a-z]+-ASEAN)\s+(?:\w+\s+)?$"
+)
+_SPEAKS = re.compile(
+    r"(?:,[^,]{0,80},)?\s+(?:also\s+)?(?:said|says|told|added|noted|stressed|announced|recalled|warned)\b"
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:met|held|signed|adopted|launched|opened|closed|deposited|ratified|agreed|gathered|convened|"

@@ -125,7 +125,8 @@ _DOC_WORD = re.compile(
 
 
 _ADVERBIALS = re.compile(
-    r"\s+(?:(?:here|today|yesterday|on \w+(?: \d{1,2})?|in \w+|jointly|officially|formally)\s+){0,3}"
+    r"\s+(?:(?:here|today|yesterday|on \d{1,2} \w+|on \w+(?: \d{1,2})?|in \w+|jointly|officially|formally)"
+    r"\s+){0,3}(?:of\s+(?=(?:the|its|their|a|an)\s))?"
     r"|,\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+"  # "the launch, in Hue, of …"
 )
 _DETERMINER = re.compile(

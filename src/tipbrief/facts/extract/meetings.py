@@ -44,6 +44,9 @@ class MeetingName:
     """The series the name mentions, when its number is the series' number ("the 16th AMMTC")."""
 
 
+_SPECIAL_BEFORE = re.compile(
+    r"\b(?P<w>special|emergency|extraordinary|informal|preparatory)\s+(?:ASEAN\s+)?$", re.IGNORECASE
+)
 _SPECIAL = re.compile(
     r"\b(?:Special|Emergency|Extraordinary|Informal|Preparatory|Joint|Commemorative)\b", re.IGNORECASE
 )
@@ -125,10 +128,17 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         acr = _ACRONYM_AFTER.match(text[end:])
         name_end = end + (acr.end() if acr else 0)
         series_spans.append((start, name_end))
+        # "the emergency ASEAN ministerial meeting on transnational crime": a meeting of the series
+        # that is none of its numbered ones, titled as the text says.
+        special = _SPECIAL_BEFORE.search(text, max(0, start - 20), start)
+        title = _numbered(n, row.get("name"))
+        if special and n is None:
+            title = f"{special.group('w').capitalize()} {title}"
+            at = special.start("w")
         out.append(
             MeetingName(
                 head if head in MEETING_NOUNS else "meeting",
-                _numbered(n, row.get("name")),
+                title,
                 row.get("series"),
                 n,
                 at,
