@@ -202,7 +202,8 @@ MONTH_RE = (
 _FULL_DATE = re.compile(
     rf"(?P<d>[0-3]?\d)\s+(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)"
     rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:19|20)\d\d)"
-    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    # "2018-06-26", and "2023.05.10" or "2023/05/10" as some outlets print their date lines
+    r"|(?P<iy>(?:19|20)\d\d)(?P<sep>[-./])(?P<im>[01]\d)(?P=sep)(?P<id>[0-3]\d)"
 )
 # A wire story's dateline: "KUALA LUMPUR, Nov 21 (Bernama) --", "HANOI, 26 June 2018-",
 # "Bangkok (Thailand), 19 December 2024 –", "Hanoi (VNA) –", "Bangkok, Aug 1 (PTI) Australia ...".
@@ -319,6 +320,10 @@ _DATE_LINE = re.compile(
 def _rule_date_line(text: str, meta: _Metadata) -> str | None:
     m = _DATE_LINE.match(text) if len(text) <= 80 else None
     found = parse_full_date(m.group("date")) if m else None
+    if m and found is None:
+        # "2023.05.10 Jakarta": the date line, then the place it was filed from.
+        placed = re.fullmatch(r"(?P<date>.+?)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", m.group("date"))
+        found = parse_full_date(placed.group("date")) if placed else None
     if found and not meta.body_started:
         meta.published = meta.published or found
         return "publication date line (date recorded)"
