@@ -457,7 +457,7 @@ def serve(
     thread.start()
     echo(f"Previewing {state.spec} at {server.url} (Ctrl-C to stop)")
     built_from: Stamp | None = None
-    previous_handler = _stop_on_sigterm(stop)
+    previous_handlers = _stop_on_signals(stop)
     try:
         while not stop.is_set():
             # Stamp first: an edit made during the build then triggers the next one.
@@ -472,18 +472,28 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
-        if previous_handler is not None:
-            signal.signal(signal.SIGTERM, previous_handler)
+        for signum, handler in previous_handlers.items():
+            signal.signal(signum, handler)
         server.shutdown()
         server.server_close()
         echo("Preview stopped.")
 
 
-def _stop_on_sigterm(stop: threading.Event) -> Any:
-    """Let `kill` (SIGTERM) stop the preview as cleanly as Ctrl-C; returns the handler it replaced."""
+def _stop_on_signals(stop: threading.Event) -> dict[int, Any]:
+    """Let Ctrl-C (SIGINT) and `kill` (SIGTERM) stop the preview once the build under way ends, so
+    that no half-done build swallows the interrupt; a second Ctrl-C interrupts at once. Returns the
+    handlers it replaced."""
     if threading.current_thread() is not threading.main_thread():
-        return None
-    return signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
+        return {}
+
+    def first_interrupt(signum: int, frame: Any) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    return {
+        signal.SIGTERM: signal.signal(signal.SIGTERM, lambda signum, frame: stop.set()),
+        signal.SIGINT: signal.signal(signal.SIGINT, first_interrupt),
+    }
 
 
 def _report(snapshot: Snapshot) -> str:
