@@ -316,7 +316,7 @@ def _events_in_sentence(
                 aside = [*aside, (limit, source.end)]
             # "The ministers met in Putrajaya on May 20 …, while Thailand hosted a special meeting …
             # nine days later": before the clause break, after that clause's verb, the day is its.
-            before = [m for m in _CLAUSE_BREAK.finditer(text, 0, f.at)]
+            before = list(_CLAUSE_BREAK.finditer(text, 0, f.at))
             verb = _CLAUSE_VERB.search(text, 0, before[-1].start()) if before else None
             earlier_clause = []
             if before and verb is not None:
@@ -456,10 +456,10 @@ _LAST_VERB = re.compile(
 )
 
 
-def _verb_before(c: Constraint, original: str) -> bool:
+def _verb_before(c: Constraint, original: str) -> re.Match[str] | None:
     """An opening or closing verb just before the constraint's words ("opened on", "closed on")."""
     lead = original[max(0, c.span.start - 30) : c.span.start] if c.span and original else ""
-    return bool(_LAST_VERB.search(lead))
+    return _LAST_VERB.search(lead)
 
 
 def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") -> list[Constraint]:
@@ -474,8 +474,7 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
         if c.rule == "relative-date" and c.earliest is not None and c.earliest == c.latest:
             # "which began yesterday and ends on Friday": the verb just before the day says which
             # end of the meeting it is; without one, the sentence's verbs say.
-            lead = original[max(0, c.span.start - 30) : c.span.start] if c.span and original else ""
-            verb = _LAST_VERB.search(lead)
+            verb = _verb_before(c, original)
             first = bool(verb and verb.group("open")) if verb else opened and not closed
             last = bool(verb and verb.group("close")) if verb else closed and not opened
             lo = c.earliest if first else c.earliest - span
@@ -543,7 +542,6 @@ def _numbered_by_name(
     return out
 
 
-# ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
 _OTHER_SUMMIT = re.compile(
     r"(?:East\s+Asia|ASEAN[-–][\w-]+|ASEAN\s+(?:Plus|\+)\s*\w+|Commemorative|Special|Business|related|"
     r"G20|APEC|Leaders['’]?|[A-Z][a-z]+-ASEAN)\s+(?:\w+\s+)?$"
@@ -555,6 +553,7 @@ _CLAUSE_VERB = re.compile(
     r"\b(?:met|held|signed|adopted|launched|opened|closed|deposited|ratified|agreed|gathered|convened|"
     r"hosted|attended|took place)\b"
 )
+# ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?!in\b|at\b|on\b)|;\s|,?\s+followed by\s")
 _DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference", "report-reference"})
 
@@ -630,10 +629,10 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
 
 def _edition_reference(f: _Frame) -> list[Constraint]:
     """The day the reference data records for the report's edition a publication names."""
-    found = parse_partial(f.edition.get("published")) if f.edition is not None else None
-    if f.edition is None or found is None:
-        return []
     row = f.edition
+    found = parse_partial(row.get("published")) if row is not None else None
+    if row is None or found is None:
+        return []
     note = f"the {row.get('edition')} {row.get('report')} was released on {row.get('published')}"
     return [Constraint("report-reference", note, found[0], found[1], None, row.origin, row.source)]
 

@@ -94,8 +94,8 @@ def report_edition(ctx: _Context, text: str, name: str) -> Row | None:
 def _edition_released_on(ctx: _Context, text: str, name: str) -> Row | None:
     """ "Last year's report, released on June 15, 2023": the recorded edition released that day."""
     days = {iv[0] for t in extract_temporals(text) if (iv := stated_interval(t)) and iv[0] == iv[1]}
-    # The report may be named in the sentence, or only in the name the article gave it before.
-    rows = recorded_editions(ctx, text, name) or recorded_editions(ctx, name, name)
+    # The name holds the report's name, whether the sentence or an earlier one gave it.
+    rows = recorded_editions(ctx, name, name)
     found = [r for r in rows if (d := parse_partial(r.get("published"))) and d[0] in days]
     return found[0] if len(found) == 1 else None
 

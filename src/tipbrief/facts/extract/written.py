@@ -86,6 +86,7 @@ _NOT_DONE = re.compile(
 
 def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Constraint, ...]:
     """What the article says about its own date, the clues in the order of the module's list."""
+    own = _own_day(ctx)
     clues = [
         *_metadata(ctx),
         *_office_terms(people),
@@ -93,22 +94,22 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_future(ctx),
         *_current_meetings(ctx),
         *_relative_to_recorded(ctx),
-        *_recorded_days(ctx),
+        *_recorded_days(ctx, own),
         *_past_dates(ctx),
     ]
     # The article's own dates come first; a later constraint that contradicts them is dropped. A
     # dateline's day is the article's own word too, year or not: a clue that allows no such day
     # misread something.
-    day = _dateline_day(ctx)
-    if day is not None:
+    if own is not None:
         clues = [
             c
             for c in clues
-            if (c.earliest, c.latest) == (None, None) or _days_within(day, c.earliest, c.latest) is not None
+            if (c.earliest, c.latest) == (None, None)
+            or _days_within(own[0], c.earliest, c.latest) is not None
         ]
     kept, _ = consistent(clues)
     kept += _chair_this_year(ctx, kept)
-    dateline = _yearless_dateline(ctx, kept)
+    dateline = _yearless_dateline(kept, own)
     return (*kept, dateline) if dateline is not None else tuple(kept)
 
 
@@ -217,7 +218,7 @@ def _chair_this_year(ctx: _Context, kept: list[Constraint]) -> list[Constraint]:
             if not named:
                 continue
             years = [
-                c
+                (c, c.earliest, c.latest)
                 for c in ctx.gaz.chairmanships(named[-1][2])
                 if c.earliest
                 and c.latest
@@ -225,14 +226,14 @@ def _chair_this_year(ctx: _Context, kept: list[Constraint]) -> list[Constraint]:
                 and (hi is None or c.earliest <= hi)
             ]
             if len(years) == 1:
-                c = years[0]
+                c, first, last = years[0]
                 return [
                     Constraint(
                         "present-chair",
                         f"the article says {named[-1][2]} “{m.group()}”, and of its chairmanships only "
-                        f"{c.label[-5:-1]} fits the other clues",
-                        c.earliest,
-                        c.latest,
+                        f"{first.year} fits the other clues",
+                        first,
+                        last,
                         s.span(doc.id, doc.text, m.start(), m.end()),
                         c.reference,
                         c.url,
@@ -489,11 +490,12 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
     return out
 
 
-def _edition_by_day(ctx: _Context, s: Sentence, days: list[Temporal]) -> list[Recorded]:
+def _edition_by_day(
+    ctx: _Context, s: Sentence, days: list[Temporal], own: tuple[Temporal, Span, str] | None
+) -> list[Recorded]:
     """ "WASHINGTON, June 24 -- The State Department on Monday released its annual Trafficking in
     Persons Report": of the report's recorded editions, the one released on a Monday that the
-    dateline's June 24 can follow within the week, when exactly one can be."""
-    own = _own_day(ctx)
+    dateline's June 24 (``own``) can follow within the week, when exactly one can be."""
     relative = [t for t in days if t.kind == "relative"]
     if own is None or not relative:
         return []
@@ -560,7 +562,7 @@ def _overlaps(iv: tuple[date, date] | None, lo: date, hi: date) -> bool:
     return iv is not None and iv[0] <= hi and iv[1] >= lo
 
 
-def _recorded_days(ctx: _Context) -> list[Constraint]:
+def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) -> list[Constraint]:
     """Recorded events the article dates by a day it does not give in full: "handed its instrument
     of ratification … on February 7" (a deposit recorded on 7 February 2017: written within the
     year after), "the leaders signed here yesterday", "signed on Saturday", "the 33rd ASEAN Summit,
@@ -587,7 +589,7 @@ def _recorded_days(ctx: _Context) -> list[Constraint]:
         ]
         if not days:
             continue
-        recorded = _recorded_in(ctx, s) + _edition_by_day(ctx, s, days)
+        recorded = _recorded_in(ctx, s) + _edition_by_day(ctx, s, days, own_day)
         if not recorded:
             continue
         tense = _tense(s.text)
@@ -684,10 +686,9 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
     return out
 
 
-def _yearless_dateline(ctx: _Context, kept: list[Constraint]) -> Constraint | None:
-    """A dateline's day without its year (or "today, July 30" in the text), in the year (or years)
-    the other clues allow."""
-    own = _own_day(ctx)
+def _yearless_dateline(kept: list[Constraint], own: tuple[Temporal, Span, str] | None) -> Constraint | None:
+    """A dateline's day without its year (or "today, July 30" in the text; ``own``, see _own_day),
+    in the year (or years) the other clues allow."""
     if own is None:
         return None
     day, span, what = own
@@ -727,11 +728,6 @@ def _own_day(ctx: _Context) -> tuple[Temporal, Span, str] | None:
             if t.kind == "date" and t.year is None and _TODAY_IS.search(s.text, 0, t.start):
                 return t, s.span(doc.id, doc.text, t.start, t.end), "the article calls today"
     return None
-
-
-def _dateline_day(ctx: _Context) -> Temporal | None:
-    own = _own_day(ctx)
-    return own[0] if own else None
 
 
 def _days_within(day: Temporal, lo: date | None, hi: date | None) -> tuple[date | None, date | None] | None:
