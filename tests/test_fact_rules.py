@@ -144,6 +144,16 @@ def test_day_month_takes_the_year_before_a_past_tense_anchor() -> None:
     assert anchored_interval(t, anchor, "future")[0] == (date(2019, 6, 21), date(2019, 6, 22))
 
 
+def test_a_yearless_date_with_its_weekday_takes_the_year_where_the_weekday_falls() -> None:
+    # An article dated only to 10-25 October 2019: "Friday, October 11" was a Friday in 2019, not 2018.
+    (t,) = extract_temporals("The ministers met on Friday, October 11, in the capital.")
+    anchor = (date(2019, 10, 10), date(2019, 10, 25))
+    assert anchored_interval(t, anchor, "past")[0] == (date(2019, 10, 11), date(2019, 10, 11))
+    # Without the weekday both years stay open.
+    (bare,) = extract_temporals("The ministers met on October 11 in the capital.")
+    assert anchored_interval(bare, anchor, "past")[0] == (date(2018, 10, 11), date(2019, 10, 11))
+
+
 @pytest.mark.parametrize(
     ("rel", "expected"),
     [

@@ -60,6 +60,14 @@ def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) ->
         ("The community, which formally comes into being on Dec 31, was agreed.", "Dec 31", "past", "future"),
         ("It goes to the ministers when they meet in Vientiane in August.", "August", "past", "future"),
         ("The plan was drafted when ministers met in Vientiane in August.", "August", "past", "past"),
+        # A bracketed acronym is part of the name, not the end of the clause.
+        (
+            "The findings will be put to the 12th Meeting of the ASEAN Committee on Women (ACW) in October.",
+            "October",
+            "past",
+            "future",
+        ),
+        ("Officials aim to finish the guidelines by March, the secretariat said.", "March", "past", "future"),
     ],
 )
 def test_an_expression_takes_the_tense_of_its_own_clause(

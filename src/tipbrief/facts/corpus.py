@@ -221,7 +221,8 @@ _DATELINE = re.compile(
     # ", Philippines", ", East Nusa Tenggara" or " (Thailand)," after the city
     r"(?:\s*,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}|\s+\([A-Z][A-Za-z ]+\)(?=\s*,))?"
     rf"(?:\s*[,(]\s*(?P<date>{_FULL_DATE.pattern}|{_DAY_MONTH})\s*\)?)?\s*(?:{_AGENCY})?"
-    r"\s*(?:--|[-–—:](?!\w)|(?<=\))(?=\s+[A-Z]))"
+    # "Vientiane, Nov. 30" may stand as a line of its own, before the story's first paragraph.
+    r"\s*(?:--|[-–—:](?!\w)|(?<=\))(?=\s+[A-Z])|$)"
 )
 _SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<outlet>\S.{1,80})$", re.IGNORECASE)
 _LINK_BOILERPLATE = re.compile(

@@ -111,7 +111,11 @@ def _tense(sentence: str) -> Tense:
 # A verb just before an expression, in its own clause, says which way a yearless day or a weekday
 # counts from the article's date, whatever the rest of the sentence says ("X will chair the
 # meeting on September 21-22, the ministry announced on September 19": the 19th is past).
-_FUTURE_CLAUSE = re.compile(r"\b(?:will|shall|would|to be|expected|scheduled|planned|next)\b", re.IGNORECASE)
+# "The experts aim to finish by December": an aim is still to come.
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?:will|shall|would|to be|expected|scheduled|planned|next|(?:aims?|hopes?|intends?|seeks?) to)\b",
+    re.IGNORECASE,
+)
 _PAST_CLAUSE = re.compile(
     r"\b(?:said|announced|stated|reported|told|held|met|signed|adopted|launched|opened|closed|ended|"
     r"began|started|was|were|had|deposited|ratified|released|published|issued|took)\b",
@@ -133,7 +137,12 @@ _UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:being|now|still|currently)\b|\bongoi
 
 def clause_tense(sentence: str, start: int) -> Tense | None:
     """The tense the verb of the expression's own clause gives, if it gives one."""
-    clause = re.split(r"[,;:()]", sentence[max(0, start - CLAUSE_REACH) : start])[-1]
+    # An acronym in brackets ("the 16th Senior Officials Meeting on Transnational Crime (SOMTC) in
+    # Jakarta in May") is part of a name, not the end of a clause.
+    before = _BRACKETED_ACRONYM.sub(
+        lambda m: " " * len(m.group()), sentence[max(0, start - CLAUSE_REACH) : start]
+    )
+    clause = re.split(r"[,;:()]", before)[-1]
     # A subordinate clause has its own verb ("will take effect next month after the Philippines
     # deposited its instrument on Tuesday": Tuesday is past); without one, the whole clause speaks.
     inner = _SUBORDINATOR.split(clause)[-1]
@@ -151,6 +160,7 @@ _PRESENT_ACT = re.compile(
 
 
 CLAUSE_REACH = 120
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z][\w&/-]{1,11}\)")
 """How far before an expression its clause's verb may stand."""
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|once|because|while|whereas|although|though|but)\b")
 

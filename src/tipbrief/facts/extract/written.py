@@ -202,6 +202,8 @@ _CHAIR_THIS_YEAR = re.compile(
     r"(?:chair(?:manship)?(?:\s+of\s+ASEAN)?|ASEAN)\s+this\s+year\b|\bthis\s+year['’]s\s+(?:ASEAN\s+)?chair\b"
     # "Malaysia, as ASEAN chair, had convened the meeting" (a sentence that gives no year)
     r"|\bas\s+(?:the\s+)?(?:current\s+)?ASEAN\s+chair(?:man)?\s*,|\bas\s+(?:the\s+)?(?:current\s+)?chair\s+of\s+ASEAN\s*,"
+    # "hosted by Myanmar's police as part of the country's ASEAN chairmanship this year"
+    r"|\b(?P<back>the\s+country['’]s|its)\s+(?:rotating\s+)?ASEAN\s+chair(?:manship)?\s+this\s+year\b"
 )
 
 
@@ -214,7 +216,9 @@ def _chair_this_year(ctx: _Context, kept: list[Constraint]) -> list[Constraint]:
         if any(t.year is not None for t in extract_temporals(s.text)):
             continue  # "In 2015 Malaysia, as ASEAN chair, …": that year's chair, not the article's
         for m in _CHAIR_THIS_YEAR.finditer(s.text):
-            named = [c for c in countries(ctx, s.text) if c[1] <= m.start() and m.start() - c[1] <= 60]
+            # "the country's": the country the sentence named last, however far back.
+            reach = m.start() if m.group("back") else 60
+            named = [c for c in countries(ctx, s.text) if c[1] <= m.start() and m.start() - c[1] <= reach]
             if not named:
                 continue
             years = [
@@ -348,7 +352,9 @@ def _common_readings(idents: list[Identification]) -> list[Candidate]:
 
 
 # Relative expressions counted in whole years or months: what "last year" means can be inverted.
-_COUNTED = re.compile(r"(?:this|last|next|previous) (?:year|month)|\w+ (?:years?|months?) ago")
+_COUNTED = re.compile(
+    r"(?:(?:earlier|later) this|this|last|next|previous) (?:year|month)|\w+ (?:years?|months?) ago"
+)
 _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
 # Between a relative expression and the recorded event it dates: the verb of taking part in it or of
 # concluding it, and nothing that closes the clause.
@@ -475,7 +481,15 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
     for ident in idents:
         if len(ident.candidates) == 1:
             c = ident.candidates[0]
-            others = [i for i in idents if i.field == ident.field and i is not ident]
+            # Only readings of the same mention disagree ("ASEAN Summit 32 in Labuan Bajo"); "the 16th
+            # SOMTC in May, and the 49th AMM in July" names two meetings, each dated on its own.
+            others = [
+                i
+                for i in idents
+                if i.field == ident.field
+                and i is not ident
+                and _same_mention(ctx.original, ident.span, i.span)
+            ]
             if not all(
                 any((o.earliest, o.latest) == (c.earliest, c.latest) for o in i.candidates) for i in others
             ):
@@ -488,6 +502,14 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
                 at = s.span(ctx.doc, ctx.original, f.at, f.at).start
                 out.append((act.note, act.earliest, act.latest, at, None, act.reference, act.url))
     return out
+
+
+def _same_mention(text: str, a: Span, b: Span) -> bool:
+    """Two identifications read one mention: their spans overlap or touch ("ASEAN Summit 32" and
+    "in Labuan Bajo"), with no list between them."""
+    first, second = sorted((a, b), key=lambda x: x.start)
+    gap = text[first.end : second.start] if second.start > first.end else ""
+    return len(gap) <= 12 and not re.search(r"[,;]|\band\b", gap)
 
 
 def _edition_by_day(

@@ -108,6 +108,18 @@ def anchored_interval(
     fits = [iv for p in (a0, a1) if (iv := _nearest(t, p, tense)) is not None]
     if not fits:
         return None, "no year fits the article's date"
+    named = _weekday_named(t)
+    if named is not None and t.kind == "date":
+        # "Thursday, September 22": of the days the article's date allows, those on that weekday.
+        days = [
+            iv[0]
+            for y in range(min(f[0] for f in fits).year, max(f[1] for f in fits).year + 1)
+            if (iv := year_interval(t, y))
+            and min(f[0] for f in fits) <= iv[0] <= max(f[1] for f in fits)
+            and iv[0].weekday() == named
+        ]
+        if days:
+            return (days[0], days[-1]), f"the {WEEKDAYS[named].title()} nearest the article's date"
     direction = {"future": "after", "past": "before"}.get(tense, "around")
     return (
         min(f[0] for f in fits),
@@ -153,6 +165,13 @@ def _nearest(t: Temporal, point: date, tense: Tense) -> tuple[date, date] | None
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_named(t: Temporal) -> int | None:
+    """The weekday a date is given with ("Thursday, September 22"), if any."""
+    first = re.match(r"[A-Za-z]+", t.text)
+    word = first.group().casefold() if first else ""
+    return WEEKDAYS.index(word) if word in WEEKDAYS else None
 
 
 def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date, date] | None:
