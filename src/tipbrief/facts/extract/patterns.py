@@ -176,9 +176,11 @@ _INSTRUMENT_COMMON = re.compile(
     # "a non-binding declaration against trafficking", "a declaration pledging joint action against …"
     r"(?:(?:non-binding|legally binding|binding|landmark|historic|new|first|political|common)\s+){0,2}"
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
-    r"\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
-    r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?)"
+    r"(?:\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
+    r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?"
     r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$))"
+    # "a declaration that commits their governments to …": what it does describes it.
+    r"|(?=\s+(?:that|which)\s+(?:commits?|pledges?|binds?|calls?|vows?|aims?|seeks?|sets?|urges?|obliges?)\b)))"
 )
 
 
