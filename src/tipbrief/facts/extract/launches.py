@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tipbrief.facts.extract.instruments import _content_words
 from tipbrief.facts.extract.patterns import (
     _CAP_WORD,
     _DOC_NAME,
@@ -184,12 +185,41 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
     for _, end, kind, name in reversed(names):
         if end <= v_start and _GAP_BEFORE_LAUNCH.match(text[end:v_start]):
             return kind, name
+    if verb_word.startswith("inaugura"):
+        described = _described_body(ctx, text[:v_start])
+        if described is not None:
+            return "launch", described
     for common in _LAUNCH_COMMON.finditer(text, 0, v_start):
         rest = text[common.end() : v_start]
         tail = _TAIL_BEFORE_LAUNCH.match(rest)
         if tail:
             return _common_launch(ctx, text, common, tail.group("t"))
     return None
+
+
+# "ASEAN's new commission on the rights of women and children was formally inaugurated": a body
+# described in common words, right before the verb.
+_BODY_DESCRIBED = re.compile(
+    r"(?:\b(?:the|a|an)|ASEAN['’]s)\s+(?:(?:new|regional|first|permanent)\s+)*"
+    r"(?P<d>(?P<head>commission|committee|council|body|centre|center|network|forum)"
+    r"\s+(?:on|for|of)\s+[a-z][a-z ,-]{5,120}?)"
+    r"\s+(?:(?:was|were|has been|had been|is)\s+)?(?:\w+ly\s+)?$"
+)
+
+
+def _described_body(ctx: _Context, before: str) -> str | None:
+    """The one body of the reference rows whose name holds every word of the description before the
+    verb ("commission on the rights of women and children": the ACWC), named as the rows name it."""
+    m = _BODY_DESCRIBED.search(before)
+    if m is None:
+        return None
+    words = _content_words(m.group("d")) - {"and", "of", "the", "on", "for"}
+    found = []
+    for row in ctx.gaz.reference.rows("bodies"):
+        long = row.get("long") or ""
+        if re.search(rf"\b{m.group('head')}\b", long, re.IGNORECASE) and words <= _content_words(long):
+            found.append(f"{long} ({row.get('short')})" if (row.get("short") or "").isupper() else long)
+    return found[0] if len(found) == 1 else None
 
 
 def _common_launch(
