@@ -11,7 +11,7 @@ import yaml
 
 from tipbrief.facts.corpus import parse_article
 from tipbrief.facts.extract.article import extract_article
-from tipbrief.facts.extract.sentences import expression_tense
+from tipbrief.facts.extract.sentences import _event_tense, expression_tense
 from tipbrief.facts.gazetteer import Gazetteer, build_gazetteer
 from tipbrief.facts.reference import load_reference
 
@@ -98,3 +98,20 @@ def test_a_day_followed_by_that_year_takes_the_year_the_article_named_before(gaz
     found = {d.span.quote: (d.earliest, d.latest) for d in extract_article(article, gazetteer).dates}
     assert found["March 8"] == (date(2017, 3, 8), date(2017, 3, 8))
     assert found["July 1"] == (date(2018, 7, 1), date(2018, 7, 1))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Commission finalised the draft Regional Plan of Action, which will be submitted through the "
+            "relevant ministerial bodies for adoption by the Leaders.",
+            "future",
+        ),
+        ("The Leaders adopted the Regional Plan of Action, which the ministers had submitted.", "past"),
+    ],
+)
+def test_an_instrument_submitted_for_adoption_is_adopted_after_the_article(
+    sentence: str, expected: str
+) -> None:
+    assert _event_tense(sentence) == expected

@@ -149,6 +149,10 @@ def find_acts(
             continue
         if kind == "ratification" and re.search(r"\binstruments?\s+of\s+$", lead, re.IGNORECASE):
             continue  # "deposited its instrument of ratification": the deposit is the act
+        if kind == "conclusion" and re.match(
+            r"\s+(?:the\s+)?(?:ratification|accession)\b", text[verb.end() :]
+        ):
+            continue  # "approved the ratification of the convention": the ratification is the act
         if word.casefold() in (
             "handed",
             "handed over",
@@ -319,9 +323,16 @@ def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
 
 
 # "the country's instrument of ratification", "the kingdom deposited": the country named before.
+_LEGISLATURE = (
+    r"\b(?:[Pp]arliament|[Hh]luttaw|National Assembly|Congress|Senate|House of Representatives|"
+    r"[Cc]abinet|[Ll]egislature|Dewan Rakyat|Rathasapha)"
+)
 _COUNTRY_ANAPHOR = re.compile(
     r"\b[Tt]he (?:country|kingdom|republic|nation)(?:['’]s)? instruments? of\b"
     r"|\b[Tt]he (?:country|kingdom|republic|nation) (?:deposited|ratified|handed|lodged|submitted)\b"
+    # "The Pyidaungsu Hluttaw approved the ratification of the convention": a legislature's country.
+    rf"|{_LEGISLATURE}\s+(?:has\s+|had\s+)?(?:approved|endorsed|voted for|passed|consented to)"
+    r"\s+(?:the\s+)?ratification\b"
 )
 
 

@@ -282,7 +282,9 @@ _BODY_HEAD = re.compile(
 
 
 _CLAUSE_END = re.compile(
-    r"\b(?:during|at|when|where|while|in\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|"
+    # "signed the Consensus, a document negotiated since the Cebu Declaration was signed in 2007":
+    # a subordinate clause has instruments of its own.
+    r"\b(?:during|at|when|where|while|since|after|before|because|although|until|in\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b))\b|;|\.(?:\s|$)"
 )
 

@@ -88,6 +88,14 @@ def _event_tense(sentence: str) -> Tense:
         return "future"
     if re.search(r"\b(?:upcoming|forthcoming)\b", sentence):
         return "future"
+    # "the draft Plan, which will be submitted through the ministerial bodies for adoption by the
+    # Leaders in November": submitted for an act is the act still to come.
+    if re.search(
+        r"\b(?:will|shall|to be)\b[^.;]{0,80}\bfor\s+(?:its\s+|their\s+)?(?:adoption|signing|signature|"
+        r"endorsement|approval|ratification)\b",
+        sentence,
+    ):
+        return "future"
     # "the 42nd ASEAN Summit being held in this town": under way when the article was written, so
     # neither wholly before nor after its date.
     if re.search(r"\b(?:ongoing|being held|underway|under way|(?:is|are) taking place)\b", sentence):
