@@ -150,6 +150,9 @@ def resolve_dates(
         # "which opened on 13 October", "concluded today": one day of a meeting whose span is known;
         # "in November" of a summit on record for 31 October - 4 November: when it fell, not its days.
         core = [c for c in core if not c.part and not _coarser(c, spans)]
+        # "will host the 14th Summit later this month" (12-28 February; the summit 27 February - 1
+        # March): a period counted from the article holds the meeting's start, not its end.
+        core = [replace(c, latest=None) if _period_of_start(c, spans) else c for c in core]
         annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind == "month")]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
     stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
@@ -177,6 +180,16 @@ def _coarser(c: Constraint, spans: Sequence[Constraint]) -> bool:
     if c.rule not in ("stated-date", "relative-date") or c in spans or not (c.earliest and c.latest):
         return False
     return (c.latest - c.earliest).days >= 27 and all(
+        s.earliest and s.latest and c.earliest <= s.latest and s.earliest <= c.latest for s in spans
+    )
+
+
+def _period_of_start(c: Constraint, spans: Sequence[Constraint]) -> bool:
+    """A period of some days counted from the article's date ("later this month", "next week") that
+    overlaps every recorded span of the meeting."""
+    if c.rule != "relative-date" or c in spans or not (c.earliest and c.latest):
+        return False
+    return (c.latest - c.earliest).days >= 5 and all(
         s.earliest and s.latest and c.earliest <= s.latest and s.earliest <= c.latest for s in spans
     )
 
