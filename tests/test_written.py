@@ -68,6 +68,12 @@ def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) ->
             "future",
         ),
         ("Officials aim to finish the guidelines by March, the secretariat said.", "March", "past", "future"),
+        (
+            "Ministers meet in July, before the convention is signed by the leaders in November.",
+            "November",
+            "past",
+            "future",
+        ),
     ],
 )
 def test_an_expression_takes_the_tense_of_its_own_clause(

@@ -288,6 +288,14 @@ def _named_generic(
             )
     if ev.title.casefold().endswith("s") or "series" in ev.title.casefold():
         return None
+    if ev.ordinal is None and any(
+        _fold(g).kind == ev.kind or (ev.kind == "meeting" == _family(_fold(g).kind)) for g in groups
+    ):
+        # "The summit … runs until Thursday" after the article named its summit, but with a date or
+        # place that will not fit it: a misread mention of that event, not an untitled one of its own,
+        # nor one the article names only further on ("The meeting followed talks in Putrajaya on May
+        # 20", after the Emergency AMMTC, is not "the 10th AMMTC … in September" below).
+        return None
     # "The summit opened on Tuesday …", and the article names one summit only further on ("the
     # 42nd ASEAN Summit" in a caption): that one.
     named_here = {
@@ -302,12 +310,6 @@ def _named_generic(
     if ev.ordinal is None and len(named_here) == 1:
         e = next(iter(named_here.values()))
         return replace(ev, key=e.key, title=e.title, subject=e.subject, ordinal=e.ordinal, generic=False)
-    if ev.ordinal is None and any(
-        _fold(g).kind == ev.kind or (ev.kind == "meeting" == _family(_fold(g).kind)) for g in groups
-    ):
-        # "The summit … runs until Thursday" after the article named its summit, but with a date or
-        # place that will not fit it: a misread mention of that event, not an untitled one of its own.
-        return None
     return _rekey(ev, f"{ev.sources[0].document}@{ev.sources[0].start}")
 
 

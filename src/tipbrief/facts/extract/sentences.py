@@ -155,7 +155,12 @@ def clause_tense(sentence: str, start: int) -> Tense | None:
     # deposited its instrument on Tuesday": Tuesday is past); without one, the whole clause speaks.
     inner = _SUBORDINATOR.split(clause)[-1]
     subordinator = [m.group() for m in _SUBORDINATOR.finditer(clause)][-1:]
-    if subordinator and subordinator[0] in _WHEN and _PRESENT_ACT.search(inner) and not _verb_tense(inner):
+    if (
+        subordinator
+        and subordinator[0] in _WHEN
+        and _PRESENT_ACT.search(inner)
+        and not _verb_tense(_PRESENT_ACT.sub(" ", inner))
+    ):
         return "future"  # "… when ministers meet in Vientiane in August": a time still to come
     return _verb_tense(inner) or (_verb_tense(clause) if inner != clause else None)
 
@@ -164,6 +169,8 @@ _WHEN = frozenset({"when", "once", "before", "after", "until"})
 # The present tense of a meeting's verb: after "when" or "once" it speaks of what is to come.
 _PRESENT_ACT = re.compile(
     r"\b(?:meets?|gathers?|convenes?|opens?|holds?|hosts?|takes? place|sits?|signs?|adopts?)\b"
+    # "before the convention is signed by the leaders in November": the present passive too.
+    r"|\b(?:is|are)\s+(?:\w+ed|held|met|drawn|taken|given|sworn)\b"
 )
 
 

@@ -198,7 +198,7 @@ def _present_chair(ctx: _Context) -> list[Constraint]:
 
 # "Malaysia, which holds the ASEAN chairmanship this year": one of the years that country chaired.
 _CHAIR_THIS_YEAR = re.compile(
-    r"\b(?:holds|chairs|is chairing|currently chairs)\s+(?:the\s+)?(?:rotating\s+)?(?:ASEAN\s+)?"
+    r"\b(?:holds|chairs|is chairing|currently chairs|is)\s+(?:the\s+)?(?:rotating\s+)?(?:ASEAN\s+)?"
     r"(?:chair(?:manship)?(?:\s+of\s+ASEAN)?|ASEAN)\s+this\s+year\b|\bthis\s+year['’]s\s+(?:ASEAN\s+)?chair\b"
     # "Malaysia, as ASEAN chair, had convened the meeting" (a sentence that gives no year)
     r"|\bas\s+(?:the\s+)?(?:current\s+)?ASEAN\s+chair(?:man)?\s*,|\bas\s+(?:the\s+)?(?:current\s+)?chair\s+of\s+ASEAN\s*,"
