@@ -66,7 +66,11 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         name = re.sub(r"^(?:the|The)\s+", "", name)
         edition = report_edition(ctx, text, name) if kind == "publication" else None
         if kind == "publication" and edition is None:
-            edition = _edition_released_on(ctx, text, name)
+            edition = (
+                _edition_released_on(ctx, text, name)
+                or _edition_by_year(ctx, text, name)
+                or _previous_edition(ctx, text, verb.start())
+            )
         if edition is not None and edition.get("edition") not in name:
             name = f"{edition.get('edition')} {name}"
         opening = "Inauguration" if verb.group("verb").lower().startswith("inaugura") else "Launch"
@@ -99,6 +103,42 @@ def _edition_released_on(ctx: _Context, text: str, name: str) -> Row | None:
     rows = recorded_editions(ctx, name, name)
     found = [r for r in rows if (d := parse_partial(r.get("published"))) and d[0] in days]
     return found[0] if len(found) == 1 else None
+
+
+_YEAR_OF_REPORT = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:edition|report)\b", re.IGNORECASE)
+
+
+def _edition_by_year(ctx: _Context, text: str, name: str) -> Row | None:
+    """ "The 2024 report had been published in June last year", in an article that names the
+    Trafficking in Persons Report: that report's 2024 edition."""
+    year = _YEAR_OF_REPORT.search(text)
+    rows = recorded_editions(ctx, name, name)
+    return ctx.gaz.report_edition(rows[0], int(year.group("year"))) if year and rows else None
+
+
+_PREVIOUS = re.compile(r"\b(?:previous|preceding|last|earlier)\s+(?:edition|report)\b", re.IGNORECASE)
+
+
+def _previous_edition(ctx: _Context, text: str, verb_at: int) -> Row | None:
+    """ "The previous report, released two years ago", in an article on the Global Report on
+    Trafficking in Persons 2014: the recorded edition before the one edition the article names."""
+    if not _PREVIOUS.search(text, max(0, verb_at - 40), verb_at):
+        return None
+    named = {
+        row.key: row
+        for s in ctx.sentences
+        for _, _, found in ctx.gaz.reports.find(s.text)
+        if (row := report_edition(ctx, s.text, found.get("report"))) is not None
+    }
+    if len(named) != 1:
+        return None
+    this = next(iter(named.values()))
+    earlier = [
+        r
+        for r in ctx.gaz.reference.rows("reports")
+        if r.get("report") == this.get("report") and int(r.get("edition")) < int(this.get("edition"))
+    ]
+    return max(earlier, key=lambda r: int(r.get("edition")), default=None)
 
 
 def recorded_editions(ctx: _Context, text: str, name: str) -> tuple[Row, ...]:
