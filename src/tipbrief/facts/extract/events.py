@@ -452,13 +452,17 @@ _CLOSED = re.compile(
 _OPENED_PAST = re.compile(r"\b(?:opened|began|started|kicked off|got under ?way)\b", re.IGNORECASE)
 _CLOSED_PAST = re.compile(r"\b(?:closed|ended|concluded|wrapped up|the close)\b", re.IGNORECASE)
 _LAST_VERB = re.compile(
-    rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}))(?:\s+(?:on|in|at|from))?\s*$", re.I
+    rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}))"
+    # "which opened on the Indonesian island of Bali on October 11": where, then when.
+    r"(?:\s+(?:in|at|on)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=\s+(?:on|in)\s*$))?"
+    r"(?:\s+(?:on|in|at|from))?\s*$",
+    re.I,
 )
 
 
 def _verb_before(c: Constraint, original: str) -> re.Match[str] | None:
     """An opening or closing verb just before the constraint's words ("opened on", "closed on")."""
-    lead = original[max(0, c.span.start - 30) : c.span.start] if c.span and original else ""
+    lead = original[max(0, c.span.start - 80) : c.span.start] if c.span and original else ""
     return _LAST_VERB.search(lead)
 
 

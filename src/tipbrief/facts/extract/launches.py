@@ -71,6 +71,8 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
                 or _edition_by_year(ctx, text, name)
                 or _previous_edition(ctx, text, verb.start())
             )
+        if edition is not None and name.casefold() in ("edition", "report"):
+            name = edition.get("report")  # "the 2014 edition": of the report the article names
         if edition is not None and edition.get("edition") not in name:
             name = f"{edition.get('edition')} {name}"
         opening = "Inauguration" if verb.group("verb").lower().startswith("inaugura") else "Launch"
@@ -113,6 +115,10 @@ def _edition_by_year(ctx: _Context, text: str, name: str) -> Row | None:
     Trafficking in Persons Report: that report's 2024 edition."""
     year = _YEAR_OF_REPORT.search(text)
     rows = recorded_editions(ctx, name, name)
+    if not rows and year:
+        # "follows the 2014 edition": of the one report the article names.
+        named = {row.get("report"): row for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
+        rows = tuple(named.values()) if len(named) == 1 else ()
     return ctx.gaz.report_edition(rows[0], int(year.group("year"))) if year and rows else None
 
 
@@ -160,7 +166,7 @@ def _reports_named(ctx: _Context, text: str, name: str) -> list[tuple[int, int, 
 
 _DOC_WORD = re.compile(
     r"\b(?:report|review|study|survey|assessment|handbook|guidelines?|toolkit|publication|factsheet|index"
-    r"|analysis|baseline|manual|compendium|compilation|curriculum)\b",
+    r"|analysis|baseline|manual|compendium|compilation|curriculum|edition)\b",
     re.I,
 )
 

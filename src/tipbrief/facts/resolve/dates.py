@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -151,8 +152,10 @@ def resolve_dates(
         # "in November" of a summit on record for 31 October - 4 November: when it fell, not its days.
         core = [c for c in core if not c.part and not _coarser(c, spans)]
         # "will host the 14th Summit later this month" (12-28 February; the summit 27 February - 1
-        # March): a period counted from the article holds the meeting's start, not its end.
-        core = [replace(c, latest=None) if _period_of_start(c, spans) else c for c in core]
+        # March): a period still to come holds the meeting's start, not its end; "gathered for the
+        # 35th Summit earlier this month" (1-27 November; the summit 31 October - 4 November), a
+        # period gone by, its end, not its start. Neither cuts the recorded days.
+        core = [_period_side(c, spans) for c in core]
         annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind == "month")]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
     stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
@@ -184,14 +187,24 @@ def _coarser(c: Constraint, spans: Sequence[Constraint]) -> bool:
     )
 
 
-def _period_of_start(c: Constraint, spans: Sequence[Constraint]) -> bool:
-    """A period of some days counted from the article's date ("later this month", "next week") that
-    overlaps every recorded span of the meeting."""
-    if c.rule != "relative-date" or c in spans or not (c.earliest and c.latest):
-        return False
-    return (c.latest - c.earliest).days >= 5 and all(
+_PERIOD_AHEAD = re.compile(r"\b(?:later|next|coming|following)\b", re.IGNORECASE)
+_PERIOD_PAST = re.compile(r"\b(?:earlier|last|past|previous)\b", re.IGNORECASE)
+
+
+def _period_side(c: Constraint, spans: Sequence[Constraint]) -> Constraint:
+    """A period of some days counted from the article's date ("later this month", "last week") that
+    overlaps every recorded span of the meeting: the side of the meeting it speaks of."""
+    if c.rule != "relative-date" or c in spans or not (c.earliest and c.latest) or c.span is None:
+        return c
+    if (c.latest - c.earliest).days < 5 or not all(
         s.earliest and s.latest and c.earliest <= s.latest and s.earliest <= c.latest for s in spans
-    )
+    ):
+        return c
+    if _PERIOD_AHEAD.search(c.span.quote):
+        return replace(c, latest=None)
+    if _PERIOD_PAST.search(c.span.quote):
+        return replace(c, earliest=None)
+    return replace(c, earliest=None, latest=None)
 
 
 def _spans_the_meeting(c: Constraint) -> bool:
