@@ -346,6 +346,12 @@ def _identify(
             if len(loose) < len(core) and _fits(loose, [_candidate_constraint(*pool[key])], annual):
                 core[:] = loose
                 fitting = [key]
+            elif _fits(loose, [_candidate_constraint(*pool[key])], ()):
+                # "takes over the chair in January and will host the 16th AMMTC next year": a day or
+                # month without a year that is another clause's outweighs no meeting on record; it is
+                # left outside the meeting's dates, as a conflict.
+                core[:] = loose
+                fitting = [key]
         if fitting:
             picked = [pool[k] for k in fitting]
         else:
