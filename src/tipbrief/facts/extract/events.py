@@ -453,8 +453,8 @@ _OPENED_PAST = re.compile(r"\b(?:opened|began|started|kicked off|got under ?way)
 _CLOSED_PAST = re.compile(r"\b(?:closed|ended|concluded|wrapped up|the close)\b", re.IGNORECASE)
 _LAST_VERB = re.compile(
     rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}))"
-    # "which opened on the Indonesian island of Bali on October 11": where, then when.
-    r"(?:\s+(?:in|at|on)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=\s+(?:on|in)\s*$))?"
+    # "which opened on the Indonesian island of Bali on October 11": where (or by whom), then when.
+    r"(?:\s+(?:in|at|on|by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=\s+(?:on|in)\s*$))?"
     r"(?:\s+(?:on|in|at|from))?\s*$",
     re.I,
 )
