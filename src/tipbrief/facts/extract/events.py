@@ -555,10 +555,14 @@ _SPEAKS = re.compile(
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:met|held|signed|adopted|launched|opened|closed|deposited|ratified|agreed|gathered|convened|"
-    r"hosted|attended|took place)\b"
+    r"hosted|attended|took place|continues?|continued)\b"
 )
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
-_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?!in\b|at\b|on\b)|;\s|,?\s+followed by\s")
+_CLAUSE_BREAK = re.compile(
+    r"[,;]\s+(?:and|but|while|whereas)\s+(?!in\b|at\b|on\b)|;\s|,?\s+followed by\s"
+    # "Meetings continue here today and tomorrow, ending with the East Asia Summit on Monday"
+    r"|,\s+(?:ending|closing|concluding|culminating)\s+(?:with|in)\s"
+)
 _DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference", "report-reference"})
 
 

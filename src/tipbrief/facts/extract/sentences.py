@@ -140,6 +140,11 @@ _SCHEDULED = re.compile(
 )
 
 
+# "continue here today and tomorrow, ending with the second East Asia Summit on Monday": a schedule
+# told as it runs, which may be reported on either side of its days.
+_SCHEDULE_UNDER_WAY = re.compile(
+    r"\b(?:ending|closing|opening|concluding|culminating|wrapping up)\b[^,;.]{0,60}?\s(?:on|in)\s*$", re.I
+)
 _UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:being|now|still|currently)\b|\bongoing\b|\bunder\s?way\b", re.I)
 
 
@@ -183,7 +188,7 @@ _SUBORDINATOR = re.compile(r"\b(?:after|before|when|once|because|while|whereas|a
 def _verb_tense(clause: str) -> Tense | None:
     if _FUTURE_CLAUSE.search(clause) or _SCHEDULED.search(clause):
         return "future"
-    if _UNDER_WAY.search(clause):
+    if _UNDER_WAY.search(clause) or _SCHEDULE_UNDER_WAY.search(clause):
         return "present"  # "which is being held in Vientiane until July 26": either side of today
     if _PAST_CLAUSE.search(clause):
         return "past"
@@ -209,6 +214,10 @@ def _clean_title(text: str) -> str:
     text = re.sub(r"^(?:The|the)\s+", "", text)
     text = re.sub(r"\s*\([A-Z][A-Za-z&-]{1,11}\)", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    # "the second East Asia Summit on Monday": a day is never part of a name.
+    text = re.sub(
+        r"\s+(?:on|this|next|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", text
+    )
     if ":" in text and len(text) > 60:
         text = text.split(":", 1)[0].strip()
     # A name is kept whole, however long: a title cut mid-name names nothing. (Descriptions that

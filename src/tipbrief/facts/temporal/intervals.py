@@ -183,6 +183,9 @@ def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date,
         wanted = WEEKDAYS.index(words[-1])
         if tense == "future":
             return a0 + ((wanted - a0.weekday()) % 7) * day, a1 + ((wanted - a1.weekday()) % 7) * day
+        if tense == "present":
+            # "meetings continue today, ending with the summit on Monday": either side of today.
+            return a0 - ((a0.weekday() - wanted) % 7) * day, a1 + ((wanted - a1.weekday()) % 7) * day
         return a0 - ((a0.weekday() - wanted) % 7) * day, a1 - ((a1.weekday() - wanted) % 7) * day
     return None
 
