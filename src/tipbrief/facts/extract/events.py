@@ -275,6 +275,7 @@ def _events_in_sentence(
     ]
     actors = tuple(_actors(ctx, text))
     triggers = sorted({f.at for f in frames if f.trigger})
+    listed_names = sorted(m.start for m in meeting_names(ctx, text, sentence_words(text)))
     bounds = [s.span(ctx.doc, ctx.original, t, t).start for t in triggers]
 
     def owner(offset: int) -> int | None:
@@ -314,6 +315,11 @@ def _events_in_sentence(
             limit = s.span(ctx.doc, ctx.original, stop.start(), stop.start()).start if stop else None
             if limit is not None:
                 aside = [*aside, (limit, source.end)]
+            # "the Special Meeting … held in Bangkok on May 29 and the Senior Officials Meeting … in Siem
+            # Reap last month": a meeting listed after this one owns what follows its name.
+            listed = next((a for a in listed_names if f.end >= 0 and a > f.end), None)
+            if listed is not None and _LIST_AND.search(text, f.end, listed):
+                aside = [*aside, (s.span(ctx.doc, ctx.original, listed, listed).start, source.end)]
             # "The ministers met in Putrajaya on May 20 …, while Thailand hosted a special meeting …
             # nine days later": before the clause break, after that clause's verb, the day is its.
             before = list(_CLAUSE_BREAK.finditer(text, 0, f.at))
@@ -558,6 +564,8 @@ _CLAUSE_VERB = re.compile(
     r"hosted|attended|took place|continues?|continued)\b"
 )
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
+# The words that join a meeting to the next one of a list: "… on May 29 and the Senior Officials Meeting".
+_LIST_AND = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+|a\s+|an\s+|its\s+)?$")
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?:and|but|while|whereas)\s+(?!in\b|at\b|on\b)|;\s|,?\s+followed by\s"
     # "Meetings continue here today and tomorrow, ending with the East Asia Summit on Monday"
