@@ -121,3 +121,15 @@ def test_an_instrument_submitted_for_adoption_is_adopted_after_the_article(
     sentence: str, expected: str
 ) -> None:
     assert _event_tense(sentence) == expected
+
+
+def test_a_timeline_entrys_year_dates_the_days_of_its_paragraph(gazetteer: Gazetteer) -> None:
+    text = (
+        "TIMELINE: ASEAN and the fight against trafficking\n\n"
+        "2009 – The ASEAN Intergovernmental Commission on Human Rights is inaugurated in Cha-am on 23 October.\n\n"
+        "2016 – Ministers meet in Bali for the Sixth Bali Process Ministerial Conference.\n"
+    )
+    x = extract_article(parse_article("doc", "doc.txt", text, gazetteer.outlets), gazetteer)
+    launch = next(e for e in x.events if e.kind == "launch")
+    stated = [(c.earliest, c.latest) for c in launch.constraints if c.rule == "stated-date"]
+    assert stated == [(date(2009, 10, 23), date(2009, 10, 23))]

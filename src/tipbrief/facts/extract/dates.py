@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.records import (
     Constraint,
     DateFound,
@@ -73,10 +74,25 @@ _THAT_YEAR_AFTER = re.compile(
 _YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
 
 
+# A timeline's entry: "2015 – After the Andaman Sea crisis, ministers hold … on 2 July. On 21 November,
+# leaders sign …", "December 2024: UNODC's Global Report … finds …".
+_TIMELINE_ENTRY = re.compile(
+    rf"^(?:(?:{MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\s*(?:[–—:]|-(?!\d))\s+(?=\S)"
+)
+
+
+def timeline_year(s: Sentence) -> int | None:
+    """The year a timeline entry opens with, for every sentence of that paragraph."""
+    m = _TIMELINE_ENTRY.match(s.paragraph.text)
+    return int(m.group("year")) if m else None
+
+
 def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
     """ "… on January 5, 2017. It entered into force on March 8 that year": the year of a yearless
     day that says "that year" (the following, the previous), from the last year the article stated."""
     m = _THAT_YEAR_AFTER.match(s.text, t.end)
+    if t.year is None and m is None and (entry := timeline_year(s)) is not None:
+        return entry
     if m is None or t.year is not None:
         return None
     offset = s.span(ctx.doc, ctx.original, t.start, t.start).start

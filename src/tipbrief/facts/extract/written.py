@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import countries
-from tipbrief.facts.extract.dates import _dateline_agrees
+from tipbrief.facts.extract.dates import _dateline_agrees, timeline_year
 from tipbrief.facts.extract.events import (
     _edition_reference,
     _frames,
@@ -595,7 +595,7 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
         # "on January 5, 2017 … on March 8 that year": in a sentence that gives a year, or followed by
         # "that year", a day or month has its year from the text and says nothing of when the article
         # was written ("today" and weekdays still do). "January last year" is no yearless month.
-        with_year = any(t.year is not None for t in temporals)
+        with_year = any(t.year is not None for t in temporals) or timeline_year(s) is not None
         days = [
             t
             for t in temporals
@@ -685,6 +685,19 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
     dateline = ctx.article.dateline_span
     out: list[Constraint] = []
     for s in ctx.sentences:
+        entry = timeline_year(s)
+        if entry is not None and s.start == 0 and _tense(s.text) != "future":
+            # "2017 – ACTIP enters into force on 8 March": a timeline tells what has happened, in
+            # the present; an entry for a year still to come says "will".
+            out.append(
+                Constraint(
+                    "past-date",
+                    f"the timeline has an entry for {entry}, so it was written on or after {entry}-01-01",
+                    date(entry, 1, 1),
+                    None,
+                    s.span(doc.id, doc.text, 0, 4),
+                )
+            )
         done = _tense(s.text) == "past" and not _NOT_DONE.search(s.text)
         for t in extract_temporals(s.text):
             # "A report issued … in August 2023 estimated that 120,000 may be trapped": the date's
