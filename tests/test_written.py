@@ -126,7 +126,8 @@ def test_an_instrument_submitted_for_adoption_is_adopted_after_the_article(
 def test_a_timeline_entrys_year_dates_the_days_of_its_paragraph(gazetteer: Gazetteer) -> None:
     text = (
         "TIMELINE: ASEAN and the fight against trafficking\n\n"
-        "2009 – The ASEAN Intergovernmental Commission on Human Rights is inaugurated in Cha-am on 23 October.\n\n"
+        "2009 – The ASEAN Intergovernmental Commission on Human Rights is inaugurated in Cha-am on "
+        "23 October.\n\n"
         "2016 – Ministers meet in Bali for the Sixth Bali Process Ministerial Conference.\n"
     )
     x = extract_article(parse_article("doc", "doc.txt", text, gazetteer.outlets), gazetteer)
