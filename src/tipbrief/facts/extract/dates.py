@@ -76,9 +76,7 @@ _YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the 
 
 # A timeline's entry: "2015 – After the Andaman Sea crisis, ministers hold … on 2 July. On 21 November,
 # leaders sign …", "December 2024: UNODC's Global Report … finds …".
-_TIMELINE_ENTRY = re.compile(
-    rf"^(?:(?:{MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\s*(?:[–—:]|-(?!\d))\s+(?=\S)"
-)
+_TIMELINE_ENTRY = re.compile(rf"^(?:(?:{MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\s*(?:[–—:]|-(?!\d))\s+(?=\S)")
 
 
 def timeline_year(s: Sentence) -> int | None:
