@@ -113,7 +113,8 @@ _INSTRUMENT_OF_RATIFICATION = re.compile(
 # "X, which the region's leaders signed", "X, the first … plan, was noted", "X will take effect".
 _GAP_BEFORE = re.compile(
     r"^[\s,]*(?:and\s+)?"
-    r"(?:(?:the|a|an)\s[^,;]{0,90},\s*)?"
+    # "X, the region's first binding treaty, was …"; "X, signed by the leaders in 2015, has been …"
+    r"(?:(?:the|a|an)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed)\b[^,;]{0,90},\s*)?"
     r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,6}?)?"
     r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be|will|would|shall|has|have|had|"
     r"is expected to|are expected to|is due to|is set to)?\s*"

@@ -84,7 +84,7 @@ _ACT_VERB = trigger(
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
-    *("will enter into force", "entering into force"),
+    *("will enter into force", "entering into force", "in force since"),
     *("adopting", "endorsing", "approving", "ratifying", "depositing", "signatures"),
     group="verb",
 )
