@@ -208,9 +208,21 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
         names.append((found.start("name"), found.end("name"), "launch", found.group("name")))
     for start, end, row in ctx.gaz.programmes.find(text):
         names.append((start, end, "launch", row.get("name")))
-    if verb_word.startswith("inaugura"):
-        # "inaugurated the ASEAN Intergovernmental Commission on Human Rights": a body set up.
+    sets_up = verb_word.startswith("inaugura")
+    if sets_up or verb_word.startswith("launch"):
+        # "inaugurated the ASEAN Intergovernmental Commission on Human Rights", "The ACWC was
+        # launched at the National Convention Center": a body set up. Launched, it must be the
+        # object ("the ACWC launched a report" is the body acting).
         for start, end, row in ctx.gaz.bodies.find(text):
+            # "like the AICHR inaugurated last October in Cha-am": a reduced relative clause.
+            gap = re.sub(r"\([A-Z][\w&/-]*\)", "", text[end:v_start]).strip()
+            # ("ASEAN inaugurated on Wednesday a regional commission": an object follows, so ASEAN acts.)
+            has_object = re.match(r"\s*(?:the|a|an|its|their)\s", text[v_end + skip :], re.IGNORECASE)
+            reduced = sets_up and not gap and _NO_OBJECT.match(text, v_end) and not has_object
+            if end <= v_start and not (_PASSIVE_GAP.match(text[end:v_start]) or reduced):
+                continue
+            if start >= v_end and (not sets_up or re.match(r"['’]s\b", text[end:])):
+                continue  # "launched the ACWC's regional review", "launched the ASEAN Guideline"
             short, long = row.get("short"), row.get("long")
             name = f"{long} ({short})" if long and short.isupper() else long or short
             names.append((start, end, "launch", name))
@@ -231,8 +243,12 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
     for _, end, kind, name in reversed(names):
         if end <= v_start and _GAP_BEFORE_LAUNCH.match(text[end:v_start]):
             return kind, name
-    if verb_word.startswith("inaugura"):
-        described = _described_body(ctx, text[:v_start])
+    if sets_up:
+        described = (
+            _described_body(ctx, text[:v_start])
+            or _described_body_after(ctx, text[obj:])
+            or _the_body(ctx, text[:v_start])
+        )
         if described is not None:
             return "launch", described
     for common in _LAUNCH_COMMON.finditer(text, 0, v_start):
@@ -253,17 +269,64 @@ _BODY_DESCRIBED = re.compile(
 )
 
 
+_NO_OBJECT = re.compile(r"\s+(?:in|on|at|last|this|earlier|yesterday|today|here|by)\b|[,.;]")
+_PASSIVE_GAP = re.compile(
+    r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:(?:which|that)\s+)?(?:was|were|has been|had been|is|are)\s+"
+    r"(?:\w+ly\s+)?$"
+)
+# "ASEAN inaugurated on Wednesday a regional commission to promote and protect the rights of women
+# and children": described after the verb, by what it does.
+_BODY_DESCRIBED_AFTER = re.compile(
+    r"^(?:the|a|an)\s+(?:(?:new|regional|first|permanent)\s+)*"
+    r"(?P<d>(?P<head>commission|committee|council|body|centre|center|network|forum)"
+    r"\s+(?:on|for|of|to)\s+[a-z][a-z ,-]{5,120}?)(?=\s*(?:[,.;]|$|\s(?:at|in|on)\s))"
+)
+
+
+def _described_body_after(ctx: _Context, after: str) -> str | None:
+    m = _BODY_DESCRIBED_AFTER.match(after)
+    return _body_fitting(ctx, m.group("head"), m.group("d")) if m else None
+
+
+_THE_BODY = re.compile(
+    r"\b[Tt]he\s+(?P<head>Commission|Committee|Council|Body)\s+(?:had been|has been|was|is)\s+(?:\w+ly\s+)?$"
+)
+
+
+def _the_body(ctx: _Context, before: str) -> str | None:
+    """ "the Commission had been inaugurated in Ha Noi last April": the one body of that kind the
+    article names."""
+    m = _THE_BODY.search(before)
+    if m is None:
+        return None
+    found = {
+        row.key: row
+        for x in ctx.sentences
+        for _, _, row in ctx.gaz.bodies.find(x.text)
+        if re.search(rf"\b{m.group('head')}\b", row.get("long") or "")
+    }
+    if len(found) != 1:
+        return None
+    row = next(iter(found.values()))
+    short, long = row.get("short"), row.get("long")
+    return f"{long} ({short})" if long and short.isupper() else long or short
+
+
 def _described_body(ctx: _Context, before: str) -> str | None:
     """The one body of the reference rows whose name holds every word of the description before the
     verb ("commission on the rights of women and children": the ACWC), named as the rows name it."""
     m = _BODY_DESCRIBED.search(before)
-    if m is None:
-        return None
-    words = _content_words(m.group("d")) - {"and", "of", "the", "on", "for"}
+    return _body_fitting(ctx, m.group("head"), m.group("d")) if m else None
+
+
+def _body_fitting(ctx: _Context, head: str, description: str) -> str | None:
+    """The one recorded body named by ``head`` whose name holds every word of the description, by
+    its first five letters ("promote and protect": "Promotion and Protection")."""
+    words = {w[:5] for w in _content_words(description) - {"and", "of", "the", "on", "for", "to"}}
     found = []
     for row in ctx.gaz.reference.rows("bodies"):
         long = row.get("long") or ""
-        if re.search(rf"\b{m.group('head')}\b", long, re.IGNORECASE) and words <= _content_words(long):
+        if re.search(rf"\b{head}\b", long, re.IGNORECASE) and words <= {w[:5] for w in _content_words(long)}:
             found.append(f"{long} ({row.get('short')})" if (row.get("short") or "").isupper() else long)
     return found[0] if len(found) == 1 else None
 

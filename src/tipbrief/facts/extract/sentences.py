@@ -216,7 +216,10 @@ def _clean_title(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     # "the second East Asia Summit on Monday": a day is never part of a name.
     text = re.sub(
-        r"\s+(?:on|this|next|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$", "", text
+        r"\s+(?:(?:on|this|next|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"|(?:here\s+)?(?:today|yesterday|tomorrow))$",
+        "",
+        text,
     )
     if ":" in text and len(text) > 60:
         text = text.split(":", 1)[0].strip()
