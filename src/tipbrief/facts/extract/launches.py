@@ -259,11 +259,13 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
     return None
 
 
+# The nouns that head a body's name ("the ASEAN Commission on …").
+_BODY_HEAD = r"commission|committee|council|body|centre|center|network|forum"
 # "ASEAN's new commission on the rights of women and children was formally inaugurated": a body
 # described in common words, right before the verb.
 _BODY_DESCRIBED = re.compile(
     r"(?:\b(?:the|a|an)|ASEAN['’]s)\s+(?:(?:new|regional|first|permanent)\s+)*"
-    r"(?P<d>(?P<head>commission|committee|council|body|centre|center|network|forum)"
+    rf"(?P<d>(?P<head>{_BODY_HEAD})"
     r"\s+(?:on|for|of)\s+[a-z][a-z ,-]{5,120}?)"
     r"\s+(?:(?:was|were|has been|had been|is)\s+)?(?:\w+ly\s+)?$"
 )
@@ -278,7 +280,7 @@ _PASSIVE_GAP = re.compile(
 # and children": described after the verb, by what it does.
 _BODY_DESCRIBED_AFTER = re.compile(
     r"^(?:the|a|an)\s+(?:(?:new|regional|first|permanent)\s+)*"
-    r"(?P<d>(?P<head>commission|committee|council|body|centre|center|network|forum)"
+    rf"(?P<d>(?P<head>{_BODY_HEAD})"
     r"\s+(?:on|for|of|to)\s+[a-z][a-z ,-]{5,120}?)(?=\s*(?:[,.;]|$|\s(?:at|in|on)\s))"
 )
 
