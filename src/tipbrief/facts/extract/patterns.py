@@ -285,7 +285,9 @@ _CLAUSE_END = re.compile(
     # "signed the Consensus, a document negotiated since the Cebu Declaration was signed in 2007":
     # a subordinate clause has instruments of its own.
     r"\b(?:during|at|when|where|while|since|after|before|because|although|until|in\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b))\b|;|\.(?:\s|$)"
+    r"October|November|December)\b))\b|;"
+    # A full stop, not the one of "Nov. 14" or "Gen."
+    r"|(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bGen)\.(?:\s|$)"
 )
 
 

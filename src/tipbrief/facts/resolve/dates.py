@@ -156,7 +156,9 @@ def resolve_dates(
         # 35th Summit earlier this month" (1-27 November; the summit 31 October - 4 November), a
         # period gone by, its end, not its start. Neither cuts the recorded days.
         core = [_period_side(c, spans) for c in core]
-        annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind == "month")]
+        # A day without its year is one of the meeting's days too ("leaders, who gathered for the 31st
+        # Summit, also signed on Nov. 14 …"), not all of them.
+        annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind in ("month", "date"))]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
     stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
     label = interval_label(lo, hi)
