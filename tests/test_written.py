@@ -11,9 +11,11 @@ import yaml
 
 from tipbrief.facts.corpus import parse_article
 from tipbrief.facts.extract.article import extract_article
+from tipbrief.facts.extract.dates import counts_back
 from tipbrief.facts.extract.sentences import _event_tense, expression_tense
 from tipbrief.facts.gazetteer import Gazetteer, build_gazetteer
 from tipbrief.facts.reference import load_reference
+from tipbrief.facts.temporal.expressions import extract_temporals
 
 CASES_FILE = Path(__file__).parent / "fixtures" / "written" / "cases.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
@@ -134,3 +136,28 @@ def test_a_timeline_entrys_year_dates_the_days_of_its_paragraph(gazetteer: Gazet
     launch = next(e for e in x.events if e.kind == "launch")
     stated = [(c.earliest, c.latest) for c in launch.constraints if c.rule == "stated-date"]
     assert stated == [(date(2009, 10, 23), date(2009, 10, 23))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "back"),
+    [
+        ("A second workshop opened on the same day the State Department released its report.", False),
+        ("A second workshop opened the same day in Jakarta.", True),
+        ("Thailand deposited its instrument the following day.", True),
+    ],
+)
+def test_the_same_day_counts_back_only_when_no_clause_of_its_own_follows(sentence: str, back: bool) -> None:
+    (t,) = [x for x in extract_temporals(sentence) if x.relative]
+    assert counts_back(sentence, t.end) is back
+
+
+def test_the_meeting_reported_as_past_is_not_a_meeting_still_to_come(gazetteer: Gazetteer) -> None:
+    text = (
+        "PHNOM PENH, 20 July 2022 -- The 22nd ASEAN Senior Officials Meeting on Transnational Crime opened "
+        "online yesterday. Its documents go to the 16th ASEAN Ministerial Meeting on Transnational Crime, "
+        "which Cambodia will chair in September. The meeting opened with a minute of silence."
+    )
+    x = extract_article(parse_article("doc", "doc.txt", text, gazetteer.outlets), gazetteer)
+    last = text.index("The meeting opened")
+    owners = [e.title for e in x.events if any(src.start <= last < src.end for src in e.sources)]
+    assert owners == ["22nd Senior Officials Meeting on Transnational Crime"]

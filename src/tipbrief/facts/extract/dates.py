@@ -42,6 +42,17 @@ NARRATIVE_DAYS = {
 _COUNTED_DAYS = re.compile(r"(?P<n>\w+) (?P<unit>day|week)s? (?P<way>later|earlier|afterwards)")
 
 
+# What may follow "the same day" when it counts from the day named before: the end of a clause or a
+# preposition ("on the same day in Jakarta"), not a clause of its own ("the same day the State
+# Department released its report": that release's day, whatever was named before).
+_BACK = re.compile(r"\s*(?:[,.;:)]|$|(?:and|in|at|with|by|to|for|of|as well)\b)")
+
+
+def counts_back(text: str, end: int) -> bool:
+    """The narrative expression ending at ``end`` counts from the day named before it."""
+    return _BACK.match(text, end) is not None
+
+
 def narrative_days(relative: str | None) -> int | None:
     """How many days "the following day", "nine days later", "two weeks earlier" count from the day
     named before them; None for any other expression."""
@@ -131,7 +142,7 @@ def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFou
                     )
                 )
                 continue
-            if (offset := narrative_days(t.relative)) is not None:
+            if (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.end):
                 base = next(
                     (d.earliest for d in reversed(out) if d.earliest and d.earliest == d.latest), None
                 )
@@ -221,7 +232,7 @@ def _time_constraints(
             out.append(
                 Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True)
             )
-        elif (offset := narrative_days(t.relative)) is not None:
+        elif (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.end):
             base = day_named_before(ctx, span.start)
             if base is not None:
                 day = base + timedelta(days=offset)

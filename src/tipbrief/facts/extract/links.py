@@ -155,6 +155,10 @@ def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[
             head.generic and not head.kind and head.ordinal is not None
         ):
             continue
+        if head.tense == "future" and ev.tense == "past":
+            # "… the 16th AMMTC, which Cambodia will chair in September. The meeting opened on …":
+            # what has opened is not the meeting still to come; look further back.
+            continue
         if head.generic and not head.kind:
             # "Prosecutors met in Bangkok …. The workshop was held …": the workshop is that meeting.
             if ev.kind == "summit":
