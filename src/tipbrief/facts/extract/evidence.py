@@ -141,6 +141,12 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
         a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
         b = s.span(ctx.doc, ctx.original, m.end(), m.end()).start
         out.append((a, b))
+    for m in _SINCE_CLAUSE.finditer(s.text):
+        # "the first held outside Indonesia since the forum was set up in 2002": the forum's year.
+        if not m.start() <= at < m.end():
+            a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
+            b = s.span(ctx.doc, ctx.original, m.end(), m.end()).start
+            out.append((a, b))
     for m in _NOUN_ASIDE.finditer(s.text):
         # "…, following the discovery of boats in the Andaman Sea last month", "a handbook that was
         # reviewed at a workshop in Bangkok last month": that noun's date, not the event's.
@@ -152,6 +158,10 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
     return out
 
 
+_SINCE_CLAUSE = re.compile(
+    r"\bsince\s+(?:the|its|their|his|her|this|that)\s+[^,;.]{0,60}?\b"
+    r"(?:was|were|had been|has been|began|started|met|signed|adopted|joined|took|came|entered)\b[^,;]*"
+)
 _NOUN_ASIDE = re.compile(
     r",?\s+(?:following|after|amid|in the wake of|prompted by|months after|weeks after|days after)\s+"
     r"(?:the|a|an|its|their)\s+(?!(?:meeting|summit|conference|workshop|consultation)\b)[^,;]*"
