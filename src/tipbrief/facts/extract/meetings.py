@@ -109,10 +109,12 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         larger = LARGER_BODY.match(text[end:])
         n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
         n = ordinal_value(n_m.group("n")) if n_m else None
-        if n is None and _NEXT_BEFORE.search(text, max(0, start - 30), start):
-            # "The next AMMTC will be hosted by Laos": the one after the article's own, if it names
-            # one; otherwise no meeting the article can say more of.
-            n = _next_after(ctx, row)
+        step = _NEXT_BEFORE.search(text, max(0, start - 30), start)
+        if n is None and step:
+            # "The next AMMTC will be hosted by Laos", "the previous AMMTC in Vientiane": the one
+            # after (or before) the article's own, if it names one; otherwise no meeting the article
+            # can say more of.
+            n = _next_after(ctx, row, -1 if step.group("way").casefold() in _BACK_WORDS else 1)
             if n is None:
                 continue
         at = start - (len(text[max(0, start - 40) : start]) - n_m.start()) if n_m else start
@@ -285,18 +287,22 @@ _DAY_BEFORE_NAME = re.compile(
 )
 
 
-_NEXT_BEFORE = re.compile(r"\b(?:next|following|upcoming|forthcoming)\s+(?:ASEAN\s+)?$", re.IGNORECASE)
+_NEXT_BEFORE = re.compile(
+    r"\b(?P<way>next|following|upcoming|forthcoming|previous|preceding)\s+(?:ASEAN\s+)?$", re.IGNORECASE
+)
+_BACK_WORDS = frozenset({"previous", "preceding"})
 
 
-def _next_after(ctx: _Context, row: Row) -> int | None:
-    """The number after the one numbered meeting of ``row``'s series the article names."""
+def _next_after(ctx: _Context, row: Row, step: int = 1) -> int | None:
+    """The number after (``step`` 1) or before (-1) the one numbered meeting of ``row``'s series
+    the article names."""
     numbers = set()
     for s in ctx.sentences:
         for start, _, other in ctx.gaz.series.find(s.text):
             m = _ORDINAL_BEFORE.search(s.text[max(0, start - 40) : start]) if other.key == row.key else None
             if m and (value := ordinal_value(m.group("n"))) is not None:
                 numbers.add(value)
-    return numbers.pop() + 1 if len(numbers) == 1 else None
+    return numbers.pop() + step if len(numbers) == 1 else None
 
 
 def _only_day_and_ordinal(prefix: str) -> bool:
