@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from tipbrief.facts.extract.acts import ACT_KINDS
 from tipbrief.facts.extract.records import Constraint, EventCandidate, Identification, intersect
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import (
@@ -128,7 +129,11 @@ def _fits(core: list[Constraint], extra: Iterable[Constraint], annual: Sequence[
 
 
 def resolve_dates(
-    constraints: Sequence[Constraint], identifications: Sequence[Identification], *, explain: bool = True
+    constraints: Sequence[Constraint],
+    identifications: Sequence[Identification],
+    *,
+    explain: bool = True,
+    point: bool = False,
 ) -> Resolution:
     """Intersect every constraint; where they contradict, keep each reading and record a conflict.
 
@@ -145,7 +150,7 @@ def resolve_dates(
     core, steps, contradicting = _agreeing_core(fixed, explain)
     fixed_bounds = (steps[-1][1], steps[-1][2]) if steps else (None, None)
     plain = len(core)
-    chosen = _identify(identifications, core, annual, conflicts)
+    chosen = _identify(identifications, core, annual, conflicts, point)
     spans = [c for c in core if _spans_the_meeting(c)]
     if spans:
         # "which opened on 13 October", "concluded today": one day of a meeting whose span is known;
@@ -158,7 +163,9 @@ def resolve_dates(
         core = [_period_side(c, spans) for c in core]
         # A day without its year is one of the meeting's days too ("leaders, who gathered for the 31st
         # Summit, also signed on Nov. 14 …"), not all of them.
-        annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind in ("month", "date"))]
+        # (An act of one day at the meeting, ``point``, is dated by its day: "adopted on May 11".)
+        days_of_it = ("month",) if point else ("month", "date")
+        annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind in days_of_it)]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
     stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
     label = interval_label(lo, hi)
@@ -323,6 +330,7 @@ def _identify(
     core: list[Constraint],
     annual: Sequence[Constraint],
     conflicts: list[Conflict],
+    point: bool = False,
 ) -> list[Candidate]:
     """The reference rows (summits, meetings, offices) the identifications denote, field by field:
     those every mention of the field shares and the evidence fits, else those that fit, with a
@@ -348,10 +356,11 @@ def _identify(
             if len(loose) < len(core) and _fits(loose, [_candidate_constraint(*pool[key])], annual):
                 core[:] = loose
                 fitting = [key]
-            elif _fits(loose, [_candidate_constraint(*pool[key])], ()):
+            elif not point and _fits(loose, [_candidate_constraint(*pool[key])], ()):
                 # "takes over the chair in January and will host the 16th AMMTC next year": a day or
                 # month without a year that is another clause's outweighs no meeting on record; it is
-                # left outside the meeting's dates, as a conflict.
+                # left outside the meeting's dates, as a conflict. (An act of one day keeps its day:
+                # the meeting it was named beside may not be where it happened.)
                 core[:] = loose
                 fitting = [key]
         if fitting:
@@ -453,8 +462,12 @@ def _resolve_group(group: list[EventCandidate], explain: bool = True) -> Resolut
         [k for c in group for k in c.constraints],
         [i for c in group for i in c.identifications],
         explain=explain,
+        point=group[0].kind in POINT_KINDS,
     )
 
+
+POINT_KINDS = frozenset({*ACT_KINDS, "launch", "publication"})
+"""Events of one day: a day the text names dates them, even at a meeting of several."""
 
 Bounds = tuple[date | None, date | None]
 """An interval's first and last day, all that grouping and merging compare."""
