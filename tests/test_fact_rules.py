@@ -248,10 +248,14 @@ def test_summit_number_and_host_disagree_and_the_day_decides() -> None:
     by_city = Identification(
         "summit", "Summit in Labuan Bajo", SPAN, (summit(42, date(2023, 5, 9), date(2023, 5, 11)),)
     )
-    r = resolve_dates([day], [by_number, by_city])
+    # An act of one day at the summit ("adopted on May 11") is dated by its day …
+    r = resolve_dates([day], [by_number, by_city], point=True)
     assert (r.interval.earliest, r.interval.latest) == (date(2023, 5, 11), date(2023, 5, 11))
     assert [x.field for x in r.conflicts] == ["summit"]
     assert [k.key for k in r.chosen] == ["summit-42"]
+    # … while the summit itself keeps its recorded days, the day being one of them.
+    r = resolve_dates([day], [by_number, by_city])
+    assert (r.interval.earliest, r.interval.latest) == (date(2023, 5, 9), date(2023, 5, 11))
 
 
 def test_day_without_any_year_evidence_says_so() -> None:

@@ -122,13 +122,16 @@ def _edition_by_year(ctx: _Context, text: str, name: str) -> Row | None:
     return ctx.gaz.report_edition(rows[0], int(year.group("year"))) if year and rows else None
 
 
+_FIRST = re.compile(r"\bfirst\s+(?:edition|report)\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|preceding|last|earlier)\s+(?:edition|report)\b", re.IGNORECASE)
 
 
 def _previous_edition(ctx: _Context, text: str, verb_at: int) -> Row | None:
     """ "The previous report, released two years ago", in an article on the Global Report on
-    Trafficking in Persons 2014: the recorded edition before the one edition the article names."""
-    if not _PREVIOUS.search(text, max(0, verb_at - 40), verb_at):
+    Trafficking in Persons 2014: the recorded edition before the one edition the article names (or,
+    for "the first edition", the first recorded one)."""
+    first = _FIRST.search(text)
+    if not (_PREVIOUS.search(text, max(0, verb_at - 80), verb_at) or first):
         return None
     named = {
         row.key: row
@@ -139,6 +142,10 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int) -> Row | None:
     if len(named) != 1:
         return None
     this = next(iter(named.values()))
+    if first:
+        # "UNODC has published the report since the first edition in 2009": its first recorded one.
+        editions = [r for r in ctx.gaz.reference.rows("reports") if r.get("report") == this.get("report")]
+        return min(editions, key=lambda r: int(r.get("edition")), default=None)
     earlier = [
         r
         for r in ctx.gaz.reference.rows("reports")

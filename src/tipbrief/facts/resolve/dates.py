@@ -155,7 +155,13 @@ def resolve_dates(
     if spans:
         # "which opened on 13 October", "concluded today": one day of a meeting whose span is known;
         # "in November" of a summit on record for 31 October - 4 November: when it fell, not its days.
-        core = [c for c in core if not c.part and not _coarser(c, spans)]
+        core = [
+            c
+            for c in core
+            if not c.part
+            and not _coarser(c, spans)
+            and not (not point and (_a_day_of(c, spans) or _tense_bound_of(c, spans)))
+        ]
         # "will host the 14th Summit later this month" (12-28 February; the summit 27 February - 1
         # March): a period still to come holds the meeting's start, not its end; "gathered for the
         # 35th Summit earlier this month" (1-27 November; the summit 31 October - 4 November), a
@@ -198,6 +204,31 @@ def _coarser(c: Constraint, spans: Sequence[Constraint]) -> bool:
 
 _PERIOD_AHEAD = re.compile(r"\b(?:later|next|coming|following)\b", re.IGNORECASE)
 _PERIOD_PAST = re.compile(r"\b(?:earlier|last|past|previous)\b", re.IGNORECASE)
+
+
+def _a_day_of(c: Constraint, spans: Sequence[Constraint]) -> bool:
+    """ "the Convention, signed at the 27th ASEAN Summit in Kuala Lumpur on 21 November 2015": a day
+    stated within a meeting's recorded days is one of them (perhaps another act's), not all."""
+    return (
+        c.rule == "stated-date"
+        and c not in spans
+        and c.earliest is not None
+        and c.earliest == c.latest
+        and all(s.earliest and s.latest and s.earliest <= c.earliest <= s.latest for s in spans)
+    )
+
+
+def _tense_bound_of(c: Constraint, spans: Sequence[Constraint]) -> bool:
+    """ "Dialogue partners are scheduled to hold consultations with the SOMTC", written on its second
+    day: the tense says the meeting had not ended, not that it had not begun. A bound from the
+    article's date that the recorded days overlap tells which meeting it is, not its days."""
+    return c.rule == "article-date" and all(
+        s.earliest
+        and s.latest
+        and (c.earliest is None or c.earliest <= s.latest)
+        and (c.latest is None or s.earliest <= c.latest)
+        for s in spans
+    )
 
 
 def _period_side(c: Constraint, spans: Sequence[Constraint]) -> Constraint:
