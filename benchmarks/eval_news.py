@@ -53,7 +53,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NEWSSET = ROOT / "benchmarks" / "newsset"
 SETS = (
     *("dev", "dev2", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
-    *("heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13"),
+    *("heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"),
+    *("heldout13", "heldout14", "heldout15"),
 )
 Interval = tuple[date | None, date | None]
 
