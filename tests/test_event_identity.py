@@ -79,3 +79,17 @@ def test_dates_in_the_fixture_are_dates() -> None:
     for case in CASES:
         for want in case["events"]:
             assert all(isinstance(want[k], date) for k in ("earliest", "latest") if k in want), case["name"]
+
+
+def test_a_yearly_report_without_its_edition_stays_with_its_own_article() -> None:
+    # The second article is dated only "after December 2024", so its September has no year; it
+    # must not become the 2022 release the first reports.
+    events = events_of(
+        "PHNOM PENH, 21 July 2022 (Khmer Times) -- Officials met online yesterday as the US State "
+        "Department released its annual Trafficking in Persons Report.",
+        "UNODC's Global Report on Trafficking in Persons, launched in December 2024, found more child "
+        "victims, and the US State Department's annual Trafficking in Persons Report, published in "
+        "September last year, again named scam compounds in the region.",
+    )
+    tip = [e for e in events if e.title.endswith("Trafficking in Persons Report")]
+    assert sorted(tuple(sorted({s.document for s in e.sources})) for e in tip) == [("t0",), ("t1",)]

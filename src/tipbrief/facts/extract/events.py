@@ -37,7 +37,7 @@ from tipbrief.facts.extract.evidence import (
     tense_of,
 )
 from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
-from tipbrief.facts.extract.launches import find_launches
+from tipbrief.facts.extract.launches import Launch, find_launches, recorded_editions
 from tipbrief.facts.extract.meetings import LARGER_BODY as _LARGER_BODY
 from tipbrief.facts.extract.meetings import MeetingName, meeting_names
 from tipbrief.facts.extract.names import is_body
@@ -643,6 +643,15 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
     return [Constraint("instrument-reference", note, found[0], found[1], None, origin, url)]
 
 
+def _edition_unknown(ctx: _Context, x: Launch) -> str:
+    """The name a launch is known by. A report that comes out every year or two, named without
+    its edition ("the annual Trafficking in Persons Report, published in September last year"),
+    is this article's mention alone: another article's mention may be another year's edition."""
+    if x.kind == "publication" and x.edition is None and recorded_editions(ctx, x.name, x.name):
+        return f"{x.name}@{ctx.doc}"
+    return x.name
+
+
 def _edition_reference(f: _Frame) -> list[Constraint]:
     """The day the reference data records for the report's edition a publication names."""
     row = f.edition
@@ -699,7 +708,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             x.kind,
             x.title,
             x.edition.key if x.edition else "",
-            x.name,
+            _edition_unknown(ctx, x),
             x.at,
             generic=x.generic,
             edition=x.edition,
