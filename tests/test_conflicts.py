@@ -97,7 +97,10 @@ def test_the_summit_whose_dates_hold_the_kept_date_is_named_in_the_note() -> Non
         "summit-27", "27th ASEAN Summit (Kuala Lumpur)", date(2015, 11, 18), date(2015, 11, 22), "s:27", "u"
     )
     ident = Identification("summit", "27th ASEAN Summit", Span("a", 0, 17, "27th ASEAN Summit"), (summit,))
-    r = resolve_dates([stated(DAY, "a"), stated(DAY, "b"), stated(DAY.replace(day=26), "c")], [ident])
+    # An act of one day at the summit (a signing): its day is its date, the summit's days support it.
+    r = resolve_dates(
+        [stated(DAY, "a"), stated(DAY, "b"), stated(DAY.replace(day=26), "c")], [ident], point=True
+    )
     assert one(r.conflicts, "date").note.startswith(
         "kept 21 November 2015, which 2 sources and the 27th ASEAN Summit's dates support;"
     )
