@@ -144,11 +144,13 @@ def test_a_timeline_entrys_year_dates_the_days_of_its_paragraph(gazetteer: Gazet
         ("A second workshop opened on the same day the State Department released its report.", False),
         ("A second workshop opened the same day in Jakarta.", True),
         ("Thailand deposited its instrument the following day.", True),
+        ("The Meeting had opened the previous day under the theme of social protection.", True),
+        ("The report was published on July 19, the same day the officials opened their meeting.", True),
     ],
 )
 def test_the_same_day_counts_back_only_when_no_clause_of_its_own_follows(sentence: str, back: bool) -> None:
     (t,) = [x for x in extract_temporals(sentence) if x.relative]
-    assert counts_back(sentence, t.end) is back
+    assert counts_back(sentence, t.start, t.end) is back
 
 
 def test_the_meeting_reported_as_past_is_not_a_meeting_still_to_come(gazetteer: Gazetteer) -> None:

@@ -42,15 +42,21 @@ NARRATIVE_DAYS = {
 _COUNTED_DAYS = re.compile(r"(?P<n>\w+) (?P<unit>day|week)s? (?P<way>later|earlier|afterwards)")
 
 
-# What may follow "the same day" when it counts from the day named before: the end of a clause or a
-# preposition ("on the same day in Jakarta"), not a clause of its own ("the same day the State
-# Department released its report": that release's day, whatever was named before).
-_BACK = re.compile(r"\s*(?:[,.;:)]|$|(?:and|in|at|with|by|to|for|of|as well)\b)")
+# "the same day the State Department released its report": a clause of its own follows, which says
+# which day it is; the day named before is not it.
+_FORWARD = re.compile(
+    r"\s+(?:that\s+|when\s+)?(?:the|a|an|its|their|his|her|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,6}?\s+"
+    r"(?:released|published|launched|met|opened|closed|began|started|signed|adopted|announced|held|"
+    r"deposited|ratified|arrived|took|was|were)\b"
+)
+# "published on July 19, the same day the senior officials opened their meeting": in apposition to a
+# day, it is that day, whatever follows.
+_APPOSITION = re.compile(r"\d{1,2}(?:,\s*\d{4})?\s*,\s*$")
 
 
-def counts_back(text: str, end: int) -> bool:
-    """The narrative expression ending at ``end`` counts from the day named before it."""
-    return _BACK.match(text, end) is not None
+def counts_back(text: str, start: int, end: int) -> bool:
+    """The narrative expression at ``start``-``end`` counts from the day named before it."""
+    return _APPOSITION.search(text, 0, start) is not None or _FORWARD.match(text, end) is None
 
 
 def narrative_days(relative: str | None) -> int | None:
@@ -142,7 +148,7 @@ def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFou
                     )
                 )
                 continue
-            if (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.end):
+            if (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.start, t.end):
                 base = next(
                     (d.earliest for d in reversed(out) if d.earliest and d.earliest == d.latest), None
                 )
@@ -232,7 +238,7 @@ def _time_constraints(
             out.append(
                 Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True)
             )
-        elif (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.end):
+        elif (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.start, t.end):
             base = day_named_before(ctx, span.start)
             if base is not None:
                 day = base + timedelta(days=offset)
