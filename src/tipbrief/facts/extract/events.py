@@ -17,6 +17,7 @@ from datetime import timedelta
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import (
     ACT_KINDS,
+    POINT_KINDS,
     Act,
     article_instruments,
     countries,
@@ -275,7 +276,12 @@ def _events_in_sentence(
     ]
     actors = tuple(_actors(ctx, text))
     triggers = sorted({f.at for f in frames if f.trigger})
-    listed_names = sorted(m.start for m in meeting_names(ctx, text, sentence_words(text)))
+    # (Only a sentence with "and" can list meetings: see _LIST_AND.)
+    listed_names = (
+        sorted(m.start for m in meeting_names(ctx, text, sentence_words(text)))
+        if re.search(r"\band\b", text)
+        else []
+    )
     bounds = [s.span(ctx.doc, ctx.original, t, t).start for t in triggers]
 
     def owner(offset: int) -> int | None:
@@ -335,7 +341,7 @@ def _events_in_sentence(
                 for c in pool
                 if c.span is None or (mine(f, c.span.start) and not inside(c.span.start, aside, at))
             ]
-            point = f.kind in ACT_KINDS or f.kind in ("launch", "publication")
+            point = f.kind in POINT_KINDS
             cons = split_respectively(
                 f.split, precise(bounds_only(ctx.original, join_and(ctx.original, cons)), point)
             )
@@ -353,7 +359,7 @@ def _events_in_sentence(
                 cons += _instrument_reference(ctx, f)
             cons += _edition_reference(f)
             own += _occasions(f, [i for i in idents if i not in own and mine(f, i.span.start)], claimed)
-            if f.kind not in ACT_KINDS and f.kind not in ("launch", "publication"):
+            if f.kind not in POINT_KINDS:
                 cons = _days_of_a_meeting(
                     cons, text[seg_start:seg_end] if len(triggers) > 1 else text, ctx.original
                 )

@@ -142,15 +142,11 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int) -> Row | None:
     if len(named) != 1:
         return None
     this = next(iter(named.values()))
+    editions = _editions_of(ctx, this)
     if first:
         # "UNODC has published the report since the first edition in 2009": its first recorded one.
-        editions = [r for r in ctx.gaz.reference.rows("reports") if r.get("report") == this.get("report")]
         return min(editions, key=lambda r: int(r.get("edition")), default=None)
-    earlier = [
-        r
-        for r in ctx.gaz.reference.rows("reports")
-        if r.get("report") == this.get("report") and int(r.get("edition")) < int(this.get("edition"))
-    ]
+    earlier = [r for r in editions if int(r.get("edition")) < int(this.get("edition"))]
     return max(earlier, key=lambda r: int(r.get("edition")), default=None)
 
 
@@ -158,8 +154,13 @@ def recorded_editions(ctx: _Context, text: str, name: str) -> tuple[Row, ...]:
     """Every recorded edition of the report the sentence names as ``name`` ("its annual
     Trafficking in Persons Report", no year): which one it is, the article's date may tell."""
     for _, _, row in _reports_named(ctx, text, name):
-        return tuple(r for r in ctx.gaz.reference.rows("reports") if r.get("report") == row.get("report"))
+        return _editions_of(ctx, row)
     return ()
+
+
+def _editions_of(ctx: _Context, row: Row) -> tuple[Row, ...]:
+    """Every recorded edition of the report ``row`` is an edition of."""
+    return tuple(r for r in ctx.gaz.reference.rows("reports") if r.get("report") == row.get("report"))
 
 
 def _reports_named(ctx: _Context, text: str, name: str) -> list[tuple[int, int, Row]]:
@@ -220,19 +221,17 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
         # "inaugurated the ASEAN Intergovernmental Commission on Human Rights", "The ACWC was
         # launched at the National Convention Center": a body set up. Launched, it must be the
         # object ("the ACWC launched a report" is the body acting).
+        # ("ASEAN inaugurated on Wednesday a regional commission": an object follows, so ASEAN acts.)
+        has_object = re.match(r"\s*(?:the|a|an|its|their)\s", text[v_end + skip :], re.IGNORECASE)
         for start, end, row in ctx.gaz.bodies.find(text):
             # "like the AICHR inaugurated last October in Cha-am": a reduced relative clause.
             gap = re.sub(r"\([A-Z][\w&/-]*\)", "", text[end:v_start]).strip()
-            # ("ASEAN inaugurated on Wednesday a regional commission": an object follows, so ASEAN acts.)
-            has_object = re.match(r"\s*(?:the|a|an|its|their)\s", text[v_end + skip :], re.IGNORECASE)
             reduced = sets_up and not gap and _NO_OBJECT.match(text, v_end) and not has_object
             if end <= v_start and not (_PASSIVE_GAP.match(text[end:v_start]) or reduced):
                 continue
             if start >= v_end and (not sets_up or re.match(r"['’]s\b", text[end:])):
                 continue  # "launched the ACWC's regional review", "launched the ASEAN Guideline"
-            short, long = row.get("short"), row.get("long")
-            name = f"{long} ({short})" if long and short.isupper() else long or short
-            names.append((start, end, "launch", name))
+            names.append((start, end, "launch", _body_title(row)))
     names.sort()
     # After the verb: "launched (here today) the X", "launched its Global Report".
     obj = v_end + skip
@@ -268,10 +267,12 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
 
 # The nouns that head a body's name ("the ASEAN Commission on …").
 _BODY_HEAD = r"commission|committee|council|body|centre|center|network|forum"
+# What may stand between a determiner and that noun: "a new regional commission".
+_BODY_MODIFIERS = r"(?:(?:new|regional|first|permanent)\s+)*"
 # "ASEAN's new commission on the rights of women and children was formally inaugurated": a body
 # described in common words, right before the verb.
 _BODY_DESCRIBED = re.compile(
-    r"(?:\b(?:the|a|an)|ASEAN['’]s)\s+(?:(?:new|regional|first|permanent)\s+)*"
+    rf"(?:\b(?:the|a|an)|ASEAN['’]s)\s+{_BODY_MODIFIERS}"
     rf"(?P<d>(?P<head>{_BODY_HEAD})"
     r"\s+(?:on|for|of)\s+[a-z][a-z ,-]{5,120}?)"
     r"\s+(?:(?:was|were|has been|had been|is)\s+)?(?:\w+ly\s+)?$"
@@ -286,7 +287,7 @@ _PASSIVE_GAP = re.compile(
 # "ASEAN inaugurated on Wednesday a regional commission to promote and protect the rights of women
 # and children": described after the verb, by what it does.
 _BODY_DESCRIBED_AFTER = re.compile(
-    r"^(?:the|a|an)\s+(?:(?:new|regional|first|permanent)\s+)*"
+    rf"^(?:the|a|an)\s+{_BODY_MODIFIERS}"
     rf"(?P<d>(?P<head>{_BODY_HEAD})"
     r"\s+(?:on|for|of|to)\s+[a-z][a-z ,-]{5,120}?)(?=\s*(?:[,.;]|$|\s(?:at|in|on)\s))"
 )
@@ -314,11 +315,7 @@ def _the_body(ctx: _Context, before: str) -> str | None:
         for _, _, row in ctx.gaz.bodies.find(x.text)
         if re.search(rf"\b{m.group('head')}\b", row.get("long") or "")
     }
-    if len(found) != 1:
-        return None
-    row = next(iter(found.values()))
-    short, long = row.get("short"), row.get("long")
-    return f"{long} ({short})" if long and short.isupper() else long or short
+    return _body_title(next(iter(found.values()))) if len(found) == 1 else None
 
 
 def _described_body(ctx: _Context, before: str) -> str | None:
@@ -332,12 +329,19 @@ def _body_fitting(ctx: _Context, head: str, description: str) -> str | None:
     """The one recorded body named by ``head`` whose name holds every word of the description, by
     its first five letters ("promote and protect": "Promotion and Protection")."""
     words = {w[:5] for w in _content_words(description) - {"and", "of", "the", "on", "for", "to"}}
-    found = []
-    for row in ctx.gaz.reference.rows("bodies"):
-        long = row.get("long") or ""
-        if re.search(rf"\b{head}\b", long, re.IGNORECASE) and words <= {w[:5] for w in _content_words(long)}:
-            found.append(f"{long} ({row.get('short')})" if (row.get("short") or "").isupper() else long)
-    return found[0] if len(found) == 1 else None
+    found = [
+        row
+        for row in ctx.gaz.reference.rows("bodies")
+        if re.search(rf"\b{head}\b", row.get("long") or "", re.IGNORECASE)
+        and words <= {w[:5] for w in _content_words(row.get("long") or "")}
+    ]
+    return _body_title(found[0]) if len(found) == 1 else None
+
+
+def _body_title(row: Row) -> str:
+    """A body as titles name it: "ASEAN Commission on … (ACWC)", its acronym after its long name."""
+    short, long = row.get("short"), row.get("long")
+    return f"{long} ({short})" if long and short.isupper() else long or short
 
 
 def _common_launch(

@@ -180,8 +180,8 @@ _PRESENT_ACT = re.compile(
 
 
 CLAUSE_REACH = 120
-_BRACKETED_ACRONYM = re.compile(r"\([A-Z][\w&/-]{1,11}\)")
 """How far before an expression its clause's verb may stand."""
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z][\w&/-]{1,11}\)")
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|once|because|while|whereas|although|though|but)\b")
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from tipbrief.facts.extract.acts import ACT_KINDS
+from tipbrief.facts.extract.acts import POINT_KINDS
 from tipbrief.facts.extract.records import Constraint, EventCandidate, Identification, intersect
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import (
@@ -197,13 +197,22 @@ def _coarser(c: Constraint, spans: Sequence[Constraint]) -> bool:
     agreed; it must not cut them."""
     if c.rule not in ("stated-date", "relative-date") or c in spans or not (c.earliest and c.latest):
         return False
-    return (c.latest - c.earliest).days >= 27 and all(
-        s.earliest and s.latest and c.earliest <= s.latest and s.earliest <= c.latest for s in spans
-    )
+    return (c.latest - c.earliest).days >= 27 and _overlaps_every(c, spans)
 
 
 _PERIOD_AHEAD = re.compile(r"\b(?:later|next|coming|following)\b", re.IGNORECASE)
 _PERIOD_PAST = re.compile(r"\b(?:earlier|last|past|previous)\b", re.IGNORECASE)
+
+
+def _overlaps_every(c: Constraint, spans: Sequence[Constraint]) -> bool:
+    """The constraint's days (an open side reaching as far as it likes) meet each recorded span."""
+    return all(
+        s.earliest
+        and s.latest
+        and (c.earliest is None or c.earliest <= s.latest)
+        and (c.latest is None or s.earliest <= c.latest)
+        for s in spans
+    )
 
 
 def _a_day_of(c: Constraint, spans: Sequence[Constraint]) -> bool:
@@ -222,13 +231,7 @@ def _tense_bound_of(c: Constraint, spans: Sequence[Constraint]) -> bool:
     """ "Dialogue partners are scheduled to hold consultations with the SOMTC", written on its second
     day: the tense says the meeting had not ended, not that it had not begun. A bound from the
     article's date that the recorded days overlap tells which meeting it is, not its days."""
-    return c.rule == "article-date" and all(
-        s.earliest
-        and s.latest
-        and (c.earliest is None or c.earliest <= s.latest)
-        and (c.latest is None or s.earliest <= c.latest)
-        for s in spans
-    )
+    return c.rule == "article-date" and _overlaps_every(c, spans)
 
 
 def _period_side(c: Constraint, spans: Sequence[Constraint]) -> Constraint:
@@ -236,9 +239,7 @@ def _period_side(c: Constraint, spans: Sequence[Constraint]) -> Constraint:
     overlaps every recorded span of the meeting: the side of the meeting it speaks of."""
     if c.rule != "relative-date" or c in spans or not (c.earliest and c.latest) or c.span is None:
         return c
-    if (c.latest - c.earliest).days < 5 or not all(
-        s.earliest and s.latest and c.earliest <= s.latest and s.earliest <= c.latest for s in spans
-    ):
+    if (c.latest - c.earliest).days < 5 or not _overlaps_every(c, spans):
         return c
     if _PERIOD_AHEAD.search(c.span.quote):
         return replace(c, latest=None)
@@ -496,9 +497,6 @@ def _resolve_group(group: list[EventCandidate], explain: bool = True) -> Resolut
         point=group[0].kind in POINT_KINDS,
     )
 
-
-POINT_KINDS = frozenset({*ACT_KINDS, "launch", "publication"})
-"""Events of one day: a day the text names dates them, even at a meeting of several."""
 
 Bounds = tuple[date | None, date | None]
 """An interval's first and last day, all that grouping and merging compare."""

@@ -108,23 +108,19 @@ def anchored_interval(
     fits = [iv for p in (a0, a1) if (iv := _nearest(t, p, tense)) is not None]
     if not fits:
         return None, "no year fits the article's date"
+    lo, hi = min(f[0] for f in fits), max(f[1] for f in fits)
     named = _weekday_named(t)
     if named is not None and t.kind == "date":
         # "Thursday, September 22": of the days the article's date allows, those on that weekday.
         days = [
             iv[0]
-            for y in range(min(f[0] for f in fits).year, max(f[1] for f in fits).year + 1)
-            if (iv := year_interval(t, y))
-            and min(f[0] for f in fits) <= iv[0] <= max(f[1] for f in fits)
-            and iv[0].weekday() == named
+            for y in range(lo.year, hi.year + 1)
+            if (iv := year_interval(t, y)) and lo <= iv[0] <= hi and iv[0].weekday() == named
         ]
         if days:
             return (days[0], days[-1]), f"the {WEEKDAYS[named].title()} nearest the article's date"
     direction = {"future": "after", "past": "before"}.get(tense, "around")
-    return (
-        min(f[0] for f in fits),
-        max(f[1] for f in fits),
-    ), f"the nearest such day {direction} the article's date"
+    return (lo, hi), f"the nearest such day {direction} the article's date"
 
 
 _NAMED_MONTH_STEPS = {"last": -1, "this": 0, "next": 1}
