@@ -350,7 +350,9 @@ def _events_in_sentence(
                 # "The 19th AMMTC continued today": today falls within the meeting, not around it.
                 cons = [c for c in cons if c.rule != "relative-date"]
             annual = any(c.annual for c in cons)
-            cons += [c for c in extra if c.span is None or mine(f, c.span.start)]
+            cons += [
+                c for c in extra if (c.span is None or mine(f, c.span.start)) and not _acts_on_programme(f, c)
+            ]
             if not continuing:
                 cons += _anchor_relation(anchor, _direction(anchor, cons, tense, f.kind), annual)
             if f.kind in ACT_KINDS:
@@ -515,6 +517,14 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
     return out
 
 
+def _acts_on_programme(f: _Frame, c: Constraint) -> bool:
+    """ "adopted the ASEAN Plan of Action … 2016-2025": a plan is adopted or launched before or as
+    its period begins, so the period bounds what is done under it, not the act on the plan itself."""
+    if c.rule != "programme-period" or c.span is None:
+        return False
+    return f.kind in (*ACT_KINDS, "launch") and _norm(c.span.quote)[:20] in _norm(f.title)
+
+
 def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> dict[int, int]:
     """ "its tenth meeting, held in Jakarta in February 2015, had adopted the Guideline": an act
     the meeting itself performed shares the meeting's date and place."""
@@ -543,14 +553,24 @@ def _numbered_by_name(
         if f.ordinal is None or not f.subject or f.end < 0 or any(_overlaps(i.span, s, f) for i in idents):
             continue
         row = next((r for r in ctx.gaz.reference.rows("series") if r.get("series") == f.subject), None)
-        if row is None:
+        if row is None and f.subject != "ASEAN Summit":
             continue
+        rows = (
+            ctx.gaz.meetings_numbered(row, f.ordinal)
+            if row is not None
+            else ctx.gaz.summits_numbered(f.ordinal)
+        )
+        if len(rows) > 1:
+            # "meet in Cha-am … for their 14th summit" (on record in Cha-am, and in Pattaya as
+            # postponed): the one row in a city the sentence names.
+            cities = {r.get("name") for _, _, r in ctx.gaz.places.find(s.text) if r.get("kind") == "city"}
+            rows = tuple(c for c in rows if c.city in cities) or rows
         out.append(
             Identification(
-                "meeting",
+                "meeting" if row is not None else "summit",
                 f"{ordinal(f.ordinal)} {f.subject}",
                 s.span(ctx.doc, ctx.original, f.at, f.end),
-                ctx.gaz.meetings_numbered(row, f.ordinal),
+                rows,
                 s.text[max(0, f.at - 50) : f.at],
                 s.text[f.end : f.end + 60],
             )

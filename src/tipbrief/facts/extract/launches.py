@@ -71,6 +71,11 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
                 or _edition_by_year(ctx, text, name)
                 or _previous_edition(ctx, text, verb.start())
             )
+        last_years = _LAST_YEARS.search(text, max(0, verb.start() - 80), verb.start())
+        if edition is None and kind == "publication" and last_years:
+            # "Last year's report had been released by Clinton", in a story on this year's: another
+            # edition than the one the article reports, whichever that is.
+            name = f"previous {name}"
         if edition is not None and name.casefold() in ("edition", "report"):
             name = edition.get("report")  # "the 2014 edition": of the report the article names
         if edition is not None and edition.get("edition") not in name:
@@ -122,6 +127,9 @@ def _edition_by_year(ctx: _Context, text: str, name: str) -> Row | None:
     return ctx.gaz.report_edition(rows[0], int(year.group("year"))) if year and rows else None
 
 
+_LAST_YEARS = re.compile(
+    r"\b(?:last|previous)\s+year['’]s\s+(?:\w+\s+){0,4}?(?:edition|report)\b", re.IGNORECASE
+)
 _FIRST = re.compile(r"\bfirst\s+(?:edition|report)\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|preceding|last|earlier)\s+(?:edition|report)\b", re.IGNORECASE)
 
@@ -190,8 +198,11 @@ _DETERMINER = re.compile(
     r"(?:19|20)\d\d)\s+)*",
     re.IGNORECASE,
 )
+# "The ACWC recalled that it was inaugurated in Hanoi": "it", the subject of a reported clause, is
+# the body that reports it.
+_REPORTS_OF_ITSELF = r"\s+(?:recalled|noted|said|stated|explained|added|recounted)\s+that\s+it\s+"
 _GAP_BEFORE_LAUNCH = re.compile(
-    r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:(?:which|that)\s+)?"
+    r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:(?:which|that)\s+|" + _REPORTS_OF_ITSELF + r")?"
     r"(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
     r"(?:\w+ly\s+)?$"
     # "X, which the US State Department released": a relative clause with a named subject.
@@ -268,21 +279,23 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
 # The nouns that head a body's name ("the ASEAN Commission on …").
 _BODY_HEAD = r"commission|committee|council|body|centre|center|network|forum"
 # What may stand between a determiner and that noun: "a new regional commission".
-_BODY_MODIFIERS = r"(?:(?:new|regional|first|permanent)\s+)*"
+_BODY_MODIFIERS = r"(?:(?:new|regional|first|permanent|ASEAN)\s+)*"
 # "ASEAN's new commission on the rights of women and children was formally inaugurated": a body
 # described in common words, right before the verb.
 _BODY_DESCRIBED = re.compile(
     rf"(?:\b(?:the|a|an)|ASEAN['’]s)\s+{_BODY_MODIFIERS}"
     rf"(?P<d>(?P<head>{_BODY_HEAD})"
     r"\s+(?:on|for|of)\s+[a-z][a-z ,-]{5,120}?)"
-    r"\s+(?:(?:was|were|has been|had been|is)\s+)?(?:\w+ly\s+)?$"
+    # "…, inaugurated in Hanoi in April": a reduced relative clause after a comma.
+    r"(?:\s+(?:(?:was|were|has been|had been|is)\s+)?(?:\w+ly\s+)?|,\s+)$"
 )
 
 
 _NO_OBJECT = re.compile(r"\s+(?:in|on|at|last|this|earlier|yesterday|today|here|by)\b|[,.;]")
 _PASSIVE_GAP = re.compile(
-    r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:(?:which|that)\s+)?(?:was|were|has been|had been|is|are)\s+"
-    r"(?:\w+ly\s+)?$"
+    r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:(?:which|that)\s+|"
+    + _REPORTS_OF_ITSELF
+    + r")?(?:was|were|has been|had been|is|are)\s+(?:\w+ly\s+)?$"
 )
 # "ASEAN inaugurated on Wednesday a regional commission to promote and protect the rights of women
 # and children": described after the verb, by what it does.
@@ -299,7 +312,9 @@ def _described_body_after(ctx: _Context, after: str) -> str | None:
 
 
 _THE_BODY = re.compile(
-    r"\b[Tt]he\s+(?P<head>Commission|Committee|Council|Body)\s+(?:had been|has been|was|is)\s+(?:\w+ly\s+)?$"
+    r"\b[Tt]he\s+(?P<head>Commission|Committee|Council|Body)(?:"
+    + _REPORTS_OF_ITSELF
+    + r"|\s+)(?:had been|has been|was|is)\s+(?:\w+ly\s+)?$"
 )
 
 

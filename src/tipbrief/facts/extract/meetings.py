@@ -456,23 +456,66 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
     18th ACWC Meeting"), or the body "its" points back at ("AICHR … its 23rd Meeting")."""
     span = text[start:end]
     if kind == "summit":
-        return (
-            "ASEAN Summit"
-            if re.search(r"\bASEAN\s+Summits?\b", span)
-            and not re.search(r"\b(?:Special|Commemorative|Plus|EAS|East Asia)\b|[-–]", span)
-            else ""
+        if re.search(r"\b(?:Special|Commemorative|Plus|EAS|East Asia)\b|[-–]", span):
+            return ""
+        # "ASEAN leaders … when they meet … for their 14th summit": the leaders' own summit.
+        leaders_own = re.match(r"(?:its|their)\s+(?:\w+\s+)?summit\b", span, re.IGNORECASE) and re.search(
+            r"\bASEAN\s+(?:leaders|heads\s+of\s+(?:state|government))\b", text[:start]
         )
+        return "ASEAN Summit" if re.search(r"\bASEAN\s+Summits?\b", span) or leaders_own else ""
     for _, _, row in ctx.gaz.series.find(span):
         return row.get("series")
     bodies = _bodies_in(ctx, span)
     if bodies:
         return bodies[0]
+    # "their seventh meeting (SOMSWD 7)": the bracketed acronym right after the name is the series'.
+    named = _SERIES_IN_BRACKETS.match(text, end)
+    if named and named.group("short") not in ctx.gaz.outlets:
+        return named.group("short")
     if re.match(r"(?:its|their)\b", span) or re.search(r"\b(?:its|their)\s+(?:\S+\s+)?$", text[:start]):
         # "its tenth meeting": the body named last before it, in the sentence or the article.
-        named = _bodies_in(ctx, text[:start]) or article_bodies(ctx)
-        if named:
-            return named[-1] if _bodies_in(ctx, text[:start]) else named[0]
+        in_sentence = _bodies_in(ctx, text[:start])
+        if in_sentence:
+            return in_sentence[-1]
+        group = _GROUP.search(text[:start])
+        # "Foreign ministers of the bloc, who met … for their 52nd annual meeting": the people the
+        # sentence names own the meeting; only a body whose name fits them can be theirs.
+        theirs = next((b for b in article_bodies(ctx) if _fits_group(ctx, b, group)), "")
+        mod = (group.group("mod") or "").casefold() if group else ""
+        if theirs or not mod or mod in _NOT_MODIFIERS or mod in _RANKS:
+            return theirs
+        # The one series named for them ("Foreign ministers": the ASEAN Foreign Ministers' Meeting).
+        series = [
+            r.get("series")
+            for r in ctx.gaz.reference.rows("series")
+            if _fits_group(ctx, r.get("series"), group)
+        ]
+        return series[0] if len(series) == 1 else ""
     return ""
+
+
+_SERIES_IN_BRACKETS = re.compile(r"\s*\((?P<short>[A-Z][A-Z&+-]{2,11})(?:[\s-]*\d{1,3})?\)")
+# Who "their" may point back at: "Foreign ministers", "senior officials", "the leaders".
+_GROUP = re.compile(r"(?:\b(?P<mod>[A-Za-z][a-z]+)\s+)?\b(?P<who>[Mm]inisters|[Oo]fficials|[Ll]eaders)\b")
+# A rank says nothing of the portfolio: "Senior officials in charge of social welfare" are not the SOMTC's.
+_RANKS = frozenset({"senior", "top", "high", "chief", "deputy", "vice", "government", "police"})
+_NOT_MODIFIERS = frozenset({"the", "its", "their", "asean", "regional", "bloc's", "member", "of", "and"})
+
+
+def _fits_group(ctx: _Context, body: str, group: re.Match[str] | None) -> bool:
+    """Whether the people a sentence names ("Foreign ministers") are the body's: its name holds
+    their role ("Ministerial") and what qualifies it ("Foreign")."""
+    if group is None:
+        return True
+    long = (
+        ctx.glossary.get(body)
+        or next((r.get("long") for _, _, r in ctx.gaz.bodies.find(body)), "")
+        or next((r.get("name") for r in ctx.gaz.reference.rows("series") if r.get("series") == body), "")
+    ).casefold()
+    stems = {"ministers": "minist", "officials": "official", "leaders": "summit"}
+    stem = stems[group.group("who").casefold()]
+    mod = (group.group("mod") or "").casefold()
+    return stem in long and (mod in _NOT_MODIFIERS or not mod or mod in long)
 
 
 def _bodies_in(ctx: _Context, text: str) -> list[str]:
@@ -483,7 +526,8 @@ def _bodies_in(ctx: _Context, text: str) -> list[str]:
         for m in re.finditer(r"\b[A-Z][A-Z&]{1,10}\b", text)
         if m.group() in ctx.glossary and is_body(ctx.glossary[m.group()])
     ]
-    return [b for _, b in sorted(found) if b != "ASEAN"]
+    # A news agency's sign-off ("Bangkok, Sept. 22 (VNA) –") owns no meeting.
+    return [b for _, b in sorted(found) if b != "ASEAN" and b not in ctx.gaz.outlets]
 
 
 def article_bodies(ctx: _Context) -> tuple[str, ...]:

@@ -286,6 +286,9 @@ _CLAUSE_END = re.compile(
     # a subordinate clause has instruments of its own.
     r"\b(?:during|at|when|where|while|since|after|before|because|although|until|in\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b))\b|;"
+    # "adopted its Rules of Procedure and discussed the Work Plan": a second predicate's object.
+    r"|\band\s+(?:also\s+)?(?:discussed|noted|welcomed|reviewed|considered|exchanged|called|pledged|"
+    r"expressed|decided|agreed|recalled|shared|heard|acknowledged|highlighted|stressed|urged|encouraged)\b"
     # A full stop, not the one of "Nov. 14" or "Gen."
     r"|(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bGen)\.(?:\s|$)"
 )

@@ -200,6 +200,17 @@ def only_past(sentence: str) -> bool:
     return bool(_PAST_CLAUSE.search(sentence)) and not _FUTURE_CLAUSE.search(sentence)
 
 
+# "will be reported", "to be held": a participle that speaks of the future.
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to)\s+(?:not\s+)?(?:be|have been)\s+\w+", re.IGNORECASE)
+
+
+def only_future(sentence: str) -> bool:
+    """A sentence that points ahead and has no past verb but a future passive's participle ("The
+    outcome will be reported to the leaders at the summit in November")."""
+    past = _PAST_CLAUSE.search(_FUTURE_PASSIVE.sub(" ", sentence))
+    return bool(_FUTURE_CLAUSE.search(sentence)) and not past
+
+
 def expression_tense(sentence: str, start: int, tense: Tense) -> Tense:
     """The tense that governs the expression at ``start``: its own clause's verb, else ``tense``."""
     return clause_tense(sentence, start) or tense

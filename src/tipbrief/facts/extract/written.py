@@ -47,7 +47,7 @@ from tipbrief.facts.extract.records import (
     consistent,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _tense, clause_tense, only_past
+from tipbrief.facts.extract.sentences import _tense, clause_tense, only_future, only_past
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import parse_partial
@@ -360,7 +360,9 @@ _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
 # concluding it, and nothing that closes the clause.
 _VERB_AHEAD = re.compile(
     r"[^.;]{0,60}?\b(?:signed|adopted|will (?:join|attend|host|hold|take part in)|joined|attended|hosted|"
-    r"held|took part in)\b[^.;:]{0,160}$",
+    r"held|took part in)\b[^.;:]{0,160}$"
+    # "when they meet in Cha-am later this month for their 14th summit": the meeting right after.
+    r"|\s*,?\s*(?:for|at)\s+(?:the|their|its)\s+[^.;:,]{0,40}$",
     re.IGNORECASE,
 )
 RELATIVE_REACH = 80
@@ -386,7 +388,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
         # (where the mention ends in the sentence, its label, its dates, span, reference, url, and
         # whether a signing verb must stand between it and the relative expression)
         recorded: list[tuple[int, str, date | None, date | None, Span, str | None, str | None, bool]] = []
-        for ident in _identifications(ctx, s):
+        for ident in _named_meetings(ctx, s):
             # The identification may spell the name its own way ("18th AMMTC"): the text's is its span's.
             named = ident.text if ident.text in s.text else ident.span.quote
             at = s.text.find(named)
@@ -625,7 +627,11 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
                 # The verb of the day's own clause says which way ("…, which open in the capital on
                 # October 9"); a day or month whose clause says nothing may lie on either side.
                 own = clause_tense(s.text, t.start) or (
-                    tense if t.kind == "relative" or only_past(s.text) else "either"
+                    tense
+                    if t.kind == "relative" or only_past(s.text)
+                    else "future"
+                    if only_future(s.text)
+                    else "either"
                 )
                 own = "either" if own == "present" else own
                 found = _written_given(t, lo, hi, own)

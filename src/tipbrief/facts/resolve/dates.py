@@ -254,7 +254,10 @@ def _spans_the_meeting(c: Constraint) -> bool:
     if c.part or c.earliest is None or c.latest is None or c.earliest >= c.latest:
         return False
     if c.rule in ("summit-reference", "meeting-reference"):
-        return "only its year" not in c.note
+        # A meeting placed between the recorded ones before and after it ("after the 1st; before the
+        # 8th", from the series' row, not a row of its own) has no known days: "today" dates it.
+        between = bool(c.reference and re.search(r"series\.csv:\d+$", c.reference))
+        return "only its year" not in c.note and not between
     return c.stated and (c.latest - c.earliest).days <= MEETING_SPAN_MAX_DAYS
 
 
