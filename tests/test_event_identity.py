@@ -93,3 +93,24 @@ def test_a_yearly_report_without_its_edition_stays_with_its_own_article() -> Non
     )
     tip = [e for e in events if e.title.endswith("Trafficking in Persons Report")]
     assert sorted(tuple(sorted({s.document for s in e.sources})) for e in tip) == [("t0",), ("t1",)]
+
+
+def test_a_bulleted_timeline_entrys_date_is_its_events_and_two_days_are_two_editions() -> None:
+    from tipbrief.facts.corpus import parse_article
+    from tipbrief.facts.extract.article import extract_article
+    from tipbrief.facts.gazetteer import build_gazetteer
+    from tipbrief.facts.reference import load_reference
+    from tipbrief.facts.resolve.events import resolve_events
+
+    # Paragraphs matter here (each bullet is an entry), so the text is not folded as in the cases.
+    text = (
+        "FACTBOX-UN reports on trafficking\n\n"
+        "* Dec. 12, 2012 - UNODC publishes a Global Report on Trafficking in Persons.\n\n"
+        "* Nov. 24, 2014 - UNODC's next Global Report, launched in Vienna, finds more child victims.\n"
+    )
+    gaz = build_gazetteer(load_reference())
+    events = resolve_events([extract_article(parse_article("t", "t.txt", text, gaz.outlets), gaz)])
+    days = sorted((e.date.earliest, e.date.latest) for e in events if e.kind == "publication")
+    assert days == [(date(2012, 12, 12), date(2012, 12, 12)), (date(2014, 11, 24), date(2014, 11, 24))], (
+        describe(events)
+    )

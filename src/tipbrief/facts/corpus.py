@@ -314,20 +314,47 @@ def _rule_source_line(text: str, meta: _Metadata) -> str | None:
 _DATE_LINE = re.compile(
     r"^(?:(?:Posted|Published|Released)(?:\s+on)?\s*:?\s*|Date\s*:\s*)?"
     r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:\s*\([A-Z][A-Za-z ]+\))?,\s*)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?P<date>.+?)\s*$"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?P<date>.+?)"
+    # "November 14, 2022 | 12:00am", "26 June 2018, 10:30 AM", "May 11, 2023 - 08:15 GMT+7": a time after it.
+    r"(?:\s*[|,–-]?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT)?[+-]?\d{0,2}\)?)?)?"
+    r"\s*$"
 )
 
 
-def _rule_date_line(text: str, meta: _Metadata) -> str | None:
+def _date_of_line(text: str) -> date | None:
+    """The date a date line holds ("Posted on 5 May 2016", "November 14, 2022 | 12:00am")."""
     m = _DATE_LINE.match(text) if len(text) <= 80 else None
     found = parse_full_date(m.group("date")) if m else None
     if m and found is None:
         # "2023.05.10 Jakarta": the date line, then the place it was filed from.
         placed = re.fullmatch(r"(?P<date>.+?)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", m.group("date"))
         found = parse_full_date(placed.group("date")) if placed else None
+    return found
+
+
+def _rule_date_line(text: str, meta: _Metadata) -> str | None:
+    found = _date_of_line(text)
     if found and not meta.body_started:
         meta.published = meta.published or found
         return "publication date line (date recorded)"
+    return None
+
+
+# "By Ma. Teresa Dizon-Reyes" and, on the next line of the same paragraph, "November 14, 2022 | 12:00am".
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,6}")
+
+
+def _rule_byline_date(text: str, meta: _Metadata) -> str | None:
+    """A byline followed by the date line, before the story: the date is the article's."""
+    m = _BYLINE.match(text) if not meta.body_started and len(text) <= 140 else None
+    if m is None:
+        return None
+    # The name's last word is not known: try each split, the shortest name first.
+    for cut in (x.start() for x in re.finditer(r"\s+", text[: m.end() + 1]) if x.start() > 3):
+        found = _date_of_line(text[cut:].strip(" |,"))
+        if found:
+            meta.published = meta.published or found
+            return "byline and publication date line (date recorded)"
     return None
 
 
@@ -349,6 +376,7 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_link_list,
     _rule_source_line,
     _rule_date_line,
+    _rule_byline_date,
     _rule_label,
     _rule_title,
 )

@@ -14,6 +14,7 @@ from tipbrief.facts.extract.records import (
     intersect,
 )
 from tipbrief.facts.extract.sentences import _tense, expression_tense
+from tipbrief.facts.model import Span
 from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval, year_interval
 
@@ -93,7 +94,19 @@ _YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the 
 
 # A timeline's entry: "2015 – After the Andaman Sea crisis, ministers hold … on 2 July. On 21 November,
 # leaders sign …", "December 2024: UNODC's Global Report … finds …".
-_TIMELINE_ENTRY = re.compile(rf"^(?:(?:{MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\s*(?:[–—:]|-(?!\d))\s+(?=\S)")
+# Also a bulleted entry with its whole date: "* Nov. 24, 2014 - UNODC's second such Global Report,
+# launched in Vienna, finds …".
+_TIMELINE_ENTRY = re.compile(
+    rf"^(?:[*•·]\s*)?(?:(?:{MONTH_RE})\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+(?:{MONTH_RE})\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\s*(?:[–—:]|-(?!\d))\s+(?=\S)"
+)
+
+
+def timeline_entry_end(s: Sentence) -> int:
+    """Where a timeline entry's date ends, in a sentence that opens the entry (else 0): the date is
+    the whole entry's, whatever clause its events stand in."""
+    m = _TIMELINE_ENTRY.match(s.text)
+    return m.end() if m else 0
 
 
 def timeline_year(s: Sentence) -> int | None:
@@ -126,8 +139,31 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
     return out
 
 
+def _date_lines(ctx: _Context) -> list[DateFound]:
+    """The dates of the date lines kept as metadata ("November 14, 2022 | 12:00am" under the
+    byline): mentions of the article's own date, stated in full."""
+    out = []
+    doc = ctx.article.document
+    for dropped in doc.dropped:
+        if "date line" not in dropped.reason:
+            continue
+        line = doc.text[dropped.start : dropped.end]
+        found = [t for t in extract_temporals(line) if (iv := stated_interval(t)) and iv[0] == iv[1]]
+        if found:
+            t = found[-1]
+            iv = stated_interval(t)
+            assert iv is not None
+            start, end = dropped.start + t.start, dropped.start + t.end
+            out.append(
+                DateFound(
+                    Span(doc.id, start, end, doc.text[start:end]), t, iv[0], iv[1], True, "the date line"
+                )
+            )
+    return out
+
+
 def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
-    out: list[DateFound] = []
+    out: list[DateFound] = _date_lines(ctx)
     a = intersect(anchor)
     bounded = (a[0], a[1]) if a and a[0] and a[1] else None
     dateline = ctx.article.dateline_span

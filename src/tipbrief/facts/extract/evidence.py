@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tipbrief.facts.extract.dates import timeline_entry_end
 from tipbrief.facts.extract.records import Constraint, Sentence, _Context
 from tipbrief.facts.extract.sentences import _event_tense
 from tipbrief.facts.model import Span
@@ -119,18 +120,19 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
     other noun dates that noun, not the event (unless it holds the event's trigger, or follows the
     event's own name, or says where and when a meeting was held)."""
     out = []
+    entry = timeline_entry_end(s)
     for m in _REDUCED_CLAUSE.finditer(s.text):
         if m.start() <= at < m.end():
             # "… welcomed the 2024 TIP Report, released by the State Department yesterday": the
             # participle's clause dates the release; the main clause's "today" is the welcome's.
-            a = s.span(ctx.doc, ctx.original, 0, 0).start
+            a = s.span(ctx.doc, ctx.original, entry, entry).start
             b = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
             out.append((a, b))
     for m in _RELATIVE_CLAUSE.finditer(s.text):
         if m.start() <= at < m.end() and m.group().startswith((", which", ", who")):
             # "Officials on Sunday welcomed the Declaration, which the leaders signed here
             # yesterday": the act is the clause's; the main clause's day is the welcome's.
-            a = s.span(ctx.doc, ctx.original, 0, 0).start
+            a = s.span(ctx.doc, ctx.original, entry, entry).start
             b = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
             out.append((a, b))
             continue

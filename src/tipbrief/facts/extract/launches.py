@@ -123,6 +123,11 @@ def _edition_by_year(ctx: _Context, text: str, name: str) -> Row | None:
     if not rows and year:
         # "follows the 2014 edition": of the one report the article names.
         named = {row.get("report"): row for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
+        if len(named) > 1:
+            # "the 2018 edition of its Global Report", in an article that also names the TIP Report:
+            # the one whose name holds the mention's capitalised words.
+            words = set(re.findall(r"\b[A-Z][a-z]+\b", name))
+            named = {k: r for k, r in named.items() if words and words <= set(k.split())}
         rows = tuple(named.values()) if len(named) == 1 else ()
     return ctx.gaz.report_edition(rows[0], int(year.group("year"))) if year and rows else None
 

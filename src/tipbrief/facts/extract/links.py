@@ -124,6 +124,15 @@ def _dates_agree(a: EventCandidate, b: EventCandidate) -> bool:
     return intersect([c for c in (*a.constraints, *b.constraints) if c.annual is None]) is not None
 
 
+def _stated_days_agree(a: EventCandidate, b: EventCandidate) -> bool:
+    """ "Dec. 12, 2012 - UNODC publishes the first Global Report … Nov. 24, 2014 - its second":
+    a report released on two different stated days is two editions, whatever the name says."""
+    if a.kind not in ("publication", "launch"):
+        return True
+    stated = [c for c in (*a.constraints, *b.constraints) if c.rule == "stated-date" and c.annual is None]
+    return not stated or intersect(stated) is not None
+
+
 def _ordinals_agree(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
@@ -132,7 +141,7 @@ def _same_event(head: EventCandidate, ev: EventCandidate) -> bool:
     """Two statements of one article name the same event: the same identity, or the same kind and
     body with numbers, places and dates that can agree ("the 19th AMMTC" … "the AMMTC")."""
     if head.key == ev.key:
-        return places_agree(head.place, ev.place)
+        return places_agree(head.place, ev.place) and _stated_days_agree(head, ev)
     if _same_name(head, ev):
         return True
     return (

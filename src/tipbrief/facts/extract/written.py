@@ -62,9 +62,10 @@ from tipbrief.facts.temporal.intervals import (
 )
 
 # Words that place a meeting at the time of writing: the article reports it as it happens.
+# "Five years ago today", "a year ago yesterday": an anniversary, not the day itself.
 _CURRENT = re.compile(
-    r"\b(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week)|ongoing|underway|"
-    r"under way|being held|opens|opened here|kicks? off|here)\b"
+    r"\b(?<!ago )(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week)|ongoing|"
+    r"underway|under way|being held|opens|opened here|kicks? off|here)\b"
     # "…, as the 15th ASEAN Summit opened in this Thai seaside resort": reported as it opened.
     r"|\b(?:as|when) the [^.;]{0,60}?\b(?:opened|began|got under ?way|kicked off)\b"
     r"|\bin this (?:[\w-]+\s+){0,3}(?:city|town|capital|resort|island)\b",

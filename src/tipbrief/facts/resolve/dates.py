@@ -152,6 +152,11 @@ def resolve_dates(
     plain = len(core)
     chosen = _identify(identifications, core, annual, conflicts, point)
     spans = [c for c in core if _spans_the_meeting(c)]
+    recorded = [c for c in spans if c.rule in ("summit-reference", "meeting-reference")]
+    if recorded and not point:
+        # "the 31st ASEAN Summit … on November 13 and 14" (on record, with its related meetings,
+        # for 10-14 November): days stated inside the recorded ones are some of them, not all.
+        spans = [c for c in spans if c in recorded or not _within_every(c, recorded)]
     if spans:
         # "which opened on 13 October", "concluded today": one day of a meeting whose span is known;
         # "in November" of a summit on record for 31 October - 4 November: when it fell, not its days.
@@ -170,9 +175,19 @@ def resolve_dates(
         # A day without its year is one of the meeting's days too ("leaders, who gathered for the 31st
         # Summit, also signed on Nov. 14 …"), not all of them.
         # (An act of one day at the meeting, ``point``, is dated by its day: "adopted on May 11".)
-        days_of_it = ("month",) if point else ("month", "date")
+        days_of_it = ("month",) if point else ("month", "date", "day-range")
+        days = [c for c in annual if c.annual and c.annual.kind in ("date", "day-range")]
+        beside = [] if point else _days_beside(days, spans)
         annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind in days_of_it)]
+    else:
+        beside = []
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
+    if beside and lo and hi:
+        # "the 10th AMMTC and its related meetings, which began on September 28" (on record from
+        # the 29th): the sources disagree by a day or two, and the truth may be either, so both.
+        lo = min(lo, *(c.earliest for c in beside if c.earliest))
+        hi = max(hi, *(c.latest for c in beside if c.latest))
+        used.extend(beside)
     stated = any(c.stated and c.earliest == lo and c.latest == hi for c in used)
     label = interval_label(lo, hi)
     if unresolved and not (lo and hi):
@@ -211,6 +226,19 @@ def _overlaps_every(c: Constraint, spans: Sequence[Constraint]) -> bool:
         and s.latest
         and (c.earliest is None or c.earliest <= s.latest)
         and (c.latest is None or s.earliest <= c.latest)
+        for s in spans
+    )
+
+
+def _within_every(c: Constraint, spans: Sequence[Constraint]) -> bool:
+    """The constraint's days lie inside each recorded span."""
+    return all(
+        s.earliest
+        and s.latest
+        and c.earliest
+        and c.latest
+        and s.earliest <= c.earliest
+        and c.latest <= s.latest
         for s in spans
     )
 
@@ -454,6 +482,32 @@ def _identification_conflict(
     else:
         how = "no reading fits the other evidence; none is used for the date"
     return Conflict(field_name, readings, how)
+
+
+BESIDE_DAYS = 3
+"""How far outside a meeting's recorded days a day the article gives it may fall and still be read
+as the sources disagreeing on its first or last day."""
+
+
+def _days_beside(days: Sequence[Constraint], spans: Sequence[Constraint]) -> list[Constraint]:
+    """The yearless days the text gives a meeting ("began on September 28") that fall just outside
+    its recorded days, each placed in the year where it does."""
+    lo, hi = intersect(list(spans)) or (None, None)
+    if lo is None or hi is None:
+        return []
+    out = []
+    for c in days:
+        assert c.annual is not None
+        for year in {lo.year, hi.year}:
+            iv = year_interval(c.annual, year)
+            if iv is None or (lo <= iv[0] and iv[1] <= hi) or (iv[1] - iv[0]).days > MEETING_SPAN_MAX_DAYS:
+                continue
+            # No day it gives lies more than BESIDE_DAYS before or after the recorded ones.
+            if max((lo - iv[0]).days, (iv[1] - hi).days) <= BESIDE_DAYS:
+                out.append(
+                    replace(c, earliest=iv[0], latest=iv[1], note=c.note + ", just outside the recorded days")
+                )
+    return out
 
 
 def _place_annual(
