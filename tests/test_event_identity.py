@@ -95,7 +95,7 @@ def test_a_yearly_report_without_its_edition_stays_with_its_own_article() -> Non
     assert sorted(tuple(sorted({s.document for s in e.sources})) for e in tip) == [("t0",), ("t1",)]
 
 
-def test_a_bulleted_timeline_entrys_date_is_its_events_and_two_days_are_two_editions() -> None:
+def test_a_bulleted_timeline_entrys_date_is_its_events_and_names_the_edition() -> None:
     from tipbrief.facts.corpus import parse_article
     from tipbrief.facts.extract.article import extract_article
     from tipbrief.facts.gazetteer import build_gazetteer
@@ -104,13 +104,22 @@ def test_a_bulleted_timeline_entrys_date_is_its_events_and_two_days_are_two_edit
 
     # Paragraphs matter here (each bullet is an entry), so the text is not folded as in the cases.
     text = (
-        "FACTBOX-UN reports on trafficking\n\n"
+        "FACTBOX-Two reports on trafficking\n\n"
+        "* June 27, 2011 - The 2011 Trafficking in Persons Report moves the Philippines up to Tier 2.\n\n"
         "* Dec. 12, 2012 - UNODC publishes a Global Report on Trafficking in Persons.\n\n"
         "* Nov. 24, 2014 - UNODC's next Global Report, launched in Vienna, finds more child victims.\n"
     )
     gaz = build_gazetteer(load_reference())
     events = resolve_events([extract_article(parse_article("t", "t.txt", text, gaz.outlets), gaz)])
-    days = sorted((e.date.earliest, e.date.latest) for e in events if e.kind == "publication")
-    assert days == [(date(2012, 12, 12), date(2012, 12, 12)), (date(2014, 11, 24), date(2014, 11, 24))], (
-        describe(events)
-    )
+    found = sorted((e.date.earliest, e.date.latest, e.title) for e in events if e.kind == "publication")
+    # An entry that opens with a recorded edition is its release; the day an edition was released
+    # on names it; two days are two editions.
+    assert found == [
+        (date(2011, 6, 27), date(2011, 6, 27), "Publication of the 2011 Trafficking in Persons Report"),
+        (
+            date(2012, 12, 12),
+            date(2012, 12, 12),
+            "Publication of the 2012 Global Report on Trafficking in Persons",
+        ),
+        (date(2014, 11, 24), date(2014, 11, 24), "Launch of the 2014 Global Report"),
+    ], describe(events)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.instruments import _content_words
 from tipbrief.facts.extract.patterns import (
     _CAP_WORD,
@@ -84,7 +85,31 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         title = (opening if launched else "Publication") + " of the " + name
         out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition))
         taken.add(verb.start())
-    return out
+    return out or _entry_edition(ctx, text)
+
+
+# A dated timeline entry that opens with a recorded report's edition: "June 27, 2011 - The 2011 TIP
+# Report moves the Philippines up to Tier 2", in a list of a report's releases.
+_ENTRY_DAY = re.compile(rf"^(?:[*•·]\s*)?(?:{MONTH_RE})\s+\d{{1,2}},?\s+(?:19|20)\d\d\s*[-–—:]\s+(?:The\s+)?")
+
+
+def _entry_edition(ctx: _Context, text: str) -> list[Launch]:
+    """The edition a dated entry names first, published that day (the reference row checks it)."""
+    m = _ENTRY_DAY.match(text)
+    if m is None:
+        return []
+    for start, end, _ in ctx.gaz.reports.find(text):
+        if start > m.end() + 5:
+            break
+        edition = report_edition(ctx, text, text[start:end])
+        if edition is not None:
+            name = _clean_title(text[m.end() : end])
+            return [
+                Launch(
+                    "publication", f"Publication of the {name}", _norm(text[start:end]), start, False, edition
+                )
+            ]
+    return []
 
 
 # The year that names a report's edition, before its name ("the State Department's 2024 Trafficking
@@ -108,8 +133,21 @@ def _edition_released_on(ctx: _Context, text: str, name: str) -> Row | None:
     days = {iv[0] for t in extract_temporals(text) if (iv := stated_interval(t)) and iv[0] == iv[1]}
     # The name holds the report's name, whether the sentence or an earlier one gave it.
     rows = recorded_editions(ctx, name, name)
+    if not rows and days and (report := _report_of_article(ctx, name)) is not None:
+        rows = _editions_of(ctx, report)  # "Dec. 12, 2012 - UNODC publishes the first Global Report"
     found = [r for r in rows if (d := parse_partial(r.get("published"))) and d[0] in days]
     return found[0] if len(found) == 1 else None
+
+
+def _report_of_article(ctx: _Context, name: str) -> Row | None:
+    """The one report the article names by its own name that ``name`` ("its Global Report", "the
+    2014 edition") can be: when it names several, the one whose name holds the mention's
+    capitalised words."""
+    named = {row.get("report"): row for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
+    if len(named) > 1:
+        words = set(re.findall(r"\b[A-Z][a-z]+\b", name))
+        named = {k: r for k, r in named.items() if words and words <= set(k.split())}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 _YEAR_OF_REPORT = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:edition|report)\b", re.IGNORECASE)
@@ -121,14 +159,10 @@ def _edition_by_year(ctx: _Context, text: str, name: str) -> Row | None:
     year = _YEAR_OF_REPORT.search(text)
     rows = recorded_editions(ctx, name, name)
     if not rows and year:
-        # "follows the 2014 edition": of the one report the article names.
-        named = {row.get("report"): row for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
-        if len(named) > 1:
-            # "the 2018 edition of its Global Report", in an article that also names the TIP Report:
-            # the one whose name holds the mention's capitalised words.
-            words = set(re.findall(r"\b[A-Z][a-z]+\b", name))
-            named = {k: r for k, r in named.items() if words and words <= set(k.split())}
-        rows = tuple(named.values()) if len(named) == 1 else ()
+        # "follows the 2014 edition", "the 2018 edition of its Global Report": of the report the
+        # article names.
+        report = _report_of_article(ctx, name)
+        rows = (report,) if report is not None else ()
     return ctx.gaz.report_edition(rows[0], int(year.group("year"))) if year and rows else None
 
 
