@@ -54,6 +54,8 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         if found is None:
             continue
         kind, name = found
+        if kind == "publication" and _EVERY_YEAR.search(text, max(0, verb.start() - 30), verb.end() + 40):
+            continue  # "The report, published every year since 2001": the series, no one release
         # "the ASEAN Commission on … (ACWC)": the acronym that ends a name stays with it.
         acronym = re.search(r"\s\(([A-Z][A-Za-z&-]{1,11})\)$", name)
         name = _without_place(ctx, _clean_title(name))
@@ -73,6 +75,17 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
                 or _previous_edition(ctx, text, verb.start())
             )
         last_years = _LAST_YEARS.search(text, max(0, verb.start() - 80), verb.start())
+        bare = re.fullmatch(r"report", name, re.I) or recorded_editions(ctx, name, name)
+        if kind == "publication" and edition is None and not last_years and bare:
+            # "Kerry, presenting the report in Washington", in an article on the 2014 Trafficking in
+            # Persons Report: the one edition the article names.
+            edition = _the_edition_named(ctx)
+            # "in the report released in June 2024", "The report, published every year since 2001":
+            # another edition, or the series.
+            years = {t.year for t in extract_temporals(text) if t.year is not None}
+            published = parse_partial(edition.get("published")) if edition is not None else None
+            if _EVERY_YEAR.search(text) or (published and years and years != {published[0].year}):
+                edition = None
         if edition is None and kind == "publication" and last_years:
             # "Last year's report had been released by Clinton", in a story on this year's: another
             # edition than the one the article reports, whichever that is.
@@ -137,6 +150,20 @@ def _edition_released_on(ctx: _Context, text: str, name: str) -> Row | None:
         rows = _editions_of(ctx, report)  # "Dec. 12, 2012 - UNODC publishes the first Global Report"
     found = [r for r in rows if (d := parse_partial(r.get("published"))) and d[0] in days]
     return found[0] if len(found) == 1 else None
+
+
+_EVERY_YEAR = re.compile(r"\b(?:every|each)\s+year\b|\bannually\b|\byearly\b|\bsince\s+(?:19|20)\d\d\b", re.I)
+
+
+def _the_edition_named(ctx: _Context) -> Row | None:
+    """The one recorded edition the article names with its year, when it names exactly one."""
+    named = {
+        row.key: row
+        for x in ctx.sentences
+        for _, _, found in ctx.gaz.reports.find(x.text)
+        if (row := report_edition(ctx, x.text, found.get("report"))) is not None
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _report_of_article(ctx: _Context, name: str) -> Row | None:
