@@ -624,16 +624,15 @@ def _fits_reference(
         return True
     stated = [c for c in cons if c.rule == "stated-date" and c.earliest and c.latest]
     named_end = s.paragraph.span(s.start + f.end, s.start + f.end)[0] if f.end >= 0 else None
-    city = next(
-        (
-            pl
-            for sp, pl in places
-            if named_end is not None and 0 <= sp.start - named_end <= 60 and pl.name != pl.country
-        ),
-        None,
-    )
+    # "at the Sixth Ministerial Conference of the Bali Process in Nusa Dua, Bali": any city named
+    # there may be the row's (the rows name the city, not the venue).
+    cities = {
+        pl.name
+        for sp, pl in places
+        if named_end is not None and 0 <= sp.start - named_end <= 60 and pl.name != pl.country
+    }
     for r in rows:
-        if city is not None and r.city and r.city != city.name:
+        if cities and r.city and r.city not in cities:
             continue
         if any(r.earliest and r.latest and (c.latest < r.earliest or c.earliest > r.latest) for c in stated):  # type: ignore[operator]
             continue

@@ -422,7 +422,7 @@ def _meeting(
         bool(definite) and bool(_GENERIC.match(text[start:end].strip()) or _GENERIC.match(lower))
     ) or bool(lower.endswith("series of meetings") or _IT_WAS.match(text[:start]))
     subject = ""
-    if kind in ("meeting", "summit"):
+    if kind in ("meeting", "summit", "conference"):
         subject = _body_of(ctx, text, start, end, kind)
         # An emergency or special meeting of a series is not one of its numbered, regular ones.
         special = _SPECIAL.search(text[start:end])
@@ -472,6 +472,17 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
     named = _SERIES_IN_BRACKETS.match(text, end)
     if named and named.group("short") not in ctx.gaz.outlets:
         return named.group("short")
+    if re.fullmatch(rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+{ORDINAL_TOKEN}\s+{kind}", span.strip()):
+        # "since the fifth conference, held on the island in 2013", in an article on the Bali
+        # Process Ministerial Conference: the one series the article names whose name it heads.
+        heads = {
+            row.get("series")
+            for x in ctx.sentences
+            for _, _, row in ctx.gaz.series.find(x.text)
+            if row.get("name").casefold().endswith(kind)
+        }
+        if len(heads) == 1:
+            return heads.pop()
     if re.match(r"(?:its|their)\b", span) or re.search(r"\b(?:its|their)\s+(?:\S+\s+)?$", text[:start]):
         # "its tenth meeting": the body named last before it, in the sentence or the article.
         in_sentence = _bodies_in(ctx, text[:start])
