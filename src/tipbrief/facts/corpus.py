@@ -344,11 +344,18 @@ def _rule_date_line(text: str, meta: _Metadata) -> str | None:
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,6}")
 
 
+_BYLINE_ONLY = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|bin|binti|de|van|la|dan))*\s*")
+
+
 def _rule_byline_date(text: str, meta: _Metadata) -> str | None:
     """A byline followed by the date line, before the story: the date is the article's."""
     m = _BYLINE.match(text) if not meta.body_started and len(text) <= 140 else None
     if m is None:
         return None
+    if _BYLINE_ONLY.fullmatch(text):
+        # "By Nurul Aina Hashim" above "KUALA LUMPUR, July 2 (Bernama) --": the story (and its
+        # dateline) is still to come.
+        return "byline"
     # The name's last word is not known: try each split, the shortest name first.
     for cut in (x.start() for x in re.finditer(r"\s+", text[: m.end() + 1]) if x.start() > 3):
         found = _date_of_line(text[cut:].strip(" |,"))

@@ -119,7 +119,8 @@ _GAP_BEFORE = re.compile(
     r"(?:(?:the|a|an)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed)\b[^,;]{0,90},\s*)?"
     r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,6}?)?"
     r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be|will|would|shall|has|have|had|"
-    r"is expected to|are expected to|is due to|is set to)?\s*"
+    # "ACTIP is due to be signed by ASEAN heads of government next month"
+    r"(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|on track)\s+to|is to|are to)?(?:\s+be)?\s*"
     r"(?:\w+(?:ed|ised|ized)\s+and\s+)?$"
 )
 
@@ -197,7 +198,20 @@ def find_acts(
             gap = text[prior[-1][1] : verb.start()] if prior else ""
             about = re.fullmatch(r"\s+(?:on|about|regarding)\s+its\s+", gap)
             found = prior if len(prior) == 1 and not about else []
+        # "endorsed the draft ASEAN Convention … (ACTIP)": the verb acts on the text, not on the
+        # instrument ("a draft declaration, which the leaders are expected to adopt" is the act).
+        drafts = {
+            name
+            for start, _, name in found
+            if start > verb.start()
+            and re.search(r"\bdraft\s+$", text[max(0, start - 8) : start], re.I)
+            # ("finalised the draft Plan, which will be submitted for adoption in November": the
+            # adoption to come is the act.)
+            and not _FOR_ADOPTION.search(text)
+        }
         for start, _, name in found:
+            if name in drafts:
+                continue
             row = _instrument_row(ctx.gaz, name) or _common_instrument(ctx, text, start, name, before)
             label = row.get("name") if row else _named_in_article(ctx, text, start, name)
             label = re.sub(r"^(?:the|The)\s+", "", label)
@@ -214,9 +228,10 @@ def find_acts(
             acronym = (row.get("acronym") if row else "") or next(
                 (k for k, v in ctx.glossary.items() if _norm(v) == _norm(label)), ""
             )
-            future = act_kind == "entry-into-force" and bool(
-                re.match(r"(?:enters|takes|comes)\b", word, re.IGNORECASE)
-            )
+            future = (
+                act_kind == "entry-into-force"
+                and bool(re.match(r"(?:enters|takes|comes)\b", word, re.IGNORECASE))
+            ) or bool(_PLANNED.search(lead))
             subject = row.key if row else _norm(label)
             out.append(Act(act_kind, verb.start(), verb.end(), label, subject, acronym, parties, future))
     return _unique(out + listed_acts(ctx, text, out))
@@ -336,6 +351,16 @@ _COUNTRY_ANAPHOR = re.compile(
     # "The Pyidaungsu Hluttaw approved the ratification of the convention": a legislature's country.
     rf"|{_LEGISLATURE}\s+(?:has\s+|had\s+)?(?:approved|endorsed|voted for|passed|consented to)"
     r"\s+(?:the\s+)?ratification\b"
+)
+
+
+_FOR_ADOPTION = re.compile(r"\bfor\s+(?:adoption|signature|signing)\b|\bto\s+(?:be\s+)?(?:adopt|sign)", re.I)
+# "the convention was on track to be signed by ASEAN leaders in November", "is due to be signed",
+# "was to be adopted": a planned act, still to come when the article was written, whatever the
+# tense of the verb before it.
+_PLANNED = re.compile(
+    r"\b(?:(?:on track|due|expected|set|scheduled|slated|poised|planned)\s+to|(?:is|are|was|were)\s+to)"
+    r"\s+(?:be\s+)?$"
 )
 
 
