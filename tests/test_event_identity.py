@@ -107,7 +107,8 @@ def test_a_bulleted_timeline_entrys_date_is_its_events_and_names_the_edition() -
         "FACTBOX-Two reports on trafficking\n\n"
         "* June 27, 2011 - The 2011 Trafficking in Persons Report moves the Philippines up to Tier 2.\n\n"
         "* Dec. 12, 2012 - UNODC publishes a Global Report on Trafficking in Persons.\n\n"
-        "* Nov. 24, 2014 - UNODC's next Global Report, launched in Vienna, finds more child victims.\n"
+        "* Nov. 24, 2014 - UNODC's next Global Report, launched in Vienna, finds more child victims.\n\n"
+        "* December 2024 - UNODC's Global Report on Trafficking in Persons 2024 records more victims.\n"
     )
     gaz = build_gazetteer(load_reference())
     events = resolve_events([extract_article(parse_article("t", "t.txt", text, gaz.outlets), gaz)])
@@ -122,4 +123,9 @@ def test_a_bulleted_timeline_entrys_date_is_its_events_and_names_the_edition() -
             "Publication of the 2012 Global Report on Trafficking in Persons",
         ),
         (date(2014, 11, 24), date(2014, 11, 24), "Launch of the 2014 Global Report"),
+        (
+            date(2024, 12, 11),
+            date(2024, 12, 11),
+            "Publication of the Global Report on Trafficking in Persons",
+        ),
     ], describe(events)

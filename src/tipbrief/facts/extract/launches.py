@@ -103,7 +103,11 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
 
 # A dated timeline entry that opens with a recorded report's edition: "June 27, 2011 - The 2011 TIP
 # Report moves the Philippines up to Tier 2", in a list of a report's releases.
-_ENTRY_DAY = re.compile(rf"^(?:[*•·]\s*)?(?:{MONTH_RE})\s+\d{{1,2}},?\s+(?:19|20)\d\d\s*[-–—:]\s+(?:The\s+)?")
+# Also "December 2024 - UNODC's Global Report on Trafficking in Persons 2024 records …".
+_ENTRY_DAY = re.compile(
+    rf"^(?:[*•·]\s*)?(?:{MONTH_RE})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\s*[-–—:]\s+(?:The\s+)?"
+    r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?"
+)
 
 
 def _entry_edition(ctx: _Context, text: str) -> list[Launch]:

@@ -459,8 +459,9 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         if re.search(r"\b(?:Special|Commemorative|Plus|EAS|East Asia)\b|[-–]", span):
             return ""
         # "ASEAN leaders … when they meet … for their 14th summit": the leaders' own summit.
+        # ("Meeting in Vientiane for their 10th summit, ASEAN leaders adopt …": after it, too.)
         leaders_own = re.match(r"(?:its|their)\s+(?:\w+\s+)?summit\b", span, re.IGNORECASE) and re.search(
-            r"\bASEAN\s+(?:leaders|heads\s+of\s+(?:state|government))\b", text[:start]
+            r"\bASEAN\s+(?:leaders|heads\s+of\s+(?:state|government))\b", text
         )
         return "ASEAN Summit" if re.search(r"\bASEAN\s+Summits?\b", span) or leaders_own else ""
     for _, _, row in ctx.gaz.series.find(span):
