@@ -354,6 +354,12 @@ _COUNTRY_ANAPHOR = re.compile(
 )
 
 
+# "X was signed in Kuala Lumpur in November 2015 and entered into force in March 2017": the second
+# verb has the first one's subject.
+_COORDINATED_GAP = re.compile(
+    r"^\s*(?:was|were|has been|had been|is)\s+(?:signed|adopted|ratified|endorsed|concluded)\b[^;.]{0,120}?"
+    r"\band\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?$"
+)
 _FOR_ADOPTION = re.compile(r"\bfor\s+(?:adoption|signature|signing)\b|\bto\s+(?:be\s+)?(?:adopt|sign)", re.I)
 # "the convention was on track to be signed by ASEAN leaders in November", "is due to be signed",
 # "was to be adopted": a planned act, still to come when the article was written, whatever the
@@ -412,7 +418,7 @@ def _governed(
             if other[1] <= v_start:
                 gap = gap.replace(text[other[0] : other[1]], " ")
         gap = re.sub(r"\b[A-Z]{2,10}\b", " ", gap)
-        if _GAP_BEFORE.match(gap):
+        if _GAP_BEFORE.match(gap) or _COORDINATED_GAP.match(gap):
             picked.append(item)
     return picked or after
 

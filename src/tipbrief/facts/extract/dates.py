@@ -135,8 +135,35 @@ def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
 
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
     out = _dates_found(ctx, anchor)
-    ctx.named_days[:] = [(d.span.start, d.earliest) for d in out if d.earliest and d.earliest == d.latest]
+    asides = _aside_ranges(ctx)
+    ctx.named_days[:] = [(d.span.start, d.earliest) for d in out if d.earliest and _names_a_day(d, asides)]
     return out
+
+
+# "the earthquake that hit Lombok on Sunday evening": a day inside a relative clause (a relative
+# pronoun right before its verb) is its noun's, an aside, not a day the story goes on from ("The
+# forum, which opened a day earlier, …" counts from the conference's day, not the earthquake's).
+_ASIDE_CLAUSE = re.compile(
+    r"\b(?:which|that|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
+    r"(?:\w+ed|hit|struck|began|met|took|came|led|made|held|ran|left|fell|rose|brought|began|won)\b[^,;.]*"
+)
+
+
+def _aside_ranges(ctx: _Context) -> list[tuple[int, int]]:
+    """Where the article's relative clauses stand, in the original text."""
+    return [
+        (
+            s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
+            s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
+        )
+        for s in ctx.sentences
+        for m in _ASIDE_CLAUSE.finditer(s.text)
+    ]
+
+
+def _names_a_day(d: DateFound, asides: list[tuple[int, int]]) -> bool:
+    """A single day that "the day before" or "a day earlier" may count from."""
+    return bool(d.earliest and d.earliest == d.latest and not any(a <= d.span.start < b for a, b in asides))
 
 
 def _date_lines(ctx: _Context) -> list[DateFound]:
@@ -164,6 +191,7 @@ def _date_lines(ctx: _Context) -> list[DateFound]:
 
 def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
     out: list[DateFound] = _date_lines(ctx)
+    asides = _aside_ranges(ctx)
     a = intersect(anchor)
     bounded = (a[0], a[1]) if a and a[0] and a[1] else None
     dateline = ctx.article.dateline_span
@@ -186,7 +214,7 @@ def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFou
                 continue
             if (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.start, t.end):
                 base = next(
-                    (d.earliest for d in reversed(out) if d.earliest and d.earliest == d.latest), None
+                    (d.earliest for d in reversed(out) if d.earliest and _names_a_day(d, asides)), None
                 )
                 if base is not None:
                     day = base + timedelta(days=offset)

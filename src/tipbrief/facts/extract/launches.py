@@ -90,6 +90,8 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             # "Last year's report had been released by Clinton", in a story on this year's: another
             # edition than the one the article reports, whichever that is.
             name = f"previous {name}"
+        if verb.group("verb").casefold() == "presenting" and edition is None:
+            continue  # "Kerry, presenting the report, said …": a release only when it names the edition
         if edition is not None and name.casefold() in ("edition", "report"):
             name = edition.get("report")  # "the 2014 edition": of the report the article names
         if edition is not None and edition.get("edition") not in name:

@@ -101,7 +101,7 @@ _ADOPTION_VERB = trigger(
 _PUBLICATION_VERB = trigger(
     *("launched", "launch", "launches", "launching", "published", "released", "made public", "unveiled"),
     *("publishes", "publish", "releases", "release", "unveils", "unveil"),
-    *("presented", "issued", "inaugurated", "inauguration"),
+    *("presented", "presenting", "issued", "inaugurated", "inauguration"),
     group="verb",
 )
 

@@ -120,8 +120,10 @@ def _tense(sentence: str) -> Tense:
 # counts from the article's date, whatever the rest of the sentence says ("X will chair the
 # meeting on September 21-22, the ministry announced on September 19": the 19th is past).
 # "The experts aim to finish by December": an aim is still to come.
+# ("went ahead as planned", "as scheduled": the plan is past.)
 _FUTURE_CLAUSE = re.compile(
-    r"\b(?:will|shall|would|to be|expected|scheduled|planned|next|(?:aims?|hopes?|intends?|seeks?) to)\b",
+    r"\b(?:will|shall|would|to be|expected|(?<!as )scheduled|(?<!as )planned|next|"
+    r"(?:aims?|hopes?|intends?|seeks?) to)\b",
     re.IGNORECASE,
 )
 _PAST_CLAUSE = re.compile(
