@@ -357,6 +357,7 @@ _COUNTED = re.compile(
     r"(?:(?:earlier|later) this|this|last|next|previous) (?:year|month)|\w+ (?:years?|months?) ago"
 )
 _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
+_INTO_FORCE = re.compile(r"\binto force\b", re.IGNORECASE)
 # Between a relative expression and the recorded event it dates: the verb of taking part in it or of
 # concluding it, and nothing that closes the clause.
 _VERB_AHEAD = re.compile(
@@ -417,6 +418,19 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                     span = s.span(ctx.doc, ctx.original, start, end)
                     label = f"{row.get('name')} (adopted {row.get('adopted')})"
                     recorded.append((end, label, adopted[0], adopted[1], span, row.origin, row.source, True))
+        if _INTO_FORCE.search(s.text):
+            # "It entered into force on 8 March this year": the recorded entry into force the sentence
+            # reports, at its verb (a party's deposit is not: which party did it, a list may blur).
+            for f in _frames(ctx, s, sentence_words(s.text)):
+                if f.kind != "entry-into-force":
+                    continue
+                for act in _instrument_reference(ctx, f):
+                    if act.earliest and act.latest:
+                        at = f.at
+                        span = s.span(ctx.doc, ctx.original, at, at)
+                        recorded.append(
+                            (at, act.note, act.earliest, act.latest, span, act.reference, act.url, False)
+                        )
         for t in relatives:
             near = [
                 r
