@@ -254,9 +254,11 @@ _TITLED_PERSON = re.compile(
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|is expected to|are expected to)\b[^.;,]{0,60}$")
 
 
+# (Not "ratify" or "approve": "expected to press the remaining states to ratify the Convention,
+# which leaders signed in January 2007" comes after the adoption, not before it.)
 _FUTURE_ADOPTION = re.compile(
     r"\b(?:will|shall|to be|is expected to|are expected to)\b[^.;,]{0,40}"
-    r"\b(?:adopt|sign|ratif|finali|approv|endors)"
+    r"\b(?:adopt|sign|finali|endors)"
 )
 
 

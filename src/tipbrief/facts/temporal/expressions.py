@@ -55,8 +55,12 @@ _NUMBER_WORDS = {
 }
 
 
-# Names that a year often belongs to without being a date: "Vision 2025", "2030 Agenda".
-_NAMED_BEFORE = r"(?<!Vision )(?<!Agenda )(?<!Plan )(?<!Blueprint )(?<!Roadmap )(?<!Strategy )"
+# Names that a year often belongs to without being a date: "Vision 2025", "2030 Agenda", "the
+# Protocol of 2014 to the Forced Labour Convention", "the Trafficking Victims Protection Act of 2000".
+_NAMED_BEFORE = (
+    r"(?<!Vision )(?<!Agenda )(?<!Plan )(?<!Blueprint )(?<!Roadmap )(?<!Strategy )"
+    r"(?<!Protocol of )(?<!Convention of )(?<!Act of )(?<!Agreement of )(?<!Treaty of )"
+)
 
 
 _NAMED_AFTER = r"(?!\s+(?:Agenda|Vision|Goals?|Blueprint|Roadmap|Strategy|Work Plan|Plan\b))"
