@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from tipbrief.facts.extract.acts import POINT_KINDS
 from tipbrief.facts.extract.records import Constraint, EventCandidate, Identification, intersect
@@ -517,6 +517,7 @@ def _place_annual(
     constraints used, those left unresolved for want of a bounded interval, and those that fall
     outside the interval (each with it)."""
     lo, hi = intersect(core) or (None, None)
+    core_lo, core_hi = lo, hi
     used = list(core)
     unresolved: list[Constraint] = []
     outside: list[Outside] = []
@@ -526,6 +527,11 @@ def _place_annual(
             occ = _occurrences(c.annual, lo, hi)
             if occ:
                 lo, hi = min(o[0] for o in occ), max(o[1] for o in occ)
+                # "began … on September 17": the days the meeting may have run on, within the rest.
+                if c.reach > 0 and core_hi:
+                    hi = min(core_hi, hi + timedelta(days=c.reach))
+                elif c.reach < 0 and core_lo:
+                    lo = max(core_lo, lo + timedelta(days=c.reach))
                 used.append(replace(c, earliest=lo, latest=hi))
             else:
                 outside.append((c, lo, hi))
