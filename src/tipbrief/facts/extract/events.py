@@ -480,20 +480,6 @@ def _verb_before(c: Constraint, original: str) -> re.Match[str] | None:
     return _LAST_VERB.search(lead)
 
 
-def _clause_verb_before(c: Constraint, original: str) -> re.Match[str] | None:
-    """An opening or closing verb earlier in the day's own clause ("Ministers began the 9th ASEAN
-    Ministerial Meeting on Transnational Crime in the Lao capital on September 17")."""
-    if c.span is None or not original:
-        return None
-    lead = original[max(0, c.span.start - 160) : c.span.start]
-    found = None
-    for m in re.finditer(rf"(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern})", lead, re.I):
-        found = m
-    if found is None or re.search(r"[,;.]|\b(?:which|that|and|while|who)\b", lead[found.end() :]):
-        return None
-    return found
-
-
 def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") -> list[Constraint]:
     """A meeting runs for days: "opened here today", "at its close on Tuesday", "met on Monday"
     name one of them, not all. A relative date of one day bounds the meeting to the week after it
@@ -512,19 +498,9 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             lo = c.earliest if first else c.earliest - span
             hi = c.latest if last else c.latest + span
             c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting", part=True)
-        elif (c.annual is None or c.annual.kind == "date") and (
-            (c.annual is not None or (c.stated and c.earliest == c.latest))
-            and ((verb := _verb_before(c, original)) or (clause_verb := _clause_verb_before(c, original)))
-        ):
-            # "The Meeting, which opened on 13 October", "Ministers began the 9th AMMTC … on
-            # September 17": its first day, not all of it; without a row, it ran on for some days.
-            first = bool(verb.group("open")) if verb else bool(clause_verb and clause_verb.group("open"))
-            reach = span.days if first else -span.days
-            if c.annual is None and c.earliest is not None:
-                lo, hi = (c.earliest, c.earliest + span) if first else (c.earliest - span, c.earliest)
-                c = replace(c, earliest=lo, latest=hi, part=True, note=c.note + "; a day of the meeting")
-            else:
-                c = replace(c, part=True, reach=reach)
+        elif (c.annual is not None or (c.stated and c.earliest == c.latest)) and _verb_before(c, original):
+            # "The Meeting, which opened on 13 October": its first day, not all of it.
+            c = replace(c, part=True)
         elif c.rule == "relative-date" and (c.earliest is None) != (c.latest is None):
             # "from tomorrow", "until Friday": the days of one part of the meeting, whose own
             # span (stated or on record) may begin earlier or end later.

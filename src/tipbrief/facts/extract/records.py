@@ -50,10 +50,6 @@ class Constraint:
     helps tell which meeting is meant, but a stated span or the meeting's reference row, when there
     is one, gives the dates ("the 27th Summit opens today" under a Nov 21 dateline is 18–22
     November 2015 with its related meetings, not 21–22)."""
-    reach: int = 0
-    """For a day the meeting opened on (positive) or closed on (negative): how many days it may run
-    after (before) that day, when no recorded row or stated span gives its days ("began the 9th
-    AMMTC … on September 17")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from tipbrief.facts.extract.acts import POINT_KINDS
 from tipbrief.facts.extract.records import Constraint, EventCandidate, Identification, intersect
@@ -182,9 +182,11 @@ def resolve_dates(
     else:
         beside = []
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
-    if beside and lo and hi:
+    if beside and lo and hi and not contradicting and not outside:
         # "the 10th AMMTC and its related meetings, which began on September 28" (on record from
         # the 29th): the sources disagree by a day or two, and the truth may be either, so both.
+        # (Where the evidence already disagrees otherwise, the conflict records what was kept, and
+        # the interval stays the kept reading's.)
         lo = min(lo, *(c.earliest for c in beside if c.earliest))
         hi = max(hi, *(c.latest for c in beside if c.latest))
         used.extend(beside)
@@ -517,7 +519,6 @@ def _place_annual(
     constraints used, those left unresolved for want of a bounded interval, and those that fall
     outside the interval (each with it)."""
     lo, hi = intersect(core) or (None, None)
-    core_lo, core_hi = lo, hi
     used = list(core)
     unresolved: list[Constraint] = []
     outside: list[Outside] = []
@@ -527,11 +528,6 @@ def _place_annual(
             occ = _occurrences(c.annual, lo, hi)
             if occ:
                 lo, hi = min(o[0] for o in occ), max(o[1] for o in occ)
-                # "began … on September 17": the days the meeting may have run on, within the rest.
-                if c.reach > 0 and core_hi:
-                    hi = min(core_hi, hi + timedelta(days=c.reach))
-                elif c.reach < 0 and core_lo:
-                    lo = max(core_lo, lo + timedelta(days=c.reach))
                 used.append(replace(c, earliest=lo, latest=hi))
             else:
                 outside.append((c, lo, hi))
