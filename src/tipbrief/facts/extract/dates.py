@@ -134,8 +134,8 @@ def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
 
 
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
-    out = _dates_found(ctx, anchor)
     asides = _aside_ranges(ctx)
+    out = _dates_found(ctx, anchor, asides)
     ctx.named_days[:] = [(d.span.start, d.earliest) for d in out if d.earliest and _names_a_day(d, asides)]
     return out
 
@@ -145,7 +145,7 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
 # forum, which opened a day earlier, …" counts from the conference's day, not the earthquake's).
 _ASIDE_CLAUSE = re.compile(
     r"\b(?:which|that|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
-    r"(?:\w+ed|hit|struck|began|met|took|came|led|made|held|ran|left|fell|rose|brought|began|won)\b[^,;.]*"
+    r"(?:\w+ed|hit|struck|began|met|took|came|led|made|held|ran|left|fell|rose|brought|won)\b[^,;.]*"
 )
 
 
@@ -175,11 +175,9 @@ def _date_lines(ctx: _Context) -> list[DateFound]:
         if "date line" not in dropped.reason:
             continue
         line = doc.text[dropped.start : dropped.end]
-        found = [t for t in extract_temporals(line) if (iv := stated_interval(t)) and iv[0] == iv[1]]
-        if found:
-            t = found[-1]
-            iv = stated_interval(t)
-            assert iv is not None
+        days = [(t, iv) for t in extract_temporals(line) if (iv := stated_interval(t)) and iv[0] == iv[1]]
+        if days:
+            t, iv = days[-1]
             start, end = dropped.start + t.start, dropped.start + t.end
             out.append(
                 DateFound(
@@ -189,9 +187,10 @@ def _date_lines(ctx: _Context) -> list[DateFound]:
     return out
 
 
-def _dates_found(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
+def _dates_found(
+    ctx: _Context, anchor: tuple[Constraint, ...], asides: list[tuple[int, int]]
+) -> tuple[DateFound, ...]:
     out: list[DateFound] = _date_lines(ctx)
-    asides = _aside_ranges(ctx)
     a = intersect(anchor)
     bounded = (a[0], a[1]) if a and a[0] and a[1] else None
     dateline = ctx.article.dateline_span

@@ -40,7 +40,7 @@ from tipbrief.facts.extract.evidence import (
 from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
 from tipbrief.facts.extract.launches import Launch, find_launches, recorded_editions
 from tipbrief.facts.extract.meetings import LARGER_BODY as _LARGER_BODY
-from tipbrief.facts.extract.meetings import MeetingName, meeting_names
+from tipbrief.facts.extract.meetings import MeetingName, meeting_names, series_row
 from tipbrief.facts.extract.names import is_body
 from tipbrief.facts.extract.patterns import (
     _AT_MEETING,
@@ -552,7 +552,7 @@ def _numbered_by_name(
     for f in frames:
         if f.ordinal is None or not f.subject or f.end < 0 or any(_overlaps(i.span, s, f) for i in idents):
             continue
-        row = next((r for r in ctx.gaz.reference.rows("series") if r.get("series") == f.subject), None)
+        row = series_row(ctx, f.subject)
         if row is None and f.subject != "ASEAN Summit":
             continue
         rows = (

@@ -213,15 +213,9 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int) -> Row | None:
     first = _FIRST.search(text)
     if not (_PREVIOUS.search(text, max(0, verb_at - 80), verb_at) or first):
         return None
-    named = {
-        row.key: row
-        for s in ctx.sentences
-        for _, _, found in ctx.gaz.reports.find(s.text)
-        if (row := report_edition(ctx, s.text, found.get("report"))) is not None
-    }
-    if len(named) != 1:
+    this = _the_edition_named(ctx)
+    if this is None:
         return None
-    this = next(iter(named.values()))
     editions = _editions_of(ctx, this)
     if first:
         # "UNODC has published the report since the first edition in 2009": its first recorded one.

@@ -430,10 +430,7 @@ def _meeting(
             subject = f"{special.group().capitalize()} {subject}"
     plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", title, flags=re.IGNORECASE)
     if subject and plain.casefold() in (kind, kind + "s", "meeting") and subject != "ASEAN Summit":
-        long = ctx.glossary.get(subject) or next(
-            (r.get("long") for _, _, r in ctx.gaz.bodies.find(subject)), ""
-        )
-        title = f"{title} of the {long or subject}"
+        title = f"{title} of the {_long_name(ctx, subject) or subject}"
         generic = False
     weak = not subject and bool(_GENERIC.match(lower))
     if n is not None and not first_word:
@@ -519,15 +516,22 @@ def _fits_group(ctx: _Context, body: str, group: re.Match[str] | None) -> bool:
     their role ("Ministerial") and what qualifies it ("Foreign")."""
     if group is None:
         return True
-    long = (
-        ctx.glossary.get(body)
-        or next((r.get("long") for _, _, r in ctx.gaz.bodies.find(body)), "")
-        or next((r.get("name") for r in ctx.gaz.reference.rows("series") if r.get("series") == body), "")
-    ).casefold()
+    row = series_row(ctx, body)
+    long = (_long_name(ctx, body) or (row.get("name") if row is not None else "")).casefold()
     stems = {"ministers": "minist", "officials": "official", "leaders": "summit"}
     stem = stems[group.group("who").casefold()]
     mod = (group.group("mod") or "").casefold()
     return stem in long and (mod in _NOT_MODIFIERS or not mod or mod in long)
+
+
+def _long_name(ctx: _Context, body: str) -> str:
+    """A body's long name, as the article defines its acronym or the reference rows give it."""
+    return ctx.glossary.get(body) or next((r.get("long") for _, _, r in ctx.gaz.bodies.find(body)), "")
+
+
+def series_row(ctx: _Context, key: str) -> Row | None:
+    """The reference row of the series ``key`` ("AMMTC"), if there is one."""
+    return next((r for r in ctx.gaz.reference.rows("series") if r.get("series") == key), None)
 
 
 def _bodies_in(ctx: _Context, text: str) -> list[str]:

@@ -157,6 +157,7 @@ def resolve_dates(
         # "the 31st ASEAN Summit … on November 13 and 14" (on record, with its related meetings,
         # for 10-14 November): days stated inside the recorded ones are some of them, not all.
         spans = [c for c in spans if c in recorded or not _within_every(c, recorded)]
+    beside: list[Constraint] = []
     if spans:
         # "which opened on 13 October", "concluded today": one day of a meeting whose span is known;
         # "in November" of a summit on record for 31 October - 4 November: when it fell, not its days.
@@ -179,8 +180,6 @@ def resolve_dates(
         days = [c for c in annual if c.annual and c.annual.kind in ("date", "day-range")]
         beside = [] if point else _days_beside(days, spans)
         annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind in days_of_it)]
-    else:
-        beside = []
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
     if beside and lo and hi and not contradicting and not outside:
         # "the 10th AMMTC and its related meetings, which began on September 28" (on record from
@@ -253,7 +252,7 @@ def _a_day_of(c: Constraint, spans: Sequence[Constraint]) -> bool:
         and c not in spans
         and c.earliest is not None
         and c.earliest == c.latest
-        and all(s.earliest and s.latest and s.earliest <= c.earliest <= s.latest for s in spans)
+        and _within_every(c, spans)
     )
 
 
