@@ -121,7 +121,9 @@ _GAP_BEFORE = re.compile(
     r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be|will|would|shall|has|have|had|"
     # "ACTIP is due to be signed by ASEAN heads of government next month"
     r"(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|on track)\s+to|is to|are to)?(?:\s+be)?\s*"
-    r"(?:\w+(?:ed|ised|ized)\s+and\s+)?$"
+    r"(?:\w+(?:ed|ised|ized)\s+and\s+)?"
+    # "The ASEAN Charter formally entered into force on Monday"
+    r"(?:(?:formally|officially|finally|now|already|eventually|subsequently|also|jointly)\s+)?$"
 )
 
 

@@ -310,8 +310,19 @@ def _events_in_sentence(
         else:
             seg_start = max((t for t in triggers if t < f.at), default=0)
             seg_end = min((t for t in triggers if t > f.at), default=len(text))
-            tense = "future" if f.future else tense_of(text[seg_start:seg_end] if len(triggers) > 1 else text)
+            segment = text[seg_start:seg_end] if len(triggers) > 1 else text
+            tense = "future" if f.future else tense_of(segment)
+            put_off = f.kind not in ACT_KINDS and _PUT_OFF.search(segment)
+            if put_off:
+                tense = "future"
             pool = times if tense == sentence_tense else _time_constraints(ctx, s, anchor, tense)
+            if put_off:
+                # "That summit, scheduled for Dec. 15-18, was put off … and moved to February": the
+                # days it was planned for are when it did not happen; only the new date dates it.
+                new_dates = {
+                    s.span(ctx.doc, ctx.original, m.end(), m.end()).start for m in _MOVED_TO.finditer(text)
+                }
+                pool = [c for c in pool if c.span is not None and c.span.start in new_dates]
             if dateline is not None:
                 pool = [c for c in pool if not (c.span and c.span.start < dateline[2])]
             aside = reporting + asides(ctx, s, f.at, f.end, f.kind in ACT_KINDS)
@@ -353,7 +364,9 @@ def _events_in_sentence(
             cons += [
                 c for c in extra if (c.span is None or mine(f, c.span.start)) and not _acts_on_programme(f, c)
             ]
-            if not continuing:
+            if not continuing and not (f.kind not in ACT_KINDS and _PLANNED_FOR.search(text, 0, f.at)):
+                # (Not "had been planned for the bloc's 14th summit": whether that meeting has
+                # happened, the sentence's tense does not say.)
                 cons += _anchor_relation(anchor, _direction(anchor, cons, tense, f.kind), annual)
             if f.kind in ACT_KINDS:
                 # A speaker's term dates the speech, not an instrument they recall ("signed in 2004").
@@ -373,18 +386,46 @@ def _events_in_sentence(
                 and not inside(sp.start, earlier_clause, at)
             ]
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
-        if (
-            f.kind == "entry-into-force"
-            and not re.match(r"(?:entered|came|took)\b", text[f.at :])
-            and not any(c.rule in _DATING for c in cons)
-        ):
-            continue  # "will enter into force 30 days after the sixth deposit": a rule, not an event
+        if f.kind == "entry-into-force" and not re.match(r"(?:entered|came|took)\b", text[f.at :]):
+            dating = [c for c in cons if c.rule in _DATING]
+            if not dating or (
+                _TERMS_OF_FORCE.match(text, f.at) and all(c.span and c.span.start < at for c in dating)
+            ):
+                # "will enter into force 30 days after the sixth deposit", "the deposit reached the
+                # secretariat last month, and the document takes effect 30 days after it": a rule,
+                # not an event; the dates before it are the deposit's. ("… on the 30th day after the
+                # sixth deposit, that is, in March" states the day.)
+                continue
         if f.ordinal is not None and f.end >= 0 and not f.main:
             host = [c for c in times if c.span is not None and owner(c.span.start) == owner(at)]
             if not _fits_reference(own, host, placed, s, f):
                 continue
         out.append(_candidate(ctx, f, at, source, actors, pl, cons, own, tense))
     return out
+
+
+# A meeting put off: its planned days are not its days ("scheduled for Dec. 15-18, was put off").
+_PUT_OFF_VERBS = r"postponed|put\s+off|deferred|rescheduled|pushed\s+back"
+_PUT_OFF = re.compile(
+    rf"\b(?:{_PUT_OFF_VERBS}|postpone|postponing|postponement|called\s+off|cancell?ed)\b", re.IGNORECASE
+)
+# Where it was moved to: "moved to February", "postponed until next year", "rescheduled for 2009".
+_MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|till|for)\s+", re.IGNORECASE)
+
+
+_PLANNED_FOR = re.compile(
+    r"\b(?:planned|scheduled|set|slated|earmarked|intended|meant)\s+for\s+(?:(?:the|a|an|its|their)\b[^,;.]{0,40})?$",
+    re.IGNORECASE,
+)
+
+
+# What an instrument's terms say of its entry into force: "(takes effect) 30 days after …", "(enters
+# into force) on the thirtieth day after …".
+_TERMS_OF_FORCE = re.compile(
+    r"[\w ]{0,30}?\b(?:force|effect)\s+"
+    r"(?:on\s+the\s+[\w-]+\s+day|(?:\w+|\d+)\s+days?|(?:\w+|\d+)\s+months?)\s+(?:after|following|from)\b",
+    re.IGNORECASE,
+)
 
 
 def _direction(anchor: tuple[Constraint, ...], cons: list[Constraint], tense: Tense, kind: str) -> Tense:
@@ -824,7 +865,8 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     main = _main_meeting(text, words, names)
     out: list[_Frame] = []
     for m in names:
-        alone = main is None and not others and not out
+        # (A meeting the day is "on the eve of" is no event the day dates.)
+        alone = main is None and not others and not out and not _OCCASION_BEFORE.search(text, 0, m.start)
         if m is main:
             out.append(replace(_meeting_frame(_held_by(ctx, text, m), trigger=True), main=True))
         elif m.ordinal is not None and not m.generic and m.kind:
@@ -918,6 +960,13 @@ _OBJECT_FOLLOWS = re.compile(
 )
 
 
+_OCCASION_BEFORE = re.compile(
+    r"\b(?:on the eve of|ahead of|in the run-up to|in the lead-up to|prior to|on the occasion of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _main_meeting(text: str, words: frozenset[str], names: list[MeetingName]) -> MeetingName | None:
     """The meeting a meeting verb governs: its object after a transitive verb ("held a workshop",
     "opened the 16th SOMTC", "preceded by the Preparatory SOMTC"), else its subject before."""
@@ -926,7 +975,17 @@ def _main_meeting(text: str, words: frozenset[str], names: list[MeetingName]) ->
         lead = text[max(0, verb.start() - 14) : verb.start()]
         passive = bool(re.search(r"\b(?:was|were|been|being|is|are)\s+$", lead))
         object_follows = _OBJECT_FOLLOWS.match(text, verb.end())
-        after = [m for m in names if m.start >= verb.end() and m.start - verb.end() <= 90 and m.kind]
+        # ("met in Hanoi on Oct. 26, on the eve of the 17th ASEAN Summit": the summit is when, not
+        # what, they met; the day is not its. "on the eve of the 16th ASEAN Summit, which opens on
+        # Thursday": the summit is what opens.)
+        after = [
+            m
+            for m in names
+            if m.start >= verb.end()
+            and m.start - verb.end() <= 90
+            and m.kind
+            and not _OCCASION_BEFORE.search(text, 0, m.start)
+        ]
         before = [m for m in names if m.end <= verb.start() + 1 and m.kind]
         named_before = [m for m in before if not m.generic] or before
         named_after = [m for m in after if not m.generic] or after

@@ -390,13 +390,21 @@ def _the_body(ctx: _Context, before: str) -> str | None:
     m = _THE_BODY.search(before)
     if m is None:
         return None
-    found = {
-        row.key: row
-        for x in ctx.sentences
-        for _, _, row in ctx.gaz.bodies.find(x.text)
-        if re.search(rf"\b{m.group('head')}\b", row.get("long") or "")
-    }
-    return _body_title(next(iter(found.values()))) if len(found) == 1 else None
+    head = m.group("head")
+    texts = [x.text for x in ctx.sentences]
+    # The body the sentence points back at was named before it ("The Commission was inaugurated in
+    # Ha Noi", in a release on the ACWC that names the AICHR further down); failing that, anywhere.
+    here = next((i for i, x in enumerate(texts) if before in x), len(texts) - 1)
+    for pool in (texts[: here + 1], texts):
+        found = {
+            row.key: row
+            for x in pool
+            for _, _, row in ctx.gaz.bodies.find(x)
+            if re.search(rf"\b{head}\b", row.get("long") or "")
+        }
+        if found:
+            return _body_title(next(iter(found.values()))) if len(found) == 1 else None
+    return None
 
 
 def _described_body(ctx: _Context, before: str) -> str | None:

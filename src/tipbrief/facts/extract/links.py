@@ -164,7 +164,7 @@ def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[
             head.generic and not head.kind and head.ordinal is not None
         ):
             continue
-        if head.tense == "future" and ev.tense == "past":
+        if head.tense == "future" and ev.tense == "past" and not _SCHEDULE.search(ev.sources[0].quote):
             # "… the 16th AMMTC, which Cambodia will chair in September. The meeting opened on …":
             # what has opened is not the meeting still to come; look further back.
             continue
@@ -183,6 +183,9 @@ def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[
     return None
 
 
+# A present tense of a schedule: "The summit's plenary session opens the following day" is no
+# past meeting, whatever tense_of (past by default) says.
+_SCHEDULE = re.compile(r"\b(?:opens|begins|starts|ends|closes|runs|concludes)\b")
 _SAME_DAY = re.compile(r"\b(?:the same day|that (?:same )?day|the same date)\b", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\b(?:in the same (?:city|town|place|venue)|at the same venue)\b", re.IGNORECASE)
 _THE_MEETING_ACTED = re.compile(
@@ -256,7 +259,10 @@ def _merge_within_article(ctx: _Context, raw: list[EventCandidate]) -> list[Even
         if same is None:
             groups.append([ev])
         else:
+            # Named again, it is the event a later "the summit" points back at.
             same.append(ev)
+            groups.remove(same)
+            groups.append(same)
     out = []
     for g in groups:
         ev = _fold(g)

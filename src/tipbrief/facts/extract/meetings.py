@@ -460,7 +460,14 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         leaders_own = re.match(r"(?:its|their)\s+(?:\w+\s+)?summit\b", span, re.IGNORECASE) and re.search(
             r"\bASEAN\s+(?:leaders|heads\s+of\s+(?:state|government))\b", text
         )
-        return "ASEAN Summit" if re.search(r"\bASEAN\s+Summits?\b", span) or leaders_own else ""
+        if re.search(r"\bASEAN\s+Summits?\b", span) or leaders_own:
+            return "ASEAN Summit"
+        # "Leaders … will gather for the 16th summit on April 8-9", in an article whose only
+        # summits are ASEAN Summits ("on the eve of the 16th ASEAN Summit"): the same series.
+        if re.fullmatch(rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+{ORDINAL_TOKEN}\s+summit", span.strip()):
+            qualifiers = {m.group("q") for x in ctx.sentences for m in _NAMED_SUMMIT.finditer(x.text)}
+            return "ASEAN Summit" if qualifiers == {"ASEAN"} else ""
+        return ""
     for _, _, row in ctx.gaz.series.find(span):
         return row.get("series")
     bodies = _bodies_in(ctx, span)
@@ -503,6 +510,9 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
     return ""
 
 
+# The word that names a summit's series: "16th ASEAN Summit", "East Asia Summit", "ASEAN-Australia
+# Special Summit" (ASEAN, Asia, Special).
+_NAMED_SUMMIT = re.compile(r"\b(?P<q>[A-Z][\w.’'-]*)\s+Summits?\b")
 _SERIES_IN_BRACKETS = re.compile(r"\s*\((?P<short>[A-Z][A-Z&+-]{2,11})(?:[\s-]*\d{1,3})?\)")
 # Who "their" may point back at: "Foreign ministers", "senior officials", "the leaders".
 _GROUP = re.compile(r"(?:\b(?P<mod>[A-Za-z][a-z]+)\s+)?\b(?P<who>[Mm]inisters|[Oo]fficials|[Ll]eaders)\b")

@@ -86,7 +86,10 @@ def _event_tense(sentence: str) -> Tense:
         sentence,
     ):
         return "future"
-    if re.search(r"\b(?:upcoming|forthcoming)\b", sentence):
+    # "The Second Meeting is scheduled for June": a schedule in the present is still to come.
+    if re.search(
+        r"\b(?:upcoming|forthcoming|(?:is|are)\s+(?:scheduled|planned|slated|set)\s+for)\b", sentence
+    ):
         return "future"
     # "the draft Plan, which will be submitted through the ministerial bodies for adoption by the
     # Leaders in November": submitted for an act is the act still to come.
@@ -120,10 +123,14 @@ def _tense(sentence: str) -> Tense:
 # counts from the article's date, whatever the rest of the sentence says ("X will chair the
 # meeting on September 21-22, the ministry announced on September 19": the 19th is past).
 # "The experts aim to finish by December": an aim is still to come.
-# ("went ahead as planned", "as scheduled": the plan is past.)
+# ("went ahead as planned", "as scheduled": the plan is past; so is "had been scheduled for
+# December but was pushed back to this month".)
 _FUTURE_CLAUSE = re.compile(
-    r"\b(?:will|shall|would|to be|expected|(?<!as )scheduled|(?<!as )planned|next|"
-    r"(?:aims?|hopes?|intends?|seeks?) to)\b",
+    r"\b(?:will|shall|would|to be|expected|next|"
+    r"(?<!as )(?<!had been )scheduled|(?<!as )(?<!had been )planned|"
+    r"(?:aims?|hopes?|intends?|seeks?) to|"
+    # "was put off and has been moved to February": the new date is still to come.
+    r"(?:moved|postponed|deferred|rescheduled|delayed|pushed\s+back|put\s+off)\s+(?:to|until|till))\b",
     re.IGNORECASE,
 )
 _PAST_CLAUSE = re.compile(

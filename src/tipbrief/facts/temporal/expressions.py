@@ -105,7 +105,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "month",
         rf"(?:\b(?P<m_mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+|\b(?P<m_rel>[Ll]ast|[Nn]ext|[Tt]his)\s+|"
-        rf"\b(?:in|In|during|since|until|by|of|from|after|before|through|throughout)\s+)"
+        rf"\b(?:in|In|during|since|until|by|of|from|after|before|through|throughout)\s+|"
+        # "postponed to February", "moved to March": a meeting's new month; "is scheduled for June".
+        rf"\b(?:moved|postponed|deferred|rescheduled|delayed|back)\s+(?:to|for)\s+|"
+        rf"\b(?:scheduled|planned|slated|set)\s+for\s+)"
         rf"(?P<m_m>{_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])",
     ),
     ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
