@@ -70,6 +70,14 @@ def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) ->
             "future",
         ),
         ("Officials aim to finish the guidelines by March, the secretariat said.", "March", "past", "future"),
+        # A meeting put off: the month it was moved to is still to come; a plan it had is not.
+        (
+            "The retreat was put off and has been moved to February, an official said.",
+            "February",
+            "past",
+            "future",
+        ),
+        ("The forum had been scheduled for November but was pushed back.", "November", "past", "past"),
         (
             "Ministers meet in July, before the convention is signed by the leaders in November.",
             "November",
@@ -95,6 +103,16 @@ def test_a_month_last_year_beside_a_recorded_deposit_keeps_the_articles_year(gaz
     article = parse_article("doc", "doc.txt", text, gazetteer.outlets, {"published": "2017-01-17"})
     found = {d.span.quote: (d.earliest, d.latest) for d in extract_article(article, gazetteer).dates}
     assert found["January last year"] == (date(2016, 1, 1), date(2016, 1, 31))
+
+
+def test_a_judgement_to_come_on_a_past_day_leaves_the_day_in_the_past(gazetteer: Gazetteer) -> None:
+    text = (
+        "MANILA, January 12, 2026 – That summit will be remembered for the signing of the declaration "
+        "admitting Timor-Leste on October 26, the same day the summit opened."
+    )
+    article = parse_article("doc", "doc.txt", text, gazetteer.outlets)
+    found = {d.span.quote: (d.earliest, d.latest) for d in extract_article(article, gazetteer).dates}
+    assert found["October 26"] == (date(2025, 10, 26), date(2025, 10, 26))
 
 
 def test_a_day_followed_by_that_year_takes_the_year_the_article_named_before(gazetteer: Gazetteer) -> None:

@@ -80,6 +80,11 @@ def _verb_kind(verb: str) -> str:
     return "conclusion"
 
 
+_MINISTERS_BEFORE = re.compile(
+    r"\b(?:ministers|officials|delegates|negotiators)\b[^.;]{0,60}$", re.IGNORECASE
+)
+
+
 def conclusion_kind(row: Row | None, name: str) -> str:
     """Signing for binding instruments (conventions, treaties, agreements, charters), adoption for
     the rest (declarations, plans, work plans, guidelines, consensus documents)."""
@@ -220,6 +225,15 @@ def find_acts(
             if label.casefold() in ("convention", "treaty"):
                 continue  # "the convention" in an article that names two: which one is unknown
             act_kind = conclusion_kind(row, label) if kind == "conclusion" else kind
+            if (
+                act_kind == "signing"
+                and word.casefold().startswith("endors")
+                and _instrument_row(ctx.gaz, name) is None
+                and _MINISTERS_BEFORE.search(text, 0, verb.start())
+            ):
+                # "Foreign ministers endorsed the convention on Friday": leaders sign a convention;
+                # ministers or officials who endorse it send it on to them.
+                continue
             parties: tuple[str, ...] = ()
             if act_kind in ("ratification", "deposit"):
                 parties = _parties(ctx, text, verb.start(), verb.end())
@@ -439,16 +453,22 @@ def _common_instrument(ctx: _Context, text: str, start: int, name: str, before: 
         described = None
     if not (bare or common or described):
         return None
-    rows = {
-        r.key: r
-        for r in (*before, *article_instruments(ctx))
-        if re.search(rf"\b{head}\b", r.get("name"), re.I)
-    }
-    if len(rows) > 1:
-        # "signed a convention against people trafficking" in an article that also names the
-        # Convention on Counter Terrorism: the one whose name shares the description's subject.
-        words = _content_words(name) - _content_words(head) - _CONNECTORS
-        rows = {k: r for k, r in rows.items() if words & _content_words(r.get("name"))}
+    words = _content_words(name) - _content_words(head) - _CONNECTORS
+
+    def of_that_kind(pool: tuple[Row, ...]) -> dict[str, Row]:
+        rows = {r.key: r for r in pool if re.search(rf"\b{head}\b", r.get("name"), re.I)}
+        if len(rows) > 1:
+            # "signed a convention against people trafficking" in an article that also names the
+            # Convention on Counter Terrorism: the one whose name shares the description's subject.
+            rows = {k: r for k, r in rows.items() if words & _content_words(r.get("name"))}
+        return rows
+
+    # "The ministers adopted the work plan on Monday", after a sentence that names the new Work Plan
+    # and before one that names the plan it succeeds: the one named before, if only one.
+    earlier = of_that_kind(tuple(before))
+    if len(earlier) == 1:
+        return next(iter(earlier.values()))
+    rows = of_that_kind((*before, *article_instruments(ctx)))
     if rows:
         return next(iter(rows.values())) if len(rows) == 1 else None
     return _described_instrument(ctx, text, head, name)

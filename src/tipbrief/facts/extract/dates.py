@@ -269,6 +269,11 @@ def _dates_found(
     return tuple(out)
 
 
+# "Last year's edition, released on June 24": a report's edition is dated by when it came out, so
+# the year that owns it dates its release.
+_YEARS_EDITION = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|edition)\b", re.IGNORECASE)
+
+
 def _time_constraints(
     ctx: _Context,
     s: Sentence,
@@ -294,7 +299,7 @@ def _time_constraints(
         span = s.span(ctx.doc, ctx.original, t.start, t.end)
         if ctx.article.dateline_span and (span.start, span.end) == ctx.article.dateline_span:
             continue
-        if s.text.startswith(("'s ", "’s "), t.end):
+        if s.text.startswith(("'s ", "’s "), t.end) and not _YEARS_EDITION.match(s.text, t.end):
             continue  # "yesterday's deposit", "last week's raid": the date of that noun
         iv = stated_interval(t)
         if iv:

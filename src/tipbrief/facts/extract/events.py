@@ -35,6 +35,7 @@ from tipbrief.facts.extract.evidence import (
     precise,
     reporting_clauses,
     split_respectively,
+    subordinate_clauses,
     tense_of,
 )
 from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
@@ -282,7 +283,13 @@ def _events_in_sentence(
         if re.search(r"\band\b", text)
         else []
     )
-    bounds = [s.span(ctx.doc, ctx.original, t, t).start for t in triggers]
+    # "… had entered into force in March 2017, and in November 2017, in Manila, the region finalized
+    # the Work Plan": what stands after ", and" before the next verb is that verb's clause.
+    opens = [
+        max((m.start() for m in _AND_CLAUSE.finditer(text, prev, t)), default=t) if i else t
+        for i, (prev, t) in enumerate(zip([0, *triggers], triggers, strict=False))
+    ]
+    bounds = [s.span(ctx.doc, ctx.original, t, t).start for t in opens]
 
     def owner(offset: int) -> int | None:
         """The trigger whose evidence the original offset is: the last one before it (None: all)."""
@@ -347,6 +354,9 @@ def _events_in_sentence(
                 b = s.span(ctx.doc, ctx.original, before[-1].start(), before[-1].start()).start
                 earlier_clause = [(a, b)]
                 aside = [*aside, *earlier_clause]
+            if f.kind in ACT_KINDS and _REACTION_TO.search(text, 0, f.at):
+                # "IOM today welcomed the adoption of the Work Plan": today is the welcome's.
+                aside = [*aside, (source.start, at)]
             cons = [
                 c
                 for c in pool
@@ -360,7 +370,16 @@ def _events_in_sentence(
             if continuing:
                 # "The 19th AMMTC continued today": today falls within the meeting, not around it.
                 cons = [c for c in cons if c.rule != "relative-date"]
-            annual = any(c.annual for c in cons)
+            # "Last year's edition, released on June 24": a year the clause gives holds the day; the
+            # nearest June 24 before the article need not.
+            annual = any(c.annual for c in cons) and not any(
+                c.rule in ("stated-date", "relative-date")
+                and c.annual is None
+                and c.earliest
+                and c.latest
+                and (c.latest - c.earliest).days <= 366
+                for c in cons
+            )
             cons += [
                 c for c in extra if (c.span is None or mine(f, c.span.start)) and not _acts_on_programme(f, c)
             ]
@@ -384,6 +403,7 @@ def _events_in_sentence(
                 if mine(f, sp.start)
                 and (not limit or sp.start < limit)
                 and not inside(sp.start, earlier_clause, at)
+                and not inside(sp.start, subordinate_clauses(ctx, s, f.at), at)
             ]
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
         if f.kind == "entry-into-force" and not re.match(r"(?:entered|came|took)\b", text[f.at :]):
@@ -413,6 +433,13 @@ _PUT_OFF = re.compile(
 _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|till|for)\s+", re.IGNORECASE)
 
 
+# A reaction to an act the sentence names by its noun ("welcomed the adoption of …").
+_REACTION_TO = re.compile(
+    r"\b(?:welcomed|welcomes|hailed|hails|praised|praises|lauded|applauded|commended|commends|"
+    r"congratulated|celebrated|celebrates)\s+(?:the|its|their)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_AND_CLAUSE = re.compile(r",\s+and\s+")
 _PLANNED_FOR = re.compile(
     r"\b(?:planned|scheduled|set|slated|earmarked|intended|meant)\s+for\s+(?:(?:the|a|an|its|their)\b[^,;.]{0,40})?$",
     re.IGNORECASE,

@@ -125,8 +125,11 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
         if m.start() <= at < m.end():
             # "… welcomed the 2024 TIP Report, released by the State Department yesterday": the
             # participle's clause dates the release; the main clause's "today" is the welcome's.
+            # ("Last year's edition, released on June 24": the year that owns the edition is its.)
+            owner = _YEAR_OWNS_EDITION.search(s.text, 0, m.start())
+            end = owner.start() if owner else m.start()
             a = s.span(ctx.doc, ctx.original, entry, entry).start
-            b = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
+            b = s.span(ctx.doc, ctx.original, end, end).start
             out.append((a, b))
     for m in _RELATIVE_CLAUSE.finditer(s.text):
         if m.start() <= at < m.end() and m.group().startswith((", which", ", who")):
@@ -143,12 +146,8 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
         a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
         b = s.span(ctx.doc, ctx.original, m.end(), m.end()).start
         out.append((a, b))
-    for m in _SINCE_CLAUSE.finditer(s.text):
-        # "the first held outside Indonesia since the forum was set up in 2002": the forum's year.
-        if not m.start() <= at < m.end():
-            a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
-            b = s.span(ctx.doc, ctx.original, m.end(), m.end()).start
-            out.append((a, b))
+    # "the first held outside Indonesia since the forum was set up in 2002": the forum's year.
+    out += subordinate_clauses(ctx, s, at)
     for m in _NOUN_ASIDE.finditer(s.text):
         # "…, following the discovery of boats in the Andaman Sea last month", "a handbook that was
         # reviewed at a workshop in Bangkok last month": that noun's date, not the event's.
@@ -160,9 +159,37 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
     return out
 
 
+_YEAR_OWNS_EDITION = re.compile(
+    r"\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|edition)\s*$", re.IGNORECASE
+)
+
+
+def subordinate_clauses(ctx: _Context, s: Sentence, at: int) -> list[tuple[int, int]]:
+    """Clauses with a subject and verb of their own ("since the forum was set up in 2002", "after
+    Manila deposited the sixth instrument in February"), other than the event's: their dates and
+    places are their own act's."""
+    return [
+        (
+            s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
+            s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
+        )
+        for m in (*_SINCE_CLAUSE.finditer(s.text), *_AFTER_CLAUSE.finditer(s.text))
+        if not m.start() <= at < m.end()
+    ]
+
+
 _SINCE_CLAUSE = re.compile(
     r"\bsince\s+(?:the|its|their|his|her|this|that)\s+[^,;.]{0,60}?\b"
     r"(?:was|were|had been|has been|began|started|met|signed|adopted|joined|took|came|entered)\b[^,;]*"
+)
+# "had entered into force in March 2017, after Manila deposited the sixth instrument in February
+# that year": a clause with a subject and a verb of its own dates its own act.
+_AFTER_CLAUSE = re.compile(
+    r"\b(?:after|before|once|until)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){1,4}?(?:had\s+|has\s+)?"
+    r"(?:deposited|signed|adopted|ratified|joined|became|took|met|launched|released|published|approved)\b[^,;]*"
+    # ("after ASEAN leaders met in Cha-am last month for the 15th Summit, where they inaugurated the
+    # AICHR": what follows "where" is that clause's too.)
+    r"(?:,\s+(?:where|at which|during which)\b[^;]*)?"
 )
 _NOUN_ASIDE = re.compile(
     r",?\s+(?:following|after|amid|in the wake of|prompted by|months after|weeks after|days after)\s+"
@@ -170,6 +197,9 @@ _NOUN_ASIDE = re.compile(
     r"|\b(?:that|which)\s+(?:was|were|had been|has been|have been)\s+\w+(?:ed|en)\b[^,;]*"
     # "… after being placed in Tier 3 last year": what befell the subject before, not the event.
     r"|,?\s+(?:after|before|since)\s+(?:being|having been|having)\s+\w+(?:ed|en)\b[^,;]*"
+    # "moved back to the Watch List in the report released in June, having been upgraded the previous
+    # year": likewise.
+    r"|,\s+having\s+(?:been\s+)?\w+(?:ed|en)\b[^,;]*"
     # "The report, released yesterday, found that victims rose in 2022": what a document says.
     r"|\b(?:found|finds|showed|shows|revealed|reveals|noted|notes|warned|warns|estimated|estimates|"
     r"documented|documents|highlighted|highlights|indicated|indicates)\s+(?:that\s+)?[^;]*"

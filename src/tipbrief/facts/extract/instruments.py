@@ -68,9 +68,9 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
             continue
         found.append((m.start("name"), m.end("name"), _first_sentence_cap(m.group("name").strip())))
     # "The convention, which leaders signed last November", "the Treaty enters into force", "signed
-    # the charter": a bare
+    # the charter", "adopted the work plan": a bare
     # head noun, which names the article's one instrument of that kind (see acts._common_instrument).
-    if any(h in text for h in ("onvention", "reaty", "harter")):
+    if any(h in text for h in ("onvention", "reaty", "harter", "ork plan", "ork Plan")):
         for m in _BARE_INSTRUMENT.finditer(text):
             if not any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
                 found.append((m.start("name"), m.end("name"), m.group("name")))
@@ -85,8 +85,11 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
 
 
 _VENUE_AFTER = re.compile(r"\s+(?:Centre|Center|Hall|Hotel|Building|Complex)\b")
+# ("the Convention on …" is a name; "the work plan on Monday" is not.)
 _BARE_INSTRUMENT = re.compile(
-    r"\b[Tt]he\s+(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter)\b(?!\s+(?:on|of|against|to|for|in)\b)(?![’'-])"
+    r"\b[Tt]he\s+(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan)\b"
+    r"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)))"
+    r"(?![’'-])"
 )
 _NAME_NOISE = {"the", "asean", "leaders", "of", "on", "in", "and", "a", "an", "s"}
 

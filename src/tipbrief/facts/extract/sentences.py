@@ -106,11 +106,16 @@ def _event_tense(sentence: str) -> Tense:
     return "past"
 
 
+# "That summit will be remembered for the signing … on October 26": a judgement to come on what is
+# past, not a future event.
+_NOT_A_JUDGEMENT = r"(?!\s+(?:long\s+)?(?:be\s+)?(?:remembered|recalled|go\s+down)\b)"
+
+
 @lru_cache(maxsize=4096)
 def _tense(sentence: str) -> Tense:
     if re.search(
-        r"\b(?:will|shall|is to be|are to be|to be held|is expected to|are expected to|plans? to|"
-        r"scheduled|upcoming|forthcoming)\b",
+        rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|is to be|are to be|to be held|is expected to|are expected to|"
+        r"plans? to|scheduled|upcoming|forthcoming)\b",
         sentence,
     ) or _OFFER_TO_HOST.search(sentence):
         return "future"
@@ -126,7 +131,7 @@ def _tense(sentence: str) -> Tense:
 # ("went ahead as planned", "as scheduled": the plan is past; so is "had been scheduled for
 # December but was pushed back to this month".)
 _FUTURE_CLAUSE = re.compile(
-    r"\b(?:will|shall|would|to be|expected|next|"
+    rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|would|to be|expected|next|"
     r"(?<!as )(?<!had been )scheduled|(?<!as )(?<!had been )planned|"
     r"(?:aims?|hopes?|intends?|seeks?) to|"
     # "was put off and has been moved to February": the new date is still to come.
