@@ -75,7 +75,10 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
                 or _previous_edition(ctx, text, verb.start())
             )
         last_years = _LAST_YEARS.search(text, max(0, verb.start() - 80), verb.start())
-        bare = re.fullmatch(r"report", name, re.I) or recorded_editions(ctx, name, name)
+        # ("The fifth edition of the report, launched at a virtual event": of the one edition named.)
+        bare = re.fullmatch(r"report|(?:[\w-]+\s+)?edition of the report", name, re.I) or recorded_editions(
+            ctx, name, name
+        )
         if kind == "publication" and edition is None and not last_years and bare:
             # "Kerry, presenting the report in Washington", in an article on the 2014 Trafficking in
             # Persons Report: the one edition the article names.
@@ -92,7 +95,9 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             name = f"previous {name}"
         if verb.group("verb").casefold() == "presenting" and edition is None:
             continue  # "Kerry, presenting the report, said …": a release only when it names the edition
-        if edition is not None and name.casefold() in ("edition", "report"):
+        if edition is not None and re.fullmatch(
+            r"edition|report|(?!previous)(?:[\w-]+\s+)?edition of the report", name, re.I
+        ):
             name = edition.get("report")  # "the 2014 edition": of the report the article names
         if edition is not None and edition.get("edition") not in name:
             name = f"{edition.get('edition')} {name}"
@@ -276,7 +281,9 @@ _GAP_BEFORE_LAUNCH = re.compile(
 )
 _TAIL_BEFORE_LAUNCH = re.compile(
     r"(?P<t>(?:\s+(?:of|on|for|in|to|by)\s+[^,;]+?)?)"
-    r"(?P<gap>[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|is|are)\s+)?)$"
+    r"(?P<gap>[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|is|are)\s+)?"
+    # "The previous edition, which UNODC published two years ago": a named subject between.
+    r"|,\s*(?:which|that)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:had\s+|has\s+)?)$"
 )
 
 

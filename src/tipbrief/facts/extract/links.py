@@ -141,7 +141,10 @@ def _same_event(head: EventCandidate, ev: EventCandidate) -> bool:
     """Two statements of one article name the same event: the same identity, or the same kind and
     body with numbers, places and dates that can agree ("the 19th AMMTC" … "the AMMTC")."""
     if head.key == ev.key:
-        return places_agree(head.place, ev.place) and _stated_days_agree(head, ev)
+        # One recorded edition is released once: "released … today" under a Bangkok dateline and
+        # "launched at a virtual event hosted from Vienna" are one release, whose places disagree.
+        edition = head.kind == "publication" and bool(head.subject)
+        return (edition or places_agree(head.place, ev.place)) and _stated_days_agree(head, ev)
     if _same_name(head, ev):
         return True
     return (
