@@ -154,7 +154,9 @@ def find_acts(
         lead = text[max(0, verb.start() - 40) : verb.start()]
         # "are expected to sign tomorrow": a planned act, dated as the future; "agreed to adopt",
         # "yet to ratify": none.
-        if _NOT_AN_ACT.search(lead) and not (_EXPECTED_TO.search(lead) or _BECAME_NTH.search(lead)):
+        if _NOT_AN_ACT.search(lead) and not (
+            _EXPECTED_TO.search(lead) or _BECAME_NTH.search(lead) or _LEGISLATURE_VOTED.search(lead)
+        ):
             continue
         if word.casefold() == "noted" and not re.search(r"\b(?:was|were|been)\s+$", lead):
             continue
@@ -167,6 +169,9 @@ def find_acts(
         if word.casefold() in (
             "handed",
             "handed over",
+            "hands",
+            "hands over",
+            "handing over",
             "lodged",
             "submitted",
         ) and not _INSTRUMENT_OF_RATIFICATION.search(text[max(0, verb.start() - 80) : verb.end() + 80]):
@@ -361,8 +366,12 @@ _LEGISLATURE = (
     r"\b(?:[Pp]arliament|[Hh]luttaw|National Assembly|Congress|Senate|House of Representatives|"
     r"[Cc]abinet|[Ll]egislature|Dewan Rakyat|Rathasapha)"
 )
+# "The Union Parliament on Thursday voted to ratify the Convention": the legislature's vote is the
+# country's ratification.
+_LEGISLATURE_VOTED = re.compile(rf"{_LEGISLATURE}\b[^,;.]{{0,30}}\bvoted\s+(?:unanimously\s+)?to\s+$")
 _COUNTRY_ANAPHOR = re.compile(
     r"\b[Tt]he (?:country|kingdom|republic|nation)(?:['’]s)? instruments? of\b"
+    rf"|{_LEGISLATURE}\b[^,;.]{{0,30}}\bvoted\s+(?:unanimously\s+)?to\s+ratify\b"
     r"|\b[Tt]he (?:country|kingdom|republic|nation) (?:deposited|ratified|handed|lodged|submitted)\b"
     # "The Pyidaungsu Hluttaw approved the ratification of the convention": a legislature's country.
     rf"|{_LEGISLATURE}\s+(?:has\s+|had\s+)?(?:approved|endorsed|voted for|passed|consented to)"
@@ -465,6 +474,11 @@ def _common_instrument(ctx: _Context, text: str, start: int, name: str, before: 
 
     # "The ministers adopted the work plan on Monday", after a sentence that names the new Work Plan
     # and before one that names the plan it succeeds: the one named before, if only one.
+    if head.casefold() == "treaty" and not of_that_kind((*before, *article_instruments(ctx))):
+        # "the regional treaty", in an article that names the Convention: a binding instrument,
+        # whatever its name calls it.
+        binding = {r.key: r for r in (*before, *article_instruments(ctx)) if r.get("kind") in _SIGNED_KINDS}
+        return next(iter(binding.values())) if len(binding) == 1 else None
     earlier = of_that_kind(tuple(before))
     if len(earlier) == 1:
         return next(iter(earlier.values()))

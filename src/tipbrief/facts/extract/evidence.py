@@ -101,6 +101,11 @@ def reporting_clauses(ctx: _Context, s: Sentence) -> list[tuple[int, int]]:
     ]
 
 
+_OBJECT_CLAUSE = re.compile(
+    r"\b(?:treaty|convention|pact|agreement|declaration|charter|plan|instrument|accord)\s+(?:that|which)\s+"
+    r"(?:[\w'’-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?(?:signed|adopted|ratified|endorsed|approved|concluded)\b[^,;]*",
+    re.IGNORECASE,
+)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+(?P<verb>(?:\w+\s+){0,2}?\w+)\b[^,;]*")
 
 
@@ -148,6 +153,13 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
         out.append((a, b))
     # "the first held outside Indonesia since the forum was set up in 2002": the forum's year.
     out += subordinate_clauses(ctx, s, at)
+    for m in _OBJECT_CLAUSE.finditer(s.text):
+        if m.start() <= at < m.end():
+            # "voted on Thursday to ratify the treaty that leaders signed in Kuala Lumpur": the
+            # main clause's Thursday is the vote's, not the signing's.
+            a = s.span(ctx.doc, ctx.original, entry, entry).start
+            b = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
+            out.append((a, b))
     for m in _NOUN_ASIDE.finditer(s.text):
         # "…, following the discovery of boats in the Andaman Sea last month", "a handbook that was
         # reviewed at a workshop in Bangkok last month": that noun's date, not the event's.
@@ -166,14 +178,16 @@ _YEAR_OWNS_EDITION = re.compile(
 
 def subordinate_clauses(ctx: _Context, s: Sentence, at: int) -> list[tuple[int, int]]:
     """Clauses with a subject and verb of their own ("since the forum was set up in 2002", "after
-    Manila deposited the sixth instrument in February"), other than the event's: their dates and
-    places are their own act's."""
+    Manila deposited the sixth instrument in February", "the regional treaty that leaders signed in
+    Kuala Lumpur in November last year"), other than the event's: their dates and places are their
+    own act's."""
     return [
         (
             s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
             s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
         )
-        for m in (*_SINCE_CLAUSE.finditer(s.text), *_AFTER_CLAUSE.finditer(s.text))
+        for pattern in (_SINCE_CLAUSE, _AFTER_CLAUSE, _OBJECT_CLAUSE)
+        for m in pattern.finditer(s.text)
         if not m.start() <= at < m.end()
     ]
 

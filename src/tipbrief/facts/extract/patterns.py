@@ -84,6 +84,7 @@ _ACT_VERB = trigger(
     *("adoption", "signing", "signature", "endorsement", "adopt", "sign", "endorse", "approve", "adopts"),
     *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
+    *("hands", "hands over", "handing over"),
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force", "in force since"),
@@ -183,7 +184,9 @@ _INSTRUMENT_COMMON = re.compile(
     r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?"
     r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$))"
     # "a declaration that commits their governments to …": what it does describes it.
-    r"|(?=\s+(?:that|which)\s+(?:commits?|pledges?|binds?|calls?|vows?|aims?|seeks?|sets?|urges?|obliges?)\b)))"
+    r"|(?=\s+(?:that|which)\s+(?:commits?|pledges?|binds?|calls?|vows?|aims?|seeks?|sets?|urges?|obliges?)\b)"
+    # "the regional treaty that Southeast Asian leaders signed in Kuala Lumpur": its conclusion.
+    r"|(?=\s+(?:that|which)\s+(?:[\w'’-]+\s+){1,4}?(?:signed|adopted)\b)))"
 )
 
 

@@ -86,6 +86,13 @@ def _event_tense(sentence: str) -> Tense:
         sentence,
     ):
         return "future"
+    # "Once Myanmar hands its instrument of ratification to the Secretary-General, it will be the
+    # fourth": a present tense after "once" (when, until) is an act still to come.
+    if re.search(
+        r"\b(?:[Oo]nce|[Ww]hen|[Uu]ntil)\s+(?:[\w'’-]+\s+){1,3}?(?:hands|deposits|ratifies|signs|adopts|lodges)\b",
+        sentence,
+    ):
+        return "future"
     # "The Second Meeting is scheduled for June": a schedule in the present is still to come.
     if re.search(
         r"\b(?:upcoming|forthcoming|(?:is|are)\s+(?:scheduled|planned|slated|set)\s+for)\b", sentence
