@@ -19,7 +19,9 @@ CASES = yaml.safe_load(
 )
 
 
-def events_of(*texts: str) -> tuple[Event, ...]:
+def events_of(*texts: str, fold: bool = True) -> tuple[Event, ...]:
+    """The fact base of the articles, each folded to one paragraph unless its paragraphs matter
+    (entries of a timeline or a fact box)."""
     from tipbrief.facts.corpus import parse_article
     from tipbrief.facts.extract.article import extract_article
     from tipbrief.facts.gazetteer import build_gazetteer
@@ -28,7 +30,9 @@ def events_of(*texts: str) -> tuple[Event, ...]:
 
     gaz = build_gazetteer(load_reference())
     extractions = [
-        extract_article(parse_article(f"t{i}", f"t{i}.txt", " ".join(text.split()), gaz.outlets), gaz)
+        extract_article(
+            parse_article(f"t{i}", f"t{i}.txt", " ".join(text.split()) if fold else text, gaz.outlets), gaz
+        )
         for i, text in enumerate(texts)
     ]
     return resolve_events(extractions)
@@ -96,12 +100,6 @@ def test_a_yearly_report_without_its_edition_stays_with_its_own_article() -> Non
 
 
 def test_a_bulleted_timeline_entrys_date_is_its_events_and_names_the_edition() -> None:
-    from tipbrief.facts.corpus import parse_article
-    from tipbrief.facts.extract.article import extract_article
-    from tipbrief.facts.gazetteer import build_gazetteer
-    from tipbrief.facts.reference import load_reference
-    from tipbrief.facts.resolve.events import resolve_events
-
     # Paragraphs matter here (each bullet is an entry), so the text is not folded as in the cases.
     text = (
         "FACTBOX-Two reports on trafficking\n\n"
@@ -110,8 +108,7 @@ def test_a_bulleted_timeline_entrys_date_is_its_events_and_names_the_edition() -
         "* Nov. 24, 2014 - UNODC's next Global Report, launched in Vienna, finds more child victims.\n\n"
         "* December 2024 - UNODC's Global Report on Trafficking in Persons 2024 records more victims.\n"
     )
-    gaz = build_gazetteer(load_reference())
-    events = resolve_events([extract_article(parse_article("t", "t.txt", text, gaz.outlets), gaz)])
+    events = events_of(text, fold=False)
     found = sorted((e.date.earliest, e.date.latest, e.title) for e in events if e.kind == "publication")
     # An entry that opens with a recorded edition is its release; the day an edition was released
     # on names it; two days are two editions.
@@ -129,3 +126,41 @@ def test_a_bulleted_timeline_entrys_date_is_its_events_and_names_the_edition() -
             "Publication of the Global Report on Trafficking in Persons",
         ),
     ], describe(events)
+
+
+def test_a_fact_boxs_labels_are_the_numbered_meetings_of_the_series_its_headline_names() -> None:
+    text = (
+        "FACTBOX - The Bali Process ministerial conferences\n\n"
+        "Some facts about the process:\n\n"
+        "* SECOND CONFERENCE: 29-30 April 2003, Bali. Ministers agreed to set up two expert groups.\n\n"
+        "* SEVENTH CONFERENCE: 7 August 2018, Bali. Ministers welcomed a business forum, which had held "
+        "its first meeting in Perth the previous year.\n"
+    )
+    events = events_of(text, fold=False)
+    wanted = [
+        {
+            "kind": "conference",
+            "title": "Second Conference of the BPMC",
+            "ordinal": 2,
+            "earliest": date(2003, 4, 29),
+            "latest": date(2003, 4, 30),
+            "place": "Bali",
+        },
+        {
+            "kind": "conference",
+            "title": "Seventh Conference of the BPMC",
+            "ordinal": 7,
+            "earliest": date(2018, 8, 7),
+            "latest": date(2018, 8, 7),
+            "place": "Bali",
+        },
+        # "the previous year" counts from the entry's year, not from an article date there is none of.
+        {
+            "kind": "meeting",
+            "title": "First meeting",
+            "earliest": date(2017, 1, 1),
+            "latest": date(2017, 12, 31),
+        },
+    ]
+    for want in wanted:
+        assert len([e for e in events if matches(e, want)]) == 1, (want, describe(events))

@@ -78,6 +78,13 @@ def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) ->
             "future",
         ),
         ("The forum had been scheduled for November but was pushed back.", "November", "past", "past"),
+        # A present tense of a meeting, right before its day, is its schedule.
+        (
+            "Ministers of the Bali Process meet in Adelaide on Friday, officials said.",
+            "Friday",
+            "past",
+            "future",
+        ),
         (
             "Ministers meet in July, before the convention is signed by the leaders in November.",
             "November",

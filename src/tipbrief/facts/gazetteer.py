@@ -68,8 +68,11 @@ _REMEMBERED = 4096
 """Texts a matcher remembers: more than the sentences of any one article."""
 
 
-def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int = 5) -> NameMatcher:
-    """Short all-capital names (acronyms) match case-sensitively; longer names ignore case."""
+def compile_names(
+    rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int = 5, plural: bool = False
+) -> NameMatcher:
+    """Short all-capital names (acronyms) match case-sensitively; longer names ignore case. With
+    ``plural``, a name may end in "s" ("the Bali Process ministerial conferences")."""
     table: dict[str, Row] = {}
     for row in rows:
         for name in row.names(*columns):
@@ -83,19 +86,21 @@ def compile_names(rows: tuple[Row, ...], *columns: str, case_sensitive_upto: int
         if name.isupper() and len(name) <= case_sensitive_upto:
             parts.append(rf"(?-i:{escaped})")
         else:
-            parts.append(escaped)
+            parts.append(escaped + ("s?" if plural and name[-1:].isalpha() else ""))
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
     # A name's first word equals the text's word where a match starts, because matches start and
     # end at word boundaries: a text without any first word is skipped unscanned.
     firsts = frozenset(w for n in names for w in word_set(n)[:1])
-    lasts = frozenset(w for n in names for w in word_set(n)[-1:])
+    lasts = frozenset(w + end for n in names for w in word_set(n)[-1:] for end in ("", "s")[: 1 + plural])
     # A matched variant with different spacing still maps to its row by its case-folded text.
     return NameMatcher(pattern, _SpacingTolerant(table), firsts, lasts)
 
 
 class _SpacingTolerant(dict[str, Row]):
     def __missing__(self, key: str) -> Row:
-        return super().__getitem__(" ".join(key.split()))
+        spaced = " ".join(key.split())
+        # (A plural, where the matcher allows one: "conferences" is the series "… Conference".)
+        return super().get(spaced) or super().__getitem__(spaced[:-1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +294,8 @@ def build_gazetteer(reference: Reference) -> Gazetteer:
         reports=compile_names(reference.rows("reports"), "report", "aliases", case_sensitive_upto=6),
         offices=compile_names(reference.rows("offices"), "person", "aliases"),
         office_titles=compile_names(reference.rows("offices"), "office", "office_aliases"),
-        series=compile_names(reference.rows("series"), "series", "name", "aliases", case_sensitive_upto=8),
+        series=compile_names(
+            reference.rows("series"), "series", "name", "aliases", case_sensitive_upto=8, plural=True
+        ),
         outlets={r.get("signoff"): r.get("name") for r in reference.rows("outlets") if r.get("signoff")},
     )

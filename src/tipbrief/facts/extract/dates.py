@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from tipbrief.facts.corpus import MONTH_RE
@@ -115,6 +116,39 @@ def timeline_year(s: Sentence) -> int | None:
     return int(m.group("year")) if m else None
 
 
+# A fact box's labelled entry: "* SEVENTH CONFERENCE: 7 August 2018, Bali. Ministers welcomed the
+# forum, which had held its first meeting in Perth the previous year."
+_LABELLED_ENTRY = re.compile(r"^(?:[*•·]\s*)?[A-Z][A-Z0-9 ’'&/-]{2,40}:\s")
+
+
+def labelled_entry(s: Sentence) -> bool:
+    """Whether the sentence is a fact box's label ("* THIRD CONFERENCE: 14-15 April 2009, Bali.")."""
+    return bool(_LABELLED_ENTRY.match(s.text))
+
+
+def entry_year(s: Sentence) -> int | None:
+    """The year an entry of a timeline or a fact box gives every sentence of its paragraph."""
+    year = timeline_year(s)
+    if year is not None or not _LABELLED_ENTRY.match(s.paragraph.text):
+        return year
+    return next((t.year for t in extract_temporals(s.paragraph.text) if t.year is not None), None)
+
+
+def sentence_temporals(s: Sentence) -> tuple[Temporal, ...]:
+    """The sentence's temporal expressions; in an entry, "the previous year" counts from its year."""
+    found = extract_temporals(s.text)
+    year = entry_year(s) if any(t.relative in _STEPS_FROM_A_YEAR for t in found) else None
+    if year is None:
+        return found
+    return tuple(
+        replace(t, base_year=year) if t.relative in _STEPS_FROM_A_YEAR and t.base_year is None else t
+        for t in found
+    )
+
+
+_STEPS_FROM_A_YEAR = ("previous year", "following year")
+
+
 def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
     """ "… on January 5, 2017. It entered into force on March 8 that year": the year of a yearless
     day that says "that year" (the following, the previous), from the last year the article stated."""
@@ -196,7 +230,7 @@ def _dates_found(
     dateline = ctx.article.dateline_span
     for s in ctx.sentences:
         tense = _tense(s.text)
-        for t in extract_temporals(s.text):
+        for t in sentence_temporals(s):
             span = s.span(ctx.doc, ctx.original, t.start, t.end)
             iv = stated_interval(t)
             at_dateline = dateline is not None and (span.start, span.end) == dateline
@@ -283,7 +317,7 @@ def _time_constraints(
 ) -> list[Constraint]:
     out: list[Constraint] = []
     a = intersect(anchor)
-    temporals = extract_temporals(s.text)
+    temporals = sentence_temporals(s)
     # ", which opens on Thursday": a date inside a relative clause belongs to what the clause is
     # about, unless the sentence has no other date.
     clauses = [m.span() for m in re.finditer(r",\s+(?:which|who|where)\b[^,;]*", s.text)]
@@ -325,6 +359,21 @@ def _time_constraints(
             found = None
             if a and a[0] and a[1]:
                 found, note = anchored_interval(t, (a[0], a[1]), expression_tense(s.text, t.start, tense))
+            elif t.base_year is not None and t.base_month is None:
+                # "the previous year", after a stated year: counted from it, as good as stated, with
+                # or without the article's date.
+                counted = t.base_year + (-1 if t.relative == "previous year" else 1)
+                out.append(
+                    Constraint(
+                        "stated-date",
+                        f"“{t.text}”, counted from {t.base_year}",
+                        date(counted, 1, 1),
+                        date(counted, 12, 31),
+                        span,
+                        stated=True,
+                    )
+                )
+                continue
             if found:
                 out.append(
                     Constraint(

@@ -412,6 +412,8 @@ def _meeting(
         n = ordinal_value(n_m.group("n"))
         start = start - (len(text[max(0, start - 40) : start]) - n_m.start())
     title = _clean_title(name)
+    if " " in title and title.isupper():
+        title = title.title()  # a fact box's label: "THIRD CONFERENCE"
     lower = title.casefold()
     # Generic: a definite mention with nothing that names the meeting ("the two-day meeting",
     # "its tenth meeting"); an indefinite one ("a workshop") is a new meeting, however it is named.
@@ -477,13 +479,18 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
     named = _SERIES_IN_BRACKETS.match(text, end)
     if named and named.group("short") not in ctx.gaz.outlets:
         return named.group("short")
-    if re.fullmatch(rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+{ORDINAL_TOKEN}\s+{kind}", span.strip()):
+    label = not text[:start].strip(" *•·-")
+    if re.fullmatch(rf"(?:the|this|that)\s+{ORDINAL_TOKEN}\s+{kind}", span.strip(), re.IGNORECASE) or (
+        label and re.fullmatch(rf"{ORDINAL_TOKEN}\s+{kind}", span.strip(), re.IGNORECASE)
+    ):
         # "since the fifth conference, held on the island in 2013", in an article on the Bali
         # Process Ministerial Conference: the one series the article names whose name it heads.
+        # So is a fact box's label ("* THIRD CONFERENCE: 14-15 April 2009, Bali.").
+        texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
         heads = {
             row.get("series")
-            for x in ctx.sentences
-            for _, _, row in ctx.gaz.series.find(x.text)
+            for x in texts
+            for _, _, row in ctx.gaz.series.find(x)
             if row.get("name").casefold().endswith(kind)
         }
         if len(heads) == 1:

@@ -156,7 +156,9 @@ _PAST_CLAUSE = re.compile(
 # March", "the meetings end on Saturday" (a past event would take the past tense).
 _SCHEDULED = re.compile(
     r"\b(?:(?:enters?|comes?) into (?:force|effect|being)|takes? effect|"
-    r"(?:ends?|closes?|opens?|begins?|starts?|concludes?|resumes?|runs?(?: until)?))\b"
+    r"(?:ends?|closes?|opens?|begins?|starts?|concludes?|resumes?|runs?(?: until)?)|"
+    # "Ministers … meet in Adelaide on Friday"
+    r"(?<!did not )(?<!didn't )(?:meets?|gathers?|convenes?))\b"
     r"(?:[^,;.]{0,30}?\s(?:on|in|from|until))?\s*$"
 )
 

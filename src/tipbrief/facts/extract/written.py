@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import countries
-from tipbrief.facts.extract.dates import _dateline_agrees, timeline_year
+from tipbrief.facts.extract.dates import _dateline_agrees, labelled_entry, timeline_year
 from tipbrief.facts.extract.events import (
     _edition_reference,
     _frames,
@@ -590,7 +590,9 @@ def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, d
             return None
         if tense == "future":
             return lo - WEEK, hi, "within the week before"
-        return lo, hi + WEEK, "within the week after"
+        if tense == "past":
+            return lo, hi + WEEK, "within the week after"
+        return lo - WEEK, hi + WEEK, "within a week of it"
     return None
 
 
@@ -642,7 +644,10 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
                 # The verb of the day's own clause says which way ("…, which open in the capital on
                 # October 9"); a day or month whose clause says nothing may lie on either side.
                 own = clause_tense(s.text, t.start) or (
-                    tense
+                    # ("EIGHTH CONFERENCE: Friday, Adelaide.": a fact box's label has no verb.)
+                    "either"
+                    if labelled_entry(s)
+                    else tense
                     if t.kind == "relative" or only_past(s.text)
                     else "future"
                     if only_future(s.text)
