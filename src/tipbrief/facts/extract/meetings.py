@@ -446,6 +446,23 @@ def _meeting(
     return MeetingName(kind, _first_sentence_cap(title), subject, n, start, end, generic, weak)
 
 
+def _summit_in_its_city(ctx: _Context, text: str, start: int, end: int) -> bool:
+    """ "on the occasion of the 31st summit in Manila", "Cebu, which hosts the 48th summit": the
+    number and a city named beside it are those of one ASEAN Summit on record."""
+    m = re.search(rf"(?P<n>{ORDINAL_TOKEN})\s+summit$", text[start:end].strip(), re.IGNORECASE)
+    n = ordinal_value(m.group("n")) if m else None
+    if n is None:
+        return False
+    numbered = {c.key for c in ctx.gaz.summits_numbered(n)}
+    near = text[max(0, start - 60) : end + 40]
+    return any(
+        c.key in numbered
+        for _, _, row in ctx.gaz.places.find(near)
+        if row.get("kind") == "city"
+        for c in ctx.gaz.summits_in(row.get("name"))
+    )
+
+
 def _ordinal_word(n: int) -> str:
     return next((w for w, v in ORDINAL_WORDS.items() if v == n), ordinal(n))
 
@@ -468,7 +485,8 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # summits are ASEAN Summits ("on the eve of the 16th ASEAN Summit"): the same series.
         if re.fullmatch(rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+{ORDINAL_TOKEN}\s+summit", span.strip()):
             qualifiers = {m.group("q") for x in ctx.sentences for m in _NAMED_SUMMIT.finditer(x.text)}
-            return "ASEAN Summit" if qualifiers == {"ASEAN"} else ""
+            if qualifiers == {"ASEAN"} or _summit_in_its_city(ctx, text, start, end):
+                return "ASEAN Summit"
         return ""
     for _, _, row in ctx.gaz.series.find(span):
         return row.get("series")
