@@ -190,6 +190,9 @@ def find_acts(
             and (
                 _BARE_HEAD.match(text, verb.end())
                 or (kind == "ratification" and _WHICH_BEFORE.search(text, 0, verb.start()))
+                # "Myanmar's Union Parliament approved the ratification in December": of the
+                # instrument the article is about.
+                or (kind == "ratification" and _LEGISLATURE_APPROVED.search(text, 0, verb.start()))
             )
         ):
             # "which ratified the Convention last year", "Cambodia and Singapore, which ratified
@@ -369,6 +372,9 @@ _LEGISLATURE = (
 # "The Union Parliament on Thursday voted to ratify the Convention": the legislature's vote is the
 # country's ratification.
 _LEGISLATURE_VOTED = re.compile(rf"{_LEGISLATURE}\b[^,;.]{{0,30}}\bvoted\s+(?:unanimously\s+)?to\s+$")
+_LEGISLATURE_APPROVED = re.compile(
+    rf"{_LEGISLATURE}\s+(?:has\s+|had\s+)?(?:approved|endorsed|voted for|passed|consented to)\s+(?:the\s+)?$"
+)
 _COUNTRY_ANAPHOR = re.compile(
     r"\b[Tt]he (?:country|kingdom|republic|nation)(?:['’]s)? instruments? of\b"
     rf"|{_LEGISLATURE}\b[^,;.]{{0,30}}\bvoted\s+(?:unanimously\s+)?to\s+ratify\b"

@@ -773,9 +773,18 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     text = s.text
     frames: list[_Frame] = []
     acts = find_acts(ctx, text, words, lambda: _rows_before(ctx, s), lambda: _country_before(ctx, s))
-    done = any(a.kind in ("ratification", "deposit") for a in acts)
-    if not done and ("so" in words or "followed" in words) and (model := _act_before(ctx, s)) is not None:
-        same = same_acts(ctx, text, model)
+    done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
+    # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
+    # same act, by another country, reported in this sentence or the one before.
+    followed = "so" in words or "followed" in words
+    model = (done[0] if done else _act_before(ctx, s)) if followed else None
+    if model is not None:
+        covered = {p for a in acts for p in a.parties}
+        same = [
+            a
+            for a in same_acts(ctx, text, model)
+            if (not done or a.start > model.start) and not covered & set(a.parties)
+        ]
         acts += same + listed_acts(ctx, text, same)
     for act in acts:
         title = _act_title(act.kind, act.label, act.acronym)
