@@ -303,6 +303,7 @@ def _dates_found(
     return tuple(out)
 
 
+_FIRST_SINCE = re.compile(r"\b(?:first|only)\b[^,;.]{0,80}\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "Last year's edition, released on June 24": a report's edition is dated by when it came out, so
 # the year that owns it dates its release.
 _YEARS_EDITION = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|edition)\b", re.IGNORECASE)
@@ -335,6 +336,8 @@ def _time_constraints(
             continue
         if s.text.startswith(("'s ", "’s "), t.end) and not _YEARS_EDITION.match(s.text, t.end):
             continue  # "yesterday's deposit", "last week's raid": the date of that noun
+        if _FIRST_SINCE.search(s.text, 0, t.start):
+            continue  # "the first ministerial meeting of the Bali Process since 2018": a gap, no date
         iv = stated_interval(t)
         if iv:
             out.append(

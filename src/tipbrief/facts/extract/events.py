@@ -41,7 +41,7 @@ from tipbrief.facts.extract.evidence import (
 from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
 from tipbrief.facts.extract.launches import Launch, find_launches, recorded_editions
 from tipbrief.facts.extract.meetings import LARGER_BODY as _LARGER_BODY
-from tipbrief.facts.extract.meetings import MeetingName, meeting_names, series_row
+from tipbrief.facts.extract.meetings import SUPERLATIVE_PREDICATE, MeetingName, meeting_names, series_row
 from tipbrief.facts.extract.names import is_body
 from tipbrief.facts.extract.patterns import (
     _AT_MEETING,
@@ -332,7 +332,7 @@ def _events_in_sentence(
                 pool = [c for c in pool if c.span is not None and c.span.start in new_dates]
             if dateline is not None:
                 pool = [c for c in pool if not (c.span and c.span.start < dateline[2])]
-            aside = reporting + asides(ctx, s, f.at, f.end, f.kind in ACT_KINDS)
+            aside = reporting + asides(ctx, s, f.at, f.end, f.kind in ACT_KINDS, f.party)
             # "leaders adopted X in May 2023, and ministers at the 18th AMMTC in Vientiane in August
             # last year pledged …": what follows a clause with another subject is that clause's.
             stop = _CLAUSE_BREAK.search(text, f.at)
@@ -404,6 +404,7 @@ def _events_in_sentence(
                 and (not limit or sp.start < limit)
                 and not inside(sp.start, earlier_clause, at)
                 and not inside(sp.start, subordinate_clauses(ctx, s, f.at), at)
+                and not inside(sp.start, aside, at)
             ]
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
         if f.kind == "entry-into-force" and not re.match(r"(?:entered|came|took)\b", text[f.at :]):
@@ -895,7 +896,12 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     """The meeting the sentence reports (the one its meeting verb governs), every numbered meeting
     it names ("the 19th AMMTC", "at the 27th ASEAN Summit") and a named one it was at ("at the
     ASEAN-Australia Special Summit in Sydney")."""
-    names = _joint_summits(text, meeting_names(ctx, text, words))
+    names = [
+        m
+        for m in _joint_summits(text, meeting_names(ctx, text, words))
+        # "The Conference was the first ministerial meeting of …": what it is, not another meeting.
+        if not SUPERLATIVE_PREDICATE.search(text, 0, m.end)
+    ]
     if not names:
         return _unnamed(ctx, text, words, others)
     main = _main_meeting(text, words, names)

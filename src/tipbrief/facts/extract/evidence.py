@@ -101,6 +101,15 @@ def reporting_clauses(ctx: _Context, s: Sentence) -> list[tuple[int, int]]:
     ]
 
 
+def _ends_with_party(ctx: _Context, before: str, party: str) -> bool:
+    """Whether ``before`` ends with the name of the country ``party``."""
+    return any(
+        end == len(before.rstrip()) and row.get("name") == party
+        for _, end, row in ctx.gaz.places.find(before)
+        if row.get("kind") == "country"
+    )
+
+
 _OBJECT_CLAUSE = re.compile(
     r"\b(?:treaty|convention|pact|agreement|declaration|charter|plan|instrument|accord)\s+(?:that|which)\s+"
     r"(?:[\w'’-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?(?:signed|adopted|ratified|endorsed|approved|concluded)\b[^,;]*",
@@ -120,7 +129,9 @@ _ABOUT_A_MEETING = re.compile(
 )
 
 
-def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> list[tuple[int, int]]:
+def asides(
+    ctx: _Context, s: Sentence, at: int, name_end: int, act: bool, party: str = ""
+) -> list[tuple[int, int]]:
     """ "the 50th anniversary of ASEAN, which was founded in 1967": a relative clause about some
     other noun dates that noun, not the event (unless it holds the event's trigger, or follows the
     event's own name, or says where and when a meeting was held)."""
@@ -146,6 +157,8 @@ def asides(ctx: _Context, s: Sentence, at: int, name_end: int, act: bool) -> lis
             continue
         if m.start() <= at < m.end() or (name_end >= 0 and 0 <= m.start() - name_end <= 14):
             continue
+        if party and _ends_with_party(ctx, s.text[: m.start()], party):
+            continue  # "followed by Thailand, which handed over its papers in Vientiane": Thailand's act
         if _ABOUT_A_MEETING.search(m.group()) and not act:
             continue
         a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start

@@ -336,6 +336,14 @@ _PHRASE_STOP = re.compile(
 
 
 # "It was the second consultation on the subject": the subject of the sentence is the event before.
+# "The Conference was the first ministerial meeting of the Bali Process since 2018": what the subject
+# is, not another meeting.
+SUPERLATIVE_PREDICATE = re.compile(
+    r"\b(?:was|is|will be|would be|had been|has been|became|becomes)\s+the\s+(?:first|only|last|latest)\s"
+    # (Not "the first of its kind since the fifth conference": a meeting after "since" is another.)
+    r"(?:(?!\b(?:since|after|before|than|following)\b)[^,;.])*$",
+    re.IGNORECASE,
+)
 _IT_WAS = re.compile(r"^(?:It|This|That)\s+(?:was|is|will be|would be|had been|has been)\s+$")
 
 

@@ -142,6 +142,8 @@ _DOC_NOUN = (
 _INSTRUMENT_HEADS = (
     *("Declaration", "Convention", "Treaty", "Plan of Action", "Agreement", "Charter", "Consensus"),
     *("Protocol", "Roadmap", "Framework", "Statement", "Action Plan", "Work Plan", "Guidelines", "Guideline"),
+    # "Ministers adopted the 2023 Adelaide Strategy for Cooperation"
+    "Strategy",
     *("Memorandum of Understanding", "MoU"),
 )
 
