@@ -104,7 +104,10 @@ _NOT_AN_ACT = re.compile(
     r"(?:[\w'’-]+\s+){1,4}$",
     re.IGNORECASE,
 )
-_EXPECTED_TO = re.compile(r"\b(?:expected|due|set|scheduled|likely)\s+to\s+$", re.IGNORECASE)
+# ("which member states expect to sign next year", "plan to adopt")
+_EXPECTED_TO = re.compile(
+    r"\b(?:expected|due|set|scheduled|likely|expects?|plans?|planned|intends?)\s+to\s+$", re.IGNORECASE
+)
 # "became the sixth state to ratify", "were the first to deposit": done, and counted.
 _BECAME_NTH = re.compile(
     r"\b(?:became|were|was)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -396,7 +399,8 @@ _FOR_ADOPTION = re.compile(r"\bfor\s+(?:adoption|signature|signing)\b|\bto\s+(?:
 # "was to be adopted": a planned act, still to come when the article was written, whatever the
 # tense of the verb before it.
 _PLANNED = re.compile(
-    r"\b(?:(?:on track|due|expected|set|scheduled|slated|poised|planned)\s+to|(?:is|are|was|were)\s+to)"
+    r"\b(?:(?:on track|due|expected|set|scheduled|slated|poised|planned|expects?|plans?|intends?)\s+to|"
+    r"(?:is|are|was|were)\s+to)"
     r"\s+(?:be\s+)?$"
 )
 
@@ -445,6 +449,8 @@ def _governed(
         if item[1] > v_start or v_start - item[1] > 200:
             continue
         gap = re.sub(r"\([A-Z][A-Za-z&-]{1,11}\)", " ", text[item[1] : v_start])
+        if text[: item[0]].endswith("("):
+            gap = gap.removeprefix(")")  # "a companion plan (RPA on EVAW) was adopted": the name in brackets
         for other in names[i + 1 :]:
             if other[1] <= v_start:
                 gap = gap.replace(text[other[0] : other[1]], " ")

@@ -656,7 +656,7 @@ _SPEAKS = re.compile(
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:met|held|signed|adopted|launched|opened|closed|deposited|ratified|agreed|gathered|convened|"
-    r"hosted|attended|took place|continues?|continued)\b"
+    r"hosted|attended|took place|continues?|continued|started|began|ended|finished|established|founded)\b"
 )
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
 # The words that join a meeting to the next one of a list: "… on May 29 and the Senior Officials Meeting".

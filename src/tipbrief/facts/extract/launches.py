@@ -81,8 +81,12 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         )
         if kind == "publication" and edition is None and not last_years and bare:
             # "Kerry, presenting the report in Washington", in an article on the 2014 Trafficking in
-            # Persons Report: the one edition the article names.
+            # Persons Report: the one edition the article names (of this report, when the mention
+            # names one: "its first Global Report", in a story on the TIP Report, is not that).
             edition = _the_edition_named(ctx)
+            named = {r.get("report") for r in recorded_editions(ctx, name, name)}
+            if edition is not None and named and edition.get("report") not in named:
+                edition = None
             # "in the report released in June 2024", "The report, published every year since 2001":
             # another edition, or the series.
             years = {t.year for t in extract_temporals(text) if t.year is not None}
@@ -447,6 +451,14 @@ def _common_launch(
     ("the ASEAN-Australia Counter Trafficking (ASEAN-ACT) programme"), else by its description."""
     noun = m.group("noun")
     kind = "publication" if _DOC_WORD.match(noun) else "launch"
+    # "The United States' annual Trafficking in Persons report": the mention's own capitalised words
+    # name it, before any other name the article gives a report.
+    own = re.search(
+        rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?:of|on|for|in|and|to|against)\s+)?{_CAP_WORD})*)\s*$",
+        m.group("mods"),
+    )
+    if own and len(own.group("name").split()) >= 2 and not re.search(r"['’]s?$", own.group("name")):
+        return kind, f"{own.group('name')} {noun}"
     for s in ctx.sentences:
         for named in re.finditer(
             # Small words may join the capitalised ones: "Trafficking in Persons Report".

@@ -196,6 +196,8 @@ _THE_MEETING_ACTED = re.compile(
     r"(?:also\s+)?(?:adopted|approved|endorsed|signed|launched|issued|noted|finali[sz]ed)\b"
 )
 _DATING = frozenset({"stated-date", "relative-date", "day-month"})
+# "A companion plan … was adopted at the same summit": at the meeting just reported.
+_AT_THE_SAME_MEETING = re.compile(r"\b(?:at|during)\s+the\s+same\s+(?:summit|meeting|conference)\b", re.I)
 
 
 def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
@@ -217,7 +219,7 @@ def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
             )
         if _SAME_PLACE.search(quote) and ev.place is None and prev.place is not None:
             ev = replace(ev, place=prev.place, place_span=prev.place_span)
-        if ev.kind in ACT_KINDS and _THE_MEETING_ACTED.search(quote):
+        if ev.kind in ACT_KINDS and (_THE_MEETING_ACTED.search(quote) or _AT_THE_SAME_MEETING.search(quote)):
             meeting = next(
                 (e for e in reversed(earlier) if _family(e.kind) == "meeting" or e.kind == "summit"), None
             )

@@ -255,6 +255,13 @@ def _clean_title(text: str) -> str:
         "",
         text,
     )
+    # "its first Global Report on Trafficking in Persons, in February": a date after a comma neither.
+    text = re.sub(
+        r",\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December)\b[\w\s,]*$",
+        "",
+        text,
+    )
     if ":" in text and len(text) > 60:
         text = text.split(":", 1)[0].strip()
     # A name is kept whole, however long: a title cut mid-name names nothing. (Descriptions that
