@@ -164,3 +164,20 @@ def test_a_fact_boxs_labels_are_the_numbered_meetings_of_the_series_its_headline
     ]
     for want in wanted:
         assert len([e for e in events if matches(e, want)]) == 1, (want, describe(events))
+
+
+def test_a_list_of_releases_dates_each_edition_it_names_by_year() -> None:
+    text = (
+        "FACTBOX - UNODC's Global Report on Trafficking in Persons, edition by edition\n\n"
+        "Here are some of the editions:\n\n"
+        "* Global Report 2012 - released 12 December 2012. Found that women and girls were most victims.\n\n"
+        "* Global Report 2024 - released Dec. 11. Reported a sharp rise in child victims.\n"
+    )
+    events = events_of(text, fold=False)
+    # The year after the short name is the edition's; its release day is on record.
+    for title, day in (
+        ("Global Report 2012", date(2012, 12, 12)),
+        ("Global Report 2024", date(2024, 12, 11)),
+    ):
+        want = {"kind": "publication", "title": title, "earliest": day, "latest": day}
+        assert len([e for e in events if matches(e, want)]) == 1, (want, describe(events))

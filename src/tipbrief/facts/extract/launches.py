@@ -185,7 +185,8 @@ def _report_of_article(ctx: _Context, name: str) -> Row | None:
     """The one report the article names by its own name that ``name`` ("its Global Report", "the
     2014 edition") can be: when it names several, the one whose name holds the mention's
     capitalised words."""
-    named = {row.get("report"): row for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
+    texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
+    named = {row.get("report"): row for x in texts for _, _, row in ctx.gaz.reports.find(x)}
     if len(named) > 1:
         words = set(re.findall(r"\b[A-Z][a-z]+\b", name))
         named = {k: r for k, r in named.items() if words and words <= set(k.split())}
@@ -198,7 +199,8 @@ _YEAR_OF_REPORT = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s+(?:edition|report)\b"
 def _edition_by_year(ctx: _Context, text: str, name: str) -> Row | None:
     """ "The 2024 report had been published in June last year", in an article that names the
     Trafficking in Persons Report: that report's 2024 edition."""
-    year = _YEAR_OF_REPORT.search(text)
+    # ("* Global Report 2012 - released 12 December 2012", in a list of the Global Report's editions.)
+    year = _YEAR_OF_REPORT.search(text) or re.search(r"\b(?P<year>(?:19|20)\d\d)$", name)
     rows = recorded_editions(ctx, name, name)
     if not rows and year:
         # "follows the 2014 edition", "the 2018 edition of its Global Report": of the report the
@@ -282,6 +284,8 @@ _GAP_BEFORE_LAUNCH = re.compile(
     r"(?:\w+ly\s+)?$"
     # "X, which the US State Department released": a relative clause with a named subject.
     r"|^[\s,]*(?:which|that)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|on|for|and)\s+){1,8}(?:\w+ly\s+)?$"
+    # "* Global Report 2012 - released 12 December 2012.": an entry of a list of releases.
+    r"|^\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s*$"
 )
 _TAIL_BEFORE_LAUNCH = re.compile(
     r"(?P<t>(?:\s+(?:of|on|for|in|to|by)\s+[^,;]+?)?)"

@@ -420,8 +420,8 @@ def _meeting(
         n = ordinal_value(n_m.group("n"))
         start = start - (len(text[max(0, start - 40) : start]) - n_m.start())
     title = _clean_title(name)
-    if " " in title and title.isupper():
-        title = title.title()  # a fact box's label: "THIRD CONFERENCE"
+    if " " in title and title.isupper() and len(title.split()) <= 3:
+        title = title.title()  # a fact box's label: "THIRD CONFERENCE" (not a headline in capitals)
     lower = title.casefold()
     # Generic: a definite mention with nothing that names the meeting ("the two-day meeting",
     # "its tenth meeting"); an indefinite one ("a workshop") is a new meeting, however it is named.
@@ -496,7 +496,9 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             if qualifiers == {"ASEAN"} or _summit_in_its_city(ctx, text, start, end):
                 return "ASEAN Summit"
         return ""
-    for _, _, row in ctx.gaz.series.find(span):
+    for _, end_at, row in ctx.gaz.series.find(span):
+        if LARGER_BODY.match(span[end_at:]):
+            return ""  # "the fourth meeting of the SOMTC Experts Working Group": the group's, not the SOMTC's
         return row.get("series")
     bodies = _bodies_in(ctx, span)
     if bodies:
