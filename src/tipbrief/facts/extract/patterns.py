@@ -167,6 +167,8 @@ _NAME_PHRASE = rf"{_CAP_WORD}(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
 
 _INSTRUMENT_NAME = re.compile(
     rf"(?P<name>(?:{_CAP_WORD}\s+)*?{_INSTRUMENT_HEAD}"
+    # "the Protocol of 2014 to the Forced Labour Convention": a year in the name.
+    r"(?:\s+of\s+(?:19|20)\d\d(?=\s+to\s+the\s+[A-Z]))?"
     rf"(?:(?:\s+(?:{_CONNECT_WORD}\s+)+|,\s+(?=[EePp](?:specially|articularly)\b)){_CAP_WORD}(?:\s+{_CAP_WORD})*)*)"
 )
 

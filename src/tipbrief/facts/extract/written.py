@@ -367,6 +367,7 @@ _VERB_AHEAD = re.compile(
     r"|\s*,?\s*(?:for|at)\s+(?:the|their|its)\s+[^.;:,]{0,40}$",
     re.IGNORECASE,
 )
+_ONE_CLAUSE = re.compile(r"^[^,;.()]*$")
 RELATIVE_REACH = 80
 """How many characters may separate a dated mention from the relative expression that dates it."""
 
@@ -388,8 +389,10 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
         if not relatives:
             continue
         # (where the mention ends in the sentence, its label, its dates, span, reference, url, and
-        # whether a signing verb must stand between it and the relative expression)
-        recorded: list[tuple[int, str, date | None, date | None, Span, str | None, str | None, bool]] = []
+        # what must stand between it and the relative expression: a signing verb, one clause, or any)
+        recorded: list[
+            tuple[int, str, date | None, date | None, Span, str | None, str | None, re.Pattern[str] | None]
+        ] = []
         for ident in _named_meetings(ctx, s):
             # The identification may spell the name its own way ("18th AMMTC"): the text's is its span's.
             named = ident.text if ident.text in s.text else ident.span.quote
@@ -405,7 +408,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                         ident.span,
                         c.reference,
                         c.url,
-                        False,
+                        None,
                     )
                 )
         if _SIGNED.search(s.text):
@@ -417,7 +420,30 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                 if row and adopted:
                     span = s.span(ctx.doc, ctx.original, start, end)
                     label = f"{row.get('name')} (adopted {row.get('adopted')})"
-                    recorded.append((end, label, adopted[0], adopted[1], span, row.origin, row.source, True))
+                    recorded.append(
+                        (end, label, adopted[0], adopted[1], span, row.origin, row.source, _SIGNED)
+                    )
+        for f in _frames(ctx, s, sentence_words(s.text)):
+            # "the 2021 Trafficking in Persons Report released by the United States last July": the
+            # recorded release of the edition the sentence names.
+            published = parse_partial(f.edition.get("published")) if f.edition is not None else None
+            if f.kind == "publication" and f.edition is not None and published is not None:
+                span = s.span(ctx.doc, ctx.original, f.at, f.at)
+                label = f"the {f.edition.get('edition')} {f.edition.get('report')}"
+                # (In the release's own clause: not "released yesterday, after being placed in Tier 3
+                # last year".)
+                recorded.append(
+                    (
+                        f.at,
+                        label,
+                        published[0],
+                        published[1],
+                        span,
+                        f.edition.origin,
+                        f.edition.source,
+                        _ONE_CLAUSE,
+                    )
+                )
         if _INTO_FORCE.search(s.text):
             # "It entered into force on 8 March this year": the recorded entry into force the sentence
             # reports, at its verb (a party's deposit is not: which party did it, a list may blur).
@@ -429,7 +455,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                         at = f.at
                         span = s.span(ctx.doc, ctx.original, at, at)
                         recorded.append(
-                            (at, act.note, act.earliest, act.latest, span, act.reference, act.url, False)
+                            (at, act.note, act.earliest, act.latest, span, act.reference, act.url, None)
                         )
         for t in relatives:
             near = [
@@ -437,7 +463,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                 for r in recorded
                 if 0 <= t.start - r[0] <= RELATIVE_REACH
                 and not re.search(r"[.;]", s.text[r[0] : t.start])
-                and (not r[7] or _SIGNED.search(s.text[r[0] : t.start]))
+                and (r[7] is None or r[7].search(s.text[r[0] : t.start]))
             ]
             # Before the verb: "leaders last year adopted a declaration on …", "Next month, the
             # delegation will join its counterparts for the 18th AMMTC" (one recorded event only).
