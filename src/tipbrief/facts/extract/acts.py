@@ -85,11 +85,15 @@ _MINISTERS_BEFORE = re.compile(
 )
 
 
-def conclusion_kind(row: Row | None, name: str) -> str:
+def conclusion_kind(row: Row | None, name: str, verb: str = "") -> str:
     """Signing for binding instruments (conventions, treaties, agreements, charters), adoption for
-    the rest (declarations, plans, work plans, guidelines, consensus documents)."""
+    the rest (declarations, plans, work plans, guidelines, consensus documents). An instrument the
+    reference rows do not hold is concluded as its verb says ("The protocol was adopted by the
+    International Labour Conference"), when the verb says so."""
     if row is not None and row.get("kind"):
         return "signing" if row.get("kind") in _SIGNED_KINDS else "adoption"
+    if verb.casefold().startswith("adopt"):
+        return "adoption"
     return "signing" if _SIGNED_HEADS.search(name) else "adoption"
 
 
@@ -110,7 +114,7 @@ _EXPECTED_TO = re.compile(
 )
 # "became the sixth state to ratify", "were the first to deposit": done, and counted.
 _BECAME_NTH = re.compile(
-    r"\b(?:became|were|was)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\b(?:became|were|was|is|are)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d{1,2}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?to\s+$",
     re.IGNORECASE,
 )
@@ -235,7 +239,7 @@ def find_acts(
             label = re.sub(r"^(?:the|The)\s+", "", label)
             if label.casefold() in ("convention", "treaty"):
                 continue  # "the convention" in an article that names two: which one is unknown
-            act_kind = conclusion_kind(row, label) if kind == "conclusion" else kind
+            act_kind = conclusion_kind(row, label, word) if kind == "conclusion" else kind
             if (
                 act_kind == "signing"
                 and word.casefold().startswith("endors")
@@ -573,6 +577,16 @@ def countries(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
     return [(a, b, r.get("name")) for a, b, r in ctx.gaz.places.find(text) if r.get("kind") == "country"]
 
 
+def _where(ctx: _Context, text: str, at: int) -> bool:
+    """Whether the country at ``at`` says where, not who: "in Vientiane, Lao PDR", "in Indonesia"."""
+    before = text[:at]
+    if re.search(r"\b(?:in|at|from)\s+(?:the\s+)?$", before):
+        return True
+    city = re.search(r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+$", before)
+    row = ctx.gaz.place_row(city.group("name")) if city else None
+    return row is not None and row.get("kind") == "city"
+
+
 def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:
     """The countries that ratify or deposit: the verb's subject ("Viet Nam and Myanmar deposited"),
     else "by X" after it, else the one country the sentence names."""
@@ -593,7 +607,7 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
         if run:
             return tuple(dict.fromkeys(c[2] for c in run))
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
-    subject = [c for c in named if clause <= c[0] and c[1] <= v_start]
+    subject = [c for c in named if clause <= c[0] and c[1] <= v_start and not _where(ctx, text, c[0])]
     if subject:
         return tuple(dict.fromkeys(c[2] for c in subject))
     by = [

@@ -70,7 +70,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     # "The convention, which leaders signed last November", "the Treaty enters into force", "signed
     # the charter", "adopted the work plan": a bare
     # head noun, which names the article's one instrument of that kind (see acts._common_instrument).
-    if any(h in text for h in ("onvention", "reaty", "harter", "ork plan", "ork Plan")):
+    if any(h in text for h in ("onvention", "reaty", "harter", "ork plan", "ork Plan", "rotocol")):
         for m in _BARE_INSTRUMENT.finditer(text):
             if not any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
                 found.append((m.start("name"), m.end("name"), m.group("name")))
@@ -87,7 +87,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
 _VENUE_AFTER = re.compile(r"\s+(?:Centre|Center|Hall|Hotel|Building|Complex)\b")
 # ("the Convention on …" is a name; "the work plan on Monday" is not.)
 _BARE_INSTRUMENT = re.compile(
-    r"\b[Tt]he\s+(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan)\b"
+    r"\b[Tt]he\s+(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol)\b"
     r"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)))"
     r"(?![’'-])"
 )

@@ -318,7 +318,8 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
         for start, end, row in ctx.gaz.bodies.find(text):
             # "like the AICHR inaugurated last October in Cha-am": a reduced relative clause.
             gap = re.sub(r"\([A-Z][\w&/-]*\)", "", text[end:v_start]).strip()
-            reduced = sets_up and not gap and _NO_OBJECT.match(text, v_end) and not has_object
+            # (Also after a comma: "The AICHR, inaugurated in Cha-am, Thailand, in October 2009, is …")
+            reduced = sets_up and gap in ("", ",") and _NO_OBJECT.match(text, v_end) and not has_object
             if end <= v_start and not (_PASSIVE_GAP.match(text[end:v_start]) or reduced):
                 continue
             if start >= v_end and (not sets_up or re.match(r"['’]s\b", text[end:])):
