@@ -72,7 +72,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             edition = (
                 _edition_released_on(ctx, text, name)
                 or _edition_by_year(ctx, text, name)
-                or _previous_edition(ctx, text, verb.start())
+                or _previous_edition(ctx, text, verb.start(), name)
             )
         last_years = _LAST_YEARS.search(text, max(0, verb.start() - 80), verb.start())
         # ("The fifth edition of the report, launched at a virtual event": of the one edition named.)
@@ -214,23 +214,26 @@ _LAST_YEARS = re.compile(
     r"\b(?:last|previous)\s+year['’]s\s+(?:\w+\s+){0,4}?(?:edition|report)\b", re.IGNORECASE
 )
 _FIRST = re.compile(r"\bfirst\s+(?:edition|report)\b", re.IGNORECASE)
+_FIRST_NAMED = re.compile(r"\b(?:its|their|the)\s+first\s+(?:[A-Z][\w-]*\s+){1,3}Report\b")
 _PREVIOUS = re.compile(r"\b(?:previous|preceding|last|earlier)\s+(?:edition|report)\b", re.IGNORECASE)
 
 
-def _previous_edition(ctx: _Context, text: str, verb_at: int) -> Row | None:
+def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") -> Row | None:
     """ "The previous report, released two years ago", in an article on the Global Report on
     Trafficking in Persons 2014: the recorded edition before the one edition the article names (or,
-    for "the first edition", the first recorded one)."""
-    first = _FIRST.search(text)
+    for "the first edition", "its first Global Report", the first recorded one)."""
+    first = _FIRST.search(text) or _FIRST_NAMED.search(text)
     if not (_PREVIOUS.search(text, max(0, verb_at - 80), verb_at) or first):
         return None
     this = _the_edition_named(ctx)
+    if first:
+        # "UNODC has published the report since the first edition in 2009": its first recorded one
+        # (of the report the mention names, else of the one edition the article names).
+        editions = recorded_editions(ctx, name, name) or (_editions_of(ctx, this) if this else ())
+        return min(editions, key=lambda r: int(r.get("edition")), default=None)
     if this is None:
         return None
     editions = _editions_of(ctx, this)
-    if first:
-        # "UNODC has published the report since the first edition in 2009": its first recorded one.
-        return min(editions, key=lambda r: int(r.get("edition")), default=None)
     earlier = [r for r in editions if int(r.get("edition")) < int(this.get("edition"))]
     return max(earlier, key=lambda r: int(r.get("edition")), default=None)
 
@@ -286,12 +289,16 @@ _GAP_BEFORE_LAUNCH = re.compile(
     r"|^[\s,]*(?:which|that)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|on|for|and)\s+){1,8}(?:\w+ly\s+)?$"
     # "* Global Report 2012 - released 12 December 2012.": an entry of a list of releases.
     r"|^\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s*$"
+    # "in its annual report on trafficking, the first released under Secretary Clinton"
+    r"|^\s*,\s*the\s+(?:first|second|third|last|latest)\s+$"
 )
 _TAIL_BEFORE_LAUNCH = re.compile(
     r"(?P<t>(?:\s+(?:of|on|for|in|to|by)\s+[^,;]+?)?)"
     r"(?P<gap>[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|is|are)\s+)?"
     # "The previous edition, which UNODC published two years ago": a named subject between.
-    r"|,\s*(?:which|that)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:had\s+|has\s+)?)$"
+    r"|,\s*(?:which|that)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:had\s+|has\s+)?"
+    # "its annual report on trafficking, the first released under Secretary Clinton"
+    r"|,\s*the\s+(?:first|second|third|last|latest)\s+)$"
 )
 
 
