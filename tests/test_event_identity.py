@@ -181,3 +181,19 @@ def test_a_list_of_releases_dates_each_edition_it_names_by_year() -> None:
     ):
         want = {"kind": "publication", "title": title, "earliest": day, "latest": day}
         assert len([e for e in events if matches(e, want)]) == 1, (want, describe(events))
+
+
+def test_a_meeting_stated_twice_is_titled_as_its_series_numbers_it() -> None:
+    factbox = (
+        "FACTBOX - The Bali Process ministerial conferences\n\n"
+        "Some facts about the process:\n\n"
+        "* EIGHTH CONFERENCE: 10 February 2023, Adelaide. Ministers adopted a new strategy.\n"
+    )
+    release = (
+        "BANGKOK, 21 February 2023 – Thailand's delegation attended the 8th Bali Process Ministerial "
+        "Conference in Adelaide, Australia, from 8 to 10 February 2023.\n"
+    )
+    events = [e for e in events_of(factbox, release, fold=False) if e.kind == "conference"]
+    # "8th Bali Process Ministerial Conference" over "Eighth Conference of the BPMC": the longer of
+    # two titles that number the meeting as its series does.
+    assert [e.title for e in events] == ["8th Bali Process Ministerial Conference"], describe(tuple(events))

@@ -55,14 +55,15 @@ def slug(text: str) -> str:
 
 def _title(cands: Sequence[EventCandidate]) -> str:
     # A signature is the more specific act: "Signing of X" wins over "Adoption of X".
-    # ("31st ASEAN Summit" over "Thirty-first summit": a title that names the series says more.)
+    # ("31st ASEAN Summit" over "Thirty-first summit": a title that names the series, or numbers the
+    # meeting as its series does, says more.)
     subjects = {c.subject.casefold() for c in cands if c.subject}
     title = min(
         (c.title for c in cands),
         key=lambda t: (
             not t.startswith("Signing"),
             t[:1].islower(),
-            not any(x in t.casefold() for x in subjects),
+            not (t[:1].isdigit() or any(x in t.casefold() for x in subjects)),
             -len(t),
             t,
         ),
