@@ -35,7 +35,6 @@ from tipbrief.facts.extract.evidence import (
     precise,
     reporting_clauses,
     split_respectively,
-    subordinate_clauses,
     tense_of,
 )
 from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
@@ -326,9 +325,12 @@ def _events_in_sentence(
             if put_off:
                 # "That summit, scheduled for Dec. 15-18, was put off … and moved to February": the
                 # days it was planned for are when it did not happen; only the new date dates it.
+                # Called off with no new date, it is no event at all.
                 new_dates = {
                     s.span(ctx.doc, ctx.original, m.end(), m.end()).start for m in _MOVED_TO.finditer(text)
                 }
+                if not new_dates and _CALLED_OFF.search(segment):
+                    continue
                 pool = [c for c in pool if c.span is not None and c.span.start in new_dates]
             if dateline is not None:
                 pool = [c for c in pool if not (c.span and c.span.start < dateline[2])]
@@ -403,7 +405,6 @@ def _events_in_sentence(
                 if mine(f, sp.start)
                 and (not limit or sp.start < limit)
                 and not inside(sp.start, earlier_clause, at)
-                and not inside(sp.start, subordinate_clauses(ctx, s, f.at), at)
                 and not inside(sp.start, aside, at)
             ]
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, dateline, cons)
@@ -430,6 +431,7 @@ _PUT_OFF_VERBS = r"postponed|put\s+off|deferred|rescheduled|pushed\s+back"
 _PUT_OFF = re.compile(
     rf"\b(?:{_PUT_OFF_VERBS}|postpone|postponing|postponement|called\s+off|cancell?ed)\b", re.IGNORECASE
 )
+_CALLED_OFF = re.compile(r"\b(?:called\s+off|cancell?ed)\b", re.IGNORECASE)
 # Where it was moved to: "moved to February", "postponed until next year", "rescheduled for 2009".
 _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|till|for)\s+", re.IGNORECASE)
 
