@@ -363,19 +363,12 @@ def _time_constraints(
             if a and a[0] and a[1]:
                 found, note = anchored_interval(t, (a[0], a[1]), expression_tense(s.text, t.start, tense))
             elif t.base_year is not None and t.base_month is None:
-                # "the previous year", after a stated year: counted from it, as good as stated, with
-                # or without the article's date.
-                counted = t.base_year + (-1 if t.relative == "previous year" else 1)
-                out.append(
-                    Constraint(
-                        "stated-date",
-                        f"“{t.text}”, counted from {t.base_year}",
-                        date(counted, 1, 1),
-                        date(counted, 12, 31),
-                        span,
-                        stated=True,
-                    )
-                )
+                # "the previous year", after a stated year: counted from it (the article's date plays
+                # no part), as good as stated, with or without the article's date.
+                of_year = (date(t.base_year, 1, 1), date(t.base_year, 12, 31))
+                counted, note = anchored_interval(t, of_year, tense)
+                if counted:
+                    out.append(Constraint("stated-date", note, counted[0], counted[1], span, stated=True))
                 continue
             if found:
                 out.append(

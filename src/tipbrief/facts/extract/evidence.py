@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import timeline_entry_end
 from tipbrief.facts.extract.records import Constraint, Sentence, _Context
 from tipbrief.facts.extract.sentences import _event_tense
@@ -103,11 +104,7 @@ def reporting_clauses(ctx: _Context, s: Sentence) -> list[tuple[int, int]]:
 
 def _ends_with_party(ctx: _Context, before: str, party: str) -> bool:
     """Whether ``before`` ends with the name of the country ``party``."""
-    return any(
-        end == len(before.rstrip()) and row.get("name") == party
-        for _, end, row in ctx.gaz.places.find(before)
-        if row.get("kind") == "country"
-    )
+    return any(end == len(before.rstrip()) and name == party for _, end, name in countries(ctx, before))
 
 
 _OBJECT_CLAUSE = re.compile(

@@ -75,16 +75,15 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
                 or _previous_edition(ctx, text, verb.start(), name)
             )
         last_years = _LAST_YEARS.search(text, max(0, verb.start() - 80), verb.start())
+        editions_named = recorded_editions(ctx, name, name)
         # ("The fifth edition of the report, launched at a virtual event": of the one edition named.)
-        bare = re.fullmatch(r"report|(?:[\w-]+\s+)?edition of the report", name, re.I) or recorded_editions(
-            ctx, name, name
-        )
+        bare = re.fullmatch(rf"report|{_AN_EDITION}", name, re.I) or editions_named
         if kind == "publication" and edition is None and not last_years and bare:
             # "Kerry, presenting the report in Washington", in an article on the 2014 Trafficking in
             # Persons Report: the one edition the article names (of this report, when the mention
             # names one: "its first Global Report", in a story on the TIP Report, is not that).
             edition = _the_edition_named(ctx)
-            named = {r.get("report") for r in recorded_editions(ctx, name, name)}
+            named = {r.get("report") for r in editions_named}
             if edition is not None and named and edition.get("report") not in named:
                 edition = None
             # "in the report released in June 2024", "The report, published every year since 2001":
@@ -99,9 +98,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             name = f"previous {name}"
         if verb.group("verb").casefold() == "presenting" and edition is None:
             continue  # "Kerry, presenting the report, said …": a release only when it names the edition
-        if edition is not None and re.fullmatch(
-            r"edition|report|(?!previous)(?:[\w-]+\s+)?edition of the report", name, re.I
-        ):
+        if edition is not None and re.fullmatch(rf"edition|report|(?!previous){_AN_EDITION}", name, re.I):
             name = edition.get("report")  # "the 2014 edition": of the report the article names
         if edition is not None and edition.get("edition") not in name:
             name = f"{edition.get('edition')} {name}"
@@ -110,6 +107,10 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition))
         taken.add(verb.start())
     return out or _entry_edition(ctx, text)
+
+
+# "the fifth edition of the report", "the edition of the report": an edition named by the report.
+_AN_EDITION = r"(?:[\w-]+\s+)?edition of the report"
 
 
 # A dated timeline entry that opens with a recorded report's edition: "June 27, 2011 - The 2011 TIP

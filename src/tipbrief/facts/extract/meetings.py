@@ -335,7 +335,6 @@ _PHRASE_STOP = re.compile(
 )
 
 
-# "It was the second consultation on the subject": the subject of the sentence is the event before.
 # "The Conference was the first ministerial meeting of the Bali Process since 2018": what the subject
 # is, not another meeting.
 SUPERLATIVE_PREDICATE = re.compile(
@@ -344,6 +343,7 @@ SUPERLATIVE_PREDICATE = re.compile(
     r"(?:(?!\b(?:since|after|before|than|following)\b)[^,;.])*$",
     re.IGNORECASE,
 )
+# "It was the second consultation on the subject": the subject of the sentence is the event before.
 _IT_WAS = re.compile(r"^(?:It|This|That)\s+(?:was|is|will be|would be|had been|has been)\s+$")
 
 

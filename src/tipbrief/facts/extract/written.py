@@ -423,39 +423,26 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                     recorded.append(
                         (end, label, adopted[0], adopted[1], span, row.origin, row.source, _SIGNED)
                     )
+        into_force = bool(_INTO_FORCE.search(s.text))
         for f in _frames(ctx, s, sentence_words(s.text)):
-            # "the 2021 Trafficking in Persons Report released by the United States last July": the
-            # recorded release of the edition the sentence names.
-            published = parse_partial(f.edition.get("published")) if f.edition is not None else None
-            if f.kind == "publication" and f.edition is not None and published is not None:
-                span = s.span(ctx.doc, ctx.original, f.at, f.at)
+            span = s.span(ctx.doc, ctx.original, f.at, f.at)
+            if f.kind == "publication" and f.edition is not None:
+                # "the 2021 Trafficking in Persons Report released by the United States last July": the
+                # recorded release of the edition the sentence names, in the release's own clause (not
+                # "released yesterday, after being placed in Tier 3 last year").
                 label = f"the {f.edition.get('edition')} {f.edition.get('report')}"
-                # (In the release's own clause: not "released yesterday, after being placed in Tier 3
-                # last year".)
-                recorded.append(
-                    (
-                        f.at,
-                        label,
-                        published[0],
-                        published[1],
-                        span,
-                        f.edition.origin,
-                        f.edition.source,
-                        _ONE_CLAUSE,
+                for ref in _edition_reference(f):
+                    recorded.append(
+                        (f.at, label, ref.earliest, ref.latest, span, ref.reference, ref.url, _ONE_CLAUSE)
                     )
-                )
-        if _INTO_FORCE.search(s.text):
-            # "It entered into force on 8 March this year": the recorded entry into force the sentence
-            # reports, at its verb (a party's deposit is not: which party did it, a list may blur).
-            for f in _frames(ctx, s, sentence_words(s.text)):
-                if f.kind != "entry-into-force":
-                    continue
+            elif f.kind == "entry-into-force" and into_force:
+                # "It entered into force on 8 March this year": the recorded entry into force the
+                # sentence reports, at its verb (a party's deposit is not: which party did it, a list
+                # may blur).
                 for act in _instrument_reference(ctx, f):
                     if act.earliest and act.latest:
-                        at = f.at
-                        span = s.span(ctx.doc, ctx.original, at, at)
                         recorded.append(
-                            (at, act.note, act.earliest, act.latest, span, act.reference, act.url, None)
+                            (f.at, act.note, act.earliest, act.latest, span, act.reference, act.url, None)
                         )
         for t in relatives:
             near = [
