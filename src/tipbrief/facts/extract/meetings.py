@@ -89,6 +89,24 @@ _GENERIC = re.compile(
 )
 
 
+# What makes "the first AICHR meeting" the first of some of its meetings: "under the Philippines'
+# chairmanship", "this year", "since 2019", "of 2017" (not "in 2011": "the eighth AMMTC in 2011" is the 8th).
+_OF_A_SUBSET = re.compile(
+    r"(?:\s*\([A-Z][\w&/-]*\))?(?:\s+(?:meeting|session|gathering)s?)?\s+"
+    r"(?:under|since|after|outside|this\s+year|of\s+(?:the|this)\s+year|of\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_of_a_subset(text: str, start: int, end: int) -> bool:
+    """ "the first AICHR meeting under the Philippines' chairmanship": a word ordinal that ranks
+    the meetings of a year or a chair, not a number of the series."""
+    word = re.match(
+        rf"(?:(?:the|its|their)\s+)?(?P<n>{ORDINAL_TOKEN})\b", text[start:end], re.IGNORECASE
+    ) or _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
+    return bool(word and not word.group("n")[0].isdigit() and _OF_A_SUBSET.match(text, end))
+
+
 # "The first took place in Bali": an ordinal standing for a meeting of the series the article is about.
 _ORDINAL_ALONE = re.compile(
     rf"^(?:The|the)\s+(?P<n>{'|'.join(ORDINAL_WORDS)})\s+(?:one\s+)?(?=took place|was held|met|was convened)",
@@ -118,6 +136,11 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
             if n is None:
                 continue
         at = start - (len(text[max(0, start - 40) : start]) - n_m.start()) if n_m else start
+        if n_m and _first_of_a_subset(text, at, end):
+            # "the first AICHR meeting under the Philippines' chairmanship": first of the year's
+            # meetings, not the series' 1st; the sentence names no numbered meeting here.
+            series_spans.append((start, end))
+            continue
         if larger:
             name_end = end + larger.end()
             title = _clean_title(text[start:name_end])
@@ -172,6 +195,8 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         ):
             continue  # "earlier meetings of the group": several meetings, none named
         seen_nouns.update(a for a, _ in found.pop("nouns"))  # type: ignore[attr-defined]
+        if _first_of_a_subset(text, int(found["start"]), int(found["end"])):  # type: ignore[call-overload]
+            continue
         meeting = _meeting(ctx, text, **found)  # type: ignore[arg-type]
         # A name that holds a series mention replaces the mention ("Preparatory ASEAN SOMTC").
         out = [
@@ -373,7 +398,8 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
         lead = _DATE_LEAD.search(rest, max(0, a - 12), a)
         rest = rest[: lead.start() if lead else a] + rest[b:]
     tail = ""
-    prep = re.match(r"\s+(?:on|for|about|against|to|with|of)\s+", rest)
+    # (Not "its 23rd meeting on this resort island": a place pointed at, not a topic.)
+    prep = re.match(r"\s+(?:on|for|about|against|to|with|of)\s+(?!(?:this|that|these)\s)", rest)
     if prep:
         stop = _PHRASE_STOP.search(rest, prep.end())
         tail = rest[: stop.start() if stop else len(rest)]

@@ -56,6 +56,10 @@ _HELD_IN = re.compile(
     r"consultation|dialogue)\b[^.;]{0,40}\bin\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BEFORE_MEETING_NOUN = re.compile(
+    r"\s+(?:meeting|conference|summit|workshop|forum|talks|consultation|seminar|gathering|session)s?\b",
+    re.IGNORECASE,
+)
 # A city named as a party or a rival ("ratified ahead of Manila", "Bangkok's delegation follows
 # Jakarta"), not as where something happened.
 _NOT_WHERE = re.compile(r"\b(?:ahead of|behind|after|than|like|follows?|followed|join(?:s|ed)?|with)\s+$")
@@ -85,6 +89,11 @@ def place_of(
         and _HELD_IN.search(ctx.original, max(0, sp.start - 60), sp.start)
         and not any(c.country == pl.name and 0 < sp.start - c_sp.end <= 3 for c_sp, c in cities)
     ]
+    # "Results of the Boracay meeting will feed into the summit … in Manila": a city before a meeting
+    # noun names that meeting; where the event's own words give another city, that one is its place.
+    attributive = [c for c in cities if _BEFORE_MEETING_NOUN.match(ctx.original, c[0].end)]
+    if attributive and len(attributive) < len(cities):
+        cities = [c for c in cities if c not in attributive]
     pick = cities or countries
     if pick:
         return pick[0][1], pick[0][0]
