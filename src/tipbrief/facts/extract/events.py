@@ -318,6 +318,14 @@ def _events_in_sentence(
             seg_end = min((t for t in triggers if t > f.at), default=len(text))
             segment = text[seg_start:seg_end] if len(triggers) > 1 else text
             tense = "future" if f.future else tense_of(segment)
+            if (
+                tense == "future"
+                and _DONE_PARTICIPLE.match(text, f.at)
+                and not _NOT_DONE.search(text, 0, f.at)
+            ):
+                # "Malaysia, urged in the report released in June …, will host the SOMTC": the
+                # participle's act is done, whatever the sentence's main verb looks ahead to.
+                tense = "past"
             put_off = f.kind not in ACT_KINDS and _PUT_OFF.search(segment)
             if put_off:
                 tense = "future"
@@ -454,6 +462,20 @@ _PLANNED_FOR = re.compile(
 _TERMS_OF_FORCE = re.compile(
     r"[\w ]{0,30}?\b(?:force|effect)\s+"
     r"(?:on\s+the\s+[\w-]+\s+day|(?:\w+|\d+)\s+days?|(?:\w+|\d+)\s+months?)\s+(?:after|following|from)\b",
+    re.IGNORECASE,
+)
+
+
+# A trigger that is a past participle, and the words before it that would make it one still to come
+# ("to be released", "will be signed", "once ratified").
+# (The verb of the event's own act: "The Commission finalised its inputs to the Plan, which will be
+# submitted … for adoption" is an adoption still to come.)
+_DONE_PARTICIPLE = re.compile(
+    r"(?:released|published|issued|launched|unveiled|signed|adopted|ratified|deposited|held|convened|"
+    r"hosted|endorsed|approved|inaugurated)\b(?!\s+to\b)"
+)
+_NOT_DONE = re.compile(
+    r"\b(?:will|shall|would|to|be|being|once|if|unless|when|until|yet|not|before)\s+(?:[\w'’-]+\s+){0,1}$",
     re.IGNORECASE,
 )
 
