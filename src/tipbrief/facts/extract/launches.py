@@ -316,6 +316,11 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
         names.append((found.start("name"), found.end("name"), "launch", found.group("name")))
     for start, end, row in ctx.gaz.programmes.find(text):
         names.append((start, end, "launch", row.get("name")))
+    # "whose first global report on trafficking in persons was published": a recorded report, however
+    # the copy capitalises it.
+    for start, end, row in ctx.gaz.reports.find(text):
+        if text[start].islower():
+            names.append((start, end, "publication", row.get("report")))
     sets_up = verb_word.startswith("inaugura")
     if sets_up or verb_word.startswith("launch"):
         # "inaugurated the ASEAN Intergovernmental Commission on Human Rights", "The ACWC was
@@ -378,6 +383,11 @@ _BODY_DESCRIBED = re.compile(
     r"\s+(?:on|for|of)\s+[a-z][a-z ,-]{5,120}?)"
     # "…, inaugurated in Hanoi in April": a reduced relative clause after a comma.
     r"(?:\s+(?:(?:was|were|has been|had been|is)\s+)?(?:\w+ly\s+)?|,\s+)$"
+    # "ASEAN's new women's and children's rights commission, inaugurated in Hanoi": described by the
+    # words before its noun.
+    rf"|(?:\b(?:the|a|an)|ASEAN['’]s)\s+{_BODY_MODIFIERS}"
+    rf"(?P<d2>(?:[a-z][\w'’-]*\s+(?:and\s+)?){{1,5}}(?P<head2>{_BODY_HEAD}))"
+    r"(?:\s+(?:(?:was|were|has been|had been|is)\s+)?(?:\w+ly\s+)?|,\s+)$"
 )
 
 
@@ -435,7 +445,9 @@ def _described_body(ctx: _Context, before: str) -> str | None:
     """The one body of the reference rows whose name holds every word of the description before the
     verb ("commission on the rights of women and children": the ACWC), named as the rows name it."""
     m = _BODY_DESCRIBED.search(before)
-    return _body_fitting(ctx, m.group("head"), m.group("d")) if m else None
+    if m is None:
+        return None
+    return _body_fitting(ctx, m.group("head") or m.group("head2"), m.group("d") or m.group("d2"))
 
 
 def _body_fitting(ctx: _Context, head: str, description: str) -> str | None:
