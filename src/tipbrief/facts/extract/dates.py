@@ -82,7 +82,9 @@ def narrative_days(relative: str | None) -> int | None:
 
 
 def day_named_before(ctx: _Context, offset: int) -> date | None:
-    """The last single day the article names before ``offset`` (see NARRATIVE_DAYS)."""
+    """The last single day the article names before ``offset`` (see NARRATIVE_DAYS), unless a wider
+    date follows it ("In November, leaders adopted … On the same day": some day of that November,
+    not the day of the dateline before it)."""
     before = [d for at, d in ctx.named_days if at < offset]
     return before[-1] if before else None
 
@@ -170,7 +172,11 @@ def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
     asides = _aside_ranges(ctx)
     out = _dates_found(ctx, anchor, asides)
-    ctx.named_days[:] = [(d.span.start, d.earliest) for d in out if d.earliest and _names_a_day(d, asides)]
+    ctx.named_days[:] = [
+        (d.span.start, d.earliest if d.earliest == d.latest else None)
+        for d in out
+        if _names_a_date(ctx.original, d, asides)
+    ]
     return out
 
 
@@ -195,9 +201,23 @@ def _aside_ranges(ctx: _Context) -> list[tuple[int, int]]:
     ]
 
 
-def _names_a_day(d: DateFound, asides: list[tuple[int, int]]) -> bool:
-    """A single day that "the day before" or "a day earlier" may count from."""
-    return bool(d.earliest and d.earliest == d.latest and not any(a <= d.span.start < b for a, b in asides))
+def _names_a_date(original: str, d: DateFound, asides: list[tuple[int, int]]) -> bool:
+    """A date the story goes on from: a single day ("the day before" counts from it), or a month the
+    story moves to ("In November, leaders adopted …"), from which no day counts."""
+    if not d.earliest or d.latest is None or any(a <= d.span.start < b for a, b in asides):
+        return False
+    if d.earliest == d.latest:
+        return True
+    # (Not a year, a span of days, "earlier this month", or the month of a noun: "the Andaman Sea
+    # crisis of May 2015".)
+    whole_month = (
+        d.earliest.day == 1 and (d.latest + timedelta(days=1)).day == 1 and d.latest.month == d.earliest.month
+    )
+    # ("In November" is one expression, or "November" after "in".)
+    told = re.search(r"\b[Ii]n\s+$", original[max(0, d.span.start - 4) : d.span.start]) or re.match(
+        r"[Ii]n\s", d.span.quote
+    )
+    return whole_month and bool(told)
 
 
 def _date_lines(ctx: _Context) -> list[DateFound]:
@@ -246,9 +266,8 @@ def _dates_found(
                 )
                 continue
             if (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.start, t.end):
-                base = next(
-                    (d.earliest for d in reversed(out) if d.earliest and _names_a_day(d, asides)), None
-                )
+                last = next((d for d in reversed(out) if _names_a_date(ctx.original, d, asides)), None)
+                base = last.earliest if last and last.earliest == last.latest else None
                 if base is not None:
                     day = base + timedelta(days=offset)
                     out.append(

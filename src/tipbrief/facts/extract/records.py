@@ -162,9 +162,10 @@ class _Context:
     """Days and months without a year that fall on a recorded event named beside them ("opened on
     November 25", the 14th AMMTC on record for 25-26 November 2020), by where they start in the
     original text: their value in the recorded year (filled by written._recorded_days)."""
-    named_days: list[tuple[int, date]] = field(default_factory=list)
-    """The single days the article's expressions name, by where they start in the original text:
-    what "the same day" or "the following day" counts from (filled by dates._extract_dates)."""
+    named_days: list[tuple[int, date | None]] = field(default_factory=list)
+    """The dates the article's expressions name, by where they start in the original text: a single
+    day is what "the same day" or "the following day" counts from; a wider date (None) is what they
+    cannot count from (filled by dates._extract_dates)."""
     dateline: tuple[Place, Span, int] | tuple[()] | None = None
     """Where the article was filed (its place, span, and where the dateline ends); () when it has
     none; None until asked (see events._dateline)."""
