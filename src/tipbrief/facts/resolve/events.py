@@ -198,7 +198,7 @@ def group_candidates(entries: Sequence[KeyedCandidate]) -> list[tuple[BucketId, 
                 for g in forming
                 # The places agree when every member states none, the same one as c, or a country
                 # and a city in it ("Cebu, Philippines" and "the Philippines").
-                if all(places_agree(p, c.place) for p in g.places) and _meet(*g.bounds, k.earliest, k.latest)
+                if all(_places_fit(p, c) for p in g.places) and _meet(*g.bounds, k.earliest, k.latest)
             ),
             None,
         )
@@ -218,6 +218,15 @@ def group_candidates(entries: Sequence[KeyedCandidate]) -> list[tuple[BucketId, 
         )
         for g in forming
     ]
+
+
+def _places_fit(p: Place, c: EventCandidate) -> bool:
+    """Whether a group's place can be the candidate's: as ``places_agree`` says, or, for a numbered
+    meeting of one body (its number is its identity), any place in the same country ("the Seventh
+    Bali Process Ministerial Conference here in Nusa Dua" and "the 7th BPMC in Bali")."""
+    if places_agree(p, c.place):
+        return True
+    return bool(c.ordinal is not None and c.subject and c.place and c.place.country == p.country)
 
 
 class _Forming:
