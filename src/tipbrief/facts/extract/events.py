@@ -376,7 +376,10 @@ def _events_in_sentence(
             cons = split_respectively(
                 f.split, precise(bounds_only(ctx.original, join_and(ctx.original, cons)), point)
             )
-            continuing = bool(CONTINUING.search(text[seg_start:seg_end] if len(triggers) > 1 else text))
+            # (Not "Crime is growing, according to a report launched today": a launch is one day's.)
+            continuing = f.kind not in POINT_KINDS and bool(
+                CONTINUING.search(text[seg_start:seg_end] if len(triggers) > 1 else text)
+            )
             if continuing:
                 # "The 19th AMMTC continued today": today falls within the meeting, not around it.
                 cons = [c for c in cons if c.rule != "relative-date"]

@@ -276,6 +276,7 @@ _ADVERBIALS = re.compile(
 _DETERMINER = re.compile(
     # "the launch of a Training Curriculum": the noun's object after "of".
     r"(?:of\s+)?(?:the|its|their|a|an)\s+(?:(?:new|annual|latest|first|flagship|landmark|updated|revised|"
+    r"next|upcoming|forthcoming|"
     r"(?:19|20)\d\d)\s+)*",
     re.IGNORECASE,
 )
@@ -367,8 +368,19 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
         rest = text[common.end() : v_start]
         tail = _TAIL_BEFORE_LAUNCH.match(rest)
         if tail:
-            return _common_launch(ctx, text, common, tail.group("t"))
+            named = _common_launch(ctx, text, common, tail.group("t"))
+            # "according to a report published today by the UN Human Rights Office": named by its
+            # publisher when nothing else names it.
+            by = _BY_PUBLISHER.match(text, obj)
+            if named is None and by and common.group("noun").lower() in ("report", "study", "review"):
+                return "publication", f"{common.group('noun').lower()} by the {by.group('by')}"
+            return named
     return None
+
+
+_BY_PUBLISHER = re.compile(
+    rf"by\s+(?:the\s+)?(?P<by>{_CAP_WORD}(?:\s+(?:(?:of|on|for|and|to|against)\s+)?{_CAP_WORD})*)"
+)
 
 
 # The nouns that head a body's name ("the ASEAN Commission on …").
@@ -485,14 +497,24 @@ def _common_launch(
     if own and len(own.group("name").split()) >= 2 and not re.search(r"['’]s?$", own.group("name")):
         return kind, f"{own.group('name')} {noun}"
     for s in ctx.sentences:
+        # 'The report, "Transnational Organized Crime in Southeast Asia: …", is …': its title, quoted
+        # beside the noun.
+        quoted = re.search(rf"\b[Tt]he\s+{noun},?\s+[“\"](?P<q>[^”\"]{{5,200}})[”\"]", s.text)
+        if quoted:
+            return kind, quoted.group("q")
+    for s in ctx.sentences:
         for named in re.finditer(
             # Small words may join the capitalised ones: "Trafficking in Persons Report".
             rf"(?P<name>(?:{_CAP_WORD}|\([A-Z][\w&/-]*\))(?:\s+(?:(?:of|on|for|in|and|to|against)\s+)?"
             rf"(?:{_CAP_WORD}|\([A-Z][\w&/-]*\)))*)\s+(?i:{noun})\b",
             s.text,
         ):
-            if named.group("name")[:1].isupper() and not re.fullmatch(
-                r"(?:The|A|An|Its|This)", named.group("name")
+            # (Not "UNODC's Global Report on Trafficking in Persons 2018", which goes on past the noun:
+            # another report, and a name is never cut.)
+            if (
+                named.group("name")[:1].isupper()
+                and not re.fullmatch(r"(?:The|A|An|Its|This)", named.group("name"))
+                and not re.match(r"\s+(?:on|of|for|in|to|against)\s+[A-Z]", s.text[named.end() :])
             ):
                 return kind, f"{named.group('name')} {noun}"
     if tail is None:
