@@ -93,6 +93,24 @@ def test_dateline_sets_published_date_and_place() -> None:
     assert article.document.dateline_place == "Jakarta"
 
 
+def test_a_dateline_on_a_line_of_its_own_under_the_standfirst_dates_the_release() -> None:
+    text = (
+        "50 million people worldwide in modern slavery\n\n"
+        "New global estimates show forced labour has risen sharply over the last five years.\n\n"
+        "GENEVA (ILO News) – 12 September 2022\n\n"
+        "Fifty million people were living in modern slavery in 2021.\n"
+    )
+    article = parse_article("d", "d.txt", text, {})
+    assert article.document.published == date(2022, 9, 12)
+    assert article.document.dateline_place == "Geneva"
+    # A line of a story's body that only names a city and a date later on is no dateline.
+    later = text.replace("Fifty million", "BANGKOK – 1 May 2020\n\nFifty million").replace(
+        "GENEVA (ILO News) – 12 September 2022\n\n", ""
+    )
+    later = "Headline\n\nFirst paragraph of the story.\n\nSecond paragraph.\n\n" + later
+    assert parse_article("d", "d.txt", later, {}).document.published is None
+
+
 def test_front_matter_gives_metadata() -> None:
     text = "---\npublished: 2019-03-05\noutlet: Example Wire\ntitle: A title\n---\nBody text here.\n"
     doc = parse_article("d", "d.txt", text, {}).document

@@ -224,6 +224,10 @@ _DATELINE = re.compile(
     # "Vientiane, Nov. 30" may stand as a line of its own, before the story's first paragraph.
     r"\s*(?:--|[-–—:](?!\w)|(?<=\))(?=\s+[A-Z])|$)"
 )
+# A dateline that is a whole line, with its full date after the place and any agency.
+_DATELINE_LINE = re.compile(
+    rf"^(?P<place>{_DATELINE_PLACE})\s*(?:\([^()]{{2,30}}\))?\s*(?:--|[-–—,:])\s*(?P<date>{_FULL_DATE.pattern})\s*$"
+)
 _SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<outlet>\S.{1,80})$", re.IGNORECASE)
 _LINK_BOILERPLATE = re.compile(
     r"\b(?:can be (?:downloaded|viewed|found|accessed|read) here"
@@ -521,7 +525,18 @@ def parse_article(
         if reason:
             dropped.append(DroppedSpan(para.start, para.end, reason))
             continue
-        if not state.body_started:
+        line = (
+            _DATELINE_LINE.match(para.text)
+            if state.body_started and dateline_span is None and len(kept) <= 2
+            else None
+        )
+        if line is not None:
+            # "GENEVA (ILO News) – 12 September 2022" on a line of its own, under the standfirst of a
+            # press release: the place and date the article was issued.
+            dateline_place = line.group("place").strip().title()
+            dateline_date = parse_full_date(line.group("date"))
+            dateline_span = para.span(line.start("date"), line.end("date"))
+        elif not state.body_started:
             m = _DATELINE.match(para.text)
             if m and (m.group("date") or m.group("agency")):
                 dateline_place = m.group("place").strip().title()

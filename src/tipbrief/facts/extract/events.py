@@ -367,6 +367,14 @@ def _events_in_sentence(
             if f.kind in ACT_KINDS and _REACTION_TO.search(text, 0, f.at):
                 # "IOM today welcomed the adoption of the Work Plan": today is the welcome's.
                 aside = [*aside, (source.start, at)]
+            found_in = _ACCORDING_TO.search(text, 0, f.at) if f.kind in ("publication", "launch") else None
+            if found_in is not None:
+                # "Fifty million people were living in modern slavery in 2021, according to the
+                # Global Estimates released today": what the report found, not when it came out.
+                aside = [
+                    *aside,
+                    (source.start, s.span(ctx.doc, ctx.original, found_in.start(), found_in.start()).start),
+                ]
             cons = [
                 c
                 for c in pool
@@ -453,6 +461,7 @@ _REACTION_TO = re.compile(
     r"congratulated|celebrated|celebrates)\s+(?:the|its|their)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+_ACCORDING_TO = re.compile(r",\s+according\s+to\b", re.IGNORECASE)
 _AND_CLAUSE = re.compile(r",\s+and\s+")
 _PLANNED_FOR = re.compile(
     r"\b(?:planned|scheduled|set|slated|earmarked|intended|meant)\s+for\s+(?:(?:the|a|an|its|their)\b[^,;.]{0,40})?$",

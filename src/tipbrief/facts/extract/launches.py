@@ -262,7 +262,7 @@ def _reports_named(ctx: _Context, text: str, name: str) -> list[tuple[int, int, 
 
 
 _DOC_WORD = re.compile(
-    r"\b(?:report|review|study|survey|assessment|handbook|guidelines?|toolkit|publication|factsheet|index"
+    r"\b(?:report|review|study|survey|assessment|estimates|handbook|guidelines?|toolkit|publication|factsheet|index"
     r"|analysis|baseline|manual|compendium|compilation|curriculum|edition)\b",
     re.I,
 )

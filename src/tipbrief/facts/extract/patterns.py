@@ -120,7 +120,7 @@ _LAUNCH_HEAD = (
 # Common nouns for what is launched: "a compilation of good practices", "a new programme to …".
 _LAUNCH_COMMON = re.compile(
     r"\b(?P<det>a|an|the|its|their|(?:last|this|next) year['’]s)\s+(?P<mods>(?:[\w$.,’'()-]+\s+){0,8}?)"
-    r"(?P<noun>programme|program|project|initiative|campaign|compilation|report|review|study|handbook|guidelines?|"
+    r"(?P<noun>programme|program|project|initiative|campaign|compilation|report|review|study|estimates|handbook|guidelines?|"
     r"toolkit|manual|database|website|platform|network|hotline|app|strategy|fund|community|edition)\b",
     re.IGNORECASE,
 )
@@ -134,7 +134,7 @@ _MEETING_NOUN = Trigger(
 
 
 _DOC_NOUN = (
-    r"(?:Report|Review|Study|Survey|Assessment|Handbook|Guidelines?|Toolkit|Publication|Factsheet|Index"
+    r"(?:Report|Review|Study|Survey|Assessment|Estimates|Handbook|Guidelines?|Toolkit|Publication|Factsheet|Index"
     r"|Analysis|Baseline|Manual|Compendium|Compilation|Curriculum)"
 )
 
