@@ -367,6 +367,15 @@ def _events_in_sentence(
             if f.kind in ACT_KINDS and _REACTION_TO.search(text, 0, f.at):
                 # "IOM today welcomed the adoption of the Work Plan": today is the welcome's.
                 aside = [*aside, (source.start, at)]
+            within = _SUBORDINATE_BEFORE.search(text, max(0, f.at - 80), f.at)
+            if within is not None:
+                # "It was launched in Perth in August last year, after ministers at the sixth
+                # conference in Bali in March 2016 agreed …": the main clause's place and days are
+                # the launch's, not the conference's.
+                aside = [
+                    *aside,
+                    (source.start, s.span(ctx.doc, ctx.original, within.start(), within.start()).start),
+                ]
             found_in = _ACCORDING_TO.search(text, 0, f.at) if f.kind in ("publication", "launch") else None
             if found_in is not None:
                 # "Fifty million people were living in modern slavery in 2021, according to the
@@ -461,6 +470,9 @@ _REACTION_TO = re.compile(
     r"congratulated|celebrated|celebrates)\s+(?:the|its|their)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# A subordinator that opens the clause a frame stands in ("after ministers at the sixth conference"),
+# with no clause break between. (Not "when" or "while": they share the main clause's time.)
+_SUBORDINATE_BEFORE = re.compile(r"\s(?:after|before|since|until)\s+(?=[^,;:]*$)", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r",\s+according\s+to\b", re.IGNORECASE)
 _AND_CLAUSE = re.compile(r",\s+and\s+")
 _PLANNED_FOR = re.compile(

@@ -98,7 +98,16 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             name = f"previous {name}"
         if verb.group("verb").casefold() == "presenting" and edition is None:
             continue  # "Kerry, presenting the report, said …": a release only when it names the edition
-        if edition is not None and re.fullmatch(rf"edition|report|(?!previous){_AN_EDITION}", name, re.I):
+        named_words = {w for w in _norm(name).split() if not w.isdigit()} - {"previous", "earlier", "first"}
+        if edition is not None and (
+            re.fullmatch(rf"edition|report|(?!previous){_AN_EDITION}", name, re.I)
+            or (
+                named_words <= set(_norm(edition.get("report")).split()) | {"edition"}
+                and name.split()[-1].islower()
+            )
+        ):
+            # "the previous report", "the Global report" (a common noun after a piece of a name): the
+            # whole name of the edition it is; a name the text gives ("the 2014 Global Report") stays.
             name = edition.get("report")  # "the 2014 edition": of the report the article names
         if edition is not None and edition.get("edition") not in name:
             name = f"{edition.get('edition')} {name}"

@@ -292,15 +292,28 @@ def _named_generic(
     """A generic mention with nothing to point back at: "The first took place in Bali" names the
     first of the series the article is about; "The workshop was held …" takes the headline's name
     of the workshop; otherwise it is no event of its own."""
-    if ev.kind == "":
-        base = next((_fold(g) for g in reversed(groups) if _family(_fold(g).kind) == "meeting"), None)
+    numbered = ev.ordinal is not None and re.fullmatch(
+        rf"{ORDINAL_TOKEN}\s+{re.escape(ev.kind)}", ev.title, re.I
+    )
+    # ("The forum was first convened last year in Perth", after the 2018 forum: its first.)
+    base = next(
+        (
+            _fold(g)
+            for g in reversed(groups)
+            if _family(_fold(g).kind) == "meeting" and (not ev.kind or _fold(g).kind == ev.kind)
+        ),
+        None,
+    )
+    if ev.kind == "" or (numbered and base is not None):
         if base is None or ev.ordinal is None:
             return None
         plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", base.title, flags=re.IGNORECASE)
         word = next(
             (w for w, v in ORDINAL_WORDS.items() if v == ev.ordinal and "-" not in w), str(ev.ordinal)
         )
-        title = f"{word.capitalize()} {plain[:1].lower()}{plain[1:]}"
+        # ("First meeting of the ACWC", but "First Bali Process Government and Business Forum".)
+        head = plain.split(" ", 1)[0].casefold()
+        title = f"{word.capitalize()} {plain[:1].lower() + plain[1:] if head in MEETING_NOUNS else plain}"
         return _rekey(
             replace(ev, kind=base.kind, title=title, subject=base.subject, generic=False), _norm(title)
         )

@@ -98,6 +98,12 @@ _OF_A_SUBSET = re.compile(
 )
 
 
+_FIRST_HELD = re.compile(
+    r"\s+(?:was|were|had\s+been)\s+first\s+(?:convened|held|organi[sz]ed|hosted|staged|launched)\b",
+    re.IGNORECASE,
+)
+
+
 def _first_of_a_subset(text: str, start: int, end: int) -> bool:
     """ "the first AICHR meeting under the Philippines' chairmanship": a word ordinal that ranks
     the meetings of a year or a chair, not a number of the series."""
@@ -469,6 +475,8 @@ def _meeting(
         title = f"{title} of the {_long_name(ctx, subject) or subject}"
         generic = False
     weak = not subject and bool(_GENERIC.match(lower))
+    if n is None and generic and _FIRST_HELD.match(text, end):
+        n = 1  # "The forum was first convened last year in Perth": the series' first
     if n is not None and not first_word:
         title = (
             _numbered(n, title)
