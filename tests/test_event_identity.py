@@ -197,3 +197,21 @@ def test_a_meeting_stated_twice_is_titled_as_its_series_numbers_it() -> None:
     # "8th Bali Process Ministerial Conference" over "Eighth Conference of the BPMC": the longer of
     # two titles that number the meeting as its series does.
     assert [e.title for e in events] == ["8th Bali Process Ministerial Conference"], describe(tuple(events))
+
+
+def test_a_press_releases_dateline_under_its_standfirst_places_and_dates_what_happened_today() -> None:
+    # Paragraphs matter: the headline, the standfirst, then the dateline on a line of its own.
+    text = (
+        "50 million people worldwide in modern slavery\n\n"
+        "New global estimates show forced labour and forced marriage have risen sharply.\n\n"
+        "GENEVA (ILO News) – 12 September 2022\n\n"
+        "Fifty million people were living in modern slavery in 2021, according to the latest Global\n"
+        "Estimates of Modern Slavery released today by the International Labour Organization.\n"
+    )
+    (event,) = events_of(text, fold=False)
+    assert (event.kind, event.date.earliest, event.date.latest) == (
+        "publication",
+        date(2022, 9, 12),
+        date(2022, 9, 12),
+    )
+    assert event.place is not None and event.place.name == "Geneva"

@@ -20,7 +20,12 @@ def dateline_of(ctx: _Context) -> tuple[Place, Span, int] | None:
         return ctx.dateline or None
     found: tuple[Place, Span, int] | tuple[()] = ()
     if ctx.article.paragraphs:
-        para = ctx.article.paragraphs[0]
+        # ("GENEVA (ILO News) – 12 September 2022" under a standfirst: the paragraph that holds the
+        # article's dateline, wherever it stands.)
+        at = ctx.article.dateline_span
+        para = next(
+            (p for p in ctx.article.paragraphs if at and p.start <= at[0] < p.end), ctx.article.paragraphs[0]
+        )
         m = _DATELINE_PLACE.match(para.text)
         row = ctx.gaz.place_row(m.group("place").strip()) if m else None
         if m and row is not None:
