@@ -645,19 +645,31 @@ def _acts_on_programme(f: _Frame, c: Constraint) -> bool:
 def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> dict[int, int]:
     """ "its tenth meeting, held in Jakarta in February 2015, had adopted the Guideline": an act
     the meeting itself performed shares the meeting's date and place."""
-    meetings = {f.at: f for f in frames if f.trigger and f.kind in ("meeting", "summit") and f.end >= 0}
+    meetings = {
+        f.at: f
+        for f in frames
+        if f.trigger and (f.kind in ("meeting", "summit") or f.kind in MEETING_NOUNS) and f.end >= 0
+    }
     out: dict[int, int] = {}
     for f in frames:
         if f.kind not in ACT_KINDS:
             continue
         before = max((t for t in triggers if t < f.at), default=None)
         m = meetings.get(before) if before is not None else None
-        if m is not None and re.fullmatch(
-            r"(?:\s*\([^)]*\))?(?:,\s*(?:held|convened)\b[^;]*,)?\s*(?:had|has|have|also|then)?\s*",
-            text[m.end : f.at],
+        if m is not None and (
+            re.fullmatch(
+                r"(?:\s*\([^)]*\))?(?:,\s*(?:held|convened)\b[^;]*,)?\s*(?:had|has|have|also|then)?\s*",
+                text[m.end : f.at],
+            )
+            # "The Bali Process ministers last met in March 2016, also in Bali, when they adopted the
+            # Bali Declaration": the act at that meeting, when and where it met.
+            or _WHEN_THEY.match(text, m.end, f.at)
         ):
             out[f.at] = m.at
     return out
+
+
+_WHEN_THEY = re.compile(r"[^;.]*,\s*(?:when|where|at which)\s+(?:they|[a-z]+)\s+(?:also\s+|jointly\s+)?$")
 
 
 def _numbered_by_name(

@@ -177,6 +177,7 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
                 series=row.get("series") if n is not None else "",
             )
         )
+    out += _last_met(ctx, text)
     seen_nouns: set[int] = set()
     for noun in _MEETING_NOUN.finditer(text, words):
         if noun.start() in seen_nouns:
@@ -322,6 +323,45 @@ _NEXT_BEFORE = re.compile(
     r"\b(?P<way>next|following|upcoming|forthcoming|previous|preceding)\s+(?:ASEAN\s+)?$", re.IGNORECASE
 )
 _BACK_WORDS = frozenset({"previous", "preceding"})
+
+
+# "The Bali Process ministers last met in March 2016": the ministers of a series' body, at its meeting
+# before the one the article reports.
+_MINISTERS_LAST_MET = re.compile(
+    r"\b(?:(?:The|the)\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+ministers\s+last\s+met\b"
+)
+
+
+def _last_met(ctx: _Context, text: str) -> list[MeetingName]:
+    """ "The Bali Process ministers last met in March 2016, also in Bali", in a story on the Seventh
+    Bali Process Ministerial Conference: the sixth. Only a series whose name is the body's
+    "… Ministerial …" and whose one numbered meeting the article names."""
+    out = []
+    for m in _MINISTERS_LAST_MET.finditer(text):
+        body = m.group("body").casefold()
+        rows = [
+            r
+            for r in ctx.gaz.reference.rows("series")
+            if r.get("name").casefold().startswith(f"{body} ministerial")
+        ]
+        n = _next_after(ctx, rows[0], -1) if len(rows) == 1 else None
+        if n is None or n < 1:
+            continue
+        row = rows[0]
+        head = row.get("name").split()[-1].casefold()
+        kind = head if head in MEETING_NOUNS else "meeting"
+        out.append(
+            MeetingName(
+                kind,
+                _numbered(n, row.get("name")),
+                row.get("series"),
+                n,
+                m.start("body"),
+                m.end("body"),
+                series=row.get("series"),
+            )
+        )
+    return out
 
 
 def _next_after(ctx: _Context, row: Row, step: int = 1) -> int | None:
