@@ -215,3 +215,20 @@ def test_a_press_releases_dateline_under_its_standfirst_places_and_dates_what_ha
         date(2022, 9, 12),
     )
     assert event.place is not None and event.place.name == "Geneva"
+
+
+def test_an_entry_of_tiers_in_a_list_of_releases_is_the_edition_released_that_day() -> None:
+    # Paragraphs matter: each bullet is an entry with its own date.
+    text = (
+        "FACTBOX-U.S. reports on trafficking and Southeast Asia\n\n"
+        "Key releases of the State Department's annual Trafficking in Persons (TIP) Report:\n\n"
+        "* June 27, 2011 - The 2011 TIP Report moves the Philippines up to Tier 2.\n\n"
+        "* July 27, 2015 - Malaysia moves up to the Tier 2 Watch List; Thailand stays in Tier 3.\n\n"
+        "* March 3, 2016 - Thailand says it will leave Tier 3 soon.\n"
+    )
+    # (No edition came out on 3 March 2016: that entry is none.)
+    found = sorted((e.date.earliest, e.date.latest, e.title) for e in events_of(text, fold=False))
+    assert found == [
+        (date(2011, 6, 27), date(2011, 6, 27), "Publication of the 2011 TIP Report"),
+        (date(2015, 7, 27), date(2015, 7, 27), "Publication of the 2015 Trafficking in Persons Report"),
+    ]

@@ -50,6 +50,8 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         lead = text[max(0, verb.start() - 30) : verb.start()]
         if verb.start() in taken or (_NOT_A_LAUNCH.search(lead) and not _LAUNCH_TO_COME.search(lead)):
             continue
+        if re.match(r"s?\s+of\b", text[verb.end() :]) and verb.group("verb").casefold().endswith("s"):
+            continue  # "Key releases of the State Department's report": a noun, no act
         found = _launched(ctx, text, verb.start(), verb.end())
         if found is None:
             continue
@@ -147,7 +149,32 @@ def _entry_edition(ctx: _Context, text: str) -> list[Launch]:
                     "publication", f"Publication of the {name}", _norm(text[start:end]), start, False, edition
                 )
             ]
-    return []
+    return _entry_of_a_release(ctx, text, m.end())
+
+
+_TIERS = re.compile(r"\bTier\s*(?:[123]|One|Two|Three)\b|\bWatch\s+List\b")
+
+
+def _entry_of_a_release(ctx: _Context, text: str, body_at: int) -> list[Launch]:
+    """ "July 27, 2015 - Malaysia moves up to the Tier 2 Watch List", in a list of a report's
+    releases: the edition released on the entry's day, when the entry speaks of tiers and exactly one
+    recorded edition came out that day."""
+    if not _TIERS.search(text, body_at):
+        return []
+    day = next((iv for t in extract_temporals(text[:body_at]) if (iv := stated_interval(t))), None)
+    if day is None or day[0] != day[1]:
+        return []
+    rows = [
+        r for r in ctx.gaz.reference.rows("reports") if parse_partial(r.get("published")) == (day[0], day[0])
+    ]
+    if len(rows) != 1:
+        return []
+    name = f"{rows[0].get('edition')} {rows[0].get('report')}"
+    return [
+        Launch(
+            "publication", f"Publication of the {name}", _norm(rows[0].get("report")), body_at, False, rows[0]
+        )
+    ]
 
 
 # The year that names a report's edition, before its name ("the State Department's 2024 Trafficking
