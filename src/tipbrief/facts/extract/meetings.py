@@ -563,13 +563,18 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # "ASEAN leaders … when they meet … for their 14th summit": the leaders' own summit.
         # ("Meeting in Vientiane for their 10th summit, ASEAN leaders adopt …": after it, too.)
         leaders_own = re.match(r"(?:its|their)\s+(?:\w+\s+)?summit\b", span, re.IGNORECASE) and re.search(
-            r"\bASEAN\s+(?:leaders|heads\s+of\s+(?:state|government))\b", text
+            r"\bASEAN\s+(?:leaders|heads\s+of\s+(?:state|government))\b"
+            # "leaders of the 10-member Association of Southeast Asian Nations … at their 10th summit"
+            r"|\bleaders\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:ASEAN|Association\s+of\s+Southeast\s+Asian\s+Nations)\b",
+            text,
         )
         if re.search(r"\bASEAN\s+Summits?\b", span) or leaders_own:
             return "ASEAN Summit"
         # "Leaders … will gather for the 16th summit on April 8-9", in an article whose only
         # summits are ASEAN Summits ("on the eve of the 16th ASEAN Summit"): the same series.
-        if re.fullmatch(rf"(?:[Tt]he|[Tt]his|[Tt]hat)\s+{ORDINAL_TOKEN}\s+summit", span.strip()):
+        if re.fullmatch(
+            rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+{ORDINAL_TOKEN}\s+summit", span.strip()
+        ):
             qualifiers = {m.group("q") for x in ctx.sentences for m in _NAMED_SUMMIT.finditer(x.text)}
             if qualifiers == {"ASEAN"} or _summit_in_its_city(ctx, text, start, end):
                 return "ASEAN Summit"
