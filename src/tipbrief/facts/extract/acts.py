@@ -394,6 +394,11 @@ _COUNTRY_ANAPHOR = re.compile(
 
 # "X was signed in Kuala Lumpur in November 2015 and entered into force in March 2017": the second
 # verb has the first one's subject.
+_RELATIVE_GAP = re.compile(
+    # ("the Cebu Declaration on the protection of migrant workers, which leaders signed")
+    r"(?:\s+(?:on|of|for|against|to)\s+[^,;()]{1,80}?)?\s*,?\s*(?:that|which)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){1,4}?(?:had\s+|has\s+|have\s+)?"
+    r"(?:(?:formally|jointly|unanimously)\s+)?"
+)
 _COORDINATED_GAP = re.compile(
     r"^\s*(?:was|were|has been|had been|is)\s+(?:signed|adopted|ratified|endorsed|concluded)\b[^;.]{0,120}?"
     r"\band\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?$"
@@ -445,6 +450,11 @@ def _governed(
         named = [n for n in names if n[1] <= v_start and _NAME_COMMA.fullmatch(text, n[1], v_start)]
         if named:
             return named[-1:]
+    # "the declaration against trafficking that Asean adopted in 2004 and the Cebu Declaration …": a
+    # relative clause with its own subject acts on the name it follows, not on one after it.
+    relative = [n for n in names if n[1] <= v_start and _RELATIVE_GAP.fullmatch(text, n[1], v_start)]
+    if relative:
+        return relative[-1:]
     # A subject that enters into force comes first; an object that is signed or adopted, after.
     if after and kind != "entry-into-force":
         return after

@@ -87,7 +87,9 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
 _VENUE_AFTER = re.compile(r"\s+(?:Centre|Center|Hall|Hotel|Building|Complex)\b")
 # ("the Convention on …" is a name; "the work plan on Monday" is not.)
 _BARE_INSTRUMENT = re.compile(
-    r"\b[Tt]he\s+(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol)\b"
+    # ("the grouping's first charter", "the bloc's new charter": the group's own, of that kind.)
+    r"\b(?:[Tt]he|[Tt]he\s+(?:grouping|bloc|association|region)['’]s(?:\s+(?:first|new|landmark))?)\s+"
+    r"(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol)\b"
     r"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)))"
     r"(?![’'-])"
 )
