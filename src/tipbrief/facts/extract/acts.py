@@ -490,8 +490,26 @@ def _common_instrument(ctx: _Context, text: str, start: int, name: str, before: 
         return None
     words = _content_words(name) - _content_words(head) - _CONNECTORS
 
+    # Recorded instruments of that kind whose names hold every word of the description: "a
+    # declaration on trafficking caused by the abuse of technology" is the 2023 one, never the 2004
+    # Declaration Against Trafficking the article names elsewhere.
+    fitting = (
+        {
+            r.key
+            for r in ctx.gaz.reference.rows("instruments")
+            if re.search(rf"\b{head}\b", r.get("name"), re.I)
+            and words <= _content_words(r.get("name")) | _content_words(r.get("aliases"))
+        }
+        if len(words) >= 2
+        else set()
+    )
+
     def of_that_kind(pool: tuple[Row, ...]) -> dict[str, Row]:
-        rows = {r.key: r for r in pool if re.search(rf"\b{head}\b", r.get("name"), re.I)}
+        rows = {
+            r.key: r
+            for r in pool
+            if re.search(rf"\b{head}\b", r.get("name"), re.I) and (not fitting or r.key in fitting)
+        }
         if len(rows) > 1:
             # "signed a convention against people trafficking" in an article that also names the
             # Convention on Counter Terrorism: the one whose name shares the description's subject.

@@ -218,6 +218,9 @@ _AFTER_CLAUSE = re.compile(
 _NOUN_ASIDE = re.compile(
     r",?\s+(?:following|after|amid|in the wake of|prompted by|months after|weeks after|days after)\s+"
     r"(?:the|a|an|its|their)\s+(?!(?:meeting|summit|conference|workshop|consultation)\b)[^,;]*"
+    # "Viet Nam deposited its instrument on 5 January, following Cambodia, Singapore and Thailand
+    # last year": the year is theirs, not Viet Nam's.
+    r"|,\s+(?:following|behind|joining)\s+[A-Z][^;.]*"
     r"|\b(?:that|which)\s+(?:was|were|had been|has been|have been)\s+\w+(?:ed|en)\b[^,;]*"
     # "… after being placed in Tier 3 last year": what befell the subject before, not the event.
     r"|,?\s+(?:after|before|since)\s+(?:being|having been|having)\s+\w+(?:ed|en)\b[^,;]*"
