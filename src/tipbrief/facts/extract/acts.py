@@ -16,9 +16,9 @@ from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import stated_interval
 
 ACT_KINDS = ("signing", "adoption", "ratification", "deposit", "entry-into-force")
+"""Kinds of event that are acts on an instrument: their identity is the instrument (and the party)."""
 POINT_KINDS = frozenset({*ACT_KINDS, "launch", "publication"})
 """Events of one day: a day the text names dates them, even at a meeting of several."""
-"""Kinds of event that are acts on an instrument: their identity is the instrument (and the party)."""
 
 
 # ASEAN adopts a binding instrument by signing it: its adoption and its signing are one act.

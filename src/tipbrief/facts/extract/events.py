@@ -137,9 +137,10 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
         before = text[max(0, start - 30) : start]
         ordinal_at = _ORDINAL.search(before)
         number = NUMBER_AFTER.match(text, end) if not ordinal_at and text[start:end].isupper() else None
+        numbered = ordinal_at or number  # "the 15th AMMTC", "AMMTC 15"
         # "the 4th SOMTC Experts Working Group": the number is the group's, not the series'.
-        if (ordinal_at or number) and not _LARGER_BODY.match(text[end:]):
-            n = int(ordinal_at.group("n") if ordinal_at else number.group("n"))  # type: ignore[union-attr]
+        if numbered and not _LARGER_BODY.match(text[end:]):
+            n = int(numbered.group("n"))
             mention_at = start - len(before) + ordinal_at.start() if ordinal_at else start
             end = number.end() if number else end
             out.append(
@@ -370,23 +371,20 @@ def _events_in_sentence(
             if f.kind in ACT_KINDS and _REACTION_TO.search(text, 0, f.at):
                 # "IOM today welcomed the adoption of the Work Plan": today is the welcome's.
                 aside = [*aside, (source.start, at)]
-            within = _SUBORDINATE_BEFORE.search(text, max(0, f.at - 80), f.at)
-            if within is not None:
-                # "It was launched in Perth in August last year, after ministers at the sixth
-                # conference in Bali in March 2016 agreed …": the main clause's place and days are
-                # the launch's, not the conference's.
-                aside = [
-                    *aside,
-                    (source.start, s.span(ctx.doc, ctx.original, within.start(), within.start()).start),
-                ]
-            found_in = _ACCORDING_TO.search(text, 0, f.at) if f.kind in ("publication", "launch") else None
-            if found_in is not None:
-                # "Fifty million people were living in modern slavery in 2021, according to the
-                # Global Estimates released today": what the report found, not when it came out.
-                aside = [
-                    *aside,
-                    (source.start, s.span(ctx.doc, ctx.original, found_in.start(), found_in.start()).start),
-                ]
+            # What stands before these words is another clause's: "It was launched in Perth in
+            # August last year, after ministers at the sixth conference in Bali in March 2016 agreed
+            # …" (the launch's place and days, not the conference's); "Fifty million people were
+            # living in modern slavery in 2021, according to the Global Estimates released today"
+            # (what the report found, not when it came out).
+            for cut in (
+                _SUBORDINATE_BEFORE.search(text, max(0, f.at - 80), f.at),
+                _ACCORDING_TO.search(text, 0, f.at) if f.kind in ("publication", "launch") else None,
+            ):
+                if cut is not None:
+                    aside = [
+                        *aside,
+                        (source.start, s.span(ctx.doc, ctx.original, cut.start(), cut.start()).start),
+                    ]
             cons = [
                 c
                 for c in pool
@@ -493,16 +491,16 @@ _TERMS_OF_FORCE = re.compile(
 )
 
 
-# A trigger that is a past participle, and the words before it that would make it one still to come
-# ("to be released", "will be signed", "once ratified").
-# (The verb of the event's own act: "The Commission finalised its inputs to the Plan, which will be
-# submitted … for adoption" is an adoption still to come.)
+# A trigger that is the past participle of the event's own act (not "The Commission finalised its
+# inputs to the Plan, which will be submitted … for adoption": an adoption still to come), and the
+# words before it that would make it one still to come ("to be released", "will be signed", "once
+# ratified").
 _DONE_PARTICIPLE = re.compile(
     r"(?:released|published|issued|launched|unveiled|signed|adopted|ratified|deposited|held|convened|"
     r"hosted|endorsed|approved|inaugurated)\b(?!\s+to\b)"
 )
 _NOT_DONE = re.compile(
-    r"\b(?:will|shall|would|to|be|being|once|if|unless|when|until|yet|not|before)\s+(?:[\w'’-]+\s+){0,1}$",
+    r"\b(?:will|shall|would|to|be|being|once|if|unless|when|until|yet|not|before)\s+(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
 
