@@ -357,3 +357,28 @@ def test_cli_refuses_a_missing_spec_or_articles_folder(project: Path) -> None:
         2,
         "articles:1:1: no such folder of articles; pass --seeds DIR\n",
     )
+
+
+def test_a_file_still_being_written_is_not_built_until_it_holds_still() -> None:
+    # An editor that saves in place cuts the file short, then fills it: the preview must not build
+    # (and report errors for) the half-written spec it may see in between.
+    stamps = iter(["half-written", "complete", "complete", "complete"])
+    last: list[str] = []
+    built: list[str] = []
+    stop = threading.Event()
+
+    class HalfWritten:
+        spec = Path("briefs/b.yaml")
+
+        def stamp(self) -> str:
+            last.append(next(stamps, "complete"))
+            return last[-1]
+
+    class Recording:
+        def build(self, previous: Snapshot) -> Snapshot:
+            built.append(last[-1])
+            stop.set()
+            return Snapshot(version=previous.version + 1)
+
+    serve(HalfWritten(), 0, echo=lambda line: None, stop=stop, builder=Recording(), poll_seconds=0.001)  # type: ignore[arg-type]
+    assert built == ["complete"]

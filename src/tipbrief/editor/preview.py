@@ -33,6 +33,8 @@ HOST = "127.0.0.1"
 # 1.5 × 72 dpi: sharp at the page's natural size, and quick to draw and encode.
 SCALE = 1.5
 POLL_SECONDS = 0.25
+SETTLE_SECONDS = 0.05
+"""How long the inputs must hold still after a change before a build reads them."""
 PACKAGE_DIR = Path(__file__).parent.parent
 
 
@@ -463,6 +465,11 @@ def serve(
             # Stamp first: an edit made during the build then triggers the next one.
             current = inputs.stamp()
             if current != built_from:
+                # An editor that saves in place may still be writing (the file cut short, then
+                # filled): build only once the inputs hold still for a moment.
+                stop.wait(min(poll_seconds, SETTLE_SECONDS))
+                if inputs.stamp() != current:
+                    continue
                 built_from = current
                 state.start_build()
                 snapshot = builder.build(state.current()[0])
