@@ -584,7 +584,9 @@ _CLOSED = re.compile(
 _OPENED_PAST = re.compile(r"\b(?:opened|began|started|kicked off|got under ?way)\b", re.IGNORECASE)
 _CLOSED_PAST = re.compile(r"\b(?:closed|ended|concluded|wrapped up|the close)\b", re.IGNORECASE)
 _LAST_VERB = re.compile(
-    rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}))"
+    # ("whose related meetings began on Monday and end tomorrow": a plural's "end" right before the
+    # day, too; as a noun, "the end of", it stands before no day.)
+    rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}|\b(?:close|end|conclude|wrap up)\b))"
     # "which opened on the Indonesian island of Bali on October 11": where (or by whom), then when.
     r"(?:\s+(?:in|at|on|by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=\s+(?:on|in)\s*$))?"
     r"(?:\s+(?:on|in|at|from))?\s*$",

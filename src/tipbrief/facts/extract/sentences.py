@@ -158,7 +158,8 @@ _SCHEDULED = re.compile(
     r"\b(?:(?:enters?|comes?) into (?:force|effect|being)|takes? effect|"
     r"(?:ends?|closes?|opens?|begins?|starts?|concludes?|resumes?|runs?(?: until)?)|"
     # "Ministers … meet in Adelaide on Friday"
-    r"(?<!did not )(?<!didn't )(?:meets?|gathers?|convenes?))\b"
+    # "The leaders of China, Japan … join them here on Monday for the second East Asia Summit"
+    r"(?<!did not )(?<!didn't )(?:meets?|gathers?|convenes?|joins?))\b"
     r"(?:[^,;.]{0,30}?\s(?:on|in|from|until))?\s*$"
 )
 
