@@ -234,7 +234,9 @@ def find_acts(
         for start, _, name in found:
             if name in drafts:
                 continue
-            row = _instrument_row(ctx.gaz, name) or _common_instrument(ctx, text, start, name, before)
+            row = _instrument_row(ctx.gaz, name) or _common_instrument(
+                ctx, text, start, name, before, concluded=kind == "conclusion"
+            )
             label = row.get("name") if row else _named_in_article(ctx, text, start, name)
             label = re.sub(r"^(?:the|The)\s+", "", label)
             if label.casefold() in ("convention", "treaty"):
@@ -474,7 +476,9 @@ def _governed(
     return picked or after
 
 
-def _common_instrument(ctx: _Context, text: str, start: int, name: str, before: _Lazy) -> Row | None:
+def _common_instrument(
+    ctx: _Context, text: str, start: int, name: str, before: _Lazy, concluded: bool = False
+) -> Row | None:
     """ "The Convention", "a convention to fight human trafficking": the one instrument of that kind
     the article names by its own name (before or after), when there is exactly one."""
     head = next((h for h in _INSTRUMENT_HEADS if re.search(rf"\b{h}\b", name, re.IGNORECASE)), None)
@@ -504,11 +508,27 @@ def _common_instrument(ctx: _Context, text: str, start: int, name: str, before: 
         else set()
     )
 
+    # "ASEAN adopted its first declaration against trafficking in Vientiane in 2004", in a story on
+    # the 2023 declaration: an instrument adopted or signed in the year the sentence states.
+    stated = (
+        [iv for t in extract_temporals(text) if t.year is not None and (iv := stated_interval(t))]
+        if concluded
+        else []
+    )
+
+    def adopted_when_stated(row: Row) -> bool:
+        adopted = parse_partial(row.get("adopted")) if row.get("adopted") else None
+        return (
+            not stated or adopted is None or any(lo <= adopted[0] and adopted[1] <= hi for lo, hi in stated)
+        )
+
     def of_that_kind(pool: tuple[Row, ...]) -> dict[str, Row]:
         rows = {
             r.key: r
             for r in pool
-            if re.search(rf"\b{head}\b", r.get("name"), re.I) and (not fitting or r.key in fitting)
+            if re.search(rf"\b{head}\b", r.get("name"), re.I)
+            and (not fitting or r.key in fitting)
+            and adopted_when_stated(r)
         }
         if len(rows) > 1:
             # "signed a convention against people trafficking" in an article that also names the
