@@ -492,7 +492,10 @@ def _common_instrument(
         described = None
     if not (bare or common or described):
         return None
-    words = _content_words(name) - _content_words(head) - _CONNECTORS
+    # (A date in the words is when, not what: "the convention on 14 September".)
+    words = frozenset(
+        w for w in _content_words(name) - _content_words(head) - _CONNECTORS if w not in _DATE_WORDS
+    )
 
     # Recorded instruments of that kind whose names hold every word of the description: "a
     # declaration on trafficking caused by the abuse of technology" is the 2023 one, never the 2004
@@ -529,6 +532,12 @@ def _common_instrument(
             if re.search(rf"\b{head}\b", r.get("name"), re.I)
             and (not fitting or r.key in fitting)
             and adopted_when_stated(r)
+            # (Nor one whose name shares no word with the description: "declarations on the
+            # protection of migrant workers … in crisis situations" is not the abuse-of-technology one.)
+            and (
+                len(words) < 2
+                or bool(words & (_content_words(r.get("name")) | _content_words(r.get("aliases"))))
+            )
         }
         if len(rows) > 1:
             # "signed a convention against people trafficking" in an article that also names the
@@ -573,6 +582,11 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
     return found[0] if len(found) == 1 else None
 
 
+_DATE_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+    | {"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {str(n) for n in range(1, 32)}
+)
 # Words of a description that say nothing of its subject (see patterns._INSTRUMENT_COMMON).
 _CONNECTORS = frozenset(
     {"against", "for", "to", "pledging", "committing", "calling", "aimed", "at", "vowing", "joint", "action"}

@@ -74,6 +74,13 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         for m in _BARE_INSTRUMENT.finditer(text):
             if not any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
                 found.append((m.start("name"), m.end("name"), m.group("name")))
+    # "adopted declarations on the protection of migrant workers … and on the placement and protection
+    # of migrant fishers": two instruments, each named by its own subject.
+    if "eclarations" in text:
+        for m in _TWO_DESCRIBED.finditer(text):
+            for part in ("a", "b"):
+                if not any(s <= m.start(part) < e for s, e, _ in found):
+                    found.append((m.start(part), m.end(part), f"Declaration {m.group(part)}"))
     # An acronym defined in this article for an instrument ("ACTIP") names it too.
     for short, long in ctx.glossary.items():
         if short in text and re.search(_INSTRUMENT_HEAD, long):
@@ -84,6 +91,9 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     return sorted(found)
 
 
+_TWO_DESCRIBED = re.compile(
+    r"\b[Dd]eclarations\s+(?P<a>on\s+[^,;.()]{5,120}?)\s+and\s+(?P<b>on\s+[^,;.()]{5,120}?)(?=\s*(?:[,;.]|$))"
+)
 _VENUE_AFTER = re.compile(r"\s+(?:Centre|Center|Hall|Hotel|Building|Complex)\b")
 # ("the Convention on …" is a name; "the work plan on Monday" is not.)
 _BARE_INSTRUMENT = re.compile(
