@@ -232,18 +232,3 @@ def test_an_entry_of_tiers_in_a_list_of_releases_is_the_edition_released_that_da
         (date(2011, 6, 27), date(2011, 6, 27), "Publication of the 2011 TIP Report"),
         (date(2015, 7, 27), date(2015, 7, 27), "Publication of the 2015 Trafficking in Persons Report"),
     ]
-
-
-def test_a_number_after_an_acronym_that_counts_something_else_numbers_no_meeting() -> None:
-    from tipbrief.facts.extract.patterns import NUMBER_AFTER
-
-    numbered = [NUMBER_AFTER.match(t, 5) for t in ("AMMTC 15 next year", "SOMTC-23 opened", "AMMTC 15.")]
-    assert [m.group("n") if m else None for m in numbered] == ["15", "23", "15"]
-    for text in (
-        "ACWC 8 members met",
-        "SOMTC 2023 opened",
-        "AMMTC 15 June",
-        "SOMTC 10 years ago",
-        "AMMTC 3%",
-    ):
-        assert NUMBER_AFTER.match(text, 5 if text.startswith(("AMMTC", "SOMTC")) else 4) is None, text

@@ -52,7 +52,6 @@ from tipbrief.facts.extract.patterns import (
     _SUMMIT_WORD,
     _TRANSITIVE_MEETING_VERB,
     MEETING_NOUNS,
-    NUMBER_AFTER,
 )
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -136,13 +135,10 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     for start, end, row in ctx.gaz.series.find(text):
         before = text[max(0, start - 30) : start]
         ordinal_at = _ORDINAL.search(before)
-        number = NUMBER_AFTER.match(text, end) if not ordinal_at and text[start:end].isupper() else None
-        numbered = ordinal_at or number  # "the 15th AMMTC", "AMMTC 15"
         # "the 4th SOMTC Experts Working Group": the number is the group's, not the series'.
-        if numbered and not _LARGER_BODY.match(text[end:]):
-            n = int(numbered.group("n"))
-            mention_at = start - len(before) + ordinal_at.start() if ordinal_at else start
-            end = number.end() if number else end
+        if ordinal_at and not _LARGER_BODY.match(text[end:]):
+            n = int(ordinal_at.group("n"))
+            mention_at = start - len(before) + ordinal_at.start()
             out.append(
                 Identification(
                     "meeting",

@@ -14,7 +14,6 @@ from tipbrief.facts.extract.patterns import (
     _NAME_PHRASE,
     _QUOTED,
     MEETING_NOUNS,
-    NUMBER_AFTER,
     ORDINAL_TOKEN,
     ORDINAL_WORDS,
     ordinal_value,
@@ -134,9 +133,6 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         larger = LARGER_BODY.match(text[end:])
         n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
         n = ordinal_value(n_m.group("n")) if n_m else None
-        number = NUMBER_AFTER.match(text, end) if n is None and text[start:end].isupper() else None
-        if number is not None:
-            n, end = int(number.group("n")), number.end()  # "Brunei will chair AMMTC 15 next year"
         step = _NEXT_BEFORE.search(text, max(0, start - 30), start)
         if n is None and step:
             # "The next AMMTC will be hosted by Laos", "the previous AMMTC in Vientiane": the one

@@ -224,15 +224,6 @@ _SUMMIT_WORD = re.compile(r"\bASEAN\s+Summits?\b|\bSummits?\b")
 _ORDINAL = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:ASEAN\s+)?(?:(?:Regular|Annual)\s+)?$")
 
 
-# "AMMTC 15", "SOMTC-23": a meeting's number after its series' acronym (not "ACWC 8 members",
-# "SOMTC 2023", "AMMTC 15 June").
-NUMBER_AFTER = re.compile(
-    r"[ -](?P<n>\d{1,2})(?![\d%:/-]|[.,]\d|\s*(?:per\s*cent|percent|years?|months?|weeks?|days?|countries|"
-    r"members?|people|persons|million|billion|officials|delegates|participants|nations|January|February|"
-    r"March|April|May|June|July|August|September|October|November|December)\b)"
-)
-
-
 _ANAPHORIC_NOUNS = (
     "event",
     *MEETING_NOUNS,
