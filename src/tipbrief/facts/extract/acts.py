@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 
 from tipbrief.facts.extract.instruments import _content_words, _instrument_names, _instrument_row
 from tipbrief.facts.extract.patterns import _ACT_VERB, _CLAUSE_END, _INSTRUMENT_HEADS
@@ -504,26 +505,14 @@ def _common_instrument(
         {
             r.key
             for r in ctx.gaz.reference.rows("instruments")
-            if re.search(rf"\b{head}\b", r.get("name"), re.I)
-            and words <= _content_words(r.get("name")) | _content_words(r.get("aliases"))
+            if re.search(rf"\b{head}\b", r.get("name"), re.I) and words <= _row_words(r)
         }
         if len(words) >= 2
         else set()
     )
-
     # "ASEAN adopted its first declaration against trafficking in Vientiane in 2004", in a story on
     # the 2023 declaration: an instrument adopted or signed in the year the sentence states.
-    stated = (
-        [iv for t in extract_temporals(text) if t.year is not None and (iv := stated_interval(t))]
-        if concluded
-        else []
-    )
-
-    def adopted_when_stated(row: Row) -> bool:
-        adopted = parse_partial(row.get("adopted")) if row.get("adopted") else None
-        return (
-            not stated or adopted is None or any(lo <= adopted[0] and adopted[1] <= hi for lo, hi in stated)
-        )
+    stated = _stated_years(text) if concluded else []
 
     def of_that_kind(pool: tuple[Row, ...]) -> dict[str, Row]:
         rows = {
@@ -531,13 +520,10 @@ def _common_instrument(
             for r in pool
             if re.search(rf"\b{head}\b", r.get("name"), re.I)
             and (not fitting or r.key in fitting)
-            and adopted_when_stated(r)
+            and (not stated or _adopted_within(r, stated) is not False)
             # (Nor one whose name shares no word with the description: "declarations on the
             # protection of migrant workers … in crisis situations" is not the abuse-of-technology one.)
-            and (
-                len(words) < 2
-                or bool(words & (_content_words(r.get("name")) | _content_words(r.get("aliases"))))
-            )
+            and (len(words) < 2 or bool(words & _row_words(r)))
         }
         if len(rows) > 1:
             # "signed a convention against people trafficking" in an article that also names the
@@ -565,21 +551,36 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
     """ "in 2004, when leaders adopted a non-binding declaration against trafficking": the one
     recorded instrument of that kind, on that subject, adopted when the sentence says."""
     words = _content_words(name) - _content_words(head) - _CONNECTORS
-    stated = [iv for t in extract_temporals(text) if t.year is not None and (iv := stated_interval(t))]
+    stated = _stated_years(text)
     if len(words) < 1 or not stated:
         return None
-    found = []
-    for row in ctx.gaz.reference.rows("instruments"):
-        adopted = parse_partial(row.get("adopted")) if row.get("adopted") else None
-        if (
-            adopted is None
-            or not re.search(rf"\b{head}\b", row.get("name"), re.I)
-            or not words <= _content_words(row.get("name")) | _content_words(row.get("aliases"))
-        ):
-            continue
-        if any(lo <= adopted[0] and adopted[1] <= hi for lo, hi in stated):
-            found.append(row)
+    found = [
+        row
+        for row in ctx.gaz.reference.rows("instruments")
+        if re.search(rf"\b{head}\b", row.get("name"), re.I)
+        and words <= _row_words(row)
+        and _adopted_within(row, stated)
+    ]
     return found[0] if len(found) == 1 else None
+
+
+def _row_words(row: Row) -> frozenset[str]:
+    """The words of an instrument's name and aliases."""
+    return _content_words(row.get("name")) | _content_words(row.get("aliases"))
+
+
+def _stated_years(text: str) -> list[tuple[date, date]]:
+    """The intervals of the dates with a year the sentence states."""
+    return [iv for t in extract_temporals(text) if t.year is not None and (iv := stated_interval(t))]
+
+
+def _adopted_within(row: Row, stated: list[tuple[date, date]]) -> bool | None:
+    """Whether the instrument's recorded adoption falls within one of the stated dates (None: it has
+    no recorded adoption)."""
+    adopted = parse_partial(row.get("adopted")) if row.get("adopted") else None
+    if adopted is None:
+        return None
+    return any(lo <= adopted[0] and adopted[1] <= hi for lo, hi in stated)
 
 
 _DATE_WORDS = frozenset(
