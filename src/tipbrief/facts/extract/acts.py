@@ -397,6 +397,9 @@ _COUNTRY_ANAPHOR = re.compile(
 
 # "X was signed in Kuala Lumpur in November 2015 and entered into force in March 2017": the second
 # verb has the first one's subject.
+_SECOND_ACT = re.compile(
+    r"\band\s+(?:also\s+|then\s+|later\s+)?(?:adopted|signed|endorsed|approved|ratified|deposited|launched|issued)\b"
+)
 _RELATIVE_GAP = re.compile(
     # ("the Cebu Declaration on the protection of migrant workers, which leaders signed")
     r"(?:\s+(?:on|of|for|against|to)\s+[^,;()]{1,80}?)?\s*,?\s*(?:that|which)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){1,4}?(?:had\s+|has\s+|have\s+)?"
@@ -446,6 +449,10 @@ def _governed(
         ),
         len(text),
     )
+    # "signed the ASEAN Consensus … on Nov. 14 and adopted the Bohol TIP Work Plan": a second verb
+    # acts on what follows it.
+    second = _SECOND_ACT.search(text, v_end, limit)
+    limit = second.start() if second else limit
     after = [n for n in names if v_end <= n[0] < limit and n[0] - v_end <= 250]
     # "the Declaration on …, adopted last year, and the Convention": a participle right after a
     # name and its comma is that name's (a reduced relative clause), whatever follows.
