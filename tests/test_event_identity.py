@@ -54,12 +54,16 @@ def describe(events: tuple[Event, ...]) -> list[str]:
     return [f"{e.kind}: {e.title} [{e.date.label}] @ {e.place.name if e.place else None}" for e in events]
 
 
+def assert_one(events: tuple[Event, ...], want: dict[str, Any]) -> None:
+    """Exactly one event is the one wanted."""
+    assert len([e for e in events if matches(e, want)]) == 1, (want, describe(events))
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_event_identity_case(case: dict[str, Any]) -> None:
     events = events_of(*case["articles"])
     for want in case["events"]:
-        found = [e for e in events if matches(e, want)]
-        assert len(found) == 1, (want, describe(events))
+        assert_one(events, want)
     if case.get("only"):
         assert len(events) == len(case["events"]), describe(events)
 
@@ -163,7 +167,7 @@ def test_a_fact_boxs_labels_are_the_numbered_meetings_of_the_series_its_headline
         },
     ]
     for want in wanted:
-        assert len([e for e in events if matches(e, want)]) == 1, (want, describe(events))
+        assert_one(events, want)
 
 
 def test_a_list_of_releases_dates_each_edition_it_names_by_year() -> None:
@@ -180,7 +184,7 @@ def test_a_list_of_releases_dates_each_edition_it_names_by_year() -> None:
         ("Global Report 2024", date(2024, 12, 11)),
     ):
         want = {"kind": "publication", "title": title, "earliest": day, "latest": day}
-        assert len([e for e in events if matches(e, want)]) == 1, (want, describe(events))
+        assert_one(events, want)
 
 
 def test_a_meeting_stated_twice_is_titled_as_its_series_numbers_it() -> None:
