@@ -146,7 +146,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:years?|months?|weeks?|days?) ago(?: today)?|"
         r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years|decades|months))|"
-        r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+        r"(?:on|last|next) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
         r"(?:the )?(?:same|following|next|previous) day|the day (?:before|after)|a day (?:later|earlier)|"
         r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a) (?:days|weeks?) "
         r"(?:later|earlier|afterwards)))\b"

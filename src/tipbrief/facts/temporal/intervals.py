@@ -127,9 +127,10 @@ _NAMED_MONTH_STEPS = {"last": -1, "this": 0, "next": 1}
 
 
 def named_month_interval(t: Temporal, a0: date, a1: date) -> tuple[date, date] | None:
-    """ "last November": the latest November before the article's month; "next March": the first
-    March after it; "this May": May of the article's year. Counted from each end of the article's
-    interval, so that an article dated only to some days gives every month it may mean."""
+    """ "last November": November of the year before the article's, or (said after November) this
+    year's; "next March": the first March after the article's month; "this May": May of the
+    article's year. Counted from each end of the article's interval, so that an article dated only
+    to some days gives every month it may mean."""
     step = _NAMED_MONTH_STEPS.get(t.relative or "")
     month = t.month
     if step is None or month is None:
@@ -138,6 +139,11 @@ def named_month_interval(t: Temporal, a0: date, a1: date) -> tuple[date, date] |
     def one(point: date) -> tuple[date, date] | None:
         if step == 0:
             return year_interval(t, point.year)
+        if step < 0 and month < point.month:
+            # News style writes "last November" for the year before's ("the charter, signed last
+            # November", written in December a year on), but not every writer does: both Novembers.
+            back, this = year_interval(t, point.year - 1), year_interval(t, point.year)
+            return (back[0], this[1]) if back and this else None
         # Before (after) the article's month: the same month a year back (on) when it is this one.
         year = point.year + (step if (month - point.month) * step <= 0 else 0)
         return year_interval(t, year)
@@ -172,9 +178,16 @@ def _weekday_named(t: Temporal) -> int | None:
 
 def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date, date] | None:
     """ "on Monday": the last such day on or before the article's date (the next one for future
-    events). Weeks are _relative_interval's."""
+    events); "last Monday": the last one before it, "next Monday" the first after. Weeks are
+    _relative_interval's."""
     day = timedelta(days=1)
     words = rel.split()
+    if words[0] in ("last", "next") and words[-1] in WEEKDAYS:
+        # "Protesters seized the airport last Tuesday", written on a Tuesday: the one a week back.
+        wanted = WEEKDAYS.index(words[-1])
+        if words[0] == "last":
+            return _weekday_step(a0, wanted, -1), _weekday_step(a1, wanted, -1)
+        return _weekday_step(a0, wanted, 1), _weekday_step(a1, wanted, 1)
     if words[0] == "on" and words[-1] in WEEKDAYS:
         wanted = WEEKDAYS.index(words[-1])
         if tense == "future":
@@ -184,6 +197,11 @@ def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date,
             return a0 - ((a0.weekday() - wanted) % 7) * day, a1 + ((wanted - a1.weekday()) % 7) * day
         return a0 - ((a0.weekday() - wanted) % 7) * day, a1 - ((a1.weekday() - wanted) % 7) * day
     return None
+
+
+def _weekday_step(point: date, wanted: int, step: int) -> date:
+    """The first day on weekday ``wanted`` strictly before (``step`` -1) or after (1) ``point``."""
+    return point + step * ((step * (wanted - point.weekday()) - 1) % 7 + 1) * timedelta(days=1)
 
 
 def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date] | None:
