@@ -307,6 +307,10 @@ def _events_in_sentence(
 
     out: list[EventCandidate] = []
     for f in frames:
+        if f.trigger and _WHETHER.search(text, max(0, f.at - 80), f.at):
+            # "… travelled to Thailand on Friday to assess whether the kingdom could still host the
+            # meeting": an act the sentence only wonders about is no event, and Friday is not its.
+            continue
         tense: Tense = sentence_tense
         own = [i for i in idents if claimed.get(id(i)) == f.at]
         at = s.span(ctx.doc, ctx.original, f.at, f.at).start
@@ -326,7 +330,7 @@ def _events_in_sentence(
                 # "Malaysia, urged in the report released in June …, will host the SOMTC": the
                 # participle's act is done, whatever the sentence's main verb looks ahead to.
                 tense = "past"
-            put_off = f.kind not in ACT_KINDS and _PUT_OFF.search(segment)
+            put_off = f.kind not in ACT_KINDS and (_PUT_OFF.search(segment) or _PLAN_NOT_KEPT.search(segment))
             if put_off:
                 tense = "future"
             pool = times if tense == sentence_tense else _time_constraints(ctx, s, anchor, tense)
@@ -456,6 +460,14 @@ _PUT_OFF_VERBS = r"postponed|put\s+off|deferred|rescheduled|pushed\s+back"
 _PUT_OFF = re.compile(
     rf"\b(?:{_PUT_OFF_VERBS}|postpone|postponing|postponement|called\s+off|cancell?ed)\b", re.IGNORECASE
 )
+# A plan the past perfect tells was not kept: "The 14th summit had been scheduled for December
+# 15-18 in this city, after the government moved it from Bangkok".
+_PLAN_NOT_KEPT = re.compile(
+    r"\bhad\s+been\s+(?:scheduled|planned|set|slated|due)\s+(?:for|to)\b|\bwas\s+to\s+have\s+been\s+held\b",
+    re.IGNORECASE,
+)
+# The clause asks whether an act happens: "to assess whether the kingdom could still host it".
+_WHETHER = re.compile(r"\bwhether\b[^,;.:]*$", re.IGNORECASE)
 _CALLED_OFF = re.compile(r"\b(?:called\s+off|cancell?ed)\b", re.IGNORECASE)
 # Where it was moved to: "moved to February", "postponed until next year", "rescheduled for 2009".
 _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|till|for)\s+", re.IGNORECASE)
