@@ -105,7 +105,7 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     summit_at = next(
         (
             m
-            for m in _SUMMIT_WORD.finditer(text)
+            for m in (*_SUMMIT_WORD.finditer(text), *_LEADERS_SUMMIT.finditer(text))
             if not _OTHER_SUMMIT.search(text, max(0, m.start() - 40), m.start())
         ),
         None,
@@ -998,9 +998,30 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             and re.search(r"\b(?:at|during|on the (?:sidelines|margins) of)\s+(?:the\s+)?$", text[: m.start])
         ):
             out.append(_meeting_frame(m, trigger=True))
+        elif (
+            alone
+            and m.kind == "summit"
+            and m.ordinal is None
+            and m.subject == "ASEAN Summit"
+            and _OCCASION_IN_CITY.match(text, m.end)
+            and re.search(r"\b(?:at|during)\s+$", text[: m.start])
+        ):
+            # "Last month, at their summit in Kuala Lumpur, the leaders welcomed …": the leaders'
+            # summit in that city, which the time beside it picks from the city's summits.
+            city = next(
+                (row.get("name") for a, _, row in ctx.gaz.places.find(text[m.end : m.end + 40]) if a <= 5),
+                None,
+            )
+            if city is not None:
+                title = f"ASEAN Summit in {city}"
+                frame = _meeting_frame(m, trigger=True)
+                out.append(replace(frame, title=title, name=_norm(title), generic=False))
     return out
 
 
+# "at their summit in Singapore": the leaders' own summit, named without a capital.
+_LEADERS_SUMMIT = re.compile(r"(?<=\btheir )summit\b")
+_OCCASION_IN_CITY = re.compile(r"\s+in\s+[A-Z]")
 _GATHERED = re.compile(r"\b(?:met|gathered|convened|came together)\b")
 
 

@@ -141,6 +141,8 @@ _FUTURE_CLAUSE = re.compile(
     rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|would|to be|expected|next|"
     r"(?<!as )(?<!had been )scheduled|(?<!as )(?<!had been )planned|"
     r"(?:aims?|hopes?|intends?|seeks?) to|"
+    # "has said it wants regional leaders to address it at their summit in May"
+    r"wants\s+(?:[\w-]+\s+){0,3}to\s+\w+|"
     # "was put off and has been moved to February": the new date is still to come.
     r"(?:moved|postponed|deferred|rescheduled|delayed|pushed\s+back|put\s+off)\s+(?:to|until|till))\b",
     re.IGNORECASE,
