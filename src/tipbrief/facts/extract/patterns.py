@@ -89,6 +89,8 @@ _ACT_VERB = trigger(
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force", "in force since"),
     *("adopting", "endorsing", "approving", "ratifying", "depositing", "signatures"),
+    # "leaders put their names to the Convention": the idiom for signing it.
+    *("put their names to", "put their signatures to", "put pen to paper on"),
     group="verb",
 )
 
