@@ -127,8 +127,8 @@ _NAMED_MONTH_STEPS = {"last": -1, "this": 0, "next": 1}
 
 
 def named_month_interval(t: Temporal, a0: date, a1: date) -> tuple[date, date] | None:
-    """ "last November": November of the year before the article's, or (said after November) this
-    year's; "next March": the first March after the article's month; "this May": May of the
+    """ "last November": November of the year before the article's, even said in December (news
+    style); "next March": the first March after the article's month; "this May": May of the
     article's year. Counted from each end of the article's interval, so that an article dated only
     to some days gives every month it may mean."""
     step = _NAMED_MONTH_STEPS.get(t.relative or "")
@@ -139,11 +139,10 @@ def named_month_interval(t: Temporal, a0: date, a1: date) -> tuple[date, date] |
     def one(point: date) -> tuple[date, date] | None:
         if step == 0:
             return year_interval(t, point.year)
-        if step < 0 and month < point.month:
-            # News style writes "last November" for the year before's ("the charter, signed last
-            # November", written in December a year on), but not every writer does: both Novembers.
-            back, this = year_interval(t, point.year - 1), year_interval(t, point.year)
-            return (back[0], this[1]) if back and this else None
+        if step < 0:
+            # News style: "last November" is the year before's, even said in December ("the
+            # charter, signed last November", written in December a year on).
+            return year_interval(t, point.year - 1)
         # Before (after) the article's month: the same month a year back (on) when it is this one.
         year = point.year + (step if (month - point.month) * step <= 0 else 0)
         return year_interval(t, year)
