@@ -449,6 +449,10 @@ def _events_in_sentence(
                 continue
         if f.ordinal is not None and f.end >= 0 and not f.main:
             host = [c for c in times if c.span is not None and owner(c.span.start) == owner(at)]
+            if _EVE_OF.search(text, max(0, f.at - 30), f.at):
+                # "inaugurated in Ha Noi on 7 April 2010, on the eve of the 16th ASEAN Summit": the
+                # day is the inauguration's, so it says nothing against the summit's row.
+                host = [c for c in host if c.span is not None and c.span.start > at]
             if not _fits_reference(own, host, placed, s, f):
                 continue
         out.append(_candidate(ctx, f, at, source, actors, pl, cons, own, tense))
@@ -801,6 +805,19 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
         what = f"{f.party} deposited its instrument of ratification of" if f.party else "entry into force of"
         note = f"{what} {row.get('name')}: {act.get('date')}"
         origin, url = act.origin, act.source
+    elif f.kind == "ratification" and f.party:
+        # A party ratifies before it deposits the instrument: "Thailand becomes the third member
+        # state to ratify" is no later than its recorded deposit.
+        acts = ctx.gaz.act_rows(row.key, "deposit", f.party)
+        found = parse_partial(acts[0].get("date")) if acts else None
+        if not found:
+            return []
+        note = (
+            f"{f.party} deposited its instrument of ratification of {row.get('name')}: {acts[0].get('date')}"
+        )
+        return [
+            Constraint("instrument-reference", note, None, found[1], None, acts[0].origin, acts[0].source)
+        ]
     else:
         return []
     if not found:
@@ -1094,6 +1111,9 @@ _OBJECT_FOLLOWS = re.compile(
 )
 
 
+_EVE_OF = re.compile(
+    r"\b(?:on the eve of|ahead of|in the run-up to|in the lead-up to|prior to)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _OCCASION_BEFORE = re.compile(
     r"\b(?:on the eve of|ahead of|in the run-up to|in the lead-up to|prior to|on the occasion of)"
     r"\s+(?:the\s+)?$",
