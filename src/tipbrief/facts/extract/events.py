@@ -796,8 +796,8 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
         found = parse_partial(row.get("adopted")) if row.get("adopted") else None
         note = f"{row.get('name')} was adopted on {row.get('adopted')}"
         origin, url = row.origin, row.source
-    elif f.kind in ("deposit", "entry-into-force"):
-        acts = ctx.gaz.act_rows(row.key, f.kind, f.party)
+    elif f.kind in ("deposit", "entry-into-force") or (f.kind == "ratification" and f.party):
+        acts = ctx.gaz.act_rows(row.key, "deposit" if f.kind == "ratification" else f.kind, f.party)
         if not acts:
             return []
         act = acts[0]
@@ -805,23 +805,14 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
         what = f"{f.party} deposited its instrument of ratification of" if f.party else "entry into force of"
         note = f"{what} {row.get('name')}: {act.get('date')}"
         origin, url = act.origin, act.source
-    elif f.kind == "ratification" and f.party:
-        # A party ratifies before it deposits the instrument: "Thailand becomes the third member
-        # state to ratify" is no later than its recorded deposit.
-        acts = ctx.gaz.act_rows(row.key, "deposit", f.party)
-        found = parse_partial(acts[0].get("date")) if acts else None
-        if not found:
-            return []
-        note = (
-            f"{f.party} deposited its instrument of ratification of {row.get('name')}: {acts[0].get('date')}"
-        )
-        return [
-            Constraint("instrument-reference", note, None, found[1], None, acts[0].origin, acts[0].source)
-        ]
     else:
         return []
     if not found:
         return []
+    if f.kind == "ratification":
+        # A party ratifies before it deposits the instrument: "Thailand becomes the third member
+        # state to ratify" is no later than its recorded deposit.
+        return [Constraint("instrument-reference", note, None, found[1], None, origin, url)]
     return [Constraint("instrument-reference", note, found[0], found[1], None, origin, url)]
 
 
@@ -1111,14 +1102,10 @@ _OBJECT_FOLLOWS = re.compile(
 )
 
 
-_EVE_OF = re.compile(
-    r"\b(?:on the eve of|ahead of|in the run-up to|in the lead-up to|prior to)\s+(?:the\s+)?$", re.IGNORECASE
-)
-_OCCASION_BEFORE = re.compile(
-    r"\b(?:on the eve of|ahead of|in the run-up to|in the lead-up to|prior to|on the occasion of)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+# Before a meeting's name: a time before it ("on the eve of the 16th ASEAN Summit"), or its occasion.
+_BEFORE_MEETING = r"on the eve of|ahead of|in the run-up to|in the lead-up to|prior to"
+_EVE_OF = re.compile(rf"\b(?:{_BEFORE_MEETING})\s+(?:the\s+)?$", re.IGNORECASE)
+_OCCASION_BEFORE = re.compile(rf"\b(?:{_BEFORE_MEETING}|on the occasion of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _main_meeting(text: str, words: frozenset[str], names: list[MeetingName]) -> MeetingName | None:

@@ -596,19 +596,17 @@ def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, d
     if rel in _DAY_OFFSETS:
         shift = timedelta(days=_DAY_OFFSETS[rel])
         return lo + shift, hi + shift, "on the day that makes it so"
-    if rel.startswith(("last ", "next ")) and rel[5:] in WEEKDAYS:
-        # "… deposited its instrument last Tuesday": within the week after (before) that day.
-        days = [lo + timedelta(days=n) for n in range((hi - lo).days + 1)]
-        if not any(d.weekday() == WEEKDAYS.index(rel[5:]) for d in days):
-            return None
-        if rel.startswith("last"):
-            return lo + timedelta(days=1), hi + WEEK, "within the week after"
-        return lo - WEEK, hi - timedelta(days=1), "within the week before"
-    if rel.startswith("on ") and rel[3:] in WEEKDAYS:
-        weekday = WEEKDAYS.index(rel[3:])
+    word, _, name = rel.partition(" ")
+    if word in ("on", "last", "next") and name in WEEKDAYS:
+        weekday = WEEKDAYS.index(name)
         days = [lo + timedelta(days=n) for n in range((hi - lo).days + 1)]
         if not any(d.weekday() == weekday for d in days):
             return None
+        # "… deposited its instrument last Tuesday": within the week after (before) that day.
+        if word == "last":
+            return lo + timedelta(days=1), hi + WEEK, "within the week after"
+        if word == "next":
+            return lo - WEEK, hi - timedelta(days=1), "within the week before"
         if tense == "future":
             return lo - WEEK, hi, "within the week before"
         if tense == "past":

@@ -143,9 +143,8 @@ def named_month_interval(t: Temporal, a0: date, a1: date) -> tuple[date, date] |
             # News style: "last November" is the year before's, even said in December ("the
             # charter, signed last November", written in December a year on).
             return year_interval(t, point.year - 1)
-        # Before (after) the article's month: the same month a year back (on) when it is this one.
-        year = point.year + (step if (month - point.month) * step <= 0 else 0)
-        return year_interval(t, year)
+        # "next March": after the article's month, a year on when it is this one.
+        return year_interval(t, point.year + (month <= point.month))
 
     lo, hi = one(a0), one(a1)
     return (lo[0], hi[1]) if lo and hi else None
