@@ -228,6 +228,13 @@ _DATELINE = re.compile(
 _DATELINE_LINE = re.compile(
     rf"^(?P<place>{_DATELINE_PLACE})\s*(?:\([^()]{{2,30}}\))?\s*(?:--|[-–—,:])\s*(?P<date>{_FULL_DATE.pattern})\s*$"
 )
+# A release's date before its first sentence: "10 February 2017 – The Permanent Representative …".
+# It dates the release, not the sentence's event, unless the article is a timeline whose every entry
+# opens this way (see _TIMELINE_OPENING).
+_DATED_LEDE = re.compile(rf"^(?P<date>{_FULL_DATE.pattern})\s*(?:--|[-–—])\s+(?=[A-Z\"“‘'])")
+# How a timeline's entry opens: a year (alone, with its month or day, or a span of years) and a dash
+# or colon: "2011 –", "June 2015 –", "* Nov. 24, 2014 -", "2016-2017 –".
+_TIMELINE_OPENING = re.compile(r"\s*(?:[*•·]\s*)?[^\n.!?]{0,20}?\b(?:19|20)\d\d\s*(?:--|[–—:]|-(?!\d))\s")
 _SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<outlet>\S.{1,80})$", re.IGNORECASE)
 _LINK_BOILERPLATE = re.compile(
     r"\b(?:can be (?:downloaded|viewed|found|accessed|read) here"
@@ -510,7 +517,10 @@ def parse_article(
     dateline_place: str | None = None
     dateline_date: date | None = None
     dateline_span: tuple[int, int] | None = None
-    for start, end in split_paragraphs(text):
+    paragraphs = list(split_paragraphs(text))
+    # One paragraph that opens with a date is a release's date line; several make a timeline.
+    entries = sum(1 for a, b in paragraphs if b > body_at and _TIMELINE_OPENING.match(text, a, b))
+    for start, end in paragraphs:
         if end <= body_at:
             continue
         start = max(start, body_at)
@@ -536,6 +546,17 @@ def parse_article(
             dateline_place = line.group("place").strip().title()
             dateline_date = parse_full_date(line.group("date"))
             dateline_span = para.span(line.start("date"), line.end("date"))
+        elif (
+            dateline_span is None
+            and len(kept) <= 2
+            and entries == 1
+            and (lede := _DATED_LEDE.match(para.text))
+            and (found := parse_full_date(lede.group("date")))
+        ):
+            cut = para.to_original(lede.end())
+            dropped.append(DroppedSpan(para.to_original(0), cut, "publication date line (date recorded)"))
+            state.published = state.published or found
+            para = _drop_prefix(para, lede.end())
         elif not state.body_started:
             m = _DATELINE.match(para.text)
             if m and (m.group("date") or m.group("agency")):
