@@ -1008,6 +1008,17 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             out.append(_meeting_frame(m, trigger=True))
         elif (
             alone
+            and m.kind
+            and not (m.generic or m.weak)
+            and len(m.title.split()) >= 3
+            and _SUBJECT_BEFORE.fullmatch(text, 0, m.start)
+            and _MEETING_ACTS.match(text, m.end)
+        ):
+            # "2 July - The Emergency ASEAN Ministerial Meeting on Transnational Crime in Kuala Lumpur
+            # agrees to set up a trust fund": a named meeting that acts, as the sentence's subject, met.
+            out.append(_meeting_frame(m, trigger=True))
+        elif (
+            alone
             and m.kind == "summit"
             and m.ordinal is None
             and m.subject == "ASEAN Summit"
@@ -1027,6 +1038,14 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     return out
 
 
+# Before a meeting that is its sentence's subject: nothing, "The", or a time, an entry's day or a
+# dateline first ("On Thursday, the …", "2 July - The …", "KUALA LUMPUR, July 3 (Bernama) -- The …").
+_SUBJECT_BEFORE = re.compile(r"(?:[^,;:–—-]{0,25}(?:\s(?:--|[-–—:])|,)\s+){0,2}(?:[Tt]he\s+)?")
+# What such a meeting did, a few words on ("… in Kuala Lumpur agreed", "… endorses the plan").
+_MEETING_ACTS = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?[^,.;]{0,40}?\b(?:has\s+|had\s+)?"
+    r"(?:adopt|approv|endors|sign|issu|launch|agre|decid|welcom|review|discuss)(?:ed|es|s|e)\b"
+)
 # "at their summit in Singapore": the leaders' own summit, named without a capital.
 _LEADERS_SUMMIT = re.compile(r"(?<=\btheir )summit\b")
 _OCCASION_IN_CITY = re.compile(r"\s+in\s+[A-Z]")
