@@ -993,11 +993,7 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
         elif m.ordinal is not None and not m.generic and m.kind:
             # A numbered meeting the sentence names is an event too; as the occasion of another
             # ("at the 27th ASEAN Summit") it takes only its reference rows.
-            followed = re.match(
-                r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+(?:was\s+)?)?(?:held|convened|hosted|opened)\b",
-                text[m.end :],
-            )
-            out.append(_meeting_frame(m, trigger=bool(followed) or alone))
+            out.append(_meeting_frame(m, trigger=bool(_HELD_AFTER.match(text, m.end)) or alone))
         elif (
             alone
             and m.kind
@@ -1005,6 +1001,16 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             and len(m.title.split()) >= 3
             and re.search(r"\b(?:at|during|on the (?:sidelines|margins) of)\s+(?:the\s+)?$", text[: m.start])
         ):
+            out.append(_meeting_frame(m, trigger=True))
+        elif (
+            m.kind
+            and not (m.generic or m.weak)
+            and len(m.title.split()) >= 3
+            and _HELD_AFTER.match(text, m.end)
+        ):
+            # "… including the Special Meeting … hosted by Thailand in Bangkok on 29 May 2015 and the
+            # Emergency ASEAN Ministerial Meeting on Transnational Crime held in Kuala Lumpur in July
+            # 2015": each named meeting said to be held is an event, the first or not.
             out.append(_meeting_frame(m, trigger=True))
         elif (
             alone
@@ -1038,6 +1044,11 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     return out
 
 
+# A meeting's name followed by where or how it was held: "the 10th AMMTC, held in …", "(SOMTC), which
+# was convened …".
+_HELD_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+(?:was\s+)?)?(?:held|convened|hosted|opened)\b"
+)
 # Before a meeting that is its sentence's subject: nothing, "The", or a time, an entry's day or a
 # dateline first ("On Thursday, the …", "2 July - The …", "KUALA LUMPUR, July 3 (Bernama) -- The …").
 _SUBJECT_BEFORE = re.compile(r"(?:[^,;:–—-]{0,25}(?:\s(?:--|[-–—:])|,)\s+){0,2}(?:[Tt]he\s+)?")
