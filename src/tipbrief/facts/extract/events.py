@@ -39,8 +39,14 @@ from tipbrief.facts.extract.evidence import (
 )
 from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
 from tipbrief.facts.extract.launches import Launch, find_launches, recorded_editions
+from tipbrief.facts.extract.meetings import (
+    ASEAN_LEADERS,
+    SUPERLATIVE_PREDICATE,
+    MeetingName,
+    meeting_names,
+    series_row,
+)
 from tipbrief.facts.extract.meetings import LARGER_BODY as _LARGER_BODY
-from tipbrief.facts.extract.meetings import SUPERLATIVE_PREDICATE, MeetingName, meeting_names, series_row
 from tipbrief.facts.extract.names import is_body
 from tipbrief.facts.extract.patterns import (
     _AT_MEETING,
@@ -105,7 +111,11 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     summit_at = next(
         (
             m
-            for m in (*_SUMMIT_WORD.finditer(text), *_LEADERS_SUMMIT.finditer(text))
+            for m in (
+                *_SUMMIT_WORD.finditer(text),
+                *_LEADERS_SUMMIT.finditer(text),
+                *_LEADERS_MET.finditer(text),
+            )
             if not _OTHER_SUMMIT.search(text, max(0, m.start() - 40), m.start())
         ),
         None,
@@ -1057,6 +1067,8 @@ _MEETING_ACTS = re.compile(
     r"(?:\s*\([^()]{1,20}\))?[^,.;]{0,40}?\b(?:has\s+|had\s+)?"
     r"(?:adopt|approv|endors|sign|issu|launch|agre|decid|welcom|review|discuss)(?:ed|es|s|e)\b"
 )
+# "ASEAN leaders met in Nay Pyi Taw": where the leaders meet, they hold their summit.
+_LEADERS_MET = re.compile(rf"(?:{ASEAN_LEADERS.pattern})\s+(?P<verb>met|gathered|convened)\s+in\s+(?=[A-Z])")
 # "at their summit in Singapore": the leaders' own summit, named without a capital.
 _LEADERS_SUMMIT = re.compile(r"(?<=\btheir )summit\b")
 _OCCASION_IN_CITY = re.compile(r"\s+in\s+[A-Z]")
@@ -1065,7 +1077,22 @@ _GATHERED = re.compile(r"\b(?:met|gathered|convened|came together)\b")
 
 def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Frame]) -> list[_Frame]:
     """ "Prosecutors … met in Bangkok from 23 to 25 November": a meeting the sentence does not name.
-    It becomes an event only when a later sentence names it ("The workshop was held …")."""
+    It becomes an event only when a later sentence names it ("The workshop was held …"). ASEAN's
+    leaders meeting in a city are at their summit there ("When ASEAN leaders met in Kuala Lumpur in
+    April"), an event of its own whose rows the time beside it picks."""
+    leaders = _LEADERS_MET.search(text) if not others else None
+    if leaders is not None:
+        city = next(
+            (
+                row.get("name")
+                for a, _, row in ctx.gaz.places.find(text[leaders.end() : leaders.end() + 40])
+                if a == 0 and row.get("kind") == "city" and ctx.gaz.summits_in(row.get("name"))
+            ),
+            None,
+        )
+        if city is not None:
+            title = f"ASEAN Summit in {city}"
+            return [_Frame("summit", title, "ASEAN Summit", _norm(title), leaders.start("verb"))]
     verb = _GATHERED.search(text) if not others and _MEETING_VERB.search(text, words) else None
     if verb is None or not (ctx.gaz.places.find(text[verb.end() :]) or re.search(r"\d", text)):
         return []

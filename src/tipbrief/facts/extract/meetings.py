@@ -545,7 +545,7 @@ def _summit_in_its_city(ctx: _Context, text: str, start: int, end: int) -> bool:
     )
 
 
-_ASEAN_LEADERS = re.compile(
+ASEAN_LEADERS = re.compile(
     r"\bASEAN(?:['’]s)?\s+(?:leaders|heads\s+of\s+(?:state|government))\b"
     # "leaders of the 10-member Association of Southeast Asian Nations … at their 10th summit"
     r"|\bleaders\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:ASEAN|Association\s+of\s+Southeast\s+Asian\s+Nations)\b"
@@ -566,12 +566,12 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # "ASEAN leaders … when they meet … for their 14th summit": the leaders' own summit.
         # ("Meeting in Vientiane for their 10th summit, ASEAN leaders adopt …": after it, too.)
         leaders_own = re.match(r"(?:its|their)\s+(?:\w+\s+)?summit\b", span, re.IGNORECASE) and (
-            _ASEAN_LEADERS.search(text)
+            ASEAN_LEADERS.search(text)
             # "ASEAN's leaders put their names to …" and later "at their summit in Kuala Lumpur, the
             # leaders welcomed …": the leaders the article named.
             or (
                 re.search(r"\b[Tt]he\s+leaders\b", text)
-                and any(_ASEAN_LEADERS.search(x.text) for x in ctx.sentences)
+                and any(ASEAN_LEADERS.search(x.text) for x in ctx.sentences)
             )
         )
         if re.search(r"\bASEAN\s+Summits?\b", span) or leaders_own:
