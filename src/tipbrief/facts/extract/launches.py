@@ -370,7 +370,9 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
             gap = re.sub(r"\([A-Z][\w&/-]*\)", "", text[end:v_start]).strip()
             # (Also after a comma: "The AICHR, inaugurated in Cha-am, Thailand, in October 2009, is …")
             reduced = sets_up and gap in ("", ",") and _NO_OBJECT.match(text, v_end) and not has_object
-            if end <= v_start and not (_PASSIVE_GAP.match(text[end:v_start]) or reduced):
+            if end <= v_start and _in_apposition(text, start, end, v_start):
+                continue  # "The AICHR, the human rights body of ASEAN, was inaugurated": not ASEAN
+            if end <= v_start and not (_PASSIVE_GAP.match(_without_apposition(text[end:v_start])) or reduced):
                 continue
             if start >= v_end and (not sets_up or re.match(r"['’]s\b", text[end:])):
                 continue  # "launched the ACWC's regional review", "launched the ASEAN Guideline"
@@ -390,7 +392,7 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
         return _common_launch(ctx, text, common)
     # Before the verb: "X, which was launched in June", "A compilation … had been launched".
     for _, end, kind, name in reversed(names):
-        if end <= v_start and _GAP_BEFORE_LAUNCH.match(text[end:v_start]):
+        if end <= v_start and _GAP_BEFORE_LAUNCH.match(_without_apposition(text[end:v_start])):
             return kind, name
     if sets_up:
         described = (
@@ -440,6 +442,22 @@ _BODY_DESCRIBED = re.compile(
 
 
 _NO_OBJECT = re.compile(r"\s+(?:in|on|at|last|this|earlier|yesterday|today|here|by)\b|[,.;]")
+# A noun phrase in apposition, between the name and its verb: "The AICHR, the overarching human rights
+# body of ASEAN, was inaugurated in 2009". The name before it is the verb's subject; a name inside it
+# is not.
+_APPOSITION = re.compile(r"(?P<keep>\s*(?:\([A-Z][\w&/-]*\))?)\s*,\s*(?:the|an?)\s[^,;()]{0,80}(?=,)")
+_APPOSITION_BEFORE = re.compile(r",\s*(?:the|an?)\s[^,;()]{0,80}$")
+
+
+def _without_apposition(gap: str) -> str:
+    m = _APPOSITION.match(gap)
+    return m.group("keep") + gap[m.end() :] if m else gap
+
+
+def _in_apposition(text: str, start: int, end: int, v_start: int) -> bool:
+    return text[end:v_start].lstrip().startswith(",") and bool(_APPOSITION_BEFORE.search(text, 0, start))
+
+
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:(?:which|that)\s+|"
     + _REPORTS_OF_ITSELF
