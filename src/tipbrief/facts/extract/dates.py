@@ -118,6 +118,48 @@ def timeline_year(s: Sentence) -> int | None:
     return int(m.group("year")) if m else None
 
 
+# An entry of a list that opens with a day and no year: "* 3-4 December - Thailand hosts …",
+# "* 29 September-2 October - The 10th AMMTC …".
+_DAY_ENTRY = re.compile(
+    rf"(?:[*•·]\s*)?(?P<day>[0-3]?\d(?:\s*[-–]\s*[0-3]?\d)?\s+{MONTH_RE}(?:\s*[-–]\s*[0-3]?\d\s+{MONTH_RE})?"
+    rf"|{MONTH_RE}\s+[0-3]?\d(?:\s*[-–]\s*[0-3]?\d)?)\s*(?:--|[-–—:])\s"
+)
+_PAST_VERB = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
+
+
+def _entry_day(text: str) -> tuple[int, int] | None:
+    m = _DAY_ENTRY.match(text)
+    t = next((t for t in extract_temporals(m.group("day")) if t.month and t.day), None) if m else None
+    return (t.month, t.day) if t is not None and t.year is None and t.month and t.day else None
+
+
+def ahead_in_list(ctx: _Context, s: Sentence, anchor: tuple[Constraint, ...]) -> bool:
+    """Whether the sentence opens an entry, with no verb in the past, of a list of days without a
+    year in calendar order that began before the article's date in its year, on a day after that
+    date: still to come that year ("Kuala Lumpur, 21 November 2015 … * 1 May - … * 21 November -
+    Leaders sign … * 3-4 December - Thailand hosts a second meeting"), not the year before."""
+    own = _entry_day(s.paragraph.text) if s.start == 0 else None
+    a = intersect(anchor)
+    if own is None or not a or a[0] is None or a[1] is None or a[0].year != a[1].year:
+        return False
+    opening = _DAY_ENTRY.match(s.text)
+    if _PAST_VERB.search(s.text, opening.end() if opening else 0):
+        return False
+    days = []
+    for p in ctx.article.paragraphs:
+        if _DAY_ENTRY.match(p.text):
+            day = _entry_day(p.text)
+            if day is None:
+                return False  # an entry with its year: not a list of one year's days
+            days.append(day)
+    return (
+        len(days) >= 3
+        and days == sorted(days)
+        and days[0] <= (a[0].month, a[0].day)
+        and own > (a[1].month, a[1].day)
+    )
+
+
 # A fact box's labelled entry: "* SEVENTH CONFERENCE: 7 August 2018, Bali. Ministers welcomed the
 # forum, which had held its first meeting in Perth the previous year."
 _LABELLED_ENTRY = re.compile(r"^(?:[*•·]\s*)?[A-Z][A-Z0-9 ’'&/-]{2,40}:\s")

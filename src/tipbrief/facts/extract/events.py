@@ -25,7 +25,12 @@ from tipbrief.facts.extract.acts import (
     listed_acts,
     same_acts,
 )
-from tipbrief.facts.extract.dates import _anchor_relation, _programme_constraints, _time_constraints
+from tipbrief.facts.extract.dates import (
+    _anchor_relation,
+    _programme_constraints,
+    _time_constraints,
+    ahead_in_list,
+)
 from tipbrief.facts.extract.evidence import (
     CONTINUING,
     asides,
@@ -340,6 +345,8 @@ def _events_in_sentence(
                 # "Malaysia, urged in the report released in June …, will host the SOMTC": the
                 # participle's act is done, whatever the sentence's main verb looks ahead to.
                 tense = "past"
+            if tense == "past" and ahead_in_list(ctx, s, anchor):
+                tense = "future"
             put_off = f.kind not in ACT_KINDS and (_PUT_OFF.search(segment) or _PLAN_NOT_KEPT.search(segment))
             if put_off:
                 tense = "future"
