@@ -238,3 +238,11 @@ def test_an_entry_of_tiers_in_a_list_of_releases_is_the_edition_released_that_da
         (date(2011, 6, 27), date(2011, 6, 27), "Publication of the 2011 TIP Report"),
         (date(2015, 7, 27), date(2015, 7, 27), "Publication of the 2015 Trafficking in Persons Report"),
     ]
+
+
+def test_a_name_never_ends_on_a_joining_word() -> None:
+    (event,) = events_of(
+        "WASHINGTON, July 27 (Reuters) - Malaysia hosted an emergency meeting of ASEAN ministers on the "
+        "regional migrant boat crisis earlier this month and has pressed its neighbours to act."
+    )
+    assert event.title == "Emergency meeting of ASEAN ministers on the regional migrant boat crisis"

@@ -109,7 +109,10 @@ def _ends_with_party(ctx: _Context, before: str, party: str) -> bool:
 
 _OBJECT_CLAUSE = re.compile(
     r"\b(?:treaty|convention|pact|agreement|declaration|charter|plan|instrument|accord)\s+(?:that|which)\s+"
-    r"(?:[\w'’-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?(?:signed|adopted|ratified|endorsed|approved|concluded)\b[^,;]*",
+    r"(?:[\w'’-]+\s+){1,4}?(?:(?:had\s+|have\s+|has\s+)?(?:signed|adopted|ratified|endorsed|approved|concluded)"
+    # "a regional convention that Southeast Asian leaders plan to sign in Kuala Lumpur in November"
+    r"|(?:will|(?:plan|hope|intend|expect)(?:s|ed)?\s+to|(?:are|is)\s+(?:due|set|expected)\s+to)\s+"
+    r"(?:sign|adopt|ratify|endorse|approve|conclude))\b[^,;]*",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+(?P<verb>(?:\w+\s+){0,2}?\w+)\b[^,;]*")

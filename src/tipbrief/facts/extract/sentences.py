@@ -267,6 +267,9 @@ def _clean_title(text: str) -> str:
     )
     if ":" in text and len(text) > 60:
         text = text.split(":", 1)[0].strip()
+    # "… on the regional migrant boat crisis and [has pressed …]": a name never ends on a word that
+    # joins it to what follows.
+    text = re.sub(r"(?:\s+(?:and|or|but|of|on|in|to|the|a|an))+$", "", text)
     # A name is kept whole, however long: a title cut mid-name names nothing. (Descriptions that
     # are not names are kept short where they are read: see extract/meetings.py.)
     return text
