@@ -326,8 +326,9 @@ _DATE_LINE = re.compile(
     r"^(?:(?:Posted|Published|Released)(?:\s+on)?\s*:?\s*|Date\s*:\s*)?"
     r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:\s*\([A-Z][A-Za-z ]+\))?,\s*)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?P<date>.+?)"
-    # "November 14, 2022 | 12:00am", "26 June 2018, 10:30 AM", "May 11, 2023 - 08:15 GMT+7": a time after it.
-    r"(?:\s*[|,–-]?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT)?[+-]?\d{0,2}\)?)?)?"
+    # "November 14, 2022 | 12:00am", "26 June 2018, 10:30 AM", "May 11, 2023 - 08:15 GMT+7",
+    # "June 21, 2019 at 09:40": a time after it.
+    r"(?:\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT)?[+-]?\d{0,2}\)?)?)?"
     r"\s*$"
 )
 
