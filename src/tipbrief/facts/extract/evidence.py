@@ -12,7 +12,7 @@ from tipbrief.facts.extract.dates import timeline_entry_end
 from tipbrief.facts.extract.records import Constraint, Sentence, _Context
 from tipbrief.facts.extract.sentences import _event_tense
 from tipbrief.facts.model import Span
-from tipbrief.facts.temporal.expressions import Tense
+from tipbrief.facts.temporal.expressions import Tense, extract_temporals
 
 
 def join_and(original: str, cons: list[Constraint]) -> list[Constraint]:
@@ -147,6 +147,12 @@ def asides(
             a = s.span(ctx.doc, ctx.original, entry, entry).start
             b = s.span(ctx.doc, ctx.original, end, end).start
             out.append((a, b))
+            if m.end() < len(s.text.rstrip(". ")) and extract_temporals(m.group()):
+                # "…, released in Washington yesterday, the same ranking the Kingdom received in
+                # last year's edition": once the participle's clause gives its day, what follows the
+                # clause is not its either.
+                c = s.span(ctx.doc, ctx.original, m.end(), m.end()).start
+                out.append((c, s.span(ctx.doc, ctx.original, len(s.text), len(s.text)).start))
     for m in _RELATIVE_CLAUSE.finditer(s.text):
         if m.start() <= at < m.end() and m.group().startswith((", which", ", who")):
             # "Officials on Sunday welcomed the Declaration, which the leaders signed here

@@ -117,7 +117,19 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         title = (opening if launched else "Publication") + " of the " + name
         out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition))
         taken.add(verb.start())
-    return out or _entry_edition(ctx, text)
+    return [*out, *_last_years_edition(ctx, text, out)] if out else _entry_edition(ctx, text)
+
+
+def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> list[Launch]:
+    """ "… its annual Trafficking in Persons Report, released in Washington yesterday, the same
+    ranking the Kingdom received in last year's edition": the previous edition was published too,
+    last year; a release of its own, not the one the sentence reports."""
+    m = _LAST_YEARS.search(text, max((x.at for x in launches), default=0) + 1)
+    series = {row.get("report") for _, _, row in ctx.gaz.reports.find(text)}
+    if m is None or len(series) != 1 or not any(x.kind == "publication" for x in launches):
+        return []
+    name = f"previous {series.pop()}"
+    return [Launch("publication", f"Publication of the {name}", _norm(name), m.start())]
 
 
 # "the fifth edition of the report", "the edition of the report": an edition named by the report.
