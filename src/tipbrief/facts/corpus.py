@@ -324,8 +324,10 @@ def _rule_source_line(text: str, meta: _Metadata) -> str | None:
 # "Posted on 5 May 2016", "Bangkok, 21 November 2025", "Published: Tuesday, 26 June 2018".
 _DATE_LINE = re.compile(
     r"^(?:(?:Posted|Published|Released)(?:\s+on)?\s*:?\s*|Date\s*:\s*)?"
-    r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:\s*\([A-Z][A-Za-z ]+\))?,\s*)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?P<date>.+?)"
+    # "Nusa Dua, Bali | Tue, August 7, 2018": the place, then a bar, and a weekday cut short.
+    r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
+    r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\|)\s*)?"
+    r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s*)?(?P<date>.+?)"
     # "November 14, 2022 | 12:00am", "26 June 2018, 10:30 AM", "May 11, 2023 - 08:15 GMT+7",
     # "June 21, 2019 at 09:40": a time after it.
     r"(?:\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT)?[+-]?\d{0,2}\)?)?)?"
@@ -356,15 +358,21 @@ def _rule_date_line(text: str, meta: _Metadata) -> str | None:
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,6}")
 
 
+# "Dewi Anggraini (The Jakarta Post)": a name and, in brackets, the outlet, as a byline.
+_OUTLET_BYLINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}\s+\([A-Z][^()]{2,40}\)")
 _BYLINE_ONLY = re.compile(r"By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|bin|binti|de|van|la|dan))*\s*")
 
 
 def _rule_byline_date(text: str, meta: _Metadata) -> str | None:
     """A byline followed by the date line, before the story: the date is the article's."""
-    m = _BYLINE.match(text) if not meta.body_started and len(text) <= 140 else None
+    m = (
+        (_BYLINE.match(text) or _OUTLET_BYLINE.match(text))
+        if not meta.body_started and len(text) <= 140
+        else None
+    )
     if m is None:
         return None
-    if _BYLINE_ONLY.fullmatch(text):
+    if _BYLINE_ONLY.fullmatch(text) or m.end() == len(text.rstrip()):
         # "By Nurul Aina Hashim" above "KUALA LUMPUR, July 2 (Bernama) --": the story (and its
         # dateline) is still to come.
         return "byline"
