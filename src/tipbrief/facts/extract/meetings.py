@@ -319,6 +319,8 @@ _DAY_BEFORE_NAME = re.compile(
 )
 
 
+_STEP_WORDS = r"(?:next|following|upcoming|previous|preceding)"
+_STEP_NAME = re.compile(rf"(?:(?:the|this|that)\s+)?(?P<way>{_STEP_WORDS})\s+\w+$", re.IGNORECASE)
 _NEXT_BEFORE = re.compile(
     r"\b(?P<way>next|following|upcoming|forthcoming|previous|preceding)\s+(?:ASEAN\s+)?$", re.IGNORECASE
 )
@@ -510,6 +512,14 @@ def _meeting(
         special = _SPECIAL.search(text[start:end])
         if subject and special:
             subject = f"{special.group().capitalize()} {subject}"
+    step = _STEP_NAME.fullmatch(text[start:end].strip()) if n is None and subject else None
+    row = series_row(ctx, subject) if step else None
+    if step and row is not None:
+        # "since the previous conference in March 2016", in an article on the 7th Bali Process
+        # Ministerial Conference: the 6th, as "the previous AMMTC" is the one before the article's.
+        n = _next_after(ctx, row, -1 if step.group("way").casefold() in _BACK_WORDS else 1)
+        if n is not None:
+            title, first_word = _numbered(n, row.get("name")), None
     plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", title, flags=re.IGNORECASE)
     if subject and plain.casefold() in (kind, kind + "s", "meeting") and subject != "ASEAN Summit":
         title = f"{title} of the {_long_name(ctx, subject) or subject}"
@@ -597,11 +607,12 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
     if named and named.group("short") not in ctx.gaz.outlets:
         return named.group("short")
     label = not text[:start].strip(" *•·-")
-    if re.fullmatch(rf"(?:the|this|that)\s+{ORDINAL_TOKEN}\s+{kind}", span.strip(), re.IGNORECASE) or (
-        label and re.fullmatch(rf"{ORDINAL_TOKEN}\s+{kind}", span.strip(), re.IGNORECASE)
-    ):
-        # "since the fifth conference, held on the island in 2013", in an article on the Bali
-        # Process Ministerial Conference: the one series the article names whose name it heads.
+    if re.fullmatch(
+        rf"(?:the|this|that)\s+(?:{ORDINAL_TOKEN}|{_STEP_WORDS})\s+{kind}", span.strip(), re.IGNORECASE
+    ) or (label and re.fullmatch(rf"{ORDINAL_TOKEN}\s+{kind}", span.strip(), re.IGNORECASE)):
+        # "since the fifth conference, held on the island in 2013" (or "the previous conference"),
+        # in an article on the Bali Process Ministerial Conference: the one series the article
+        # names whose name it heads.
         # So is a fact box's label ("* THIRD CONFERENCE: 14-15 April 2009, Bali.").
         texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
         heads = {
