@@ -79,7 +79,7 @@ from tipbrief.facts.extract.where import dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import ordinal
 from tipbrief.facts.model import Place, Span
 from tipbrief.facts.reference import Row, parse_partial
-from tipbrief.facts.temporal.expressions import Tense
+from tipbrief.facts.temporal.expressions import Tense, extract_temporals
 
 
 def _within(places: tuple[tuple[Span, Place], ...], span: Span) -> list[tuple[Span, Place]]:
@@ -477,14 +477,16 @@ def _events_in_sentence(
 
 
 # A meeting put off: its planned days are not its days ("scheduled for Dec. 15-18, was put off").
-_PUT_OFF_VERBS = r"postponed|put\s+off|deferred|rescheduled|pushed\s+back"
+_PUT_OFF_VERBS = r"postponed|put\s+off|deferred|rescheduled|pushed\s+back|slipped"
 _PUT_OFF = re.compile(
     rf"\b(?:{_PUT_OFF_VERBS}|postpone|postponing|postponement|called\s+off|cancell?ed)\b", re.IGNORECASE
 )
 # A plan the past perfect tells was not kept: "The 14th summit had been scheduled for December
 # 15-18 in this city, after the government moved it from Bangkok".
 _PLAN_NOT_KEPT = re.compile(
-    r"\bhad\s+been\s+(?:scheduled|planned|set|slated|due)\s+(?:for|to)\b|\bwas\s+to\s+have\s+been\s+held\b",
+    r"\bhad\s+been\s+(?:scheduled|planned|set|slated|due)\s+(?:for|to)\b|\bwas\s+to\s+have\s+been\s+held\b"
+    # "First pencilled in for 2015, the conference slipped": a first plan, not kept.
+    r"|\bfirst\s+(?:pencil+ed\s+in|scheduled|planned|set|slated)\s+for\b",
     re.IGNORECASE,
 )
 # The clause asks whether an act happens: "to assess whether the kingdom could still host it".
@@ -1101,9 +1103,42 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
             title = f"ASEAN Summit in {city}"
             return [_Frame("summit", title, "ASEAN Summit", _norm(title), leaders.start("verb"))]
     verb = _GATHERED.search(text) if not others and _MEETING_VERB.search(text, words) else None
-    if verb is None or not (ctx.gaz.places.find(text[verb.end() :]) or re.search(r"\d", text)):
+    group = _GROUP_MET.search(text) if verb is not None else None
+    if verb is None or not (
+        ctx.gaz.places.find(text[verb.end() :])
+        or re.search(r"\d", text)
+        or (group and extract_temporals(text))
+    ):
         return []
-    return [_Frame("", "", "", "", verb.start(), generic=True)]
+    # "Senior officials of the Bali Process had met in Bali on March 10": if nothing names it later,
+    # the meeting of the people the sentence names (see links._merge_within_article), of this
+    # article alone.
+    who = _GROUP_LEAD.sub("", group.group("who")) if group and group.end() == verb.end() else ""
+    parts = who.split()
+    if not (
+        re.search(r"\s(?:of|from)\s", who)
+        or any(w[:1].isupper() for w in parts[1:])
+        or (parts and parts[0].capitalize() in _GROUP_WORDS)
+    ):
+        who = ""  # "the ministers convened two days later": whose meeting, the sentence does not say
+    if who and (who.split()[0].islower() or who.split()[0] in _GROUP_WORDS):
+        who = who[:1].lower() + who[1:]  # "Senior officials": a common noun, at a sentence's start
+    title = f"Meeting of {who}" if who else ""
+    return [_Frame("", title, "", "", verb.start(), generic=True, weak=bool(title))]
+
+
+# The people a meeting is of, just before "met": "Senior officials of the Bali Process had met", "the
+# foreign ministers of Malaysia, Indonesia and Thailand met".
+_GROUP_WORDS = frozenset({"Senior", "Foreign", "Justice", "Labour", "Labor", "Home", "Police", "Immigration"})
+_GROUP_LEAD = re.compile(
+    r"^(?:(?:[Tt]he|[Ww]hen|[Aa]fter|[Bb]efore|[Aa]s|[Ww]hile|[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]here)\s+)+"
+)
+_GROUP_MET = re.compile(
+    r"(?P<who>(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,2}?"
+    r"(?:officials|ministers|delegates|experts|representatives|prosecutors|chiefs)"
+    r"(?:\s+(?:of|from)\s+[^,;.]{1,60}?(?:,\s+[A-Z][^,;.]{1,30}?)*)?)\s+(?:had\s+|have\s+)?"
+    r"(?:met|gathered|convened|came together)\b"
+)
 
 
 def _held_by(ctx: _Context, text: str, m: MeetingName) -> MeetingName:

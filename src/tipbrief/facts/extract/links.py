@@ -274,6 +274,16 @@ def _merge_within_article(ctx: _Context, raw: list[EventCandidate]) -> list[Even
         if ev.generic:
             # Only generic mentions: the first that says what kind of meeting names it.
             kinds = [e for e in g if e.kind]
+            if not kinds and ev.title and any(c.rule in _DATING for c in ev.constraints):
+                # "Senior officials met on Monday to prepare the declaration", named by no later
+                # mention: the meeting of the people the sentence names, with its date; only this
+                # article's (a weak key), so it is never merged with another article's meeting.
+                out.append(
+                    replace(
+                        ev, kind="meeting", key=identity_key("meeting", "", "", None, ev.key), generic=False
+                    )
+                )
+                continue
             if not kinds:
                 continue
             named = _named_generic(
