@@ -44,7 +44,14 @@ def _instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
 
 def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
+    folded = text.casefold()
     for start, end, row in ctx.gaz.instruments.find(text):
+        # "the 2004 ASEAN Declaration against Trafficking in Persons Particularly Women and Children":
+        # a shorter form first, and a longer one of the same instrument inside it: the name runs on.
+        for form in (row.get("name"), *filter(None, row.get("aliases").split(";"))):
+            at = folded.find(form.casefold(), start, end + len(form))
+            if start <= at < end and at + len(form) > end:
+                end = at + len(form)
         found.append((start, end, row.get("name")))
     # The shapes need a head noun ("Declaration", "plan of action"): most sentences have none.
     shaped = _INSTRUMENT_NAME.finditer(text) if any(h in text for h in _INSTRUMENT_HEADS) else ()
