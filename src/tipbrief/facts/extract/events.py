@@ -32,6 +32,7 @@ from tipbrief.facts.extract.dates import (
     ahead_in_list,
 )
 from tipbrief.facts.extract.evidence import (
+    _OBJECT_CLAUSE,
     CONTINUING,
     asides,
     bounds_only,
@@ -336,7 +337,14 @@ def _events_in_sentence(
             seg_start = max((t for t in triggers if t < f.at), default=0)
             seg_end = min((t for t in triggers if t > f.at), default=len(text))
             segment = text[seg_start:seg_end] if len(triggers) > 1 else text
-            tense = "future" if f.future else tense_of(segment)
+            # ("hosted an emergency meeting … and has pressed its neighbours to ratify a convention
+            # that leaders plan to sign in November": the plan is the clause's, not the meeting's.)
+            offset = seg_start if len(triggers) > 1 else 0
+            own_clauses = segment
+            for m in reversed(list(_OBJECT_CLAUSE.finditer(segment))):
+                if not m.start() <= f.at - offset < m.end():
+                    own_clauses = own_clauses[: m.start()] + own_clauses[m.end() :]
+            tense = "future" if f.future else tense_of(own_clauses)
             if (
                 tense == "future"
                 and _DONE_PARTICIPLE.match(text, f.at)

@@ -80,6 +80,9 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         editions_named = recorded_editions(ctx, name, name)
         # ("The fifth edition of the report, launched at a virtual event": of the one edition named.)
         bare = re.fullmatch(rf"report|{_AN_EDITION}", name, re.I) or editions_named
+        # "in the report issued last June", in a story on this year's: the one before, whichever.
+        last_time = _LAST_TIME.match(text, verb.end(), verb.end() + 40)
+        last_years = last_years or last_time
         if kind == "publication" and edition is None and not last_years and bare:
             # "Kerry, presenting the report in Washington", in an article on the 2014 Trafficking in
             # Persons Report: the one edition the article names (of this report, when the mention
@@ -117,7 +120,41 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         title = (opening if launched else "Publication") + " of the " + name
         out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition))
         taken.add(verb.start())
-    return [*out, *_last_years_edition(ctx, text, out)] if out else _entry_edition(ctx, text)
+    if out:
+        return [*out, *_last_years_edition(ctx, text, out)]
+    return _entry_edition(ctx, text) or _ranking_release(ctx, text)
+
+
+# "The State Department on Thursday took Thailand off its list of the world's worst human trafficking
+# offenders … in an annual report", "The United States on Friday downgraded Thailand and Malaysia to
+# the lowest ranking in its annual report on human trafficking": a report's release, told by what it
+# ranks.
+_RANKS = re.compile(
+    r"\b(?:downgraded|upgraded|moved|lifted|took|dropped|pushed|raised|kept|placed|put|removed|demoted|"
+    r"promoted|relegated|added)\b"
+)
+_RANKED = re.compile(
+    r"\b(?:Tier\s*(?:[123]|One|Two|Three)|Watch\s+List|lowest\s+(?:tier|rank(?:ing)?)|worst\s+(?:[\w-]+\s+){0,3}?(?:rank(?:ing)?|"
+    r"offenders)|blacklist|rankings?)\b",
+    re.IGNORECASE,
+)
+_ANNUAL_REPORT = re.compile(r"\b(?:its|an|the|their)\s+annual\s+(?:[\w-]+\s+){0,3}?(?:report|rankings?)\b")
+
+
+def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
+    """The release of the one report series the article names, when the sentence tells of a
+    ranking in its annual report done on a day ("on Thursday"), and names no edition."""
+    verb = _RANKS.search(text)
+    annual = _ANNUAL_REPORT.search(text)
+    if verb is None or annual is None or not _RANKED.search(text) or not extract_temporals(text):
+        return []
+    if ctx.gaz.reports.find(text):
+        return []  # a report named here is read as named (see find_launches)
+    series = {row.get("report") for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
+    if len(series) != 1:
+        return []
+    name = series.pop()
+    return [Launch("publication", f"Publication of the {name}", _norm(name), verb.start())]
 
 
 def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> list[Launch]:
@@ -259,6 +296,10 @@ def _edition_by_year(ctx: _Context, text: str, name: str) -> Row | None:
     return ctx.gaz.report_edition(rows[0], int(year.group("year"))) if year and rows else None
 
 
+_LAST_TIME = re.compile(
+    rf"\s*(?:(?:in|on|by)\s+[^,;.]{{0,20}}?\s+)?(?:last\s+(?:year|{MONTH_RE})|(?:a|one|two|three|\d+)\s+years?\s+ago)\b",
+    re.IGNORECASE,
+)
 _LAST_YEARS = re.compile(
     r"\b(?:last|previous)\s+year['’]s\s+(?:\w+\s+){0,4}?(?:edition|report)\b", re.IGNORECASE
 )
@@ -293,6 +334,11 @@ def recorded_editions(ctx: _Context, text: str, name: str) -> tuple[Row, ...]:
     for _, _, row in _reports_named(ctx, text, name):
         return _editions_of(ctx, row)
     return ()
+
+
+def editions_of_series(ctx: _Context, name: str) -> tuple[Row, ...]:
+    """Every recorded edition of the report series whose name, normalised, is ``name``."""
+    return tuple(r for r in ctx.gaz.reference.rows("reports") if _norm(r.get("report")) == name)
 
 
 def _editions_of(ctx: _Context, row: Row) -> tuple[Row, ...]:
