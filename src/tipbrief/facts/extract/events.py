@@ -1015,8 +1015,14 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     for m in names:
         # (A meeting the day is "on the eve of" is no event the day dates.)
         alone = main is None and not others and not out and not _OCCASION_BEFORE.search(text, 0, m.start)
+        in_city = _summit_in_city(ctx, text, m)
         if m is main:
-            out.append(replace(_meeting_frame(_held_by(ctx, text, m), trigger=True), main=True))
+            frame = replace(_meeting_frame(_held_by(ctx, text, m), trigger=True), main=True)
+            # "ASEAN leaders, who meet for their summit in Jakarta next week": that city's summit,
+            # never one named before in another city.
+            out.append(
+                replace(frame, title=in_city, name=_norm(in_city), generic=False) if in_city else frame
+            )
         elif m.ordinal is not None and not m.generic and m.kind:
             # A numbered meeting the sentence names is an event too; as the occasion of another
             # ("at the 27th ASEAN Summit") it takes only its reference rows.
@@ -1050,25 +1056,25 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             # "2 July - The Emergency ASEAN Ministerial Meeting on Transnational Crime in Kuala Lumpur
             # agrees to set up a trust fund": a named meeting that acts, as the sentence's subject, met.
             out.append(_meeting_frame(m, trigger=True))
-        elif (
-            alone
-            and m.kind == "summit"
-            and m.ordinal is None
-            and m.subject == "ASEAN Summit"
-            and _OCCASION_IN_CITY.match(text, m.end)
-            and re.search(r"\b(?:at|during)\s+$", text[: m.start])
-        ):
+        elif alone and in_city and re.search(r"\b(?:at|during)\s+$", text[: m.start]):
             # "Last month, at their summit in Kuala Lumpur, the leaders welcomed …": the leaders'
             # summit in that city, which the time beside it picks from the city's summits.
-            city = next(
-                (row.get("name") for a, _, row in ctx.gaz.places.find(text[m.end : m.end + 40]) if a <= 5),
-                None,
-            )
-            if city is not None:
-                title = f"ASEAN Summit in {city}"
-                frame = _meeting_frame(m, trigger=True)
-                out.append(replace(frame, title=title, name=_norm(title), generic=False))
+            frame = _meeting_frame(m, trigger=True)
+            out.append(replace(frame, title=in_city, name=_norm(in_city), generic=False))
     return out
+
+
+def _summit_in_city(ctx: _Context, text: str, m: MeetingName) -> str:
+    """ "their summit in Kuala Lumpur": "ASEAN Summit in Kuala Lumpur", the ASEAN Summit with no
+    number named by its city; "" for any other meeting."""
+    if m.kind != "summit" or m.ordinal is not None or m.subject != "ASEAN Summit":
+        return ""
+    if not _OCCASION_IN_CITY.match(text, m.end):
+        return ""
+    city = next(
+        (row.get("name") for a, _, row in ctx.gaz.places.find(text[m.end : m.end + 40]) if a <= 5), None
+    )
+    return f"ASEAN Summit in {city}" if city is not None else ""
 
 
 # A meeting's name followed by where or how it was held: "the 10th AMMTC, held in …", "(SOMTC), which

@@ -156,7 +156,16 @@ def _same_event(head: EventCandidate, ev: EventCandidate) -> bool:
         and _ordinals_agree(head.ordinal, ev.ordinal)
         and places_agree(head.place, ev.place)
         and _dates_agree(head, ev)
+        and _rows_agree(head, ev)
     )
+
+
+def _rows_agree(head: EventCandidate, ev: EventCandidate) -> bool:
+    """Whether the reference rows each names can be one: "the 42nd ASEAN Summit in Labuan Bajo" and
+    "their summit in Jakarta next week" (the 43rd, or another Jakarta summit) cannot."""
+    mine = {c.key for i in head.identifications for c in i.candidates}
+    theirs = {c.key for i in ev.identifications for c in i.candidates}
+    return not mine or not theirs or bool(mine & theirs)
 
 
 def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[EventCandidate] | None:
