@@ -93,9 +93,12 @@ def _event_tense(sentence: str) -> Tense:
         sentence,
     ):
         return "future"
-    # "The Second Meeting is scheduled for June": a schedule in the present is still to come.
+    # "The Second Meeting is scheduled for June": a schedule in the present is still to come; so is
+    # what happens "later this month".
     if re.search(
-        r"\b(?:upcoming|forthcoming|(?:is|are)\s+(?:scheduled|planned|slated|set)\s+for)\b", sentence
+        r"\b(?:upcoming|forthcoming|(?:is|are)\s+(?:scheduled|planned|slated|set)\s+for|"
+        r"later\s+this\s+(?:week|month|year))\b",
+        sentence,
     ):
         return "future"
     # "the draft Plan, which will be submitted through the ministerial bodies for adoption by the
@@ -122,7 +125,7 @@ _NOT_A_JUDGEMENT = r"(?!\s+(?:long\s+)?(?:be\s+)?(?:remembered|recalled|go\s+dow
 def _tense(sentence: str) -> Tense:
     if re.search(
         rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|is to be|are to be|to be held|is expected to|are expected to|"
-        r"plans? to|scheduled|upcoming|forthcoming)\b",
+        r"plans? to|scheduled|upcoming|forthcoming|later\s+this\s+(?:week|month|year))\b",
         sentence,
     ) or _OFFER_TO_HOST.search(sentence):
         return "future"
