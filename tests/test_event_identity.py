@@ -246,3 +246,11 @@ def test_a_name_never_ends_on_a_joining_word() -> None:
         "regional migrant boat crisis earlier this month and has pressed its neighbours to act."
     )
     assert event.title == "Emergency meeting of ASEAN ministers on the regional migrant boat crisis"
+
+
+def test_a_summit_named_with_its_city_told_by_its_country_is_named_without_it() -> None:
+    events = events_of(
+        "VIENTIANE, Nov 29 (KPL) – Leaders of the ten ASEAN member countries today adopted a declaration "
+        "at the 10th ASEAN Summit in the Lao capital."
+    )
+    assert [e.title for e in events if e.kind == "summit"] == ["10th ASEAN Summit"]

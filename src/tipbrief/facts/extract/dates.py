@@ -225,9 +225,11 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
 # "the earthquake that hit Lombok on Sunday evening": a day inside a relative clause (a relative
 # pronoun right before its verb) is its noun's, an aside, not a day the story goes on from ("The
 # forum, which opened a day earlier, …" counts from the conference's day, not the earthquake's).
+# ("the two-day summit, which closes tomorrow": a day of its own noun's too.)
 _ASIDE_CLAUSE = re.compile(
-    r"\b(?:which|that|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?"
-    r"(?:\w+ed|hit|struck|began|met|took|came|led|made|held|ran|left|fell|rose|brought|won)\b[^,;.]*"
+    r"\b(?:which|that|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|will\s+)?"
+    r"(?:\w+ed|hit|struck|began|met|took|came|led|made|held|ran|left|fell|rose|brought|won|"
+    r"close[sd]?|opens?|ends?|runs?|begins?|starts?|continues?|lasts?)\b[^,;.]*"
 )
 
 

@@ -391,10 +391,19 @@ def _name_only(ctx: _Context, name: str) -> str:
     # "on Tuesday for the Seventh Bali Process Ministerial Conference": a day is no part of a name.
     name = _DAY_BEFORE_NAME.sub("", name)
     while True:
+        # ("the 10th ASEAN Summit in the Lao capital": a place told by its country.)
         m = re.search(
-            rf"\s+(?:in|on)\s+(?:{_MONTHS}|(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}}))$", name
+            rf"\s+(?:in|on)\s+(?:{_MONTHS}|(?:the\s+)?(?P<place>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})"
+            r"(?:\s+(?:capital|city|town|province))?)$",
+            name,
         )
-        if m is None or (m.group("place") and ctx.gaz.place_row(m.group("place")) is None):
+        where = re.sub(r"^\s+(?:in|on)\s+(?:the\s+)?", "", m.group()) if m else ""
+        if m is None or (
+            m.group("place")
+            and ctx.gaz.place_row(m.group("place")) is None
+            # ("… in the Lao" of "in the Lao capital": the name stops before the lower-case noun.)
+            and not any(ctx.gaz.place_row(f"{where} {noun}") for noun in ("", "capital", "city"))
+        ):
             return name
         name = name[: m.start()]
 
