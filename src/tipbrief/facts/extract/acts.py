@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
+from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.instruments import _content_words, _instrument_names, _instrument_row
 from tipbrief.facts.extract.patterns import _ACT_VERB, _CLAUSE_END, _INSTRUMENT_HEADS
 from tipbrief.facts.extract.records import _Context
@@ -398,7 +399,10 @@ _COUNTRY_ANAPHOR = re.compile(
 # "X was signed in Kuala Lumpur in November 2015 and entered into force in March 2017": the second
 # verb has the first one's subject.
 _SECOND_ACT = re.compile(
-    r"\band\s+(?:also\s+|then\s+|later\s+)?(?:adopted|signed|endorsed|approved|ratified|deposited|launched|issued)\b"
+    r"\band\s+(?:also\s+|then\s+|later\s+)?"
+    # "… and on Nov 14 sign the ASEAN Consensus": a day before the second verb, in a timeline's present.
+    rf"(?:on\s+(?:{MONTH_RE})\s+\d{{1,2}}\s+|on\s+\d{{1,2}}\s+(?:{MONTH_RE})\s+)?"
+    r"(?:adopt|sign|endorse|approve|ratifie|deposit|launche|issue)(?:ed|d|s)?\b"
 )
 _RELATIVE_GAP = re.compile(
     # ("the Cebu Declaration on the protection of migrant workers, which leaders signed")
