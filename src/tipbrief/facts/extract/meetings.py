@@ -320,7 +320,10 @@ _DAY_BEFORE_NAME = re.compile(
 
 
 _STEP_WORDS = r"(?:next|following|upcoming|previous|preceding)"
-_STEP_NAME = re.compile(rf"(?:(?:the|this|that)\s+)?(?P<way>{_STEP_WORDS})\s+\w+$", re.IGNORECASE)
+_STEP_NAME = re.compile(
+    rf"(?:(?:the|this|that)\s+)?(?P<way>{_STEP_WORDS})\s+(?:(?:ministerial|regional|annual)\s+)?\w+$",
+    re.IGNORECASE,
+)
 _NEXT_BEFORE = re.compile(
     r"\b(?P<way>next|following|upcoming|forthcoming|previous|preceding)\s+(?:ASEAN\s+)?$", re.IGNORECASE
 )
@@ -617,7 +620,9 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         return named.group("short")
     label = not text[:start].strip(" *•·-")
     if re.fullmatch(
-        rf"(?:the|this|that)\s+(?:{ORDINAL_TOKEN}|{_STEP_WORDS})\s+{kind}", span.strip(), re.IGNORECASE
+        rf"(?:the|this|that)\s+(?:{ORDINAL_TOKEN}|{_STEP_WORDS})\s+(?:(?:ministerial|regional|annual)\s+)?{kind}",
+        span.strip(),
+        re.IGNORECASE,
     ) or (label and re.fullmatch(rf"{ORDINAL_TOKEN}\s+{kind}", span.strip(), re.IGNORECASE)):
         # "since the fifth conference, held on the island in 2013" (or "the previous conference"),
         # in an article on the Bali Process Ministerial Conference: the one series the article
