@@ -122,7 +122,40 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         taken.add(verb.start())
     if out:
         return [*out, *_last_years_edition(ctx, text, out)]
-    return _entry_edition(ctx, text) or _ranking_release(ctx, text)
+    return _entry_edition(ctx, text) or _ranking_release(ctx, text) or _report_of_a_month(ctx, text)
+
+
+# A yearly report named with the month it came out: "The US State Department's Trafficking in Persons
+# report in June kept Thailand on Tier 2", "whose annual trafficking report last June criticised …",
+# "placed in last July's report".
+_REPORT_MONTH_AFTER = re.compile(rf"\s+(?:(?:in|last|this)\s+)(?:{MONTH_RE})\b(?!\s+\d)")
+_MONTHS_REPORT = re.compile(
+    rf"\b(?:last|this)\s+(?:{MONTH_RE})['’]s\s+(?:annual\s+)?(?:report|edition)\b"
+    rf"|\bannual\s+(?:[\w-]+\s+){{0,2}}?report(?={_REPORT_MONTH_AFTER.pattern})",
+    re.IGNORECASE,
+)
+
+
+def _report_of_a_month(ctx: _Context, text: str) -> list[Launch]:
+    """The release of the one report series the article names, when the sentence names the report
+    with the month it came out ("… report in June kept Thailand on Tier 2"), and no edition."""
+    series = {row.get("report") for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
+    if len(series) != 1:
+        return []
+    named = [
+        (start, end) for start, end, _ in ctx.gaz.reports.find(text) if _REPORT_MONTH_AFTER.match(text, end)
+    ]
+    described = [m.span() for m in _MONTHS_REPORT.finditer(text)]
+    spans = sorted((*named, *described))
+    if not spans or report_edition(ctx, text, text[spans[0][0] : spans[0][0] + 80]) is not None:
+        return []
+    at, end = spans[0]
+    name = series.pop()
+    if re.search(r"\blast\b", text[at : end + 30], re.IGNORECASE):
+        # "last July's report", "whose annual trafficking report last June": the edition before the
+        # one the article reports, whichever that is.
+        name = f"previous {name}"
+    return [Launch("publication", f"Publication of the {name}", _norm(name), at)]
 
 
 # "The State Department on Thursday took Thailand off its list of the world's worst human trafficking
@@ -148,8 +181,6 @@ def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
     annual = _ANNUAL_REPORT.search(text)
     if verb is None or annual is None or not _RANKED.search(text) or not extract_temporals(text):
         return []
-    if ctx.gaz.reports.find(text):
-        return []  # a report named here is read as named (see find_launches)
     series = {row.get("report") for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
     if len(series) != 1:
         return []
