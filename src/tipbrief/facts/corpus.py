@@ -209,7 +209,8 @@ _FULL_DATE = re.compile(
 # "Bangkok (Thailand), 19 December 2024 –", "Hanoi (VNA) –", "Bangkok, Aug 1 (PTI) Australia ...".
 # The place is upper case, or title case when a date follows (so that "Separately, the IOM" is
 # not one); the date may lack its year, which the article's other clues then give.
-_DATELINE_PLACE = r"(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}|[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2})"
+# ("BANGKOK/GENEVA (29 August 2023) –": a release filed from two cities.)
+_DATELINE_PLACE = r"(?:[A-Z][A-Z.'’-]*(?:/[A-Z][A-Z.'’-]*)?(?:\s+[A-Z][A-Z.'’-]*){0,3}|[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2})"
 _DAY_MONTH = (
     rf"(?P<dm_d>[0-3]?\d)\s+(?P<dm_m>{MONTH_RE})(?![\w.]*\s*,?\s*(?:19|20)\d\d)"
     rf"|(?P<md_m>{MONTH_RE})\s+(?P<md_d>[0-3]?\d)\b(?!,?\s*(?:19|20)\d\d)"
