@@ -210,7 +210,10 @@ _FULL_DATE = re.compile(
 # The place is upper case, or title case when a date follows (so that "Separately, the IOM" is
 # not one); the date may lack its year, which the article's other clues then give.
 # ("BANGKOK/GENEVA (29 August 2023) –": a release filed from two cities.)
-_DATELINE_PLACE = r"(?:[A-Z][A-Z.'’-]*(?:/[A-Z][A-Z.'’-]*)?(?:\s+[A-Z][A-Z.'’-]*){0,3}|[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2})"
+_DATELINE_PLACE = (
+    r"(?:[A-Z][A-Z.'’-]*(?:/[A-Z][A-Z.'’-]*)?(?:\s+[A-Z][A-Z.'’-]*){0,3}"
+    r"|[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2})"
+)
 _DAY_MONTH = (
     rf"(?P<dm_d>[0-3]?\d)\s+(?P<dm_m>{MONTH_RE})(?![\w.]*\s*,?\s*(?:19|20)\d\d)"
     rf"|(?P<md_m>{MONTH_RE})\s+(?P<md_d>[0-3]?\d)\b(?!,?\s*(?:19|20)\d\d)"
