@@ -209,6 +209,9 @@ _DATING = frozenset({"stated-date", "relative-date", "day-month"})
 _AT_THE_SAME_MEETING = re.compile(r"\b(?:at|during)\s+the\s+same\s+(?:summit|meeting|conference)\b", re.I)
 
 
+_RECALLED = re.compile(r"\b(?:recall(?:ed|ing|s)?|results? of|outcomes? of)\b")
+
+
 def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
     """What a sentence takes from the event before it: "on the same day", "in the same city",
     and "The Meeting adopted …" (an act of the meeting just reported, on its date and at its place)."""
@@ -229,13 +232,21 @@ def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
         if _SAME_PLACE.search(quote) and ev.place is None and prev.place is not None:
             ev = replace(ev, place=prev.place, place_span=prev.place_span)
         if ev.kind in ACT_KINDS and (_THE_MEETING_ACTED.search(quote) or _AT_THE_SAME_MEETING.search(quote)):
-            meeting = next(
-                (e for e in reversed(earlier) if _family(e.kind) == "meeting" or e.kind == "summit"), None
+            meetings = [e for e in reversed(earlier) if _family(e.kind) == "meeting" or e.kind == "summit"]
+            # ("… recalled the results of the 14th AMMTC, which Hanoi hosted in 2020. The meeting,
+            # chaired by Brunei, approved a declaration": the meeting reported, not the one recalled.)
+            meeting = next((e for e in meetings if not _RECALLED.search(e.sources[0].quote)), None) or next(
+                iter(meetings), None
             )
             if meeting is not None:
+                taken = [c for c in meeting.constraints if c.rule in _DATING]
+                if any(c.annual for c in taken):
+                    # ("held virtually on September 29": a day without its year is placed by the
+                    # meeting's own relation to the article's date, which comes with it.)
+                    taken += [c for c in meeting.constraints if c.rule == "article-date"]
                 ev = replace(
                     ev,
-                    constraints=ev.constraints + tuple(c for c in meeting.constraints if c.rule in _DATING),
+                    constraints=ev.constraints + tuple(taken),
                     identifications=ev.identifications + meeting.identifications,
                     place=ev.place or meeting.place,
                     place_span=ev.place_span if ev.place else meeting.place_span,
