@@ -543,7 +543,8 @@ def parse_article(
         if not para.text:
             continue
         body = _BULLET.sub("", para.text, count=1)
-        if body != para.text:
+        bulleted = body != para.text
+        if bulleted:
             para = _drop_prefix(para, len(para.text) - len(body))
         state.position = para.start
         reason = next((r for rule in PARAGRAPH_RULES if (r := rule(para.text, state))), None)
@@ -565,6 +566,7 @@ def parse_article(
             dateline_span is None
             and len(kept) <= 2
             and entries == 1
+            and not bulleted  # ("* 23 March 2016 – Sixth conference …": a list's entry)
             and (lede := _DATED_LEDE.match(para.text))
             and (found := parse_full_date(lede.group("date")))
         ):

@@ -478,7 +478,7 @@ def _events_in_sentence(
                 # "inaugurated in Ha Noi on 7 April 2010, on the eve of the 16th ASEAN Summit": the
                 # day is the inauguration's, so it says nothing against the summit's row.
                 host = [c for c in host if c.span is not None and c.span.start > at]
-            if not _fits_reference(own, host, placed, s, f):
+            if not _fits_reference(ctx, own, host, placed, s, f):
                 continue
         out.append(_candidate(ctx, f, at, source, actors, pl, cons, own, tense))
     return out
@@ -782,6 +782,7 @@ def _overlaps(span: Span, s: Sentence, f: _Frame) -> bool:
 
 
 def _fits_reference(
+    ctx: _Context,
     idents: list[Identification],
     cons: list[Constraint],
     places: list[tuple[Span, Place]],
@@ -797,10 +798,13 @@ def _fits_reference(
     named_end = s.paragraph.span(s.start + f.end, s.start + f.end)[0] if f.end >= 0 else None
     # "at the Sixth Ministerial Conference of the Bali Process in Nusa Dua, Bali": any city named
     # there may be the row's (the rows name the city, not the venue).
+    # ("Seventh Bali Process Ministerial Conference, Nusa Dua": a venue within the row's city.)
     cities = {
-        pl.name
+        name
         for sp, pl in places
         if named_end is not None and 0 <= sp.start - named_end <= 60 and pl.name != pl.country
+        for name in (pl.name, _within_city(ctx, pl.name))
+        if name
     }
     for r in rows:
         if cities and r.city and r.city not in cities:
@@ -809,6 +813,12 @@ def _fits_reference(
             continue
         return True
     return False
+
+
+def _within_city(ctx: _Context, name: str) -> str:
+    """The city a venue lies in ("Nusa Dua": Bali), as places.csv records it; "" if none."""
+    row = ctx.gaz.place_row(name)
+    return row.get("within") if row is not None else ""
 
 
 def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:

@@ -57,7 +57,7 @@ _MODIFIER_KINDS = {"consultative": "consultation", "consultation": "consultation
 
 
 _ORDINAL_BEFORE = re.compile(
-    rf"\b(?P<n>{ORDINAL_TOKEN})\s+(?:(?:ASEAN|Regular|Annual|regular|annual|regional|Regional)\s+)*$",
+    rf"\b(?P<n>{ORDINAL_TOKEN})\s+(?:(?:ASEAN|Regular|Annual|regular|annual|regional|Regional|[Mm]inisterial)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -319,6 +319,7 @@ _DAY_BEFORE_NAME = re.compile(
 )
 
 
+_ENTRY_DATE_BEFORE = re.compile(r"(?:[*•·]\s*)?(?=[^–—:]*\d)[\w ,.-]{1,30}?\s*(?:--|[–—:]|\s-)\s*")
 _STEP_WORDS = r"(?:next|following|upcoming|previous|preceding)"
 _STEP_NAME = re.compile(
     rf"(?:(?:the|this|that)\s+)?(?P<way>{_STEP_WORDS})\s+(?:(?:ministerial|regional|annual)\s+)?\w+$",
@@ -618,12 +619,19 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
     named = _SERIES_IN_BRACKETS.match(text, end)
     if named and named.group("short") not in ctx.gaz.outlets:
         return named.group("short")
-    label = not text[:start].strip(" *•·-")
+    # A fact box's label ("* THIRD CONFERENCE: …"), or a timeline entry's date before the name
+    # ("* 14-15 April 2009 – Third ministerial conference, Bali, revives the process").
+    label = not text[:start].strip(" *•·-") or bool(_ENTRY_DATE_BEFORE.fullmatch(text[:start]))
     if re.fullmatch(
         rf"(?:the|this|that)\s+(?:{ORDINAL_TOKEN}|{_STEP_WORDS})\s+(?:(?:ministerial|regional|annual)\s+)?{kind}",
         span.strip(),
         re.IGNORECASE,
-    ) or (label and re.fullmatch(rf"{ORDINAL_TOKEN}\s+{kind}", span.strip(), re.IGNORECASE)):
+    ) or (
+        label
+        and re.fullmatch(
+            rf"{ORDINAL_TOKEN}\s+(?:(?:ministerial|regional|annual)\s+)?{kind}", span.strip(), re.IGNORECASE
+        )
+    ):
         # "since the fifth conference, held on the island in 2013" (or "the previous conference"),
         # in an article on the Bali Process Ministerial Conference: the one series the article
         # names whose name it heads.
