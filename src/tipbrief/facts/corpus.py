@@ -51,6 +51,8 @@ class Paragraph:
     text: str
     breaks: tuple[tuple[int, int], ...]
     """(cleaned offset, original offset) pairs where the shift between the two changes."""
+    year: int | None = None
+    """The year of a timeline's heading the paragraph stands under ("2014" above "June 20 - …")."""
 
     def to_original(self, offset: int) -> int:
         """Original offset of the cleaned character at ``offset``."""
@@ -177,11 +179,25 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 continue
             line = ln.group()
             abs_start = start + ln.start()
-            if abs_start != para_start and (_SENTENCE_END.search(prev_end_text) or _BULLET.match(line)):
+            if abs_start != para_start and (
+                _SENTENCE_END.search(prev_end_text)
+                or _BULLET.match(line)
+                or _YEAR_HEADING.fullmatch(prev_end_text)
+            ):
                 yield from _trimmed(text, para_start, abs_start)
                 para_start = abs_start
             prev_end_text = line
         yield from _trimmed(text, para_start, block.end())
+
+
+# A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
+_YEAR_HEADING = re.compile(r"\s*(?:19|20)\d\d\s*")
+# An entry that opens with a day or month and no year: "June 20 - …", "Early May - …", "Nov 21 - …".
+_YEARLESS_ENTRY = re.compile(
+    r"(?:(?:Early|Mid|Late|End)[- ]\s*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"\s*(?:--|[-–—:])\s"
+)
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -533,6 +549,7 @@ def parse_article(
     dateline_date: date | None = None
     dateline_span: tuple[int, int] | None = None
     paragraphs = list(split_paragraphs(text))
+    heading_year: int | None = None
     # One paragraph that opens with a date is a release's date line; several make a timeline.
     entries = sum(1 for a, b in paragraphs if b > body_at and _TIMELINE_OPENING.match(text, a, b))
     for start, end in paragraphs:
@@ -547,6 +564,15 @@ def parse_article(
         if bulleted:
             para = _drop_prefix(para, len(para.text) - len(body))
         state.position = para.start
+        if _YEAR_HEADING.fullmatch(para.text):
+            heading_year = int(para.text.strip())
+            dropped.append(DroppedSpan(para.start, para.end, "timeline year heading (kept for its entries)"))
+            continue
+        if heading_year is not None:
+            if _YEARLESS_ENTRY.match(para.text):
+                para = replace(para, year=heading_year)
+            else:
+                heading_year = None
         reason = next((r for rule in PARAGRAPH_RULES if (r := rule(para.text, state))), None)
         if reason:
             dropped.append(DroppedSpan(para.start, para.end, reason))
@@ -615,7 +641,7 @@ def _drop_prefix(para: Paragraph, n: int) -> Paragraph:
     breaks = tuple((c - n, o) for c, o in para.breaks if c >= n)
     if not breaks or breaks[0][0] != 0:
         breaks = ((0, orig), *breaks)
-    return Paragraph(orig, para.end, rest, breaks)
+    return Paragraph(orig, para.end, rest, breaks, para.year)
 
 
 # --- I/O ----------------------------------------------------------------------

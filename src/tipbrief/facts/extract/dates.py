@@ -113,9 +113,10 @@ def timeline_entry_end(s: Sentence) -> int:
 
 
 def timeline_year(s: Sentence) -> int | None:
-    """The year a timeline entry opens with, for every sentence of that paragraph."""
+    """The year a timeline entry opens with, for every sentence of that paragraph; or the year of
+    the heading it stands under ("2014" above "June 20 - The State Department's report …")."""
     m = _TIMELINE_ENTRY.match(s.paragraph.text)
-    return int(m.group("year")) if m else None
+    return int(m.group("year")) if m else s.paragraph.year
 
 
 # An entry of a list that opens with a day and no year: "* 3-4 December - Thailand hosts …",

@@ -19,7 +19,7 @@ from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _norm
 from tipbrief.facts.reference import Row, parse_partial
 from tipbrief.facts.temporal.expressions import extract_temporals
-from tipbrief.facts.temporal.intervals import stated_interval
+from tipbrief.facts.temporal.intervals import stated_interval, year_interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +208,8 @@ _AN_EDITION = r"(?:[\w-]+\s+)?edition of the report"
 # Report moves the Philippines up to Tier 2", in a list of a report's releases.
 # Also "December 2024 - UNODC's Global Report on Trafficking in Persons 2024 records …".
 _ENTRY_DAY = re.compile(
-    rf"^(?:[*•·]\s*)?(?:{MONTH_RE})\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\s*[-–—:]\s+(?:The\s+)?"
+    # (Its year may be a heading's: "2014" over "June 20 - The State Department's report …".)
+    rf"^(?:[*•·]\s*)?(?:{MONTH_RE})\s+(?:\d{{1,2}},?\s*)?(?:(?:19|20)\d\d)?\s*[-–—:]\s+(?:The\s+)?"
     r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?"
 )
 
@@ -241,7 +242,19 @@ def _entry_of_a_release(ctx: _Context, text: str, body_at: int) -> list[Launch]:
     recorded edition came out that day."""
     if not _TIERS.search(text, body_at):
         return []
-    day = next((iv for t in extract_temporals(text[:body_at]) if (iv := stated_interval(t))), None)
+    # ("June 20 - The State Department's report drops Thailand to Tier 3", under a heading "2014".)
+    heading = next((x.paragraph.year for x in ctx.sentences if x.text == text and x.paragraph.year), None)
+    day = next(
+        (
+            iv
+            for t in extract_temporals(text[:body_at])
+            if (
+                iv := stated_interval(t)
+                or (year_interval(t, heading) if heading and t.year is None else None)
+            )
+        ),
+        None,
+    )
     if day is None or day[0] != day[1]:
         return []
     rows = [

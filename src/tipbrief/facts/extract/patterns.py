@@ -29,6 +29,8 @@ _MEETING_VERB = trigger(
     *("organise", "organize", "met", "meet", "gathered", "brought together", "gather", "host", "hosting"),
     *("continued", "wrapped up", "ended", "closed", "opens", "begins", "began", "chaired", "will chair"),
     *("preceded", "followed"),
+    # A timeline's present: "May 29 - Thailand hosts a Special Meeting on Irregular Migration …".
+    *("hosts", "holds", "convenes"),
     *("took part", "attended", "attending", "attend", "participated", "is being held", "being held"),
     *("runs", "run from"),
     # "That summit … was put off and moved to February": a meeting still to be held (see events._PUT_OFF).
@@ -40,7 +42,8 @@ _MEETING_VERB = trigger(
 # Verbs after which the meeting is the object ("held a workshop"), not the subject ("the workshop
 # opened"): with these, the meeting named after the verb is the one that took place.
 _TRANSITIVE_MEETING_VERB = re.compile(
-    r"^(?:held|convened|organi[sz]ed|co-organi[sz]ed|hosted|host|hosting|opened|will hold|to hold|"
+    r"^(?:held|convened|organi[sz]ed|co-organi[sz]ed|hosted|host|hosts|hosting|holds|convenes|opened|"
+    r"will hold|to hold|"
     r"convene|organi[sz]e|chaired|will chair|attended|attending|attend|wrapped up|closed|took part|"
     r"participated|gather|gathered|meet|met)$",
     re.IGNORECASE,
