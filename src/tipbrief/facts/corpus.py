@@ -600,6 +600,19 @@ def parse_article(
             dropped.append(DroppedSpan(para.to_original(0), cut, "publication date line (date recorded)"))
             state.published = state.published or found
             para = _drop_prefix(para, lede.end())
+        elif (
+            dateline_span is None
+            and state.body_started
+            and len(kept) <= 2
+            and (placed := _DATELINE.match(para.text))
+            and placed.group("date")
+            and (when := parse_full_date(placed.group("date")))
+        ):
+            # "Nusa Dua, Bali, 7 August 2018 – Foreign Minister …" under a headline and a standfirst:
+            # a dateline with its whole date, however many lines stand above it.
+            dateline_place = placed.group("place").strip().title()
+            dateline_date = when
+            dateline_span = para.span(placed.start("date"), placed.end("date"))
         elif not state.body_started:
             m = _DATELINE.match(para.text)
             if m and (m.group("date") or m.group("agency")):
