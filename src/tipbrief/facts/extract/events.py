@@ -396,6 +396,15 @@ def _events_in_sentence(
             if f.kind in ACT_KINDS and _REACTION_TO.search(text, 0, f.at):
                 # "IOM today welcomed the adoption of the Work Plan": today is the welcome's.
                 aside = [*aside, (source.start, at)]
+            eve = _EVE_OF.search(text, max(0, f.at - 30), f.at)
+            if eve is not None and f.kind not in ACT_KINDS:
+                # "… host the senior officials online later this month, ahead of an ASEAN Ministerial
+                # Meeting on Transnational Crime in September": what comes before "ahead of" is not
+                # the meeting's.
+                aside = [
+                    *aside,
+                    (source.start, s.span(ctx.doc, ctx.original, eve.start(), eve.start()).start),
+                ]
             # What stands before these words is another clause's: "It was launched in Perth in
             # August last year, after ministers at the sixth conference in Bali in March 2016 agreed
             # …" (the launch's place and days, not the conference's); "Fifty million people were
@@ -1227,7 +1236,7 @@ _OBJECT_FOLLOWS = re.compile(
 
 # Before a meeting's name: a time before it ("on the eve of the 16th ASEAN Summit"), or its occasion.
 _BEFORE_MEETING = r"on the eve of|ahead of|in the run-up to|in the lead-up to|prior to"
-_EVE_OF = re.compile(rf"\b(?:{_BEFORE_MEETING})\s+(?:the\s+)?$", re.IGNORECASE)
+_EVE_OF = re.compile(rf"\b(?:{_BEFORE_MEETING})\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _OCCASION_BEFORE = re.compile(rf"\b(?:{_BEFORE_MEETING}|on the occasion of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -87,7 +87,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             # "Kerry, presenting the report in Washington", in an article on the 2014 Trafficking in
             # Persons Report: the one edition the article names (of this report, when the mention
             # names one: "its first Global Report", in a story on the TIP Report, is not that).
-            edition = _the_edition_named(ctx)
+            edition = the_edition_named(ctx)
             named = {r.get("report") for r in editions_named}
             if edition is not None and named and edition.get("report") not in named:
                 edition = None
@@ -300,7 +300,7 @@ def _edition_released_on(ctx: _Context, text: str, name: str) -> Row | None:
 _EVERY_YEAR = re.compile(r"\b(?:every|each)\s+year\b|\bannually\b|\byearly\b|\bsince\s+(?:19|20)\d\d\b", re.I)
 
 
-def _the_edition_named(ctx: _Context) -> Row | None:
+def the_edition_named(ctx: _Context) -> Row | None:
     """The one recorded edition the article names with its year, when it names exactly one."""
     named = {
         row.key: row
@@ -359,7 +359,7 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
     first = _FIRST.search(text) or _FIRST_NAMED.search(text)
     if not (_PREVIOUS.search(text, max(0, verb_at - 80), verb_at) or first):
         return None
-    this = _the_edition_named(ctx)
+    this = the_edition_named(ctx)
     if first:
         # "UNODC has published the report since the first edition in 2009": its first recorded one
         # (of the report the mention names, else of the one edition the article names).

@@ -36,7 +36,7 @@ from tipbrief.facts.extract.events import (
     _numbered_by_name,
 )
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
-from tipbrief.facts.extract.launches import editions_of_series, recorded_editions
+from tipbrief.facts.extract.launches import editions_of_series, recorded_editions, the_edition_named
 from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -566,6 +566,11 @@ def _edition_by_day(
             windows = [w for t in relative if (w := _written_given(t, day[0], day[1], "past"))]
             if any(_days_within(own[0], w[0], w[1]) is not None for w in windows):
                 fitting.append((row, day[0]))
+        if len(fitting) > 1:
+            # ("… the State Department's 2021 Trafficking in Persons report showed", further on: of
+            # the editions that fit, the one the article names.)
+            named = the_edition_named(ctx)
+            fitting = [(row, on) for row, on in fitting if named is not None and row.key == named.key]
         if len(fitting) == 1:
             row, on = fitting[0]
             at = s.span(ctx.doc, ctx.original, f.at, f.at).start
