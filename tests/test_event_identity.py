@@ -254,3 +254,13 @@ def test_a_summit_named_with_its_city_told_by_its_country_is_named_without_it() 
         "at the 10th ASEAN Summit in the Lao capital."
     )
     assert [e.title for e in events if e.kind == "summit"] == ["10th ASEAN Summit"]
+
+
+def test_a_programme_launched_is_titled_with_the_acronym_it_is_known_by() -> None:
+    events = events_of(
+        "BANGKOK, 1 August 2019 – Foreign Minister Marise Payne said at the launch of the ASEAN-Australia "
+        "Counter Trafficking (ASEAN-ACT) programme that it extended 15 years of support."
+    )
+    assert [e.title for e in events if e.kind == "launch"] == [
+        "Launch of the ASEAN-Australia Counter Trafficking (ASEAN-ACT)"
+    ]

@@ -454,7 +454,10 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
     for found in _LAUNCH_NAME.finditer(text):
         names.append((found.start("name"), found.end("name"), "launch", found.group("name")))
     for start, end, row in ctx.gaz.programmes.find(text):
-        names.append((start, end, "launch", row.get("name")))
+        # "the ASEAN-Australia Counter Trafficking (ASEAN-ACT) programme": its name, with the
+        # acronym it is known by.
+        short = row.get("acronym")
+        names.append((start, end, "launch", f"{row.get('name')} ({short})" if short else row.get("name")))
     # "whose first global report on trafficking in persons was published": a recorded report, however
     # the copy capitalises it.
     for start, end, row in ctx.gaz.reports.find(text):
