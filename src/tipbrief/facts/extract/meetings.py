@@ -494,10 +494,19 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
     return {"kind": kind, "name": phrase, "start": start, "end": end, "nouns": nouns, "ordinal": n}
 
 
+_LEADING_CONNECTIVE = re.compile(
+    r"(?:Since|After|Before|Following|During|Until|Ahead of|Like|Unlike)\s+(?=\S)"
+)
+
+
 def _meeting(
     ctx: _Context, text: str, kind: str, name: str, start: int, end: int, ordinal: int | None = None
 ) -> MeetingName:
     name = name.strip()
+    # "Since the Ninth ACWC Meeting in Yangon …": a capital at the sentence's start is no part of a name.
+    lead = _LEADING_CONNECTIVE.match(name)
+    if lead:
+        name, start = name[lead.end() :], start + lead.end()
     n = ordinal
     n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
     first_word = re.match(rf"(?:(?:The|the)\s+)?(?P<n>{ORDINAL_TOKEN})\b\s*", name, re.IGNORECASE)
