@@ -230,6 +230,13 @@ def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+_NAMED_HOLDER = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for)\s+)?){1,6}(?:Forum|Conference|Commission|Committee|Council))"
+    r"\s+(?:\w+\s+){0,2}?(?:holds|held|hosts|hosted|convenes|convened|opens|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
+)
+_IS_A = re.compile(r"\b(?:is|was|are|were|remains|as)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _noun_name(ctx: _Context, text: str, noun: re.Match[str]) -> dict[str, object] | None:
     """The name a meeting noun stands in, with the kind its compound gives."""
     word = noun.group("noun").lower()
@@ -237,6 +244,8 @@ def _noun_name(ctx: _Context, text: str, noun: re.Match[str]) -> dict[str, objec
         r"\b(?:an?|any|every|each|another)\s+(?:ASEAN\s+)?$", text[: noun.start()]
     ):
         return None  # "the first time Laos has hosted an ASEAN summit": no summit in particular
+    if word in ("forum", "dialogue", "consultation") and _IS_A.search(text, 0, noun.start()):
+        return None  # "The Bali Process … is a forum co-chaired by Indonesia and Australia": what it is
     if _NOT_A_MEETING.match(text[noun.start() :]) or (
         word == "training"
         and not re.search(
@@ -659,6 +668,11 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         in_sentence = _bodies_in(ctx, text[:start])
         if in_sentence:
             return in_sentence[-1]
+        # "Bali Process Government and Business Forum holds its first meeting": the named forum the
+        # sentence opens with, known to no table.
+        named = _NAMED_HOLDER.search(text, 0, start)
+        if named is not None:
+            return named.group("name")
         group = _GROUP.search(text[:start])
         # "Foreign ministers of the bloc, who met … for their 52nd annual meeting": the people the
         # sentence names own the meeting; only a body whose name fits them can be theirs.
