@@ -139,9 +139,6 @@ _MONTHS_REPORT = re.compile(
 def _report_of_a_month(ctx: _Context, text: str) -> list[Launch]:
     """The release of the one report series the article names, when the sentence names the report
     with the month it came out ("… report in June kept Thailand on Tier 2"), and no edition."""
-    series = {row.get("report") for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
-    if len(series) != 1:
-        return []
     named = [
         (start, end) for start, end, _ in ctx.gaz.reports.find(text) if _REPORT_MONTH_AFTER.match(text, end)
     ]
@@ -149,8 +146,10 @@ def _report_of_a_month(ctx: _Context, text: str) -> list[Launch]:
     spans = sorted((*named, *described))
     if not spans or report_edition(ctx, text, text[spans[0][0] : spans[0][0] + 80]) is not None:
         return []
+    name = _one_series(ctx)  # (asked last: it reads the whole article)
+    if name is None:
+        return []
     at, end = spans[0]
-    name = series.pop()
     if re.search(r"\blast\b", text[at : end + 30], re.IGNORECASE):
         # "last July's report", "whose annual trafficking report last June": the edition before the
         # one the article reports, whichever that is.
@@ -174,6 +173,12 @@ _RANKED = re.compile(
 _ANNUAL_REPORT = re.compile(r"\b(?:its|an|the|their)\s+annual\s+(?:[\w-]+\s+){0,3}?(?:report|rankings?)\b")
 
 
+def _one_series(ctx: _Context) -> str | None:
+    """The one report series the article names, if it names exactly one."""
+    series = {row.get("report") for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
+    return series.pop() if len(series) == 1 else None
+
+
 def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
     """The release of the one report series the article names, when the sentence tells of a
     ranking in its annual report done on a day ("on Thursday"), and names no edition."""
@@ -181,11 +186,8 @@ def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
     annual = _ANNUAL_REPORT.search(text)
     if verb is None or annual is None or not _RANKED.search(text) or not extract_temporals(text):
         return []
-    series = {row.get("report") for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
-    if len(series) != 1:
-        return []
-    name = series.pop()
-    return [Launch("publication", f"Publication of the {name}", _norm(name), verb.start())]
+    name = _one_series(ctx)
+    return [Launch("publication", f"Publication of the {name}", _norm(name), verb.start())] if name else []
 
 
 def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> list[Launch]:
