@@ -1090,10 +1090,20 @@ def _summit_in_city(ctx: _Context, text: str, m: MeetingName) -> str:
         return ""
     if not _OCCASION_IN_CITY.match(text, m.end):
         return ""
-    city = next(
-        (row.get("name") for a, _, row in ctx.gaz.places.find(text[m.end : m.end + 40]) if a <= 5), None
-    )
+    city = _summit_city_at(ctx, text, m.end, 5)
     return f"ASEAN Summit in {city}" if city is not None else ""
+
+
+def _summit_city_at(ctx: _Context, text: str, at: int, within: int) -> str | None:
+    """The city with ASEAN Summits on record named within ``within`` characters after ``at``."""
+    return next(
+        (
+            row.get("name")
+            for a, _, row in ctx.gaz.places.find(text[at : at + 40])
+            if a <= within and row.get("kind") == "city" and ctx.gaz.summits_in(row.get("name"))
+        ),
+        None,
+    )
 
 
 # A meeting's name followed by where or how it was held: "the 10th AMMTC, held in …", "(SOMTC), which
@@ -1124,14 +1134,7 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
     April"), an event of its own whose rows the time beside it picks."""
     leaders = _LEADERS_MET.search(text) if not others else None
     if leaders is not None:
-        city = next(
-            (
-                row.get("name")
-                for a, _, row in ctx.gaz.places.find(text[leaders.end() : leaders.end() + 40])
-                if a == 0 and row.get("kind") == "city" and ctx.gaz.summits_in(row.get("name"))
-            ),
-            None,
-        )
+        city = _summit_city_at(ctx, text, leaders.end(), 0)
         if city is not None:
             title = f"ASEAN Summit in {city}"
             return [_Frame("summit", title, "ASEAN Summit", _norm(title), leaders.start("verb"))]
