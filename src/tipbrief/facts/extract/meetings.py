@@ -384,8 +384,10 @@ def _next_after(ctx: _Context, row: Row, step: int = 1) -> int | None:
     the article names."""
     numbers = set()
     for s in ctx.sentences:
-        for start, _, other in ctx.gaz.series.find(s.text):
-            m = _ORDINAL_BEFORE.search(s.text[max(0, start - 40) : start]) if other.key == row.key else None
+        for start, end, other in ctx.gaz.series.find(s.text):
+            if other.key != row.key or LARGER_BODY.match(s.text[end:]):
+                continue  # ("the 10th AMMTC+3 Consultation": the wider format's number, not the AMMTC's)
+            m = _ORDINAL_BEFORE.search(s.text[max(0, start - 40) : start])
             if m and (value := ordinal_value(m.group("n"))) is not None:
                 numbers.add(value)
     return numbers.pop() + step if len(numbers) == 1 else None
