@@ -600,32 +600,22 @@ def parse_article(
             dropped.append(DroppedSpan(para.to_original(0), cut, "publication date line (date recorded)"))
             state.published = state.published or found
             para = _drop_prefix(para, lede.end())
-        elif (
-            dateline_span is None
-            and state.body_started
-            and len(kept) <= 2
-            and (placed := _DATELINE.match(para.text))
-            and placed.group("date")
-            and (when := parse_full_date(placed.group("date")))
-        ):
+        elif (placed := _DATELINE.match(para.text)) and (
+            (not state.body_started and (placed.group("date") or placed.group("agency")))
             # "Nusa Dua, Bali, 7 August 2018 – Foreign Minister …" under a headline and a standfirst:
             # a dateline with its whole date, however many lines stand above it.
+            or (dateline_span is None and len(kept) <= 2 and parse_full_date(placed.group("date") or ""))
+        ):
             dateline_place = placed.group("place").strip().title()
-            dateline_date = when
-            dateline_span = para.span(placed.start("date"), placed.end("date"))
-        elif not state.body_started:
-            m = _DATELINE.match(para.text)
-            if m and (m.group("date") or m.group("agency")):
-                dateline_place = m.group("place").strip().title()
-                if m.group("date"):
-                    # A date without its year ("Nov 21") is kept as a span: the article's other
-                    # clues give the year (see facts/extract/written.py).
-                    dateline_date = parse_full_date(m.group("date"))
-                    dateline_span = para.span(m.start("date"), m.end("date"))
-                # "MANILA, 14 November 2017 (PNA) –": the agency in the dateline is the outlet.
-                agency = (m.group("agency") or "").strip()
-                if agency in outlets:
-                    state.outlet = state.outlet or outlets[agency]
+            if placed.group("date"):
+                # A date without its year ("Nov 21") is kept as a span: the article's other clues give
+                # the year (see facts/extract/written.py).
+                dateline_date = parse_full_date(placed.group("date"))
+                dateline_span = para.span(placed.start("date"), placed.end("date"))
+            # "MANILA, 14 November 2017 (PNA) –": the agency in the dateline is the outlet.
+            agency = (placed.group("agency") or "").strip()
+            if not state.body_started and agency in outlets:
+                state.outlet = state.outlet or outlets[agency]
         state.body_started = True
         para, signoff, outlet = _strip_signoff(para, outlets)
         if signoff:

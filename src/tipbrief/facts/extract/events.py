@@ -1157,7 +1157,7 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
         or (parts and parts[0].capitalize() in _GROUP_WORDS)
     ):
         who = ""  # "the ministers convened two days later": whose meeting, the sentence does not say
-    if who and (who.split()[0].islower() or who.split()[0] in _GROUP_WORDS):
+    if who and (parts[0].islower() or parts[0] in _GROUP_WORDS):
         who = who[:1].lower() + who[1:]  # "Senior officials": a common noun, at a sentence's start
     title = f"Meeting of {who}" if who else ""
     return [_Frame("", title, "", "", verb.start(), generic=True, weak=bool(title))]

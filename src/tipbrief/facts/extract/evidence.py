@@ -173,7 +173,7 @@ def asides(
     # "ASEAN senior officials are due to meet online later this month, and the ASEAN Ministerial
     # Meeting on Transnational Crime follows in September": the first clause's meeting has its own
     # day, from its verb to the ", and".
-    for m in _AND_CLAUSE.finditer(s.text, 0, at):
+    for m in _AND_A_NAME.finditer(s.text, 0, at):
         verb = max(_MET_BEFORE.finditer(s.text, 0, m.start()), key=lambda v: v.start(), default=None)
         if verb is not None:
             out.append(
@@ -202,7 +202,7 @@ def asides(
     return out
 
 
-_AND_CLAUSE = re.compile(r",\s+and\s+(?=(?:the|a|an)\s)")
+_AND_A_NAME = re.compile(r",\s+and\s+(?=(?:the|a|an)\s)")
 _MET_BEFORE = re.compile(r"\b(?:meet|meets|met|gather|gathers|gathered|convene|convenes|convened)\b")
 _YEAR_OWNS_EDITION = re.compile(
     r"\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|edition)\s*$", re.IGNORECASE

@@ -334,9 +334,7 @@ _STEP_NAME = re.compile(
     rf"(?:(?:the|this|that)\s+)?(?P<way>{_STEP_WORDS})\s+(?:(?:ministerial|regional|annual)\s+)?\w+$",
     re.IGNORECASE,
 )
-_NEXT_BEFORE = re.compile(
-    r"\b(?P<way>next|following|upcoming|forthcoming|previous|preceding)\s+(?:ASEAN\s+)?$", re.IGNORECASE
-)
+_NEXT_BEFORE = re.compile(rf"\b(?P<way>{_STEP_WORDS}|forthcoming)\s+(?:ASEAN\s+)?$", re.IGNORECASE)
 _BACK_WORDS = frozenset({"previous", "preceding"})
 
 
