@@ -351,8 +351,8 @@ _DATE_LINE = re.compile(
     # "November 14, 2022 | 12:00am", "26 June 2018, 10:30 AM", "May 11, 2023 - 08:15 GMT+7",
     # "June 21, 2019 at 09:40": a time after it.
     r"(?:\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT)?[+-]?\d{0,2}\)?)?)?"
-    # "Posted on August 3, 2018 by Staff Reporter": the author after it.
-    r"(?:\s+by\s+[A-Z][\w.'’ -]{1,50})?"
+    # "Posted on August 3, 2018 by Staff Reporter", "… 2021 | by Nur Hazirah": the author after it.
+    r"(?:\s*(?:[|–-]\s*)?\bby\s+[A-Z][\w.'’ -]{1,50})?"
     r"\s*$"
 )
 

@@ -371,6 +371,12 @@ _FIRST_SINCE = re.compile(r"\b(?:first|only)\b[^,;.]{0,80}\bsince\s+(?:the\s+)?$
 # "Last year's edition, released on June 24": a report's edition is dated by when it came out, so
 # the year that owns it dates its release.
 _YEARS_EDITION = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|edition)\b", re.IGNORECASE)
+# So does a meeting's, but for that meeting alone: "Last year's AMMTC was hosted online by Viet
+# Nam"; "last month's meeting of ministers, where they endorsed the plan" does not date the plan's
+# adoption (see events.owned_by_another).
+YEARS_MEETING = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:summit|meeting|conference|AMMTC|SOMTC)\b", re.IGNORECASE
+)
 
 
 def _time_constraints(
@@ -398,7 +404,11 @@ def _time_constraints(
         span = s.span(ctx.doc, ctx.original, t.start, t.end)
         if ctx.article.dateline_span and (span.start, span.end) == ctx.article.dateline_span:
             continue
-        if s.text.startswith(("'s ", "’s "), t.end) and not _YEARS_EDITION.match(s.text, t.end):
+        if (
+            s.text.startswith(("'s ", "’s "), t.end)
+            and not _YEARS_EDITION.match(s.text, t.end)
+            and not YEARS_MEETING.match(s.text, t.end)
+        ):
             continue  # "yesterday's deposit", "last week's raid": the date of that noun
         if _FIRST_SINCE.search(s.text, 0, t.start):
             continue  # "the first ministerial meeting of the Bali Process since 2018": a gap, no date

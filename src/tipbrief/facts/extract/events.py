@@ -26,6 +26,7 @@ from tipbrief.facts.extract.acts import (
     same_acts,
 )
 from tipbrief.facts.extract.dates import (
+    YEARS_MEETING,
     _anchor_relation,
     _programme_constraints,
     _time_constraints,
@@ -422,7 +423,12 @@ def _events_in_sentence(
             cons = [
                 c
                 for c in pool
-                if c.span is None or (mine(f, c.span.start) and not inside(c.span.start, aside, at))
+                if c.span is None
+                or (
+                    mine(f, c.span.start)
+                    and not inside(c.span.start, aside, at)
+                    and not _owned_by_another(ctx.original, c.span, at)
+                )
             ]
             point = f.kind in POINT_KINDS
             cons = split_respectively(
@@ -491,6 +497,13 @@ def _events_in_sentence(
                 continue
         out.append(_candidate(ctx, f, at, source, actors, pl, cons, own, tense))
     return out
+
+
+def _owned_by_another(original: str, span: Span, at: int) -> bool:
+    """ "last month's meeting of ministers, where they endorsed the plan": the date is the meeting's
+    (its name follows the possessive), not the endorsement's."""
+    m = YEARS_MEETING.match(original, span.end)
+    return m is not None and not span.end <= at < m.end()
 
 
 # A meeting put off: its planned days are not its days ("scheduled for Dec. 15-18, was put off").

@@ -72,7 +72,9 @@ LARGER_BODY = re.compile(
 )
 
 
-_ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][\w&/-]*\)")
+# "the 15th AMMTC (AMMTC) and Related Meetings": its acronym, and the meetings held with it, are
+# part of the name: "Related Meetings" is no meeting of its own.
+_ACRONYM_AFTER = re.compile(r"^(?:\s*\([A-Z][\w&/-]*\))?(?:\s+and\s+(?:its\s+)?[Rr]elated\s+[Mm]eetings\b)?")
 
 
 _CAP_BEFORE = re.compile(
@@ -130,6 +132,8 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         out.append(MeetingName("", "", "", n, alone.start(), alone.end(), generic=True))
     series_spans: list[tuple[int, int]] = []
     for start, end, row in ctx.gaz.series.find(text):
+        if any(a <= start < b for a, b in series_spans):
+            continue  # "(AMMTC)" after the name it abbreviates: the same meeting
         larger = LARGER_BODY.match(text[end:])
         n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
         n = ordinal_value(n_m.group("n")) if n_m else None
@@ -543,8 +547,12 @@ def _meeting(
         special = _SPECIAL.search(text[start:end])
         if subject and special:
             subject = f"{special.group().capitalize()} {subject}"
-    step = _STEP_NAME.fullmatch(text[start:end].strip()) if n is None and subject else None
-    row = series_row(ctx, subject) if step else None
+    step = _STEP_NAME.fullmatch(text[start:end].strip()) if n is None else None
+    if step and not subject and kind in ("meeting", "conference"):
+        # "Cambodia will host the next meeting in 2022", under the headline "AMMTC closes …": the
+        # next of the series the headline names (one series, of meetings of this kind).
+        subject = _headline_series(ctx, kind)
+    row = series_row(ctx, subject) if step and subject else None
     if step and row is not None:
         # "since the previous conference in March 2016", in an article on the 7th Bali Process
         # Ministerial Conference: the 6th, as "the previous AMMTC" is the one before the article's.
@@ -717,6 +725,18 @@ def _fits_group(ctx: _Context, body: str, group: re.Match[str] | None) -> bool:
 def _long_name(ctx: _Context, body: str) -> str:
     """A body's long name, as the article defines its acronym or the reference rows give it."""
     return ctx.glossary.get(body) or next((r.get("long") for _, _, r in ctx.gaz.bodies.find(body)), "")
+
+
+def _headline_series(ctx: _Context, kind: str) -> str:
+    """The one series of ``kind`` meetings the headline names ("AMMTC closes, chairmanship passes
+    to Cambodia": the AMMTC), else ""."""
+    headline = ctx.article.document.title or ""
+    found = {
+        row.get("series")
+        for _, _, row in ctx.gaz.series.find(headline)
+        if kind in row.get("name").casefold().split()
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 def series_row(ctx: _Context, key: str) -> Row | None:
