@@ -211,7 +211,8 @@ _AN_EDITION = r"(?:[\w-]+\s+)?edition of the report"
 # Also "December 2024 - UNODC's Global Report on Trafficking in Persons 2024 records …".
 _ENTRY_DAY = re.compile(
     # (Its year may be a heading's: "2014" over "June 20 - The State Department's report …".)
-    rf"^(?:[*•·]\s*)?(?:{MONTH_RE})\s+(?:\d{{1,2}},?\s*)?(?:(?:19|20)\d\d)?\s*[-–—:]\s+(?:The\s+)?"
+    # ("20 June 2014 - The TIP report downgrades Thailand …": the day may come first.)
+    rf"^(?:[*•·]\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_RE})\s+(?:\d{{1,2}},?\s*)?(?:(?:19|20)\d\d)?\s*[-–—:]\s+(?:The\s+)?"
     r"(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+)?"
 )
 
@@ -221,6 +222,7 @@ def _entry_edition(ctx: _Context, text: str) -> list[Launch]:
     m = _ENTRY_DAY.match(text)
     if m is None:
         return []
+    named = ""
     for start, end, _ in ctx.gaz.reports.find(text):
         if start > m.end() + 5:
             break
@@ -232,16 +234,18 @@ def _entry_edition(ctx: _Context, text: str) -> list[Launch]:
                     "publication", f"Publication of the {name}", _norm(text[start:end]), start, False, edition
                 )
             ]
-    return _entry_of_a_release(ctx, text, m.end())
+        named = named or text[start:end]
+    return _entry_of_a_release(ctx, text, m.end(), named)
 
 
 _TIERS = re.compile(r"\bTier\s*(?:[123]|One|Two|Three)\b|\bWatch\s+List\b")
 
 
-def _entry_of_a_release(ctx: _Context, text: str, body_at: int) -> list[Launch]:
+def _entry_of_a_release(ctx: _Context, text: str, body_at: int, named: str = "") -> list[Launch]:
     """ "July 27, 2015 - Malaysia moves up to the Tier 2 Watch List", in a list of a report's
     releases: the edition released on the entry's day, when the entry speaks of tiers and exactly one
-    recorded edition came out that day."""
+    recorded edition came out that day (titled as the entry names the report, if it does: "The TIP
+    report downgrades Thailand …")."""
     if not _TIERS.search(text, body_at):
         return []
     # ("June 20 - The State Department's report drops Thailand to Tier 3", under a heading "2014".)
@@ -264,7 +268,7 @@ def _entry_of_a_release(ctx: _Context, text: str, body_at: int) -> list[Launch]:
     ]
     if len(rows) != 1:
         return []
-    name = f"{rows[0].get('edition')} {rows[0].get('report')}"
+    name = f"{rows[0].get('edition')} {named or rows[0].get('report')}"
     return [
         Launch(
             "publication", f"Publication of the {name}", _norm(rows[0].get("report")), body_at, False, rows[0]
