@@ -54,6 +54,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             continue  # "Key releases of the State Department's report": a noun, no act
         found = _launched(ctx, text, verb.start(), verb.end())
         if found is None:
+            out += _elided_edition(ctx, text, verb.start())
             continue
         kind, name = found
         if kind == "publication" and _EVERY_YEAR.search(text, max(0, verb.start() - 30), verb.end() + 40):
@@ -79,7 +80,10 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         last_years = _LAST_YEARS.search(text, max(0, verb.start() - 80), verb.start())
         editions_named = recorded_editions(ctx, name, name)
         # ("The fifth edition of the report, launched at a virtual event": of the one edition named.)
-        bare = re.fullmatch(rf"report|{_AN_EDITION}", name, re.I) or editions_named
+        # ("a report released today by the United Nations Office on Drugs and Crime": a report named
+        # by its publisher alone is as bare.)
+        by_publisher = r"report\s+(?:by|from)\s+(?:the\s+)?[A-Z].*"
+        bare = re.fullmatch(rf"report|{_AN_EDITION}|{by_publisher}", name, re.I) or editions_named
         # "in the report issued last June", in a story on this year's: the one before, whichever.
         last_time = _LAST_TIME.match(text, verb.end(), verb.end() + 40)
         last_years = last_years or last_time
@@ -91,9 +95,13 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             named = {r.get("report") for r in editions_named}
             if edition is not None and named and edition.get("report") not in named:
                 edition = None
+            if edition is not None and not _published_by(ctx, name, edition):
+                edition = None  # "a report by the UN Human Rights Office": not UNODC's Global Report
             # "in the report released in June 2024", "The report, published every year since 2001":
             # another edition, or the series.
-            years = {t.year for t in extract_temporals(text) if t.year is not None}
+            # (The years of what the report found, "up from 20 per cent in the period 2003 to 2006",
+            # are no release's: only a date by the verb dates it.)
+            years = {t.year for t in extract_temporals(text[: verb.end() + 30]) if t.year is not None}
             published = parse_partial(edition.get("published")) if edition is not None else None
             if _EVERY_YEAR.search(text) or (published and years and years != {published[0].year}):
                 edition = None
@@ -105,7 +113,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             continue  # "Kerry, presenting the report, said …": a release only when it names the edition
         named_words = {w for w in _norm(name).split() if not w.isdigit()} - {"previous", "earlier", "first"}
         if edition is not None and (
-            re.fullmatch(rf"edition|report|(?!previous){_AN_EDITION}", name, re.I)
+            re.fullmatch(rf"edition|report|(?!previous){_AN_EDITION}|report\s+(?:by|from)\s+.+", name, re.I)
             or (
                 named_words <= set(_norm(edition.get("report")).split()) | {"edition"}
                 and name.split()[-1].islower()
@@ -353,6 +361,49 @@ _LAST_TIME = re.compile(
 _LAST_YEARS = re.compile(
     r"\b(?:last|previous)\s+year['’]s\s+(?:\w+\s+){0,4}?(?:edition|report)\b", re.IGNORECASE
 )
+# "The report is UNODC's second global assessment. The first, published in February 2009, …": the
+# noun left out after an ordinal or a step word is the report's.
+_ELIDED = re.compile(
+    r"^(?:(?:The|Its|Their)\s+)(?P<which>first|previous|preceding|earlier)\s*,\s*$", re.IGNORECASE
+)
+
+
+def _elided_edition(ctx: _Context, text: str, verb_at: int) -> list[Launch]:
+    """ "The first, published in February 2009": the first (or previous) recorded edition of the one
+    edition the article names, when the day the sentence gives fits it."""
+    m = _ELIDED.match(text[:verb_at])
+    this = the_edition_named(ctx) if m else None
+    if m is None or this is None:
+        return []
+    editions = _editions_of(ctx, this)
+    if m.group("which").casefold() == "first":
+        row = min(editions, key=lambda r: int(r.get("edition")), default=None)
+    else:
+        earlier = [r for r in editions if int(r.get("edition")) < int(this.get("edition"))]
+        row = max(earlier, key=lambda r: int(r.get("edition")), default=None)
+    if row is None or row.key == this.key:
+        return []
+    published = parse_partial(row.get("published"))
+    stated = [iv for t in extract_temporals(text[verb_at:]) if (iv := stated_interval(t))]
+    if published is None or not stated or not (stated[0][0] <= published[0] <= stated[0][1]):
+        return []  # (no day to check the row against, or one it does not fit: no guess)
+    name = f"{row.get('edition')} {row.get('report')}"
+    title = f"Publication of the {name}"
+    return [Launch("publication", title, _norm(row.get("report")), verb_at, False, row)]
+
+
+def _published_by(ctx: _Context, name: str, edition: Row) -> bool:
+    """ "report by the United Nations Office on Drugs and Crime" (UNODC in the article's glossary)
+    fits the edition whose name or aliases hold the publisher; a name without "by" fits any."""
+    by = re.match(r"report\s+(?:by|from)\s+(?:the\s+)?(?P<who>.+)$", name, re.I)
+    if by is None:
+        return True
+    who = _norm(by.group("who"))
+    names = {who} | {_norm(short) for short, long in ctx.glossary.items() if _norm(long) == who}
+    known = {_norm(x) for x in (edition.get("report"), *edition.get("aliases").split(";"))}
+    return any((n and n in k.split()) or n == k for n in names for k in known)
+
+
 _FIRST = re.compile(r"\bfirst\s+(?:edition|report)\b", re.IGNORECASE)
 _FIRST_NAMED = re.compile(r"\b(?:its|their|the)\s+first\s+(?:[A-Z][\w-]*\s+){1,3}Report\b")
 _PREVIOUS = re.compile(r"\b(?:previous|preceding|last|earlier)\s+(?:edition|report)\b", re.IGNORECASE)
