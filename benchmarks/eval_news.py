@@ -56,7 +56,7 @@ SETS = (
     *("heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"),
     *("heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19"),
     *("heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26"),
-    *("heldout27", "heldout28", "heldout29", "heldout30", "heldout31"),
+    *("heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32"),
 )
 Interval = tuple[date | None, date | None]
 
