@@ -697,6 +697,9 @@ def _body_title(row: Row) -> str:
     return f"{long} ({short})" if long and short.isupper() else long or short
 
 
+_SMALL_WORDS = frozenset({"of", "on", "for", "to", "in", "and", "the", "a", "an", "against"})
+
+
 def _common_launch(
     ctx: _Context, text: str, m: re.Match[str], tail: str | None = None
 ) -> tuple[str, str] | None:
@@ -712,6 +715,21 @@ def _common_launch(
     )
     if own and len(own.group("name").split()) >= 2 and not re.search(r"['’]s?$", own.group("name")):
         return kind, f"{own.group('name')} {noun}"
+    if tail is None:
+        rest = text[m.end() :]
+        t = re.match(
+            # (A list is one topic, never cut: "on casinos, cyber fraud and forced criminality"; a list
+            # after "of" may run on into a description: "of laws, policies and practices … relating to".)
+            r"(?:\s+(?:on|about)\s+[^,;()]+?(?:,\s+[^,;()]+?)+,?\s+and\s+[^,;()]+?|\s+(?:of|on|for|to|in)\s+[^,;()]+?)"
+            r"(?=\s*(?:,|;|\.|$|\bby\b|\bin\s+[A-Z]|\bat\b|\bwith\b|\bfrom\b|\bon\s+\d))",
+            rest,
+        )
+        tail = t.group() if t else ""
+    # "a policy report on casinos, cyber fraud and forced criminality": a new report, told by what it
+    # is on; a report the article names elsewhere is it only if it is on the same thing.
+    indefinite = m.group("det").lower() in ("a", "an")
+    topic = indefinite and kind == "publication" and re.match(r"\s+(?:on|about)\s", tail)
+    about = set(_norm(tail).split()) - _SMALL_WORDS if topic else set()
     for s in ctx.sentences:
         # 'The report, "Transnational Organized Crime in Southeast Asia: …", is …': its title, quoted
         # beside the noun.
@@ -731,15 +749,9 @@ def _common_launch(
                 named.group("name")[:1].isupper()
                 and not re.fullmatch(r"(?:The|A|An|Its|This)", named.group("name"))
                 and not re.match(r"\s+(?:on|of|for|in|to|against)\s+[A-Z]", s.text[named.end() :])
+                and (not about or about & set(_norm(named.group("name")).split()))
             ):
                 return kind, f"{named.group('name')} {noun}"
-    if tail is None:
-        rest = text[m.end() :]
-        t = re.match(
-            r"(?:\s+(?:of|on|for|to|in)\s+[^,;()]+?)(?=\s*(?:,|;|\.|$|\bby\b|\bin\s+[A-Z]|\bat\b|\bwith\b|\bfrom\b|\bon\s+\d))",
-            rest,
-        )
-        tail = t.group() if t else ""
     if not tail and m.group("det").lower() in ("a", "an"):
         return None  # "a programme": nothing names it
     mods = [
