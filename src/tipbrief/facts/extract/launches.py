@@ -130,7 +130,12 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         taken.add(verb.start())
     if out:
         return [*out, *_last_years_edition(ctx, text, out)]
-    return _entry_edition(ctx, text) or _ranking_release(ctx, text) or _report_of_a_month(ctx, text)
+    return (
+        _entry_edition(ctx, text)
+        or _ranking_release(ctx, text)
+        or _report_of_a_month(ctx, text)
+        or _ranked_last_year(ctx, text)
+    )
 
 
 # A yearly report named with the month it came out: "The US State Department's Trafficking in Persons
@@ -196,6 +201,26 @@ def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
         return []
     name = _one_series(ctx)
     return [Launch("publication", f"Publication of the {name}", _norm(name), verb.start())] if name else []
+
+
+# "… placed on the Tier 2 Watch List …, after it was demoted to the list last year": a ranking done
+# last year, by the edition published then.
+_RANKED_LAST_YEAR = re.compile(rf"{_RANKS.pattern}[^,;.]{{0,40}}?\blast\s+year\b(?!['’])")
+
+
+def _ranked_last_year(ctx: _Context, text: str) -> list[Launch]:
+    """The previous edition of the one report series the article names, when the sentence speaks of
+    its tiers and tells of a ranking done last year."""
+    m = _RANKED_LAST_YEAR.search(text)
+    if m is None or not _RANKED.search(text) or re.search(r",\s+(?:where|which)\b[^,;]*$", text[: m.start()]):
+        # (Not "…, where it had been placed in June last year": a relative clause's date is the
+        # noun's, which leaves the release undated.)
+        return []
+    name = _one_series(ctx)
+    if name is None:
+        return []
+    previous = f"previous {name}"
+    return [Launch("publication", f"Publication of the {previous}", _norm(previous), m.start())]
 
 
 def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> list[Launch]:
