@@ -379,19 +379,27 @@ YEARS_MEETING = re.compile(
 )
 
 
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|where)\b[^,;]*")
+
+
 def _time_constraints(
     ctx: _Context,
     s: Sentence,
     anchor: tuple[Constraint, ...],
     tense: Tense,
-    skip: tuple[int, int] | None = None,
+    within: int | None = None,
 ) -> list[Constraint]:
     out: list[Constraint] = []
     a = intersect(anchor)
     temporals = sentence_temporals(s)
     # ", which opens on Thursday": a date inside a relative clause belongs to what the clause is
-    # about, unless the sentence has no other date.
-    clauses = [m.span() for m in re.finditer(r",\s+(?:which|who|where)\b[^,;]*", s.text)]
+    # about, unless the sentence has no other date, or the event's own verb stands in the clause
+    # (``within``: "last year's report, which was released on July 1").
+    clauses = [
+        m.span()
+        for m in RELATIVE_CLAUSE.finditer(s.text)
+        if within is None or not m.start() <= within < m.end()
+    ]
     dateline = ctx.article.dateline_span
     outside = [
         t

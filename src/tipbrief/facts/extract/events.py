@@ -26,6 +26,7 @@ from tipbrief.facts.extract.acts import (
     same_acts,
 )
 from tipbrief.facts.extract.dates import (
+    RELATIVE_CLAUSE,
     YEARS_MEETING,
     _anchor_relation,
     _programme_constraints,
@@ -359,7 +360,11 @@ def _events_in_sentence(
             put_off = f.kind not in ACT_KINDS and (_PUT_OFF.search(segment) or _PLAN_NOT_KEPT.search(segment))
             if put_off:
                 tense = "future"
-            pool = times if tense == sentence_tense else _time_constraints(ctx, s, anchor, tense)
+            in_clause = any(m.start() <= f.at < m.end() for m in RELATIVE_CLAUSE.finditer(text))
+            if in_clause:
+                pool = _time_constraints(ctx, s, anchor, tense, within=f.at)
+            else:
+                pool = times if tense == sentence_tense else _time_constraints(ctx, s, anchor, tense)
             if put_off:
                 # "That summit, scheduled for Dec. 15-18, was put off … and moved to February": the
                 # days it was planned for are when it did not happen; only the new date dates it.

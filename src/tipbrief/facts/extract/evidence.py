@@ -157,8 +157,12 @@ def asides(
         if m.start() <= at < m.end() and m.group().startswith((", which", ", who")):
             # "Officials on Sunday welcomed the Declaration, which the leaders signed here
             # yesterday": the act is the clause's; the main clause's day is the welcome's.
+            # ("it stayed there in last year's report, which was released on July 1": the year that
+            # owns the report is the release's.)
+            owner = _YEAR_OWNS_EDITION.search(s.text, 0, m.start())
+            end = owner.start() if owner else m.start()
             a = s.span(ctx.doc, ctx.original, entry, entry).start
-            b = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
+            b = s.span(ctx.doc, ctx.original, end, end).start
             out.append((a, b))
             continue
         if m.start() <= at < m.end() or (name_end >= 0 and 0 <= m.start() - name_end <= 14):

@@ -129,7 +129,8 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition))
         taken.add(verb.start())
     if out:
-        return [*out, *_last_years_edition(ctx, text, out)]
+        earlier = [x for x in _ranked_last_year(ctx, text) if all(x.at < o.at for o in out)]
+        return [*earlier, *out, *_last_years_edition(ctx, text, out)]
     return (
         _entry_edition(ctx, text)
         or _ranking_release(ctx, text)
@@ -205,7 +206,10 @@ def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
 
 # "… placed on the Tier 2 Watch List …, after it was demoted to the list last year": a ranking done
 # last year, by the edition published then.
-_RANKED_LAST_YEAR = re.compile(rf"{_RANKS.pattern}[^,;.]{{0,40}}?\blast\s+year\b(?!['’])")
+# ("Cambodia was moved down to the watch list three years ago": so is one some years ago.)
+_RANKED_LAST_YEAR = re.compile(
+    rf"{_RANKS.pattern}[^,;.]{{0,40}}?\b(?:last\s+year|(?:two|three|four|five|\d)\s+years\s+ago)\b(?!['’])"
+)
 
 
 def _ranked_last_year(ctx: _Context, text: str) -> list[Launch]:

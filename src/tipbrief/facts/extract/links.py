@@ -144,7 +144,14 @@ def _same_event(head: EventCandidate, ev: EventCandidate) -> bool:
         # One recorded edition is released once: "released … today" under a Bangkok dateline and
         # "launched at a virtual event hosted from Vienna" are one release, whose places disagree.
         edition = head.kind == "publication" and bool(head.subject)
-        return (edition or places_agree(head.place, ev.place)) and _stated_days_agree(head, ev)
+        # ("moved down to the watch list three years ago, and it stayed there in last year's report":
+        # two earlier editions, not one, when no recorded edition says which.)
+        unrecorded = head.kind in ("publication", "launch") and not edition
+        return (
+            (edition or places_agree(head.place, ev.place))
+            and _stated_days_agree(head, ev)
+            and (not unrecorded or _dates_agree(head, ev))
+        )
     if _same_name(head, ev):
         return True
     return (
