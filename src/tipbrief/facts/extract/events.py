@@ -66,6 +66,7 @@ from tipbrief.facts.extract.patterns import (
     _SUMMIT_WORD,
     _TRANSITIVE_MEETING_VERB,
     MEETING_NOUNS,
+    NUMBER_AFTER,
 )
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -153,20 +154,29 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     for start, end, row in ctx.gaz.series.find(text):
         before = text[max(0, start - 30) : start]
         ordinal_at = _ORDINAL.search(before)
+        number_after = None if ordinal_at else NUMBER_AFTER.match(text, end)
         # "the 4th SOMTC Experts Working Group": the number is the group's, not the series'.
-        if ordinal_at and not _LARGER_BODY.match(text[end:]):
-            n = int(ordinal_at.group("n"))
-            mention_at = start - len(before) + ordinal_at.start()
-            out.append(
-                Identification(
-                    "meeting",
-                    f"{ordinal(n)} {row.get('series')}",
-                    s.span(ctx.doc, ctx.original, mention_at, end),
-                    ctx.gaz.meetings_numbered(row, n),
-                    text[max(0, mention_at - 50) : mention_at],
-                    text[end : end + 60],
-                )
+        if not (ordinal_at or number_after) or _LARGER_BODY.match(text[end:]):
+            continue
+        if ordinal_at:
+            n, mention_at, mention_end = (
+                int(ordinal_at.group("n")),
+                start - len(before) + ordinal_at.start(),
+                end,
             )
+        else:
+            assert number_after is not None
+            n, mention_at, mention_end = int(number_after.group("n")), start, number_after.end()
+        out.append(
+            Identification(
+                "meeting",
+                f"{ordinal(n)} {row.get('series')}",
+                s.span(ctx.doc, ctx.original, mention_at, mention_end),
+                ctx.gaz.meetings_numbered(row, n),
+                text[max(0, mention_at - 50) : mention_at],
+                text[mention_end : mention_end + 60],
+            )
+        )
     return out
 
 

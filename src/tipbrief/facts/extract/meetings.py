@@ -14,6 +14,7 @@ from tipbrief.facts.extract.patterns import (
     _NAME_PHRASE,
     _QUOTED,
     MEETING_NOUNS,
+    NUMBER_AFTER,
     ORDINAL_TOKEN,
     ORDINAL_WORDS,
     ordinal_value,
@@ -137,6 +138,9 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         larger = LARGER_BODY.match(text[end:])
         n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
         n = ordinal_value(n_m.group("n")) if n_m else None
+        after = NUMBER_AFTER.match(text, end) if n_m is None and not larger else None
+        if after is not None:
+            n = int(after.group("n"))  # "AMMTC 17 met back in Labuan Bajo"
         step = _NEXT_BEFORE.search(text, max(0, start - 30), start)
         if n is None and step:
             # "The next AMMTC will be hosted by Laos", "the previous AMMTC in Vientiane": the one
@@ -161,7 +165,7 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         if "meeting" not in row.get("name").casefold() and head not in MEETING_NOUNS:
             continue  # a body (ACWC): its meetings are named by a noun ("the 18th ACWC Meeting")
         acr = _ACRONYM_AFTER.match(text[end:])
-        name_end = end + (acr.end() if acr else 0)
+        name_end = after.end() if after is not None else end + (acr.end() if acr else 0)
         series_spans.append((start, name_end))
         # "the emergency ASEAN ministerial meeting on transnational crime": a meeting of the series
         # that is none of its numbered ones, titled as the text says.
@@ -392,6 +396,8 @@ def _next_after(ctx: _Context, row: Row, step: int = 1) -> int | None:
             m = _ORDINAL_BEFORE.search(s.text[max(0, start - 40) : start])
             if m and (value := ordinal_value(m.group("n"))) is not None:
                 numbers.add(value)
+            elif m is None and (after := NUMBER_AFTER.match(s.text, end)):
+                numbers.add(int(after.group("n")))
     return numbers.pop() + step if len(numbers) == 1 else None
 
 

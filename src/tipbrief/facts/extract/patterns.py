@@ -227,6 +227,9 @@ _SUMMIT_WORD = re.compile(r"\bASEAN\s+Summits?\b|\bSummits?\b")
 
 
 _ORDINAL = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:ASEAN\s+)?(?:(?:Regular|Annual)\s+)?$")
+# A meeting's number after its series' name: "AMMTC 17 met in Labuan Bajo", "APSC Council 26" (not
+# "AMMTC 10 years ago", "SOMTC 2024", "SOMTC 3.5").
+NUMBER_AFTER = re.compile(r"\s+(?P<n>\d{1,2})\b(?![\d,.:/%-]\d|\s*(?:per\s*cent|%)|\s+[a-z]+s\b)")
 
 
 _ANAPHORIC_NOUNS = (
