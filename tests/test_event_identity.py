@@ -264,3 +264,23 @@ def test_a_programme_launched_is_titled_with_the_acronym_it_is_known_by() -> Non
     assert [e.title for e in events if e.kind == "launch"] == [
         "Launch of the ASEAN-Australia Counter Trafficking (ASEAN-ACT)"
     ]
+
+
+def test_a_numbered_meeting_is_not_the_other_numbered_meeting_its_sentence_names() -> None:
+    """ "The 28th APSC Council reviewed it again, and last month the 25th SOMTC in Putrajaya promised
+    a legal handbook": the Council's reference row is no occasion of the SOMTC, whose own row alone
+    dates it."""
+    from tipbrief.facts.corpus import parse_article
+    from tipbrief.facts.extract.article import extract_article
+    from tipbrief.facts.gazetteer import build_gazetteer
+    from tipbrief.facts.reference import load_reference
+
+    gaz = build_gazetteer(load_reference())
+    text = (
+        "JAKARTA, 30 July 2025 – The 28th APSC Council reviewed it again, and last month the 25th SOMTC"
+        " in Putrajaya promised a legal handbook."
+    )
+    extraction = extract_article(parse_article("t", "t.txt", text, gaz.outlets), gaz)
+    somtc = [c for c in extraction.events if c.ordinal == 25]
+    assert len(somtc) == 1, [c.title for c in extraction.events]
+    assert [i.text for i in somtc[0].identifications] == ["25th SOMTC"]

@@ -610,8 +610,16 @@ def _occasions(f: _Frame, idents: list[Identification], claimed: dict[int, int])
         for i in idents
         if i.field == "chairmanship"
         or (happened_at(i) and f.kind not in ("meeting", "summit"))
-        or (id(i) not in claimed and f.kind in ("meeting", "summit"))
+        # (Not a numbered meeting of its own: "The 28th APSC Council reviewed it again, and last
+        # month the 25th SOMTC in Putrajaya promised a handbook" does not make the SOMTC the Council.)
+        or (id(i) not in claimed and f.kind in ("meeting", "summit") and not _another_numbered(f, i))
     ]
+
+
+def _another_numbered(f: _Frame, i: Identification) -> bool:
+    """A numbered meeting of a series that is not the frame's own numbered meeting."""
+    own = f"{f.subject}-{f.ordinal}"
+    return i.field == "meeting" and f.ordinal is not None and all(c.key != own for c in i.candidates)
 
 
 def _candidate(
