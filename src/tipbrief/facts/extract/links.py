@@ -212,6 +212,11 @@ _THE_MEETING_ACTED = re.compile(
     r"(?:also\s+)?(?:adopted|approved|endorsed|signed|launched|issued|noted|finali[sz]ed)\b"
 )
 _DATING = frozenset({"stated-date", "relative-date", "day-month"})
+# What the meeting heard of, done before it: "The Meeting also noted that Viet Nam and Myanmar had
+# deposited their instruments in January" (not at the meeting, nor on its days).
+_DONE_BEFORE = re.compile(
+    r"\b(?:noted|welcomed|recalled|acknowledged)\s+that\b[^.;]*\bhad\s+(?:been\s+)?\w+ed\b"
+)
 # "A companion plan … was adopted at the same summit": at the meeting just reported.
 _AT_THE_SAME_MEETING = re.compile(r"\b(?:at|during)\s+the\s+same\s+(?:summit|meeting|conference)\b", re.I)
 
@@ -238,7 +243,11 @@ def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
             )
         if _SAME_PLACE.search(quote) and ev.place is None and prev.place is not None:
             ev = replace(ev, place=prev.place, place_span=prev.place_span)
-        if ev.kind in ACT_KINDS and (_THE_MEETING_ACTED.search(quote) or _AT_THE_SAME_MEETING.search(quote)):
+        if (
+            ev.kind in ACT_KINDS
+            and (_THE_MEETING_ACTED.search(quote) or _AT_THE_SAME_MEETING.search(quote))
+            and not _DONE_BEFORE.search(quote)
+        ):
             meetings = [e for e in reversed(earlier) if _family(e.kind) == "meeting" or e.kind == "summit"]
             # ("… recalled the results of the 14th AMMTC, which Hanoi hosted in 2020. The meeting,
             # chaired by Brunei, approved a declaration": the meeting reported, not the one recalled.)
