@@ -208,7 +208,8 @@ def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
 # last year, by the edition published then.
 # ("Cambodia was moved down to the watch list three years ago": so is one some years ago.)
 _RANKED_LAST_YEAR = re.compile(
-    rf"{_RANKS.pattern}[^,;.]{{0,40}}?\b(?:last\s+year|(?:two|three|four|five|\d)\s+years\s+ago)\b(?!['’])"
+    rf"{_RANKS.pattern}[^,;.]{{0,40}}?\b(?:last\s+year(?:(?!['’])|['’]s\s+(?:\w+\s+){{0,2}}?(?:report|edition)\b)"
+    r"|(?:two|three|four|five|\d)\s+years\s+ago\b)"
 )
 
 

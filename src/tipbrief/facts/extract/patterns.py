@@ -110,6 +110,8 @@ _PUBLICATION_VERB = trigger(
     *("launched", "launch", "launches", "launching", "published", "released", "made public", "unveiled"),
     *("publishes", "publish", "releases", "release", "unveils", "unveil"),
     *("presented", "presenting", "issued", "inaugurated", "inauguration"),
+    # ("the previous edition appeared in December 2012": what appears is only ever a document.)
+    *("appeared", "came out"),
     group="verb",
 )
 
