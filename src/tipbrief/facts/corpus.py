@@ -343,14 +343,15 @@ def _rule_source_line(text: str, meta: _Metadata) -> str | None:
 # A line that holds only the article's date, with what press pages put around it: "28 Sep 2016",
 # "Posted on 5 May 2016", "Bangkok, 21 November 2025", "Published: Tuesday, 26 June 2018".
 _DATE_LINE = re.compile(
-    r"^(?:(?:Posted|Published|Released)(?:\s+on)?\s*:?\s*|Date\s*:\s*)?"
+    # ("Last updated: June 24, 2024, 4:55 p.m. ET": a live page's text is as of its last update.)
+    r"^(?:(?:Posted|Published|Released|(?:Last\s+)?[Uu]pdated)(?:\s+on)?\s*:?\s*|Date\s*:\s*)?"
     # "Nusa Dua, Bali | Tue, August 7, 2018": the place, then a bar, and a weekday cut short.
     r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
     r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\|)\s*)?"
     r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s*)?(?P<date>.+?)"
     # "November 14, 2022 | 12:00am", "26 June 2018, 10:30 AM", "May 11, 2023 - 08:15 GMT+7",
     # "June 21, 2019 at 09:40": a time after it.
-    r"(?:\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT)?[+-]?\d{0,2}\)?)?)?"
+    r"(?:\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT|ET|EST|EDT|CET|CEST|BST|AEST|AEDT)?[+-]?\d{0,2}\)?)?)?"
     # "Posted on August 3, 2018 by Staff Reporter", "… 2021 | by Nur Hazirah": the author after it.
     r"(?:\s*(?:[|–-]\s*)?\bby\s+[A-Z][\w.'’ -]{1,50})?"
     r"\s*$"

@@ -106,6 +106,10 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             if _EVERY_YEAR.search(text) or (published and years and years != {published[0].year}):
                 edition = None
         if edition is None and kind == "publication" and last_years:
+            # "Last year's report came out on June 15", in a story on the 2024 edition: the one
+            # recorded before it, if the day the sentence gives is its release's.
+            edition = _the_one_before(ctx, text)
+        if edition is None and kind == "publication" and last_years:
             # "Last year's report had been released by Clinton", in a story on this year's: another
             # edition than the one the article reports, whichever that is.
             name = f"previous {name}"
@@ -345,12 +349,15 @@ _EVERY_YEAR = re.compile(r"\b(?:every|each)\s+year\b|\bannually\b|\byearly\b|\bs
 
 
 def the_edition_named(ctx: _Context) -> Row | None:
-    """The one recorded edition the article names with its year, when it names exactly one."""
+    """The one recorded edition the article (headline included) names with its year, when it names
+    exactly one ("LIVE: State Department releases 2024 Trafficking in Persons Report" over "Blinken
+    launched the report this afternoon")."""
+    texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
     named = {
         row.key: row
-        for x in ctx.sentences
-        for _, _, found in ctx.gaz.reports.find(x.text)
-        if (row := report_edition(ctx, x.text, found.get("report"))) is not None
+        for text in texts
+        for _, _, found in ctx.gaz.reports.find(text)
+        if (row := report_edition(ctx, text, found.get("report"))) is not None
     }
     return next(iter(named.values())) if len(named) == 1 else None
 
@@ -420,6 +427,22 @@ def _elided_edition(ctx: _Context, text: str, verb_at: int) -> list[Launch]:
     name = f"{row.get('edition')} {row.get('report')}"
     title = f"Publication of the {name}"
     return [Launch("publication", title, _norm(row.get("report")), verb_at, False, row)]
+
+
+def _the_one_before(ctx: _Context, text: str) -> Row | None:
+    """The recorded edition released last year, before the one the article names, when the
+    sentence gives its day ("Last year's report came out on June 15") and that day is its row's."""
+    this = the_edition_named(ctx)
+    if this is None:
+        return None
+    year = int(this.get("edition")) - 1
+    row = next((r for r in _editions_of(ctx, this) if r.get("edition") == str(year)), None)
+    published = parse_partial(row.get("published")) if row is not None else None
+    if published is None or published[0] != published[1]:
+        return None
+    days = [t for t in extract_temporals(text) if t.month is not None and t.day is not None]
+    fits = any(t.month == published[0].month and t.day == published[0].day for t in days)
+    return row if fits else None
 
 
 def _published_by(ctx: _Context, name: str, edition: Row) -> bool:
