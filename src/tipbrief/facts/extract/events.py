@@ -1174,6 +1174,9 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
         if city is not None:
             title = f"ASEAN Summit in {city}"
             return [_Frame("summit", title, "ASEAN Summit", _norm(title), leaders.start("verb"))]
+    body = _body_met(ctx, text) if not others else None
+    if body is not None:
+        return [body]
     verb = _GATHERED.search(text) if not others and _MEETING_VERB.search(text, words) else None
     group = _GROUP_MET.search(text) if verb is not None else None
     if verb is None or not (
@@ -1211,6 +1214,22 @@ _GROUP_MET = re.compile(
     r"(?:\s+(?:of|from)\s+[^,;.]{1,60}?(?:,\s+[A-Z][^,;.]{1,30}?)*)?)\s+(?:had\s+|have\s+)?"
     r"(?:met|gathered|convened|came together)\b"
 )
+
+
+_BODY_MET = re.compile(
+    r"\s*(?:\([A-Z][\w&/-]*\)\s*)?(?:had\s+|has\s+)?(?P<verb>met|convened)\s+(?:in|on|at|last|earlier)\b"
+)
+
+
+def _body_met(ctx: _Context, text: str) -> _Frame | None:
+    """ "when the ASEAN Intergovernmental Commission on Human Rights met in Boracay last month": a
+    meeting of that body (one of its meetings, which the time and place tell)."""
+    for _, end, row in ctx.gaz.bodies.find(text):
+        m = _BODY_MET.match(text, end)
+        if m is not None and row.get("short") != "ASEAN":
+            title = f"Meeting of the {row.get('long') or row.get('short')}"
+            return _Frame("meeting", title, row.get("short"), _norm(title), m.start("verb"))
+    return None
 
 
 def _held_by(ctx: _Context, text: str, m: MeetingName) -> MeetingName:
