@@ -91,6 +91,8 @@ _ACT_VERB = trigger(
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force", "in force since"),
+    # "As the sixth ratification, it brings the Convention into force on 8 March 2017".
+    *("into force on",),
     *("adopting", "endorsing", "approving", "ratifying", "depositing", "signatures"),
     # "leaders put their names to the Convention": the idiom for signing it.
     *("put their names to", "put their signatures to", "put pen to paper on"),
