@@ -1111,12 +1111,28 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             # "2 July - The Emergency ASEAN Ministerial Meeting on Transnational Crime in Kuala Lumpur
             # agrees to set up a trust fund": a named meeting that acts, as the sentence's subject, met.
             out.append(_meeting_frame(m, trigger=True))
-        elif alone and in_city and re.search(r"\b(?:at|during)\s+$", text[: m.start]):
+        elif alone and in_city and _AT_OR_DURING.search(text, 0, m.start):
             # "Last month, at their summit in Kuala Lumpur, the leaders welcomed …": the leaders'
             # summit in that city, which the time beside it picks from the city's summits.
             frame = _meeting_frame(m, trigger=True)
             out.append(replace(frame, title=in_city, name=_norm(in_city), generic=False))
+        elif in_city and _AT_OR_DURING.search(text, 0, m.start) and _one_summit_there(ctx, in_city):
+            # "ASEAN leaders, at their summit in Labuan Bajo, Indonesia, earlier this month, adopted
+            # a declaration": the occasion of another act, an event of its own when its city has
+            # one summit on record (which dates it; the act's day is the act's).
+            # (Its name reaches to the city, which identifies it.)
+            city = in_city.removeprefix("ASEAN Summit in ")
+            end = text.find(city, m.end) + len(city)
+            frame = _meeting_frame(m, trigger=False)
+            out.append(replace(frame, title=in_city, name=_norm(in_city), generic=False, end=end))
     return out
+
+
+_AT_OR_DURING = re.compile(r"\b(?:at|during)\s+$")
+
+
+def _one_summit_there(ctx: _Context, title: str) -> bool:
+    return len(ctx.gaz.summits_in(title.removeprefix("ASEAN Summit in "))) == 1
 
 
 def _summit_in_city(ctx: _Context, text: str, m: MeetingName) -> str:
