@@ -1037,8 +1037,11 @@ def _act_before(ctx: _Context, s: Sentence) -> Act | None:
 
 
 def _rows_before(ctx: _Context, s: Sentence) -> tuple[Row, ...]:
-    """The instruments with a reference row that the article names before this sentence."""
+    """The instruments with a reference row that the article names before this sentence (by name,
+    or as the instrument of an act: "the regional convention … that ASEAN leaders signed in
+    November 2015" before "Cambodia, Singapore and Thailand have since deposited their instruments")."""
     rows: dict[str, Row] = {}
+    described: dict[str, Row] = {}
     for other in ctx.sentences:
         if other is s or (other.paragraph.start, other.start) >= (s.paragraph.start, s.start):
             break
@@ -1047,7 +1050,11 @@ def _rows_before(ctx: _Context, s: Sentence) -> tuple[Row, ...]:
             if row is not None:
                 rows.pop(row.key, None)
                 rows[row.key] = row
-    return tuple(rows.values()) or article_instruments(ctx)[:1]
+        for f in _frames(ctx, other, sentence_words(other.text)):
+            acted_on = f.instruments[0] if f.kind in ACT_KINDS and f.instruments else ""
+            if acted_on and (row := _instrument_row(ctx.gaz, acted_on)) is not None:
+                described[row.key] = row
+    return tuple(rows.values()) or article_instruments(ctx)[:1] or tuple(described.values())[-1:]
 
 
 # --- meetings -----------------------------------------------------------------------------------
