@@ -183,6 +183,10 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 _SENTENCE_END.search(prev_end_text)
                 or _BULLET.match(line)
                 or _YEAR_HEADING.fullmatch(prev_end_text)
+                # "REGULAR PRESS BRIEFING …" over "Hanoi, 16 February 2012": a date line is a
+                # paragraph of its own, whatever stands above or below it.
+                or _date_of_line(line.strip()) is not None
+                or _date_of_line(prev_end_text.strip()) is not None
             ):
                 yield from _trimmed(text, para_start, abs_start)
                 para_start = abs_start
