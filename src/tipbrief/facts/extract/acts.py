@@ -71,6 +71,13 @@ class _Lazy:
         return iter(self.rows)
 
 
+_RATIFICATION_OBJECT = re.compile(
+    r"\s+(?:the\s+)?(?:(?:bill|law|act|decree|motion|resolution)\s+(?:on|for)\s+(?:the\s+)?)?"
+    r"(?:ratification|accession)\b",
+    re.IGNORECASE,
+)
+
+
 def _verb_kind(verb: str) -> str:
     v = verb.casefold()
     if "force" in v or "effect" in v:
@@ -171,10 +178,10 @@ def find_acts(
             continue
         if kind == "ratification" and re.search(r"\binstruments?\s+of\s+$", lead, re.IGNORECASE):
             continue  # "deposited its instrument of ratification": the deposit is the act
-        if kind == "conclusion" and re.match(
-            r"\s+(?:the\s+)?(?:ratification|accession)\b", text[verb.end() :]
-        ):
-            continue  # "approved the ratification of the convention": the ratification is the act
+        if kind == "conclusion" and _RATIFICATION_OBJECT.match(text, verb.end()):
+            # "approved the ratification of the convention", "approved the bill on the ratification
+            # of the ACTIP": the ratification is the act.
+            continue
         if word.casefold() in (
             "handed",
             "handed over",
