@@ -242,6 +242,9 @@ _NAMED_HOLDER = re.compile(
     r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for)\s+)?){1,6}(?:Forum|Conference|Commission|Committee|Council))"
     r"\s+(?:\w+\s+){0,2}?(?:holds|held|hosts|hosted|convenes|convened|opens|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
 )
+_NOT_A_GATHERING = re.compile(
+    r"\b(?:video|tele|press|news|web|U\.?S\.?|United\s+States|American)[\s-]*$", re.IGNORECASE
+)
 _IS_A = re.compile(r"\b(?:is|was|are|were|remains|as)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$")
 
 
@@ -252,6 +255,8 @@ def _noun_name(ctx: _Context, text: str, noun: re.Match[str]) -> dict[str, objec
         r"\b(?:an?|any|every|each|another)\s+(?:ASEAN\s+)?$", text[: noun.start()]
     ):
         return None  # "the first time Laos has hosted an ASEAN summit": no summit in particular
+    if _NOT_A_GATHERING.search(text, 0, noun.start()) and word in ("conference", "congress"):
+        return None  # "by video conference", "a press conference", "the US Congress": no meeting held
     if word in ("forum", "dialogue", "consultation") and _IS_A.search(text, 0, noun.start()):
         return None  # "The Bali Process … is a forum co-chaired by Indonesia and Australia": what it is
     if _NOT_A_MEETING.match(text[noun.start() :]) or (
