@@ -239,7 +239,8 @@ def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _NAMED_HOLDER = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for)\s+)?){1,6}(?:Forum|Conference|Commission|Committee|Council))"
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for|in)\s+)?){1,6}(?:Forum|Conference|Commission|Committee|Council"
+    r"|Group|Task\s+Force|Network)(?:\s+(?:on|for|of|against)\s+[A-Z][\w’'-]*(?:\s+(?:(?:in|of|and|on)\s+)?[A-Z][\w’'-]*){0,4})?)"
     r"\s+(?:\w+\s+){0,2}?(?:holds|held|hosts|hosted|convenes|convened|opens|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
 )
 _NOT_A_GATHERING = re.compile(
@@ -570,7 +571,8 @@ def _meeting(
         n = _next_after(ctx, row, -1 if step.group("way").casefold() in _BACK_WORDS else 1)
         if n is not None:
             title, first_word = _numbered(n, row.get("name")), None
-    plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", title, flags=re.IGNORECASE)
+    # ("its sixth annual meeting": a meeting all the same.)
+    plain = re.sub(rf"^(?:(?:its|their|the)\s+)?(?:{ORDINAL_TOKEN}\s+)?{_REGULARLY}", "", title, flags=re.I)
     if subject and plain.casefold() in (kind, kind + "s", "meeting") and subject != "ASEAN Summit":
         title = f"{title} of the {_long_name(ctx, subject) or subject}"
         generic = False
@@ -586,6 +588,9 @@ def _meeting(
     if subject:
         generic = False
     return MeetingName(kind, _first_sentence_cap(title), subject, n, start, end, generic, weak)
+
+
+_REGULARLY = r"(?:(?:annual|regular|ordinary)\s+)?"
 
 
 def _summit_in_its_city(ctx: _Context, text: str, start: int, end: int) -> bool:
@@ -683,15 +688,16 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         if len(heads) == 1:
             return heads.pop()
     if re.match(r"(?:its|their)\b", span) or re.search(r"\b(?:its|their)\s+(?:\S+\s+)?$", text[:start]):
-        # "its tenth meeting": the body named last before it, in the sentence or the article.
+        # "its tenth meeting": the body named last before it, in the sentence or the article; but
+        # "Bali Process Government and Business Forum holds its first meeting", "The Bali Process
+        # Working Group on Trafficking in Persons held its sixth annual meeting": the named holder
+        # the sentence opens with, known to no table, whose name holds any body named.
+        named = _NAMED_HOLDER.search(text, 0, start)
+        if named is not None:
+            return re.sub(r"^[Tt]he\s+", "", named.group("name").strip())
         in_sentence = _bodies_in(ctx, text[:start])
         if in_sentence:
             return in_sentence[-1]
-        # "Bali Process Government and Business Forum holds its first meeting": the named forum the
-        # sentence opens with, known to no table.
-        named = _NAMED_HOLDER.search(text, 0, start)
-        if named is not None:
-            return named.group("name")
         group = _GROUP.search(text[:start])
         # "Foreign ministers of the bloc, who met … for their 52nd annual meeting": the people the
         # sentence names own the meeting; only a body whose name fits them can be theirs.
