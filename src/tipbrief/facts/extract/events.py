@@ -1197,7 +1197,9 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
         if city is not None:
             title = f"ASEAN Summit in {city}"
             return [_Frame("summit", title, "ASEAN Summit", _norm(title), leaders.start("verb"))]
-    body = _body_met(ctx, text) if not others else None
+    # (Beside another act too: "The Guidelines were finalised by the … Working Group, which met
+    # here on Monday".)
+    body = _body_met(ctx, text)
     if body is not None:
         return [body]
     verb = _GATHERED.search(text) if not others and _MEETING_VERB.search(text, words) else None
@@ -1252,7 +1254,22 @@ def _body_met(ctx: _Context, text: str) -> _Frame | None:
         if m is not None and row.get("short") != "ASEAN":
             title = f"Meeting of the {row.get('long') or row.get('short')}"
             return _Frame("meeting", title, row.get("short"), _norm(title), m.start("verb"))
+    # "The Guidelines were finalised by the ASEAN Ad-Hoc Working Group on Trafficking in Persons,
+    # which met here on Monday": a named group no table knows.
+    group = _GROUP_THAT_MET.search(text)
+    if group is not None:
+        name = group.group("name")
+        title = f"Meeting of the {name}"
+        return _Frame("meeting", title, name, _norm(title), group.start("verb"))
     return None
+
+
+_GROUP_THAT_MET = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for|in)\s+)?){1,6}(?:Commission|Committee|Council|Group"
+    r"|Task\s+Force|Network)(?:\s+(?:on|for|of|against)\s+[A-Z][\w’'-]*(?:\s+(?:(?:in|of|and|on)\s+)?[A-Z][\w’'-]*){0,4})?)"
+    r"(?:\s*\([A-Z][\w&/-]*\))?,?\s+(?:which\s+|that\s+)?(?:had\s+|has\s+)?(?P<verb>met|convened)\s+"
+    r"(?:in|on|at|here|last|earlier|yesterday|today)\b"
+)
 
 
 def _held_by(ctx: _Context, text: str, m: MeetingName) -> MeetingName:
