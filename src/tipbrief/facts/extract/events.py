@@ -702,8 +702,21 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             lo = c.earliest if first else c.earliest - span
             hi = c.latest if last else c.latest + span
             c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting", part=True)
-        elif (c.annual is not None or (c.stated and c.earliest == c.latest)) and _verb_before(c, original):
-            # "The Meeting, which opened on 13 October": its first day, not all of it.
+        elif (
+            c.annual is None
+            and c.stated
+            and c.earliest is not None
+            and c.earliest == c.latest
+            and (verb := _verb_before(c, original))
+        ):
+            # "The Meeting, which opened on 13 October", "* 9th AMMTC - Vientiane, opened 17 September
+            # 2013": its first day, not all of it; with no row on record, the week after it (before it,
+            # for the day it closed) holds the meeting.
+            lo = c.earliest if verb.group("open") else c.earliest - span
+            hi = c.latest if verb.group("close") else c.latest + span
+            c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting", part=True)
+        elif c.annual is not None and _verb_before(c, original):
+            # ("which opened on October 13": the day placed in its year is one of the meeting's.)
             c = replace(c, part=True)
         elif c.rule == "relative-date" and (c.earliest is None) != (c.latest is None):
             # "from tomorrow", "until Friday": the days of one part of the meeting, whose own
@@ -711,8 +724,12 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             c = replace(c, part=True)
         elif c.rule == "article-date" and c.earliest is not None and _OPENED_PAST.search(text):
             # "The summit, which began on Sunday, runs until Thursday": under way, so it may have
-            # begun before the article's date, whatever the present tense says of its end.
-            c = replace(c, earliest=c.earliest - span, note=c.note + ", or it had begun by then")
+            # begun before the article's date, whatever the present tense says of its end. ("The
+            # 9th AMMTC opened … on September 17", written that day: it had begun; its end is later.)
+            later = c.latest + span if c.latest is not None and not _CLOSED_PAST.search(text) else c.latest
+            c = replace(
+                c, earliest=c.earliest - span, latest=later, note=c.note + ", or it had begun by then"
+            )
         elif c.rule == "article-date" and c.latest is not None and not _CLOSED_PAST.search(text):
             # ("ends on Friday", in the present: it had not closed when the article was written.)
             # Reported in the past, it had begun by the article's date; it may not have ended.

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from tipbrief.facts.extract.acts import POINT_KINDS
 from tipbrief.facts.extract.records import Constraint, EventCandidate, Identification, intersect
@@ -167,6 +167,9 @@ def resolve_dates(
             if not c.part
             and not _coarser(c, spans)
             and not (not point and (_a_day_of(c, spans) or _tense_bound_of(c, spans)))
+            # "10-11 September 2025 - At the 19th AMMTC …" (on record for 8-12 September, with its
+            # related meetings): days stated inside the recorded ones are some of them, not all.
+            and not (not point and _stated_inside(c, spans, recorded))
         ]
         # "will host the 14th Summit later this month" (12-28 February; the summit 27 February - 1
         # March): a period still to come holds the meeting's start, not its end; "gathered for the
@@ -180,7 +183,24 @@ def resolve_dates(
         days = [c for c in annual if c.annual and c.annual.kind in ("date", "day-range")]
         beside = [] if point else _days_beside(days, spans)
         annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind in days_of_it)]
+    # "which opened on September 17", with neither a row nor a stated span for the meeting: the day,
+    # placed in its year, is one of the meeting's days, so the week either side of it holds them.
+    parts = [c for c in annual if c.part and not point and c.annual and c.annual.kind == "date"]
+    annual = [c for c in annual if c not in parts]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
+    for c in parts:
+        assert c.annual is not None
+        occ = _occurrences(c.annual, lo, hi) if lo and hi else []
+        if len(occ) != 1 or occ[0][0] != occ[0][1]:
+            lo, hi, used, unresolved, outside = _place_annual([*annual, c], core)
+            continue
+        day = occ[0][0]
+        assert lo is not None and hi is not None  # (occurrences are looked for only within bounds)
+        around = replace(
+            c, earliest=day - _A_WEEK, latest=day + _A_WEEK, note=c.note + "; a day of the meeting"
+        )
+        lo, hi = max(lo, day - _A_WEEK), min(hi, day + _A_WEEK)
+        used.append(around)
     if beside and lo and hi and not contradicting and not outside:
         # "the 10th AMMTC and its related meetings, which began on September 28" (on record from
         # the 29th): the sources disagree by a day or two, and the truth may be either, so both.
@@ -204,8 +224,15 @@ def resolve_dates(
     return Resolution(interval, tuple(conflicts), tuple(chosen), fixed_bounds, tuple(steps))
 
 
+_A_WEEK = timedelta(days=6)
+
 MEETING_SPAN_MAX_DAYS = 14
 """The longest a stated range can be and still be read as a meeting's own days."""
+
+
+def _stated_inside(c: Constraint, spans: Sequence[Constraint], recorded: Sequence[Constraint]) -> bool:
+    """Days the text states inside a meeting's recorded days: some of them."""
+    return bool(recorded) and c.rule == "stated-date" and c not in spans and _within_every(c, recorded)
 
 
 def _coarser(c: Constraint, spans: Sequence[Constraint]) -> bool:
