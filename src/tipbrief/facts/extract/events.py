@@ -671,8 +671,10 @@ _LAST_VERB = re.compile(
     # ("whose related meetings began on Monday and end tomorrow": a plural's "end" right before the
     # day, too; as a noun, "the end of", it stands before no day.)
     rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}|\b(?:close|end|conclude|wrap up)\b))"
-    # "which opened on the Indonesian island of Bali on October 11": where (or by whom), then when.
-    r"(?:\s+(?:in|at|on|by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=\s+(?:on|in)\s*$))?"
+    # "which opened on the Indonesian island of Bali on October 11": where (or by whom), then when
+    # ("which opened in Nusa Dua a day earlier": the place, then the day).
+    r"(?:\s+(?:in|at|on|by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=\s+(?:on|in)\s*$)"
+    r"|\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s*$))?"
     r"(?:\s+(?:on|in|at|from))?\s*$",
     re.I,
 )
