@@ -435,6 +435,15 @@ def _events_in_sentence(
                         *aside,
                         (source.start, s.span(ctx.doc, ctx.original, cut.start(), cut.start()).start),
                     ]
+            # "The Emergency … Meeting was convened by Malaysia … after thousands of migrants were
+            # abandoned at sea by smugglers in May": a clause after the event, with a verb of its own,
+            # dates its own subject.
+            then = _SUBORDINATE_AFTER.search(text, max(f.at, f.end))
+            if then is not None and not _PUT_OFF.search(segment):
+                aside = [
+                    *aside,
+                    (s.span(ctx.doc, ctx.original, then.start(), then.start()).start, source.end),
+                ]
             cons = [
                 c
                 for c in pool
@@ -551,6 +560,7 @@ _REACTION_TO = re.compile(
 # with no clause break between. (Not "when" or "while": they share the main clause's time.)
 _SUBORDINATE_BEFORE = re.compile(r"\s(?:after|before|since|until)\s+(?=[^,;:]*$)", re.IGNORECASE)
 _ACCORDING_TO = re.compile(r",\s+according\s+to\b", re.IGNORECASE)
+_SUBORDINATE_AFTER = re.compile(r",?\s(?:after|before|since)\s+[^,;:.]*?\b(?:were|was|had|has|have)\s+\w+")
 _AND_CLAUSE = re.compile(r",\s+and\s+")
 _PLANNED_FOR = re.compile(
     r"\b(?:planned|scheduled|set|slated|earmarked|intended|meant)\s+for\s+(?:(?:the|a|an|its|their)\b[^,;.]{0,40})?$",
