@@ -114,7 +114,9 @@ _NOT_AN_ACT = re.compile(
     r"|\b(?:once|until|unless|if|when|after)\s+(?:a|an|any|each|every)\s+[\w\s-]{0,30}?(?:has|have)\s+$"
     # "Indonesia has proposed that the leaders adopt a declaration": a proposal.
     r"|\b(?:propos|urg|call|ask|recommend|suggest|insist|demand|want|hope)\w*(?:\s+for)?\s+that\s+"
-    r"(?:[\w'’-]+\s+){1,4}$",
+    r"(?:[\w'’-]+\s+){1,4}$"
+    # "Indonesia was in the process of ratifying the convention": not done yet.
+    r"|\b(?:process|course|midst|verge)\s+of\s+$",
     re.IGNORECASE,
 )
 # ("which member states expect to sign next year", "plan to adopt")
