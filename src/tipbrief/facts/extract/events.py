@@ -67,6 +67,7 @@ from tipbrief.facts.extract.patterns import (
     _TRANSITIVE_MEETING_VERB,
     MEETING_NOUNS,
     NUMBER_AFTER,
+    goes_on,
 )
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -152,6 +153,8 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                 )
     out.extend(_chairmanships(ctx, s))
     for start, end, row in ctx.gaz.series.find(text):
+        if goes_on(text, start, end, row):
+            continue  # (another meeting's longer name, see meetings.meeting_names)
         before = text[max(0, start - 30) : start]
         ordinal_at = _ORDINAL.search(before)
         number_after = None if ordinal_at else NUMBER_AFTER.match(text, end)

@@ -17,6 +17,7 @@ from tipbrief.facts.extract.patterns import (
     NUMBER_AFTER,
     ORDINAL_TOKEN,
     ORDINAL_WORDS,
+    goes_on,
     ordinal_value,
 )
 from tipbrief.facts.extract.records import _Context
@@ -135,6 +136,8 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
     for start, end, row in ctx.gaz.series.find(text):
         if any(a <= start < b for a, b in series_spans):
             continue  # "(AMMTC)" after the name it abbreviates: the same meeting
+        if goes_on(text, start, end, row):
+            continue  # "the Ninth ASEAN Ministerial Meeting on Social Welfare and Development": not the AMM
         larger = LARGER_BODY.match(text[end:])
         n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
         n = ordinal_value(n_m.group("n")) if n_m else None
@@ -650,7 +653,9 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             if qualifiers == {"ASEAN"} or _summit_in_its_city(ctx, text, start, end):
                 return "ASEAN Summit"
         return ""
-    for _, end_at, row in ctx.gaz.series.find(span):
+    for start_at, end_at, row in ctx.gaz.series.find(span):
+        if goes_on(span, start_at, end_at, row):
+            continue  # "Ninth ASEAN Ministerial Meeting on Social Welfare and Development": not the AMM
         if LARGER_BODY.match(span[end_at:]):
             return ""  # "the fourth meeting of the SOMTC Experts Working Group": the group's, not the SOMTC's
         return row.get("series")

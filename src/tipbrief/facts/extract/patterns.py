@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tipbrief.common.words import Trigger, trigger
+from tipbrief.facts.reference import Row
 
 MEETING_NOUNS = (
     "seminar",
@@ -231,6 +232,24 @@ _SUMMIT_WORD = re.compile(r"\bASEAN\s+Summits?\b|\bSummits?\b")
 
 
 _ORDINAL = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:ASEAN\s+)?(?:(?:Regular|Annual)\s+)?$")
+# A series' name (or alias) that runs on into a longer name is another meeting's: "ASEAN Ministerial
+# Meeting" inside "the Ninth ASEAN Ministerial Meeting on Social Welfare and Development (AMMSWD)".
+_NAME_GOES_ON = re.compile(r"\s+(?:on|for|of|against)\s+[A-Z]")
+
+
+def goes_on(text: str, start: int, end: int, row: Row) -> bool:
+    """An alias of a series that runs on into a longer name (the series' own name may run on: "Sixth
+    Bali Process Ministerial Conference on People Smuggling, …")."""
+    on = _NAME_GOES_ON.match(text, end)
+    if on is None or text[start:end].casefold() == row.get("name").casefold():
+        return False
+    # ("Ministerial Conference of the Bali Process on People Smuggling": the start of a longer name
+    # of the same series.)
+    word = re.match(r"[\w'’-]+", text[on.end() - 1 :])
+    said = text[start : on.end() - 1 + (word.end() if word else 0)].casefold()
+    return not any(n.casefold().startswith(said) for n in (row.get("name"), *row.get("aliases").split(";")))
+
+
 # A meeting's number after its series' name: "AMMTC 17 met in Labuan Bajo", "APSC Council 26" (not
 # "AMMTC 10 years ago", "SOMTC 2024", "SOMTC 3.5").
 NUMBER_AFTER = re.compile(r"\s+(?P<n>\d{1,2})\b(?![\d,.:/%-]\d|\s*(?:per\s*cent|%)|\s+[a-z]+s\b)")
