@@ -533,6 +533,7 @@ def _common_instrument(
     # "ASEAN adopted its first declaration against trafficking in Vientiane in 2004", in a story on
     # the 2023 declaration: an instrument adopted or signed in the year the sentence states.
     stated = _stated_years(text) if concluded else []
+    wider = _WIDER_FORUM.search(text, 0, max(start, 0))
 
     def of_that_kind(pool: tuple[Row, ...]) -> dict[str, Row]:
         rows = {
@@ -542,8 +543,12 @@ def _common_instrument(
             and (not fitting or r.key in fitting)
             and (not stated or _adopted_within(r, stated) is not False)
             # (Nor one whose name shares no word with the description: "declarations on the
-            # protection of migrant workers … in crisis situations" is not the abuse-of-technology one.)
+            # protection of migrant workers … in crisis situations" is not the abuse-of-technology one;
+            # nor, adopted by a wider forum, one of ASEAN's own: "the East Asia Summit adopted a
+            # declaration on … migrants in crisis and trafficking in persons" is not the 2004 ASEAN
+            # Declaration Against Trafficking in Persons.)
             and (len(words) < 2 or bool(words & _row_words(r)))
+            and not (wider and r.get("name").startswith("ASEAN "))
         }
         if len(rows) > 1:
             # "signed a convention against people trafficking" in an article that also names the
@@ -582,6 +587,12 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
         and _adopted_within(row, stated)
     ]
     return found[0] if len(found) == 1 else None
+
+
+# Forums wider than ASEAN, whose instruments are not ASEAN's.
+_WIDER_FORUM = re.compile(
+    r"\b(?:East\s+Asia\s+Summit|EAS|ASEAN\s+Plus\s+Three|ASEAN\+3|ASEAN\s+Regional\s+Forum|ARF|Bali\s+Process)\b"
+)
 
 
 def _row_words(row: Row) -> frozenset[str]:
