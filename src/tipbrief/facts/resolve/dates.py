@@ -232,7 +232,13 @@ MEETING_SPAN_MAX_DAYS = 14
 
 def _stated_inside(c: Constraint, spans: Sequence[Constraint], recorded: Sequence[Constraint]) -> bool:
     """Days the text states inside a meeting's recorded days: some of them."""
-    return bool(recorded) and c.rule == "stated-date" and c not in spans and _within_every(c, recorded)
+    # ("which the Lao capital hosted on Tuesday and Wednesday": counted from the article, too.)
+    return (
+        bool(recorded)
+        and c.rule in ("stated-date", "relative-date")
+        and c not in spans
+        and _within_every(c, recorded)
+    )
 
 
 def _coarser(c: Constraint, spans: Sequence[Constraint]) -> bool:
