@@ -1161,6 +1161,19 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             # "2 July - The Emergency ASEAN Ministerial Meeting on Transnational Crime in Kuala Lumpur
             # agrees to set up a trust fund": a named meeting that acts, as the sentence's subject, met.
             out.append(_meeting_frame(m, trigger=True))
+        elif (
+            m.kind
+            and m.subject
+            and m.subject != "ASEAN Summit"
+            and not (m.generic or m.weak)
+            and (placed_then := _IN_CITY_THEN.match(text, m.end))
+            and ctx.gaz.place_row(placed_then.group("city")) is not None
+        ):
+            # "The outcomes will be brought to the ASEAN Ministerial Meeting on Transnational Crime
+            # in Melaka in September": a named meeting of a series, its city and its time, an event
+            # whatever verb the sentence has (still to come where that verb is).
+            ahead = bool(_FUTURE_MARK.search(text, 0, m.start))
+            out.append(replace(_meeting_frame(m, trigger=True), future=ahead))
         elif alone and in_city and _AT_OR_DURING.search(text, 0, m.start):
             # "Last month, at their summit in Kuala Lumpur, the leaders welcomed …": the leaders'
             # summit in that city, which the time beside it picks from the city's summits.
@@ -1179,6 +1192,11 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
 
 
 _AT_OR_DURING = re.compile(r"\b(?:at|during)\s+$")
+_FUTURE_MARK = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due\s+)?to|to\s+be)\b")
+_IN_CITY_THEN = re.compile(
+    r"(?:\s*\([A-Z][\w+&/-]*\))?\s+in\s+(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:,\s+[A-Z][\w'’-]*)?"
+    r"\s+(?:in|on|next|last|this|later|earlier)\s"
+)
 
 
 def _one_summit_there(ctx: _Context, title: str) -> bool:
