@@ -698,6 +698,7 @@ _LAST_VERB = re.compile(
 # when (within the clause).
 _OPENED_THE = re.compile(
     rf"(?P<open>{_OPENED.pattern})\s+(?:the|an?)\s+[^.;,]{{0,140}}?\s+on\s+"
+    # (A "close" group that never matches: read as _LAST_VERB's are.)
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<close>(?!))?$",
     re.I,
 )
@@ -719,27 +720,18 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
     opened, closed = bool(_OPENED.search(text)), bool(_CLOSED.search(text))
     out = []
     for c in cons:
-        if c.rule == "relative-date" and c.earliest is not None and c.earliest == c.latest:
+        one_day = c.annual is None and c.earliest is not None and c.earliest == c.latest
+        verb = _verb_before(c, original) if one_day else None
+        if one_day and c.earliest and c.latest and (c.rule == "relative-date" or (c.stated and verb)):
             # "which began yesterday and ends on Friday": the verb just before the day says which
-            # end of the meeting it is; without one, the sentence's verbs say.
-            verb = _verb_before(c, original)
+            # end of the meeting it is; without one, the sentence's verbs say (for a day counted
+            # from the article). "The Meeting, which opened on 13 October", "* 9th AMMTC -
+            # Vientiane, opened 17 September 2013": its first day, not all of it; with no row on
+            # record, the week after it (before it, for the day it closed) holds the meeting.
             first = bool(verb and verb.group("open")) if verb else opened and not closed
             last = bool(verb and verb.group("close")) if verb else closed and not opened
             lo = c.earliest if first else c.earliest - span
             hi = c.latest if last else c.latest + span
-            c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting", part=True)
-        elif (
-            c.annual is None
-            and c.stated
-            and c.earliest is not None
-            and c.earliest == c.latest
-            and (verb := _verb_before(c, original))
-        ):
-            # "The Meeting, which opened on 13 October", "* 9th AMMTC - Vientiane, opened 17 September
-            # 2013": its first day, not all of it; with no row on record, the week after it (before it,
-            # for the day it closed) holds the meeting.
-            lo = c.earliest if verb.group("open") else c.earliest - span
-            hi = c.latest if verb.group("close") else c.latest + span
             c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting", part=True)
         elif c.annual is not None and _verb_before(c, original):
             # ("which opened on October 13": the day placed in its year is one of the meeting's.)
