@@ -57,7 +57,7 @@ SETS = (
     *("heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19"),
     *("heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26"),
     *("heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32"),
-    *("heldout33", "heldout34", "heldout35", "heldout36", "heldout37"),
+    *("heldout33", "heldout34", "heldout35", "heldout36", "heldout37", "heldout38"),
 )
 Interval = tuple[date | None, date | None]
 
