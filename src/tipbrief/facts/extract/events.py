@@ -1180,10 +1180,15 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             end = text.find(city, m.end) + len(city)
             frame = _meeting_frame(m, trigger=False)
             out.append(replace(frame, title=in_city, name=_norm(in_city), generic=False, end=end))
-    return out
+    # "… a new plan of action, to be tabled at the ASEAN Ministerial Meeting on Transnational Crime
+    # (AMMTC) in September": what is to be done at a meeting, the meeting still to come.
+    return [replace(f, future=True) if _TO_BE_DONE_AT.search(text, 0, f.at) else f for f in out]
 
 
 _AT_OR_DURING = re.compile(r"\b(?:at|during)\s+$")
+_TO_BE_DONE_AT = re.compile(
+    r"\b(?:to|will|shall)\s+be\s+\w+(?:ed|en)\s+(?:at|to|before|during)\s+(?:the\s+)?(?:next\s+|upcoming\s+)?$"
+)
 _FUTURE_MARK = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due\s+)?to|to\s+be)\b")
 _IN_CITY_THEN = re.compile(
     r"(?:\s*\([A-Z][\w+&/-]*\))?\s+in\s+(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:,\s+[A-Z][\w'’-]*)?"
