@@ -448,6 +448,9 @@ _PARTICIPLE = re.compile(r"(?:adopted|signed|endorsed|approved|ratified|issued|f
 _NAME_COMMA = re.compile(r"\s*(?:\([A-Z][\w&/-]*\))?\s*,\s*")
 
 
+_SUBJECT_OF_ITS_OWN = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would)\s")
+
+
 def _governed(
     ctx: _Context, text: str, names: list[tuple[int, int, str]], v_start: int, v_end: int, kind: str
 ) -> list[tuple[int, int, str]]:
@@ -466,7 +469,13 @@ def _governed(
     # acts on what follows it.
     second = _SECOND_ACT.search(text, v_end, limit)
     limit = second.start() if second else limit
-    after = [n for n in names if v_end <= n[0] < limit and n[0] - v_end <= 250]
+    # ("adopted a declaration on …, and the ASEAN convention against trafficking has been in force
+    # since March 2017": a name with a verb of its own after it starts a clause; nothing adopted it.)
+    after = [
+        n
+        for n in names
+        if v_end <= n[0] < limit and n[0] - v_end <= 250 and not _SUBJECT_OF_ITS_OWN.match(text, n[1])
+    ]
     # "the Declaration on …, adopted last year, and the Convention": a participle right after a
     # name and its comma is that name's (a reduced relative clause), whatever follows.
     if _PARTICIPLE.match(text, v_start):

@@ -328,9 +328,16 @@ def _events_in_sentence(
 
     shared = _shared_meetings(text, frames, triggers)
 
+    # (A trigger whose clause opens at ", and": what stands before the sentence's first trigger is
+    # the first clause's, "In Labuan Bajo in May 2023 the leaders adopted …, and the convention has
+    # been in force since March 2017".)
+    own_clause = {t for t, o in zip(triggers, opens, strict=True) if o != t}
+
     def mine(frame: _Frame, offset: int) -> bool:
         o = owner(offset)
-        return o is None or o == frame.at or len(triggers) == 1 or o == shared.get(frame.at)
+        if o is None:
+            return frame.at not in own_clause
+        return o == frame.at or len(triggers) == 1 or o == shared.get(frame.at)
 
     reporting = reporting_clauses(ctx, s)
     idents += _numbered_by_name(ctx, s, frames, idents)

@@ -196,7 +196,9 @@ _INSTRUMENT_COMMON = re.compile(
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
     r"(?:\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
     r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?"
-    r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$))"
+    # ("the ASEAN convention against trafficking has been in force since March 2017": the verb ends it.)
+    r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$)"
+    r"|\s+(?:has|have|had|is|are|was|were|will|would|shall)\s)"
     # "a declaration that commits their governments to …": what it does describes it.
     r"|(?=\s+(?:that|which)\s+(?:commits?|pledges?|binds?|calls?|vows?|aims?|seeks?|sets?|urges?|obliges?)\b)"
     # "the regional treaty that Southeast Asian leaders signed in Kuala Lumpur": its conclusion.
