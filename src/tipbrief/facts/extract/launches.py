@@ -474,12 +474,22 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
         # "UNODC has published the report since the first edition in 2009": its first recorded one
         # (of the report the mention names, else of the one edition the article names).
         editions = recorded_editions(ctx, name, name) or (_editions_of(ctx, this) if this else ())
-        return min(editions, key=lambda r: int(r.get("edition")), default=None)
+        return _fits_stated(text, min(editions, key=lambda r: int(r.get("edition")), default=None))
     if this is None:
         return None
     editions = _editions_of(ctx, this)
     earlier = [r for r in editions if int(r.get("edition")) < int(this.get("edition"))]
-    return max(earlier, key=lambda r: int(r.get("edition")), default=None)
+    return _fits_stated(text, max(earlier, key=lambda r: int(r.get("edition")), default=None))
+
+
+def _fits_stated(text: str, row: Row | None) -> Row | None:
+    """The edition, unless the sentence states when it came out and its row says otherwise ("The
+    first report under the mandate came out in December 2012": not the 2009 one)."""
+    published = parse_partial(row.get("published")) if row is not None else None
+    stated = [iv for t in extract_temporals(text) if (iv := stated_interval(t))]
+    if published is None or not stated:
+        return row
+    return row if any(lo <= published[0] and published[1] <= hi for lo, hi in stated) else None
 
 
 def recorded_editions(ctx: _Context, text: str, name: str) -> tuple[Row, ...]:
@@ -536,14 +546,15 @@ _GAP_BEFORE_LAUNCH = re.compile(
     r"(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
     r"(?:\w+ly\s+)?$"
     # "X, which the US State Department released": a relative clause with a named subject.
-    r"|^[\s,]*(?:which|that)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|on|for|and)\s+){1,8}(?:\w+ly\s+)?$"
+    # ("which the United Nations Office on Drugs and Crime (UNODC) released": its acronym too.)
+    r"|^[\s,]*(?:which|that)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w&/-]*\)|of|on|for|and)\s+){1,9}(?:\w+ly\s+)?$"
     # "* Global Report 2012 - released 12 December 2012.": an entry of a list of releases.
     r"|^\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s*$"
     # "in its annual report on trafficking, the first released under Secretary Clinton"
     r"|^\s*,\s*the\s+(?:first|second|third|last|latest)\s+$"
 )
 _TAIL_BEFORE_LAUNCH = re.compile(
-    r"(?P<t>(?:\s+(?:of|on|for|in|to|by)\s+[^,;]+?)?)"
+    r"(?P<t>(?:\s+(?:of|on|for|in|to|by|under)\s+[^,;]+?)?)"
     r"(?P<gap>[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|is|are)\s+)?"
     # "The previous edition, which UNODC published two years ago": a named subject between.
     r"|,\s*(?:which|that)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:had\s+|has\s+)?"
