@@ -140,7 +140,35 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         or _ranking_release(ctx, text)
         or _report_of_a_month(ctx, text)
         or _ranked_last_year(ctx, text)
+        or _a_days_report(ctx, text)
     )
+
+
+# "Last week's Global Report on Trafficking in Persons from the UN Office on Drugs and Crime should
+# be read in every ASEAN capital": a recorded report owned by a recent time came out then.
+_TIMES_OWN = re.compile(
+    r"\b(?:[Yy]esterday|[Tt]oday|[Ll]ast\s+(?:week|month)|[Tt]his\s+(?:week|month)|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s+$"
+)
+
+
+def _a_days_report(ctx: _Context, text: str) -> list[Launch]:
+    """The release of a recorded report a recent day or week owns ("Last week's Global Report")."""
+    for start, end, row in ctx.gaz.reports.find(text):
+        if _TIMES_OWN.search(text, max(0, start - 30), start):
+            edition = report_edition(ctx, text, text[start:end])
+            name = _clean_title(text[start:end])
+            return [
+                Launch(
+                    "publication",
+                    f"Publication of the {name}",
+                    _norm(row.get("report")),
+                    start,
+                    False,
+                    edition,
+                )
+            ]
+    return []
 
 
 # A yearly report named with the month it came out: "The US State Department's Trafficking in Persons
