@@ -700,22 +700,10 @@ _LAST_VERB = re.compile(
 )
 
 
-# "National Police Chief … opened the ASEAN Senior Officials Meeting on Transnational Crime (SOMTC) at
-# the Borobudur Hotel in Jakarta on Tuesday, May 24, 2016": the meeting its subject opened, where, then
-# when (within the clause).
-_OPENED_THE = re.compile(
-    rf"(?P<open>{_OPENED.pattern})\s+(?:the|an?)\s+[^.;,]{{0,140}}?\s+on\s+"
-    # (A "close" group that never matches: read as _LAST_VERB's are.)
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<close>(?!))?$",
-    re.I,
-)
-
-
 def _verb_before(c: Constraint, original: str) -> re.Match[str] | None:
     """An opening or closing verb just before the constraint's words ("opened on", "closed on")."""
     lead = original[max(0, c.span.start - 80) : c.span.start] if c.span and original else ""
-    wide = original[max(0, c.span.start - 200) : c.span.start] if c.span and original else ""
-    return _LAST_VERB.search(lead) or _OPENED_THE.search(wide)
+    return _LAST_VERB.search(lead)
 
 
 def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") -> list[Constraint]:
