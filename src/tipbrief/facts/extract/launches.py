@@ -4,6 +4,7 @@ names it ("the Philippine Chairmanship of ASEAN", "its Global Report on Traffick
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tipbrief.facts.corpus import MONTH_RE
@@ -82,8 +83,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         # ("The fifth edition of the report, launched at a virtual event": of the one edition named.)
         # ("a report released today by the United Nations Office on Drugs and Crime": a report named
         # by its publisher alone is as bare.)
-        by_publisher = r"report\s+(?:by|from)\s+(?:the\s+)?[A-Z].*"
-        bare = re.fullmatch(rf"report|{_AN_EDITION}|{by_publisher}", name, re.I) or editions_named
+        bare = re.fullmatch(rf"report|{_AN_EDITION}|{_REPORT_BY}", name, re.I) or editions_named
         # "in the report issued last June", in a story on this year's: the one before, whichever.
         last_time = _LAST_TIME.match(text, verb.end(), verb.end() + 40)
         last_years = last_years or last_time
@@ -117,7 +117,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             continue  # "Kerry, presenting the report, said …": a release only when it names the edition
         named_words = {w for w in _norm(name).split() if not w.isdigit()} - {"previous", "earlier", "first"}
         if edition is not None and (
-            re.fullmatch(rf"edition|report|(?!previous){_AN_EDITION}|report\s+(?:by|from)\s+.+", name, re.I)
+            re.fullmatch(rf"edition|report|(?!previous){_AN_EDITION}|{_REPORT_BY}", name, re.I)
             or (
                 named_words <= set(_norm(edition.get("report")).split()) | {"edition"}
                 and name.split()[-1].islower()
@@ -271,6 +271,9 @@ def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> lis
     name = f"previous {series.pop()}"
     return [Launch("publication", f"Publication of the {name}", _norm(name), m.start())]
 
+
+# "report by the United Nations Office on Drugs and Crime": a report named by its publisher alone.
+_REPORT_BY = r"report\s+(?:by|from)\s+(?:the\s+)?[A-Z].*"
 
 # "the fifth edition of the report", "the edition of the report": an edition named by the report.
 _AN_EDITION = r"(?:[\w-]+\s+)?edition of the report"
@@ -440,12 +443,7 @@ def _elided_edition(ctx: _Context, text: str, verb_at: int) -> list[Launch]:
     this = the_edition_named(ctx) if m else None
     if m is None or this is None:
         return []
-    editions = _editions_of(ctx, this)
-    if m.group("which").casefold() == "first":
-        row = min(editions, key=lambda r: int(r.get("edition")), default=None)
-    else:
-        earlier = [r for r in editions if int(r.get("edition")) < int(this.get("edition"))]
-        row = max(earlier, key=lambda r: int(r.get("edition")), default=None)
+    row = _first_or_before(_editions_of(ctx, this), this, m.group("which").casefold() == "first")
     if row is None or row.key == this.key:
         return []
     published = parse_partial(row.get("published"))
@@ -502,12 +500,20 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
         # "UNODC has published the report since the first edition in 2009": its first recorded one
         # (of the report the mention names, else of the one edition the article names).
         editions = recorded_editions(ctx, name, name) or (_editions_of(ctx, this) if this else ())
-        return _fits_stated(text, min(editions, key=lambda r: int(r.get("edition")), default=None))
+        return _fits_stated(text, _first_or_before(editions, this, first=True))
     if this is None:
         return None
-    editions = _editions_of(ctx, this)
+    return _fits_stated(text, _first_or_before(_editions_of(ctx, this), this, first=False))
+
+
+def _first_or_before(editions: Sequence[Row], this: Row | None, first: bool) -> Row | None:
+    """The first recorded edition, or the last one before ``this``."""
+    if first:
+        return min(editions, key=lambda r: int(r.get("edition")), default=None)
+    if this is None:
+        return None
     earlier = [r for r in editions if int(r.get("edition")) < int(this.get("edition"))]
-    return _fits_stated(text, max(earlier, key=lambda r: int(r.get("edition")), default=None))
+    return max(earlier, key=lambda r: int(r.get("edition")), default=None)
 
 
 def _fits_stated(text: str, row: Row | None) -> Row | None:
