@@ -727,7 +727,8 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             last = bool(verb and verb.group("close")) if verb else closed and not opened
             lo = c.earliest if first else c.earliest - span
             hi = c.latest if last else c.latest + span
-            c = replace(c, earliest=lo, latest=hi, note=c.note + "; a day of the meeting", part=True)
+            note = c.note + "; a day of the meeting"
+            c = replace(c, earliest=lo, latest=hi, note=note, part=True, day=c.earliest)
         elif c.annual is not None and _verb_before(c, original):
             # ("which opened on October 13": the day placed in its year is one of the meeting's.)
             c = replace(c, part=True)

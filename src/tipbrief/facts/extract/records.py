@@ -45,6 +45,9 @@ class Constraint:
     annual: Temporal | None = None
     """A day and month without a year: the event falls on it in whichever year the rest allows."""
     stated: bool = False
+    day: date | None = None
+    """The one day the text names of a meeting ("which opened on 21 June"), around which the bounds
+    were widened (to the week after, before, or either side)."""
     part: bool = False
     """It names one day of a multi-day meeting ("opened here today"), not the meeting's bounds: it
     helps tell which meeting is meant, but a stated span or the meeting's reference row, when there

@@ -144,7 +144,7 @@ def resolve_dates(
     each identified summit, meeting or office narrowed to the readings that fit them
     (``_identify``); then yearless days placed in what is left (``_place_annual``).
     """
-    fixed = sorted((c for c in constraints if c.annual is None), key=_order)
+    fixed = _days_in_dispute(sorted((c for c in constraints if c.annual is None), key=_order))
     annual = [c for c in constraints if c.annual is not None]
     conflicts: list[Conflict] = []
     core, steps, contradicting = _agreeing_core(fixed, explain)
@@ -228,6 +228,24 @@ _A_WEEK = timedelta(days=6)
 
 MEETING_SPAN_MAX_DAYS = 14
 """The longest a stated range can be and still be read as a meeting's own days."""
+
+
+def _days_in_dispute(fixed: list[Constraint]) -> list[Constraint]:
+    """Sources that name different days on which a meeting opened (closed, was on): "opened on 21
+    June" and "opened on 22 June" (one misreports it, or one speaks of the related meetings), each
+    widened to the week after, would meet only on days that leave out the 21st: each holds the weeks
+    of both."""
+    sides: dict[str, list[Constraint]] = {}
+    for c in fixed:
+        if c.day is not None and c.earliest and c.latest:
+            side = "open" if c.earliest == c.day else "close" if c.latest == c.day else "either"
+            sides.setdefault(side, []).append(c)
+    for group in sides.values():
+        if len({c.day for c in group}) > 1:
+            lo = min(c.earliest for c in group if c.earliest)
+            hi = max(c.latest for c in group if c.latest)
+            fixed = [replace(c, earliest=lo, latest=hi) if c in group else c for c in fixed]
+    return fixed
 
 
 def _stated_inside(c: Constraint, spans: Sequence[Constraint], recorded: Sequence[Constraint]) -> bool:
