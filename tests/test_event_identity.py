@@ -284,3 +284,22 @@ def test_a_numbered_meeting_is_not_the_other_numbered_meeting_its_sentence_names
     somtc = [c for c in extraction.events if c.ordinal == 25]
     assert len(somtc) == 1, [c.title for c in extraction.events]
     assert [i.text for i in somtc[0].identifications] == ["25th SOMTC"]
+
+
+def test_a_fact_box_label_with_its_owner_after_it_is_not_the_series_the_article_names() -> None:
+    """ "* June 3-5 – Sixth meeting of the expert working group drafting the convention, Yangon", in a
+    fact box that also names "the ninth ASEAN Ministerial Meeting on Social Welfare and Development":
+    the meeting is the group's, not the sixth ASEAN (Foreign) Ministerial Meeting, whose alias only
+    begins the AMMSWD's name."""
+    text = (
+        "FACTBOX-ASEAN's regional tools for women and child victims of trafficking\n\n"
+        "Updated: 8 March 2017\n\n2014\n"
+        "* June 3-5 – Sixth meeting of the expert working group drafting the convention, Yangon.\n\n2016\n"
+        "* Sept 28 – ACWC launches its regional review, Jakarta. The ninth ASEAN Ministerial Meeting on"
+        " Social Welfare and Development followed the next day.\n"
+    )
+    events = events_of(text, fold=False)
+    sixth = [e for e in events if e.ordinal == 6]
+    assert len(sixth) == 1, describe(events)
+    assert "Foreign Ministers" not in sixth[0].title, describe(events)
+    assert (sixth[0].date.earliest, sixth[0].date.latest) == (date(2014, 6, 3), date(2014, 6, 5))

@@ -687,10 +687,11 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         heads = {
             row.get("series")
             for x in texts
-            for _, _, row in ctx.gaz.series.find(x)
-            if row.get("name").casefold().endswith(kind)
+            for a, b, row in ctx.gaz.series.find(x)
+            if row.get("name").casefold().endswith(kind) and not goes_on(x, a, b, row)
         }
-        if len(heads) == 1:
+        # ("Sixth meeting of the expert working group drafting the convention": its owner follows.)
+        if len(heads) == 1 and not re.match(r"\s+of\s+(?:the|an?|its|their)\s", text[end:]):
             return heads.pop()
     if re.match(r"(?:its|their)\b", span) or re.search(r"\b(?:its|their)\s+(?:\S+\s+)?$", text[:start]):
         # "its tenth meeting": the body named last before it, in the sentence or the article; but
