@@ -70,6 +70,7 @@ from tipbrief.facts.extract.patterns import (
     goes_on,
 )
 from tipbrief.facts.extract.records import (
+    MEETING_SPAN_DAYS,
     Constraint,
     EventCandidate,
     Identification,
@@ -675,8 +676,6 @@ def _candidate(
     )
 
 
-MEETING_SPAN_DAYS = 6
-"""How many days a meeting may run beyond the one day a relative date names (a week in all)."""
 _OPENED = re.compile(
     r"\b(?:open(?:s|ed|ing)?|beg[ia]n|begins|start(?:s|ed)?|kick(?:s|ed)? off|gather)\b", re.I
 )

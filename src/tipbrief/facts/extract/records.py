@@ -31,6 +31,11 @@ class Sentence:
         return Span(doc, s, e, original[s:e])
 
 
+MEETING_SPAN_DAYS = 6
+"""How many days a meeting may run beyond the one day the text names of it (a week in all): the
+extraction widens that day by it, and the resolution widens a yearless one once placed."""
+
+
 @dataclass(frozen=True, slots=True)
 class Constraint:
     """One piece of evidence about when an event happened (or when the article was written)."""

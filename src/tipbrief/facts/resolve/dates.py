@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tipbrief.facts.extract.acts import POINT_KINDS
-from tipbrief.facts.extract.records import Constraint, EventCandidate, Identification, intersect
+from tipbrief.facts.extract.records import (
+    MEETING_SPAN_DAYS,
+    Constraint,
+    EventCandidate,
+    Identification,
+    intersect,
+)
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import (
     Conflict,
@@ -224,7 +230,7 @@ def resolve_dates(
     return Resolution(interval, tuple(conflicts), tuple(chosen), fixed_bounds, tuple(steps))
 
 
-_A_WEEK = timedelta(days=6)
+_A_WEEK = timedelta(days=MEETING_SPAN_DAYS)
 
 MEETING_SPAN_MAX_DAYS = 14
 """The longest a stated range can be and still be read as a meeting's own days."""
