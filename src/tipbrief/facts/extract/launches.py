@@ -141,7 +141,60 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         or _report_of_a_month(ctx, text)
         or _ranked_last_year(ctx, text)
         or _a_days_report(ctx, text)
+        or _what_a_report_did(ctx, text)
     )
+
+
+# "Last month, the US State Department's annual Trafficking in Persons report moved Thailand up …",
+# "The 2024 Trafficking in Persons Report of the US State Department told a similar story": a
+# recorded report that ranked, found or urged something had come out, in the edition it names or on
+# the day the sentence opens with (or gives right after its name: "… report last July kept …").
+_PAST_FINDING = (
+    r"found|said|warned|urged|described|moved|placed|kept|put|lifted|dropped|downgraded|upgraded|"
+    r"criticised|criticized|cited|noted|told|showed|drew|ranked|listed|named|highlighted|praised|"
+    r"called|recorded|reported|documented|gave|rated|estimated|singled"
+)
+_PRESENT_FINDING = (
+    r"finds|says|warns|urges|describes|moves|places|keeps|puts|lifts|drops|downgrades|upgrades|"
+    r"criticises|criticizes|cites|notes|tells|shows|ranks|lists|names|highlights|praises|calls|"
+    r"records|reports|documents|gives|rates|estimates|singles"
+)
+_REPORT_DID = re.compile(
+    r"(?:\s+(?:of|by|from)\s+the\s+(?:[A-Z][\w.'’-]*\s+){0,5}?[A-Z][\w.'’-]*)?"
+    rf"(?P<when>\s+(?:in|last|this)\s+(?:{MONTH_RE}|year)\b)?"
+    r"\s+(?:(?:again|also|then|too|later|first)\s+)?"
+    rf"(?:(?P<past>{_PAST_FINDING})|(?P<present>{_PRESENT_FINDING}))\b"
+)
+# "In June last year, the …", "Last Monday, the United States' annual …": a time that opens the
+# sentence, then the report's owner and epithets, with no verb between.
+# (A dateline may lead: "MANILA, June 30 (PNA) -- Last Monday, the …".)
+_OPENING_TIME = re.compile(
+    r"(?:^|\s[-–—]+\s+)(?P<when>[^,;—–-]{2,30}),\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,5}$", re.IGNORECASE
+)
+
+
+def _what_a_report_did(ctx: _Context, text: str) -> list[Launch]:
+    """The release of a recorded report the sentence tells as having ranked, found or urged
+    something: in the edition it names, or when the sentence says when ("Last month, the … report
+    moved Thailand up"); nothing when no time or edition places it."""
+    for start, end, row in ctx.gaz.reports.find(text):
+        did = _REPORT_DID.match(text, end)
+        if did is None:
+            continue
+        edition = report_edition(ctx, text, text[start:end])
+        opening = _OPENING_TIME.search(text[:start])
+        when = did.group("when") or (opening.group("when") if opening else "")
+        timed = bool(when) and bool(extract_temporals(when))
+        if edition is None and (did.group("present") or not timed):
+            return []  # ("The report finds …", "The report found …": which edition, or when, is not said.)
+        name = _clean_title(text[start:end])
+        if edition is not None and edition.get("edition") not in name:
+            name = f"{edition.get('edition')} {name}"
+        key = row.get("report")
+        if edition is None and re.search(r"\blast\s+year\b|\byears?\s+ago\b", when, re.IGNORECASE):
+            key = f"previous {key}"  # (the edition before the one an article on this year's reports)
+        return [Launch("publication", f"Publication of the {name}", _norm(key), start, False, edition)]
+    return []
 
 
 # "Last week's Global Report on Trafficking in Persons from the UN Office on Drugs and Crime should

@@ -341,14 +341,23 @@ def merge_groups(groups: Sequence[Group], bucket: BucketId) -> list[list[int]]:
 def _doors(g: Group) -> tuple[tuple[str, ...], ...]:
     """What a group shares with every group it may merge with: its country (meetings, launches),
     or the first three words of its name (launches, publications); nothing for acts."""
-    kind, _, _, _, name = parse_key(g.order[0])
+    kind, subject, _, _, name = parse_key(g.order[0])
     if kind in ACT_KINDS:
         return ()
     doors: list[tuple[str, ...]] = [("country", p.country) for p in g.places] if kind != "publication" else []
     words = name.split()
     if kind in ("launch", "publication") and len(words) >= 3:
         doors.append(("name", *words[:3]))
+    if kind == "publication" and (series := _series_of(subject)):
+        doors.append(("name", *series.split()[:3]))  # a recorded edition: its report's name too
     return tuple(dict.fromkeys(doors))
+
+
+def _series_of(subject: str) -> str:
+    """The report's name, in the words of a name, of a recorded edition's key ("Trafficking in
+    Persons Report-2018"); empty for any other subject."""
+    series, _, year = subject.rpartition("-")
+    return " ".join(re.findall(r"[a-z0-9]+", series.casefold())) if year.isdigit() and len(year) == 4 else ""
 
 
 def bounded_within_a_month(g: Group) -> bool:
@@ -371,6 +380,12 @@ def _can_merge(a: Group, b: Group) -> bool:
     if not all(places_agree(p, q) for p in a.places for q in b.places):
         return False
     words_a, words_b = name_a.split(), name_b.split()
+    if kind == "publication" and bool(subject_a) != bool(subject_b):
+        # An article's "the Trafficking in Persons Report" released in June 2018 (its name is the
+        # article's alone, see extract.events._edition_unknown) is the 2018 edition the reference
+        # data records for that month: a series has one edition in any month.
+        series = _series_of(subject_a or subject_b)
+        return bool(series) and (name_b if subject_a else name_a).split("@")[0] == series
     short = min(len(words_a), len(words_b))
     if short >= 3 and words_a[:short] == words_b[:short] and kind in ("launch", "publication"):
         return True
