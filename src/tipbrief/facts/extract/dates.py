@@ -388,6 +388,7 @@ def _time_constraints(
     anchor: tuple[Constraint, ...],
     tense: Tense,
     within: int | None = None,
+    named_within: bool = False,
 ) -> list[Constraint]:
     out: list[Constraint] = []
     a = intersect(anchor)
@@ -408,7 +409,17 @@ def _time_constraints(
         # The dateline is no other date of the sentence's: it dates the article.
         and not (dateline and s.span(ctx.doc, ctx.original, t.start, t.end).start < dateline[1])
     ]
-    for t in outside or temporals:
+    # "Cebu, which hosts the 48th summit in May, also hosted the 12th summit in January 2007": an
+    # event named inside a relative clause that gives a date has that date, not the main clause's.
+    # (Not "last year's report, which was released on July 1": the clause is the report's own.)
+    own = [
+        t
+        for m in RELATIVE_CLAUSE.finditer(s.text)
+        if within is not None and named_within and m.start() <= within < m.end()
+        for t in temporals
+        if m.start() <= t.start < m.end()
+    ]
+    for t in own or outside or temporals:
         span = s.span(ctx.doc, ctx.original, t.start, t.end)
         if ctx.article.dateline_span and (span.start, span.end) == ctx.article.dateline_span:
             continue

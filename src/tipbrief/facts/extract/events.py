@@ -383,7 +383,12 @@ def _events_in_sentence(
                 tense = "future"
             in_clause = any(m.start() <= f.at < m.end() for m in RELATIVE_CLAUSE.finditer(text))
             if in_clause:
-                pool = _time_constraints(ctx, s, anchor, tense, within=f.at)
+                named = f.kind in (
+                    *MEETING_NOUNS,
+                    "meeting",
+                    "summit",
+                )  # (a name, not a verb, is where it is)
+                pool = _time_constraints(ctx, s, anchor, tense, within=f.at, named_within=named)
             else:
                 pool = times if tense == sentence_tense else _time_constraints(ctx, s, anchor, tense)
             if put_off:

@@ -496,12 +496,13 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
     lead = _LEAD.search(text, max(0, first - 60), first)
     start = first
     n = None
+    written = ""
     if lead:
         kept = []
         for w in lead.group(1).split():
             value = ordinal_value(w)
             if value is not None:
-                n = value
+                n, written = value, w
             elif not re.fullmatch(
                 r"(?:two|three|four|five|one|day|ongoing|same|next|\w+-day|series|of|new|related)", w, re.I
             ):
@@ -519,7 +520,15 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
         ]
         phrase = phrase[: cut[-1]] if cut else phrase[:100].rsplit(" ", 1)[0]
     end = last + (len(tail) if text[last : last + len(tail)] == tail else 0)
-    return {"kind": kind, "name": phrase, "start": start, "end": end, "nouns": nouns, "ordinal": n}
+    return {
+        "kind": kind,
+        "name": phrase,
+        "start": start,
+        "end": end,
+        "nouns": nouns,
+        "ordinal": n,
+        "written": written,
+    }
 
 
 _LEADING_CONNECTIVE = re.compile(
@@ -528,7 +537,14 @@ _LEADING_CONNECTIVE = re.compile(
 
 
 def _meeting(
-    ctx: _Context, text: str, kind: str, name: str, start: int, end: int, ordinal: int | None = None
+    ctx: _Context,
+    text: str,
+    kind: str,
+    name: str,
+    start: int,
+    end: int,
+    ordinal: int | None = None,
+    written: str = "",
 ) -> MeetingName:
     name = name.strip()
     # "Since the Ninth ACWC Meeting in Yangon …": a capital at the sentence's start is no part of a name.
@@ -540,8 +556,8 @@ def _meeting(
     first_word = re.match(rf"(?:(?:The|the)\s+)?(?P<n>{ORDINAL_TOKEN})\b\s*", name, re.IGNORECASE)
     if n is None and first_word:
         n = ordinal_value(first_word.group("n"))
-    elif n is None and n_m:
-        n = ordinal_value(n_m.group("n"))
+    if n is None and not first_word and n_m:
+        n, written = ordinal_value(n_m.group("n")), n_m.group("n")
         start = start - (len(text[max(0, start - 40) : start]) - n_m.start())
     title = _clean_title(name)
     if " " in title and title.isupper() and len(title.split()) <= 3:
@@ -586,7 +602,8 @@ def _meeting(
         title = (
             _numbered(n, title)
             if not title[:1].islower()
-            else f"{_first_sentence_cap(_ordinal_word(n))} {title}"
+            # ("the 46th summit": its ordinal as written, "the sixth meeting" too.)
+            else f"{_first_sentence_cap(written or _ordinal_word(n))} {title}"
         )
     if subject:
         generic = False
@@ -604,7 +621,12 @@ def _summit_in_its_city(ctx: _Context, text: str, start: int, end: int) -> bool:
     if n is None:
         return False
     numbered = {c.key for c in ctx.gaz.summits_numbered(n)}
-    near = text[max(0, start - 60) : end + 40]
+    # ("Vientiane, which hosts the 44th summit in October, also hosted the 10th summit": the city
+    # that hosted it is the subject, however long the clause between.)
+    hosted = re.search(r"\bhost(?:ed|s)\s+(?:the\s+)?$", text[:start]) and not re.search(
+        r"[;.]", text[:start]
+    )
+    near = text[0 if hosted else max(0, start - 60) : end + 40]
     return any(
         c.key in numbered
         for _, _, row in ctx.gaz.places.find(near)
