@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import timeline_entry_end
 from tipbrief.facts.extract.records import Constraint, Sentence, _Context
@@ -51,6 +52,9 @@ _FUTURE_MEETING = re.compile(
     r"(?:chair|host|meet|open|attend|gather|convene|hold)\b"
     # "… to the AMMTC when ministers meet in Vientiane in August": a present tense after "when".
     r"|\b(?:when|once|until)\s+(?:[\w'’-]+\s+){0,4}(?:meet|meets|gather|gathers|convene|convenes)\b"
+    # "the summit it hosts in Labuan Bajo in May": a meeting hosted in the present, in a month, is
+    # on the calendar, still to come.
+    rf"|\b(?:hosts|chairs)\s+(?:the\s+)?[^.;,]{{0,40}}?\bin\s+(?:{MONTH_RE})\b(?!\s+\d{{4}})"
 )
 
 
