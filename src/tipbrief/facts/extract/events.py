@@ -134,9 +134,8 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     if summit_at is not None:
         dateline = dateline_of(ctx)
         for start, end, row in ctx.gaz.places.find(text):
-            if row.get("kind") != "city" or (
-                abs(start - summit_at.end()) > 60 and abs(summit_at.start() - end) > 80
-            ):
+            # (A summit's city: "Singapore" is a country's row too; summits_in knows cities only.)
+            if abs(start - summit_at.end()) > 60 and abs(summit_at.start() - end) > 80:
                 continue
             if dateline is not None and s.span(ctx.doc, ctx.original, start, start).start < dateline[2]:
                 continue  # where the article was filed, not where the summit was
@@ -1217,7 +1216,7 @@ def _summit_city_at(ctx: _Context, text: str, at: int, within: int) -> str | Non
         (
             row.get("name")
             for a, _, row in ctx.gaz.places.find(text[at : at + 40])
-            if a <= within and row.get("kind") == "city" and ctx.gaz.summits_in(row.get("name"))
+            if a <= within and ctx.gaz.summits_in(row.get("name"))  # (a city's or "Singapore")
         ),
         None,
     )

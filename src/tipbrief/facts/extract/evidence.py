@@ -55,6 +55,10 @@ _FUTURE_MEETING = re.compile(
     # "the summit it hosts in Labuan Bajo in May": a meeting hosted in the present, in a month, is
     # on the calendar, still to come.
     rf"|\b(?:hosts|chairs)\s+(?:the\s+)?[^.;,]{{0,40}}?\bin\s+(?:{MONTH_RE})\b(?!\s+\d{{4}})"
+    # "ASEAN leaders are due to take up trafficking at their summit in Jakarta in May": the meeting
+    # where something is still to be done is still to come.
+    r"|\b(?:will|shall|(?:is|are)\s+(?:due|expected|set|scheduled|slated)\s+to)\s[^.;]{0,60}?\bat\s+"
+    r"(?:the|their|its|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:summit|meeting|conference|session)\b"
 )
 
 

@@ -630,8 +630,7 @@ def _summit_in_its_city(ctx: _Context, text: str, start: int, end: int) -> bool:
     return any(
         c.key in numbered
         for _, _, row in ctx.gaz.places.find(near)
-        if row.get("kind") == "city"
-        for c in ctx.gaz.summits_in(row.get("name"))
+        for c in ctx.gaz.summits_in(row.get("name"))  # (cities only: "Singapore" is a country's row too)
     )
 
 
