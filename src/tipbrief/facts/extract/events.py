@@ -844,6 +844,10 @@ _CLAUSE_VERB = re.compile(
 _LIST_AND = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+|a\s+|an\s+|its\s+)?$")
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?:and|but|while|whereas)\s+(?!in\b|at\b|on\b)|;\s|,?\s+followed by\s"
+    # "… met in the capital from July 29 to August 3, and on August 1 Australia launched …": a time,
+    # then a subject and its own verb.
+    r"|,\s+and\s+(?=(?:on|in)\s+[^,;]{1,25}?,?\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
+    r"(?:[a-z]+ed|met|held|signed|began|took|gave|made|won|set)\b)"
     # "Meetings continue here today and tomorrow, ending with the East Asia Summit on Monday"
     r"|,\s+(?:ending|closing|concluding|culminating)\s+(?:with|in)\s"
 )
