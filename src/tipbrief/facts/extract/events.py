@@ -1108,6 +1108,10 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
         # "The Conference was the first ministerial meeting of …": what it is, not another meeting.
         if not SUPERLATIVE_PREDICATE.search(text, 0, m.end)
     ]
+    leaders = _LEADERS_MET.search(text)
+    if leaders is not None and leaders.group("verb") == "meeting":
+        # "ASEAN leaders meeting in Nay Pyi Taw": a participle, no meeting named "meeting".
+        names = [m for m in names if m.start != leaders.start("verb")]
     if not names:
         return _unnamed(ctx, text, words, others)
     main = _main_meeting(text, words, names)
@@ -1240,7 +1244,10 @@ _MEETING_ACTS = re.compile(
     r"(?:adopt|approv|endors|sign|issu|launch|agre|decid|welcom|review|discuss)(?:ed|es|s|e)\b"
 )
 # "ASEAN leaders met in Nay Pyi Taw": where the leaders meet, they hold their summit.
-_LEADERS_MET = re.compile(rf"(?:{ASEAN_LEADERS.pattern})\s+(?P<verb>met|gathered|convened)\s+in\s+(?=[A-Z])")
+# ("ASEAN leaders meeting in Nay Pyi Taw earlier this month called for …": a participle, the same.)
+_LEADERS_MET = re.compile(
+    rf"(?:{ASEAN_LEADERS.pattern})\s+(?P<verb>met|gathered|convened|meeting)\s+in\s+(?=[A-Z])"
+)
 # "at their summit in Singapore": the leaders' own summit, named without a capital.
 _LEADERS_SUMMIT = re.compile(r"(?<=\btheir )summit\b")
 _OCCASION_IN_CITY = re.compile(r"\s+in\s+[A-Z]")
@@ -1253,16 +1260,20 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
     leaders meeting in a city are at their summit there ("When ASEAN leaders met in Kuala Lumpur in
     April"), an event of its own whose rows the time beside it picks."""
     leaders = _LEADERS_MET.search(text) if not others else None
+    found: list[_Frame] = []
     if leaders is not None:
         city = _summit_city_at(ctx, text, leaders.end(), 0)
         if city is not None:
             title = f"ASEAN Summit in {city}"
-            return [_Frame("summit", title, "ASEAN Summit", _norm(title), leaders.start("verb"))]
+            found.append(_Frame("summit", title, "ASEAN Summit", _norm(title), leaders.start("verb")))
     # (Beside another act too: "The Guidelines were finalised by the … Working Group, which met
-    # here on Monday".)
+    # here on Monday"; beside the leaders' summit: "The ACWC met in Yangon last month, and ASEAN
+    # leaders meeting in Nay Pyi Taw …".)
     body = _body_met(ctx, text)
     if body is not None:
-        return [body]
+        found.append(body)
+    if found:
+        return sorted(found, key=lambda f: f.at)
     verb = _GATHERED.search(text) if not others and _MEETING_VERB.search(text, words) else None
     group = _GROUP_MET.search(text) if verb is not None else None
     if verb is None or not (
@@ -1337,10 +1348,17 @@ def _held_by(ctx: _Context, text: str, m: MeetingName) -> MeetingName:
     """ "the SOMTC held a meeting on trafficking": a meeting a series holds is one of its meetings."""
     if m.kind != "meeting" or m.subject or not m.weak:
         return m
-    series = [row for a, _, row in ctx.gaz.series.find(text[: m.start]) if a < m.start]
+    series = [(b, row) for a, b, row in ctx.gaz.series.find(text[: m.start]) if a < m.start]
     if not series:
         return m
-    row = series[-1]
+    # (Not "The ACWC met in Yangon last month, and ASEAN leaders meeting in Nay Pyi Taw …": the series
+    # must hold the meeting, in the same clause.)
+    end, row = series[-1]
+    gap = text[end : m.start]
+    if re.search(r"[,;]", gap) or not re.search(
+        r"\b(?:held|holds?|convened?|convenes|organi[sz]e[ds]?|hosted|hosts?)\b", gap
+    ):
+        return m
     return replace(m, subject=row.get("series"), title=f"{row.get('name')}: {m.title}", weak=False)
 
 

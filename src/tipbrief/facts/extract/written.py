@@ -457,6 +457,12 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
             ahead = [r for r in recorded if r[0] > t.end and _VERB_AHEAD.match(s.text, t.end, r[0])]
             if not near and len(recorded) == 1 and ahead:
                 near = ahead
+            elif not near and ahead:
+                # ("Last year, ASEAN leaders meeting in Labuan Bajo adopted a … Declaration": the
+                # summit and the declaration, when every recorded event put the article in the same
+                # months.)
+                reached = {_article_months(t, r[2], r[3]) if r[2] and r[3] else None for r in recorded}
+                near = ahead if len(reached) == 1 and None not in reached else []
 
             if not near:
                 continue
