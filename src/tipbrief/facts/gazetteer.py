@@ -121,6 +121,8 @@ class Gazetteer:
         default_factory=dict, compare=False, hash=False, repr=False
     )
     """Every summit under each case-folded name of its host city, filled on first use."""
+    _adjectives: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Each country's adjectives ("Lao", "Thai"), filled on first use."""
 
     def country_of(self, row: Row) -> str:
         return row.get("country") or row.get("name")
@@ -173,6 +175,18 @@ class Gazetteer:
             city=r.get("city") or None,
             country=r.get("country") or None,
         )
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """The country an adjective names ("Lao", "Thai", "Philippine"), from places.csv."""
+        if not self._adjectives:
+            self._adjectives.update(
+                (a, r.get("name"))
+                for r in self.reference.rows("places")
+                if r.get("kind") == "country"
+                for a in r.names("adjectives")
+            )
+            self._adjectives[""] = ""  # (a sentinel: a table with no adjectives is read once)
+        return self._adjectives.get(word) or None
 
     def place_row(self, name: str) -> Row | None:
         found = self.places.find(name)

@@ -263,6 +263,13 @@ def find_acts(
                 # ministers or officials who endorse it send it on to them.
                 continue
             parties: tuple[str, ...] = ()
+            if act_kind == "entry-into-force":
+                # "The convention entered into force for Thailand on 23 August 2016": for that party
+                # alone, an act of its own, not the convention's entry into force.
+                for_party = re.match(r"\s+for\s+(?:the\s+)?", text[verb.end() :])
+                parties = tuple(
+                    c[2] for c in countries(ctx, text) if for_party and c[0] == verb.end() + for_party.end()
+                )
             if act_kind in ("ratification", "deposit"):
                 parties = _parties(ctx, text, verb.start(), verb.end())
                 if not parties and _COUNTRY_ANAPHOR.search(text) and not countries(ctx, text):
@@ -451,6 +458,11 @@ _NAME_COMMA = re.compile(r"\s*(?:\([A-Z][\w&/-]*\))?\s*,\s*")
 _SUBJECT_OF_ITS_OWN = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would)\s")
 
 
+# A name inside an aside that a participle opens is not the subject of a verb after the aside (but
+# "…, recalling the Declaration … adopted in Vientiane": of one inside it).
+_IN_PARTICIPLE_ASIDE = re.compile(r",\s+[a-z]+ing\s[^,;()]*$")
+
+
 def _governed(
     ctx: _Context, text: str, names: list[tuple[int, int, str]], v_start: int, v_end: int, kind: str
 ) -> list[tuple[int, int, str]]:
@@ -494,6 +506,8 @@ def _governed(
     for i, item in enumerate(names):
         if item[1] > v_start or v_start - item[1] > 200:
             continue
+        if _IN_PARTICIPLE_ASIDE.search(text, 0, item[0]) and "," in text[item[1] : v_start]:
+            continue  # "Senate Resolution No. 27, concurring in the ratification of the ACTIP, was adopted"
         gap = re.sub(r"\([A-Z][A-Za-z&-]{1,11}\)", " ", text[item[1] : v_start])
         if text[: item[0]].endswith("("):
             gap = gap.removeprefix(")")  # "a companion plan (RPA on EVAW) was adopted": the name in brackets
@@ -695,7 +709,7 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
     else "by X" after it, else the one country the sentence names."""
     named = countries(ctx, text)
     if not named:
-        return ()
+        return _party_by_adjective(ctx, text, v_start)
     antecedent = _WHICH_BEFORE.search(text, 0, v_start)
     if antecedent is not None:
         # "Cambodia, Singapore and Thailand, which ratified the Convention last year": the list
@@ -722,3 +736,23 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
         return tuple(dict.fromkeys(c[2] for c in by))
     distinct = tuple(dict.fromkeys(c[2] for c in named))
     return distinct if len(distinct) == 1 else ()
+
+
+# "The Lao National Assembly approved the ratification", "the Thai cabinet endorsed …": a country
+# named by its adjective, before its legislature or government, in the verb's clause.
+_BY_ADJECTIVE = re.compile(
+    r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:National\s+Assembly|[Pp]arliament|Senate|Congress|"
+    r"[Cc]abinet|[Gg]overnment|lawmakers|legislators|[Ll]egislature|House\s+of\s+Representatives)\b"
+)
+
+
+def _party_by_adjective(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    for m in reversed(list(_BY_ADJECTIVE.finditer(text, clause, v_start))):
+        adjective = m.group("adj")
+        country = ctx.gaz.country_of_adjective(adjective) or ctx.gaz.country_of_adjective(
+            adjective.split()[-1]
+        )
+        if country:
+            return (country,)
+    return ()

@@ -994,7 +994,8 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             frames.append(
                 _Frame(
                     act.kind,
-                    title + (f" by {_as_written(ctx, party)}" if party else ""),
+                    title
+                    + (f" {_PARTY_WORD.get(act.kind, 'by')} {_as_written(ctx, party)}" if party else ""),
                     act.subject,
                     act.subject,
                     act.start,
@@ -1041,6 +1042,10 @@ def _act_title(kind: str, label: str, acronym: str) -> str:
         "deposit": f"Deposit of the instrument of ratification of {name}",
         "entry-into-force": f"Entry into force of {name}",
     }[kind]
+
+
+# "Ratification … by Viet Nam", but "Entry into force … for Thailand".
+_PARTY_WORD = {"entry-into-force": "for"}
 
 
 def _country_before(ctx: _Context, s: Sentence) -> str | None:
