@@ -13,6 +13,7 @@ from tipbrief.facts.extract.instruments import _content_words, _instrument_names
 from tipbrief.facts.extract.patterns import _ACT_VERB, _CLAUSE_END, _INSTRUMENT_HEADS
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _norm
+from tipbrief.facts.extract.where import dateline_of
 from tipbrief.facts.reference import Row, parse_partial
 from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import stated_interval
@@ -274,6 +275,16 @@ def find_acts(
                 parties = _parties(ctx, text, verb.start(), verb.end())
                 if not parties and _COUNTRY_ANAPHOR.search(text) and not countries(ctx, text):
                     parties = tuple(c for c in (country_before(),) if c)
+                    filed = dateline_of(ctx)
+                    if (
+                        not parties
+                        and filed is not None
+                        and re.search(rf"{_LEGISLATURE}\b", text[: verb.start()])
+                    ):
+                        # "HANOI — The National Assembly approved the ratification …", no country
+                        # named anywhere before: the legislature of the country the article was
+                        # filed in.
+                        parties = (filed[0].country,)
                 if not parties:
                     continue
             acronym = (row.get("acronym") if row else "") or next(
@@ -409,6 +420,9 @@ _COUNTRY_ANAPHOR = re.compile(
     # "The Pyidaungsu Hluttaw approved the ratification of the convention": a legislature's country.
     rf"|{_LEGISLATURE}\s+(?:has\s+|had\s+)?(?:approved|endorsed|voted for|passed|consented to)"
     r"\s+(?:the\s+)?ratification\b"
+    # "The House of Representatives (DPR) on Tuesday passed a bill ratifying the convention".
+    rf"|{_LEGISLATURE}\b[^,;.]{{0,40}}\b(?:passed|approved|endorsed|adopted)\s+(?:a|the)\s+(?:[\w-]+\s+)?"
+    r"(?:bill|law|resolution|motion)\s+(?:ratifying|on\s+(?:the\s+)?ratification|to\s+ratify)\b"
 )
 
 
