@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tipbrief.facts.corpus import MONTH_RE
-from tipbrief.facts.extract.instruments import _content_words
+from tipbrief.facts.extract.instruments import _content_words, _instrument_names
 from tipbrief.facts.extract.patterns import (
     _CAP_WORD,
     _DOC_NAME,
@@ -671,6 +671,16 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
     for start, end, row in ctx.gaz.reports.find(text):
         if text[start].islower():
             names.append((start, end, "publication", row.get("report")))
+    if verb_word.startswith(("launch", "unveil")):
+        # "The Home Ministry today launched the National Action Plan on Anti-Trafficking in Persons
+        # 2021-2025": a plan launched (not adopted: no act on it) is a launch.
+        # (A guideline or handbook is a document: published, as before.)
+        starts = {n[0] for n in names}
+        names.extend(
+            (start, end, "launch", text[start:end])
+            for start, end, _ in _instrument_names(ctx, text)
+            if start not in starts
+        )
     sets_up = verb_word.startswith("inaugura")
     if sets_up or verb_word.startswith("launch"):
         # "inaugurated the ASEAN Intergovernmental Commission on Human Rights", "The ACWC was

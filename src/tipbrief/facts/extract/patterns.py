@@ -152,6 +152,8 @@ _DOC_NOUN = (
 _INSTRUMENT_HEADS = (
     *("Declaration", "Convention", "Treaty", "Plan of Action", "Agreement", "Charter", "Consensus"),
     *("Protocol", "Roadmap", "Framework", "Statement", "Action Plan", "Work Plan", "Guidelines", "Guideline"),
+    # "its National Strategic Plan on Combating Human Trafficking 2024-2028", "the National Plan"
+    *("Strategic Plan", "National Plan"),
     # "Ministers adopted the 2023 Adelaide Strategy for Cooperation"
     "Strategy",
     *("Memorandum of Understanding", "MoU"),
