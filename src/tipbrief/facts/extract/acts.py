@@ -79,6 +79,12 @@ _RATIFICATION_OBJECT = re.compile(
 )
 
 
+_DOCUMENT_OBJECT = re.compile(
+    r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:decree|law|bill|order|sub-decree)\b"
+    r"|(?:[A-Z][a-z]+\s+)?(?:Law|Decree|Act|Order)\s+No\b)"
+)
+
+
 def _verb_kind(verb: str) -> str:
     v = verb.casefold()
     if "force" in v or "effect" in v:
@@ -181,6 +187,10 @@ def find_acts(
             continue
         if kind == "ratification" and re.search(r"\binstruments?\s+of\s+$", lead, re.IGNORECASE):
             continue  # "deposited its instrument of ratification": the deposit is the act
+        if kind == "conclusion" and _DOCUMENT_OBJECT.match(text, verb.end()):
+            # "signed a royal decree promulgating the ratification of the convention", "signed Law
+            # No. 12 of 2017 on the ratification of …": the decree or law is what was signed.
+            continue
         if kind == "conclusion" and _RATIFICATION_OBJECT.match(text, verb.end()):
             # "approved the ratification of the convention", "approved the bill on the ratification
             # of the ACTIP": the ratification is the act.
@@ -723,7 +733,7 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
     else "by X" after it, else the one country the sentence names."""
     named = countries(ctx, text)
     if not named:
-        return _party_by_adjective(ctx, text, v_start)
+        return _party_by_adjective(ctx, text, v_start) or _party_by_office(ctx, text, v_start)
     antecedent = _WHICH_BEFORE.search(text, 0, v_start)
     if antecedent is not None:
         # "Cambodia, Singapore and Thailand, which ratified the Convention last year": the list
@@ -770,3 +780,16 @@ def _party_by_adjective(ctx: _Context, text: str, v_start: int) -> tuple[str, ..
         if country:
             return (country,)
     return ()
+
+
+def _party_by_office(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
+    """ "President Joko Widodo signed Law No. 12 of 2017 on the ratification of …": the country whose
+    office the one person named in the verb's clause holds (offices.csv: "President of Indonesia")."""
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    held = set()
+    for _, _, row in ctx.gaz.offices.find(text[clause:v_start]):
+        office = re.search(r"\bof\s+(?:the\s+)?(?P<c>[A-Z][\w -]+)$", row.get("office"))
+        place = ctx.gaz.place_row(office.group("c")) if office else None
+        if place is not None and place.get("kind") == "country":
+            held.add(place.get("name"))
+    return tuple(held) if len(held) == 1 else ()
