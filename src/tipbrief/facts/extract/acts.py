@@ -89,7 +89,7 @@ def _verb_kind(verb: str) -> str:
     v = verb.casefold()
     if "force" in v or "effect" in v:
         return "entry-into-force"
-    if v.startswith("ratif"):
+    if v.startswith(("ratif", "acced", "accession")):
         return "ratification"
     if v.startswith(("deposit", "hand", "lodged", "submitted")):
         return "deposit"

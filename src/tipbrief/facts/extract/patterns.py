@@ -89,6 +89,8 @@ _ACT_VERB = trigger(
     *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
     *("hands", "hands over", "handing over"),
+    # "Singapore acceded to the Protocol …": a state that did not sign ratifies by accession.
+    *("acceded", "accedes", "accede", "acceding", "accession"),
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force", "in force since"),
@@ -181,7 +183,11 @@ _INSTRUMENT_NAME = re.compile(
     rf"(?P<name>(?:{_CAP_WORD}\s+)*?{_INSTRUMENT_HEAD}"
     # "the Protocol of 2014 to the Forced Labour Convention": a year in the name.
     r"(?:\s+of\s+(?:19|20)\d\d(?=\s+to\s+the\s+[A-Z]))?"
-    rf"(?:(?:\s+(?:{_CONNECT_WORD}\s+)+|,\s+(?=[EePp](?:specially|articularly)\b)){_CAP_WORD}(?:\s+{_CAP_WORD})*)*)"
+    # ("the Protocol to Prevent, Suppress and Punish Trafficking in Persons": a list of capitalised
+    # words inside the name.)
+    rf"(?:(?:\s+(?:{_CONNECT_WORD}\s+)+|,\s+(?=[EePp](?:specially|articularly)\b)"
+    r"|,\s+(?=(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z]))"
+    rf"{_CAP_WORD}(?:\s+{_CAP_WORD})*)*)"
 )
 
 
