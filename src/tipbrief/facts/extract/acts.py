@@ -123,7 +123,9 @@ _NOT_AN_ACT = re.compile(
     r"|\b(?:propos|urg|call|ask|recommend|suggest|insist|demand|want|hope)\w*(?:\s+for)?\s+that\s+"
     r"(?:[\w'’-]+\s+){1,4}$"
     # "Indonesia was in the process of ratifying the convention": not done yet.
-    r"|\b(?:process|course|midst|verge)\s+of\s+$",
+    r"|\b(?:process|course|midst|verge)\s+of\s+$"
+    # "Timor-Leste must now accede to more than 100 ASEAN agreements": a duty, not an act.
+    r"|\b(?:must|should|need|needs|has\s+to|have\s+to|ought\s+to)\s+(?:now\s+|still\s+|also\s+|first\s+)?$",
     re.IGNORECASE,
 )
 # ("which member states expect to sign next year", "plan to adopt")

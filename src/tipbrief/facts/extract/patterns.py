@@ -90,7 +90,8 @@ _ACT_VERB = trigger(
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
     *("hands", "hands over", "handing over"),
     # "Singapore acceded to the Protocol …": a state that did not sign ratifies by accession.
-    *("acceded", "accedes", "accede", "acceding", "accession"),
+    # (Not the noun: "Timor-Leste's accession to ASEAN" is mostly membership, or talk of it.)
+    *("acceded", "accedes", "accede", "acceding"),
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force", "in force since"),
