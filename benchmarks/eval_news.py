@@ -58,7 +58,7 @@ SETS = (
     *("heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26"),
     *("heldout27", "heldout28", "heldout29", "heldout30", "heldout31", "heldout32"),
     *("heldout33", "heldout34", "heldout35", "heldout36", "heldout37", "heldout38"),
-    *("heldout39", "heldout40", "heldout41", "heldout42"),
+    *("heldout39", "heldout40", "heldout41", "heldout42", "heldout43", "heldout44"),
 )
 Interval = tuple[date | None, date | None]
 
