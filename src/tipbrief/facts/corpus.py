@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from bisect import bisect_right
@@ -348,7 +349,11 @@ def _rule_source_line(text: str, meta: _Metadata) -> str | None:
 # "Posted on 5 May 2016", "Bangkok, 21 November 2025", "Published: Tuesday, 26 June 2018".
 _DATE_LINE = re.compile(
     # ("Last updated: June 24, 2024, 4:55 p.m. ET": a live page's text is as of its last update.)
-    r"^(?:(?:Posted|Published|Released|(?:Last\s+)?[Uu]pdated)(?:\s+on)?\s*:?\s*|Date\s*:\s*)?"
+    r"^(?:(?:Posted|Published|Released|(?:Last\s+)?[Uu]pdated|For\s+immediate\s+release)(?:\s+on)?\s*:?\s*"
+    r"|Date\s*:\s*)?"
+    # "Published: 12:30 PM, Tue, 24 Jun 2024", "Updated 2:15 PM GMT+8, June 24, 2024": a time first.
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT|ET|EST|EDT|CET)[+-]?\d{0,2})?"
+    r"\s*,?\s*)?"
     # "Nusa Dua, Bali | Tue, August 7, 2018": the place, then a bar, and a weekday cut short.
     r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
     r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\|)\s*)?"
@@ -358,8 +363,13 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT|ET|EST|EDT|CET|CEST|BST|AEST|AEDT)?[+-]?\d{0,2}\)?)?)?"
     # "Posted on August 3, 2018 by Staff Reporter", "… 2021 | by Nur Hazirah": the author after it.
     r"(?:\s*(?:[|–-]\s*)?\bby\s+[A-Z][\w.'’ -]{1,50})?"
+    # "Jun 24, 2024 · 5 min read": a reading time after it.
+    r"(?:\s*[·•|–—-]\s*\d{1,2}\s*min(?:ute)?s?\s+read)?"
     r"\s*$"
 )
+# "Posted: 24/06/2024", "Press release | 24.06.2024": a day and a month in figures, when only one
+# reading is a date (the day above 12, or both the same).
+_NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>(?:19|20)\d\d)")
 
 
 def _date_of_line(text: str) -> date | None:
@@ -370,6 +380,16 @@ def _date_of_line(text: str) -> date | None:
         # "2023.05.10 Jakarta": the date line, then the place it was filed from.
         placed = re.fullmatch(r"(?P<date>.+?)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", m.group("date"))
         found = parse_full_date(placed.group("date")) if placed else None
+    # (The date's figures may pass for a time, "24.06.2024": read the line's end.)
+    numeric = _NUMERIC_DAY.search(text.rstrip()) if m and found is None else None
+    if numeric is not None and numeric.end() != len(text.rstrip()):
+        numeric = None
+    if numeric is not None:
+        a, b, year = int(numeric.group("a")), int(numeric.group("b")), int(numeric.group("y"))
+        readings = {(year, month, day) for day, month in ((a, b), (b, a)) if month <= 12 and day <= 31}
+        if len(readings) == 1:
+            with contextlib.suppress(ValueError):
+                found = date(*readings.pop())
     return found
 
 
