@@ -41,6 +41,8 @@ def events_of(*texts: str, fold: bool = True) -> tuple[Event, ...]:
 def matches(event: Event, want: dict[str, Any]) -> bool:
     if event.kind != want["kind"] or want["title"].casefold() not in event.title.casefold():
         return False
+    if want.get("whole_title") and event.title != want["title"]:
+        return False  # (the title is exactly this: nothing runs on after the name)
     if "earliest" in want and event.date.earliest != want["earliest"]:
         return False
     if "latest" in want and event.date.latest != want["latest"]:

@@ -1319,7 +1319,12 @@ _GROUP_MET = re.compile(
 
 
 _BODY_MET = re.compile(
-    r"\s*(?:\([A-Z][\w&/-]*\)\s*)?(?:had\s+|has\s+)?(?P<verb>met|convened)\s+(?:in|on|at|last|earlier)\b"
+    r"\s*(?:\([A-Z][\w&/-]*\)\s*)?"
+    # "the ACWC, which met for the first time in February"; "The ACWC finalised the draft when it
+    # met in Kuala Lumpur in July": the body's meeting, named by a pronoun in its own sentence.
+    r"(?:,?\s+(?:which|that)\s+|[^.;]{0,80}?\bwhen\s+it\s+)?"
+    r"(?:had\s+|has\s+|last\s+)?(?P<verb>met|convened)\s+(?:for\s+the\s+(?:first|second|third|last)\s+time\s+)?"
+    r"(?:in|on|at|last|earlier)\b"
 )
 
 
