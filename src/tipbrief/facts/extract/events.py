@@ -20,6 +20,7 @@ from tipbrief.facts.extract.acts import (
     POINT_KINDS,
     Act,
     article_instruments,
+    conclusion_kind,
     countries,
     find_acts,
     listed_acts,
@@ -353,7 +354,8 @@ def _events_in_sentence(
         own = [i for i in idents if claimed.get(id(i)) == f.at]
         at = s.span(ctx.doc, ctx.original, f.at, f.at).start
         if not f.trigger:
-            cons: list[Constraint] = []
+            # (An instrument named with its year: what the reference data records of the act.)
+            cons: list[Constraint] = _instrument_reference(ctx, f) if f.kind in ACT_KINDS else []
             pl = None
         else:
             seg_start = max((t for t in triggers if t < f.at), default=0)
@@ -936,6 +938,36 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
     return [Constraint("instrument-reference", note, found[0], found[1], None, origin, url)]
 
 
+# "the 2004 ASEAN Declaration Against Trafficking in Persons …", "the 2023 Labuan Bajo declaration
+# on trafficking caused by the abuse of technology": a year right before the instrument's name.
+_YEAR_BEFORE_NAME = re.compile(r"\b(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+$")
+
+
+def _instruments_of_a_year(ctx: _Context, text: str, frames: list[_Frame]) -> list[_Frame]:
+    """A recorded instrument named with the year the reference data gives its conclusion is that
+    act, dated by the reference row alone (nothing else in the sentence is its date), unless the
+    sentence already states an act on it."""
+    out: list[_Frame] = []
+    acted = {i.casefold() for f in frames for i in f.instruments}
+    for start, _, name in _instrument_names(ctx, text):
+        # (Or inside the name a row knows: "2004 ASEAN Declaration against Trafficking in Persons".)
+        year = _YEAR_BEFORE_NAME.search(text, max(0, start - 10), start) or re.match(
+            r"(?P<year>(?:19|20)\d\d)\s", text[start:]
+        )
+        row = _instrument_row(ctx.gaz, name) if year else None
+        adopted = parse_partial(row.get("adopted")) if row and row.get("adopted") else None
+        if row is None or adopted is None or adopted[0].year != int(year.group("year")):  # type: ignore[union-attr]
+            continue
+        label = row.get("name")
+        if label.casefold() in acted or name.casefold() in acted:
+            continue
+        kind = conclusion_kind(row, label)
+        title = _act_title(kind, label, row.get("acronym"))
+        out.append(_Frame(kind, title, row.key, row.key, start, instruments=(label,), trigger=False))
+        acted.add(label.casefold())
+    return out
+
+
 def _edition_unknown(ctx: _Context, x: Launch) -> str:
     """The name a launch is known by. A report that comes out every year or two, named without
     its edition ("the annual Trafficking in Persons Report, published in September last year"),
@@ -1005,6 +1037,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
                     split=(i, len(parties)) if split else None,
                 )
             )
+    frames += _instruments_of_a_year(ctx, text, frames)
     taken = {f.at for f in frames}
     frames += [
         _Frame(
