@@ -142,7 +142,31 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         or _ranked_last_year(ctx, text)
         or _a_days_report(ctx, text)
         or _what_a_report_did(ctx, text)
+        or _edition_named(ctx, text)
     )
+
+
+def _edition_named(ctx: _Context, text: str) -> list[Launch]:
+    """ "Malaysia's ranking in the 2015 Trafficking in Persons Report is being watched", "according to
+    UNODC's Global Report on Trafficking in Persons 2022": a recorded edition named with its year is
+    its release, dated by its row (no verb needed, none of the sentence's dates is its)."""
+    for start, end, row in ctx.gaz.reports.find(text):
+        edition = report_edition(ctx, text, text[start:end])
+        if edition is not None:
+            name = _clean_title(text[start:end])
+            if edition.get("edition") not in name:
+                name = f"{edition.get('edition')} {name}"
+            return [
+                Launch(
+                    "publication",
+                    f"Publication of the {name}",
+                    _norm(row.get("report")),
+                    start,
+                    False,
+                    edition,
+                )
+            ]
+    return []
 
 
 # "Last month, the US State Department's annual Trafficking in Persons report moved Thailand up …",
