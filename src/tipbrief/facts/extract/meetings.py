@@ -667,11 +667,20 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             return "ASEAN Summit"
         # "Leaders … will gather for the 16th summit on April 8-9", in an article whose only
         # summits are ASEAN Summits ("on the eve of the 16th ASEAN Summit"): the same series.
+        # ("The 46th Summit and related meetings, including the Asean-Gulf Cooperation Council
+        # Summit": ASEAN's own summits with a partner are not another series of numbered ones; "and
+        # related meetings (summits)" is how ASEAN's own summit is announced.)
         if re.fullmatch(
-            rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+{ORDINAL_TOKEN}\s+summit", span.strip()
+            rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+{ORDINAL_TOKEN}\s+(?:summit|Summit)", span.strip()
         ):
-            qualifiers = {m.group("q") for x in ctx.sentences for m in _NAMED_SUMMIT.finditer(x.text)}
-            if qualifiers == {"ASEAN"} or _summit_in_its_city(ctx, text, start, end):
+            qualifiers = {
+                m.group("q")
+                for x in ctx.sentences
+                for m in _NAMED_SUMMIT.finditer(_WITH_A_PARTNER.sub("", x.text))
+            }
+            if (
+                qualifiers <= {"ASEAN"} and (qualifiers or _AND_RELATED.match(text, end))
+            ) or _summit_in_its_city(ctx, text, start, end):
                 return "ASEAN Summit"
         return ""
     for start_at, end_at, row in ctx.gaz.series.find(span):
@@ -745,6 +754,10 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
 # The word that names a summit's series: "16th ASEAN Summit", "East Asia Summit", "ASEAN-Australia
 # Special Summit" (ASEAN, Asia, Special).
 _NAMED_SUMMIT = re.compile(r"\b(?P<q>[A-Z][\w.’'-]*)\s+Summits?\b")
+_WITH_A_PARTNER = re.compile(
+    r"\bASEAN[-–](?:[A-Z][\w.’'-]*[\s-]+){1,4}?(?:Special\s+|Commemorative\s+)?Summits?\b"
+)
+_AND_RELATED = re.compile(r"\s+and\s+(?:the\s+)?[Rr]elated\s+(?:[Mm]eetings|[Ss]ummits)\b")
 _SERIES_IN_BRACKETS = re.compile(r"\s*\((?P<short>[A-Z][A-Z&+-]{2,11})(?:[\s-]*\d{1,3})?\)")
 # Who "their" may point back at: "Foreign ministers", "senior officials", "the leaders".
 _GROUP = re.compile(r"(?:\b(?P<mod>[A-Za-z][a-z]+)\s+)?\b(?P<who>[Mm]inisters|[Oo]fficials|[Ll]eaders)\b")

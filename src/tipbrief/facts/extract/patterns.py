@@ -237,7 +237,8 @@ _QUOTED = re.compile(r"[“\"](?P<q>[^”\"]{8,300})[”\"]")
 
 _SUMMIT_NUMBER = re.compile(
     r"\b(?:(?P<n1>\d{1,2})(?:st|nd|rd|th)\s+ASEAN\s+Summits?|ASEAN\s+Summit\s+(?:No\.?\s*)?(?P<n2>\d{1,2})\b|"
-    r"(?P<n3>\d{1,2})(?:st|nd|rd|th)\s+and\s+(?P<n4>\d{1,2})(?:st|nd|rd|th)\s+ASEAN\s+Summits)"
+    # ("the 44th and 45th Summits": two numbers held as one are ASEAN's own, with or without the name.)
+    r"(?P<n3>\d{1,2})(?:st|nd|rd|th)\s+and\s+(?P<n4>\d{1,2})(?:st|nd|rd|th)\s+(?:ASEAN\s+)?[Ss]ummits)"
 )
 
 
