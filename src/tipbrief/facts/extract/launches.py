@@ -912,7 +912,7 @@ def _common_launch(
             # "an A$80 million programme in Bangkok", which nothing else names, keeps its place.)
             rf"(?!\s+(?:{_IN_PLACE if m.group('det').lower() not in ('a', 'an') else ''}"
             rf"on\s+(?:\d|{MONTH_RE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)))"
-            r"(?:\s+(?:on|about)\s+[^,;()]+?(?:,\s+[^,;()]+?)+,?\s+and\s+[^,;()]+?|\s+(?:of|on|for|to|in)\s+[^,;()]+?)"
+            r"(?:\s+(?:on|about)\s+[^,;()]+?(?:,\s+[^,;()]+?)+,?\s+and\s+[^,;()]+?|\s+(?:of|on|for|to|in|against)\s+[^,;()]+?)"
             rf"(?=\s*(?:,|;|\.|$|\bby\b|\bin\s+[A-Z]|\bat\b|\bwith\b|\bfrom\b|\bon\s+\d|\bon\s+(?:{MONTH_RE})\b))",
             rest,
         )
