@@ -1211,12 +1211,12 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             # whatever verb the sentence has (still to come where that verb is).
             ahead = bool(_FUTURE_MARK.search(text, 0, m.start))
             out.append(replace(_meeting_frame(m, trigger=True), future=ahead))
-        elif alone and in_city and _AT_OR_DURING.search(text, 0, m.start):
+        elif alone and in_city and _at_or_during(text, m):
             # "Last month, at their summit in Kuala Lumpur, the leaders welcomed …": the leaders'
             # summit in that city, which the time beside it picks from the city's summits.
             frame = _meeting_frame(m, trigger=True)
             out.append(replace(frame, title=in_city, name=_norm(in_city), generic=False))
-        elif in_city and _AT_OR_DURING.search(text, 0, m.start) and _one_summit_there(ctx, in_city):
+        elif in_city and _at_or_during(text, m) and _one_summit_there(ctx, in_city):
             # "ASEAN leaders, at their summit in Labuan Bajo, Indonesia, earlier this month, adopted
             # a declaration": the occasion of another act, an event of its own when its city has
             # one summit on record (which dates it; the act's day is the act's).
@@ -1230,7 +1230,19 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     return [replace(f, future=True) if _TO_BE_DONE_AT.search(text, 0, f.at) else f for f in out]
 
 
-_AT_OR_DURING = re.compile(r"\b(?:at|during)\s+$")
+# ("since the ASEAN Summit in Nay Pyi Taw last month": a summit that marks a time is one too.)
+def _at_or_during(text: str, m: MeetingName) -> bool:
+    """ "at (during, since …) the summit in …", the preposition before the name or opening it ("At
+    the ASEAN Summit in Jakarta last May, …": a name at a sentence's start may hold it)."""
+    return bool(_AT_OR_DURING.search(text, 0, m.start) or _OPENS_WITH_AT.match(text, m.start, m.end))
+
+
+_OPENS_WITH_AT = re.compile(r"(?:[Aa]t|[Dd]uring|[Ss]ince|[Aa]fter|[Ff]ollowing)\s+(?:[Tt]he\s+)?(?=[A-Z])")
+
+
+_AT_OR_DURING = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring|[Ss]ince|[Aa]fter|[Bb]efore|[Ff]ollowing|[Aa]head\s+of)\s+(?:[Tt]he\s+)?$"
+)
 _TO_BE_DONE_AT = re.compile(
     r"\b(?:to|will|shall)\s+be\s+\w+(?:ed|en)\s+(?:at|to|before|during)\s+(?:the\s+)?(?:next\s+|upcoming\s+)?$"
 )
@@ -1250,6 +1262,11 @@ def _summit_in_city(ctx: _Context, text: str, m: MeetingName) -> str:
     number named by its city; "" for any other meeting."""
     if m.kind != "summit" or m.ordinal is not None or m.subject != "ASEAN Summit":
         return ""
+    # ("since the ASEAN Summit in Nay Pyi Taw last month": the city may close the name itself.)
+    inside = re.search(r"\s+in\s+(?=[A-Z])", text[m.start : m.end])
+    if inside is not None:
+        city = _summit_city_at(ctx, text, m.start + inside.start(), 5)
+        return f"ASEAN Summit in {city}" if city is not None else ""
     if not _OCCASION_IN_CITY.match(text, m.end):
         return ""
     city = _summit_city_at(ctx, text, m.end, 5)

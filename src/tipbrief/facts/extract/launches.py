@@ -193,7 +193,7 @@ _REPORT_DID = re.compile(
 # sentence, then the report's owner and epithets, with no verb between.
 # (A dateline may lead: "MANILA, June 30 (PNA) -- Last Monday, the …".)
 _OPENING_TIME = re.compile(
-    r"(?:^|\s[-–—]+\s+)(?P<when>[^,;—–-]{2,30}),\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,5}$", re.IGNORECASE
+    r"(?:^|\s[-–—]+\s+)(?P<when>[^,;—–-]{2,30}),\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,8}$", re.IGNORECASE
 )
 
 
@@ -663,6 +663,9 @@ _GAP_BEFORE_LAUNCH = re.compile(
     r"|^\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s*$"
     # "in its annual report on trafficking, the first released under Secretary Clinton"
     r"|^\s*,\s*the\s+(?:first|second|third|last|latest)\s+$"
+    # "kept Thailand on Tier 2 in the Trafficking in Persons Report it released on June 20": a
+    # relative clause with no relative word, its subject a pronoun.
+    r"|^\s+(?:it|they)\s+(?:had\s+|has\s+)?$"
 )
 _TAIL_BEFORE_LAUNCH = re.compile(
     r"(?P<t>(?:\s+(?:of|on|for|in|to|by|under)\s+[^,;]+?)?)"
