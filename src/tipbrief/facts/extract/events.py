@@ -1329,6 +1329,12 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
         found.append(body)
     if found:
         return sorted(found, key=lambda f: f.at)
+    trained = _TRAINED.search(text) if "trained" in words and not others else None
+    if trained is not None and not _TRAINED_ADJECTIVE.search(text, 0, trained.start()):
+        # "IOM trained 50 labour inspectors in Phnom Penh last week": a training the sentence does
+        # not name, of this article alone (as "Meeting of …").
+        title = f"Training of {trained.group('who')}"
+        return [_Frame("training", title, "", _norm(title), trained.start(), weak=True)]
     verb = _GATHERED.search(text) if not others and _MEETING_VERB.search(text, words) else None
     group = _GROUP_MET.search(text) if verb is not None else None
     if verb is None or not (
@@ -1352,6 +1358,16 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
         who = who[:1].lower() + who[1:]  # "Senior officials": a common noun, at a sentence's start
     title = f"Meeting of {who}" if who else ""
     return [_Frame("", title, "", "", verb.start(), generic=True, weak=bool(title))]
+
+
+_TRAINED = re.compile(
+    r"\btrained\s+(?:(?:some|about|around|over|more\s+than|nearly|almost)\s+)?(?:[\d,]+\s+|(?:dozens|hundreds|scores)\s+of\s+)"
+    r"(?P<who>(?:[a-z-]+\s+){0,3}?(?:officers|officials|inspectors|judges|prosecutors|police(?:men|women)?|"
+    r"investigators|workers|staff|teachers|journalists|volunteers|diplomats|guards|personnel|trainers))\b"
+)
+_TRAINED_ADJECTIVE = re.compile(
+    r"\b(?:specially|highly|well|newly|fully|were|was|been|being)\s+$", re.IGNORECASE
+)
 
 
 # The people a meeting is of, just before "met": "Senior officials of the Bali Process had met", "the

@@ -673,7 +673,9 @@ _TAIL_BEFORE_LAUNCH = re.compile(
     # "The previous edition, which UNODC published two years ago": a named subject between.
     r"|,\s*(?:which|that)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:had\s+|has\s+)?"
     # "its annual report on trafficking, the first released under Secretary Clinton"
-    r"|,\s*the\s+(?:first|second|third|last|latest)\s+)$"
+    r"|,\s*the\s+(?:first|second|third|last|latest)\s+"
+    # 'The report, titled "Trapped at Sea", was launched': its title between.
+    r"|,?\s*(?:(?:titled|entitled|called)\s+)?[“\"][^”\"]{5,200}[”\"],?\s*(?:(?:was|were|is|are)\s+)?)$"
 )
 
 
@@ -928,9 +930,13 @@ def _common_launch(
     for s in ctx.sentences:
         # 'The report, "Transnational Organized Crime in Southeast Asia: …", is …': its title, quoted
         # beside the noun.
-        quoted = re.search(rf"\b[Tt]he\s+{noun},?\s+[“\"](?P<q>[^”\"]{{5,200}})[”\"]", s.text)
+        # ('The report, titled "Trapped at Sea", was launched …': titled, entitled, called.)
+        quoted = re.search(
+            rf"\b[Tt]he\s+{noun},?\s+(?:(?:titled|entitled|called)\s+)?[“\"](?P<q>[^”\"]{{5,200}})[”\"]",
+            s.text,
+        )
         if quoted:
-            return kind, quoted.group("q")
+            return kind, f"{noun.lower()} “{quoted.group('q')}”"  # "the report “Trapped at Sea”"
     for s in ctx.sentences:
         for named in re.finditer(
             # Small words may join the capitalised ones: "Trafficking in Persons Report".
