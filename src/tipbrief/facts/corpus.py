@@ -245,7 +245,8 @@ _DATELINE = re.compile(
     rf"^(?P<place>{_DATELINE_PLACE})"
     # ", Philippines", ", East Nusa Tenggara" or " (Thailand)," after the city
     r"(?:\s*,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}|\s+\([A-Z][A-Za-z ]+\)(?=\s*,))?"
-    rf"(?:\s*[,(]\s*(?P<date>{_FULL_DATE.pattern}|{_DAY_MONTH})\s*\)?)?\s*(?:{_AGENCY})?"
+    # ("Bangkok, Thailand – 30 July 2023 –": a dash before the date too.)
+    rf"(?:\s*(?:[,(]|[–—](?=\s*\d))\s*(?P<date>{_FULL_DATE.pattern}|{_DAY_MONTH})\s*\)?)?\s*(?:{_AGENCY})?"
     # "Vientiane, Nov. 30" may stand as a line of its own, before the story's first paragraph.
     r"\s*(?:--|[-–—:](?!\w)|(?<=\))(?=\s+[A-Z])|$)"
 )
@@ -355,17 +356,21 @@ _DATE_LINE = re.compile(
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT|ET|EST|EDT|CET)[+-]?\d{0,2})?"
     r"\s*,?\s*)?"
     # "Nusa Dua, Bali | Tue, August 7, 2018": the place, then a bar, and a weekday cut short.
+    # ("Opinion — July 30, 2023", "Op-ed | By Jane Doe | 30 July 2023": a label, a byline.)
     r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
-    r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\|)\s*)?"
+    r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\||\s+[—–])\s*)?"
+    r"(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*\|\s*)?"
+    # "(30 July 2023)": in brackets.
+    r"\(?"
     r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s*)?(?P<date>.+?)"
     # "November 14, 2022 | 12:00am", "26 June 2018, 10:30 AM", "May 11, 2023 - 08:15 GMT+7",
     # "June 21, 2019 at 09:40": a time after it.
     r"(?:\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT|ET|EST|EDT|CET|CEST|BST|AEST|AEDT)?[+-]?\d{0,2}\)?)?)?"
     # "Posted on August 3, 2018 by Staff Reporter", "… 2021 | by Nur Hazirah": the author after it.
     r"(?:\s*(?:[|–-]\s*)?\bby\s+[A-Z][\w.'’ -]{1,50})?"
-    # "Jun 24, 2024 · 5 min read": a reading time after it.
-    r"(?:\s*[·•|–—-]\s*\d{1,2}\s*min(?:ute)?s?\s+read)?"
-    r"\s*$"
+    # "Jun 24, 2024 · 5 min read": a reading time after it; "30 July 2023 | Statement": a label.
+    r"(?:\s*[·•|–—-]\s*\d{1,2}\s*min(?:ute)?s?\s+read|\s*\|\s*[A-Z][A-Za-z -]{1,30})?"
+    r"\)?\s*$"
 )
 # "Posted: 24/06/2024", "Press release | 24.06.2024": a day and a month in figures, when only one
 # reading is a date (the day above 12, or both the same).
