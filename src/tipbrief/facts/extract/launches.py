@@ -293,7 +293,11 @@ _RANKED = re.compile(
     r"offenders)|blacklist|rankings?)\b",
     re.IGNORECASE,
 )
-_ANNUAL_REPORT = re.compile(r"\b(?:its|an|the|their)\s+annual\s+(?:[\w-]+\s+){0,3}?(?:report|rankings?)\b")
+# ("… in the State Department's annual Trafficking in Persons report": its owner's name first.)
+_ANNUAL_REPORT = re.compile(
+    r"\b(?:its|an|the|their|[A-Z][\w.]*['’]s)\s+annual\s+(?:[\w-]+\s+){0,3}?(?:report|rankings?)\b",
+    re.IGNORECASE,
+)
 
 
 def _one_series(ctx: _Context) -> str | None:
@@ -307,7 +311,10 @@ def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
     ranking in its annual report done on a day ("on Thursday"), and names no edition."""
     verb = _RANKS.search(text)
     annual = _ANNUAL_REPORT.search(text)
-    if verb is None or annual is None or not _RANKED.search(text) or not extract_temporals(text):
+    # (A time in a relative clause is another act's: "…, where it had been placed in June last year".)
+    asides = [m.span() for m in re.finditer(r",\s+(?:where|which|who|when)\b[^,;]*", text)]
+    timed = any(not any(a <= t.start < b for a, b in asides) for t in extract_temporals(text))
+    if verb is None or annual is None or not _RANKED.search(text) or not timed:
         return []
     name = _one_series(ctx)
     return [Launch("publication", f"Publication of the {name}", _norm(name), verb.start())] if name else []
