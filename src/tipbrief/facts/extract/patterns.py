@@ -159,6 +159,8 @@ _INSTRUMENT_HEADS = (
     *("Protocol", "Roadmap", "Framework", "Statement", "Action Plan", "Work Plan", "Guidelines", "Guideline"),
     # "its National Strategic Plan on Combating Human Trafficking 2024-2028", "the National Plan"
     *("Strategic Plan", "National Plan"),
+    # "the ASEAN Community Vision 2025, adopted in Kuala Lumpur ten years ago"
+    "Vision",
     # "Ministers adopted the 2023 Adelaide Strategy for Cooperation"
     "Strategy",
     *("Memorandum of Understanding", "MoU"),
@@ -190,7 +192,9 @@ _INSTRUMENT_NAME = re.compile(
     # words inside the name.)
     rf"(?:(?:\s+(?:{_CONNECT_WORD}\s+)+|,\s+(?=[EePp](?:specially|articularly)\b)"
     r"|,\s+(?=(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z]))"
-    rf"{_CAP_WORD}(?:\s+{_CAP_WORD})*)*)"
+    rf"{_CAP_WORD}(?:\s+{_CAP_WORD})*)*"
+    # "the ASEAN Multi-Year Work Plan 2024-2028": the years it covers close the name.
+    r"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b(?!\s*[-–]))?)"
 )
 
 
