@@ -10,7 +10,13 @@ from datetime import date
 
 from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.instruments import _content_words, _instrument_names, _instrument_row
-from tipbrief.facts.extract.patterns import _ACT_VERB, _CLAUSE_END, _INSTRUMENT_HEADS
+from tipbrief.facts.extract.patterns import (
+    _ACT_VERB,
+    _CLAUSE_END,
+    _INSTRUMENT_HEADS,
+    ORDINAL_TOKEN,
+    ordinal_value,
+)
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _norm
 from tipbrief.facts.extract.where import dateline_of
@@ -47,6 +53,9 @@ class Act:
     parties: tuple[str, ...]
     future: bool = False
     """ "enters into force on the 30th day after …": a present tense that states what will happen."""
+    counted: bool = False
+    """ "after the sixth ratification was deposited": its party only counted, never named, so only
+    the reference rows date it (the sentence's dates are another act's)."""
 
 
 class _Lazy:
@@ -276,6 +285,7 @@ def find_acts(
                 # ministers or officials who endorse it send it on to them.
                 continue
             parties: tuple[str, ...] = ()
+            counted = False
             if act_kind == "entry-into-force":
                 # "The convention entered into force for Thailand on 23 August 2016": for that party
                 # alone, an act of its own, not the convention's entry into force.
@@ -297,6 +307,9 @@ def find_acts(
                         # named anywhere before: the legislature of the country the article was
                         # filed in.
                         parties = (filed[0].country,)
+                counted = not parties and act_kind == "deposit" and row is not None
+                if counted and row is not None:
+                    parties = _nth_depositor(ctx, text, verb.start(), verb.end(), row)
                 if not parties:
                     continue
             acronym = (row.get("acronym") if row else "") or next(
@@ -307,7 +320,9 @@ def find_acts(
                 and bool(re.match(r"(?:enters|takes|comes)\b", word, re.IGNORECASE))
             ) or bool(_PLANNED.search(lead))
             subject = row.key if row else _norm(label)
-            out.append(Act(act_kind, verb.start(), verb.end(), label, subject, acronym, parties, future))
+            out.append(
+                Act(act_kind, verb.start(), verb.end(), label, subject, acronym, parties, future, counted)
+            )
     return _unique(out + listed_acts(ctx, text, out))
 
 
@@ -795,3 +810,34 @@ def _party_by_office(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
         if place is not None and place.get("kind") == "country":
             held.add(place.get("name"))
     return tuple(held) if len(held) == 1 else ()
+
+
+# "thirty days after the sixth ratification was deposited", "after the sixth member state deposited
+# its instrument", "deposited the sixth instrument of ratification": a deposit counted, no party named.
+_NTH_DEPOSIT = re.compile(
+    rf"\bthe\s+(?P<n>{ORDINAL_TOKEN})\s+(?:(?:ASEAN\s+)?[Mm]ember\s+[Ss]tate|country|state|ratification|"
+    r"instrument\s+of\s+ratification)\b"
+)
+
+
+def _nth_depositor(ctx: _Context, text: str, v_start: int, v_end: int, row: Row) -> tuple[str, ...]:
+    """The party whose deposit the reference rows put at the rank the sentence counts, when that rank
+    is one party's alone (no deposit on the same day or month beside it)."""
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    counted = [m for m in _NTH_DEPOSIT.finditer(text, clause, min(len(text), v_end + 60))]
+    n = ordinal_value(counted[-1].group("n")) if counted else None
+    if n is None:
+        return ()
+    dated = []
+    for act in ctx.gaz.reference.rows("acts"):
+        if act.get("instrument") == row.key and act.get("act") == "deposit" and act.get("party"):
+            day = parse_partial(act.get("date"))
+            if day is not None:
+                dated.append((day[0], day[1], act.get("party")))
+    dated.sort()
+    if not 0 < n <= len(dated):
+        return ()
+    lo, hi, party = dated[n - 1]
+    before_ok = n == 1 or dated[n - 2][1] < lo
+    after_ok = n == len(dated) or hi < dated[n][0]
+    return (party,) if before_ok and after_ok else ()

@@ -1035,6 +1035,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
                     instruments=(act.label,),
                     future=act.future,
                     split=(i, len(parties)) if split else None,
+                    trigger=not act.counted,
                 )
             )
     frames += _instruments_of_a_year(ctx, text, frames)
