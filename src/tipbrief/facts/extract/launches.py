@@ -128,7 +128,13 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             name = edition.get("report")  # "the 2014 edition": of the report the article names
         if edition is not None and edition.get("edition") not in name:
             name = f"{edition.get('edition')} {name}"
-        opening = "Inauguration" if verb.group("verb").lower().startswith("inaugura") else "Launch"
+        opening = (
+            "Inauguration"
+            if verb.group("verb").lower().startswith("inaugura")
+            else "Establishment"
+            if verb.group("verb").lower() in _ESTABLISHED
+            else "Launch"
+        )
         title = (opening if launched else "Publication") + " of the " + name
         out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition))
         taken.add(verb.start())
@@ -686,6 +692,9 @@ _TAIL_BEFORE_LAUNCH = re.compile(
 )
 
 
+_ESTABLISHED = frozenset({"established", "founded", "set up"})
+
+
 def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, str] | None:
     """What the verb launches: (kind, name), or None."""
     verb_word = text[v_start:v_end].casefold()
@@ -717,7 +726,10 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
             for start, end, _ in _instrument_names(ctx, text)
             if start not in starts
         )
-    sets_up = verb_word.startswith("inaugura")
+    established = verb_word in _ESTABLISHED
+    if established:
+        names = []  # ("established a task force", "set up a hotline": only a body on record is set up)
+    sets_up = verb_word.startswith("inaugura") or established
     if sets_up or verb_word.startswith("launch"):
         # "inaugurated the ASEAN Intergovernmental Commission on Human Rights", "The ACWC was
         # launched at the National Convention Center": a body set up. Launched, it must be the
