@@ -159,20 +159,17 @@ def _edition_named(ctx: _Context, text: str) -> list[Launch]:
     for start, end, row in ctx.gaz.reports.find(text):
         edition = report_edition(ctx, text, text[start:end])
         if edition is not None:
-            name = _clean_title(text[start:end])
-            if edition.get("edition") not in name:
-                name = f"{edition.get('edition')} {name}"
-            return [
-                Launch(
-                    "publication",
-                    f"Publication of the {name}",
-                    _norm(row.get("report")),
-                    start,
-                    False,
-                    edition,
-                )
-            ]
+            return _release(text, start, end, row.get("report"), edition)
     return []
+
+
+def _release(text: str, start: int, end: int, report: str, edition: Row | None) -> list[Launch]:
+    """The release of the recorded report named at ``text[start:end]``, keyed by ``report`` (the
+    series, or "previous …"), titled with its edition's year when it is known."""
+    name = _clean_title(text[start:end])
+    if edition is not None and edition.get("edition") not in name:
+        name = f"{edition.get('edition')} {name}"
+    return [Launch("publication", f"Publication of the {name}", _norm(report), start, False, edition)]
 
 
 # "Last month, the US State Department's annual Trafficking in Persons report moved Thailand up …",
@@ -217,13 +214,10 @@ def _what_a_report_did(ctx: _Context, text: str) -> list[Launch]:
         timed = bool(when) and bool(extract_temporals(when))
         if edition is None and (did.group("present") or not timed):
             return []  # ("The report finds …", "The report found …": which edition, or when, is not said.)
-        name = _clean_title(text[start:end])
-        if edition is not None and edition.get("edition") not in name:
-            name = f"{edition.get('edition')} {name}"
         key = row.get("report")
         if edition is None and re.search(r"\blast\s+year\b|\byears?\s+ago\b", when, re.IGNORECASE):
             key = f"previous {key}"  # (the edition before the one an article on this year's reports)
-        return [Launch("publication", f"Publication of the {name}", _norm(key), start, False, edition)]
+        return _release(text, start, end, key, edition)
     return []
 
 
@@ -239,18 +233,7 @@ def _a_days_report(ctx: _Context, text: str) -> list[Launch]:
     """The release of a recorded report a recent day or week owns ("Last week's Global Report")."""
     for start, end, row in ctx.gaz.reports.find(text):
         if _TIMES_OWN.search(text, max(0, start - 30), start):
-            edition = report_edition(ctx, text, text[start:end])
-            name = _clean_title(text[start:end])
-            return [
-                Launch(
-                    "publication",
-                    f"Publication of the {name}",
-                    _norm(row.get("report")),
-                    start,
-                    False,
-                    edition,
-                )
-            ]
+            return _release(text, start, end, row.get("report"), report_edition(ctx, text, text[start:end]))
     return []
 
 
