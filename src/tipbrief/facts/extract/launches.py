@@ -892,7 +892,7 @@ def _body_title(row: Row) -> str:
 _SMALL_WORDS = frozenset({"of", "on", "for", "to", "in", "and", "the", "a", "an", "against"})
 
 
-_IN_PLACE = r"in\s+[A-Z]|"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 
 
 def _common_launch(
@@ -912,13 +912,14 @@ def _common_launch(
         return kind, f"{own.group('name')} {noun}"
     if tail is None:
         rest = text[m.end() :]
+        # (Not "its ASEAN chairmanship in Davao City on January 15": a place and a day, no topic;
+        # "an A$80 million programme in Bangkok", which nothing else names, keeps its place.)
+        definite = m.group("det").lower() not in ("a", "an")
+        no_topic = (r"in\s+[A-Z]|" if definite else "") + rf"on\s+(?:\d|{MONTH_RE}|{_WEEKDAY})"
         t = re.match(
             # (A list is one topic, never cut: "on casinos, cyber fraud and forced criminality"; a list
             # after "of" may run on into a description: "of laws, policies and practices … relating to".)
-            # (Not "its ASEAN chairmanship in Davao City on January 15": a place and a day, no topic;
-            # "an A$80 million programme in Bangkok", which nothing else names, keeps its place.)
-            rf"(?!\s+(?:{_IN_PLACE if m.group('det').lower() not in ('a', 'an') else ''}"
-            rf"on\s+(?:\d|{MONTH_RE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)))"
+            rf"(?!\s+(?:{no_topic}))"
             r"(?:\s+(?:on|about)\s+[^,;()]+?(?:,\s+[^,;()]+?)+,?\s+and\s+[^,;()]+?|\s+(?:of|on|for|to|in|against)\s+[^,;()]+?)"
             rf"(?=\s*(?:,|;|\.|$|\bby\b|\bin\s+[A-Z]|\bat\b|\bwith\b|\bfrom\b|\bon\s+\d|\bon\s+(?:{MONTH_RE})\b))",
             rest,
