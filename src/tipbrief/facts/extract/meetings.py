@@ -559,6 +559,21 @@ def _meeting(
     if n is None and not first_word and n_m:
         n, written = ordinal_value(n_m.group("n")), n_m.group("n")
         start = start - (len(text[max(0, start - 40) : start]) - n_m.start())
+    # "the second COMMIT Inter-Ministerial Meeting in Beijing": a city on record after "in" closes
+    # the name; it says where, and is no part of the title.
+    in_city = next(
+        (
+            m
+            for m in re.finditer(
+                r"\s+in\s+(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}?)(?=[\s,.;]|$)", name
+            )
+            if (row := ctx.gaz.place_row(m.group("city"))) is not None and row.get("kind") == "city"
+        ),
+        None,
+    )
+    if in_city is not None and kind != "summit":
+        end -= len(name) - in_city.start()
+        name = name[: in_city.start()]
     title = _clean_title(name)
     if " " in title and title.isupper() and len(title.split()) <= 3:
         title = title.title()  # a fact box's label: "THIRD CONFERENCE" (not a headline in capitals)
