@@ -88,11 +88,8 @@ _RATIFICATION_OBJECT = re.compile(
 )
 
 
-_AMENDMENTS = re.compile(
-    r"\s+(?:(?:an|the|further)\s+)?(?:amendments?|changes|revisions)\s+(?:to|of)\b", re.IGNORECASE
-)
 _DOCUMENT_OBJECT = re.compile(
-    r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:decree|law|bill|order|sub-decree|resolution|motion)\b"
+    r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:decree|law|bill|order|sub-decree)\b"
     r"|(?:[A-Z][a-z]+\s+)?(?:Law|Decree|Act|Order)\s+No\b)"
 )
 
@@ -201,8 +198,6 @@ def find_acts(
             continue
         if kind == "ratification" and re.search(r"\binstruments?\s+of\s+$", lead, re.IGNORECASE):
             continue  # "deposited its instrument of ratification": the deposit is the act
-        if kind == "conclusion" and _AMENDMENTS.match(text, verb.end()):
-            continue  # "Parliament passed amendments to the … Act 2007": not the Act's adoption
         if kind == "conclusion" and _DOCUMENT_OBJECT.match(text, verb.end()):
             # "signed a royal decree promulgating the ratification of the convention", "signed Law
             # No. 12 of 2017 on the ratification of …": the decree or law is what was signed.
@@ -277,13 +272,7 @@ def find_acts(
             )
             label = row.get("name") if row else _named_in_article(ctx, text, start, name)
             label = re.sub(r"^(?:the|The)\s+", "", label)
-            cut = start >= 0 and row is None and _NAME_CUT.search(text, 0, start)
-            if (
-                cut
-                or label.casefold() in ("convention", "treaty", "law", "act")
-                or (label.split()[-1] in ("Law", "Act") and len(label.split()) < 3)
-            ):
-                # ("… of Migrants Act 2007": a name cut short is none we can title.)
+            if label.casefold() in ("convention", "treaty"):
                 continue  # "the convention" in an article that names two: which one is unknown
             act_kind = conclusion_kind(row, label, word) if kind == "conclusion" else kind
             if (
@@ -508,11 +497,6 @@ _NAME_COMMA = re.compile(r"\s*(?:\([A-Z][\w&/-]*\))?\s*,\s*")
 
 
 _SUBJECT_OF_ITS_OWN = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would)\s")
-
-
-# "the Anti-Trafficking in Persons and Anti-Smuggling of Migrants Act": a capitalised word and a small
-# word right before the name found: the name began earlier than the shapes can tell.
-_NAME_CUT = re.compile(r"\b[A-Z][\w’'-]*\s+(?:of|and|in|for|on|against)\s+$")
 
 
 # A name inside an aside that a participle opens is not the subject of a verb after the aside (but

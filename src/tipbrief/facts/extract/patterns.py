@@ -85,8 +85,6 @@ def ordinal_value(token: str) -> int | None:
 # or its adoption depends on the instrument (see acts.py).
 _ACT_VERB = trigger(
     *("adopted", "approved", "signed", "endorsed", "issued", "finalised", "finalized", "inked", "noted"),
-    # ("The National Assembly passed the Law on …", "enacted the Act": a legislature adopts a law.)
-    *("passed", "enacted"),
     *("adoption", "signing", "signature", "endorsement", "adopt", "sign", "endorse", "approve", "adopts"),
     *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
@@ -165,9 +163,6 @@ _INSTRUMENT_HEADS = (
     *("Strategic Plan", "National Plan"),
     # "the ASEAN Community Vision 2025, adopted in Kuala Lumpur ten years ago"
     "Vision",
-    # A national law: "the Law on Prevention and Suppression of Human Trafficking", "the Expanded
-    # Anti-Trafficking in Persons Act of 2012" (never the bare word: see acts.py).
-    *("Law", "Act"),
     # "Ministers adopted the 2023 Adelaide Strategy for Cooperation"
     "Strategy",
     *("Memorandum of Understanding", "MoU"),
