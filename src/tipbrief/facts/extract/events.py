@@ -956,7 +956,7 @@ def _instruments_of_a_year(ctx: _Context, text: str, frames: list[_Frame]) -> li
         )
         row = _instrument_row(ctx.gaz, name) if year else None
         adopted = parse_partial(row.get("adopted")) if row and row.get("adopted") else None
-        if row is None or adopted is None or adopted[0].year != int(year.group("year")):  # type: ignore[union-attr]
+        if year is None or row is None or adopted is None or adopted[0].year != int(year.group("year")):
             continue
         label = row.get("name")
         if label.casefold() in acted or name.casefold() in acted:
@@ -1238,12 +1238,12 @@ def _at_or_during(text: str, m: MeetingName) -> bool:
     return bool(_AT_OR_DURING.search(text, 0, m.start) or _OPENS_WITH_AT.match(text, m.start, m.end))
 
 
-_OPENS_WITH_AT = re.compile(r"(?:[Aa]t|[Dd]uring|[Ss]ince|[Aa]fter|[Ff]ollowing)\s+(?:[Tt]he\s+)?(?=[A-Z])")
+# The words before a summit that it is the occasion or the landmark of; before it or inside its name.
+_AT_WORDS = r"[Aa]t|[Dd]uring|[Ss]ince|[Aa]fter|[Ff]ollowing"
+_OPENS_WITH_AT = re.compile(rf"(?:{_AT_WORDS})\s+(?:[Tt]he\s+)?(?=[A-Z])")
 
 
-_AT_OR_DURING = re.compile(
-    r"\b(?:[Aa]t|[Dd]uring|[Ss]ince|[Aa]fter|[Bb]efore|[Ff]ollowing|[Aa]head\s+of)\s+(?:[Tt]he\s+)?$"
-)
+_AT_OR_DURING = re.compile(rf"\b(?:{_AT_WORDS}|[Bb]efore|[Aa]head\s+of)\s+(?:[Tt]he\s+)?$")
 _TO_BE_DONE_AT = re.compile(
     r"\b(?:to|will|shall)\s+be\s+\w+(?:ed|en)\s+(?:at|to|before|during)\s+(?:the\s+)?(?:next\s+|upcoming\s+)?$"
 )
@@ -1266,11 +1266,12 @@ def _summit_in_city(ctx: _Context, text: str, m: MeetingName) -> str:
     # ("since the ASEAN Summit in Nay Pyi Taw last month": the city may close the name itself.)
     inside = re.search(r"\s+in\s+(?=[A-Z])", text[m.start : m.end])
     if inside is not None:
-        city = _summit_city_at(ctx, text, m.start + inside.start(), 5)
-        return f"ASEAN Summit in {city}" if city is not None else ""
-    if not _OCCASION_IN_CITY.match(text, m.end):
+        at = m.start + inside.start()
+    elif _OCCASION_IN_CITY.match(text, m.end):
+        at = m.end
+    else:
         return ""
-    city = _summit_city_at(ctx, text, m.end, 5)
+    city = _summit_city_at(ctx, text, at, 5)
     return f"ASEAN Summit in {city}" if city is not None else ""
 
 
