@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tipbrief.common.words import Trigger, trigger
+from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.reference import Row
 
 MEETING_NOUNS = (
@@ -212,6 +213,8 @@ _INSTRUMENT_COMMON = re.compile(
     r"(?:(?:non-binding|legally binding|binding|landmark|historic|new|first|political|common)\s+){0,2}"
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
     r"(?:\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
+    # ("ratified the convention on 14 March 2016 and deposited …": a date, not what it is about.)
+    rf"(?!\d|(?:{MONTH_RE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
     r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?"
     # ("the ASEAN convention against trafficking has been in force since March 2017": the verb ends it.)
     r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$)"
