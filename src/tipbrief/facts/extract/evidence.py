@@ -76,16 +76,17 @@ CONTINUING = re.compile(
 
 
 def bounds_only(original: str, cons: list[Constraint]) -> list[Constraint]:
-    """ "meet here from tomorrow", "runs until Sept 28": a day that starts or ends the event bounds
-    one side of it only; without a year it cannot bound anything, and is dropped."""
+    """ "meet here from tomorrow", "runs until Sept 28", "through Thursday": a day that starts or
+    ends the event bounds one side of it only; without a year it cannot bound anything, and is
+    dropped."""
     out = []
     for c in cons:
-        lead = original[max(0, c.span.start - 7) : c.span.start] if c.span else ""
+        lead = original[max(0, c.span.start - 9) : c.span.start] if c.span else ""
         side = (
             "from"
             if re.search(r"\bfrom\s+$", lead)
             else "until"
-            if re.search(r"\b(?:until|till)\s+$", lead)
+            if re.search(r"\b(?:until|till|through)\s+$", lead)
             else ""
         )
         if not side or c.span is None or original[c.span.start : c.span.end].count(" to "):

@@ -161,11 +161,12 @@ _PAST_CLAUSE = re.compile(
 # March", "the meetings end on Saturday" (a past event would take the past tense).
 _SCHEDULED = re.compile(
     r"\b(?:(?:enters?|comes?) into (?:force|effect|being)|takes? effect|"
-    r"(?:ends?|closes?|opens?|begins?|starts?|concludes?|resumes?|runs?(?: until)?)|"
+    # ("which opened yesterday and continue until Thursday", "runs through Wednesday")
+    r"(?:ends?|closes?|opens?|begins?|starts?|concludes?|resumes?|runs?(?: until)?|continues?|lasts)|"
     # "Ministers … meet in Adelaide on Friday"
     # "The leaders of China, Japan … join them here on Monday for the second East Asia Summit"
     r"(?<!did not )(?<!didn't )(?:meets?|gathers?|convenes?|joins?))\b"
-    r"(?:[^,;.]{0,30}?\s(?:on|in|from|until))?\s*$"
+    r"(?:[^,;.]{0,30}?\s(?:on|in|from|until|till|through))?\s*$"
 )
 
 
