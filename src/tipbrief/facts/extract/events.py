@@ -479,6 +479,9 @@ def _events_in_sentence(
             continuing = f.kind not in POINT_KINDS and bool(
                 CONTINUING.search(text[seg_start:seg_end] if len(triggers) > 1 else text)
             )
+            if continuing:
+                # "The 19th AMMTC continued today": today falls within the meeting, not around it.
+                cons = [c for c in cons if c.rule != "relative-date"]
             # "Last year's edition, released on June 24": a year the clause gives holds the day; the
             # nearest June 24 before the article need not.
             annual = any(c.annual for c in cons) and not any(
