@@ -722,7 +722,16 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
     for c in cons:
         one_day = c.annual is None and c.earliest is not None and c.earliest == c.latest
         verb = _verb_before(c, original) if one_day else None
-        if one_day and c.earliest and c.latest and (c.rule == "relative-date" or (c.stated and verb)):
+        if (
+            one_day
+            and c.earliest
+            and c.latest
+            and (
+                c.rule == "relative-date"
+                or (c.stated and verb)
+                or (c.stated and _heads_entry(c, original, text))
+            )
+        ):
             # "which began yesterday and ends on Friday": the verb just before the day says which
             # end of the meeting it is; without one, the sentence's verbs say (for a day counted
             # from the article). "The Meeting, which opened on 13 October", "* 9th AMMTC -
@@ -755,6 +764,16 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             c = replace(c, latest=c.latest + span, note=c.note + ", or it had begun by then")
         out.append(c)
     return out
+
+
+def _heads_entry(c: Constraint, original: str, text: str) -> bool:
+    """ "14 December 2007 - Beijing: the second COMMIT Inter-Ministerial Meeting ends with …": the
+    day that heads a timeline's entry is the meeting's last when the entry says it ended, so the
+    meeting may have begun days before. (One that "opens" that day keeps the day as stated.)"""
+    if c.span is None or _OPENED.search(text) or not _CLOSED.search(text):
+        return False
+    line = original[original.rfind("\n", 0, c.span.start) + 1 : c.span.start]
+    return not line.strip(" \t*•·–-")
 
 
 def _acts_on_programme(f: _Frame, c: Constraint) -> bool:
