@@ -185,6 +185,8 @@ def clause_tense(sentence: str, start: int) -> Tense | None:
     before = _BRACKETED_ACRONYM.sub(
         lambda m: " " * len(m.group()), sentence[max(0, start - CLAUSE_REACH) : start]
     )
+    # So is the province or country after a town ("gather in Panglao, Bohol, on Tuesday").
+    before = _PLACE_APPOSITIVE.sub(lambda m: m.group("at") + m.group("rest").replace(",", " "), before)
     clause = re.split(r"[,;:()]", before)[-1]
     # A subordinate clause has its own verb ("will take effect next month after the Philippines
     # deposited its instrument on Tuesday": Tuesday is past); without one, the whole clause speaks.
@@ -209,6 +211,10 @@ _PRESENT_ACT = re.compile(
 )
 
 
+_PLACE_APPOSITIVE = re.compile(
+    r"(?P<at>\b(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"(?P<rest>(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})+,)"
+)
 CLAUSE_REACH = 120
 """How far before an expression its clause's verb may stand."""
 _BRACKETED_ACRONYM = re.compile(r"\([A-Z][\w&/-]{1,11}\)")
