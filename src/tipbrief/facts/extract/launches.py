@@ -368,11 +368,12 @@ def _entry_edition(ctx: _Context, text: str) -> list[Launch]:
     m = _ENTRY_DAY.match(text)
     if m is None:
         return []
-    named = ""
-    for start, end, _ in ctx.gaz.reports.find(text):
+    named = series = ""
+    for start, end, row in ctx.gaz.reports.find(text):
         if start > m.end() + 5:
             break
         edition = report_edition(ctx, text, text[start:end])
+        series = series or row.get("report")
         if edition is not None:
             name = _clean_title(text[m.end() : end])
             return [
@@ -381,17 +382,20 @@ def _entry_edition(ctx: _Context, text: str) -> list[Launch]:
                 )
             ]
         named = named or text[start:end]
-    return _entry_of_a_release(ctx, text, m.end(), named)
+    return _entry_of_a_release(ctx, text, m.end(), named, series)
 
 
 _TIERS = re.compile(r"\bTier\s*(?:[123]|One|Two|Three)\b|\bWatch\s+List\b")
 
 
-def _entry_of_a_release(ctx: _Context, text: str, body_at: int, named: str = "") -> list[Launch]:
+def _entry_of_a_release(
+    ctx: _Context, text: str, body_at: int, named: str = "", series: str = ""
+) -> list[Launch]:
     """ "July 27, 2015 - Malaysia moves up to the Tier 2 Watch List", in a list of a report's
     releases: the edition released on the entry's day, when the entry speaks of tiers and exactly one
     recorded edition came out that day (titled as the entry names the report, if it does: "The TIP
-    report downgrades Thailand …")."""
+    report downgrades Thailand …"). An entry of a month ("July 2022 - The US Trafficking in Persons
+    report moves Cambodia to Tier 3") is the one edition of the report it names out that month."""
     if not _TIERS.search(text, body_at):
         return []
     # ("June 20 - The State Department's report drops Thailand to Tier 3", under a heading "2014".)
@@ -407,10 +411,16 @@ def _entry_of_a_release(ctx: _Context, text: str, body_at: int, named: str = "")
         ),
         None,
     )
-    if day is None or day[0] != day[1]:
+    a_month = bool(series) and day is not None and day[0].day == 1 and (day[1] - day[0]).days <= 30
+    if day is None or (day[0] != day[1] and not a_month):
         return []
     rows = [
-        r for r in ctx.gaz.reference.rows("reports") if parse_partial(r.get("published")) == (day[0], day[0])
+        r
+        for r in ctx.gaz.reference.rows("reports")
+        if (out := parse_partial(r.get("published"))) is not None
+        and day[0] <= out[0]
+        and out[1] <= day[1]
+        and (day[0] == day[1] or r.get("report") == series)
     ]
     if len(rows) != 1:
         return []
