@@ -32,7 +32,7 @@ from tipbrief.facts.resolve.conflicts import (
 )
 from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import Temporal
-from tipbrief.facts.temporal.intervals import year_interval
+from tipbrief.facts.temporal.intervals import weekday_named, year_interval
 
 # Which evidence wins when constraints contradict: what the text states outright first,
 # then reference data, then what follows from the article's own date.
@@ -121,7 +121,11 @@ def _occurrences(t: Temporal, lo: date, hi: date) -> list[tuple[date, date]]:
             whole.append(iv)
         elif iv[0] <= hi and iv[1] >= lo:
             parts.append((max(iv[0], lo), min(iv[1], hi)))
-    return whole or parts
+    # "Thursday, 24 September", between the 18th meeting (2018) and the 21st (2021): the year in
+    # which that day is a Thursday (2020). (When none is, the weekday is a slip and says nothing.)
+    named = weekday_named(t) if t.kind == "date" else None
+    on_that_day = [iv for iv in whole if iv[0].weekday() == named]
+    return on_that_day or whole or parts
 
 
 def _fits(core: list[Constraint], extra: Iterable[Constraint], annual: Sequence[Constraint]) -> bool:

@@ -109,7 +109,7 @@ def anchored_interval(
     if not fits:
         return None, "no year fits the article's date"
     lo, hi = min(f[0] for f in fits), max(f[1] for f in fits)
-    named = _weekday_named(t)
+    named = weekday_named(t)
     if named is not None and t.kind == "date":
         # "Thursday, September 22": of the days the article's date allows, those on that weekday.
         days = [
@@ -167,7 +167,7 @@ def _nearest(t: Temporal, point: date, tense: Tense) -> tuple[date, date] | None
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _weekday_named(t: Temporal) -> int | None:
+def weekday_named(t: Temporal) -> int | None:
     """The weekday a date is given with ("Thursday, September 22"), if any."""
     first = re.match(r"[A-Za-z]+", t.text)
     word = first.group().casefold() if first else ""
