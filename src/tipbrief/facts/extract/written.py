@@ -97,6 +97,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_relative_to_recorded(ctx),
         *_recorded_days(ctx, own),
         *_past_dates(ctx),
+        *_held_meetings(ctx),
     ]
     # The article's own dates come first; a later constraint that contradicts them is dropped. A
     # dateline's day is the article's own word too, year or not: a clue that allows no such day
@@ -775,6 +776,52 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
                     iv[0],
                     None,
                     span,
+                )
+            )
+    return out
+
+
+# "The 20th ASEAN SOMTC (SOMTC), hosted by the Philippines, was held virtually …", "… met in
+# Vientiane", "the commission wrapped up its 23rd Meeting": the meeting has taken place.
+_HELD_AFTER = re.compile(
+    r"^\s*(?:\([^()]{1,15}\)\s*)?(?:,[^,;.]{1,60},\s*)?"
+    r"(?:(?:was|were)\s+(?:\w+\s+)?(?:held|convened|hosted|opened|closed|concluded)"
+    r"|met|opened|closed|ended|concluded|wrapped\s+up|took\s+place)\b",
+    re.IGNORECASE,
+)
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|hosted|chaired|attended|opened|closed|concluded|wrapped\s+up)\s+(?:the|its|their)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _held_meetings(ctx: _Context) -> list[Constraint]:
+    """Numbered meetings the article reports as held, in a sentence with a past verb and nothing that
+    points ahead: it was written no earlier than a week before the first day the meeting's rows (or,
+    without one, the meetings on record either side of it) allow."""
+    out: list[Constraint] = []
+    for s in ctx.sentences:
+        if not only_past(s.text):
+            continue
+        for ident in _named_meetings(ctx, s):
+            if not (_HELD_AFTER.match(ident.after) or _HELD_BEFORE.search(ident.before)):
+                continue
+            firsts = [c.earliest for c in ident.candidates]
+            if not firsts or any(d is None for d in firsts):
+                continue
+            # (A row may give the leaders' or ministers' days alone: "opened the seventh Bali Process
+            # conference on Monday", the officials' day before the one on record.)
+            first = min(d for d in firsts if d is not None) - timedelta(days=CURRENT_DAYS)
+            out.append(
+                Constraint(
+                    "past-meeting",
+                    f"the article reports the {ident.text} as held, so it was written on or after "
+                    + first.isoformat(),
+                    first,
+                    None,
+                    ident.span,
+                    ident.candidates[0].reference,
+                    ident.candidates[0].url,
                 )
             )
     return out
