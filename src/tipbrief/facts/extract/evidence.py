@@ -71,7 +71,10 @@ def tense_of(text: str) -> Tense:
 
 
 CONTINUING = re.compile(
-    r"\b(?:continued|continues|under ?way|(?:is|are)\s+(?!expected\b)\w+ing)\b(?!\s+(?:to|for)\b)"
+    # ("Viet Nam is preparing the AMMTC, which will be held in November": what is under way is the
+    # preparation of a meeting still to come.)
+    r"\b(?:continued|continues|under ?way|(?:is|are)\s+"
+    r"(?!expected\b|(?:preparing|planning|organi[sz]ing|readying|drafting)\b)\w+ing)\b(?!\s+(?:to|for)\b)"
 )
 
 
