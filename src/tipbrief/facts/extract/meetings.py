@@ -341,7 +341,9 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
 
 
 _DAY_BEFORE_NAME = re.compile(
-    rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTHS})\s+)+(?:(?:for|of|on|the|in|at)\s+)+"
+    # ("meet in Vientiane in August for the ASEAN Ministerial Meeting …": the place and the month too.)
+    r"^(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+in\s+(?=" + _MONTHS + r"\s))?"
+    rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTHS})\s+)+(?:(?:for|of|on|the|in|at)\s+)+"
 )
 
 
