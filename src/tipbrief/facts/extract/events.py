@@ -858,7 +858,10 @@ _SPEAKS = re.compile(
 )
 _CLAUSE_VERB = re.compile(
     r"\b(?:met|held|signed|adopted|launched|opened|closed|deposited|ratified|agreed|gathered|convened|"
-    r"hosted|attended|took place|continues?|continued|started|began|ended|finished|established|founded)\b"
+    r"hosted|attended|took place|continues?|continued|started|began|ended|finished|established|founded|"
+    # ("The US State Department's annual … report is expected next month, and ASEAN ministers will
+    # meet in Vientiane in August": next month is the report's.)
+    r"(?:is|are|was|were)\s+(?:expected|due|scheduled|set)|will)\b"
 )
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
 # The words that join a meeting to the next one of a list: "… on May 29 and the Senior Officials Meeting".
