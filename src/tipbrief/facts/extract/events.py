@@ -354,8 +354,11 @@ def _events_in_sentence(
         own = [i for i in idents if claimed.get(id(i)) == f.at]
         at = s.span(ctx.doc, ctx.original, f.at, f.at).start
         if not f.trigger:
-            # (An instrument named with its year: what the reference data records of the act.)
-            cons: list[Constraint] = _instrument_reference(ctx, f) if f.kind in ACT_KINDS else []
+            # (An instrument or a report's edition named with its year: what the reference data
+            # records of the act or the release.)
+            cons: list[Constraint] = (
+                _instrument_reference(ctx, f) if f.kind in ACT_KINDS else _edition_reference(f)
+            )
             pl = None
         else:
             seg_start = max((t for t in triggers if t < f.at), default=0)
@@ -1071,6 +1074,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             x.at,
             generic=x.generic,
             edition=x.edition,
+            trigger=not x.named_only,
         )
         for x in find_launches(ctx, text, words, taken)
     ]

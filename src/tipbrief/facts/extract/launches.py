@@ -37,6 +37,9 @@ class Launch:
     edition: Row | None = None
     """The reference row of the report's edition the text names ("the 2024 Trafficking in Persons
     Report"), when it is one the reference data records."""
+    named_only: bool = False
+    """ "According to the Global Report on Trafficking in Persons 2022, …": a recorded edition the
+    sentence names without telling its release; its row dates it, none of the sentence's dates."""
 
 
 _NOT_A_LAUNCH = re.compile(r"\b(?:to|not)\s+$")
@@ -159,17 +162,21 @@ def _edition_named(ctx: _Context, text: str) -> list[Launch]:
     for start, end, row in ctx.gaz.reports.find(text):
         edition = report_edition(ctx, text, text[start:end])
         if edition is not None:
-            return _release(text, start, end, row.get("report"), edition)
+            return _release(text, start, end, row.get("report"), edition, named_only=True)
     return []
 
 
-def _release(text: str, start: int, end: int, report: str, edition: Row | None) -> list[Launch]:
+def _release(
+    text: str, start: int, end: int, report: str, edition: Row | None, named_only: bool = False
+) -> list[Launch]:
     """The release of the recorded report named at ``text[start:end]``, keyed by ``report`` (the
     series, or "previous …"), titled with its edition's year when it is known."""
     name = _clean_title(text[start:end])
     if edition is not None and edition.get("edition") not in name:
         name = f"{edition.get('edition')} {name}"
-    return [Launch("publication", f"Publication of the {name}", _norm(report), start, False, edition)]
+    return [
+        Launch("publication", f"Publication of the {name}", _norm(report), start, False, edition, named_only)
+    ]
 
 
 # "Last month, the US State Department's annual Trafficking in Persons report moved Thailand up …",
