@@ -144,26 +144,33 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
     if out:
         earlier = [x for x in _ranked_last_year(ctx, text) if all(x.at < o.at for o in out)]
         return [*earlier, *out, *_last_years_edition(ctx, text, out)]
-    return (
+    released = (
         _entry_edition(ctx, text)
         or _ranking_release(ctx, text)
         or _report_of_a_month(ctx, text)
         or _ranked_last_year(ctx, text)
         or _a_days_report(ctx, text)
         or _what_a_report_did(ctx, text)
-        or _edition_named(ctx, text)
     )
+    # ("upgraded … in the 2016 TIP Report and kept on the Watch List in the 2017 TIP Report": the
+    # ranking is the 2016 edition's; the 2017 edition, named too, came out as well.)
+    if released and any(x.edition is None for x in released):
+        return released
+    also = _edition_named(ctx, text)
+    return [*released, *(x for x in also if all(x.edition != r.edition for r in released))]
 
 
 def _edition_named(ctx: _Context, text: str) -> list[Launch]:
     """ "Malaysia's ranking in the 2015 Trafficking in Persons Report is being watched", "according to
     UNODC's Global Report on Trafficking in Persons 2022": a recorded edition named with its year is
     its release, dated by its row (no verb needed, none of the sentence's dates is its)."""
+    # ("upgraded … in the 2016 TIP Report and kept on the Watch List in the 2017 TIP Report": each.)
+    out: list[Launch] = []
     for start, end, row in ctx.gaz.reports.find(text):
-        edition = report_edition(ctx, text, text[start:end])
-        if edition is not None:
-            return _release(text, start, end, row.get("report"), edition, named_only=True)
-    return []
+        edition = edition_at(ctx, text, start, end, row)
+        if edition is not None and all(x.edition != edition for x in out):
+            out += _release(text, start, end, row.get("report"), edition, named_only=True)
+    return out
 
 
 def _release(
@@ -449,10 +456,16 @@ def report_edition(ctx: _Context, text: str, name: str) -> Row | None:
     """The recorded edition of the report the sentence names as ``name``, given by the year beside
     the report's name; None when no year names one, or the reference data lacks it."""
     for start, end, row in _reports_named(ctx, text, name):
-        year = _EDITION_BEFORE.search(text, max(0, start - 25), start) or _EDITION_AFTER.match(text, end)
-        if year is not None:
-            return ctx.gaz.report_edition(row, int(year.group("year")))
+        edition = edition_at(ctx, text, start, end, row)
+        if edition is not None:
+            return edition
     return None
+
+
+def edition_at(ctx: _Context, text: str, start: int, end: int, row: Row) -> Row | None:
+    """The recorded edition of the report named at ``text[start:end]``, by the year beside it."""
+    year = _EDITION_BEFORE.search(text, max(0, start - 25), start) or _EDITION_AFTER.match(text, end)
+    return ctx.gaz.report_edition(row, int(year.group("year"))) if year is not None else None
 
 
 def _edition_released_on(ctx: _Context, text: str, name: str) -> Row | None:
