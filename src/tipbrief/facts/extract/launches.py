@@ -120,7 +120,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             continue  # "Kerry, presenting the report, said …": a release only when it names the edition
         named_words = {w for w in _norm(name).split() if not w.isdigit()} - {"previous", "earlier", "first"}
         if edition is not None and (
-            re.fullmatch(rf"edition|report|(?!previous){_AN_EDITION}|{_REPORT_BY}", name, re.I)
+            re.fullmatch(rf"edition|report|{_AN_EDITION}|{_REPORT_BY}", name, re.I)
             or (
                 named_words <= set(_norm(edition.get("report")).split()) | {"edition"}
                 and name.split()[-1].islower()
