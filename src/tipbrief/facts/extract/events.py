@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from functools import lru_cache
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import (
@@ -1177,8 +1178,15 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     if leaders is not None and leaders.group("verb") == "meeting":
         # "ASEAN leaders meeting in Nay Pyi Taw": a participle, no meeting named "meeting".
         names = [m for m in names if m.start != leaders.start("verb")]
+    members = _members_met(ctx, text)
+    if members:
+        # ("a meeting of ASEAN ministers responsible for transnational crime": the series' meeting;
+        # not "an emergency meeting of ASEAN ministers on transnational crime", a meeting of its own.)
+        plain = [m for m in names if m.title.casefold().startswith("meeting of")]
+        names = [m for m in names if not (m in plain and any(m.start <= f.at < m.end for f in members))]
+        members = [f for f in members if not any(m.start <= f.at < m.end for m in names)]
     if not names:
-        return _unnamed(ctx, text, words, others)
+        return members or _unnamed(ctx, text, words, others)
     main = _main_meeting(text, words, names)
     out: list[_Frame] = []
     for m in names:
@@ -1252,6 +1260,10 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             end = text.find(city, m.end) + len(city)
             frame = _meeting_frame(m, trigger=False)
             out.append(replace(frame, title=in_city, name=_norm(in_city), generic=False, end=end))
+    # (Beside meetings the sentence names: "… at their summit in Vientiane last November, and the
+    # group's ministers responsible for transnational crime are due to meet in Hanoi".)
+    if all(m.generic or m.weak for m in names):
+        out += members
     # "… a new plan of action, to be tabled at the ASEAN Ministerial Meeting on Transnational Crime
     # (AMMTC) in September": what is to be done at a meeting, the meeting still to come.
     return [replace(f, future=True) if _TO_BE_DONE_AT.search(text, 0, f.at) else f for f in out]
@@ -1420,6 +1432,67 @@ _BODY_MET = re.compile(
     r"(?:had\s+|has\s+|last\s+)?(?P<verb>met|convened)\s+(?:for\s+the\s+(?:first|second|third|last)\s+time\s+)?"
     r"(?:in|on|at|last|earlier)\b"
 )
+
+
+def _members_met(ctx: _Context, text: str) -> list[_Frame]:
+    """ "ASEAN ministers responsible for transnational crime met in Manila last month", "a meeting of
+    ASEAN ministers on transnational crime in Labuan Bajo", "their ministers are due to meet in
+    Hanoi in November": the series whose name says who meets in it (the ASEAN Ministerial Meeting
+    on Transnational Crime), held (or to be held) there and then."""
+    found = _members_pattern(
+        tuple((r.get("series"), r.get("name")) for r in ctx.gaz.reference.rows("series"))
+    )
+    if found is None:
+        return []
+    pattern, groups = found
+    out: list[_Frame] = []
+    for m in pattern.finditer(text):
+        series, name = next(groups[k] for k in groups if m.group(k))
+        verb = _MEMBERS_MEET.match(text, m.end())
+        before = _MEETING_OF.search(text, max(0, m.start() - 20), m.start())
+        if verb is None and before is None:
+            continue
+        at = verb.start("verb") if verb is not None else before.start("verb") if before is not None else 0
+        end = verb.end() if verb is not None else m.end()
+        frame = _Frame("meeting", name, series, _norm(name), at, end=end)
+        # ("when ASEAN ministers responsible for transnational crime meet in Vientiane in August":
+        # the present of a schedule, still to come.)
+        ahead = verb is not None and bool(verb.group("ahead") or verb.group("verb") in ("meet", "meets"))
+        out.append(replace(frame, future=ahead))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _members_pattern(
+    series: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None:
+    """Who meets in each series named "(ASEAN) Ministerial (Senior Officials) Meeting on <topic>":
+    "(ASEAN) ministers responsible for (in charge of, on) <topic>"; with the series and name each
+    group of the pattern stands for."""
+    parts = []
+    groups: dict[str, tuple[str, str]] = {}
+    for i, (key, name) in enumerate(series):
+        m = _WHO_MEETS.match(name)
+        if m is None:
+            continue
+        who = "ministers" if m.group("role").startswith("Minist") else r"senior\s+officials"
+        topic = r"\s+".join(re.escape(w) for w in m.group("topic").casefold().split())
+        parts.append(
+            rf"(?P<s{i}>(?:ASEAN\s+)?{who}\s+(?:responsible\s+for|in\s+charge\s+of|on|dealing\s+with)\s+{topic})"
+        )
+        groups[f"s{i}"] = (key, name)
+    return (re.compile(rf"\b(?i:{'|'.join(parts)})\b"), groups) if parts else None
+
+
+_WHO_MEETS = re.compile(
+    r"^(?:ASEAN\s+)?(?P<role>Ministerial|Senior\s+Officials['’]?)\s+Meeting\s+on\s+(?P<topic>.+)$"
+)
+_MEMBERS_MEET = re.compile(
+    r"(?:\s*\([A-Z][\w&/-]*\))?(?:,[^,;.]{1,60},)?\s+(?:who\s+|which\s+)?(?:had\s+|have\s+|last\s+)?"
+    r"(?P<verb>met|meets?|gathered|gather|convened|convene|"
+    r"(?P<ahead>(?:are|were|is|was)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet))\b"
+)
+_MEETING_OF = re.compile(r"\b(?P<verb>meeting)\s+of\s+(?:the\s+)?$")
 
 
 def _body_met(ctx: _Context, text: str) -> _Frame | None:

@@ -56,7 +56,7 @@ _HERE = re.compile(r"\bhere\b|\bin this (?:town|city|capital)\b|\bin the (?:city
 
 
 _HELD_IN = re.compile(
-    r"\b(?:held|hosted|convened|took place|takes place|met|meets|meeting|gathered|signed|adopted|launched|"
+    r"\b(?:held|hosted|convened|took place|takes place|met|meets?|meeting|gathered|signed|adopted|launched|"
     r"organi[sz]ed|opened|closed|ended|began|workshop|conference|summit|forum|training|seminar|"
     r"consultation|dialogue)\b[^.;]{0,40}\bin\s+(?:the\s+)?$",
     re.IGNORECASE,

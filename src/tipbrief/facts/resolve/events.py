@@ -198,7 +198,9 @@ def group_candidates(entries: Sequence[KeyedCandidate]) -> list[tuple[BucketId, 
                 for g in forming
                 # The places agree when every member states none, the same one as c, or a country
                 # and a city in it ("Cebu, Philippines" and "the Philippines").
-                if all(_places_fit(p, c) for p in g.places) and _meet(*g.bounds, k.earliest, k.latest)
+                if all(_places_fit(p, c) for p in g.places)
+                and _meet(*g.bounds, k.earliest, k.latest)
+                and _dated_alike(g.bounds, k)
             ),
             None,
         )
@@ -218,6 +220,21 @@ def group_candidates(entries: Sequence[KeyedCandidate]) -> list[tuple[BucketId, 
         )
         for g in forming
     ]
+
+
+def _dated_alike(bounds: Bounds, k: KeyedCandidate) -> bool:
+    """A meeting of a series named without its number ("ASEAN ministers on transnational crime are
+    due to meet in Cambodia later this year", in an article of some year between 2017 and 2022) is
+    one of many: not dated to within a year, it is no reading of one that is (nor one that is, of
+    it), whatever its words share."""
+    c = k.candidate
+    if c.ordinal is not None or not c.subject or c.kind != "meeting":
+        return True
+    return _within_a_year(k.earliest, k.latest) == _within_a_year(*bounds)
+
+
+def _within_a_year(lo: date | None, hi: date | None) -> bool:
+    return lo is not None and hi is not None and (hi - lo).days <= 366
 
 
 def _places_fit(p: Place, c: EventCandidate) -> bool:
