@@ -1417,7 +1417,8 @@ _GROUP_LEAD = re.compile(
     r"^(?:(?:[Tt]he|[Ww]hen|[Aa]fter|[Bb]efore|[Aa]s|[Ww]hile|[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]here)\s+)+"
 )
 _GROUP_MET = re.compile(
-    r"(?P<who>(?:[Tt]he\s+)?(?:[A-Za-z-]+\s+){0,2}?"
+    # ("Interior and security ministers of …": both portfolios, not "and security ministers".)
+    r"(?P<who>(?:[Tt]he\s+)?(?:[A-Za-z][A-Za-z-]*\s+(?:and\s+[A-Za-z-]+\s+)?){0,2}?"
     r"(?:officials|ministers|delegates|experts|representatives|prosecutors|chiefs)"
     r"(?:\s+(?:of|from)\s+[^,;.]{1,60}?(?:,\s+[A-Z][^,;.]{1,30}?)*)?)\s+(?:had\s+|have\s+)?"
     r"(?:met|gathered|convened|came together)\b"

@@ -64,6 +64,9 @@ def _title(cands: Sequence[EventCandidate]) -> str:
             not t.startswith("Signing"),
             t[:1].islower(),
             not (t[:1].isdigit() or any(x in t.casefold() for x in subjects)),
+            # ("Meeting of Interior and security ministers of …": a description of an unnamed
+            # meeting, which a name another source gives replaces.)
+            t.startswith("Meeting of "),
             -len(t),
             t,
         ),
