@@ -671,6 +671,8 @@ _ADVERBIALS = re.compile(
 _DETERMINER = re.compile(
     # "the launch of a Training Curriculum": the noun's object after "of".
     r"(?:of\s+)?(?:the|its|their|a|an)\s+(?:(?:new|annual|latest|first|flagship|landmark|updated|revised|"
+    # ("launched the third National Action Plan on Anti-Trafficking in Persons")
+    r"second|third|fourth|fifth|sixth|"
     r"next|upcoming|forthcoming|"
     r"(?:19|20)\d\d)\s+)*",
     re.IGNORECASE,
@@ -679,7 +681,9 @@ _DETERMINER = re.compile(
 # the body that reports it.
 _REPORTS_OF_ITSELF = r"\s+(?:recalled|noted|said|stated|explained|added|recounted)\s+that\s+it\s+"
 _GAP_BEFORE_LAUNCH = re.compile(
-    r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:(?:which|that)\s+|" + _REPORTS_OF_ITSELF + r")?"
+    # ("The Counter Trafficking in Persons Centre of Excellence (CTIP COE) was launched": an acronym
+    # of two words.)
+    r"^\s*(?:\([A-Z][\w&/-]*(?:\s[A-Z][\w&/-]*)?\))?[\s,]*(?:(?:which|that)\s+|" + _REPORTS_OF_ITSELF + r")?"
     r"(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
     r"(?:\w+ly\s+)?$"
     # "X, which the US State Department released": a relative clause with a named subject.

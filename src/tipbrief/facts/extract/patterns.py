@@ -129,7 +129,8 @@ _PUBLICATION_VERB = trigger(
 # Community", "a 10-year programme".
 _LAUNCH_HEAD = (
     r"(?:Programme|Program|Project|Initiative|Campaign|Chairmanship|Community|Network|Platform|Portal"
-    r"|Fund|Strategy|Partnership|Hotline|Database|Website|App|Centre|Center|Mechanism|System)"
+    # ("a National Approach against TIP": a head is a whole word, never "App" in "Approach".)
+    r"|Fund|Strategy|Partnership|Hotline|Database|Website|App|Centre|Center|Mechanism|System|Approach)\b"
 )
 
 
@@ -237,7 +238,8 @@ _DOC_NAME = re.compile(
 
 _LAUNCH_NAME = re.compile(
     rf"(?P<name>(?:{_CAP_WORD}\s+(?:(?:of|on|for|the|and|in|to|against)\s+)*)*?{_LAUNCH_HEAD}"
-    rf"(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD})*)?)"
+    # ("the National Approach against Trafficking in Persons": small words inside what it is against.)
+    rf"(?:\s+(?:of|on|for|against|to)\s+(?:the\s+)?{_CAP_WORD}(?:\s+(?:(?:in|of|and)\s+)?{_CAP_WORD})*)?)"
 )
 
 
