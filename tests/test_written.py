@@ -12,6 +12,7 @@ import yaml
 from tipbrief.facts.corpus import parse_article
 from tipbrief.facts.extract.article import extract_article
 from tipbrief.facts.extract.dates import counts_back
+from tipbrief.facts.extract.evidence import tense_of
 from tipbrief.facts.extract.sentences import _event_tense, expression_tense
 from tipbrief.facts.gazetteer import Gazetteer, build_gazetteer
 from tipbrief.facts.reference import load_reference
@@ -148,6 +149,19 @@ def test_an_instrument_submitted_for_adoption_is_adopted_after_the_article(
     sentence: str, expected: str
 ) -> None:
     assert _event_tense(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An adverb between "are" and "expected" leaves the meeting still to come.
+        "Human rights and trafficking are also expected to feature at the meeting of the AICHR in "
+        "Boracay next month.",
+        "The plan is still expected to be adopted by the ministers.",
+    ],
+)
+def test_what_is_expected_is_still_to_come(sentence: str) -> None:
+    assert tense_of(sentence) == "future"
 
 
 def test_a_timeline_entrys_year_dates_the_days_of_its_paragraph(gazetteer: Gazetteer) -> None:

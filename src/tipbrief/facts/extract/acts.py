@@ -150,6 +150,11 @@ _BECAME_NTH = re.compile(
 _INSTRUMENT_OF_RATIFICATION = re.compile(
     r"\binstruments?\s+of\s+(?:ratification|accession|acceptance|approval)\b", re.IGNORECASE
 )
+# "lodged their ratifications with the Secretary-General", "handed over its instrument here in July":
+# what a party hands over or lodges is its instrument of ratification, however the copy shortens it.
+_ITS_RATIFICATION = re.compile(
+    r"\s+(?:over\s+)?(?:its|their)\s+(?:instruments?|ratifications?)\b(?!\s+(?:of|on|for|to)\s+(?!ratification\b|the\b|[A-Z]))"
+)
 
 
 # What may stand between an instrument and a verb that acts on it: "X, which was signed",
@@ -214,7 +219,10 @@ def find_acts(
             "handing over",
             "lodged",
             "submitted",
-        ) and not _INSTRUMENT_OF_RATIFICATION.search(text[max(0, verb.start() - 80) : verb.end() + 80]):
+        ) and not (
+            _INSTRUMENT_OF_RATIFICATION.search(text[max(0, verb.start() - 80) : verb.end() + 80])
+            or _ITS_RATIFICATION.match(text, verb.end())
+        ):
             continue
         possessive = bool(re.search(r"\bits\s+$", lead))
         # "the convention … to its signing": what "its" stands for comes before, never after.

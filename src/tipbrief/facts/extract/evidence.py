@@ -58,7 +58,8 @@ _FUTURE_MEETING = re.compile(
     # "ASEAN leaders are due to take up trafficking at their summit in Jakarta in May": the meeting
     # where something is still to be done is still to come.
     # ("we look forward to discussing the next steps at the ASEAN Summit in Phnom Penh in April")
-    r"|\b(?:will|shall|(?:is|are)\s+(?:due|expected|set|scheduled|slated)\s+to|look(?:s|ing)?\s+forward\s+to)"
+    r"|\b(?:will|shall|(?:is|are)\s+(?:(?:also|still)\s+)?(?:due|expected|set|scheduled|slated)\s+to"
+    r"|look(?:s|ing)?\s+forward\s+to)"
     r"\s[^.;]{0,60}?\bat\s+"
     r"(?:the|their|its|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?i:summit|meeting|conference|session)\b"
 )

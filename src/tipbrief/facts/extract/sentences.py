@@ -77,7 +77,8 @@ def _event_tense(sentence: str) -> Tense:
     """The tense of the event a sentence states: future only when a future marker governs an
     event verb ("will be adopted", "will be held"), not when it governs some later clause."""
     if re.search(
-        r"\b(?:will|shall|to be|(?:is|are) (?:expected|due|set|slated|poised) to|plans? to|scheduled to|"
+        r"\b(?:will|shall|to be|(?:is|are) (?:(?:also|still) )?(?:expected|due|set|slated|poised) to|"
+        r"plans? to|scheduled to|"
         r"(?:is|are) to)\b[^.;,]{0,40}"
         r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place|"
         r"enter into force|come into force|take effect|deposit|open|meet|begin|start|take part|attend|"
@@ -124,7 +125,9 @@ _NOT_A_JUDGEMENT = r"(?!\s+(?:long\s+)?(?:be\s+)?(?:remembered|recalled|go\s+dow
 @lru_cache(maxsize=4096)
 def _tense(sentence: str) -> Tense:
     if re.search(
-        rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|is to be|are to be|to be held|is expected to|are expected to|"
+        # ("are also expected to feature at the meeting … next month")
+        rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|is to be|are to be|to be held|"
+        r"(?:is|are)\s+(?:also\s+|still\s+)?expected to|"
         r"plans? to|scheduled|upcoming|forthcoming|later\s+this\s+(?:week|month|year))\b",
         sentence,
     ) or _OFFER_TO_HOST.search(sentence):
@@ -152,7 +155,7 @@ _FUTURE_CLAUSE = re.compile(
 )
 _PAST_CLAUSE = re.compile(
     r"\b(?:said|announced|stated|reported|told|held|met|signed|adopted|launched|opened|closed|ended|"
-    r"began|started|was|were|had|deposited|ratified|released|published|issued|took)\b",
+    r"began|started|was|were|had|deposited|ratified|released|published|issued|took|handed|lodged)\b",
     re.IGNORECASE,
 )
 
