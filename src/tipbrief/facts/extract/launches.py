@@ -384,7 +384,8 @@ def _entry_edition(ctx: _Context, text: str) -> list[Launch]:
         return []
     named = series = ""
     for start, end, row in ctx.gaz.reports.find(text):
-        if start > m.end() + 5:
+        # ("20 May 2014 - The ILO report Profits and Poverty puts …": the publisher's report, named.)
+        if start > m.end() + 5 and not _PUBLISHERS_REPORT.fullmatch(text, m.end(), start):
             break
         edition = report_edition(ctx, text, text[start:end])
         series = series or row.get("report")
@@ -400,6 +401,7 @@ def _entry_edition(ctx: _Context, text: str) -> list[Launch]:
 
 
 _TIERS = re.compile(r"\bTier\s*(?:[123]|One|Two|Three)\b|\bWatch\s+List\b")
+_PUBLISHERS_REPORT = re.compile(r"(?:[A-Z][\w.-]*\s+){1,3}(?:report|study)\s+(?:titled\s+|entitled\s+)?")
 
 
 def _entry_of_a_release(
@@ -410,7 +412,10 @@ def _entry_of_a_release(
     recorded edition came out that day (titled as the entry names the report, if it does: "The TIP
     report downgrades Thailand …"). An entry of a month ("July 2022 - The US Trafficking in Persons
     report moves Cambodia to Tier 3") is the one edition of the report it names out that month."""
-    if not _TIERS.search(text, body_at):
+    # An entry that names the report ("20 May 2014 - The ILO report Profits and Poverty puts …")
+    # needs no tiers: the edition of that report released on the entry's day.
+    tiers = bool(_TIERS.search(text, body_at))
+    if not tiers and not series:
         return []
     # ("June 20 - The State Department's report drops Thailand to Tier 3", under a heading "2014".)
     heading = next((x.paragraph.year for x in ctx.sentences if x.text == text and x.paragraph.year), None)
@@ -426,7 +431,7 @@ def _entry_of_a_release(
         None,
     )
     a_month = bool(series) and day is not None and day[0].day == 1 and (day[1] - day[0]).days <= 30
-    if day is None or (day[0] != day[1] and not a_month):
+    if day is None or (day[0] != day[1] and not (a_month and tiers)):
         return []
     rows = [
         r
@@ -434,7 +439,7 @@ def _entry_of_a_release(
         if (out := parse_partial(r.get("published"))) is not None
         and day[0] <= out[0]
         and out[1] <= day[1]
-        and (day[0] == day[1] or r.get("report") == series)
+        and ((day[0] == day[1] and tiers) or r.get("report") == series)
     ]
     if len(rows) != 1:
         return []
