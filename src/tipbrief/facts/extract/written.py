@@ -358,6 +358,7 @@ _COUNTED = re.compile(
     r"(?:(?:earlier|later) this|this|last|next|previous) (?:year|month)|\w+ (?:years?|months?) ago"
 )
 _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
+_LAUNCHED = re.compile(r"\b(?:launched|inaugurated)\b", re.IGNORECASE)
 _INTO_FORCE = re.compile(r"\binto force\b", re.IGNORECASE)
 # Between a relative expression and the recorded event it dates: the verb of taking part in it or of
 # concluding it, and nothing that closes the clause.
@@ -424,6 +425,15 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                     recorded.append(
                         (end, label, adopted[0], adopted[1], span, row.origin, row.source, _SIGNED)
                     )
+        if _LAUNCHED.search(s.text):
+            # "ASEAN-ACT, launched in Bangkok in August last year": a recorded programme's start,
+            # with the launch verb between it and the relative expression.
+            for start, end, row in ctx.gaz.programmes.find(s.text):
+                began = parse_partial(row.get("start")) if row.get("start") else None
+                if began:
+                    span = s.span(ctx.doc, ctx.original, start, end)
+                    label = f"{row.get('name')} (started {row.get('start')})"
+                    recorded.append((end, label, began[0], began[1], span, row.origin, row.source, _LAUNCHED))
         into_force = bool(_INTO_FORCE.search(s.text))
         for f in _frames(ctx, s, sentence_words(s.text)):
             span = s.span(ctx.doc, ctx.original, f.at, f.at)
