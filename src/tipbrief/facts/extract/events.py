@@ -1453,8 +1453,9 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
         before = _MEETING_OF.search(text, max(0, m.start() - 20), m.start())
         if verb is None and before is None:
             continue
-        at = verb.start("verb") if verb is not None else before.start("verb") if before is not None else 0
-        end = verb.end() if verb is not None else m.end()
+        at, end = (verb.start("verb"), verb.end()) if verb is not None else (m.start(), m.end())
+        if verb is None and before is not None:
+            at = before.start("verb")
         frame = _Frame("meeting", name, series, _norm(name), at, end=end)
         # ("when ASEAN ministers responsible for transnational crime meet in Vientiane in August":
         # the present of a schedule, still to come.)
@@ -1490,8 +1491,9 @@ _WHO_MEETS = re.compile(
 )
 _MEMBERS_MEET = re.compile(
     r"(?:\s*\([A-Z][\w&/-]*\))?(?:,[^,;.]{1,60},)?\s+(?:who\s+|which\s+)?(?:had\s+|have\s+|last\s+)?"
-    r"(?P<verb>met|meets?|gathered|gather|convened|convene|"
-    r"(?P<ahead>(?:are|were|is|was)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet))\b"
+    r"(?P<verb>met|meets?|gathered|gather|convened|convene|(?:were|was)\s+(?:due|expected|scheduled|set)\s+to\s+meet|"
+    # ("were due to meet": a plan told in the past, which the sentence's tense dates.)
+    r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet))\b"
 )
 _MEETING_OF = re.compile(r"\b(?P<verb>meeting)\s+of\s+(?:the\s+)?$")
 
