@@ -1174,6 +1174,17 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
         # "The Conference was the first ministerial meeting of …": what it is, not another meeting.
         if not SUPERLATIVE_PREDICATE.search(text, 0, m.end)
     ]
+    # "the Vienna Forum to Fight Human Trafficking, the first global meeting on the crime": a
+    # description in apposition right after a name is that meeting, named so, not another.
+    for i in range(len(names) - 1, 0, -1):
+        named, m = names[i - 1], names[i]
+        if (
+            re.fullmatch(r",\s*", text[named.end : m.start])
+            and not named.generic
+            and text[m.start : m.end].split()[-1].islower()
+            and re.match(r"(?:the|a|an)\s", text[m.start : m.end], re.IGNORECASE)
+        ):
+            names[i - 1 : i + 1] = [replace(named, end=m.end)]
     leaders = _LEADERS_MET.search(text)
     if leaders is not None and leaders.group("verb") == "meeting":
         # "ASEAN leaders meeting in Nay Pyi Taw": a participle, no meeting named "meeting".
@@ -1193,7 +1204,20 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
         # (A meeting the day is "on the eve of" is no event the day dates.)
         alone = main is None and not others and not out and not _OCCASION_BEFORE.search(text, 0, m.start)
         in_city = _summit_in_city(ctx, text, m)
-        if m is main:
+        if (
+            m is not main
+            and not others
+            and not out
+            and m.kind
+            and not (m.generic or m.weak)
+            and sum(not (n.generic or n.weak) for n in names) == 1
+            and _ENTRY_SUBJECT.fullmatch(text, 0, m.start)
+        ):
+            # "13-15 February 2008 - Vienna: the Vienna Forum to Fight Human Trafficking, …": the
+            # meeting a dated entry of a timeline opens with is the entry's event, on its days
+            # (not "… Forum holds its first meeting": the body, whose meeting the entry names).
+            out.append(_meeting_frame(m, trigger=True))
+        elif m is main:
             frame = replace(_meeting_frame(_held_by(ctx, text, m), trigger=True), main=True)
             # "ASEAN leaders, who meet for their summit in Jakarta next week": that city's summit,
             # never one named before in another city.
@@ -1267,6 +1291,13 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     # "… a new plan of action, to be tabled at the ASEAN Ministerial Meeting on Transnational Crime
     # (AMMTC) in September": what is to be done at a meeting, the meeting still to come.
     return [replace(f, future=True) if _TO_BE_DONE_AT.search(text, 0, f.at) else f for f in out]
+
+
+# A timeline entry's head: its date, a dash or colon, and perhaps the place with a colon.
+_ENTRY_SUBJECT = re.compile(
+    r"(?:[*•·]\s*)?(?=[^–—:]{0,30}\d)[\w ,.–-]{1,40}?\s*(?:--|[–—:]|\s-)\s*"
+    r"(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}:\s*)?(?:[Tt]he\s+)?"
+)
 
 
 # ("since the ASEAN Summit in Nay Pyi Taw last month": a summit that marks a time is one too.)
