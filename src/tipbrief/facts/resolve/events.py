@@ -231,9 +231,10 @@ def _dated_alike(bounds: Bounds, k: KeyedCandidate) -> bool:
     one of many: not dated to within a year, it is no reading of one that is (nor one that is, of
     it), whatever its words share."""
     c = k.candidate
-    if c.ordinal is not None or not c.subject or c.kind != "meeting":
+    # (So is a summit named by its city, "the ASEAN Summit in Kuala Lumpur": the city has had many.)
+    if c.ordinal is not None or not c.subject or c.kind not in ("meeting", "summit"):
         return True
-    return _within_a_year(k.earliest, k.latest) == _within_a_year(*bounds)
+    return _within_a_year(k.earliest, k.latest) and _within_a_year(*bounds)
 
 
 def _within_a_year(lo: date | None, hi: date | None) -> bool:
