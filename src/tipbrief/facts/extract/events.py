@@ -865,7 +865,10 @@ _CLAUSE_VERB = re.compile(
     r"hosted|attended|took place|continues?|continued|started|began|ended|finished|established|founded|"
     # ("The US State Department's annual … report is expected next month, and ASEAN ministers will
     # meet in Vientiane in August": next month is the report's.)
-    r"(?:is|are|was|were)\s+(?:expected|due|scheduled|set)|will)\b"
+    r"(?:is|are|was|were)\s+(?:expected|due|scheduled|set)|will|"
+    # ("Indonesia pushed ASEAN to adopt the declaration … in May 2023, and officials said the
+    # government would raise the cases at the ASEAN Summit in Kuala Lumpur in May")
+    r"pushed|urged|called|asked|pressed|told|said|announced|decided|proposed)\b"
 )
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
 # The words that join a meeting to the next one of a list: "… on May 29 and the Senior Officials Meeting".
