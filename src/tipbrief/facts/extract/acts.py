@@ -88,6 +88,7 @@ _RATIFICATION_OBJECT = re.compile(
 )
 
 
+_A_BILL = re.compile(r"\b(?:bill|law|decree|sub-decree|resolution|motion|act|amendments?)\b")
 _DOCUMENT_OBJECT = re.compile(
     r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:decree|law|bill|order|sub-decree)\b"
     r"|(?:[A-Z][a-z]+\s+)?(?:Law|Decree|Act|Order)\s+No\b)"
@@ -255,6 +256,11 @@ def find_acts(
         if not found and re.match(r"\s+it\b", text[verb.end() :]):
             prior = [n for n in names if n[1] <= verb.start()]
             found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
+            # ("The House passes the anti-trafficking bill; the President signs it on 19 April as Law
+            # No. 21 of 2007": "it" is the bill, named after any instrument, not the instrument.)
+            last = max((n[1] for n in prior), default=0)
+            if _A_BILL.search(text, last, verb.start()):
+                found = []
         if not found and possessive:
             prior = [n for n in names if n[1] <= verb.start()]
             # ("the Phnom Penh Statement on its adoption": the statement is about another's act.)
