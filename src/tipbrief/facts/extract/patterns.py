@@ -189,7 +189,8 @@ _NAME_PHRASE = rf"{_CAP_WORD}(?:\s+(?:{_CONNECT}\s+)*{_CAP_WORD})*"
 
 
 _INSTRUMENT_NAME = re.compile(
-    rf"(?P<name>(?:{_CAP_WORD}\s+)*?{_INSTRUMENT_HEAD}"
+    # ("the ILO Work in Fishing Convention": a small word between capitalised ones before the head.)
+    rf"(?P<name>(?:{_CAP_WORD}\s+(?:(?:in|of|on|for|against)\s+(?=[A-Z]))?)*?{_INSTRUMENT_HEAD}"
     # "the Protocol of 2014 to the Forced Labour Convention": a year in the name.
     r"(?:\s+of\s+(?:19|20)\d\d(?=\s+to\s+the\s+[A-Z]))?"
     # ("the Protocol to Prevent, Suppress and Punish Trafficking in Persons": a list of capitalised
