@@ -641,6 +641,11 @@ def _common_instrument(
         # whatever its name calls it.
         binding = {r.key: r for r in (*before, *article_instruments(ctx)) if r.get("kind") in _SIGNED_KINDS}
         return next(iter(binding.values())) if len(binding) == 1 else None
+    if bare and _unrecorded_named_before(ctx, text, head):
+        # "The ILO Work in Fishing Convention comes into force today … the Convention takes effect
+        # one year after …": the convention the article named, which no row records; never the
+        # ASEAN one it names further on.
+        return None
     earlier = of_that_kind(tuple(before))
     if len(earlier) == 1:
         return next(iter(earlier.values()))
@@ -648,6 +653,24 @@ def _common_instrument(
     if rows:
         return next(iter(rows.values())) if len(rows) == 1 else None
     return _described_instrument(ctx, text, head, name)
+
+
+def _unrecorded_named_before(ctx: _Context, text: str, head: str) -> bool:
+    """Whether the article, up to this sentence, names an instrument of that kind that no reference
+    row records (a name longer than the bare head noun)."""
+    for s in ctx.sentences:
+        for _, _, name in _instrument_names(ctx, s.text):
+            named = _clean_title(name)
+            if (
+                re.search(rf"\b{head}\b", named, re.IGNORECASE)
+                and named.casefold() != head.casefold()
+                and not re.fullmatch(rf"(?:the\s+)?{head}", named, re.IGNORECASE)
+                and _instrument_row(ctx.gaz, name) is None
+            ):
+                return True
+        if s.text == text:
+            break
+    return False
 
 
 def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row | None:
