@@ -74,6 +74,12 @@ LARGER_BODY = re.compile(
 )
 
 
+# The wider format named before a series' name: "ASEAN Plus Three", "ASEAN+3", "ASEAN-China".
+_WIDER_BEFORE = re.compile(
+    r"(?:\b[Pp]lus\s+(?:One|Three|Japan|China|Korea|\d)|\+\s*\d|[-–](?:China|Japan|Korea))\s+$"
+)
+
+
 # "the 15th AMMTC (AMMTC) and Related Meetings": its acronym, and the meetings held with it, are
 # part of the name: "Related Meetings" is no meeting of its own.
 _ACRONYM_AFTER = re.compile(r"^(?:\s*\([A-Z][\w&/-]*\))?(?:\s+and\s+(?:its\s+)?[Rr]elated\s+[Mm]eetings\b)?")
@@ -705,6 +711,8 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             continue  # "Ninth ASEAN Ministerial Meeting on Social Welfare and Development": not the AMM
         if LARGER_BODY.match(span[end_at:]):
             return ""  # "the fourth meeting of the SOMTC Experts Working Group": the group's, not the SOMTC's
+        if _WIDER_BEFORE.search(span[:start_at]):
+            return ""  # "the 19th ASEAN Plus Three Senior Officials Meeting on …": the wider format's
         return row.get("series")
     bodies = _bodies_in(ctx, span)
     if bodies:
