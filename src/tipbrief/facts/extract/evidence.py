@@ -103,6 +103,9 @@ def bounds_only(original: str, cons: list[Constraint]) -> list[Constraint]:
 _REPORTING = re.compile(
     r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w’'-]+\s+|\([\w.]{1,12}\)\s+){0,6}?"
     r"(?:said|says|announced|reported|told|added|stated)\b[^,;]*"
+    # ("…, according to a statement released on Thursday": when the statement came out.)
+    r"|,\s+according\s+to\s+(?:a|an|the|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:statement|release|report|communiqu[eé]|announcement)\s+(?:released|issued|published)\b[^,;]*"
 )
 
 
