@@ -188,11 +188,24 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # paragraph of its own, whatever stands above or below it.
                 or _date_of_line(line.strip()) is not None
                 or _date_of_line(prev_end_text.strip()) is not None
+                # "1. MEASURING PROGRESS ON BOHOL TIP WORK PLAN 2.0" over the paragraph it heads: a
+                # heading in capitals is no part of the sentence below it. (Not in the article's
+                # first block: a letterhead over its date line is read as one.)
+                or (start > 0 and _caps_heading(prev_end_text))
             ):
                 yield from _trimmed(text, para_start, abs_start)
                 para_start = abs_start
             prev_end_text = line
         yield from _trimmed(text, para_start, block.end())
+
+
+def _caps_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return (
+        len(letters) >= 8
+        and len(line.split()) >= 2
+        and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    )
 
 
 # A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
