@@ -70,7 +70,8 @@ LARGER_BODY = re.compile(
     r"(?:Working Group|Group|Committee|Task Force|Forum|Network|Team)\b"
     # "the 12th AMMTC+3 Consultation", "the 10th SOMTC Plus Three": the number is the wider
     # format's, not the series' own meeting's.
-    r"|^\s*(?:\+\s*\d|[Pp]lus\s+(?:One|Three|Japan|China|Korea|\d))"
+    # ("the 4th AMMTC+China Consultation", "the 2nd AMMTC+Japan Consultation": a partner's.)
+    r"|^\s*(?:\+\s*(?:\d|[A-Z][A-Za-z]*)|[Pp]lus\s+(?:One|Three|Japan|China|Korea|\d))"
 )
 
 
