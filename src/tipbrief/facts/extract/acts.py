@@ -663,7 +663,6 @@ def _unrecorded_named_before(ctx: _Context, text: str, head: str) -> bool:
             named = _clean_title(name)
             if (
                 re.search(rf"\b{head}\b", named, re.IGNORECASE)
-                and named.casefold() != head.casefold()
                 and not re.fullmatch(rf"(?:the\s+)?{head}", named, re.IGNORECASE)
                 and _instrument_row(ctx.gaz, name) is None
             ):

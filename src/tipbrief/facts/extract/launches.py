@@ -167,7 +167,7 @@ def _edition_named(ctx: _Context, text: str) -> list[Launch]:
     # ("upgraded … in the 2016 TIP Report and kept on the Watch List in the 2017 TIP Report": each.)
     out: list[Launch] = []
     for start, end, row in ctx.gaz.reports.find(text):
-        edition = edition_at(ctx, text, start, end, row)
+        edition = _edition_at(ctx, text, start, end, row)
         if edition is not None and all(x.edition != edition for x in out):
             out += _release(text, start, end, row.get("report"), edition, named_only=True)
     return out
@@ -387,7 +387,7 @@ def _entry_edition(ctx: _Context, text: str) -> list[Launch]:
         # ("20 May 2014 - The ILO report Profits and Poverty puts …": the publisher's report, named.)
         if start > m.end() + 5 and not _PUBLISHERS_REPORT.fullmatch(text, m.end(), start):
             break
-        edition = report_edition(ctx, text, text[start:end])
+        edition = _edition_at(ctx, text, start, end, row)
         series = series or row.get("report")
         if edition is not None:
             name = _clean_title(text[m.end() : end])
@@ -461,13 +461,13 @@ def report_edition(ctx: _Context, text: str, name: str) -> Row | None:
     """The recorded edition of the report the sentence names as ``name``, given by the year beside
     the report's name; None when no year names one, or the reference data lacks it."""
     for start, end, row in _reports_named(ctx, text, name):
-        edition = edition_at(ctx, text, start, end, row)
+        edition = _edition_at(ctx, text, start, end, row)
         if edition is not None:
             return edition
     return None
 
 
-def edition_at(ctx: _Context, text: str, start: int, end: int, row: Row) -> Row | None:
+def _edition_at(ctx: _Context, text: str, start: int, end: int, row: Row) -> Row | None:
     """The recorded edition of the report named at ``text[start:end]``, by the year beside it."""
     year = _EDITION_BEFORE.search(text, max(0, start - 25), start) or _EDITION_AFTER.match(text, end)
     return ctx.gaz.report_edition(row, int(year.group("year"))) if year is not None else None
