@@ -518,6 +518,11 @@ _SUBJECT_OF_ITS_OWN = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would
 _IN_PARTICIPLE_ASIDE = re.compile(r",\s+[a-z]+ing\s[^,;()]*$")
 
 
+_ILO_STYLE_TAIL = re.compile(
+    r"^,\s*(?:19|20)\d\d\b(?:\s*\((?:No\.\s*|C\s?)\d{1,3}\))?|^\s*\((?:No\.\s*|C\s?)\d{1,3}\)"
+)
+
+
 def _governed(
     ctx: _Context, text: str, names: list[tuple[int, int, str]], v_start: int, v_end: int, kind: str
 ) -> list[tuple[int, int, str]]:
@@ -564,6 +569,9 @@ def _governed(
         if _IN_PARTICIPLE_ASIDE.search(text, 0, item[0]) and "," in text[item[1] : v_start]:
             continue  # "Senate Resolution No. 27, concurring in the ratification of the ACTIP, was adopted"
         gap = re.sub(r"\([A-Z][A-Za-z&-]{1,11}\)", " ", text[item[1] : v_start])
+        # "the Work in Fishing Convention, 2007 (No. 188) comes into force": the year and number
+        # the ILO writes after its conventions' names belong to the name.
+        gap = _ILO_STYLE_TAIL.sub("", gap, count=1)
         if text[: item[0]].endswith("("):
             gap = gap.removeprefix(")")  # "a companion plan (RPA on EVAW) was adopted": the name in brackets
         for other in names[i + 1 :]:
