@@ -97,7 +97,7 @@ _DOCUMENT_OBJECT = re.compile(
 
 def _verb_kind(verb: str) -> str:
     v = verb.casefold()
-    if "force" in v or "effect" in v:
+    if "force" in v or "effect" in v or "binding" in v:
         return "entry-into-force"
     if v.startswith(("ratif", "acced", "accession")):
         return "ratification"
@@ -303,10 +303,15 @@ def find_acts(
             if act_kind == "entry-into-force":
                 # "The convention entered into force for Thailand on 23 August 2016": for that party
                 # alone, an act of its own, not the convention's entry into force.
-                for_party = re.match(r"\s+for\s+(?:the\s+)?", text[verb.end() :])
+                binding = word.casefold().endswith("binding on")
+                for_party = re.match(
+                    r"\s+(?:the\s+)?" if binding else r"\s+for\s+(?:the\s+)?", text[verb.end() :]
+                )
                 parties = tuple(
                     c[2] for c in countries(ctx, text) if for_party and c[0] == verb.end() + for_party.end()
                 )
+                if binding and not parties:
+                    continue  # "binding on all member states": a property, not an act
             if act_kind in ("ratification", "deposit"):
                 parties = _parties(ctx, text, verb.start(), verb.end())
                 if not parties and _COUNTRY_ANAPHOR.search(text) and not countries(ctx, text):
@@ -331,7 +336,7 @@ def find_acts(
             )
             future = (
                 act_kind == "entry-into-force"
-                and bool(re.match(r"(?:enters|takes|comes)\b", word, re.IGNORECASE))
+                and bool(re.match(r"(?:enters|takes|comes|becomes)\b", word, re.IGNORECASE))
             ) or bool(_PLANNED.search(lead))
             subject = row.key if row else _norm(label)
             out.append(

@@ -96,6 +96,8 @@ _ACT_VERB = trigger(
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force", "in force since"),
+    # "the Convention becomes binding on Thailand on 30 January": its entry into force for a party.
+    *("became binding on", "becomes binding on", "become binding on", "be binding on", "been binding on"),
     # "As the sixth ratification, it brings the Convention into force on 8 March 2017".
     *("into force on",),
     *("adopting", "endorsing", "approving", "ratifying", "depositing", "signatures"),
