@@ -271,6 +271,8 @@ class _Frame:
     main: bool = False
     """The meeting the sentence's meeting verb governs ("opened the 16th SOMTC"); other numbered
     meetings it names are events only where the reference rows agree with what it says of them."""
+    dated_only: bool = False
+    """An event only where the sentence dates it (a report known by its publisher alone)."""
 
 
 def _events_in_sentence(
@@ -535,6 +537,8 @@ def _events_in_sentence(
                 # not an event; the dates before it are the deposit's. ("… on the 30th day after the
                 # sixth deposit, that is, in March" states the day.)
                 continue
+        if f.dated_only and not any(c.rule in ("stated-date", "relative-date", "day-month") for c in cons):
+            continue
         if f.ordinal is not None and f.end >= 0 and not f.main:
             host = [c for c in times if c.span is not None and owner(c.span.start) == owner(at)]
             if _EVE_OF.search(text, max(0, f.at - 30), f.at):
@@ -1082,6 +1086,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             generic=x.generic,
             edition=x.edition,
             trigger=not x.named_only,
+            dated_only=x.dated_only,
         )
         for x in find_launches(ctx, text, words, taken)
     ]

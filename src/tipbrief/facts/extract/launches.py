@@ -40,6 +40,9 @@ class Launch:
     named_only: bool = False
     """ "According to the Global Report on Trafficking in Persons 2022, …": a recorded edition the
     sentence names without telling its release; its row dates it, none of the sentence's dates."""
+    dated_only: bool = False
+    """ "the UN Human Rights Office said in a report": which of the publisher's reports it is, only
+    a date the sentence gives can tell; without one, no event."""
 
 
 _NOT_A_LAUNCH = re.compile(r"\b(?:to|not)\s+$")
@@ -49,7 +52,7 @@ _LAUNCH_TO_COME = re.compile(r"\b(?:will|plans?|set|expected|due)\s+(?:\w+\s+)?t
 def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[int]) -> list[Launch]:
     """Launches and publications: the verb and the thing launched, after it ("launched the X") or
     before it ("X, which was launched in June"). Verbs at ``taken`` already state an act."""
-    out: list[Launch] = []
+    out: list[Launch] = _publishers_report(ctx, text, words, taken)
     for verb in _PUBLICATION_VERB.finditer(text, words):
         lead = text[max(0, verb.start() - 30) : verb.start()]
         if verb.start() in taken or (_NOT_A_LAUNCH.search(lead) and not _LAUNCH_TO_COME.search(lead)):
@@ -158,6 +161,51 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         return released
     also = _edition_named(ctx, text)
     return [*released, *(x for x in also if all(x.edition != r.edition for r in released))]
+
+
+# A report known only by who published it: "the U.N. human rights office said in a report released
+# on Tuesday", "yesterday's report by the UN Human Rights Office", "a report of the UN Human Rights
+# Office last August", "the assessment published by the … Office in August last year".
+_SAID_IN_A_REPORT = re.compile(
+    r"(?:\s+\([A-Z][\w&/-]*\))?\s+(?:said|says|warned|estimated|found)\s+(?:[\w,]+\s+){0,3}?in\s+"
+    r"(?:a|its)\s+(?:new\s+|latest\s+|separate\s+)?(?P<doc>report|study|assessment)\b"
+)
+_REPORT_OF = re.compile(
+    r"\b(?P<doc>report|study|assessment)\s+(?:(?:published|released|issued)\s+)?(?:by|of|from)\s+(?:the\s+)?$"
+)
+
+
+def _publishers_report(ctx: _Context, text: str, words: frozenset[str], taken: set[int]) -> list[Launch]:
+    """The release of a report named by its publisher alone, a body on record, when the sentence
+    dates it (undated, which of the body's reports it is cannot be told). The one recorded edition
+    the article names, if that body publishes it, is the report meant."""
+    if not re.search(r"\b(?:report|study|assessment)\b", text):
+        return []
+    for start, end, row in ctx.gaz.bodies.find(text):
+        said = _SAID_IN_A_REPORT.match(text, end)
+        of = _REPORT_OF.search(text, max(0, start - 60), start)
+        doc = said or of
+        if doc is None:
+            continue
+        who = text[start:end]
+        name = f"report by the {who}"
+        edition = the_edition_named(ctx)
+        if edition is not None and not (
+            _published_by(ctx, name, edition) or _published_by(ctx, f"report by {row.get('short')}", edition)
+        ):
+            edition = None
+        if edition is None and recorded_editions(ctx, text, text):
+            return []  # (a recorded report the sentence names is the one meant: its own rules date it)
+        at = doc.start("doc")
+        # The verb of the release ("released on Tuesday") is this release's, no other launch's.
+        for verb in _PUBLICATION_VERB.finditer(text, words):
+            if abs(verb.start() - at) <= 40:
+                taken.add(verb.start())
+        if edition is not None:
+            return _release(text, at, at, edition.get("report"), edition)
+        title = "Publication of the report by the " + re.sub(r"^(?:the|The)\s+", "", who)
+        return [Launch("publication", title, _norm(f"report by {row.get('short')}"), at, dated_only=True)]
+    return []
 
 
 def _edition_named(ctx: _Context, text: str) -> list[Launch]:
