@@ -272,6 +272,9 @@ _NOUN_ASIDE = re.compile(
     # "moved back to the Watch List in the report released in June, having been upgraded the previous
     # year": likewise.
     r"|,\s+having\s+(?:been\s+)?\w+(?:ed|en)\b[^,;]*"
+    # "signed the Vientiane Action Programme, a six-year plan meant to carry forward the agenda
+    # agreed in Bali last year": an appositive that tells what the thing is for is about that.
+    r"|,\s+(?:a|an)\s+[^,;]*?\b(?:meant|designed|intended|aimed)\s+(?:to|at)\b[^,;]*"
     # "The report, released yesterday, found that victims rose in 2022": what a document says.
     r"|\b(?:found|finds|showed|shows|revealed|reveals|noted|notes|warned|warns|estimated|estimates|"
     r"documented|documents|highlighted|highlights|indicated|indicates)\s+(?:that\s+)?[^;]*"

@@ -170,6 +170,9 @@ _INSTRUMENT_HEADS = (
     # "Ministers adopted the 2023 Adelaide Strategy for Cooperation"
     "Strategy",
     *("Memorandum of Understanding", "MoU"),
+    # "leaders signed the Vientiane Action Programme", "the Programme of Action": a plan by another
+    # name (a "programme" alone is a project, launched).
+    *("Action Programme", "Programme of Action"),
 )
 
 
