@@ -115,7 +115,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "year_range",
         rf"\b(?:from|between|From|Between)\s+(?P<g_y1>{_YEAR})\s+(?:to|and|until|till|through|-|–)\s+"
-        rf"(?P<g_y2>{_YEAR})",
+        rf"(?P<g_y2>{_YEAR})"
+        # "the second Plan of Action for 2008 to 2010": two years joined by "to" are a span, "from"
+        # or not (with "and", only after "between": "in 2012 and 2013" may be two years).
+        rf"|\b(?:(?:for|For|covering|spanning|over)\s+)?(?P<g_y1b>{_YEAR})\s+(?:to|until|till|through)\s+(?P<g_y2b>{_YEAR})",
     ),
     # "operated 2014–2016": a bare year range is a date unless a name precedes it ("Work Plan 2012-2016").
     (
@@ -488,11 +491,11 @@ def _read_decade(m: re.Match[str]) -> Temporal | None:
 
 
 def _read_year_range(m: re.Match[str]) -> Temporal | None:
-    """from 2016 to 2020, between 2009 and 2014"""
-    y1, y2 = _int(m.group("g_y1")), _int(m.group("g_y2"))
+    """from 2016 to 2020, between 2009 and 2014, (for) 2008 to 2010"""
+    y1, y2 = _int(m.group("g_y1") or m.group("g_y1b")), _int(m.group("g_y2") or m.group("g_y2b"))
     if y1 is None or y2 is None or y1 > y2:
         return None
-    start, end, text = _parts(m)
+    start, end, text = _parts(m, "g_y1b" if m.group("g_y1b") else None)
     return Temporal(start=start, end=end, text=text, kind="year-range", year=y1, end_year=y2)
 
 
