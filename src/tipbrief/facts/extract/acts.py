@@ -33,7 +33,8 @@ POINT_KINDS = frozenset({*ACT_KINDS, "launch", "publication"})
 # ASEAN adopts a binding instrument by signing it: its adoption and its signing are one act.
 _SIGNED_KINDS = frozenset({"convention", "treaty", "agreement", "charter", "protocol", "memorandum"})
 _SIGNED_HEADS = re.compile(
-    r"\b(?:Convention|Treaty|Agreement|Charter|Protocol|Memorandum of Understanding|MoU)\b", re.IGNORECASE
+    r"\b(?:Convention|Treaty|Agreement|Charter|Protocol|Memorandum(?: of Understanding)?|MoU)\b",
+    re.IGNORECASE,
 )
 
 

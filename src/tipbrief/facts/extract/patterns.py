@@ -210,7 +210,9 @@ _INSTRUMENT_NAME = re.compile(
 
 _INSTRUMENT_COMMON_HEADS = (
     *("declaration", "convention", "treaty", "plan of action", "agreement", "statement", "roadmap"),
-    *("framework", "memorandum of understanding"),
+    # ("signed the first memorandum on cooperation to combat trafficking": a memorandum with what it
+    # is on, as a memorandum of understanding is.)
+    *("framework", "memorandum of understanding", "memorandum"),
 )
 
 
@@ -224,7 +226,9 @@ _INSTRUMENT_COMMON = re.compile(
     rf"(?!\d|(?:{MONTH_RE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
     r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?"
     # ("the ASEAN convention against trafficking has been in force since March 2017": the verb ends it.)
-    r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$)"
+    # ("… to combat trafficking in persons on July 13, 2005": the day is no part of the name.)
+    r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$"
+    rf"|\bon (?:{MONTH_RE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
     r"|\s+(?:has|have|had|is|are|was|were|will|would|shall)\s)"
     # "a declaration that commits their governments to …": what it does describes it.
     r"|(?=\s+(?:that|which)\s+(?:commits?|pledges?|binds?|calls?|vows?|aims?|seeks?|sets?|urges?|obliges?)\b)"
