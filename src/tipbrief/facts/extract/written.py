@@ -205,7 +205,9 @@ _CHAIR_THIS_YEAR = re.compile(
     # "Malaysia, as ASEAN chair, had convened the meeting" (a sentence that gives no year)
     r"|\bas\s+(?:the\s+)?(?:current\s+)?ASEAN\s+chair(?:man)?\s*,|\bas\s+(?:the\s+)?(?:current\s+)?chair\s+of\s+ASEAN\s*,"
     # "hosted by Myanmar's police as part of the country's ASEAN chairmanship this year"
-    r"|\b(?P<back>the\s+country['’]s|its)\s+(?:rotating\s+)?ASEAN\s+chair(?:manship)?\s+this\s+year\b"
+    r"|\b(?P<back>the\s+country['’]s|its)\s+(?:(?:rotating\s+)?ASEAN\s+chair(?:manship)?\s+this\s+year"
+    # "as Malaysia hosts the annual meeting in its year as ASEAN chair" (told in the present)
+    r"|(?P<year_as>year\s+as\s+(?:the\s+)?(?:ASEAN\s+chair|chair\s+of\s+ASEAN)|ASEAN\s+chairmanship\s+year))\b"
 )
 
 
@@ -218,6 +220,8 @@ def _chair_this_year(ctx: _Context, kept: list[Constraint]) -> list[Constraint]:
         if any(t.year is not None for t in extract_temporals(s.text)):
             continue  # "In 2015 Malaysia, as ASEAN chair, …": that year's chair, not the article's
         for m in _CHAIR_THIS_YEAR.finditer(s.text):
+            if m.group("year_as") and clause_tense(s.text, m.start()) not in ("present", None):
+                continue  # ("Malaysia hosted it in its year as ASEAN chair": that year, not the article's)
             # "the country's": the country the sentence named last, however far back.
             reach = m.start() if m.group("back") else 60
             named = [c for c in countries(ctx, s.text) if c[1] <= m.start() and m.start() - c[1] <= reach]
