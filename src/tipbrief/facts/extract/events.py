@@ -64,6 +64,7 @@ from tipbrief.facts.extract.patterns import (
     _MEETING_VERB,
     _ONGOING,
     _ORDINAL,
+    _RESTS_ON,
     _SUMMIT_NUMBER,
     _SUMMIT_WORD,
     _TRANSITIVE_MEETING_VERB,
@@ -545,6 +546,12 @@ def _events_in_sentence(
                 # "inaugurated in Ha Noi on 7 April 2010, on the eve of the 16th ASEAN Summit": the
                 # day is the inauguration's, so it says nothing against the summit's row.
                 host = [c for c in host if c.span is not None and c.span.start > at]
+            rests_on = _RESTS_ON.search(text, f.end)
+            if rests_on is not None:
+                # "the 31st ASEAN Summit next month, where leaders are expected to sign …, building
+                # on the Cebu Declaration of January 2007": the aside's date is not the summit's.
+                aside_at = s.span(ctx.doc, ctx.original, rests_on.start(), rests_on.start()).start
+                host = [c for c in host if c.span is not None and c.span.start < aside_at]
             if not _fits_reference(ctx, own, host, placed, s, f):
                 continue
         out.append(_candidate(ctx, f, at, source, actors, pl, cons, own, tense))

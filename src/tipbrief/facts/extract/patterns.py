@@ -359,11 +359,21 @@ _BODY_HEAD = re.compile(
 )
 
 
+# ", building on the Cebu Declaration of January 2007": an aside on what something rests on.
+_BUILDING_ON = (
+    r",\s+(?:building\s+on|based\s+on|following|in\s+line\s+with|pursuant\s+to|in\s+accordance\s+with)\b"
+)
+_RESTS_ON = re.compile(_BUILDING_ON)
+
+
 _CLAUSE_END = re.compile(
     # "signed the Consensus, a document negotiated since the Cebu Declaration was signed in 2007":
     # a subordinate clause has instruments of its own.
     r"\b(?:during|at|when|where|while|since|after|before|because|although|until|in\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b))\b|;"
+    # "to sign an ASEAN instrument on migrant workers, building on the Cebu Declaration of January
+    # 2007": what it builds on, follows or accords with is not signed.
+    rf"|{_BUILDING_ON}"
     # "adopted its Rules of Procedure and discussed the Work Plan": a second predicate's object.
     r"|\band\s+(?:also\s+)?(?:discussed|noted|welcomed|reviewed|considered|exchanged|called|pledged|"
     r"expressed|decided|agreed|recalled|shared|heard|acknowledged|highlighted|stressed|urged|encouraged)\b"
