@@ -370,8 +370,9 @@ _DATE_LINE = re.compile(
     r"\s*,?\s*)?"
     # "Nusa Dua, Bali | Tue, August 7, 2018": the place, then a bar, and a weekday cut short.
     # ("Opinion — July 30, 2023", "Op-ed | By Jane Doe | 30 July 2023": a label, a byline.)
+    # ("ILO News | Geneva | 5 September 2013": an outlet and a place, each before its bar.)
     r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
-    r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\||\s+[—–])\s*)?"
+    r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\||\s+[—–])\s*){0,2}"
     r"(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*\|\s*)?"
     # "(30 July 2023)": in brackets.
     r"\(?"
