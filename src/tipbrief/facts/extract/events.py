@@ -83,7 +83,7 @@ from tipbrief.facts.extract.records import (
     identity_key,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _norm
+from tipbrief.facts.extract.sentences import _norm, retracted
 from tipbrief.facts.extract.where import dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import ordinal
 from tipbrief.facts.model import Place, Span
@@ -284,6 +284,8 @@ def _events_in_sentence(
     anchor: tuple[Constraint, ...],
 ) -> list[EventCandidate]:
     text = s.text
+    if retracted(text):
+        return []  # ("An earlier version of this story said …": what the article no longer says.)
     words = sentence_words(text)
     frames = _frames(ctx, s, words)
     if not frames:

@@ -286,3 +286,18 @@ def _clean_title(text: str) -> str:
     # A name is kept whole, however long: a title cut mid-name names nothing. (Descriptions that
     # are not names are kept short where they are read: see extract/meetings.py.)
     return text
+
+
+# "CORRECTION: An earlier version of this story said the 10th AMMTC was held in 2016.": what a
+# correction says was wrong is no statement of the article's.
+_RETRACTED = re.compile(
+    r"(?:^|\s[-–—]+\s+)(?:[A-Z]+(?:['’]S NOTE)?\s*:\s*)?"
+    r"(?:An?|The)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
+    r"(?:story|article|report|release|piece|item)\b",
+    re.IGNORECASE,
+)
+
+
+def retracted(sentence: str) -> bool:
+    """The sentence reports what an earlier version of the article wrongly said."""
+    return bool(_RETRACTED.search(sentence.lstrip()))

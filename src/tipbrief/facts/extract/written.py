@@ -47,7 +47,7 @@ from tipbrief.facts.extract.records import (
     consistent,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _tense, clause_tense, only_future, only_past
+from tipbrief.facts.extract.sentences import _tense, clause_tense, only_future, only_past, retracted
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import parse_partial
@@ -99,6 +99,10 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_past_dates(ctx),
         *_held_meetings(ctx),
     ]
+    # ("An earlier version of this story said the 10th AMMTC was held in 2016": no clue.)
+    doc = ctx.article.document
+    withdrawn = [s.span(doc.id, doc.text, 0, len(s.text)) for s in ctx.sentences if retracted(s.text)]
+    clues = [c for c in clues if not (c.span and any(w.start <= c.span.start < w.end for w in withdrawn))]
     # The article's own dates come first; a later constraint that contradicts them is dropped. A
     # dateline's day is the article's own word too, year or not: a clue that allows no such day
     # misread something.
