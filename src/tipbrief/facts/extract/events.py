@@ -818,14 +818,19 @@ def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> di
             continue
         before = max((t for t in triggers if t < f.at), default=None)
         m = meetings.get(before) if before is not None else None
-        if m is not None and (
-            re.fullmatch(
-                r"(?:\s*\([^)]*\))?(?:,\s*(?:held|convened)\b[^;]*,)?\s*(?:had|has|have|also|then)?\s*",
-                text[m.end : f.at],
+        if (
+            m is not None
+            and (
+                re.fullmatch(
+                    r"(?:\s*\([^)]*\))?(?:,\s*(?:held|convened)\b[^;]*,)?\s*(?:had|has|have|also|then)?\s*",
+                    text[m.end : f.at],
+                )
+                # "The Bali Process ministers last met in March 2016, also in Bali, when they adopted the
+                # Bali Declaration": the act at that meeting, when and where it met.
+                or _WHEN_THEY.match(text, m.end, f.at)
+                # "concluded the 11th AMMTC (11th AMMTC) with the adoption of the Plan": at the meeting.
+                or re.fullmatch(r"(?:\s*\([^)]*\))?\s+with\s+(?:the\s+)?", text[m.end : f.at])
             )
-            # "The Bali Process ministers last met in March 2016, also in Bali, when they adopted the
-            # Bali Declaration": the act at that meeting, when and where it met.
-            or _WHEN_THEY.match(text, m.end, f.at)
         ):
             out[f.at] = m.at
     return out

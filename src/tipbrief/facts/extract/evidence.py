@@ -204,6 +204,13 @@ def asides(
                     s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
                 )
             )
+    # "Ministers on Thursday concluded the 11th AMMTC with the adoption of the Plan of Action": the
+    # day is the meeting's close; the adoption took place at the meeting, on a day not told.
+    closing = _CLOSED_WITH.search(s.text, 0, at)
+    if act and closing is not None and closing.end() == at:
+        a = s.span(ctx.doc, ctx.original, entry, entry).start
+        b = s.span(ctx.doc, ctx.original, closing.start("with"), closing.start("with")).start
+        out.append((a, b))
     # "the first held outside Indonesia since the forum was set up in 2002": the forum's year.
     out += subordinate_clauses(ctx, s, at)
     for m in _OBJECT_CLAUSE.finditer(s.text):
@@ -224,6 +231,9 @@ def asides(
     return out
 
 
+_CLOSED_WITH = re.compile(
+    r"\b(?:concluded|closed|ended|wrapped\s+up)\b[^;]*?(?P<with>\bwith\s+(?:the\s+)?)$", re.IGNORECASE
+)
 _AND_A_NAME = re.compile(r",\s+and\s+(?=(?:the|a|an)\s)")
 _MET_BEFORE = re.compile(r"\b(?:meet|meets|met|gather|gathers|gathered|convene|convenes|convened)\b")
 _YEAR_OWNS_EDITION = re.compile(

@@ -497,7 +497,12 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
         rest = rest[: lead.start() if lead else a] + rest[b:]
     tail = ""
     # (Not "its 23rd meeting on this resort island": a place pointed at, not a topic.)
-    prep = re.match(r"\s+(?:on|for|about|against|to|with|of)\s+(?!(?:this|that|these)\s)", rest)
+    # (Nor "their meeting with the signing of a memorandum": what closed it, not whom it was with.)
+    prep = re.match(
+        r"\s+(?:(?:on|for|about|against|to|of)\s+|with\s+(?!(?:the|a|an)\s+(?:signing|adoption|launch|release|"
+        r"endorsement|issuance|joint\s+statement|statement|declaration|pledge|call)\b))(?!(?:this|that|these)\s)",
+        rest,
+    )
     if prep:
         stop = _PHRASE_STOP.search(rest, prep.end())
         tail = rest[: stop.start() if stop else len(rest)]

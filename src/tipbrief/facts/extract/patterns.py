@@ -339,7 +339,8 @@ _FUTURE_ADOPTION = re.compile(
 
 _AT_MEETING = re.compile(
     r"\b(?:at|during|on the (?:sidelines|margins) of|in conjunction with|ongoing|addressing|opened|opening|"
-    r"convened|hosted|attended|closed|chaired)\b(?:\s+(?:the|its|this))?(?:\s+(?:ongoing|annual|upcoming))?"
+    r"convened|hosted|attended|closed|chaired|concluded|ended|wrapped up)\b(?:\s+(?:the|its|this))?"
+    r"(?:\s+(?:ongoing|annual|upcoming))?"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th))?(?:\s+ASEAN)?\s*$",
     re.IGNORECASE,
 )
