@@ -596,7 +596,14 @@ _REACTION_TO = re.compile(
 # A subordinator that opens the clause a frame stands in ("after ministers at the sixth conference"),
 # with no clause break between. (Not "when" or "while": they share the main clause's time.)
 _SUBORDINATE_BEFORE = re.compile(r"\s(?:after|before|since|until)\s+(?=[^,;:]*$)", re.IGNORECASE)
-_ACCORDING_TO = re.compile(r",\s+according\s+to\b", re.IGNORECASE)
+_ACCORDING_TO = re.compile(
+    r",\s+according\s+to\b"
+    # "Victims fell by 11 percent in 2020, the UNODC said in its Global Report …, released on
+    # Tuesday": the same, the speaker first.
+    r"|,\s+(?:the\s+)?(?:[\w.'’()-]+\s+){1,12}?(?:said|says|reported|found|estimated|warned)\s+"
+    r"(?:\w+\s+)?in\s+(?:its|their|a|an|the)\b",
+    re.IGNORECASE,
+)
 _SUBORDINATE_AFTER = re.compile(r",?\s(?:after|before|since)\s+[^,;:.]*?\b(?:were|was|had|has|have)\s+\w+")
 _AND_CLAUSE = re.compile(r",\s+and\s+")
 _PLANNED_FOR = re.compile(
