@@ -470,6 +470,14 @@ def _events_in_sentence(
                     *aside,
                     (s.span(ctx.doc, ctx.original, then.start(), then.start()).start, source.end),
                 ]
+            # "adopted the Global Plan of Action on 30 July 2010, and on 18 December 2013 it
+            # designated …": a clause after ", and" with a subject and a verb of its own.
+            and_then = _AND_THEN.search(text, max(f.at, f.end))
+            if and_then is not None and not any(t > and_then.start() for t in triggers):
+                aside = [
+                    *aside,
+                    (s.span(ctx.doc, ctx.original, and_then.start(), and_then.start()).start, source.end),
+                ]
             cons = [
                 c
                 for c in pool
@@ -606,6 +614,10 @@ _ACCORDING_TO = re.compile(
 )
 _SUBORDINATE_AFTER = re.compile(r",?\s(?:after|before|since)\s+[^,;:.]*?\b(?:were|was|had|has|have)\s+\w+")
 _AND_CLAUSE = re.compile(r",\s+and\s+")
+_AND_THEN = re.compile(
+    r",\s+and\s+(?:(?:on|in)\s+[^,;.]{3,30}?\s+|(?:later|then|afterwards)\s+)?"
+    r"(?:it|they|he|she)\s+(?:also\s+)?(?:\w+ed|was|were|had|has|have|made|set|began|took|gave)\b"
+)
 _PLANNED_FOR = re.compile(
     r"\b(?:planned|scheduled|set|slated|earmarked|intended|meant)\s+for\s+(?:(?:the|a|an|its|their)\b[^,;.]{0,40})?$",
     re.IGNORECASE,
