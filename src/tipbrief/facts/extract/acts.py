@@ -181,11 +181,14 @@ def find_acts(
     words: frozenset[str],
     earlier: Callable[[], tuple[Row, ...]],
     country_before: Callable[[], str | None] = lambda: None,
+    named_before: Callable[[], tuple[Row, ...]] | None = None,
 ) -> list[Act]:
     """Every act the sentence reports, in the order of their verbs. ``earlier`` gives the
     instruments named earlier in the article, latest last: "its instrument of ratification" and
     "the Convention" point back at them. ``country_before`` gives the last country named before
-    the sentence: "the country's instrument of ratification" is that country's."""
+    the sentence: "the country's instrument of ratification" is that country's. ``named_before``
+    gives only those the article names before the sentence ("it" never points forward); without
+    it, ``earlier`` does."""
     if _ACT_VERB.words.isdisjoint(words):
         return []
     names = _instrument_names(ctx, text)
@@ -256,7 +259,10 @@ def find_acts(
         # "its", the one instrument the sentence names before it, if only one).
         if not found and re.match(r"\s+it\b", text[verb.end() :]):
             prior = [n for n in names if n[1] <= verb.start()]
-            found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
+            # ("Mexico became the first country to adopt it", of a campaign, in an article that names
+            # a declaration only further down: "it" is nothing the article has named.)
+            named = _Lazy(named_before) if named_before is not None else before
+            found = prior[-1:] or ([(-1, -1, named[-1].get("name"))] if named else [])
             # ("The House passes the anti-trafficking bill; the President signs it on 19 April as Law
             # No. 21 of 2007": "it" is the bill, named after any instrument, not the instrument.)
             last = max((n[1] for n in prior), default=0)

@@ -1073,7 +1073,14 @@ def _frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Frame]:
 def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Frame]:
     text = s.text
     frames: list[_Frame] = []
-    acts = find_acts(ctx, text, words, lambda: _rows_before(ctx, s), lambda: _country_before(ctx, s))
+    acts = find_acts(
+        ctx,
+        text,
+        words,
+        lambda: _rows_before(ctx, s),
+        lambda: _country_before(ctx, s),
+        lambda: _rows_before(ctx, s, named_only=True),
+    )
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
@@ -1184,10 +1191,11 @@ def _act_before(ctx: _Context, s: Sentence) -> Act | None:
     return None
 
 
-def _rows_before(ctx: _Context, s: Sentence) -> tuple[Row, ...]:
+def _rows_before(ctx: _Context, s: Sentence, named_only: bool = False) -> tuple[Row, ...]:
     """The instruments with a reference row that the article names before this sentence (by name,
     or as the instrument of an act: "the regional convention … that ASEAN leaders signed in
-    November 2015" before "Cambodia, Singapore and Thailand have since deposited their instruments")."""
+    November 2015" before "Cambodia, Singapore and Thailand have since deposited their instruments");
+    else the article's first (unless ``named_only``)."""
     rows: dict[str, Row] = {}
     described: dict[str, Row] = {}
     for other in ctx.sentences:
@@ -1202,6 +1210,8 @@ def _rows_before(ctx: _Context, s: Sentence) -> tuple[Row, ...]:
             acted_on = f.instruments[0] if f.kind in ACT_KINDS and f.instruments else ""
             if acted_on and (row := _instrument_row(ctx.gaz, acted_on)) is not None:
                 described[row.key] = row
+    if named_only:
+        return tuple(rows.values()) or tuple(described.values())[-1:]
     return tuple(rows.values()) or article_instruments(ctx)[:1] or tuple(described.values())[-1:]
 
 
