@@ -146,7 +146,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:the )?(?:this|last|next|previous|past|coming|following) (?:year|month|week)|"
         r"in recent (?:years|months)|"
         r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
-        r"(?:years?|months?|weeks?|days?) ago(?: today)?|"
+        r"(?:years?|months?|weeks?|days?) ago(?: today| this month)?|"
+        # ("a decade ago this month": a round number, exact only with its day or month.)
+        r"(?:a|one|two|three) decades? ago (?:today|this month)|"
         r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years|decades|months))|"
         r"(?:on|last|next) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"

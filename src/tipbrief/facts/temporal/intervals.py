@@ -252,22 +252,22 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
         return monday, sunday
     if rel == "recently" or rel.startswith("in recent"):
         return None, a1  # "recently" bounds only one side; any lower bound would be a guess
-    ago = re.match(r"(\w+) (year|month|week|day)s? ago", rel)
-    if ago and rel.endswith(" today") and ago.group(2) in ("year", "week", "day"):
-        # "Ten years ago today": the article's own day, that many years (weeks, days) before.
-        n = 1 if ago.group(1) in ("a", "an", "one") else _NUMBER_WORDS.get(ago.group(1), 0)
-        n = int(ago.group(1)) if ago.group(1).isdigit() else n
-        if ago.group(2) == "year":
-            return _shift_years(a0, -n), _shift_years(a1, -n)
-        back = (7 * n if ago.group(2) == "week" else n) * day
-        return a0 - back, a1 - back
+    ago = re.match(r"(\w+) (year|month|week|day|decade)s? ago", rel)
     if ago:
-        n = (
-            1
-            if ago.group(1) in ("a", "an", "one")
-            else (int(ago.group(1)) if ago.group(1).isdigit() else _NUMBER_WORDS.get(ago.group(1), 0))
-        )
+        word = ago.group(1)
+        n = 1 if word in ("a", "an", "one") else (int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0))
         unit = ago.group(2)
+        if unit == "decade":
+            n, unit = 10 * n, "year"  # "a decade ago"
+        if rel.endswith(" today") and unit in ("year", "week", "day"):
+            # "Ten years ago today": the article's own day, that many years (weeks, days) before.
+            if unit == "year":
+                return _shift_years(a0, -n), _shift_years(a1, -n)
+            back = (7 * n if unit == "week" else n) * day
+            return a0 - back, a1 - back
+        if rel.endswith(" this month") and unit == "year":
+            # "three years ago this month": the article's month, that many years before.
+            return date(a0.year - n, a0.month, 1), _last_day(a1.year - n, a1.month)
         if unit == "year":
             return date(a0.year - n, 1, 1), date(a1.year - n, 12, 31)
         if unit == "month":
