@@ -200,6 +200,8 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
     for noun in _MEETING_NOUN.finditer(text, words):
         if noun.start() in seen_nouns:
             continue
+        if re.match(r"['’]s\s+[a-z]", text[noun.end() :]) and re.search(r"\bthe\s+$", text[: noun.start()]):
+            continue  # "which the workshop's co-organizer serves": the noun owns another, named after it
         inside = next(((a, b) for a, b in series_spans if a <= noun.start() < b), None)
         if inside is not None:
             # "the Preparatory SOMTC": a name around the series' own noun names a meeting of it.

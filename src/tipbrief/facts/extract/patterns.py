@@ -31,6 +31,8 @@ _MEETING_VERB = trigger(
     *("organise", "organize", "met", "meet", "gathered", "brought together", "gather", "host", "hosting"),
     *("continued", "wrapped up", "ended", "closed", "opens", "begins", "began", "chaired", "will chair"),
     *("preceded", "followed"),
+    # "Twenty-five practitioners finished a four-day workshop … last week": those who took part.
+    *("finished", "completed"),
     # A timeline's present: "May 29 - Thailand hosts a Special Meeting on Irregular Migration …".
     *("hosts", "holds", "convenes"),
     *("took part", "attended", "attending", "attend", "participated", "is being held", "being held"),
@@ -47,7 +49,7 @@ _TRANSITIVE_MEETING_VERB = re.compile(
     r"^(?:held|convened|organi[sz]ed|co-organi[sz]ed|hosted|host|hosts|hosting|holds|convenes|opened|"
     r"will hold|to hold|"
     r"convene|organi[sz]e|chaired|will chair|attended|attending|attend|wrapped up|closed|took part|"
-    r"participated|gather|gathered|meet|met)$",
+    r"participated|gather|gathered|meet|met|finished|completed)$",
     re.IGNORECASE,
 )
 
