@@ -293,6 +293,11 @@ def find_acts(
             )
             label = row.get("name") if row else _named_in_article(ctx, text, start, name)
             label = re.sub(r"^(?:the|The)\s+", "", label)
+            nth = _NTH_BEFORE.search(text, max(0, start - 12), start) if row is None and start >= 0 else None
+            if nth is not None and not label.casefold().startswith(nth.group("nth").casefold()):
+                # "sign the third COMMIT Joint Declaration": one of a series the same name covers, so
+                # the ordinal is part of what was signed (never the first or second of the series).
+                label = f"{nth.group('nth')} {label}"
             if label.casefold() in ("convention", "treaty"):
                 continue  # "the convention" in an article that names two: which one is unknown
             act_kind = conclusion_kind(row, label, word) if kind == "conclusion" else kind
@@ -532,6 +537,12 @@ _IN_PARTICIPLE_ASIDE = re.compile(r",\s+[a-z]+ing\s[^,;()]*$")
 
 _ILO_STYLE_TAIL = re.compile(
     r"^,\s*(?:19|20)\d\d\b(?:\s*\((?:No\.\s*|C\s?)\d{1,3}\))?|^\s*\((?:No\.\s*|C\s?)\d{1,3}\)"
+)
+
+
+_NTH_BEFORE = re.compile(
+    r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+$",
+    re.IGNORECASE,
 )
 
 
