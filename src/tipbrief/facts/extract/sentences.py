@@ -202,6 +202,19 @@ def clause_tense(sentence: str, start: int) -> Tense | None:
         and not _verb_tense(_PRESENT_ACT.sub(" ", inner))
     ):
         return "future"  # "… when ministers meet in Vientiane in August": a time still to come
+    passive = _PRESENT_PASSIVE.search(clause)
+    if not subordinator and passive:
+        # "once the ASEAN Convention against Trafficking in Persons, Especially Women and Children
+        # (ACTIP) is signed … in November": the comma inside the name cut the clause from its "once".
+        head = sentence[: max(0, start - len(clause)) + passive.start()]
+        earlier = list(_SUBORDINATOR.finditer(head))
+        if (
+            earlier
+            and earlier[-1].group() in _WHEN
+            and not re.search(r"[;.]\s", head[earlier[-1].end() :])
+            and not _verb_tense(head[earlier[-1].end() :])
+        ):
+            return "future"
     return _verb_tense(inner) or (_verb_tense(clause) if inner != clause else None)
 
 
@@ -212,6 +225,9 @@ _PRESENT_ACT = re.compile(
     # "before the convention is signed by the leaders in November": the present passive too.
     r"|\b(?:is|are)\s+(?:\w+ed|held|met|drawn|taken|given|sworn)\b"
 )
+
+
+_PRESENT_PASSIVE = re.compile(r"^[^,;]*?\b(?:is|are)\s+(?:\w+ed|held|met|drawn|taken|given|sworn)\b")
 
 
 _PLACE_APPOSITIVE = re.compile(
