@@ -171,8 +171,11 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
             out.append(MeetingName("meeting", _numbered(n, title), "", n, at, name_end))
             series_spans.append((start, name_end))
             continue
-        head = row.get("name").split()[-1].casefold()
-        if "meeting" not in row.get("name").casefold() and head not in MEETING_NOUNS:
+        # The name's head noun: "ASEAN Forum on Migrant Labour" is a forum; "the 40th AIPA General
+        # Assembly" a session, as a meeting is.
+        name_words = row.get("name").casefold().split()
+        head = next((w for w in name_words if w in (*MEETING_NOUNS, "assembly")), name_words[-1])
+        if "meeting" not in name_words and head not in (*MEETING_NOUNS, "assembly"):
             continue  # a body (ACWC): its meetings are named by a noun ("the 18th ACWC Meeting")
         acr = _ACRONYM_AFTER.match(text[end:])
         name_end = after.end() if after is not None else end + (acr.end() if acr else 0)
@@ -767,6 +770,13 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         in_sentence = _bodies_in(ctx, text[:start])
         if in_sentence:
             return in_sentence[-1]
+        # "At its 10th meeting, the ACWC adopts …": the subject right after the opening phrase.
+        opening = _OPENING_AT.search(text, 0, start)
+        comma = re.match(r"\s*,\s+(?:the\s+)?", text[end:]) if opening is not None else None
+        if comma is not None:
+            following = _bodies_in(ctx, text[end + comma.end() : end + comma.end() + 60])
+            if following and text.startswith(following[0], end + comma.end()):
+                return following[0]
         group = _GROUP.search(text[:start])
         # "Foreign ministers of the bloc, who met … for their 52nd annual meeting": the people the
         # sentence names own the meeting; only a body whose name fits them can be theirs.
@@ -792,6 +802,7 @@ _WITH_A_PARTNER = re.compile(
 )
 _AND_RELATED = re.compile(r"\s+and\s+(?:the\s+)?[Rr]elated\s+(?:[Mm]eetings|[Ss]ummits)\b")
 _SERIES_IN_BRACKETS = re.compile(r"\s*\((?P<short>[A-Z][A-Z&+-]{2,11})(?:[\s-]*\d{1,3})?\)")
+_OPENING_AT = re.compile(r"(?:^|[-\u2013\u2014:]\s+)(?:At|In|During)\s+$")
 # Who "their" may point back at: "Foreign ministers", "senior officials", "the leaders".
 _GROUP = re.compile(r"(?:\b(?P<mod>[A-Za-z][a-z]+)\s+)?\b(?P<who>[Mm]inisters|[Oo]fficials|[Ll]eaders)\b")
 # A rank says nothing of the portfolio: "Senior officials in charge of social welfare" are not the SOMTC's.
@@ -809,7 +820,11 @@ def _fits_group(ctx: _Context, body: str, group: re.Match[str] | None) -> bool:
     stems = {"ministers": "minist", "officials": "official", "leaders": "summit"}
     stem = stems[group.group("who").casefold()]
     mod = (group.group("mod") or "").casefold()
-    return stem in long and (mod in _NOT_MODIFIERS or not mod or mod in long)
+    # ("Foreign ministers" qualify the ministers: the ASEAN Foreign Ministers' Meeting, not a meeting
+    # "of the Ministries of Foreign Affairs".)
+    return stem in long and (
+        mod in _NOT_MODIFIERS or not mod or bool(re.search(rf"\b{re.escape(mod)}\s+{stem}", long))
+    )
 
 
 def _long_name(ctx: _Context, body: str) -> str:
