@@ -85,6 +85,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?P<k_m1>{_MONTH})(?:,?\s+(?P<k_y1>{_YEAR}))?\s*(?:-|–|—|to|until|till|through)\s*"
         rf"(?P<k_m2>{_MONTH}),?\s+(?P<k_y2>{_YEAR})",
     ),
+    # "23/05/2016 - 27/05/2016": a span of two dates in figures.
+    (
+        "numeric_range",
+        rf"\b(?P<w_a1>[0-3]?\d)/(?P<w_b1>[0-3]?\d)/(?P<w_y1>{_YEAR_CORE})\s*(?:-|–|—|to|until)\s*"
+        rf"(?P<w_a2>[0-3]?\d)/(?P<w_b2>[0-3]?\d)/(?P<w_y2>{_YEAR_CORE})\b",
+    ),
     ("numeric", rf"\b(?P<u_a>[0-3]?\d)/(?P<u_b>[0-3]?\d)/(?P<u_y>{_YEAR_CORE})\b"),
     ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
@@ -194,6 +200,7 @@ _RELATIVE_WORDS = frozenset(
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("digit", "-"),
     "numeric": ("digit", "/"),
+    "numeric_range": ("digit", "/"),
     "decade": ("digit", "0s"),
     **dict.fromkeys(("year_range", "bare_year_range", "year", "year_mod"), ("digit",)),
     **dict.fromkeys(
@@ -400,12 +407,58 @@ def _read_month_range(m: re.Match[str]) -> Temporal | None:
     return _day_range(m, y1, m1, 1, y2, m2, calendar.monthrange(y2, m2)[1])
 
 
+_FIGURES = re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR_CORE}\b")
+
+
+@lru_cache(maxsize=64)
+def _figures_order(text: str) -> tuple[bool, ...]:
+    """The orders (day first: True) the text's dates in figures allow: a date whose first number
+    is above 12 ("23/05/2016") is written day first, and so, in one text, are the others."""
+    day_first = month_first = False
+    for f in _FIGURES.finditer(text):
+        a, b = int(f.group("a")), int(f.group("b"))
+        day_first |= a > 12 >= b
+        month_first |= b > 12 >= a
+    if day_first != month_first:
+        return (day_first,)
+    return (True, False)
+
+
+def _figures(a: int, b: int, y: int, orders: tuple[bool, ...]) -> list[date]:
+    return sorted(
+        {
+            date(y, mo, d)
+            for d, mo in ((a, b) if first else (b, a) for first in orders)
+            if 1 <= mo <= 12 and _day_fits(d, mo, y)
+        }
+    )
+
+
+def _read_numeric_range(m: re.Match[str]) -> Temporal | None:
+    """23/05/2016 - 27/05/2016"""
+    g = m.group
+    ends = [(int(g(f"w_a{i}")), int(g(f"w_b{i}")), int(g(f"w_y{i}"))) for i in (1, 2)]
+    # The two dates are written in one order: the orders that give both, in sequence.
+    orders = tuple(
+        first
+        for first in _figures_order(m.string)
+        if all(_figures(a, b, y, (first,)) for a, b, y in ends)
+        and _figures(*ends[0], (first,))[0] <= _figures(*ends[1], (first,))[0]
+    )
+    if not orders:
+        return None
+    lo = min(_figures(*ends[0], orders))
+    hi = max(_figures(*ends[1], orders))
+    return _day_range(m, lo.year, lo.month, lo.day, hi.year, hi.month, hi.day)
+
+
 def _read_numeric(m: re.Match[str]) -> Temporal | None:
     """21/11/2015"""
     g = m.group
     a, b, y = int(g("u_a")), int(g("u_b")), int(g("u_y"))
-    # Day first is ASEAN's usual order; where both readings are valid the interval holds both.
-    readings = sorted({date(y, mo, d) for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and _day_fits(d, mo, y)})
+    # Day first is ASEAN's usual order; where both readings are valid the interval holds both, unless
+    # another date in figures in the text shows the order ("23/05/2016 … 03/10/2016": 3 October).
+    readings = _figures(a, b, y, _figures_order(m.string))
     if not readings:
         return None
     lo, hi = readings[0], readings[-1]
@@ -557,6 +610,7 @@ _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "dm_range_cross": _read_range_across_months,
     "md_range_cross": _read_range_across_months,
     "month_range": _read_month_range,
+    "numeric_range": _read_numeric_range,
     "numeric": _read_numeric,
     "dm_range": _read_days_in_month,
     "md_range": _read_days_in_month,
