@@ -92,6 +92,19 @@ def test_a_dateline_date_is_never_an_events_stated_date(gazetteer: Gazetteer) ->
             "past",
             "future",
         ),
+        # A deadline: "should … by" is ahead ("should have been … by" is not).
+        (
+            "Members who want to join should write to the secretariat by 30 November.",
+            "30 November",
+            "past",
+            "future",
+        ),
+        (
+            "The report should have been released by 30 November, officials said.",
+            "30 November",
+            "past",
+            "past",
+        ),
     ],
 )
 def test_an_expression_takes_the_tense_of_its_own_clause(

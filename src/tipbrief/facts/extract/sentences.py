@@ -147,6 +147,8 @@ _FUTURE_CLAUSE = re.compile(
     rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|would|to be|expected|next|"
     r"(?<!as )(?<!had been )scheduled|(?<!as )(?<!had been )planned|"
     r"(?:aims?|hopes?|intends?|seeks?) to|"
+    # "Members who want to join should write to the secretariat by 30 November": a deadline ahead.
+    r"(?:should|must)\s+(?!have\b|not\s+have\b)\w+\s+(?:[\w-]+\s+){0,6}?by|"
     # "has said it wants regional leaders to address it at their summit in May"
     r"wants\s+(?:[\w-]+\s+){0,3}to\s+\w+|"
     # "was put off and has been moved to February": the new date is still to come.
