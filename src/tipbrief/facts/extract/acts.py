@@ -324,6 +324,12 @@ def find_acts(
                 )
                 if binding and not parties:
                     continue  # "binding on all member states": a property, not an act
+            if act_kind in ("signing", "adoption") and row is None and _generic_name(label):
+                # "Cambodia and Thailand signed Standard Operating Procedures …": a memorandum or an
+                # agreement known by its kind alone is the one its signatories concluded; they are
+                # part of what it is ("… by Cambodia and Thailand"), so another pair's never merges.
+                signatories = _signatories(ctx, text, verb.start(), verb.end())
+                parties = (" and ".join(signatories),) if signatories else ()
             if act_kind in ("ratification", "deposit"):
                 parties = _parties(ctx, text, verb.start(), verb.end())
                 if not parties and _COUNTRY_ANAPHOR.search(text) and not countries(ctx, text):
@@ -844,6 +850,35 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
         return tuple(dict.fromkeys(c[2] for c in by))
     distinct = tuple(dict.fromkeys(c[2] for c in named))
     return distinct if len(distinct) == 1 else ()
+
+
+_KIND_WORDS = frozenset(
+    {"memorandum", "understanding", "mou", "agreement", "standard", "operating", "procedures", "procedure"}
+    | {"sop", "sops", "joint", "statement", "bilateral", "cooperation", "arrangement", "letter", "intent"}
+    | {"of", "on", "the", "and", "a", "an", "new", "first", "second", "third"}
+)
+
+
+def _generic_name(label: str) -> bool:
+    """ "Memorandum of Understanding", "Standard Operating Procedures": a name that says only what
+    kind of instrument it is."""
+    words = re.findall(r"[a-z]+", label.casefold())
+    return bool(words) and all(w in _KIND_WORDS for w in words)
+
+
+def _signatories(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:
+    """The two (or more) countries that signed: the verb's subject ("Cambodia and Thailand have
+    signed"), with the one it signed "with" if the subject is one country; in the order of names."""
+    named = countries(ctx, text)
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    subject = [c[2] for c in named if clause <= c[0] and c[1] <= v_start and not _where(ctx, text, c[0])]
+    partner = [
+        c[2]
+        for c in named
+        if c[0] >= v_end and re.search(r"with\s+(?:the\s+)?$", text[max(0, c[0] - 10) : c[0]])
+    ]
+    found = tuple(sorted(dict.fromkeys(subject + partner[:1])))
+    return found if len(found) >= 2 else ()
 
 
 # "The Lao National Assembly approved the ratification", "the Thai cabinet endorsed …": a country

@@ -101,7 +101,11 @@ def bounds_only(original: str, cons: list[Constraint]) -> list[Constraint]:
 
 
 _REPORTING = re.compile(
-    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w’'-]+\s+|\([\w.]{1,12}\)\s+){0,6}?"
+    # (", Cambodia's National Committee for Counter Trafficking (NCCT) said in a statement on August
+    # 29": a body's whole name may stand before the verb.)
+    # (Words only: "WASHINGTON, June 15 (Reuters) - The United States on Thursday said" is a dateline,
+    # then the story's own clause.)
+    r",\s+(?:(?:the|a|an|its)\s+)?(?:\w[\w’'-]*\s+|\([\w.]{1,12}\)\s+){0,9}?"
     r"(?:said|says|announced|reported|told|added|stated)\b[^,;]*"
     # ("…, according to a statement released on Thursday": when the statement came out.)
     r"|,\s+according\s+to\s+(?:a|an|the|its)\s+(?:[\w’'-]+\s+){0,3}?"

@@ -175,6 +175,8 @@ _INSTRUMENT_HEADS = (
     # "leaders signed the Vientiane Action Programme", "the Programme of Action": a plan by another
     # name (a "programme" alone is a project, launched).
     *("Action Programme", "Programme of Action"),
+    # "Cambodia and Thailand signed Standard Operating Procedures on law enforcement cooperation"
+    *("Standard Operating Procedures", "Standard Operating Procedure"),
 )
 
 
