@@ -205,7 +205,12 @@ def find_acts(
         ):
             continue
         if word.casefold() == "noted" and not re.search(r"\b(?:was|were|been)\s+$", lead):
-            continue
+            # "Leaders noted the Bohol TIP Work Plan at the 31st ASEAN Summit": an instrument that is
+            # the verb's whole object (not "noted the plan's progress", not "noted that …").
+            article = re.match(r"\s+(?:the\s+)?", text[verb.end() :])
+            obj = verb.end() + (article.end() if article else 0)
+            if not any(n[0] == obj and not re.match(r"['’]s\b", text[n[1] :]) for n in names):
+                continue
         if kind == "ratification" and re.search(r"\binstruments?\s+of\s+$", lead, re.IGNORECASE):
             continue  # "deposited its instrument of ratification": the deposit is the act
         if kind == "conclusion" and _DOCUMENT_OBJECT.match(text, verb.end()):
