@@ -279,7 +279,9 @@ def _first_sentence_cap(text: str) -> str:
 
 def _clean_title(text: str) -> str:
     text = text.rstrip(". ")
-    text = re.sub(r"^(?:The|the)\s+", "", text)
+    # ("Its Global Report on Trafficking in Persons 2018", opening a sentence: the possessive is
+    # no part of the name.)
+    text = re.sub(r"^(?:The|the|Its|Their)\s+", "", text)
     text = re.sub(r"\s*\([A-Z][A-Za-z&-]{1,11}\)", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     # "the second East Asia Summit on Monday": a day is never part of a name.
