@@ -737,7 +737,10 @@ _LAST_VERB = re.compile(
     rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}|\b(?:close|end|conclude|wrap up)\b))"
     # "which opened on the Indonesian island of Bali on October 11": where (or by whom), then when
     # ("which opened in Nusa Dua a day earlier": the place, then the day).
-    r"(?:\s+(?:in|at|on|by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?=\s+(?:on|in)\s*$)"
+    # ("officially opened in Nha Trang city, the capital of the south-central province of Khanh
+    # Hoa, on August 14": the place, what it is, then the day.)
+    r"(?:\s+(?:in|at|on|by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?:,\s+the\s+[^,;.]{3,80},)?"
+    r"(?=\s+(?:on|in)\s*$)"
     r"|\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s*$))?"
     r"(?:\s+(?:on|in|at|from))?\s*$",
     re.I,
@@ -746,7 +749,7 @@ _LAST_VERB = re.compile(
 
 def _verb_before(c: Constraint, original: str) -> re.Match[str] | None:
     """An opening or closing verb just before the constraint's words ("opened on", "closed on")."""
-    lead = original[max(0, c.span.start - 80) : c.span.start] if c.span and original else ""
+    lead = original[max(0, c.span.start - 160) : c.span.start] if c.span and original else ""
     return _LAST_VERB.search(lead)
 
 
