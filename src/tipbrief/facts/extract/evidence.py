@@ -286,6 +286,10 @@ _NOUN_ASIDE = re.compile(
     # "moved back to the Watch List in the report released in June, having been upgraded the previous
     # year": likewise.
     r"|,\s+having\s+(?:been\s+)?\w+(?:ed|en)\b[^,;]*"
+    # "the National Committee on Trafficking in Persons, set up in January 2020, which …": a reduced
+    # relative clause dates its own noun.
+    r"|,\s+(?:set\s+up|established|created|formed|founded|appointed|enacted|passed|signed|adopted)\s+"
+    r"(?:in|on|last|earlier)\b[^,;]*(?=,)"
     # "signed the Vientiane Action Programme, a six-year plan meant to carry forward the agenda
     # agreed in Bali last year": an appositive that tells what the thing is for is about that.
     r"|,\s+(?:a|an)\s+[^,;]*?\b(?:meant|designed|intended|aimed)\s+(?:to|at)\b[^,;]*"
