@@ -255,13 +255,14 @@ _DAY_MONTH = (
 _AGENCY = r"\((?P<agency>[A-Z][A-Za-z.&'’ ]{1,30})\)"
 # A match needs a date or an agency (see parse_article): a place and a dash alone are a heading.
 _DATELINE = re.compile(
-    rf"^(?P<place>{_DATELINE_PLACE})"
+    # ("(Bangkok, October 2, 2025)—Southeast Asian governments …": a release's dateline in brackets.)
+    rf"^\(?(?P<place>{_DATELINE_PLACE})"
     # ", Philippines", ", East Nusa Tenggara" or " (Thailand)," after the city
     r"(?:\s*,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}|\s+\([A-Z][A-Za-z ]+\)(?=\s*,))?"
     # ("Bangkok, Thailand – 30 July 2023 –": a dash before the date too.)
     rf"(?:\s*(?:[,(]|[–—](?=\s*\d))\s*(?P<date>{_FULL_DATE.pattern}|{_DAY_MONTH})\s*\)?)?\s*(?:{_AGENCY})?"
     # "Vientiane, Nov. 30" may stand as a line of its own, before the story's first paragraph.
-    r"\s*(?:--|[-–—:](?!\w)|(?<=\))(?=\s+[A-Z])|$)"
+    r"\s*(?:--|[-–—:](?!\w)|(?<=\))(?=\s+[A-Z])|(?<=\))[–—](?=[A-Z])|$)"
 )
 # A dateline that is a whole line, with its full date after the place and any agency.
 _DATELINE_LINE = re.compile(

@@ -9,7 +9,8 @@ from tipbrief.facts.extract.records import Constraint, _Context
 from tipbrief.facts.model import Place, Span
 
 _DATELINE_PLACE = re.compile(
-    r"^(?P<place>[A-Z][\w.'’ -]{1,40}?)\s*(?:\([A-Za-z .]{2,20}\)\s*)?(?:,|:|\(|[-–—]{1,2}\s)"
+    # ("(Bangkok, October 2, 2025)—…": a release's dateline in brackets.)
+    r"^\(?(?P<place>[A-Z][\w.'’ -]{1,40}?)\s*(?:\([A-Za-z .]{2,20}\)\s*)?(?:,|:|\(|[-–—]{1,2}\s)"
 )
 
 
