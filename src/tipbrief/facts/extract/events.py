@@ -48,7 +48,7 @@ from tipbrief.facts.extract.evidence import (
     tense_of,
 )
 from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
-from tipbrief.facts.extract.launches import Launch, find_launches, recorded_editions
+from tipbrief.facts.extract.launches import Launch, editions_of_series, find_launches, recorded_editions
 from tipbrief.facts.extract.meetings import (
     ASEAN_LEADERS,
     SUPERLATIVE_PREDICATE,
@@ -520,7 +520,9 @@ def _events_in_sentence(
                 # A speaker's term dates the speech, not an instrument they recall ("signed in 2004").
                 cons = [c for c in cons if c.rule != "office-term"]
                 cons += _instrument_reference(ctx, f)
-            cons += _edition_reference(f)
+            cons += _edition_reference(f) or _latest_edition(ctx, f, text, anchor)
+            if f.kind in POINT_KINDS:
+                cons = _another_zone(ctx.original, cons)
             own += _occasions(f, [i for i in idents if i not in own and mine(f, i.span.start)], claimed)
             if f.kind not in POINT_KINDS:
                 cons = _days_of_a_meeting(
@@ -1047,6 +1049,52 @@ def _edition_unknown(ctx: _Context, x: Launch) -> str:
     if x.kind == "publication" and x.edition is None and recorded_editions(ctx, x.name, x.name):
         return f"{x.name}@{ctx.doc}"
     return x.name
+
+
+_LATEST = re.compile(
+    r"\b(?:latest|newest|new|this\s+year['’]s)\s+(?:[\w.'’-]+\s+){0,6}?(?:report|edition)\b", re.I
+)
+
+
+def _latest_edition(ctx: _Context, f: _Frame, text: str, anchor: tuple[Constraint, ...]) -> list[Constraint]:
+    """ "in the latest US Trafficking in Persons Report, issued early on Friday": of a recorded
+    report, the one edition released within the year up to the article's date, when the article's
+    date is known to the day."""
+    latest = _LATEST.search(text)
+    if f.kind != "publication" or f.edition is not None or latest is None:
+        return []
+    lo, hi = intersect(list(anchor)) or (None, None)
+    if lo is None or hi is None or lo != hi:
+        return []
+    series = {_norm(row.get("report")) for a, _, row in ctx.gaz.reports.find(text) if a >= latest.start()}
+    editions = [
+        (row, found)
+        for name in series
+        for row in editions_of_series(ctx, name)
+        if (found := parse_partial(row.get("published"))) and hi - timedelta(days=366) < found[0] <= hi
+    ]
+    if len(editions) != 1:
+        return []
+    row, found = editions[0]
+    note = (
+        f"the latest {row.get('report')} by the article's date is the {row.get('edition')} edition, "
+        f"released on {row.get('published')}"
+    )
+    return [Constraint("report-reference", note, found[0], found[1], None, row.origin, row.source)]
+
+
+# "issued early on Friday, Thailand time": a day told in the reader's time zone; where it happened
+# (Washington, Geneva) the calendar may still show the day before.
+_ANOTHER_ZONE = re.compile(r"[^.;]{0,25}?\b(?:[A-Z][a-z]+|local)\s+time\b")
+
+
+def _another_zone(original: str, cons: list[Constraint]) -> list[Constraint]:
+    return [
+        replace(c, earliest=c.earliest - timedelta(days=1), note=c.note + " (in the reader's time zone)")
+        if c.rule == "relative-date" and c.span and c.earliest and _ANOTHER_ZONE.match(original, c.span.end)
+        else c
+        for c in cons
+    ]
 
 
 def _edition_reference(f: _Frame) -> list[Constraint]:
