@@ -71,6 +71,7 @@ _CURRENT = re.compile(
     r"|\bin this (?:[\w-]+\s+){0,3}(?:city|town|capital|resort|island)\b",
     re.IGNORECASE,
 )
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;]*,")
 CURRENT_DAYS = 7
 """How far from a meeting's own dates an article that reports it as current may be written: a
 report the day before it opens ("tomorrow") or a week after it closed still counts."""
@@ -307,7 +308,10 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
     out: list[Constraint] = []
     named: list[Identification] | None = None
     for s in ctx.sentences:
-        if not _CURRENT.search(s.text) or (_tense(s.text) == "future" and "tomorrow" not in s.text):
+        # ("The ASEAN-ACT initiative, which will run for 10 years, was launched here on the sidelines
+        # of the 52nd AMM": the relative clause's future is the programme's, not the sentence's.)
+        main = _RELATIVE_ASIDE.sub(",", s.text)
+        if not _CURRENT.search(s.text) or (_tense(main) == "future" and "tomorrow" not in s.text):
             continue
         idents = _named_meetings(ctx, s)
         if not idents and _ANAPHOR_MEETING.search(s.text):
