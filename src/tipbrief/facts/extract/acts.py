@@ -873,7 +873,8 @@ def _generic_name(label: str) -> bool:
 
 def _signatories(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:
     """The two (or more) countries that signed: the verb's subject ("Cambodia and Thailand have
-    signed"), with the one it signed "with" if the subject is one country; in the order of names."""
+    signed"), with the one it signed "with" if the subject is one country; sorted, so that two
+    outlets naming them in another order name one event."""
     named = countries(ctx, text)
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
     subject = [c[2] for c in named if clause <= c[0] and c[1] <= v_start and not _where(ctx, text, c[0])]
