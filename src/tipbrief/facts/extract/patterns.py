@@ -217,13 +217,16 @@ _INSTRUMENT_COMMON_HEADS = (
     # ("signed the first memorandum on cooperation to combat trafficking": a memorandum with what it
     # is on, as a memorandum of understanding is.)
     *("framework", "memorandum of understanding", "memorandum"),
+    # "ministers on Monday adopted a 2023-2028 work plan to combat trafficking in persons"
+    *("work plan", "action plan"),
 )
 
 
 _INSTRUMENT_COMMON = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:own\s+)?(?P<name>(?:ASEAN\s+|regional\s+|joint\s+|leaders['’]\s+)?"
     # "a non-binding declaration against trafficking", "a declaration pledging joint action against …"
-    r"(?:(?:non-binding|legally binding|binding|landmark|historic|new|first|political|common)\s+){0,2}"
+    r"(?:(?:non-binding|legally binding|binding|landmark|historic|new|first|political|common|regional"
+    r"|(?:19|20)\d\d[-–](?:19|20)\d\d)\s+){0,2}"
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
     r"(?:\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
     # ("ratified the convention on 14 March 2016 and deposited …": a date, not what it is about.)
