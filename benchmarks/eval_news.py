@@ -62,7 +62,8 @@ SETS = (
     *("heldout45", "heldout46", "heldout47", "heldout48", "heldout49", "heldout50"),
     *("heldout51", "heldout52", "heldout53", "heldout54", "heldout55", "heldout56"),
     *("heldout57", "heldout58", "heldout59", "heldout60", "heldout61", "heldout62"),
-    *("heldout63", "heldout64"),
+    *("heldout63", "heldout64", "heldout65", "heldout66", "heldout67", "heldout68"),
+    *("heldout69",),
 )
 Interval = tuple[date | None, date | None]
 
