@@ -1060,8 +1060,10 @@ def _latest_edition(ctx: _Context, f: _Frame, text: str, anchor: tuple[Constrain
     """ "in the latest US Trafficking in Persons Report, issued early on Friday": of a recorded
     report, the one edition released within the year up to the article's date, when the article's
     date is known to the day."""
+    if f.kind != "publication" or f.edition is not None:
+        return []
     latest = _LATEST.search(text)
-    if f.kind != "publication" or f.edition is not None or latest is None:
+    if latest is None:
         return []
     lo, hi = intersect(list(anchor)) or (None, None)
     if lo is None or hi is None or lo != hi:
@@ -1584,7 +1586,7 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
     pattern, groups = found
     out: list[_Frame] = []
     for m in pattern.finditer(text):
-        series, name = next(groups[k] for k in groups if m.group(k))
+        series, name = groups[str(m.lastgroup)]  # each alternative is one named group
         verb = _MEMBERS_MEET.match(text, m.end())
         before = _MEETING_OF.search(text, max(0, m.start() - 20), m.start())
         if verb is None and before is None:

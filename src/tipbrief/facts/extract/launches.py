@@ -15,6 +15,7 @@ from tipbrief.facts.extract.patterns import (
     _LAUNCH_COMMON,
     _LAUNCH_NAME,
     _PUBLICATION_VERB,
+    WEEKDAY_RE,
 )
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _norm
@@ -979,9 +980,6 @@ def _body_title(row: Row) -> str:
 _SMALL_WORDS = frozenset({"of", "on", "for", "to", "in", "and", "the", "a", "an", "against"})
 
 
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-
-
 def _common_launch(
     ctx: _Context, text: str, m: re.Match[str], tail: str | None = None
 ) -> tuple[str, str] | None:
@@ -1002,7 +1000,7 @@ def _common_launch(
         # (Not "its ASEAN chairmanship in Davao City on January 15": a place and a day, no topic;
         # "an A$80 million programme in Bangkok", which nothing else names, keeps its place.)
         definite = m.group("det").lower() not in ("a", "an")
-        no_topic = (r"in\s+[A-Z]|" if definite else "") + rf"on\s+(?:\d|{MONTH_RE}|{_WEEKDAY})"
+        no_topic = (r"in\s+[A-Z]|" if definite else "") + rf"on\s+(?:\d|{MONTH_RE}|{WEEKDAY_RE})"
         t = re.match(
             # (A list is one topic, never cut: "on casinos, cyber fraud and forced criminality"; a list
             # after "of" may run on into a description: "of laws, policies and practices … relating to".)

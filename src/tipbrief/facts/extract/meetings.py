@@ -58,10 +58,19 @@ _SPECIAL = re.compile(
 _MODIFIER_KINDS = {"consultative": "consultation", "consultation": "consultation", "training": "training"}
 
 
+# The head nouns of a series' name that make it a meeting's: "ASEAN Forum on Migrant Labour" is a
+# forum; "the 40th AIPA General Assembly" a session, as a meeting is.
+_HEAD_NOUNS = (*MEETING_NOUNS, "assembly")
+
+
 _ORDINAL_BEFORE = re.compile(
     rf"\b(?P<n>{ORDINAL_TOKEN})\s+(?:(?:ASEAN|Regular|Annual|regular|annual|regional|Regional|[Mm]inisterial)\s+)*$",
     re.IGNORECASE,
 )
+
+
+# "Plus Three", "Plus China": a wider format's partners after ASEAN's or a series' name.
+_PLUS_PARTNER = r"[Pp]lus\s+(?:One|Three|Japan|China|Korea|\d)"
 
 
 # A name that goes on past a series or body: "the 4th SOMTC Experts Working Group" is the group's.
@@ -71,14 +80,12 @@ LARGER_BODY = re.compile(
     # "the 12th AMMTC+3 Consultation", "the 10th SOMTC Plus Three": the number is the wider
     # format's, not the series' own meeting's.
     # ("the 4th AMMTC+China Consultation", "the 2nd AMMTC+Japan Consultation": a partner's.)
-    r"|^\s*(?:\+\s*(?:\d|[A-Z][A-Za-z]*)|[Pp]lus\s+(?:One|Three|Japan|China|Korea|\d))"
+    rf"|^\s*(?:\+\s*(?:\d|[A-Z][A-Za-z]*)|{_PLUS_PARTNER})"
 )
 
 
 # The wider format named before a series' name: "ASEAN Plus Three", "ASEAN+3", "ASEAN-China".
-_WIDER_BEFORE = re.compile(
-    r"(?:\b[Pp]lus\s+(?:One|Three|Japan|China|Korea|\d)|\+\s*\d|[-–](?:China|Japan|Korea))\s+$"
-)
+_WIDER_BEFORE = re.compile(rf"(?:\b{_PLUS_PARTNER}|\+\s*\d|[-–](?:China|Japan|Korea))\s+$")
 
 
 # "the 15th AMMTC (AMMTC) and Related Meetings": its acronym, and the meetings held with it, are
@@ -171,11 +178,10 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
             out.append(MeetingName("meeting", _numbered(n, title), "", n, at, name_end))
             series_spans.append((start, name_end))
             continue
-        # The name's head noun: "ASEAN Forum on Migrant Labour" is a forum; "the 40th AIPA General
-        # Assembly" a session, as a meeting is.
+        # The name's head noun (see _HEAD_NOUNS).
         name_words = row.get("name").casefold().split()
-        head = next((w for w in name_words if w in (*MEETING_NOUNS, "assembly")), name_words[-1])
-        if "meeting" not in name_words and head not in (*MEETING_NOUNS, "assembly"):
+        head = next((w for w in name_words if w in _HEAD_NOUNS), name_words[-1])
+        if "meeting" not in name_words and head not in _HEAD_NOUNS:
             continue  # a body (ACWC): its meetings are named by a noun ("the 18th ACWC Meeting")
         acr = _ACRONYM_AFTER.match(text[end:])
         name_end = after.end() if after is not None else end + (acr.end() if acr else 0)

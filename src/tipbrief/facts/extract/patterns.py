@@ -222,6 +222,10 @@ _INSTRUMENT_COMMON_HEADS = (
 )
 
 
+# A weekday's name, as a date may open with it ("on Thursday", "on Monday, 5 May").
+WEEKDAY_RE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+
 _INSTRUMENT_COMMON = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:own\s+)?(?P<name>(?:ASEAN\s+|regional\s+|joint\s+|leaders['’]\s+)?"
     # "a non-binding declaration against trafficking", "a declaration pledging joint action against …"
@@ -230,12 +234,12 @@ _INSTRUMENT_COMMON = re.compile(
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
     r"(?:\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
     # ("ratified the convention on 14 March 2016 and deposited …": a date, not what it is about.)
-    rf"(?!\d|(?:{MONTH_RE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+    rf"(?!\d|(?:{MONTH_RE}|{WEEKDAY_RE})\b)"
     r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?"
     # ("the ASEAN convention against trafficking has been in force since March 2017": the verb ends it.)
     # ("… to combat trafficking in persons on July 13, 2005": the day is no part of the name.)
     r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$"
-    rf"|\bon (?:{MONTH_RE}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+    rf"|\bon (?:{MONTH_RE}|{WEEKDAY_RE})\b)"
     r"|\s+(?:has|have|had|is|are|was|were|will|would|shall)\s)"
     # "a declaration that commits their governments to …": what it does describes it.
     r"|(?=\s+(?:that|which)\s+(?:commits?|pledges?|binds?|calls?|vows?|aims?|seeks?|sets?|urges?|obliges?)\b)"
