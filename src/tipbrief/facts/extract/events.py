@@ -373,6 +373,16 @@ def _events_in_sentence(
             # ("hosted an emergency meeting … and has pressed its neighbours to ratify a convention
             # that leaders plan to sign in November": the plan is the clause's, not the meeting's.)
             offset = seg_start if len(triggers) > 1 else 0
+            # "… took note of the 29th ASEAN Summit held in Vientiane in September and agreed that
+            # the 23rd Meeting of the AICHR will be held in the Philippines in February 2017": another
+            # meeting said to be held owns its clause, its tense and its days.
+            held_by_another = (
+                next((m for m in _later_held(ctx, text) if m > max(f.at, f.end)), None)
+                if f.kind in ("meeting", "summit") or f.kind in MEETING_NOUNS
+                else None
+            )
+            if held_by_another is not None and held_by_another < seg_end:
+                segment = text[seg_start:held_by_another]
             own_clauses = segment
             for m in reversed(list(_OBJECT_CLAUSE.finditer(segment))):
                 if not m.start() <= f.at - offset < m.end():
@@ -422,6 +432,11 @@ def _events_in_sentence(
                 aside = [*aside, (limit, source.end)]
             # "the Special Meeting … held in Bangkok on May 29 and the Senior Officials Meeting … in Siem
             # Reap last month": a meeting listed after this one owns what follows its name.
+            if held_by_another is not None:
+                aside = [
+                    *aside,
+                    (s.span(ctx.doc, ctx.original, held_by_another, held_by_another).start, source.end),
+                ]
             listed = next((a for a in listed_names if f.end >= 0 and a > f.end), None)
             if listed is not None and _LIST_AND.search(text, f.end, listed):
                 aside = [*aside, (s.span(ctx.doc, ctx.original, listed, listed).start, source.end)]
@@ -568,6 +583,28 @@ def _events_in_sentence(
                 continue
         out.append(_candidate(ctx, f, at, source, actors, pl, cons, own, tense))
     return out
+
+
+_HELD_ITSELF = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+)?"
+    r"(?:(?:was|were|is|are|will|would|shall|(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to|expected\s+to))"
+    r"\s+(?:also\s+)?be\s+)?(?:held|convened|hosted)\b"
+)
+# Between two meetings a list's words only ("the 28th and 29th ASEAN Summits held in …"): one verb
+# governs both.
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def _later_held(ctx: _Context, text: str) -> list[int]:
+    """Where each meeting the sentence says is (or was) held starts, unless a list joins it to the
+    name before it."""
+    names = [m for m in meeting_names(ctx, text, sentence_words(text)) if not m.generic]
+    return [
+        m.start
+        for i, m in enumerate(names)
+        if _HELD_ITSELF.match(text, m.end)
+        and not (i and _LIST_GAP.fullmatch(text, names[i - 1].end, m.start))
+    ]
 
 
 def _owned_by_another(original: str, span: Span, at: int) -> bool:
