@@ -778,10 +778,14 @@ _LAST_VERB = re.compile(
     # ("which opened in Nusa Dua a day earlier": the place, then the day).
     # ("officially opened in Nha Trang city, the capital of the south-central province of Khanh
     # Hoa, on August 14": the place, what it is, then the day.)
+    # ("opened the three-day meeting at a hotel in Makati last September 4": the meeting it opened,
+    # where, then the day.)
+    r"(?:\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:meeting|conference|workshop|session|forum|seminar"
+    r"|consultation|dialogue|summit|retreat)s?\b)?"
     r"(?:\s+(?:in|at|on|by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,6}?(?:,\s+the\s+[^,;.]{3,80},)?"
-    r"(?=\s+(?:on|in)\s*$)"
+    r"(?=\s+(?:on|in|last)\s*$)"
     r"|\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s*$))?"
-    r"(?:\s+(?:on|in|at|from))?\s*$",
+    r"(?:\s+(?:on|in|at|from|last))?\s*$",
     re.I,
 )
 
@@ -850,8 +854,9 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
 def _heads_entry(c: Constraint, original: str, text: str) -> bool:
     """ "14 December 2007 - Beijing: the second COMMIT Inter-Ministerial Meeting ends with …": the
     day that heads a timeline's entry is the meeting's last when the entry says it ended, so the
-    meeting may have begun days before. (One that "opens" that day keeps the day as stated.)"""
-    if c.span is None or _OPENED.search(text) or not _CLOSED.search(text):
+    meeting may have begun days before; its first when the entry says it opened ("2013-09-04 -
+    Makati: the 4th Meeting … opens"), so it may have gone on for days after."""
+    if c.span is None or bool(_OPENED.search(text)) == bool(_CLOSED.search(text)):
         return False
     line = original[original.rfind("\n", 0, c.span.start) + 1 : c.span.start]
     return not line.strip(" \t*•·–-")

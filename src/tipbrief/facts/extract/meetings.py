@@ -234,11 +234,30 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         if _first_of_a_subset(text, int(found["start"]), int(found["end"])):  # type: ignore[call-overload]
             continue
         meeting = _meeting(ctx, text, **found)  # type: ignore[arg-type]
-        # A name that holds a series mention replaces the mention ("Preparatory ASEAN SOMTC").
+        if any(_meeting_of(text, m, meeting) for m in out):
+            # "the 4th Meeting of the SOMTC Experts Working Group": the group's own noun, inside the
+            # meeting's name, names no second meeting.
+            continue
+        # A name that holds a series mention (or another noun's name) replaces it ("Preparatory
+        # ASEAN SOMTC").
         out = [
-            m for m in out if not (meeting.start <= m.start and m.end <= meeting.end + 12 and m.subject)
+            m
+            for m in out
+            if not (meeting.start <= m.start and m.end <= meeting.end + 12 and m.subject)
+            and not _meeting_of(text, meeting, m)
         ] + [meeting]
     return sorted(out, key=lambda m: m.start)
+
+
+def _meeting_of(text: str, outer: MeetingName, inner: MeetingName) -> bool:
+    """ "the 4th Meeting of the SOMTC Experts Working Group": the outer name is a meeting of the body
+    the inner one names (not "briefed the Meeting on the inaugural … Forum", two meetings)."""
+    return (
+        outer.start < inner.start
+        and inner.end <= outer.end
+        and not (outer.generic or outer.subject or inner.generic or inner.subject)
+        and re.search(r"\sof\s+(?:the\s+)?$", text[outer.start : inner.start]) is not None
+    )
 
 
 def _numbered(n: int | None, title: str) -> str:
