@@ -84,8 +84,13 @@ LARGER_BODY = re.compile(
 )
 
 
-# The wider format named before a series' name: "ASEAN Plus Three", "ASEAN+3", "ASEAN-China".
-_WIDER_BEFORE = re.compile(rf"(?:\b{_PLUS_PARTNER}|\+\s*\d|[-–](?:China|Japan|Korea))\s+$")
+# The wider format named before a series' name: "ASEAN Plus Three", "ASEAN+3", "ASEAN-China"; a
+# dialogue partner's own consultations ("the ninth ASEAN-India Senior Officials Meeting on
+# Transnational Crimes") are numbered apart from the series.
+_WIDER_BEFORE = re.compile(
+    rf"(?:\b{_PLUS_PARTNER}|\+\s*\d|[-–](?:China|Japan|Korea|ROK|India|Australia|Canada|EU|European Union"
+    r"|New Zealand|Russia|U\.?S\.?|United States|UK|United Kingdom)\b)\s+$"
+)
 
 
 # "the 15th AMMTC (AMMTC) and Related Meetings": its acronym, and the meetings held with it, are
