@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.names import is_body
 from tipbrief.facts.extract.patterns import (
     _CAP_WORD,
@@ -17,6 +18,7 @@ from tipbrief.facts.extract.patterns import (
     NUMBER_AFTER,
     ORDINAL_TOKEN,
     ORDINAL_WORDS,
+    WEEKDAY_RE,
     goes_on,
     ordinal_value,
 )
@@ -276,10 +278,21 @@ def _numbered(n: int | None, title: str) -> str:
 _NAME_WITH_ACRONYMS = re.compile(rf"(?P<name>{_NAME_PHRASE}(?:\s+\([A-Z][\w&/-]*\)\s+{_NAME_PHRASE})*)")
 
 
+# A day's name inside a run of capitalised words ends what stands before it: "meet in Washington on
+# Thursday and Friday for the ASEAN-U.S. Special Summit" names the summit from "ASEAN-U.S." on.
+_DAY_IN_NAME = re.compile(
+    rf"\b(?:{WEEKDAY_RE}|{MONTH_RE})\b(?:\s+(?:and|or|to)\s+(?:{WEEKDAY_RE}|{MONTH_RE}))?\s+"
+    rf"(?:{_CONNECT_WORD}\s+)*"
+)
+
+
 def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     for m in _NAME_WITH_ACRONYMS.finditer(text):
         if m.start() <= start < m.end() and len(m.group().split()) >= 2:
-            return m.start(), m.end()
+            first = max((d.end() for d in _DAY_IN_NAME.finditer(text, m.start(), start)), default=m.start())
+            if len(text[first : m.end()].split()) < 2:
+                return None
+            return first, m.end()
     return None
 
 
@@ -548,9 +561,12 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
     written = ""
     if lead:
         kept = []
-        for w in lead.group(1).split():
+        words = lead.group(1).split()
+        for i, w in enumerate(words):
             value = ordinal_value(w)
-            if value is not None:
+            if value is not None and words[i + 1 : i + 2] in (["such"], ["ever"]):
+                kept.append(w)  # ("the first such summit": see _meeting)
+            elif value is not None:
                 n, written = value, w
             elif not re.fullmatch(
                 r"(?:two|three|four|five|one|day|ongoing|same|next|\w+-day|series|of|new|related)", w, re.I
@@ -603,7 +619,9 @@ def _meeting(
     n = ordinal
     n_m = _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
     first_word = re.match(rf"(?:(?:The|the)\s+)?(?P<n>{ORDINAL_TOKEN})\b\s*", name, re.IGNORECASE)
-    if n is None and first_word:
+    if n is None and first_word and not re.match(r"(?:such|ever)\b|-ever\b", name[first_word.end() :]):
+        # (Not "the first such summit held in the U.S. capital", "the first-ever forum": a first of
+        # its kind, not the series' 1st.)
         n = ordinal_value(first_word.group("n"))
     if n is None and not first_word and n_m:
         n, written = ordinal_value(n_m.group("n")), n_m.group("n")

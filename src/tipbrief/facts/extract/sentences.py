@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from tipbrief.facts.corpus import Paragraph
+from tipbrief.facts.corpus import MONTH_RE, Paragraph
+from tipbrief.facts.extract.patterns import WEEKDAY_RE
 from tipbrief.facts.extract.records import Sentence
 from tipbrief.facts.temporal.expressions import Tense
 
@@ -192,6 +193,8 @@ def clause_tense(sentence: str, start: int) -> Tense | None:
     )
     # So is the province or country after a town ("gather in Panglao, Bohol, on Tuesday").
     before = _PLACE_APPOSITIVE.sub(lambda m: m.group("at") + m.group("rest").replace(",", " "), before)
+    # ("meet in Washington on Thursday and Friday": the day after "and" is in the first day's clause.)
+    before = _COORDINATED_DAY.sub(" ", before)
     clause = re.split(r"[,;:()]", before)[-1]
     # A subordinate clause has its own verb ("will take effect next month after the Philippines
     # deposited its instrument on Tuesday": Tuesday is past); without one, the whole clause speaks.
@@ -220,6 +223,9 @@ def clause_tense(sentence: str, start: int) -> Tense | None:
     return _verb_tense(inner) or (_verb_tense(clause) if inner != clause else None)
 
 
+_COORDINATED_DAY = re.compile(
+    rf"\s(?:{WEEKDAY_RE}|{MONTH_RE}(?:\s+[0-3]?\d)?|[0-3]?\d(?:\s+{MONTH_RE})?)\s+(?:and|or)\s*$"
+)
 _WHEN = frozenset({"when", "once", "before", "after", "until"})
 # The present tense of a meeting's verb: after "when" or "once" it speaks of what is to come.
 _PRESENT_ACT = re.compile(
