@@ -204,7 +204,7 @@ def find_acts(
             _EXPECTED_TO.search(lead) or _BECAME_NTH.search(lead) or _LEGISLATURE_VOTED.search(lead)
         ):
             continue
-        if word.casefold() == "noted" and not re.search(r"\b(?:was|were|been)\s+$", lead):
+        if word.casefold() in ("noted", "note", "notes") and not re.search(r"\b(?:was|were|been)\s+$", lead):
             # "Leaders noted the Bohol TIP Work Plan at the 31st ASEAN Summit": an instrument that is
             # the verb's whole object (not "noted the plan's progress", not "noted that …").
             article = re.match(r"\s+(?:the\s+)?", text[verb.end() :])

@@ -293,6 +293,10 @@ _NOUN_ASIDE = re.compile(
     # "signed the Vientiane Action Programme, a six-year plan meant to carry forward the agenda
     # agreed in Bali last year": an appositive that tells what the thing is for is about that.
     r"|,\s+(?:a|an)\s+[^,;]*?\b(?:meant|designed|intended|aimed)\s+(?:to|at)\b[^,;]*"
+    # "the Regional Plan of Action …, endorsed in 2021 to implement the leaders' declaration of
+    # 2019": what the act is meant to carry out has dates of its own.
+    r"|\s+to\s+(?:implement|carry\s+out|give\s+effect\s+to|follow\s+up(?:\s+on)?|operationali[sz]e"
+    r"|build\s+on|complement)\s+(?:the|a|an|its|their|this|that)\s[^,;]*"
     # "The report, released yesterday, found that victims rose in 2022": what a document says.
     r"|\b(?:found|finds|showed|shows|revealed|reveals|noted|notes|warned|warns|estimated|estimates|"
     r"documented|documents|highlighted|highlights|indicated|indicates)\s+(?:that\s+)?[^;]*"

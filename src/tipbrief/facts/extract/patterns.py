@@ -88,6 +88,8 @@ def ordinal_value(token: str) -> int | None:
 # or its adoption depends on the instrument (see acts.py).
 _ACT_VERB = trigger(
     *("adopted", "approved", "signed", "endorsed", "issued", "finalised", "finalized", "inked", "noted"),
+    # ("October 2021 – … leaders note the Regional Plan of Action …": a timeline's present.)
+    *("note", "notes"),
     *("adoption", "signing", "signature", "endorsement", "adopt", "sign", "endorse", "approve", "adopts"),
     *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
@@ -204,7 +206,9 @@ _INSTRUMENT_NAME = re.compile(
     r"(?:\s+of\s+(?:19|20)\d\d(?=\s+to\s+the\s+[A-Z]))?"
     # ("the Protocol to Prevent, Suppress and Punish Trafficking in Persons": a list of capitalised
     # words inside the name.)
-    rf"(?:(?:\s+(?:{_CONNECT_WORD}\s+)+|,\s+(?=[EePp](?:specially|articularly)\b)"
+    # ("the Regional Plan of Action for the Protection of Children from All Forms of Online
+    # Exploitation and Abuse in ASEAN": "from" joins capitalised words inside the name.)
+    rf"(?:(?:\s+(?:{_CONNECT_WORD}\s+)+|\s+from\s+(?=All\b|Any\b)|,\s+(?=[EePp](?:specially|articularly)\b)"
     r"|,\s+(?=(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+\s+and\s+[A-Z]))"
     rf"{_CAP_WORD}(?:\s+{_CAP_WORD})*)*"
     # "the ASEAN Multi-Year Work Plan 2024-2028": the years it covers close the name.

@@ -50,8 +50,10 @@ def names_something(original: str, sp: Span) -> bool:
 
 
 _NAME_HEAD_AFTER = re.compile(
-    r"\s+(?:\([A-Z][\w&-]*\)\s+)?(?:TIP\s+)?(?:Process|Declaration|Work\s+Plan|Plan\s+of\s+Action|Consensus|"
-    r"Commitment|Agreement|Convention|Statement|Roadmap|Framework|Principles|Guidelines?|Vision|Initiative)\b"
+    # ("out of the Bohol Trafficking in Persons Work Plan": capitalised words before the head, too.)
+    r"\s+(?:\([A-Z][\w&-]*\)\s+)?(?:(?:TIP|[A-Z][\w-]*)\s+(?:(?:in|on|of|against)\s+)?){0,4}?(?:Process|Declaration|Work\s+Plan|Plan\s+of\s+Action|Consensus|"
+    r"Commitment|Agreement|Convention(?!\s+(?:Cent(?:re|er)|Hall))|Statement|Roadmap|Framework|Principles|Guidelines?"
+    r"|Vision|Initiative)\b"
 )
 _HERE = re.compile(r"\bhere\b|\bin this (?:town|city|capital)\b|\bin the (?:city|town|capital)\b(?! of)")
 
