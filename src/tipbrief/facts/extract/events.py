@@ -1358,8 +1358,8 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             and not others
             and not out
             and m.kind
-            and not (m.generic or m.weak)
-            and sum(not (n.generic or n.weak) for n in names) == 1
+            and _entry_head(m)
+            and sum(_entry_head(n) for n in names) == 1
             and _ENTRY_SUBJECT.fullmatch(text, 0, m.start)
         ):
             # "13-15 February 2008 - Vienna: the Vienna Forum to Fight Human Trafficking, …": the
@@ -1440,6 +1440,12 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     # "… a new plan of action, to be tabled at the ASEAN Ministerial Meeting on Transnational Crime
     # (AMMTC) in September": what is to be done at a meeting, the meeting still to come.
     return [replace(f, future=True) if _TO_BE_DONE_AT.search(text, 0, f.at) else f for f in out]
+
+
+def _entry_head(m: MeetingName) -> bool:
+    """A name that can head a timeline entry: one of its own, or an ordinal of the meeting named
+    before ("23-24 November 2023 – Second forum, Bangkok", after the first ASEAN ICT Forum)."""
+    return not (m.generic or m.weak) or (m.generic and m.ordinal is not None and bool(m.kind))
 
 
 # A timeline entry's head: its date, a dash or colon, and perhaps the place with a colon.

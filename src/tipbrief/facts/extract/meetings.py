@@ -647,8 +647,12 @@ def _meeting(
     lower = title.casefold()
     # Generic: a definite mention with nothing that names the meeting ("the two-day meeting",
     # "its tenth meeting"); an indefinite one ("a workshop") is a new meeting, however it is named.
+    # (A timeline entry's "23-24 November 2023 – Second forum, Bangkok": a label, as definite as "the";
+    # not "Sixth meeting of the expert working group …", whose group is named after it.)
     definite = (
-        re.match(r"(?:the|this|that|these|its|their)\b", text[start:end].strip(), re.IGNORECASE) or start == 0
+        re.match(r"(?:the|this|that|these|its|their)\b", text[start:end].strip(), re.IGNORECASE)
+        or start == 0
+        or (_ENTRY_DATE_BEFORE.fullmatch(text[:start]) and re.match(r"\s*(?:[,.;:]|$)", text[end:]))
     )
     generic = (
         bool(definite) and bool(_GENERIC.match(text[start:end].strip()) or _GENERIC.match(lower))
