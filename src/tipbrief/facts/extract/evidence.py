@@ -293,6 +293,10 @@ _NOUN_ASIDE = re.compile(
     # "signed the Vientiane Action Programme, a six-year plan meant to carry forward the agenda
     # agreed in Bali last year": an appositive that tells what the thing is for is about that.
     r"|,\s+(?:a|an)\s+[^,;]*?\b(?:meant|designed|intended|aimed)\s+(?:to|at)\b[^,;]*"
+    # "The second Special Meeting … followed up on the first session, also held in Bangkok, in May":
+    # what it followed up on is another meeting, with days and a place of its own.
+    # (The object alone: the verb right after the meeting's name is the meeting's own.)
+    r"|(?:(?<=\bfollowed up on )|(?<=\bfollows up on )|(?<=\bfollow up on ))(?:the|a|an|its|their)\s[^;]*"
     # "the Regional Plan of Action …, endorsed in 2021 to implement the leaders' declaration of
     # 2019": what the act is meant to carry out has dates of its own.
     r"|\s+to\s+(?:implement|carry\s+out|give\s+effect\s+to|follow\s+up(?:\s+on)?|operationali[sz]e"

@@ -371,6 +371,7 @@ _COUNTED = re.compile(
 )
 _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
 _LAUNCHED = re.compile(r"\b(?:launched|inaugurated)\b", re.IGNORECASE)
+_SIGNED_OBJECT = re.compile(r"\b(?:signed|adopted)\s+(?:the\s+)?$", re.IGNORECASE)
 _INTO_FORCE = re.compile(r"\binto force\b", re.IGNORECASE)
 # Between a relative expression and the recorded event it dates: the verb of taking part in it or of
 # concluding it, and nothing that closes the clause.
@@ -434,9 +435,10 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                 if row and adopted:
                     span = s.span(ctx.doc, ctx.original, start, end)
                     label = f"{row.get('name')} (adopted {row.get('adopted')})"
-                    recorded.append(
-                        (end, label, adopted[0], adopted[1], span, row.origin, row.source, _SIGNED)
-                    )
+                    # ("the leaders signed the ASEAN Convention … at their summit in Kuala Lumpur last
+                    # month": the instrument is the verb's object, so the verb stands before it.)
+                    verb = None if _SIGNED_OBJECT.search(s.text, 0, start) else _SIGNED
+                    recorded.append((end, label, adopted[0], adopted[1], span, row.origin, row.source, verb))
         if _LAUNCHED.search(s.text):
             # "ASEAN-ACT, launched in Bangkok in August last year": a recorded programme's start,
             # with the launch verb between it and the relative expression.
