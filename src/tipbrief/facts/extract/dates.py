@@ -14,7 +14,7 @@ from tipbrief.facts.extract.records import (
     _Context,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _tense, expression_tense
+from tipbrief.facts.extract.sentences import _tense, clause_tense, expression_tense
 from tipbrief.facts.model import Span
 from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval, year_interval
@@ -200,6 +200,8 @@ def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
     m = _THAT_YEAR_AFTER.match(s.text, t.end)
     if t.year is None and m is None and (entry := timeline_year(s)) is not None:
         return entry
+    if t.year is None and m is None:
+        return _month_named_before(ctx, s, t)
     if m is None or t.year is not None:
         return None
     offset = s.span(ctx.doc, ctx.original, t.start, t.start).start
@@ -210,6 +212,35 @@ def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
             if x.year is not None and at < offset and (last is None or at > last[0]):
                 last = (at, x.end_year or x.year)
     return last[1] + _YEAR_STEP[m.group("which").lower()] if last else None
+
+
+_LOOKS_AHEAD = re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\b", re.IGNORECASE)
+
+
+def _month_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
+    """ "The crisis broke in May 2015, … Thailand convened a Special Meeting … in Bangkok on 29 May": a
+    yearless day of the month the same sentence, or the one before it in its paragraph, gave with
+    its year is in that year (however long before the article)."""
+    if (
+        t.month is None
+        or t.relative is not None  # ("March last year" counts from the article)
+        or t.kind not in ("date", "day-range", "month")
+        or t.end_month not in (None, t.month)
+    ):
+        return None
+    if clause_tense(s.text, t.start) == "future" or _LOOKS_AHEAD.search(s.text, 0, t.start):
+        # ("… in May 2023, and … when ASEAN leaders meet … in May", "… looked forward to the 26th
+        # ASEAN Summit in Kuala Lumpur in April": a month still to come.)
+        return None
+    here = [x for x in ctx.sentences if x.paragraph.start == s.paragraph.start and x.start <= s.start]
+    texts = [here[-2].text] if len(here) > 1 else []
+    texts.append(s.text[: t.start])
+    # The last expression before the day must be that month and year, so nothing moved the story
+    # on ("… in January 2016 … The following year brought the rest: … in January").
+    last = next((x for x in reversed([x for text in texts for x in extract_temporals(text)])), None)
+    if last is None or last.year is None or last.month != t.month or last.end_year not in (None, last.year):
+        return None
+    return last.year
 
 
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
