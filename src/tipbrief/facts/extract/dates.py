@@ -233,11 +233,22 @@ def _month_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
         # ASEAN Summit in Kuala Lumpur in April": a month still to come.)
         return None
     here = [x for x in ctx.sentences if x.paragraph.start == s.paragraph.start and x.start <= s.start]
-    texts = [here[-2].text] if len(here) > 1 else []
-    texts.append(s.text[: t.start])
+    before = [(here[-2], len(here[-2].text))] if len(here) > 1 else []
+    before.append((s, t.start))
     # The last expression before the day must be that month and year, so nothing moved the story
-    # on ("… in January 2016 … The following year brought the rest: … in January").
-    last = next((x for x in reversed([x for text in texts for x in extract_temporals(text)])), None)
+    # on ("… in January 2016 … The following year brought the rest: … in January"); the dateline's
+    # date is the article's own, from which the day already counts.
+    dateline = ctx.article.dateline_span
+    named = [
+        x
+        for sentence, end in before
+        for x in extract_temporals(sentence.text[:end])
+        if not (
+            dateline
+            and dateline[0] <= sentence.span(ctx.doc, ctx.original, x.start, x.start).start < dateline[1]
+        )
+    ]
+    last = named[-1] if named else None
     if last is None or last.year is None or last.month != t.month or last.end_year not in (None, last.year):
         return None
     return last.year
