@@ -385,7 +385,7 @@ _DID_SO = re.compile(r",\s+which\s+(?:did|had done)\s+so\b")
 _SAME_ACT = re.compile(
     r"\s+(?:(?:had been|has been|have been|were|was|became|are|is)\s+the\s+"
     r"(?:first|second|third|fourth|fifth|sixth|next|last)(?:\s+(?:two|three))?(?:\s+[\w-]+){0,2}?\s+to\s+do\s+so"
-    r"|followed(?=\s+(?:on|in)\s)|(?:also\s+)?did\s+so|had\s+done\s+so)\b"
+    r"|followed(?=\s+(?:on|in|last|earlier|later)\s)|(?:also\s+)?did\s+so|had\s+done\s+so)\b"
 )
 
 
@@ -422,6 +422,14 @@ def _dated_aside(text: str, at: int, dates: dict[int, Temporal]) -> re.Match[str
         if link.start() >= at and link.end() in dates:
             return link
     return None
+
+
+# A time right after a country in a list whose verb is left out: "Cambodia and Singapore deposited
+# their instruments in January last year and Thailand in July 2016".
+GAPPED_TIME = re.compile(
+    rf"\s+(?:(?:in|on)\s+(?:(?:early|mid|late)[\s-]+)?(?:{MONTH_RE}|\d|the\s)|last\s|earlier\s"
+    r"|a\s+(?:month|year|week)\s+later)"
+)
 
 
 def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
@@ -468,6 +476,16 @@ def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
         before = [c for c in named if c[1] == so.start()]
         if before:
             act(before, so.start() + 1)
+    for c in named:
+        # ("… deposited their instruments in January last year and Thailand in July 2016": the same
+        # act by the country after "and", on the time that follows it.)
+        if (
+            c[0] > model.end
+            and re.search(r"(?:,\s*|\s)and\s+(?:the\s+)?$", text[: c[0]])
+            and GAPPED_TIME.match(text, c[1])
+            and not re.search(r"[;.]", text[model.end : c[0]])
+        ):
+            act([c])
     return out
 
 

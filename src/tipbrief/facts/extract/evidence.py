@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from tipbrief.facts.corpus import MONTH_RE
-from tipbrief.facts.extract.acts import countries
+from tipbrief.facts.extract.acts import GAPPED_TIME, countries
 from tipbrief.facts.extract.dates import timeline_entry_end
 from tipbrief.facts.extract.records import Constraint, Sentence, _Context
 from tipbrief.facts.extract.sentences import _event_tense
@@ -146,6 +146,9 @@ _REDUCED_CLAUSE = re.compile(
 )
 
 
+_GAP_END = re.compile(r"[;.]|,\s+(?:while|and|but|whereas)\b|\s+while\b")
+
+
 _ABOUT_A_MEETING = re.compile(
     r"\b(?:held|took place|convened|opened|closed|ended|met|hosted|organi[sz]ed|runs?|began|will be held)\b"
 )
@@ -196,6 +199,22 @@ def asides(
         a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
         b = s.span(ctx.doc, ctx.original, m.end(), m.end()).start
         out.append((a, b))
+    if act and party:
+        # "Cambodia and Singapore deposited their instruments in January last year and Thailand in
+        # July 2016": another party after "and", with a time of its own right after it, owns that
+        # time (the verb left out is the same one), up to the next clause.
+        for a, b, name in countries(ctx, s.text):
+            if a <= at or name == party:
+                continue
+            if re.search(r"(?:,\s*|\s)and\s+(?:the\s+)?$", s.text[:a]) and GAPPED_TIME.match(s.text, b):
+                stop = _GAP_END.search(s.text, b)
+                end = stop.start() if stop else len(s.text)
+                out.append(
+                    (
+                        s.span(ctx.doc, ctx.original, a, a).start,
+                        s.span(ctx.doc, ctx.original, end, end).start,
+                    )
+                )
     # "ASEAN senior officials are due to meet online later this month, and the ASEAN Ministerial
     # Meeting on Transnational Crime follows in September": the first clause's meeting has its own
     # day, from its verb to the ", and".
