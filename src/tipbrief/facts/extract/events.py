@@ -423,7 +423,9 @@ def _events_in_sentence(
                 pool = [c for c in pool if c.span is not None and c.span.start in new_dates]
             if dateline is not None:
                 pool = [c for c in pool if not (c.span and c.span.start < dateline[2])]
-            aside = reporting + asides(ctx, s, f.at, f.end, f.kind in ACT_KINDS, f.party)
+            aside = reporting + asides(
+                ctx, s, f.at, f.end, f.kind in ACT_KINDS, f.party, meeting=f.kind not in POINT_KINDS
+            )
             # "leaders adopted X in May 2023, and ministers at the 18th AMMTC in Vientiane in August
             # last year pledged …": what follows a clause with another subject is that clause's.
             stop = _CLAUSE_BREAK.search(text, f.at)

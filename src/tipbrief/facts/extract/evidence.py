@@ -58,7 +58,9 @@ _FUTURE_MEETING = re.compile(
     # "ASEAN leaders are due to take up trafficking at their summit in Jakarta in May": the meeting
     # where something is still to be done is still to come.
     # ("we look forward to discussing the next steps at the ASEAN Summit in Phnom Penh in April")
-    r"|\b(?:will|shall|(?:is|are)\s+(?:(?:also|still)\s+)?(?:due|expected|set|scheduled|slated)\s+to"
+    # ("Officials said the outcome would be submitted to ASEAN leaders at their summit in Kuala
+    # Lumpur": what they said was still to come.)
+    r"|\b(?:will|shall|would|(?:is|are)\s+(?:(?:also|still)\s+)?(?:due|expected|set|scheduled|slated)\s+to"
     r"|look(?:s|ing)?\s+forward\s+to)"
     r"\s[^.;]{0,60}?\bat\s+"
     r"(?:the|their|its|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?i:summit|meeting|conference|session)\b"
@@ -152,10 +154,13 @@ _GAP_END = re.compile(r"[;.]|,\s+(?:while|and|but|whereas)\b|\s+while\b")
 _ABOUT_A_MEETING = re.compile(
     r"\b(?:held|took place|convened|opened|closed|ended|met|hosted|organi[sz]ed|runs?|began|will be held)\b"
 )
+# ("their summit in Kuala Lumpur, which opens on Dec. 12": the meeting's own days, in a schedule's
+# present; not a launch's "on the sidelines of the 52nd AMM, which ends tomorrow".)
+_MEETING_SCHEDULE = re.compile(r"\b(?:opens|closes|ends|begins|starts|takes place)\b")
 
 
 def asides(
-    ctx: _Context, s: Sentence, at: int, name_end: int, act: bool, party: str = ""
+    ctx: _Context, s: Sentence, at: int, name_end: int, act: bool, party: str = "", meeting: bool = False
 ) -> list[tuple[int, int]]:
     """ "the 50th anniversary of ASEAN, which was founded in 1967": a relative clause about some
     other noun dates that noun, not the event (unless it holds the event's trigger, or follows the
@@ -194,7 +199,9 @@ def asides(
             continue
         if party and _ends_with_party(ctx, s.text[: m.start()], party):
             continue  # "followed by Thailand, which handed over its papers in Vientiane": Thailand's act
-        if _ABOUT_A_MEETING.search(m.group()) and not act:
+        if (
+            _ABOUT_A_MEETING.search(m.group()) or (meeting and _MEETING_SCHEDULE.search(m.group()))
+        ) and not act:
             continue
         a = s.span(ctx.doc, ctx.original, m.start(), m.start()).start
         b = s.span(ctx.doc, ctx.original, m.end(), m.end()).start

@@ -67,6 +67,8 @@ def _title(cands: Sequence[EventCandidate]) -> str:
             # ("Meeting of Interior and security ministers of …": a description of an unnamed
             # meeting, which a name another source gives replaces.)
             t.startswith("Meeting of "),
+            # ("11th ASEAN Summit" over "ASEAN Summit in Kuala Lumpur": the number says which.)
+            not t[:1].isdigit(),
             -len(t),
             t,
         ),
