@@ -70,6 +70,7 @@ from tipbrief.facts.extract.patterns import (
     _TRANSITIVE_MEETING_VERB,
     MEETING_NOUNS,
     NUMBER_AFTER,
+    WEEKDAY_RE,
     goes_on,
 )
 from tipbrief.facts.extract.records import (
@@ -455,6 +456,14 @@ def _events_in_sentence(
             if f.kind in ACT_KINDS and _REACTION_TO.search(text, 0, f.at):
                 # "IOM today welcomed the adoption of the Work Plan": today is the welcome's.
                 aside = [*aside, (source.start, at)]
+            owned_by = (
+                _POSSESSIVE_DAY.search(text, max(0, f.at - 40), f.at) if f.kind in POINT_KINDS else None
+            )
+            if owned_by is not None:
+                # "Advocates on Monday welcomed the ratification, saying last Tuesday's deposit …":
+                # the day the act's noun is owned by is its own; what stands before is the welcome's.
+                owner_at = s.span(ctx.doc, ctx.original, owned_by.start(), owned_by.start()).start
+                aside = [*aside, (source.start, owner_at)]
             eve = _EVE_OF.search(text, max(0, f.at - 30), f.at)
             if eve is not None and f.kind not in ACT_KINDS:
                 # "… host the senior officials online later this month, ahead of an ASEAN Ministerial
@@ -637,9 +646,14 @@ _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|til
 
 
 # A reaction to an act the sentence names by its noun ("welcomed the adoption of …").
+_POSSESSIVE_DAY = re.compile(
+    rf"\b(?:(?:last|this|next)\s+)?(?:{WEEKDAY_RE}|yesterday|today|tomorrow)['’]s\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _REACTION_TO = re.compile(
     r"\b(?:welcomed|welcomes|hailed|hails|praised|praises|lauded|applauded|commended|commends|"
-    r"congratulated|celebrated|celebrates)\s+(?:the|its|their)\s+(?:\w+\s+)?$",
+    # ("welcomed the Philippines' ratification", "welcomed Viet Nam's ratification": a possessive.)
+    r"congratulated|celebrated|celebrates)\s+(?:(?:the|its|their)\s+(?:[\w'’]+\s+)?|(?:[A-Z][\w'’]*\s+){1,3})$",
     re.IGNORECASE,
 )
 # A subordinator that opens the clause a frame stands in ("after ministers at the sixth conference"),
