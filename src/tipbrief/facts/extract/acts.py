@@ -528,7 +528,8 @@ _RELATIVE_GAP = re.compile(
 )
 _COORDINATED_GAP = re.compile(
     r"^\s*(?:was|were|has been|had been|is)\s+(?:signed|adopted|ratified|endorsed|concluded)\b[^;.]{0,120}?"
-    r"\band\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?$"
+    # ("… was signed in November 2015 and has been in force since March 2017")
+    r"\band\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?(?:(?:has|have|had)\s+been\s+)?$"
 )
 _FOR_ADOPTION = re.compile(r"\bfor\s+(?:adoption|signature|signing)\b|\bto\s+(?:be\s+)?(?:adopt|sign)", re.I)
 # "the convention was on track to be signed by ASEAN leaders in November", "is due to be signed",
