@@ -124,6 +124,20 @@ def _dates_agree(a: EventCandidate, b: EventCandidate) -> bool:
     return intersect([c for c in (*a.constraints, *b.constraints) if c.annual is None]) is not None
 
 
+def _on_record_days(head: EventCandidate, ev: EventCandidate) -> bool:
+    """Whether the days ``ev`` states fit the one row on record that ``head`` is ("the 10th ASEAN
+    Summit", 29-30 November 2004, is never "the consultations to be held … on 30 November 2005")."""
+    rows = [c for i in head.identifications if len(i.candidates) == 1 for c in i.candidates]
+    days = [c for c in ev.constraints if c.rule in _DATING and c.annual is None]
+    return (
+        not rows
+        or not days
+        or any(
+            intersect([*days, Constraint("row", "", r.earliest, r.latest, None)]) is not None for r in rows
+        )
+    )
+
+
 def _stated_days_agree(a: EventCandidate, b: EventCandidate) -> bool:
     """ "Dec. 12, 2012 - UNODC publishes the first Global Report … Nov. 24, 2014 - its second":
     a report released on two different stated days is two editions, whatever the name says."""
@@ -196,6 +210,7 @@ def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[
             _ordinals_agree(head.ordinal, ev.ordinal)
             and places_agree(head.place, ev.place)
             and _dates_agree(head, ev)
+            and _on_record_days(head, ev)
             and (ev.kind in ("", "meeting") or ev.kind == head.kind)
         )
         return g if fits else None
