@@ -488,6 +488,15 @@ def _identify(
                 # the meeting it was named beside may not be where it happened.)
                 core[:] = loose
                 fitting = [key]
+        elif not fitting and len(common) > 1:
+            # "before the ASEAN Summit in Jakarta in May", read as past in February 2011: of Jakarta's
+            # summits on record, only the one in May 2011 has the month the text gives; it outweighs
+            # the tense as a numbered one does (never a May in which no summit met there).
+            loose = [c for c in core if c.rule not in ("article-date", "relative-date")]
+            fit_loose = [k for k in sorted(common) if _fits(loose, [_candidate_constraint(*pool[k])], annual)]
+            if len(loose) < len(core) and annual and len(fit_loose) == 1:
+                core[:] = loose
+                fitting = fit_loose
         if fitting:
             picked = [pool[k] for k in fitting]
         else:
