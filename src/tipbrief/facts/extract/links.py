@@ -178,6 +178,10 @@ def _same_event(head: EventCandidate, ev: EventCandidate) -> bool:
         and places_agree(head.place, ev.place)
         and _dates_agree(head, ev)
         and _rows_agree(head, ev)
+        # ("the ASEAN Summit in Vientiane" of 29-30 November 2004, and "the 44th and 45th ASEAN
+        # Summits, again in Vientiane": the 45th's one row will not fit the days the first was given.)
+        and _on_record_days(head, ev)
+        and _on_record_days(ev, head)
     )
 
 
