@@ -842,6 +842,9 @@ def _where(ctx: _Context, text: str, at: int) -> bool:
     return row is not None and row.get("kind") == "city"
 
 
+_NEXT_ACT_NOUN = re.compile(r"\b(?:deposits?|ratifications?|accessions?)\b", re.IGNORECASE)
+
+
 def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:
     """The countries that ratify or deposit: the verb's subject ("Viet Nam and Myanmar deposited"),
     else "by X" after it, else the one country the sentence names."""
@@ -861,15 +864,21 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
             run.insert(0, c)
         if run:
             return tuple(dict.fromkeys(c[2] for c in run))
+    # "the deposit by the Philippines …, following the deposits by Viet Nam and Myanmar": a noun's
+    # "by" names its own parties, up to the next act on an instrument.
+    nxt = _NEXT_ACT_NOUN.search(text, v_end)
+    by = [
+        c
+        for c in named
+        if v_end <= c[0] < (nxt.start() if nxt else len(text))
+        and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, c[0] - 10) : c[0]])
+    ]
+    if by and re.match(r"\s+by\s", text[v_end:]):
+        return tuple(dict.fromkeys(c[2] for c in by))
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
     subject = [c for c in named if clause <= c[0] and c[1] <= v_start and not _where(ctx, text, c[0])]
     if subject:
         return tuple(dict.fromkeys(c[2] for c in subject))
-    by = [
-        c
-        for c in named
-        if c[0] >= v_end and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, c[0] - 10) : c[0]])
-    ]
     if by:
         return tuple(dict.fromkeys(c[2] for c in by))
     distinct = tuple(dict.fromkeys(c[2] for c in named))
