@@ -288,8 +288,10 @@ def subordinate_clauses(ctx: _Context, s: Sentence, at: int) -> list[tuple[int, 
 
 
 _SINCE_CLAUSE = re.compile(
-    r"\bsince\s+(?:the|its|their|his|her|this|that)\s+[^,;.]{0,60}?\b"
-    r"(?:was|were|had been|has been|began|started|met|signed|adopted|joined|took|came|entered)\b[^,;]*"
+    # ("commemorated 50 years since Australia became ASEAN's first dialogue partner in 1974": a
+    # named subject too.)
+    r"\bsince\s+(?:(?:the|its|their|his|her|this|that)\s+[^,;.]{0,60}?|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+)\b"
+    r"(?:was|were|had been|has been|began|started|met|signed|adopted|joined|took|came|entered|became)\b[^,;]*"
 )
 # "had entered into force in March 2017, after Manila deposited the sixth instrument in February
 # that year": a clause with a subject and a verb of its own dates its own act.
