@@ -371,6 +371,7 @@ _COUNTED = re.compile(
 )
 _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
 _LAUNCHED = re.compile(r"\b(?:launched|inaugurated)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z]")
 _SIGNED_OBJECT = re.compile(r"\b(?:signed|adopted)\s+(?:the\s+)?$", re.IGNORECASE)
 _INTO_FORCE = re.compile(r"\binto force\b", re.IGNORECASE)
 # Between a relative expression and the recorded event it dates: the verb of taking part in it or of
@@ -475,6 +476,9 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                 for r in recorded
                 if 0 <= t.start - r[0] <= RELATIVE_REACH
                 and not re.search(r"[.;]", s.text[r[0] : t.start])
+                # ("… met in Melaka in September for the 19th AMMTC, and ASEAN leaders addressed
+                # online scams at their summit in Kuala Lumpur last month": another clause's month.)
+                and not _NEW_CLAUSE.search(s.text, r[0], t.start)
                 and (r[7] is None or r[7].search(s.text[r[0] : t.start]))
             ]
             # Before the verb: "leaders last year adopted a declaration on …", "Next month, the
