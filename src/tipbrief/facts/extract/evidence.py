@@ -48,8 +48,10 @@ def join_and(original: str, cons: list[Constraint]) -> list[Constraint]:
 
 
 _FUTURE_MEETING = re.compile(
-    r"\b(?:will|shall|is to|are to|is set to|are set to|is expected to|are expected to)\s+(?:\w+\s+)?"
-    r"(?:chair|host|meet|open|attend|gather|convene|hold)\b"
+    # ("UNODC is also due to gather prosecutors and judges in Bangkok on 18-19 February")
+    r"\b(?:will|shall|is to|are to"
+    r"|(?:is|are)\s+(?:also\s+|still\s+)?(?:set|expected|due|scheduled|slated)\s+to)"
+    r"\s+(?:\w+\s+)?(?:chair|host|meet|open|attend|gather|convene|hold)\b"
     # "… to the AMMTC when ministers meet in Vientiane in August": a present tense after "when".
     r"|\b(?:when|once|until)\s+(?:[\w'’-]+\s+){0,4}(?:meet|meets|gather|gathers|convene|convenes)\b"
     # "the summit it hosts in Labuan Bajo in May": a meeting hosted in the present, in a month, is
