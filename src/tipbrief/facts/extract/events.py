@@ -549,7 +549,22 @@ def _events_in_sentence(
             cons += _edition_reference(f) or _latest_edition(ctx, f, text, anchor)
             if f.kind in POINT_KINDS:
                 cons = _another_zone(ctx.original, cons)
-            own += _occasions(f, [i for i in idents if i not in own and mine(f, i.span.start)], claimed)
+            # (Not a meeting named in an aside: "endorsed the 2023 Adelaide Strategy, which replaces
+            # the strategy agreed at the seventh conference in Bali in 2018".)
+            own += _occasions(
+                f,
+                [
+                    i
+                    for i in idents
+                    if i not in own
+                    and mine(f, i.span.start)
+                    and not any(
+                        m.start() <= i.span.start - source.start < m.end() and not m.start() <= f.at < m.end()
+                        for m in RELATIVE_CLAUSE.finditer(text)
+                    )
+                ],
+                claimed,
+            )
             if f.kind not in POINT_KINDS:
                 cons = _days_of_a_meeting(
                     cons, text[seg_start:seg_end] if len(triggers) > 1 else text, ctx.original
