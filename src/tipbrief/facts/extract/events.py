@@ -456,6 +456,16 @@ def _events_in_sentence(
             if f.kind in ACT_KINDS and _REACTION_TO.search(text, 0, f.at):
                 # "IOM today welcomed the adoption of the Work Plan": today is the welcome's.
                 aside = [*aside, (source.start, at)]
+            said_that = _SAID_THAT.search(text, max(0, f.at - 200), f.at)
+            # (Not "… had announced on Nov 26 last year that the Cabinet had agreed to ratify P29,
+            # when the government launched the plan": "when" shares the announcement's day.)
+            if said_that is not None and not re.search(
+                r"\b(?:when|as|while)\s", text[said_that.end() : f.at]
+            ):
+                # "Indonesia and Australia disclosed on Monday that they had quietly convened the
+                # Consultation Mechanism": Monday is the disclosure's; what was done came before it.
+                said_at = s.span(ctx.doc, ctx.original, said_that.end(), said_that.end()).start
+                aside = [*aside, (source.start, said_at)]
             owned_by = (
                 _POSSESSIVE_DAY.search(text, max(0, f.at - 40), f.at) if f.kind in POINT_KINDS else None
             )
@@ -661,6 +671,11 @@ _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|til
 
 
 # A reaction to an act the sentence names by its noun ("welcomed the adoption of …").
+_SAID_THAT = re.compile(
+    r"\b(?:said|announced|disclosed|revealed|confirmed|reported|stated|told\s+\w+)\b[^.;]{0,40}?\bthat\s+"
+    r"(?=[^.;]*$)",
+    re.IGNORECASE,
+)
 _POSSESSIVE_DAY = re.compile(
     rf"\b(?:(?:last|this|next)\s+)?(?:{WEEKDAY_RE}|yesterday|today|tomorrow)['’]s\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
