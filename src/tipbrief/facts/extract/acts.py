@@ -432,6 +432,9 @@ GAPPED_TIME = re.compile(
 )
 
 
+_GAP_OPENS = re.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)(?:the\s+)?$")
+
+
 def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
     """The ratifications or deposits a sentence lists after its own, each group of countries with
     the date that follows it; only with a ratification or deposit of one instrument in the sentence."""
@@ -476,16 +479,25 @@ def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
         before = [c for c in named if c[1] == so.start()]
         if before:
             act(before, so.start() + 1)
-    for c in named:
-        # ("… deposited their instruments in January last year and Thailand in July 2016": the same
-        # act by the country after "and", on the time that follows it.)
-        if (
-            c[0] > model.end
-            and re.search(r"(?:,\s*|\s)and\s+(?:the\s+)?$", text[: c[0]])
-            and GAPPED_TIME.match(text, c[1])
-            and not re.search(r"[;.]", text[model.end : c[0]])
+    # ("… deposited their instruments in January 2016, Thailand on 24 July 2016, Viet Nam and
+    # Myanmar on 5 and 16 January 2017 respectively, and the Philippines on 7 February 2017": the
+    # same act by each country or group after a comma or "and", on the time that follows it.)
+    later = [c for c in named if c[0] > model.end and not re.search(r"[;.]", text[model.end : c[0]])]
+    i = 0
+    while i < len(later):
+        c = later[i]
+        if not _GAP_OPENS.search(text[: c[0]]):
+            i += 1
+            continue
+        group = [c]
+        while i + 1 < len(later) and re.fullmatch(
+            r"\s+and\s+(?:the\s+)?", text[group[-1][1] : later[i + 1][0]]
         ):
-            act([c])
+            i += 1
+            group.append(later[i])
+        if GAPPED_TIME.match(text, group[-1][1]):
+            act(group)
+        i += 1
     return out
 
 

@@ -215,7 +215,9 @@ def asides(
         for a, b, name in countries(ctx, s.text):
             if a <= at or name == party:
                 continue
-            if re.search(r"(?:,\s*|\s)and\s+(?:the\s+)?$", s.text[:a]) and GAPPED_TIME.match(s.text, b):
+            if re.search(r"(?:,\s*(?:and\s+)?|\sand\s+)(?:the\s+)?$", s.text[:a]) and GAPPED_TIME.match(
+                s.text, b
+            ):
                 stop = _GAP_END.search(s.text, b)
                 end = stop.start() if stop else len(s.text)
                 out.append(
