@@ -58,6 +58,30 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         lead = text[max(0, verb.start() - 30) : verb.start()]
         if verb.start() in taken or (_NOT_A_LAUNCH.search(lead) and not _LAUNCH_TO_COME.search(lead)):
             continue
+        if _A_NEW_REPORT.match(text, verb.end()):
+            # "the UN Human Rights Office (OHCHR) publishes a report estimating …": a report of its
+            # publisher's, never the series the article named before; known by that publisher alone.
+            taken.add(verb.start())
+            who = next(
+                (
+                    (text[a:b], row)
+                    for a, b, row in ctx.gaz.bodies.find(text[: verb.start()])
+                    if not re.search(r"[,;:]\s", text[b : verb.start()].strip(" ()A-Z"))
+                ),
+                None,
+            )
+            if who is not None:
+                title = "Publication of the report by the " + re.sub(r"^(?:the|The)\s+", "", who[0])
+                out.append(
+                    Launch(
+                        "publication",
+                        title,
+                        _norm(f"report by {who[1].get('short')}"),
+                        verb.start(),
+                        dated_only=True,
+                    )
+                )
+            continue
         if re.match(r"s?\s+of\b", text[verb.end() :]) and verb.group("verb").casefold().endswith("s"):
             continue  # "Key releases of the State Department's report": a noun, no act
         found = _launched(ctx, text, verb.start(), verb.end())
@@ -410,6 +434,10 @@ def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> lis
 
 # "report by the United Nations Office on Drugs and Crime": a report named by its publisher alone.
 _REPORT_BY = r"report\s+(?:by|from)\s+(?:the\s+)?[A-Z].*"
+# "publishes a report estimating …", "released a new study on …": one report, unnamed.
+_A_NEW_REPORT = re.compile(
+    r"\s+(?:a|an)\s+(?:new\s+|fresh\s+|separate\s+|\w+-page\s+)?(?:report|study)\b(?!\s+(?:on|entitled|titled|called)\s+[A-Z\"“'‘])"
+)
 
 # "the fifth edition of the report", "the edition of the report": an edition named by the report.
 _AN_EDITION = r"(?:[\w-]+\s+)?edition of the report"
