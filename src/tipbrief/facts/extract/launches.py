@@ -89,6 +89,22 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             out += _elided_edition(ctx, text, verb.start())
             continue
         kind, name = found
+        if re.fullmatch(
+            r"(?:according\s+to\s+)?(?:a|an)\s+(?:new\s+|separate\s+)?(?:report|study)", name, re.I
+        ):
+            # "…, according to a report launched today by the UN Office on Drugs and Crime": one
+            # report, known by the publisher after the verb (no title of its own, no series).
+            by = _BY_WHOM.match(text, verb.end())
+            taken.add(verb.start())
+            if by is not None:
+                publisher = by.group("who")
+                known = next(
+                    (r for a, b, r in ctx.gaz.bodies.find(publisher) if (a, b) == (0, len(publisher))), None
+                )
+                key = f"report by {known.get('short') if known else publisher}"
+                title = f"Publication of the report by the {publisher}"
+                out.append(Launch("publication", title, _norm(key), verb.start()))
+            continue
         if kind == "publication" and _EVERY_YEAR.search(text, max(0, verb.start() - 30), verb.end() + 40):
             continue  # "The report, published every year since 2001": the series, no one release
         # "the ASEAN Commission on … (ACWC)": the acronym that ends a name stays with it.
@@ -434,6 +450,10 @@ def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> lis
 
 # "report by the United Nations Office on Drugs and Crime": a report named by its publisher alone.
 _REPORT_BY = r"report\s+(?:by|from)\s+(?:the\s+)?[A-Z].*"
+# "… launched today by the UN Office on Drugs and Crime": who published it, as the text names it.
+_BY_WHOM = re.compile(
+    r"[^,;.]{0,40}?\bby\s+(?:the\s+)?(?P<who>(?:U\.?N\.?|[A-Z][\w'’-]*)(?:\s+(?:(?:on|of|for|and)\s+)?[A-Z][\w'’-]*)*)"
+)
 # "publishes a report estimating …", "released a new study on …": one report, unnamed.
 _A_NEW_REPORT = re.compile(
     r"\s+(?:a|an)\s+(?:new\s+|fresh\s+|separate\s+|\w+-page\s+)?(?:report|study)\b(?!\s+(?:on|entitled|titled|called)\s+[A-Z\"“'‘])"
