@@ -617,7 +617,7 @@ def _events_in_sentence(
                 host = [c for c in host if c.span is not None and c.span.start < aside_at]
             if not _fits_reference(ctx, own, host, placed, s, f):
                 continue
-        out.append(_candidate(ctx, f, at, source, actors, pl, cons, own, tense))
+        out.append(_candidate(ctx, f, at, source, actors, pl, _stated_together(cons), own, tense))
     return out
 
 
@@ -641,6 +641,26 @@ def _later_held(ctx: _Context, text: str) -> list[int]:
         if _HELD_ITSELF.match(text, m.end)
         and not (i and _LIST_GAP.fullmatch(text, names[i - 1].end, m.start))
     ]
+
+
+def _stated_together(cons: list[Constraint]) -> list[Constraint]:
+    """Dates one sentence states for one event that cannot all hold ("was signed in November 2015
+    and has been in force since March 2017", misread): one of them is another event's, and which
+    is not known, so the event lies within their span, never on the one the notes sort first."""
+    stated = [c for c in cons if c.rule == "stated-date" and c.annual is None and c.earliest and c.latest]
+    if len(stated) < 2 or intersect(stated) is not None:
+        return cons
+    lo = min(c.earliest for c in stated if c.earliest)
+    hi = max(c.latest for c in stated if c.latest)
+    quotes = " and ".join(f"“{c.span.quote}”" for c in stated if c.span)
+    hull = replace(
+        stated[0],
+        note=f"the sentence gives {quotes}, which cannot all be this event's",
+        earliest=lo,
+        latest=hi,
+        stated=False,
+    )
+    return [hull, *(c for c in cons if c not in stated)]
 
 
 def _owned_by_another(original: str, span: Span, at: int) -> bool:
