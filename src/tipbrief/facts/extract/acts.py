@@ -32,6 +32,10 @@ POINT_KINDS = frozenset({*ACT_KINDS, "launch", "publication"})
 
 # ASEAN adopts a binding instrument by signing it: its adoption and its signing are one act.
 _SIGNED_KINDS = frozenset({"convention", "treaty", "agreement", "charter", "protocol", "memorandum"})
+_LAW_HEAD = re.compile(r"\b(?:Act|Bill|Law)\b")
+_A_LAW_BEFORE = re.compile(
+    r"\b(?:a|an|another)\s+(?:new\s+)?(?:law|bill|decree|act|measure)\s+$", re.IGNORECASE
+)
 _SIGNED_HEADS = re.compile(
     r"\b(?:Convention|Treaty|Agreement|Charter|Protocol|Memorandum(?: of Understanding)?|MoU)\b",
     re.IGNORECASE,
@@ -119,6 +123,9 @@ def conclusion_kind(row: Row | None, name: str, verb: str = "") -> str:
     International Labour Conference"), when the verb says so."""
     if row is not None and row.get("kind"):
         return "signing" if row.get("kind") in _SIGNED_KINDS else "adoption"
+    if _LAW_HEAD.search(name):
+        # A law is passed (adopted) by its parliament and signed by its head of state: two acts.
+        return "signing" if verb.casefold().startswith("sign") else "adoption"
     if verb.casefold().startswith("adopt"):
         return "adoption"
     return "signing" if _SIGNED_HEADS.search(name) else "adoption"
@@ -164,7 +171,7 @@ _ITS_RATIFICATION = re.compile(
 _GAP_BEFORE = re.compile(
     r"^[\s,]*(?:and\s+)?"
     # "X, the region's first binding treaty, was …"; "X, signed by the leaders in 2015, has been …"
-    r"(?:(?:the|a|an)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed)\b[^,;]{0,90},\s*)?"
+    r"(?:(?:the|a|an)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*)?"
     r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,6}?)?"
     r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be|will|would|shall|has|have|had|"
     # "ACTIP is due to be signed by ASEAN heads of government next month"
@@ -204,6 +211,14 @@ def find_acts(
             _EXPECTED_TO.search(lead) or _BECAME_NTH.search(lead) or _LEGISLATURE_VOTED.search(lead)
         ):
             continue
+        if (
+            word.casefold() in ("passed", "enacted")
+            and not any(_LAW_HEAD.search(n[2]) and n[0] > verb.start() for n in names)
+            and not _LAW_HEAD.search(text[max(0, verb.start() - 80) : verb.start()])
+        ):
+            continue  # a parliament passes laws and bills ("passed a resolution ratifying …" ratifies)
+        if kind == "conclusion" and _A_LAW_BEFORE.search(lead):
+            continue  # "widened by a law signed in 2013": another law, unnamed, not the one named before
         if word.casefold() in ("noted", "note", "notes") and not re.search(r"\b(?:was|were|been)\s+$", lead):
             # "Leaders noted the Bohol TIP Work Plan at the 31st ASEAN Summit": an instrument that is
             # the verb's whole object (not "noted the plan's progress", not "noted that …").

@@ -1258,6 +1258,11 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     for act in acts:
         title = _act_title(act.kind, act.label, act.acronym)
         parties = act.parties or ("",)
+        # A national law named without its year or number ("the Law on Prevention and Combat of
+        # Human Trafficking") may be the old law or its revision of the same name: this article's
+        # alone, never merged with another's.
+        local = bool(_UNDATED_LAW.search(act.label)) and not _LAW_DATED.search(act.label)
+        subject = f"{act.subject}@{ctx.doc}" if local else act.subject
         split = len(parties) == 2 and bool(re.search(r"\brespectively\b", text))
         for i, party in enumerate(parties):
             frames.append(
@@ -1265,8 +1270,8 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
                     act.kind,
                     title
                     + (f" {_PARTY_WORD.get(act.kind, 'by')} {_as_written(ctx, party)}" if party else ""),
-                    act.subject,
-                    act.subject,
+                    subject,
+                    subject,
                     act.start,
                     party=party,
                     instruments=(act.label,),
@@ -1293,6 +1298,10 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     ]
     frames += _meetings(ctx, text, words, frames)
     return frames
+
+
+_UNDATED_LAW = re.compile(r"\b(?:Act|Bill|Law)\b")
+_LAW_DATED = re.compile(r"\b(?:19|20)\d\d\b|\bNo\.\s*\d+")
 
 
 def _as_written(ctx: _Context, country: str) -> str:

@@ -145,7 +145,7 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+(?P<verb>(?:\w+\s+){0,
 
 
 _REDUCED_CLAUSE = re.compile(
-    r",\s+(?:released|published|launched|issued|unveiled|adopted|signed|deposited|ratified)\s+"
+    r",\s+(?:released|published|launched|issued|unveiled|adopted|signed|deposited|ratified|passed|enacted)\s+"
     r"(?:by|in|on|at|yesterday|today|last|earlier|this)\b[^,;]*"
 )
 

@@ -21,6 +21,19 @@ from tipbrief.facts.gazetteer import Gazetteer
 from tipbrief.facts.model import Span
 from tipbrief.facts.reference import Row
 
+# A law, bill or act named by its capitalised words and its year ("the Anti-Trafficking in Persons and
+# Anti-Smuggling of Migrants (Amendment) Bill 2022"), by its number ("Republic Act No. 10364"), or
+# "Law on …" with what it is on.
+_LAW_NAME = re.compile(
+    r"(?P<name>(?P<numbered>Republic\s+Act\s+(?:No\.\s*)?\d+|Law\s+No\.\s*\d+(?:\s+of\s+(?:19|20)\d\d)?)"
+    r"|(?:[A-Z][\w'’-]*\s+(?:(?:in|of|on|for|against|and|to)\s+)?(?:\([A-Z][\w ]*\)\s+)?){1,10}?(?:Act|Bill)"
+    r"(?:,?\s+(?:of\s+)?(?:19|20)\d\d)?"
+    r"|Law\s+on\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|on|in|the|against|for)\s+)*[A-Z][\w'’-]*)*)\b"
+)
+_LAW_WORD = re.compile(r"\b(?:Act|Bill|Law)\b")
+# What a law's name must be about to be one this product follows.
+_LAW_TOPIC = re.compile(r"Traffick|Smuggl|Forced Labou?r|Exploitation|Migrant|Slavery", re.IGNORECASE)
+
 
 def _extract_instruments(ctx: _Context) -> tuple[tuple[Span, str], ...]:
     out = []
@@ -88,6 +101,24 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
             for part in ("a", "b"):
                 if not any(s <= m.start(part) < e for s, e, _ in found):
                     found.append((m.start(part), m.end(part), f"Declaration {m.group(part)}"))
+    # A national law on trafficking, by its name ("the Expanded Anti-Trafficking in Persons Act of
+    # 2012", "Republic Act No. 10364", "the Law on Prevention and Suppression of Human Trafficking").
+    if "Act" in text or "Law" in text or "Bill" in text:
+        for m in _LAW_NAME.finditer(text):
+            name = m.group("name")
+            if not any(s <= m.start("name") < e or m.start("name") <= s < m.end("name") for s, e, _ in found):
+                # ("the Expanded Anti-Trafficking in Persons Act of 2012, Republic Act No. 10364": the
+                # number in apposition is the same law.)
+                # ("Republic Act 11862, the Expanded Anti-Trafficking in Persons Act of 2022": so is
+                # the name in apposition to the number.)
+                apposed = any(
+                    _LAW_WORD.search(n) and re.fullmatch(r",\s*(?:the\s+)?", text[e : m.start("name")])
+                    for _, e, n in found
+                )
+                # ("which Indonesia ratified through Law No. 12 of 2017": the means of another act.)
+                means = re.search(r"\b(?:through|via|under|by|with)\s+(?:the\s+)?$", text[: m.start("name")])
+                if (m.group("numbered") or _LAW_TOPIC.search(name)) and not apposed and not means:
+                    found.append((m.start("name"), m.end("name"), name))
     # An acronym defined in this article for an instrument ("ACTIP") names it too.
     for short, long in ctx.glossary.items():
         if short in text and re.search(_INSTRUMENT_HEAD, long):

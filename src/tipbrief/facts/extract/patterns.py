@@ -90,6 +90,8 @@ _ACT_VERB = trigger(
     *("adopted", "approved", "signed", "endorsed", "issued", "finalised", "finalized", "inked", "noted"),
     # ("October 2021 – … leaders note the Regional Plan of Action …": a timeline's present.)
     *("note", "notes"),
+    # ("The Dewan Rakyat on Wednesday passed the … (Amendment) Bill 2022": a law's adoption.)
+    *("passed", "enacted"),
     *("adoption", "signing", "signature", "endorsement", "adopt", "sign", "endorse", "approve", "adopts"),
     *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
