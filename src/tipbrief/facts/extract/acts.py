@@ -354,16 +354,12 @@ def find_acts(
                 parties = _parties(ctx, text, verb.start(), verb.end())
                 if not parties and _COUNTRY_ANAPHOR.search(text) and not countries(ctx, text):
                     parties = tuple(c for c in (country_before(),) if c)
-                    filed = dateline_of(ctx)
-                    if (
-                        not parties
-                        and filed is not None
-                        and re.search(rf"{_LEGISLATURE}\b", text[: verb.start()])
-                    ):
-                        # "HANOI — The National Assembly approved the ratification …", no country
-                        # named anywhere before: the legislature of the country the article was
-                        # filed in.
-                        parties = (filed[0].country,)
+                filed = dateline_of(ctx) if not parties and not countries(ctx, text) else None
+                if filed is not None and re.search(rf"{_LEGISLATURE}\b", text[: verb.start()]):
+                    # "HANOI — The National Assembly approved the ratification …", "NAY PYI TAW, 15
+                    # Dec - The Pyidaungsu Hluttaw today approved the ratification …", no country
+                    # named: the legislature of the country the article was filed in.
+                    parties = (filed[0].country,)
                 counted = not parties and act_kind == "deposit" and row is not None
                 if counted and row is not None:
                     parties = _nth_depositor(ctx, text, verb.start(), verb.end(), row)
