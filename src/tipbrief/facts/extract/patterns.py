@@ -233,7 +233,8 @@ WEEKDAY_RE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 
 
 _INSTRUMENT_COMMON = re.compile(
-    r"\b(?:a|an|the|its|their)\s+(?:own\s+)?(?P<name>(?:ASEAN\s+|regional\s+|joint\s+|leaders['’]\s+)?"
+    # ("an ASEAN leaders' declaration on trafficking …": two of them.)
+    r"\b(?:a|an|the|its|their)\s+(?:own\s+)?(?P<name>(?:(?:ASEAN|regional|joint|leaders['’])\s+){0,2}"
     # "a non-binding declaration against trafficking", "a declaration pledging joint action against …"
     r"(?:(?:non-binding|legally binding|binding|landmark|historic|new|first|political|common|regional"
     r"|(?:19|20)\d\d[-–](?:19|20)\d\d)\s+){0,2}"
