@@ -1419,7 +1419,13 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
         # not "an emergency meeting of ASEAN ministers on transnational crime", a meeting of its own.)
         plain = [m for m in names if m.title.casefold().startswith("meeting of")]
         names = [m for m in names if not (m in plain and any(m.start <= f.at < m.end for f in members))]
-        members = [f for f in members if not any(m.start <= f.at < m.end for m in names)]
+        # (A bare "meeting" at the members' own verb, ", meeting in Melaka in September,", names
+        # no other meeting.)
+        members = [
+            f
+            for f in members
+            if not any(m.start <= f.at < m.end and not (m.generic or m.weak) for m in names)
+        ]
     if not names:
         return members or _unnamed(ctx, text, words, others)
     main = _main_meeting(text, words, names)
@@ -1751,8 +1757,14 @@ _WHO_MEETS = re.compile(
     r"^(?:ASEAN\s+)?(?P<role>Ministerial|Senior\s+Officials['’]?)\s+Meeting\s+on\s+(?P<topic>.+)$"
 )
 _MEMBERS_MEET = re.compile(
-    r"(?:\s*\([A-Z][\w&/-]*\))?(?:,[^,;.]{1,60},)?\s+(?:who\s+|which\s+)?(?:had\s+|have\s+|last\s+)?"
-    r"(?P<verb>met|meets?|gathered|gather|convened|convene|(?:were|was)\s+(?:due|expected|scheduled|set)\s+to\s+meet|"
+    r"(?:\s*\([A-Z][\w&/-]*\))?(?:,[^,;.]{1,60},)?,?\s+(?:who\s+|which\s+)?(?:had\s+|have\s+|last\s+)?"
+    # ("ASEAN ministers responsible for transnational crime, meeting in Melaka in September, agreed")
+    r"(?P<verb>met|meets?|meeting(?=\s+in\s+[A-Z])|gathered|gather|convened|convene|"
+    r"(?:were|was)\s+(?:due|expected|scheduled|set)\s+to\s+meet|"
+    # ("Ministers responsible for transnational crime from the 10 ASEAN countries discussed online scams
+    # at a meeting in Vientiane last week")
+    r"(?:from\s+[^,;.]{1,40}?\s+)?(?:discussed|agreed|adopted|endorsed|reviewed|pledged)\b[^,;.]{0,80}?"
+    r"\bat\s+(?:a|an|their|the)\s+meeting(?=\s+in\s+[A-Z])|"
     # ("were due to meet": a plan told in the past, which the sentence's tense dates.)
     r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet))\b"
 )
