@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.patterns import (
     _ADOPTION_VERB,
     _CLAUSE_END,
@@ -138,7 +139,8 @@ _BARE_INSTRUMENT = re.compile(
     # ("the grouping's first charter", "the bloc's new charter": the group's own, of that kind.)
     r"\b(?:[Tt]he|[Tt]he\s+(?:grouping|bloc|association|region)['’]s(?:\s+(?:first|new|landmark))?)\s+"
     r"(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol)\b"
-    r"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)))"
+    # ("signed the convention on Nov. 21, 2015": a date, not what the convention is on.)
+    rf"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|{MONTH_RE}\b)))"
     r"(?![’'-])"
 )
 _NAME_NOISE = {"the", "asean", "leaders", "of", "on", "in", "and", "a", "an", "s"}
