@@ -806,7 +806,10 @@ def _candidate(
 ) -> EventCandidate:
     """One frame's event candidate, keyed by its identity (a weak name stands for itself alone)."""
     name = f"{ctx.doc}@{at}" if f.weak else f.name
-    key = identity_key(f.kind, f.subject, f.party, f.ordinal, name)
+    # (A weak act on a named instrument, a national law named without year or number, is this
+    # article's: its key says so, its subject stays the law's.)
+    subject = f"{f.subject}@{ctx.doc}" if f.weak and f.subject else f.subject
+    key = identity_key(f.kind, subject, f.party, f.ordinal, name)
     return EventCandidate(
         f.kind,
         f.title,
@@ -1262,7 +1265,6 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         # Human Trafficking") may be the old law or its revision of the same name: this article's
         # alone, never merged with another's.
         local = bool(_UNDATED_LAW.search(act.label)) and not _LAW_DATED.search(act.label)
-        subject = f"{act.subject}@{ctx.doc}" if local else act.subject
         split = len(parties) == 2 and bool(re.search(r"\brespectively\b", text))
         for i, party in enumerate(parties):
             frames.append(
@@ -1270,14 +1272,15 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
                     act.kind,
                     title
                     + (f" {_PARTY_WORD.get(act.kind, 'by')} {_as_written(ctx, party)}" if party else ""),
-                    subject,
-                    subject,
+                    act.subject,
+                    act.subject,
                     act.start,
                     party=party,
                     instruments=(act.label,),
                     future=act.future,
                     split=(i, len(parties)) if split else None,
                     trigger=not act.counted,
+                    weak=local,
                 )
             )
     frames += _instruments_of_a_year(ctx, text, frames)
