@@ -81,8 +81,21 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         if _VENUE_AFTER.match(text, m.end()):
             continue  # "the Kuala Lumpur Convention Centre": a building
         name = m.group("name").strip()
+        # ("signed the Convention in Kuala Lumpur last November": where, not part of the name.)
+        where = next(
+            (
+                w
+                for w in re.finditer(r"\s+in\s+(?P<at>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$", name)
+                if ctx.gaz.place_row(w.group("at")) is not None
+            ),
+            None,
+        )
+        end = m.end()
+        if where is not None:
+            end -= len(name) - where.start()
+            name = name[: where.start()]
         if len(name.split()) >= 2:
-            found.append((m.start(), m.end(), name))
+            found.append((m.start(), end, name))
     common = _INSTRUMENT_COMMON.finditer(text) if any(h in text for h in _INSTRUMENT_COMMON_HEADS) else ()
     for m in common:
         if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
