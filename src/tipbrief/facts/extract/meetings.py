@@ -624,7 +624,8 @@ def _meeting(
         # its kind, not the series' 1st.)
         n = ordinal_value(first_word.group("n"))
     if n is None and not first_word and n_m:
-        n, written = ordinal_value(n_m.group("n")), n_m.group("n")
+        # ("Third ministerial conference, Bali": the words between the ordinal and the noun stay.)
+        n, written = ordinal_value(n_m.group("n")), n_m.group().strip()
         start = start - (len(text[max(0, start - 40) : start]) - n_m.start())
     # "the second COMMIT Inter-Ministerial Meeting in Beijing": a city on record after "in" closes
     # the name; it says where, and is no part of the title.
