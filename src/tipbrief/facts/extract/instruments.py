@@ -153,7 +153,9 @@ _BARE_INSTRUMENT = re.compile(
     r"\b(?:[Tt]he|[Tt]he\s+(?:grouping|bloc|association|region)['’]s(?:\s+(?:first|new|landmark))?)\s+"
     r"(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol)\b"
     # ("signed the convention on Nov. 21, 2015": a date, not what the convention is on.)
-    rf"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|{MONTH_RE}\b)))"
+    # ("signed the convention in Kuala Lumpur in November 2015": where, not what it is in.)
+    rf"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|{MONTH_RE}\b)"
+    r"|(?<=\sin)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:[,.;]|\s+(?:in|on|last|this|at)\b)))"
     r"(?![’'-])"
 )
 _NAME_NOISE = {"the", "asean", "leaders", "of", "on", "in", "and", "a", "an", "s"}
