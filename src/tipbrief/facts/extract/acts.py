@@ -873,7 +873,11 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
     else "by X" after it, else the one country the sentence names."""
     named = countries(ctx, text)
     if not named:
-        return _party_by_adjective(ctx, text, v_start) or _party_by_office(ctx, text, v_start)
+        return (
+            _party_by_adjective(ctx, text, v_start)
+            or _party_by_office(ctx, text, v_start)
+            or _party_by_capital(ctx, text, v_start)
+        )
     antecedent = _WHICH_BEFORE.search(text, 0, v_start)
     if antecedent is not None:
         # "Cambodia, Singapore and Thailand, which ratified the Convention last year": the list
@@ -956,6 +960,18 @@ def _party_by_adjective(ctx: _Context, text: str, v_start: int) -> tuple[str, ..
         if country:
             return (country,)
     return ()
+
+
+def _party_by_capital(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
+    """ "Manila's envoy to ASEAN, Elizabeth Buensuceso, deposited the instrument …": a city's
+    possessive in the verb's clause (a capital, as news writes it) stands for its country."""
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    found = set()
+    for m in re.finditer(r"\b(?P<city>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s", text[clause:v_start]):
+        row = ctx.gaz.place_row(m.group("city"))
+        if row is not None and row.get("kind") == "city":
+            found.add(row.get("country"))
+    return tuple(found) if len(found) == 1 else ()
 
 
 def _party_by_office(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:

@@ -44,6 +44,8 @@ def names_something(original: str, sp: Span) -> bool:
     begins a name is part of the name, not where anything happened."""
     if _NAME_HEAD_AFTER.match(original, sp.end):
         return True  # "of the Bali Process", "under the Bohol TIP Work Plan"
+    if re.match(r"['’]s\s", original[sp.end : sp.end + 3]):
+        return True  # "Manila's envoy to ASEAN deposited …": whose, not where
     if re.search(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$", original[max(0, sp.start - 10) : sp.start]):
         return False
     return bool(re.match(r"\s+(?:\([A-Z][\w&-]*\)\s+)?[A-Z][\w-]", original[sp.end : sp.end + 30]))
