@@ -334,6 +334,7 @@ _NOUN_ASIDE = re.compile(
     r"|\s+to\s+(?:implement|carry\s+out|give\s+effect\s+to|follow\s+up(?:\s+on)?|operationali[sz]e"
     r"|build\s+on|complement)\s+(?:the|a|an|its|their|this|that)\s[^,;]*"
     # "The report, released yesterday, found that victims rose in 2022": what a document says.
+    r"|\b(?:puts?|put)\s+(?:the\s+)?(?:number|figure|total|toll)\b[^;]*"
     r"|\b(?:found|finds|showed|shows|revealed|reveals|noted|notes|warned|warns|estimated|estimates|"
     r"documented|documents|highlighted|highlights|indicated|indicates)\s+(?:that\s+)?[^;]*"
 )

@@ -211,6 +211,10 @@ _SAID_IN_A_REPORT = re.compile(
     r"(?:\s+\([A-Z][\w&/-]*\))?\s+(?:said|says|warned|estimated|found)\s+(?:[\w,]+\s+){0,3}?in\s+"
     r"(?:a|its)\s+(?:new\s+|latest\s+|separate\s+)?(?P<doc>report|study|assessment)\b"
 )
+_BODY_REPORT_OF_A_TIME = re.compile(
+    rf"(?:\s+\([A-Z][\w&/-]*\))?\s+(?P<doc>report|study|assessment)\s+(?:of|in|from)\s+(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b"
+)
 _REPORT_OF = re.compile(
     r"\b(?P<doc>report|study|assessment)\s+(?:(?:published|released|issued)\s+)?(?:by|of|from)\s+(?:the\s+)?$"
 )
@@ -225,7 +229,10 @@ def _publishers_report(ctx: _Context, text: str, words: frozenset[str], taken: s
     for start, end, row in ctx.gaz.bodies.find(text):
         said = _SAID_IN_A_REPORT.match(text, end)
         of = _REPORT_OF.search(text, max(0, start - 60), start)
-        doc = said or of
+        # ("A United Nations human rights office report in August 2023 put …", "the UN Human Rights
+        # Office report of August 2023": the body's report with its month.)
+        owned = _BODY_REPORT_OF_A_TIME.match(text, end)
+        doc = said or of or owned
         if doc is None:
             continue
         who = text[start:end]

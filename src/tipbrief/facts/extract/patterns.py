@@ -127,6 +127,8 @@ _PUBLICATION_VERB = trigger(
     *("presented", "presenting", "issued", "inaugurated", "inauguration"),
     # ("the previous edition appeared in December 2012": what appears is only ever a document.)
     *("appeared", "came out"),
+    # ("The UN Human Rights Office put out a report last Tuesday")
+    *("put out", "puts out"),
     # "The AICHR was established in October 2009": a body set up (bodies only, see launches.py).
     *("established", "founded", "set up"),
     group="verb",
