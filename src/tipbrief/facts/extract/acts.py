@@ -14,6 +14,7 @@ from tipbrief.facts.extract.patterns import (
     _ACT_VERB,
     _CLAUSE_END,
     _INSTRUMENT_HEADS,
+    LAW_HEAD,
     ORDINAL_TOKEN,
     ordinal_value,
 )
@@ -32,7 +33,6 @@ POINT_KINDS = frozenset({*ACT_KINDS, "launch", "publication"})
 
 # ASEAN adopts a binding instrument by signing it: its adoption and its signing are one act.
 _SIGNED_KINDS = frozenset({"convention", "treaty", "agreement", "charter", "protocol", "memorandum"})
-_LAW_HEAD = re.compile(r"\b(?:Act|Bill|Law)\b")
 _A_LAW_BEFORE = re.compile(
     r"\b(?:a|an|another)\s+(?:new\s+)?(?:law|bill|decree|act|measure)\s+$", re.IGNORECASE
 )
@@ -123,7 +123,7 @@ def conclusion_kind(row: Row | None, name: str, verb: str = "") -> str:
     International Labour Conference"), when the verb says so."""
     if row is not None and row.get("kind"):
         return "signing" if row.get("kind") in _SIGNED_KINDS else "adoption"
-    if _LAW_HEAD.search(name):
+    if LAW_HEAD.search(name):
         # A law is passed (adopted) by its parliament and signed by its head of state: two acts.
         return "signing" if verb.casefold().startswith("sign") else "adoption"
     if verb.casefold().startswith("adopt"):
@@ -213,8 +213,8 @@ def find_acts(
             continue
         if (
             word.casefold() in ("passed", "enacted")
-            and not any(_LAW_HEAD.search(n[2]) and n[0] > verb.start() for n in names)
-            and not _LAW_HEAD.search(text[max(0, verb.start() - 80) : verb.start()])
+            and not any(LAW_HEAD.search(n[2]) and n[0] > verb.start() for n in names)
+            and not LAW_HEAD.search(text[max(0, verb.start() - 80) : verb.start()])
         ):
             continue  # a parliament passes laws and bills ("passed a resolution ratifying …" ratifies)
         if kind == "conclusion" and _A_LAW_BEFORE.search(lead):

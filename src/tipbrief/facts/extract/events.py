@@ -68,6 +68,7 @@ from tipbrief.facts.extract.patterns import (
     _SUMMIT_NUMBER,
     _SUMMIT_WORD,
     _TRANSITIVE_MEETING_VERB,
+    LAW_HEAD,
     MEETING_NOUNS,
     NUMBER_AFTER,
     WEEKDAY_RE,
@@ -1264,7 +1265,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         # A national law named without its year or number ("the Law on Prevention and Combat of
         # Human Trafficking") may be the old law or its revision of the same name: this article's
         # alone, never merged with another's.
-        local = bool(_UNDATED_LAW.search(act.label)) and not _LAW_DATED.search(act.label)
+        local = bool(LAW_HEAD.search(act.label)) and not _LAW_DATED.search(act.label)
         split = len(parties) == 2 and bool(re.search(r"\brespectively\b", text))
         for i, party in enumerate(parties):
             frames.append(
@@ -1303,7 +1304,6 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     return frames
 
 
-_UNDATED_LAW = re.compile(r"\b(?:Act|Bill|Law)\b")
 _LAW_DATED = re.compile(r"\b(?:19|20)\d\d\b|\bNo\.\s*\d+")
 
 

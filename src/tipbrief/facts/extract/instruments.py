@@ -15,6 +15,7 @@ from tipbrief.facts.extract.patterns import (
     _INSTRUMENT_HEAD,
     _INSTRUMENT_HEADS,
     _INSTRUMENT_NAME,
+    LAW_HEAD,
 )
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _first_sentence_cap
@@ -31,7 +32,6 @@ _LAW_NAME = re.compile(
     r"(?:,?\s+(?:of\s+)?(?:19|20)\d\d)?"
     r"|Law\s+on\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|on|in|the|against|for)\s+)*[A-Z][\w'’-]*)*)\b"
 )
-_LAW_WORD = re.compile(r"\b(?:Act|Bill|Law)\b")
 # What a law's name must be about to be one this product follows.
 _LAW_TOPIC = re.compile(r"Traffick|Smuggl|Forced Labou?r|Exploitation|Migrant|Slavery", re.IGNORECASE)
 
@@ -126,7 +126,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
                 # ("Republic Act 11862, the Expanded Anti-Trafficking in Persons Act of 2022": so is
                 # the name in apposition to the number.)
                 apposed = any(
-                    _LAW_WORD.search(n) and re.fullmatch(r",\s*(?:the\s+)?", text[e : m.start("name")])
+                    LAW_HEAD.search(n) and re.fullmatch(r",\s*(?:the\s+)?", text[e : m.start("name")])
                     for _, e, n in found
                 )
                 # ("which Indonesia ratified through Law No. 12 of 2017": the means of another act.)
