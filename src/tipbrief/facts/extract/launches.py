@@ -94,10 +94,11 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         ):
             # "…, according to a report launched today by the UN Office on Drugs and Crime": one
             # report, known by the publisher after the verb (no title of its own, no series).
-            by = _BY_WHOM.match(text, verb.end())
+            near = _BY_AHEAD.match(text, verb.end())
+            by = _BY_PUBLISHER.match(text, near.end()) if near is not None else None
             taken.add(verb.start())
             if by is not None:
-                publisher = by.group("who")
+                publisher = by.group("by")
                 known = next(
                     (r for a, b, r in ctx.gaz.bodies.find(publisher) if (a, b) == (0, len(publisher))), None
                 )
@@ -457,10 +458,8 @@ def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> lis
 
 # "report by the United Nations Office on Drugs and Crime": a report named by its publisher alone.
 _REPORT_BY = r"report\s+(?:by|from)\s+(?:the\s+)?[A-Z].*"
-# "… launched today by the UN Office on Drugs and Crime": who published it, as the text names it.
-_BY_WHOM = re.compile(
-    r"[^,;.]{0,40}?\bby\s+(?:the\s+)?(?P<who>(?:U\.?N\.?|[A-Z][\w'’-]*)(?:\s+(?:(?:on|of|for|and)\s+)?[A-Z][\w'’-]*)*)"
-)
+# ("… launched today by the UN Office on Drugs and Crime": the "by" of the publisher, a few words on.)
+_BY_AHEAD = re.compile(r"[^,;.]{0,40}?\b(?=by\s)")
 # "publishes a report estimating …", "released a new study on …": one report, unnamed.
 _A_NEW_REPORT = re.compile(
     r"\s+(?:a|an)\s+(?:new\s+|fresh\s+|separate\s+|\w+-page\s+)?(?:report|study)\b(?!\s+(?:on|entitled|titled|called)\s+[A-Z\"“'‘])"
