@@ -336,6 +336,8 @@ class _Metadata:
     published: date | None = None
     outlet: str | None = None
     body_started: bool = False
+    prose_started: bool = False
+    """A kept paragraph has been a sentence (or long): the letterhead above a release is over."""
 
 
 def _rule_duplicate(text: str, meta: _Metadata) -> str | None:
@@ -415,7 +417,9 @@ def _date_of_line(text: str) -> date | None:
 
 def _rule_date_line(text: str, meta: _Metadata) -> str | None:
     found = _date_of_line(text)
-    if found and not meta.body_started:
+    # ("KINGDOM OF CAMBODIA / Nation Religion King / Ministry of Interior / PRESS RELEASE / … / Siem
+    # Reap, 16/11/2009": a date line under a letterhead of short lines is still the release's.)
+    if found and (not meta.body_started or not meta.prose_started):
         meta.published = meta.published or found
         return "publication date line (date recorded)"
     return None
@@ -662,6 +666,8 @@ def parse_article(
             if not state.body_started and agency in outlets:
                 state.outlet = state.outlet or outlets[agency]
         state.body_started = True
+        if len(para.text) > 200 or re.search(r"[.!?;:]\s*[\"”’']?\s*$", para.text):
+            state.prose_started = True
         para, signoff, outlet = _strip_signoff(para, outlets)
         if signoff:
             dropped.append(signoff)
