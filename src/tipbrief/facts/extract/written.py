@@ -91,6 +91,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
     own = _own_day(ctx)
     clues = [
         *_metadata(ctx),
+        *_today_stated(ctx),
         *_office_terms(people),
         *_present_chair(ctx),
         *_future(ctx),
@@ -167,6 +168,29 @@ def _metadata(ctx: _Context) -> list[Constraint]:
             )
         )
     return out
+
+
+# "Today (4 September B.E. 2560 (2017)), the spokesperson … announced", "Today, 4 September 2017, the
+# Ministry …": the article names its own day in full.
+_TODAY_FULL = re.compile(r"\b[Tt]oday\s*[(,]\s*$")
+
+
+def _today_stated(ctx: _Context) -> list[Constraint]:
+    """The whole date the article gives for "today" in its first paragraphs."""
+    doc = ctx.article.document
+    if doc.published:
+        return []
+    for s in ctx.sentences[:6]:
+        for t in extract_temporals(s.text):
+            if t.kind == "date" and t.year and t.month and t.day and _TODAY_FULL.search(s.text, 0, t.start):
+                day = date(t.year, t.month, t.day)
+                span = s.span(doc.id, doc.text, t.start, t.end)
+                return [
+                    Constraint(
+                        "published", f"the article calls today “{span.quote}”", day, day, span, stated=True
+                    )
+                ]
+    return []
 
 
 def _office_terms(people: list[PersonMention]) -> list[Constraint]:

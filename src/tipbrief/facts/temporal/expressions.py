@@ -94,7 +94,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("numeric", rf"\b(?P<u_a>[0-3]?\d)/(?P<u_b>[0-3]?\d)/(?P<u_y>{_YEAR_CORE})\b"),
     ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
-    ("dmy", rf"{_WEEKDAY_PREFIX}\b(?P<a_d>{_DAY})\s+(?:of\s+)?(?P<a_m>{_MONTH})(?:,?\s+(?P<a_y>{_YEAR}))?"),
+    # ("4 September B.E. 2560 (2017)": a Thai release's Buddhist Era year, the common one after it.)
+    (
+        "dmy",
+        rf"{_WEEKDAY_PREFIX}\b(?P<a_d>{_DAY})\s+(?:of\s+)?(?P<a_m>{_MONTH})"
+        rf"(?:,?\s+(?:B\.\s?E\.\s*25\d\d\s*\(\s*(?={_YEAR_CORE}\s*\)))?(?P<a_y>{_YEAR})(?:(?<=\d)\s*\)(?<=\)))?)?",
+    ),
     (
         "mdy",
         rf"{_WEEKDAY_PREFIX}\b(?P<b_m>{_MONTH})\s+(?P<b_d>{_DAY})(?:(?:,\s*|\s+)(?P<b_y>{_YEAR}))?(?!\s*(?:%|per\b))",
