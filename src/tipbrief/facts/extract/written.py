@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import countries
-from tipbrief.facts.extract.dates import _dateline_agrees, labelled_entry, timeline_year
+from tipbrief.facts.extract.dates import _dateline_agrees, entry_year, labelled_entry, timeline_year
 from tipbrief.facts.extract.events import (
     _edition_reference,
     _frames,
@@ -336,6 +336,10 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
         # of the 52nd AMM": the relative clause's future is the programme's, not the sentence's.)
         main = _RELATIVE_ASIDE.sub(",", s.text)
         if not _CURRENT.search(s.text) or (_tense(main) == "future" and "tomorrow" not in s.text):
+            continue
+        if entry_year(s) is not None:
+            # ("29 September 2015 - Kuala Lumpur, Malaysia: the 10th AMMTC opens": a timeline's
+            # present is its entry's day, never the article's.)
             continue
         idents = _named_meetings(ctx, s)
         if not idents and _ANAPHOR_MEETING.search(s.text):
