@@ -47,7 +47,14 @@ from tipbrief.facts.extract.records import (
     consistent,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _tense, clause_tense, only_future, only_past, retracted
+from tipbrief.facts.extract.sentences import (
+    _event_tense,
+    _tense,
+    clause_tense,
+    only_future,
+    only_past,
+    retracted,
+)
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import parse_partial
@@ -213,6 +220,8 @@ def _present_chair(ctx: _Context) -> list[Constraint]:
     doc = ctx.article.document
     out: list[Constraint] = []
     for s in ctx.sentences:
+        if _event_tense(s.text) == "future":
+            continue  # ("Malaysia, which chairs ASEAN in 2025, is to host the 19th AMMTC": a schedule)
         for m in _PRESENT_CHAIR.finditer(s.text):
             year = int(m.group("year"))
             out.append(
