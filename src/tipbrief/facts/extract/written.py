@@ -347,7 +347,9 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
         if not _CURRENT.search(s.text) or (_tense(main) == "future" and "tomorrow" not in s.text):
             continue
         if re.search(r"\banniversary\b", s.text, re.IGNORECASE):
-            continue  # ("today marked the tenth anniversary of the ACTIP, which leaders signed … at the 27th Summit")
+            # ("today marked the tenth anniversary of the ACTIP, which leaders signed … at the 27th
+            # Summit": the day is the anniversary's, not the summit's.)
+            continue
         if entry_year(s) is not None:
             # ("29 September 2015 - Kuala Lumpur, Malaysia: the 10th AMMTC opens": a timeline's
             # present is its entry's day, never the article's.)
