@@ -521,7 +521,10 @@ _LEGISLATURE = (
 # country's ratification.
 _LEGISLATURE_VOTED = re.compile(rf"{_LEGISLATURE}\b[^,;.]{{0,30}}\bvoted\s+(?:unanimously\s+)?to\s+$")
 _LEGISLATURE_APPROVED = re.compile(
-    rf"{_LEGISLATURE}\s+(?:has\s+|had\s+)?(?:approved|endorsed|voted for|passed|consented to)\s+(?:the\s+)?$"
+    # ("Myanmar's Union Parliament in Naypyitaw approves ratification": a timeline's present, where.)
+    rf"{_LEGISLATURE}\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?(?:has\s+|had\s+)?"
+    r"(?:approved|approves|endorsed|endorses|voted for|votes for|passed|passes|consented to|consents to)"
+    r"\s+(?:the\s+)?$"
 )
 _COUNTRY_ANAPHOR = re.compile(
     r"\b[Tt]he (?:country|kingdom|republic|nation)(?:['’]s)? instruments? of\b"
