@@ -443,7 +443,8 @@ GAPPED_TIME = re.compile(
 )
 
 
-_GAP_OPENS = re.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)(?:the\s+)?$")
+# What opens a gapped clause after a list's comma or "and" ("…, and Thailand in July 2016").
+GAP_OPENS = re.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)(?:the\s+)?$")
 
 
 def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
@@ -497,7 +498,7 @@ def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
     i = 0
     while i < len(later):
         c = later[i]
-        if not _GAP_OPENS.search(text[: c[0]]):
+        if not GAP_OPENS.search(text[: c[0]]):
             i += 1
             continue
         group = [c]

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from tipbrief.facts.corpus import MONTH_RE
-from tipbrief.facts.extract.acts import GAPPED_TIME, countries
+from tipbrief.facts.extract.acts import GAP_OPENS, GAPPED_TIME, countries
 from tipbrief.facts.extract.dates import timeline_entry_end
 from tipbrief.facts.extract.records import Constraint, Sentence, _Context
 from tipbrief.facts.extract.sentences import _event_tense
@@ -215,9 +215,7 @@ def asides(
         for a, b, name in countries(ctx, s.text):
             if a <= at or name == party:
                 continue
-            if re.search(r"(?:,\s*(?:and\s+)?|\sand\s+)(?:the\s+)?$", s.text[:a]) and GAPPED_TIME.match(
-                s.text, b
-            ):
+            if GAP_OPENS.search(s.text[:a]) and GAPPED_TIME.match(s.text, b):
                 stop = _GAP_END.search(s.text, b)
                 end = stop.start() if stop else len(s.text)
                 out.append(
@@ -333,8 +331,9 @@ _NOUN_ASIDE = re.compile(
     # 2019": what the act is meant to carry out has dates of its own.
     r"|\s+to\s+(?:implement|carry\s+out|give\s+effect\s+to|follow\s+up(?:\s+on)?|operationali[sz]e"
     r"|build\s+on|complement)\s+(?:the|a|an|its|their|this|that)\s[^,;]*"
+    # "The report puts the number of victims at 50,000 in 2021": likewise, a figure it gives.
+    r"|\bputs?\s+(?:the\s+)?(?:number|figure|total|toll)\b[^;]*"
     # "The report, released yesterday, found that victims rose in 2022": what a document says.
-    r"|\b(?:puts?|put)\s+(?:the\s+)?(?:number|figure|total|toll)\b[^;]*"
     r"|\b(?:found|finds|showed|shows|revealed|reveals|noted|notes|warned|warns|estimated|estimates|"
     r"documented|documents|highlighted|highlights|indicated|indicates)\s+(?:that\s+)?[^;]*"
 )
