@@ -278,6 +278,10 @@ class _Frame:
     """An event only where the sentence dates it (a report known by its publisher alone)."""
 
 
+# The kinds of event that are a gathering with days of its own (not an act done on one day).
+_GATHERING_KINDS = frozenset({*MEETING_NOUNS, "meeting", "summit"})
+
+
 def _events_in_sentence(
     ctx: _Context,
     s: Sentence,
@@ -351,6 +355,9 @@ def _events_in_sentence(
     reporting = reporting_clauses(ctx, s)
     idents += _numbered_by_name(ctx, s, frames, idents)
     claimed = {id(i): f.at for f in frames for i in idents if _overlaps(i.span, s, f)}
+    # What every frame asks of the same sentence, worked out once.
+    clauses = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text)]
+    held = _later_held(ctx, text) if any(f.trigger and f.kind in _GATHERING_KINDS for f in frames) else []
 
     out: list[EventCandidate] = []
     for f in frames:
@@ -379,9 +386,7 @@ def _events_in_sentence(
             # the 23rd Meeting of the AICHR will be held in the Philippines in February 2017": another
             # meeting said to be held owns its clause, its tense and its days.
             held_by_another = (
-                next((m for m in _later_held(ctx, text) if m > max(f.at, f.end)), None)
-                if f.kind in ("meeting", "summit") or f.kind in MEETING_NOUNS
-                else None
+                next((m for m in held if m > max(f.at, f.end)), None) if f.kind in _GATHERING_KINDS else None
             )
             if held_by_another is not None and held_by_another < seg_end:
                 segment = text[seg_start:held_by_another]
@@ -403,13 +408,9 @@ def _events_in_sentence(
             put_off = f.kind not in ACT_KINDS and (_PUT_OFF.search(segment) or _PLAN_NOT_KEPT.search(segment))
             if put_off:
                 tense = "future"
-            in_clause = any(m.start() <= f.at < m.end() for m in RELATIVE_CLAUSE.finditer(text))
+            in_clause = any(a <= f.at < b for a, b in clauses)
             if in_clause:
-                named = f.kind in (
-                    *MEETING_NOUNS,
-                    "meeting",
-                    "summit",
-                )  # (a name, not a verb, is where it is)
+                named = f.kind in _GATHERING_KINDS  # (a name, not a verb, is where it is)
                 pool = _time_constraints(ctx, s, anchor, tense, within=f.at, named_within=named)
             else:
                 pool = times if tense == sentence_tense else _time_constraints(ctx, s, anchor, tense)
@@ -570,8 +571,7 @@ def _events_in_sentence(
                     if i not in own
                     and mine(f, i.span.start)
                     and not any(
-                        m.start() <= i.span.start - source.start < m.end() and not m.start() <= f.at < m.end()
-                        for m in RELATIVE_CLAUSE.finditer(text)
+                        a <= i.span.start - source.start < b and not a <= f.at < b for a, b in clauses
                     )
                 ],
                 claimed,
@@ -691,16 +691,18 @@ _CALLED_OFF = re.compile(r"\b(?:called\s+off|cancell?ed)\b", re.IGNORECASE)
 _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|till|for)\s+", re.IGNORECASE)
 
 
-# A reaction to an act the sentence names by its noun ("welcomed the adoption of …").
+# A disclosure of what was done before ("disclosed on Monday that they had convened …").
 _SAID_THAT = re.compile(
     r"\b(?:said|announced|disclosed|revealed|confirmed|reported|stated|told\s+\w+)\b[^.;]{0,40}?\bthat\s+"
     r"(?=[^.;]*$)",
     re.IGNORECASE,
 )
+# A day that owns the act's noun ("last Tuesday's deposit").
 _POSSESSIVE_DAY = re.compile(
     rf"\b(?:(?:last|this|next)\s+)?(?:{WEEKDAY_RE}|yesterday|today|tomorrow)['’]s\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# A reaction to an act the sentence names by its noun ("welcomed the adoption of …").
 _REACTION_TO = re.compile(
     r"\b(?:welcomed|welcomes|hailed|hails|praised|praises|lauded|applauded|commended|commends|"
     # ("welcomed the Philippines' ratification", "welcomed Viet Nam's ratification": a possessive.)
@@ -760,7 +762,7 @@ def _direction(anchor: tuple[Constraint, ...], cons: list[Constraint], tense: Te
     lo, hi = intersect(anchor) or (None, None)
     if lo is None or hi is None:
         return tense
-    least = 7 if kind in ("meeting", "summit") or kind in MEETING_NOUNS else 0
+    least = 7 if kind in _GATHERING_KINDS else 0
     spans = [
         (c.earliest, c.latest)
         for c in cons
@@ -943,11 +945,7 @@ def _acts_on_programme(f: _Frame, c: Constraint) -> bool:
 def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> dict[int, int]:
     """ "its tenth meeting, held in Jakarta in February 2015, had adopted the Guideline": an act
     the meeting itself performed shares the meeting's date and place."""
-    meetings = {
-        f.at: f
-        for f in frames
-        if f.trigger and (f.kind in ("meeting", "summit") or f.kind in MEETING_NOUNS) and f.end >= 0
-    }
+    meetings = {f.at: f for f in frames if f.trigger and f.kind in _GATHERING_KINDS and f.end >= 0}
     out: dict[int, int] = {}
     for f in frames:
         if f.kind not in ACT_KINDS:
