@@ -16,6 +16,7 @@ from tipbrief.facts.extract.patterns import (
     _INSTRUMENT_HEADS,
     _INSTRUMENT_NAME,
     LAW_HEAD,
+    WEEKDAY_RE,
 )
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _first_sentence_cap
@@ -34,6 +35,11 @@ _LAW_NAME = re.compile(
 )
 # What a law's name must be about to be one this product follows.
 _LAW_TOPIC = re.compile(r"Traffick|Smuggl|Forced Labou?r|Exploitation|Migrant|Slavery", re.IGNORECASE)
+
+
+def _overlaps_found(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a name already found (the first found keeps its words)."""
+    return any(s <= start < e or start <= s < end for s, e, _ in found)
 
 
 def _extract_instruments(ctx: _Context) -> tuple[tuple[Span, str], ...]:
@@ -76,7 +82,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         inner = [f for f in found if m.start() <= f[0] and f[1] <= m.end()]
         if head and inner and all(m.start() + head.end() <= f[0] for f in inner):
             found = [f for f in found if f not in inner]
-        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in found):
+        if _overlaps_found(found, m.start(), m.end()):
             continue
         if _VENUE_AFTER.match(text, m.end()):
             continue  # "the Kuala Lumpur Convention Centre": a building
@@ -98,7 +104,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
             found.append((m.start(), end, name))
     common = _INSTRUMENT_COMMON.finditer(text) if any(h in text for h in _INSTRUMENT_COMMON_HEADS) else ()
     for m in common:
-        if any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
+        if _overlaps_found(found, m.start("name"), m.end()):
             continue
         found.append((m.start("name"), m.end("name"), _first_sentence_cap(m.group("name").strip())))
     # "The convention, which leaders signed last November", "the Treaty enters into force", "signed
@@ -106,7 +112,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     # head noun, which names the article's one instrument of that kind (see acts._common_instrument).
     if any(h in text for h in ("onvention", "reaty", "harter", "ork plan", "ork Plan", "rotocol")):
         for m in _BARE_INSTRUMENT.finditer(text):
-            if not any(s <= m.start("name") < e or m.start("name") <= s < m.end() for s, e, _ in found):
+            if not _overlaps_found(found, m.start("name"), m.end()):
                 found.append((m.start("name"), m.end("name"), m.group("name")))
     # "adopted declarations on the protection of migrant workers … and on the placement and protection
     # of migrant fishers": two instruments, each named by its own subject.
@@ -120,7 +126,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     if "Act" in text or "Law" in text or "Bill" in text:
         for m in _LAW_NAME.finditer(text):
             name = m.group("name")
-            if not any(s <= m.start("name") < e or m.start("name") <= s < m.end("name") for s, e, _ in found):
+            if not _overlaps_found(found, m.start("name"), m.end("name")):
                 # ("the Expanded Anti-Trafficking in Persons Act of 2012, Republic Act No. 10364": the
                 # number in apposition is the same law.)
                 # ("Republic Act 11862, the Expanded Anti-Trafficking in Persons Act of 2022": so is
@@ -154,7 +160,7 @@ _BARE_INSTRUMENT = re.compile(
     r"(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol)\b"
     # ("signed the convention on Nov. 21, 2015": a date, not what the convention is on.)
     # ("signed the convention in Kuala Lumpur in November 2015": where, not what it is in.)
-    rf"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|{MONTH_RE}\b)"
+    rf"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:{WEEKDAY_RE}|\d|{MONTH_RE}\b)"
     r"|(?<=\sin)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:[,.;]|\s+(?:in|on|last|this|at)\b)))"
     r"(?![’'-])"
 )
