@@ -71,16 +71,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
                 None,
             )
             if who is not None:
-                title = "Publication of the report by the " + re.sub(r"^(?:the|The)\s+", "", who[0])
-                out.append(
-                    Launch(
-                        "publication",
-                        title,
-                        _norm(f"report by {who[1].get('short')}"),
-                        verb.start(),
-                        dated_only=True,
-                    )
-                )
+                out.append(_report_by_body(*who, verb.start()))
             continue
         if re.match(r"s?\s+of\b", text[verb.end() :]) and verb.group("verb").casefold().endswith("s"):
             continue  # "Key releases of the State Department's report": a noun, no act
@@ -252,9 +243,15 @@ def _publishers_report(ctx: _Context, text: str, words: frozenset[str], taken: s
                 taken.add(verb.start())
         if edition is not None:
             return _release(text, at, at, edition.get("report"), edition)
-        title = "Publication of the report by the " + re.sub(r"^(?:the|The)\s+", "", who)
-        return [Launch("publication", title, _norm(f"report by {row.get('short')}"), at, dated_only=True)]
+        return [_report_by_body(who, row, at)]
     return []
+
+
+def _report_by_body(who: str, row: Row, at: int) -> Launch:
+    """The release of a report known by its publisher alone (``who``, a body on record): an event
+    only where the sentence dates it."""
+    title = "Publication of the report by the " + re.sub(r"^(?:the|The)\s+", "", who)
+    return Launch("publication", title, _norm(f"report by {row.get('short')}"), at, dated_only=True)
 
 
 def _edition_named(ctx: _Context, text: str) -> list[Launch]:
