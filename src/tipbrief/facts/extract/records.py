@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -209,12 +210,15 @@ def places_agree(a: Place | None, b: Place | None) -> bool:
 
 def consistent(
     constraints: list[Constraint] | tuple[Constraint, ...],
+    allows: Callable[[date | None, date | None], bool] | None = None,
 ) -> tuple[list[Constraint], list[Constraint]]:
-    """Keep constraints in the given order while they agree; return (kept, contradicting)."""
+    """Keep constraints in the given order while they agree (and, given ``allows``, while it allows
+    what they leave together); return (kept, contradicting)."""
     kept: list[Constraint] = []
     dropped: list[Constraint] = []
     for c in constraints:
-        (kept if intersect([*kept, c]) is not None else dropped).append(c)
+        both = intersect([*kept, c])
+        (kept if both is not None and (allows is None or allows(*both)) else dropped).append(c)
     return kept, dropped
 
 

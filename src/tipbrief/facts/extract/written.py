@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import countries
@@ -122,7 +123,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
             if (c.earliest, c.latest) == (None, None)
             or _days_within(own[0], c.earliest, c.latest) is not None
         ]
-    kept = _fits_own_day(clues, own[0]) if own is not None else consistent(clues)[0]
+    kept, _ = consistent(clues, partial(_allows_day, own[0]) if own is not None else None)
     kept += _chair_this_year(ctx, kept)
     dateline = _yearless_dateline(kept, own)
     return (*kept, dateline) if dateline is not None else tuple(kept)
@@ -901,16 +902,11 @@ def _held_meetings(ctx: _Context) -> list[Constraint]:
     return out
 
 
-def _fits_own_day(clues: list[Constraint], day: Temporal) -> list[Constraint]:
-    """Keep clues in order while they agree with each other and, together, still allow the
-    article's own yearless day ("KUALA LUMPUR, Sept 29": the AMMTC that opened on September 29 of
-    2015 and a signing "in November" read as past allow no 29 September between them)."""
-    kept: list[Constraint] = []
-    for c in clues:
-        both = intersect([*kept, c])
-        if both is not None and (both == (None, None) or _days_within(day, *both) is not None):
-            kept.append(c)
-    return kept
+def _allows_day(day: Temporal, lo: date | None, hi: date | None) -> bool:
+    """Whether clues that leave [lo, hi] still allow the article's own yearless day ("KUALA
+    LUMPUR, Sept 29": the AMMTC that opened on September 29 of 2015 and a signing "in November"
+    read as past allow no 29 September between them)."""
+    return (lo, hi) == (None, None) or _days_within(day, lo, hi) is not None
 
 
 def _yearless_dateline(kept: list[Constraint], own: tuple[Temporal, Span, str] | None) -> Constraint | None:
