@@ -106,7 +106,7 @@ def _verb_kind(verb: str) -> str:
         return "entry-into-force"
     if v.startswith(("ratif", "acced", "accession")):
         return "ratification"
-    if v.startswith(("deposit", "hand", "lodged", "submitted")):
+    if v.startswith(("deposit", "hand", "lodged", "submitted", "present")):
         return "deposit"
     return "conclusion"
 
@@ -244,6 +244,8 @@ def find_acts(
             "handing over",
             "lodged",
             "submitted",
+            "presented",
+            "presents",
         ) and not (
             _INSTRUMENT_OF_RATIFICATION.search(text[max(0, verb.start() - 80) : verb.end() + 80])
             or _ITS_RATIFICATION.match(text, verb.end())
@@ -252,6 +254,20 @@ def find_acts(
         possessive = bool(re.search(r"\bits\s+$", lead))
         # "the convention … to its signing": what "its" stands for comes before, never after.
         found = [] if possessive else _governed(ctx, text, names, verb.start(), verb.end(), kind)
+        unnamed = _UNNAMED_OBJECT.match(text, verb.end())
+        if unnamed is not None:
+            # "leaders signed a declaration to protect migrant fishers …, a step groups said should
+            # push Manila to ratify the Work in Fishing Convention": the verb's object is the
+            # instrument it describes; a name further on is not it, unless set beside it.
+            # (Within its own words it may be coordinated with a name: "signed a declaration on
+            # migrant workers and the ASEAN Convention on Counter Terrorism".)
+            found = [
+                n
+                for n in found
+                if n[0] < unnamed.end()
+                or _APPOSED.fullmatch(text, unnamed.end(), n[0])
+                or not _PAST_ITS_PHRASE.search(text, unnamed.end(), n[0])
+            ]
         if not found and (kind == "deposit" or _INSTRUMENT_OF_RATIFICATION.search(text)):
             # "its instrument of ratification was handed to …": the instrument the article is about.
             found = [(n[0], n[1], n[2]) for n in names[-1:]] or (
@@ -601,6 +617,17 @@ _NTH_BEFORE = re.compile(
     r"\b(?P<nth>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+$",
     re.IGNORECASE,
 )
+
+
+# "signed a declaration", "adopted an action plan": an instrument described, not named.
+_UNNAMED_OBJECT = re.compile(
+    r"\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?i:"
+    + "|".join(h.replace(" ", r"\s+") for h in _INSTRUMENT_HEADS)
+    + r")s?\b"
+)
+# "a declaration on migrant fishers, the ASEAN Declaration on …", "a convention known as …"
+_PAST_ITS_PHRASE = re.compile(r",|\bto\s+(?:ratify|sign|adopt|endorse|accede)\b")
+_APPOSED = re.compile(r"[^,;.]{0,80}?(?:,\s+|\s+(?:called|known\s+as|named|entitled)\s+)(?:the\s+)?")
 
 
 def _governed(

@@ -85,7 +85,7 @@ from tipbrief.facts.extract.records import (
     identity_key,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _norm, retracted
+from tipbrief.facts.extract.sentences import _norm, only_past, retracted
 from tipbrief.facts.extract.where import dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import ordinal
 from tipbrief.facts.model import Place, Span
@@ -394,6 +394,12 @@ def _events_in_sentence(
             for m in reversed(list(_OBJECT_CLAUSE.finditer(segment))):
                 if not m.start() <= f.at - offset < m.end():
                     own_clauses = own_clauses[: m.start()] + own_clauses[m.end() :]
+            # "Representatives met in Bangkok last Friday at the special meeting …, and ASEAN's
+            # human rights commission is due to meet in Brunei later this month": what looks ahead
+            # after a clause with another subject is that clause's, not the past meeting's.
+            stop_at = _CLAUSE_BREAK.search(own_clauses, max(0, f.end - offset))
+            if stop_at is not None and only_past(own_clauses[: stop_at.start()]):
+                own_clauses = own_clauses[: stop_at.start()]
             tense = "future" if f.future else tense_of(own_clauses)
             if (
                 tense == "future"
@@ -577,8 +583,12 @@ def _events_in_sentence(
                 claimed,
             )
             if f.kind not in POINT_KINDS:
+                # (Its own clauses say whether it opened or closed then: not "…, and the commission
+                # is due to gather in Brunei later this month".)
                 cons = _days_of_a_meeting(
-                    cons, text[seg_start:seg_end] if len(triggers) > 1 else text, ctx.original
+                    cons,
+                    own_clauses if f.trigger else text[seg_start:seg_end] if len(triggers) > 1 else text,
+                    ctx.original,
                 )
             here = [
                 (sp, pl)
@@ -1023,7 +1033,10 @@ _CLAUSE_VERB = re.compile(
     r"(?:is|are|was|were)\s+(?:expected|due|scheduled|set)|will|"
     # ("Indonesia pushed ASEAN to adopt the declaration … in May 2023, and officials said the
     # government would raise the cases at the ASEAN Summit in Kuala Lumpur in May")
-    r"pushed|urged|called|asked|pressed|told|said|announced|decided|proposed)\b"
+    r"pushed|urged|called|asked|pressed|told|said|announced|decided|proposed|"
+    # ("The ratification follows the EU's removal of the yellow card earlier this month, and
+    # Thailand's ratification of the Protocol last June": this month is the removal's.)
+    r"follows|followed|comes|came)\b"
 )
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
 # The words that join a meeting to the next one of a list: "… on May 29 and the Senior Officials Meeting".

@@ -96,6 +96,8 @@ _ACT_VERB = trigger(
     *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
     *("hands", "hands over", "handing over"),
+    # ("The minister presented Thailand's instrument of ratification … to the Director-General")
+    *("presented", "presents"),
     # "Singapore acceded to the Protocol …": a state that did not sign ratifies by accession.
     # (Not the noun: "Timor-Leste's accession to ASEAN" is mostly membership, or talk of it.)
     *("acceded", "accedes", "accede", "acceding"),
