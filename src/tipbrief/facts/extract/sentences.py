@@ -269,10 +269,16 @@ def only_past(sentence: str) -> bool:
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to)\s+(?:not\s+)?(?:be|have been)\s+\w+", re.IGNORECASE)
 
 
+# "Senior officials … endorsed a concept note on how the co-chairs will use the mechanism": an act
+# done, whatever its object says of the future (not a participle: "the summit, hosted by Singapore").
+_DONE_ACT = re.compile(r"\b(?:endorsed|approved|welcomed|agreed|decided|discussed)\b(?!\s+by\b)")
+
+
 def only_future(sentence: str) -> bool:
     """A sentence that points ahead and has no past verb but a future passive's participle ("The
     outcome will be reported to the leaders at the summit in November")."""
-    past = _PAST_CLAUSE.search(_FUTURE_PASSIVE.sub(" ", sentence))
+    rest = _FUTURE_PASSIVE.sub(" ", sentence)
+    past = _PAST_CLAUSE.search(rest) or _DONE_ACT.search(rest)
     return bool(_FUTURE_CLAUSE.search(sentence)) and not past
 
 
