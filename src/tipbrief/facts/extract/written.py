@@ -526,6 +526,10 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
             # Before the verb: "leaders last year adopted a declaration on …", "Next month, the
             # delegation will join its counterparts for the 18th AMMTC" (one recorded event only).
             ahead = [r for r in recorded if r[0] > t.end and _VERB_AHEAD.match(s.text, t.end, r[0])]
+            if re.match(r"['’]s\b", s.text[t.end :]):
+                # "Laos, this year's chair of ASEAN, last hosted the meeting in 2013, when the ninth
+                # AMMTC was held": a possessive year is the noun's it governs, not a later clause's.
+                ahead = [r for r in ahead if not re.search(r"[,;]", s.text[t.end : r[0]])]
             if not near and len(recorded) == 1 and ahead:
                 near = ahead
             elif not near and ahead:
