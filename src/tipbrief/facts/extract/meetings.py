@@ -375,8 +375,11 @@ def _noun_name(ctx: _Context, text: str, noun: re.Match[str]) -> dict[str, objec
 
 
 _TOPIC_AFTER = re.compile(
-    r"\s+(?:on|against|for)\s+(?:[\w’'-]+(?:\s+|$)){1,7}?"
-    r"(?=(?:was|were|is|are|has|had|held|opened|closed|ended|began|in\s+[A-Z]|at|from|by|on\s+\d)\b|[,.;:(]|$)"
+    # (A word may end at the clause's comma: "Second meeting on irregular migration in the Indian
+    # Ocean, Bangkok"; the verb may be a timeline's present: "Regional workshop on … opens in Hanoi".)
+    r"\s+(?:on|against|for)\s+(?:[\w’'-]+(?:\s+|$|(?=[,.;:(]))){1,7}?"
+    r"(?=(?:was|were|is|are|has|had|held|opened|closed|ended|began|in\s+[A-Z]|at|from|by|on\s+\d|"
+    r"opens|closes|ends|begins|starts|concludes)\b|[,.;:(]|$)"
 )
 """A meeting's topic after its noun, as far as the verb, a clause break, a place or a date."""
 
@@ -523,6 +526,12 @@ _LEAD = re.compile(
     r"\b(?:a|an|the|its|their|his|her)\s+((?:(?!(?:a|an|the|its|their)\b)[a-z0-9][\w'’-]*\s+){1,3})$",
     re.IGNORECASE,
 )
+_ENTRY_LEAD = re.compile(
+    # (The entry's date opens the line: "MANILA, 3 March 2019 — Officials held a workshop" is a
+    # dateline and a sentence.)
+    rf"^(?:[*•·]\s*)?(?:\d|{_MONTHS})[\w ,.-]{{0,30}}?\d\s*(?:--|[–—:]|\s-)\s*"
+    r"((?=[A-Z])(?:[A-Za-z0-9][\w'’-]*\s+)(?:[a-z][\w'’-]*\s+){0,2})$"
+)
 _DATE_LEAD = re.compile(r"\s+(?:on|from|in|between|of)\s+$")
 
 
@@ -555,7 +564,12 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
         stop = _PHRASE_STOP.search(rest, prep.end())
         tail = rest[: stop.start() if stop else len(rest)]
     phrase = text[first:last] + tail
-    lead = _LEAD.search(text, max(0, first - 60), first)
+    # (A timeline's entry names its meeting without a determiner, with its topic: "3-4 December
+    # 2015 - Second special meeting on irregular migration …, Bangkok". Without one, "Third
+    # ministerial conference, Bali" is a meeting of the series the article is about.)
+    lead = _LEAD.search(text, max(0, first - 60), first) or (
+        _ENTRY_LEAD.search(text, 0, first) if tail.strip() else None
+    )
     start = first
     n = None
     written = ""
