@@ -255,6 +255,15 @@ def _singular(text: str) -> str:
     return re.sub(r"(?<=[a-z]{3})s\b", "", text)
 
 
+def _numbered_subject(keyword: str, event: ToolEvent) -> bool:
+    """ "7th AMMTC": the tool's event is that numbered meeting of that series, whatever its title
+    spells out ("7th ASEAN Ministerial Meeting on Transnational Crime")."""
+    m = re.fullmatch(r"(?P<n>\d+)(?:st|nd|rd|th)\s+(?P<series>\S+)", _unquoted(keyword))
+    return bool(
+        m and event.ordinal == int(m["n"]) and event.subject and _unquoted(event.subject) == m["series"]
+    )
+
+
 def _keyword_forms(keyword: str) -> tuple[str, ...]:
     """ "28th and 29th ASEAN Summits": the keyword, and the name of each summit it joins."""
     joint = re.fullmatch(r"(?P<a>\d+\w\w) and (?P<b>\d+\w\w) (?P<rest>.+)", keyword)
@@ -299,7 +308,9 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
     if gold.article not in event.articles or not kind_compatible(gold.kind, event.kind):
         return False
     if not any(
-        _singular(_unquoted(form)) in _singular(title) or _unquoted(k) == _unquoted(event.subject)
+        _singular(_unquoted(form)) in _singular(title)
+        or _unquoted(k) == _unquoted(event.subject)
+        or _numbered_subject(form, event)
         for k in gold.keywords
         for form in _keyword_forms(k)
     ):

@@ -111,6 +111,15 @@ def test_candidate_needs_the_gold_number_and_reads_the_tools_subject() -> None:
     )
 
 
+def test_a_numbered_acronym_keyword_matches_the_tools_number_and_series() -> None:
+    # "7th AMMTC" in the gold, "7th ASEAN Ministerial Meeting on Transnational Crime" in the title.
+    g = gold("a.txt", "ammtc7", (D(2009, 11, 16),) * 2, ordinal=7, keywords=("7th AMMTC",))
+    title = "7th ASEAN Ministerial Meeting on Transnational Crime"
+    assert is_candidate(tool("t", {"a.txt"}, None, None, title=title, ordinal=7, subject="AMMTC"), g)
+    assert not is_candidate(tool("t", {"a.txt"}, None, None, title=title, ordinal=None, subject="AMMTC"), g)
+    assert not is_candidate(tool("t", {"a.txt"}, None, None, title=title, ordinal=7, subject="SOMTC"), g)
+
+
 def test_match_scores_dates_places_and_merges() -> None:
     day = (D(2024, 8, 28), D(2024, 8, 28))
     golds = [
