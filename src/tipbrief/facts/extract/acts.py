@@ -171,7 +171,9 @@ _ITS_RATIFICATION = re.compile(
 _GAP_BEFORE = re.compile(
     r"^[\s,]*(?:and\s+)?"
     # "X, the region's first binding treaty, was …"; "X, signed by the leaders in 2015, has been …"
-    r"(?:(?:the|a|an)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*)?"
+    r"(?:(?:the|a|an)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
+    # ("The Work in Fishing Convention, known as C188, was adopted …": another name for it.)
+    r"|(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*)?"
     r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,6}?)?"
     r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be|will|would|shall|has|have|had|"
     # "ACTIP is due to be signed by ASEAN heads of government next month"
@@ -570,7 +572,8 @@ _RELATIVE_GAP = re.compile(
     r"(?:(?:formally|jointly|unanimously)\s+)?"
 )
 _COORDINATED_GAP = re.compile(
-    r"^\s*(?:was|were|has been|had been|is)\s+(?:signed|adopted|ratified|endorsed|concluded)\b[^;.]{0,120}?"
+    r"^[\s,]*(?:(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*)?"
+    r"(?:was|were|has been|had been|is)\s+(?:signed|adopted|ratified|endorsed|concluded)\b[^;.]{0,120}?"
     # ("… was signed in November 2015 and has been in force since March 2017")
     r"\band\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?(?:(?:has|have|had)\s+been\s+)?$"
 )
