@@ -286,10 +286,17 @@ _DAY_IN_NAME = re.compile(
 )
 
 
+_INTO_NAME = re.compile(r"\b(?:to|for|at)\s+the\s+")
+
+
 def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     for m in _NAME_WITH_ACRONYMS.finditer(text):
         if m.start() <= start < m.end() and len(m.group().split()) >= 2:
             first = max((d.end() for d in _DAY_IN_NAME.finditer(text, m.start(), start)), default=m.start())
+            # "welcome you to Jakarta for the Eighth Meeting of the AICHR", "Welcome to the Eighth
+            # Meeting": before its noun, a name holds no "to the", "for the": what stands before is
+            # the sentence's, not the name's.
+            first = max((d.end() for d in _INTO_NAME.finditer(text, first, start)), default=first)
             if len(text[first : m.end()].split()) < 2:
                 return None
             return first, m.end()
