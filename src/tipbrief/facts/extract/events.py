@@ -1063,6 +1063,9 @@ def _overlaps(span: Span, s: Sentence, f: _Frame) -> bool:
     )
 
 
+_ANOTHER_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s+(?:and|but|while|whereas)\s+(?!in\b|at\b)")
+
+
 def _fits_reference(
     ctx: _Context,
     idents: list[Identification],
@@ -1076,15 +1079,33 @@ def _fits_reference(
     rows = [c for i in idents for c in i.candidates]
     if not rows:
         return True
-    stated = [c for c in cons if c.rule == "stated-date" and c.earliest and c.latest]
     named_end = s.paragraph.span(s.start + f.end, s.start + f.end)[0] if f.end >= 0 else None
+    stated = [
+        c
+        for c in cons
+        if c.rule == "stated-date"
+        and c.earliest
+        and c.latest
+        # (Nor another clause's year: "…, and rightly so: Dili has waited since it applied in 2011".)
+        and not (
+            named_end is not None
+            and c.span is not None
+            and c.span.start > named_end
+            and _ANOTHER_CLAUSE.search(ctx.original, named_end, c.span.start)
+        )
+    ]
     # "at the Sixth Ministerial Conference of the Bali Process in Nusa Dua, Bali": any city named
     # there may be the row's (the rows name the city, not the venue).
     # ("Seventh Bali Process Ministerial Conference, Nusa Dua": a venue within the row's city.)
     cities = {
         name
         for sp, pl in places
-        if named_end is not None and 0 <= sp.start - named_end <= 60 and pl.name != pl.country
+        if named_end is not None
+        and 0 <= sp.start - named_end <= 60
+        and pl.name != pl.country
+        # (Not another clause's: "… on the opening day of the 47th ASEAN Summit, and rightly so:
+        # Dili has waited since it applied in 2011".)
+        and not _ANOTHER_CLAUSE.search(ctx.original, named_end, sp.start)
         for name in (pl.name, _within_city(ctx, pl.name))
         if name
     }
