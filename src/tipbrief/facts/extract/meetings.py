@@ -14,6 +14,7 @@ from tipbrief.facts.extract.patterns import (
     _MEETING_NOUN,
     _NAME_PHRASE,
     _QUOTED,
+    _SUMMIT_NUMBER,
     MEETING_NOUNS,
     NUMBER_AFTER,
     ORDINAL_TOKEN,
@@ -211,6 +212,15 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
                 series=row.get("series") if n is not None else "",
             )
         )
+    for m in _SUMMIT_NUMBER.finditer(text):
+        if m.group("n4") and "ASEAN" not in m.group():
+            # "at the 44th and 45th Summits, also in the Lao capital": two numbers held as one are
+            # ASEAN's own summits, with or without the name (the identification gives each).
+            for n, start, end in (
+                (int(m.group("n3")), m.start(), m.start("n4")),
+                (int(m.group("n4")), m.start("n4"), m.end()),
+            ):
+                out.append(MeetingName("summit", f"{ordinal(n)} ASEAN Summit", "ASEAN Summit", n, start, end))
     out += _last_met(ctx, text)
     seen_nouns: set[int] = set()
     for noun in _MEETING_NOUN.finditer(text, words):
