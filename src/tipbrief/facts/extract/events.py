@@ -87,10 +87,11 @@ from tipbrief.facts.extract.records import (
 )
 from tipbrief.facts.extract.sentences import _norm, only_past, retracted
 from tipbrief.facts.extract.where import dateline_of, names_something, place_of
-from tipbrief.facts.gazetteer import ordinal
+from tipbrief.facts.gazetteer import Candidate, ordinal
 from tipbrief.facts.model import Place, Span
 from tipbrief.facts.reference import Row, parse_partial
 from tipbrief.facts.temporal.expressions import Tense, extract_temporals
+from tipbrief.facts.temporal.intervals import stated_interval
 
 
 def _within(places: tuple[tuple[Span, Place], ...], span: Span) -> list[tuple[Span, Place]]:
@@ -367,6 +368,12 @@ def _events_in_sentence(
             continue
         tense: Tense = sentence_tense
         own = [i for i in idents if claimed.get(id(i)) == f.at]
+        if f.kind == "summit" and f.title.startswith("ASEAN Summit in ") and f.end > 0:
+            # ("at their summit in Kuala Lumpur in November 2015": of the city's summits, the one
+            # that month, even where the month is the act's beside it.)
+            picked = _one_summit_then(ctx, text, f.at, f.title)
+            if picked is not None:
+                own = [replace(i, candidates=(picked,)) if picked in i.candidates else i for i in own]
         at = s.span(ctx.doc, ctx.original, f.at, f.at).start
         if not f.trigger:
             # (An instrument or a report's edition named with its year: what the reference data
@@ -1540,7 +1547,11 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             # summit in that city, which the time beside it picks from the city's summits.
             frame = _meeting_frame(m, trigger=True)
             out.append(replace(frame, title=in_city, name=_norm(in_city), generic=False))
-        elif in_city and _at_or_during(text, m) and _one_summit_there(ctx, in_city):
+        elif (
+            in_city
+            and _at_or_during(text, m)
+            and (_one_summit_there(ctx, in_city) or _one_summit_then(ctx, text, m.end, in_city))
+        ):
             # "ASEAN leaders, at their summit in Labuan Bajo, Indonesia, earlier this month, adopted
             # a declaration": the occasion of another act, an event of its own when its city has
             # one summit on record (which dates it; the act's day is the act's).
@@ -1596,6 +1607,28 @@ _IN_CITY_THEN = re.compile(
 
 def _one_summit_there(ctx: _Context, title: str) -> bool:
     return len(ctx.gaz.summits_in(title.removeprefix("ASEAN Summit in "))) == 1
+
+
+def _one_summit_then(ctx: _Context, text: str, after: int, title: str) -> Candidate | None:
+    """ "at their summit in Kuala Lumpur in November 2015": the one summit on record in that city
+    that the month or year stated right after the city picks, if it picks one."""
+    city = title.removeprefix("ASEAN Summit in ")
+    at = text.find(city, after)
+    if at < 0:
+        return None
+    then = re.match(r"(?:,\s+[A-Z][\w'’-]*)?\s+(?:in|on)\s+", text[at + len(city) :])
+    if then is None:
+        return None
+    start = at + len(city) + then.end()
+    stated = next((t for t in extract_temporals(text[start : start + 30]) if t.start == 0), None)
+    iv = stated_interval(stated) if stated is not None else None
+    if iv is None or iv[0] is None or iv[1] is None:
+        return None
+    lo, hi = iv
+    rows = [
+        c for c in ctx.gaz.summits_in(city) if c.earliest and c.latest and c.earliest <= hi and c.latest >= lo
+    ]
+    return rows[0] if len(rows) == 1 else None
 
 
 def _summit_in_city(ctx: _Context, text: str, m: MeetingName) -> str:
