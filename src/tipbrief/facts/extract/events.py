@@ -102,6 +102,9 @@ def _within(places: tuple[tuple[Span, Place], ...], span: Span) -> list[tuple[Sp
     return list(places[lo:hi])
 
 
+_ORDINAL_BEFORE_SUMMIT = re.compile(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+$")
+
+
 def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     out: list[Identification] = []
     text = s.text
@@ -146,6 +149,22 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
             if dateline is not None and s.span(ctx.doc, ctx.original, start, start).start < dateline[2]:
                 continue  # where the article was filed, not where the summit was
             found = ctx.gaz.summits_in(row.get("name"))
+            # "their 27th Summit in Kuala Lumpur": the number before the word picks the city's row.
+            number = _ORDINAL_BEFORE_SUMMIT.search(text, max(0, summit_at.start() - 12), summit_at.start())
+            if (
+                number is not None
+                and not re.search(r"(?:st|nd|rd|th)\s+(?:and|&|or)\s+$", text[: number.start()])
+                # (Not where the number and the name already identify it: "the 43rd ASEAN Summit".)
+                and not any(
+                    i.field == "summit"
+                    and i.span.start
+                    <= s.span(ctx.doc, ctx.original, number.start(), number.start()).start
+                    < i.span.end
+                    for i in out
+                )
+            ):
+                keys = {c.key for c in ctx.gaz.summits_numbered(int(number.group("n")))}
+                found = tuple(c for c in found if c.key in keys)
             if found:
                 out.append(
                     Identification(
