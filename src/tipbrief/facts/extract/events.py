@@ -654,8 +654,57 @@ def _events_in_sentence(
                 host = [c for c in host if c.span is not None and c.span.start < aside_at]
             if not _fits_reference(ctx, own, host, placed, s, f):
                 continue
+        if f.kind in _GATHERING_KINDS and f.ordinal is None and f.subject and not own and pl and pl[0]:
+            # "ASEAN ministers responsible for transnational crime met in Melaka in September": the
+            # one meeting of the series on record in that city whose days the time given fits.
+            there = _series_meeting_there(ctx, f, pl[0].name, cons)
+            if there is not None:
+                n, row = there
+                f = replace(f, ordinal=n, title=f"{ordinal(n)} {f.title}")
+                own = [Identification("meeting", f"{ordinal(n)} {f.subject}", pl[1] or source, (row,))]
         out.append(_candidate(ctx, f, at, source, actors, pl, _stated_together(cons), own, tense))
     return out
+
+
+def _series_meeting_there(
+    ctx: _Context, f: _Frame, city: str, cons: list[Constraint]
+) -> tuple[int, Candidate] | None:
+    """The numbered meeting of the frame's series held in ``city`` that the dates given fit, when
+    exactly one row of the series is in that city and a date (a month at least) agrees with it.
+    Never a special, emergency or preparatory meeting, which the series does not number."""
+    if _SPECIAL_MEETING.search(f.title):
+        return None
+    series_row = next((r for r in ctx.gaz.reference.rows("series") if r.get("series") == f.subject), None)
+    if series_row is None or f.title.casefold() != series_row.get("name").casefold():
+        return None
+    rows = [
+        r
+        for r in ctx.gaz.reference.rows("meetings")
+        if r.get("series") == f.subject and r.get("city") == city and r.get("number").strip().isdigit()
+    ]
+    if len(rows) != 1:
+        return None
+    lo, hi = rows[0].interval()
+    if lo is None or hi is None:
+        return None
+    dating = [c for c in cons if c.rule in ("stated-date", "relative-date", "day-month")]
+    if not dating:
+        return None
+    for c in dating:
+        if c.annual is not None:
+            months = {lo.month, hi.month}
+            if c.annual.month is None or c.annual.month not in months:
+                return None
+        elif c.earliest is None or c.latest is None or c.latest < lo or c.earliest > hi:
+            return None
+    n = int(rows[0].get("number"))
+    found = ctx.gaz.meetings_numbered(series_row, n)
+    return (n, found[0]) if len(found) == 1 else None
+
+
+_SPECIAL_MEETING = re.compile(
+    r"\b(?:special|emergency|extraordinary|informal|preparatory|joint|retreat)\b", re.I
+)
 
 
 _HELD_ITSELF = re.compile(
