@@ -659,8 +659,8 @@ def _events_in_sentence(
             # one meeting of the series on record in that city whose days the time given fits.
             there = _series_meeting_there(ctx, f, pl[0].name, cons)
             if there is not None:
-                n, row = there
-                f = replace(f, ordinal=n, title=f"{ordinal(n)} {f.title}")
+                n, row, title = there
+                f = replace(f, ordinal=n, title=title)
                 own = [Identification("meeting", f"{ordinal(n)} {f.subject}", pl[1] or source, (row,))]
         out.append(_candidate(ctx, f, at, source, actors, pl, _stated_together(cons), own, tense))
     return out
@@ -668,14 +668,18 @@ def _events_in_sentence(
 
 def _series_meeting_there(
     ctx: _Context, f: _Frame, city: str, cons: list[Constraint]
-) -> tuple[int, Candidate] | None:
+) -> tuple[int, Candidate, str] | None:
     """The numbered meeting of the frame's series held in ``city`` that the dates given fit, when
     exactly one row of the series is in that city and a date (a month at least) agrees with it.
     Never a special, emergency or preparatory meeting, which the series does not number."""
     if _SPECIAL_MEETING.search(f.title):
         return None
     series_row = next((r for r in ctx.gaz.reference.rows("series") if r.get("series") == f.subject), None)
-    if series_row is None or f.title.casefold() != series_row.get("name").casefold():
+    # (Its name, or a meeting of the body it names: "the AICHR, which met in Boracay last month".)
+    if (
+        series_row is None
+        or f.title.casefold().removeprefix("meeting of the ") != series_row.get("name").casefold()
+    ):
         return None
     rows = [
         r
@@ -699,7 +703,14 @@ def _series_meeting_there(
             return None
     n = int(rows[0].get("number"))
     found = ctx.gaz.meetings_numbered(series_row, n)
-    return (n, found[0]) if len(found) == 1 else None
+    # ("18th ASEAN Ministerial Meeting on Transnational Crime", "23rd Meeting of the ASEAN
+    # Intergovernmental Commission on Human Rights": a body's meetings are named after it.)
+    name = series_row.get("name")
+    title = f"{ordinal(n)} {name}" if _MEETING_NAMED.search(name) else f"{ordinal(n)} Meeting of the {name}"
+    return (n, found[0], title) if len(found) == 1 else None
+
+
+_MEETING_NAMED = re.compile(r"\b(?:Meeting|Conference|Forum|Council|Assembly|Summit)\b")
 
 
 _SPECIAL_MEETING = re.compile(
