@@ -4,7 +4,7 @@ deposit, its entry into force; each with the instrument, the parties and where i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -273,7 +273,7 @@ def find_acts(
         if not found and (kind == "deposit" or _INSTRUMENT_OF_RATIFICATION.search(text)):
             # "its instrument of ratification was handed to …": the instrument the article is about.
             found = [(n[0], n[1], n[2]) for n in names[-1:]] or (
-                [(-1, -1, before[-1].get("name"))] if before else []
+                [(-1, -1, _ratifiable(before.rows, kind).get("name"))] if before else []
             )
         if (
             not found
@@ -288,7 +288,7 @@ def find_acts(
         ):
             # "which ratified the Convention last year", "Cambodia and Singapore, which ratified
             # ahead of Manila": the instrument the article named before.
-            found = [(-1, -1, before[-1].get("name"))]
+            found = [(-1, -1, _ratifiable(before.rows, kind).get("name"))]
         if not found and kind == "entry-into-force" and _IT_BEFORE.search(text, 0, verb.start()):
             # "… and it entered into force in March 2017": the instrument named before.
             prior = [n for n in names if n[1] <= verb.start()]
@@ -631,6 +631,20 @@ _UNNAMED_OBJECT = re.compile(
 # "a declaration on migrant fishers, the ASEAN Declaration on …", "a convention known as …"
 _PAST_ITS_PHRASE = re.compile(r",|\bto\s+(?:ratify|sign|adopt|endorse|accede)\b")
 _APPOSED = re.compile(r"[^,;.]{0,80}?(?:,\s+|\s+(?:called|known\s+as|named|entitled)\s+)(?:the\s+)?")
+
+
+_RATIFIED_KINDS = frozenset({"convention", "treaty", "charter", "protocol", "agreement"})
+
+
+def _ratifiable(before: Sequence[Row], kind: str) -> Row:
+    """The instrument named before that an unnamed deposit or ratification is of: the last one
+    that is ratified at all ("Cambodia and Singapore deposited their instruments", after a
+    convention and then a memorandum of understanding, which is signed, never ratified)."""
+    if kind in ("deposit", "ratification"):
+        ratified = [r for r in before if r.get("kind") in _RATIFIED_KINDS]
+        if ratified:
+            return ratified[-1]
+    return before[-1]
 
 
 def _governed(
