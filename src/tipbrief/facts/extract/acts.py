@@ -249,7 +249,10 @@ def find_acts(
             "presented",
             "presents",
         ) and not (
-            _INSTRUMENT_OF_RATIFICATION.search(text[max(0, verb.start() - 80) : verb.end() + 80])
+            # (Up to an instrument's whole name away: "The Philippines' instrument of ratification of
+            # the ASEAN Convention Against Trafficking in Persons, Especially Women and Children
+            # (ACTIP) was handed to …".)
+            _INSTRUMENT_OF_RATIFICATION.search(text[max(0, verb.start() - 160) : verb.end() + 80])
             or _ITS_RATIFICATION.match(text, verb.end())
         ):
             continue
