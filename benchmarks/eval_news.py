@@ -265,11 +265,27 @@ def _numbered_subject(keyword: str, event: ToolEvent) -> bool:
 
 
 def _keyword_forms(keyword: str) -> tuple[str, ...]:
-    """ "28th and 29th ASEAN Summits": the keyword, and the name of each summit it joins."""
+    """ "28th and 29th ASEAN Summits": the keyword, and the name of each summit it joins. "ACTIP
+    enters into force", "RA 10364 is signed": a keyword written with the act, whose kind the gold
+    gives apart, names its subject without the act's words."""
+    forms = [keyword]
     joint = re.fullmatch(r"(?P<a>\d+\w\w) and (?P<b>\d+\w\w) (?P<rest>.+)", keyword)
-    if joint is None:
-        return (keyword,)
-    return keyword, f"{joint['a']} {joint['rest']}", f"{joint['b']} {joint['rest']}"
+    if joint is not None:
+        forms += [f"{joint['a']} {joint['rest']}", f"{joint['b']} {joint['rest']}"]
+    subject = _ACT_WORDS.sub(" ", keyword).strip(" ,.")
+    subject = re.sub(r"\s+", " ", subject)
+    if subject != keyword and re.search(r"[A-Z]{3,}|[A-Z][a-z]+\s+[A-Z]|\d", subject):
+        forms.append(subject)
+    return tuple(forms)
+
+
+# An act's words in a keyword: "enters into force", "took effect", "is signed", "deposits".
+_ACT_WORDS = re.compile(
+    r"\b(?:(?:is|was|were|has\s+been|have\s+been)\s+)?"
+    r"(?:(?:enters?|entered|entering|comes?|came|coming)\s+into\s+(?:force|effect)|into\s+force|"
+    r"(?:takes?|took|taking)\s+effect|in\s+force|signed|signs|deposits|deposited|ratified|ratifies|"
+    r"adopted|adopts|approved|approves|passed|passes|launched|launches|released)\b"
+)
 
 
 def _unquoted(text: str, acronyms: bool = False) -> str:

@@ -120,6 +120,22 @@ def test_a_numbered_acronym_keyword_matches_the_tools_number_and_series() -> Non
     assert not is_candidate(tool("t", {"a.txt"}, None, None, title=title, ordinal=7, subject="SOMTC"), g)
 
 
+def test_a_keyword_written_with_its_act_names_the_subject() -> None:
+    # "ACTIP enters into force": the kind is the gold's; the keyword's subject is "ACTIP".
+    g = gold(
+        "a.txt",
+        "actip_eif",
+        (D(2017, 3, 8),) * 2,
+        kind="entry-into-force",
+        keywords=("ACTIP enters into force",),
+    )
+    title = "Entry into force of the ASEAN Convention Against Trafficking in Persons (ACTIP)"
+    assert is_candidate(tool("t", {"a.txt"}, None, None, kind="entry-into-force", title=title), g)
+    # (An act's words alone name nothing.)
+    bare = gold("a.txt", "x", (D(2017, 3, 8),) * 2, kind="entry-into-force", keywords=("entered into force",))
+    assert not is_candidate(tool("t", {"a.txt"}, None, None, kind="entry-into-force", title=title), bare)
+
+
 def test_match_scores_dates_places_and_merges() -> None:
     day = (D(2024, 8, 28), D(2024, 8, 28))
     golds = [
