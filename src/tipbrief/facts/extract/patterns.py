@@ -106,6 +106,8 @@ _ACT_VERB = trigger(
     *("will enter into force", "entering into force", "in force since"),
     # "the Convention becomes binding on Thailand on 30 January": its entry into force for a party.
     *("became binding on", "becomes binding on", "become binding on", "be binding on", "been binding on"),
+    # ("The ACTIP became binding yesterday": on all its parties at once.)
+    *("became binding", "becomes binding"),
     # "As the sixth ratification, it brings the Convention into force on 8 March 2017".
     *("into force on",),
     *("adopting", "endorsing", "approving", "ratifying", "depositing", "signatures"),
