@@ -550,7 +550,7 @@ _ENTRY_LEAD = re.compile(
     # (The entry's date opens the line: "MANILA, 3 March 2019 — Officials held a workshop" is a
     # dateline and a sentence.)
     rf"^(?:[*•·]\s*)?(?:\d|{_MONTHS})[\w ,.-]{{0,30}}?\d\s*(?:--|[–—:]|\s-)\s*"
-    r"((?=[A-Z])(?:[A-Za-z0-9][\w'’-]*\s+)(?:[a-z][\w'’-]*\s+){0,2})$"
+    r"((?=[A-Z])(?:[A-Za-z0-9][\w'’-]*\s+){1,3})$"
 )
 _DATE_LEAD = re.compile(r"\s+(?:on|from|in|between|of)\s+$")
 
@@ -608,7 +608,8 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
                 kept.append(w)
         if kept:
             phrase = " ".join(kept) + " " + phrase
-        start = lead.start()
+        # (An entry's lead starts at its words, not at the date before them.)
+        start = lead.start() if lead.re is _LEAD else lead.start(1)
     elif re.search(r"\b(?:a|an|the|its|their)\s+$", text[:first], re.IGNORECASE):
         start = re.search(r"\b(?:a|an|the|its|their)\s+$", text[:first], re.IGNORECASE).start()  # type: ignore[union-attr]
     if len(phrase) > 100:
