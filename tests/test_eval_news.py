@@ -136,6 +136,16 @@ def test_a_keyword_written_with_its_act_names_the_subject() -> None:
     assert not is_candidate(tool("t", {"a.txt"}, None, None, kind="entry-into-force", title=title), bare)
 
 
+def test_an_asean_summit_title_matches_the_texts_bare_summit() -> None:
+    # "their 10th summit" in the text, "10th ASEAN Summit" in the tool's title.
+    g = gold(
+        "a.txt", "summit10", (D(2004, 11, 29),) * 2, kind="summit", ordinal=10, keywords=("10th summit",)
+    )
+    assert is_candidate(tool("t", {"a.txt"}, None, None, kind="summit", title="10th ASEAN Summit"), g)
+    eas = gold("a.txt", "eas1", (D(2005, 12, 14),) * 2, kind="summit", keywords=("East Asia Summit",))
+    assert not is_candidate(tool("t", {"a.txt"}, None, None, kind="summit", title="11th ASEAN Summit"), eas)
+
+
 def test_match_scores_dates_places_and_merges() -> None:
     day = (D(2024, 8, 28), D(2024, 8, 28))
     golds = [
