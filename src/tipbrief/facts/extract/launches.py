@@ -1076,19 +1076,32 @@ def _common_launch(
         )
         if quoted:
             return kind, f"{noun.lower()} “{quoted.group('q')}”"  # "the report “Trapped at Sea”"
-    for s in ctx.sentences:
+    # ("Human Rights Watch said in a report released on Thursday", in a story that names the US
+    # Trafficking in Persons report further on: "a report" is a new one, named by its own sentence
+    # or by nothing.)
+    # ("following a first edition published in February 2009": another edition than the one named.)
+    other_edition = noun.lower() == "edition" and re.search(
+        r"\b(?:first|second|third|fourth|fifth|sixth|seventh|previous|earlier|last|\d+(?:st|nd|rd|th))\b",
+        m.group("mods"),
+        re.IGNORECASE,
+    )
+    new_report = indefinite and not about and noun.lower() in ("report", "study", "survey", "assessment")
+    if other_edition:
+        return kind, f"{m.group('mods').strip()} {noun}{tail}"
+    where = [text] if new_report else [s.text for s in ctx.sentences]
+    for sentence in where:
         for named in re.finditer(
             # Small words may join the capitalised ones: "Trafficking in Persons Report".
             rf"(?P<name>(?:{_CAP_WORD}|\([A-Z][\w&/-]*\))(?:\s+(?:(?:of|on|for|in|and|to|against)\s+)?"
             rf"(?:{_CAP_WORD}|\([A-Z][\w&/-]*\)))*)\s+(?i:{noun})\b",
-            s.text,
+            sentence,
         ):
             # (Not "UNODC's Global Report on Trafficking in Persons 2018", which goes on past the noun:
             # another report, and a name is never cut.)
             if (
                 named.group("name")[:1].isupper()
                 and not re.fullmatch(r"(?:The|A|An|Its|This)", named.group("name"))
-                and not re.match(r"\s+(?:on|of|for|in|to|against)\s+[A-Z]", s.text[named.end() :])
+                and not re.match(r"\s+(?:on|of|for|in|to|against)\s+[A-Z]", sentence[named.end() :])
                 and (not about or about & set(_norm(named.group("name")).split()))
             ):
                 return kind, f"{named.group('name')} {noun}"
