@@ -542,6 +542,14 @@ def _events_in_sentence(
                 ]
             # "adopted the Global Plan of Action on 30 July 2010, and on 18 December 2013 it
             # designated …": a clause after ", and" with a subject and a verb of its own.
+            # "The report, released in Washington yesterday and available here early this morning":
+            # a second predicate of the report's, whose time is not the release's.
+            also = _AND_ANOTHER_PREDICATE.search(text, max(f.at, f.end)) if f.kind in _RELEASE_KINDS else None
+            if also is not None:
+                aside = [
+                    *aside,
+                    (s.span(ctx.doc, ctx.original, also.start(), also.start()).start, source.end),
+                ]
             and_then = _AND_THEN.search(text, max(f.at, f.end))
             if and_then is not None and not any(t > and_then.start() for t in triggers):
                 aside = [
@@ -818,6 +826,12 @@ _ACCORDING_TO = re.compile(
 )
 _SUBORDINATE_AFTER = re.compile(r",?\s(?:after|before|since)\s+[^,;:.]*?\b(?:were|was|had|has|have)\s+\w+")
 _AND_CLAUSE = re.compile(r",\s+and\s+")
+_RELEASE_KINDS = frozenset({"publication", "launch"})
+_AND_ANOTHER_PREDICATE = re.compile(
+    r"\s+and\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?(?:(?:also|then|later|widely)\s+)?"
+    r"(?:available|posted|distributed|circulated|shared|translated|reprinted|presented|discussed|debated|"
+    r"made\s+public|put\s+online)\b"
+)
 _AND_THEN = re.compile(
     r",\s+and\s+(?:(?:on|in)\s+[^,;.]{3,30}?\s+|(?:later|then|afterwards)\s+)?"
     r"(?:it|they|he|she)\s+(?:also\s+)?(?:\w+ed|was|were|had|has|have|made|set|began|took|gave)\b"
