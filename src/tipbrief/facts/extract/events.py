@@ -379,6 +379,10 @@ def _events_in_sentence(
     clauses = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text)]
     held = _later_held(ctx, text) if any(f.trigger and f.kind in _GATHERING_KINDS for f in frames) else []
 
+    @lru_cache(maxsize=1)
+    def ordinal_meetings() -> tuple[MeetingName, ...]:
+        return tuple(m for m in meeting_names(ctx, text, words) if m.ordinal is not None)
+
     out: list[EventCandidate] = []
     for f in frames:
         if f.trigger and _WHETHER.search(text, max(0, f.at - 80), f.at):
@@ -474,6 +478,27 @@ def _events_in_sentence(
                     *aside,
                     (s.span(ctx.doc, ctx.original, held_by_another, held_by_another).start, source.end),
                 ]
+            # "The Second … Conference concluded in Bali today, with ministers agreeing that the
+            # cooperation begun at the first conference in Bali in February last year should go on":
+            # another numbered meeting named after this one owns the times of its own phrase.
+            for other in ordinal_meetings():
+                if (
+                    f.end > 0
+                    and other.start >= f.end
+                    and other.ordinal != f.ordinal
+                    # (The occasion of something else: not "the Preparatory SOMTC for the 18th AMMTC on
+                    # 27 August", whose day is the preparatory meeting's.)
+                    and _OCCASION_OF_ANOTHER.search(text, max(0, other.start - 20), other.start)
+                    and not re.match(r"(?:its|their)\s", text[other.start :], re.IGNORECASE)
+                ):
+                    stop_at = _PHRASE_END.search(text, other.end)
+                    a = s.span(ctx.doc, ctx.original, other.start, other.start).start
+                    b = (
+                        s.span(ctx.doc, ctx.original, stop_at.start(), stop_at.start()).start
+                        if stop_at
+                        else source.end
+                    )
+                    aside = [*aside, (a, b)]
             listed = next((a for a in listed_names if f.end >= 0 and a > f.end), None)
             if listed is not None and _LIST_AND.search(text, f.end, listed):
                 aside = [*aside, (s.span(ctx.doc, ctx.original, listed, listed).start, source.end)]
@@ -827,6 +852,12 @@ _ACCORDING_TO = re.compile(
 _SUBORDINATE_AFTER = re.compile(r",?\s(?:after|before|since)\s+[^,;:.]*?\b(?:were|was|had|has|have)\s+\w+")
 _AND_CLAUSE = re.compile(r",\s+and\s+")
 _RELEASE_KINDS = frozenset({"publication", "launch"})
+# (Not "at its ninth meeting": the body's own, the meeting the sentence already names.)
+_OCCASION_OF_ANOTHER = re.compile(r"\b(?:at|during|since|after|following)\s+(?:the\s+)?$")
+# Where a meeting's own phrase ends: a clause's punctuation or the next verb.
+_PHRASE_END = re.compile(
+    r"[,;:.]|\s(?:should|would|will|was|were|is|are|has|had|have|and|but|which|that|where|when)\b"
+)
 _AND_ANOTHER_PREDICATE = re.compile(
     r"\s+and\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?(?:(?:also|then|later|widely)\s+)?"
     r"(?:available|posted|distributed|circulated|shared|translated|reprinted|presented|discussed|debated|"
