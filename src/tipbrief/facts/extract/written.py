@@ -413,7 +413,12 @@ _COUNTED = re.compile(
 )
 _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
 _LAUNCHED = re.compile(r"\b(?:launched|inaugurated)\b", re.IGNORECASE)
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z]")
+# (Also a lowercase subject with its verb: "…, and ministers noted that next year will mark ten
+# years since that meeting".)
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas)\s+(?:the\s+)?(?:[A-Z]|[a-z]+\s+(?:[a-z]+ed|said|says|say|will|would|"
+    r"are|were|is|was|have|has|had)\b)"
+)
 _SIGNED_OBJECT = re.compile(r"\b(?:signed|adopted)\s+(?:the\s+)?$", re.IGNORECASE)
 _INTO_FORCE = re.compile(r"\binto force\b", re.IGNORECASE)
 # Between a relative expression and the recorded event it dates: the verb of taking part in it or of
