@@ -100,7 +100,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
     clues = [
         *_metadata(ctx),
         *_today_stated(ctx),
-        *_office_terms(people),
+        *_office_terms(ctx, people),
         *_present_chair(ctx),
         *_future(ctx),
         *_current_meetings(ctx),
@@ -201,11 +201,20 @@ def _today_stated(ctx: _Context) -> list[Constraint]:
     return []
 
 
-def _office_terms(people: list[PersonMention]) -> list[Constraint]:
+def _office_terms(ctx: _Context, people: list[PersonMention]) -> list[Constraint]:
+    """ "Prime Minister Julia Gillard said …": the article falls in that term. Not where the sentence
+    dates what the person did ("* 20 November 2012 - Prime Minister Julia Gillard announces …", "In
+    2012, Prime Minister … announced"): the title is as of that day, not of the article's."""
+    doc = ctx.article.document
+    dated = [
+        s.span(doc.id, doc.text, 0, len(s.text))
+        for s in ctx.sentences
+        if timeline_year(s) is not None or any(t.year is not None for t in extract_temporals(s.text))
+    ]
     return [
         replace(p.term, note=p.term.note + "; the article names them in office, so it falls in that term")
         for p in people
-        if p.term
+        if p.term and not any(d.start <= p.span.start < d.end for d in dated)
     ]
 
 
