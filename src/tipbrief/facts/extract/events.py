@@ -840,7 +840,11 @@ _REACTION_TO = re.compile(
 )
 # A subordinator that opens the clause a frame stands in ("after ministers at the sixth conference"),
 # with no clause break between. (Not "when" or "while": they share the main clause's time.)
-_SUBORDINATE_BEFORE = re.compile(r"\s(?:after|before|since|until)\s+(?=[^,;:]*$)", re.IGNORECASE)
+# ("* Aug 29, 2024 - Consultations with China, Japan and the Plus Three follow the 18th AMMTC in
+# Vientiane": what follows or precedes the meeting has the day, not the meeting.)
+_SUBORDINATE_BEFORE = re.compile(
+    r"\s(?:after|before|since|until|follows?|followed|precedes?|preceded)\s+(?=[^,;:]*$)", re.IGNORECASE
+)
 _ACCORDING_TO = re.compile(
     r",\s+according\s+to\b"
     # "Victims fell by 11 percent in 2020, the UNODC said in its Global Report …, released on
