@@ -73,7 +73,9 @@ from tipbrief.facts.temporal.intervals import (
 # "Five years ago today", "a year ago yesterday": an anniversary, not the day itself.
 _CURRENT = re.compile(
     r"\b(?<!ago )(?:today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|week)|ongoing|"
-    r"underway|under way|being held|opens|opened here|kicks? off|here)\b"
+    r"underway|under way|being held|opens|opened here|kicks? off|here|"
+    # ("at the 42nd ASEAN Summit, which is taking place in … from May 9 to 11")
+    r"(?:is|are)\s+(?:now\s+)?taking\s+place)\b"
     # "…, as the 15th ASEAN Summit opened in this Thai seaside resort": reported as it opened.
     r"|\b(?:as|when) the [^.;]{0,60}?\b(?:opened|began|got under ?way|kicked off)\b"
     r"|\bin this (?:[\w-]+\s+){0,3}(?:city|town|capital|resort|island)\b",
