@@ -581,6 +581,15 @@ def _events_in_sentence(
                     *aside,
                     (s.span(ctx.doc, ctx.original, and_then.start(), and_then.start()).start, source.end),
                 ]
+            # "The two meetings were held on September 18 …, alongside the four-day 9th AMMTC": the
+            # day before "alongside" is not the meeting's beside them (the place may be: "The launch
+            # took place in Bangkok, alongside the ASEAN Foreign Ministers' Meeting").
+            beside = _ALONGSIDE.search(text, max(0, f.at - 40), f.at)
+            day_aside = (
+                [(source.start, s.span(ctx.doc, ctx.original, beside.start(), beside.start()).start)]
+                if beside is not None
+                else []
+            )
             cons = [
                 c
                 for c in pool
@@ -588,6 +597,7 @@ def _events_in_sentence(
                 or (
                     mine(f, c.span.start)
                     and not inside(c.span.start, aside, at)
+                    and not inside(c.span.start, day_aside, at)
                     and not _owned_by_another(ctx.original, c.span, at)
                 )
             ]
@@ -845,6 +855,7 @@ _REACTION_TO = re.compile(
 _SUBORDINATE_BEFORE = re.compile(
     r"\s(?:after|before|since|until|follows?|followed|precedes?|preceded)\s+(?=[^,;:]*$)", re.IGNORECASE
 )
+_ALONGSIDE = re.compile(r"\s(?:alongside|beside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _ACCORDING_TO = re.compile(
     r",\s+according\s+to\b"
     # "Victims fell by 11 percent in 2020, the UNODC said in its Global Report …, released on
