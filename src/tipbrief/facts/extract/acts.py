@@ -173,7 +173,9 @@ _GAP_BEFORE = re.compile(
     # "X, the region's first binding treaty, was …"; "X, signed by the leaders in 2015, has been …"
     r"(?:(?:the|a|an)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
     # ("The Work in Fishing Convention, known as C188, was adopted …": another name for it.)
-    r"|(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*)?"
+    r"|(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*"
+    # ("5 November 2024 - Executive Order 74 banning offshore gaming is signed": what it does.)
+    r"|\w+ing\s[^,;.]{1,40}?\s(?=(?:is|are|was|were)\s))?"
     r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,6}?)?"
     r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be|will|would|shall|has|have|had|"
     # "ACTIP is due to be signed by ASEAN heads of government next month"

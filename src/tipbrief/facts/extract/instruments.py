@@ -28,7 +28,10 @@ from tipbrief.facts.reference import Row
 # Anti-Smuggling of Migrants (Amendment) Bill 2022"), by its number ("Republic Act No. 10364"), or
 # "Law on …" with what it is on.
 _LAW_NAME = re.compile(
-    r"(?P<name>(?P<numbered>Republic\s+Act\s+(?:No\.\s*)?\d+|Law\s+No\.\s*\d+(?:\s+of\s+(?:19|20)\d\d)?)"
+    # ("Executive Order 74, signed in November last year, banned offshore gaming": a president's
+    # order, numbered as a law is.)
+    r"(?P<name>(?P<numbered>(?:Republic\s+Act|Executive\s+Order)\s+(?:No\.\s*)?\d+|"
+    r"Law\s+No\.\s*\d+(?:\s+of\s+(?:19|20)\d\d)?)"
     r"|(?:[A-Z][\w'’-]*\s+(?:(?:in|of|on|for|against|and|to)\s+)?(?:\([A-Z][\w ]*\)\s+)?){1,10}?(?:Act|Bill)"
     r"(?:,?\s+(?:of\s+)?(?:19|20)\d\d)?"
     r"|Law\s+on\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|on|in|the|against|for)\s+)*[A-Z][\w'’-]*)*)\b"
@@ -123,7 +126,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
                     found.append((m.start(part), m.end(part), f"Declaration {m.group(part)}"))
     # A national law on trafficking, by its name ("the Expanded Anti-Trafficking in Persons Act of
     # 2012", "Republic Act No. 10364", "the Law on Prevention and Suppression of Human Trafficking").
-    if "Act" in text or "Law" in text or "Bill" in text:
+    if "Act" in text or "Law" in text or "Bill" in text or "Executive Order" in text:
         for m in _LAW_NAME.finditer(text):
             name = m.group("name")
             if not _overlaps_found(found, m.start("name"), m.end("name")):

@@ -193,7 +193,7 @@ _INSTRUMENT_HEADS = (
 _INSTRUMENT_HEAD = "(?:" + "|".join(_INSTRUMENT_HEADS) + ")"
 
 # The head of a national law's name ("… Act of 2012", "… Bill 2022", "Law on …").
-LAW_HEAD = re.compile(r"\b(?:Act|Bill|Law)\b")
+LAW_HEAD = re.compile(r"\b(?:Act|Bill|Law|Executive Order)\b")
 
 
 _CAP_WORD = r"(?:[A-Z][\w’'.-]*|U\.S\.)"
