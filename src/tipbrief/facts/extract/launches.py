@@ -851,7 +851,12 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
     established = verb_word in _ESTABLISHED
     if established:
         names = []  # ("established a task force", "set up a hotline": only a body on record is set up)
-    sets_up = verb_word.startswith("inaugura") or established
+    # ("the formal launch of the ASEAN Commission on … (ACWC) in Hanoi": the noun's object is set up.)
+    sets_up = (
+        verb_word.startswith("inaugura")
+        or established
+        or (verb_word == "launch" and bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[v_end:])))
+    )
     if sets_up or verb_word.startswith("launch"):
         # "inaugurated the ASEAN Intergovernmental Commission on Human Rights", "The ACWC was
         # launched at the National Convention Center": a body set up. Launched, it must be the
