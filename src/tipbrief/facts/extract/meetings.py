@@ -84,6 +84,8 @@ LARGER_BODY = re.compile(
     # format's, not the series' own meeting's.
     # ("the 4th AMMTC+China Consultation", "the 2nd AMMTC+Japan Consultation": a partner's.)
     rf"|^\s*(?:\+\s*(?:\d|[A-Z][A-Za-z]*)|{_PLUS_PARTNER})"
+    # ("the 13th AMMTC+3 Consultation on Transnational Crime": the format's noun and topic are its name.)
+    r"(?:\s+(?:Ministerial\s+)?(?:Consultations?|Meeting)(?:\s+on\s+Transnational\s+Crimes?)?\b)?"
 )
 
 
