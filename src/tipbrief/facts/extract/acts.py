@@ -166,6 +166,10 @@ _ITS_RATIFICATION = re.compile(
 )
 
 
+# Another name set beside an instrument's: "…, known as C188, …".
+_ANOTHER_NAME = r"(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*"
+
+
 # What may stand between an instrument and a verb that acts on it: "X, which was signed",
 # "X, which the region's leaders signed", "X, the first … plan, was noted", "X will take effect".
 _GAP_BEFORE = re.compile(
@@ -173,7 +177,7 @@ _GAP_BEFORE = re.compile(
     # "X, the region's first binding treaty, was …"; "X, signed by the leaders in 2015, has been …"
     r"(?:(?:the|a|an)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
     # ("The Work in Fishing Convention, known as C188, was adopted …": another name for it.)
-    r"|(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*"
+    rf"|{_ANOTHER_NAME}"
     # ("5 November 2024 - Executive Order 74 banning offshore gaming is signed": what it does.)
     r"|\w+ing\s[^,;.]{1,40}?\s(?=(?:is|are|was|were)\s))?"
     r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,6}?)?"
@@ -577,7 +581,7 @@ _RELATIVE_GAP = re.compile(
     r"(?:(?:formally|jointly|unanimously)\s+)?"
 )
 _COORDINATED_GAP = re.compile(
-    r"^[\s,]*(?:(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*)?"
+    rf"^[\s,]*(?:{_ANOTHER_NAME})?"
     r"(?:was|were|has been|had been|is)\s+(?:signed|adopted|ratified|endorsed|concluded)\b[^;.]{0,120}?"
     # ("… was signed in November 2015 and has been in force since March 2017")
     r"\band\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?(?:(?:has|have|had)\s+been\s+)?$"

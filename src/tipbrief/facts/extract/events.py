@@ -340,12 +340,14 @@ def _events_in_sentence(
     ]
     actors = tuple(_actors(ctx, text))
     triggers = sorted({f.at for f in frames if f.trigger})
+
+    @lru_cache(maxsize=1)
+    def sentence_meetings() -> tuple[MeetingName, ...]:
+        """The meetings the sentence names, found once for the rules below that ask for them."""
+        return tuple(meeting_names(ctx, text, words))
+
     # (Only a sentence with "and" can list meetings: see _LIST_AND.)
-    listed_names = (
-        sorted(m.start for m in meeting_names(ctx, text, sentence_words(text)))
-        if re.search(r"\band\b", text)
-        else []
-    )
+    listed_names = sorted(m.start for m in sentence_meetings()) if re.search(r"\band\b", text) else []
     # "… had entered into force in March 2017, and in November 2017, in Manila, the region finalized
     # the Work Plan": what stands after ", and" before the next verb is that verb's clause.
     opens = [
@@ -378,10 +380,6 @@ def _events_in_sentence(
     # What every frame asks of the same sentence, worked out once.
     clauses = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text)]
     held = _later_held(ctx, text) if any(f.trigger and f.kind in _GATHERING_KINDS for f in frames) else []
-
-    @lru_cache(maxsize=1)
-    def ordinal_meetings() -> tuple[MeetingName, ...]:
-        return tuple(m for m in meeting_names(ctx, text, words) if m.ordinal is not None)
 
     out: list[EventCandidate] = []
     for f in frames:
@@ -481,9 +479,10 @@ def _events_in_sentence(
             # "The Second … Conference concluded in Bali today, with ministers agreeing that the
             # cooperation begun at the first conference in Bali in February last year should go on":
             # another numbered meeting named after this one owns the times of its own phrase.
-            for other in ordinal_meetings():
+            for other in sentence_meetings():
                 if (
-                    f.end > 0
+                    other.ordinal is not None
+                    and f.end > 0
                     and other.start >= f.end
                     and other.ordinal != f.ordinal
                     # (The occasion of something else: not "the Preparatory SOMTC for the 18th AMMTC on
@@ -717,12 +716,9 @@ def _series_meeting_there(
     Never a special, emergency or preparatory meeting, which the series does not number."""
     if _SPECIAL_MEETING.search(f.title):
         return None
-    series_row = next((r for r in ctx.gaz.reference.rows("series") if r.get("series") == f.subject), None)
+    series = series_row(ctx, f.subject)
     # (Its name, or a meeting of the body it names: "the AICHR, which met in Boracay last month".)
-    if (
-        series_row is None
-        or f.title.casefold().removeprefix("meeting of the ") != series_row.get("name").casefold()
-    ):
+    if series is None or f.title.casefold().removeprefix("meeting of the ") != series.get("name").casefold():
         return None
     rows = [
         r
@@ -745,10 +741,10 @@ def _series_meeting_there(
         elif c.earliest is None or c.latest is None or c.latest < lo or c.earliest > hi:
             return None
     n = int(rows[0].get("number"))
-    found = ctx.gaz.meetings_numbered(series_row, n)
+    found = ctx.gaz.meetings_numbered(series, n)
     # ("18th ASEAN Ministerial Meeting on Transnational Crime", "23rd Meeting of the ASEAN
     # Intergovernmental Commission on Human Rights": a body's meetings are named after it.)
-    name = series_row.get("name")
+    name = series.get("name")
     title = f"{ordinal(n)} {name}" if _MEETING_NAMED.search(name) else f"{ordinal(n)} Meeting of the {name}"
     return (n, found[0], title) if len(found) == 1 else None
 

@@ -207,6 +207,8 @@ def _office_terms(ctx: _Context, people: list[PersonMention]) -> list[Constraint
     """ "Prime Minister Julia Gillard said …": the article falls in that term. Not where the sentence
     dates what the person did ("* 20 November 2012 - Prime Minister Julia Gillard announces …", "In
     2012, Prime Minister … announced"): the title is as of that day, not of the article's."""
+    if not any(p.term for p in people):
+        return []
     doc = ctx.article.document
     dated = [
         s.span(doc.id, doc.text, 0, len(s.text))
