@@ -394,10 +394,24 @@ _DATE_LINE = re.compile(
 _NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>(?:19|20)\d\d)")
 
 
+# "A digest for caseworkers, shelters and partners | Issue 3 | 20 January 2017", "Vol. 4, No. 12 |
+# 3 May 2019": a masthead whose last field is the date, after labels that are not sentences.
+_MASTHEAD_LABEL = re.compile(r"[^|!?]{1,60}(?<![.:;])")
+
+
+def _masthead_date(text: str) -> date | None:
+    fields = [f.strip() for f in text.split("|")]
+    if len(text) > 120 or len(fields) < 2 or not all(_MASTHEAD_LABEL.fullmatch(f) for f in fields[:-1]):
+        return None
+    return parse_full_date(fields[-1])
+
+
 def _date_of_line(text: str) -> date | None:
     """The date a date line holds ("Posted on 5 May 2016", "November 14, 2022 | 12:00am")."""
     m = _DATE_LINE.match(text) if len(text) <= 80 else None
     found = parse_full_date(m.group("date")) if m else None
+    if found is None and "|" in text:
+        found = _masthead_date(text)
     if m and found is None:
         # "2023.05.10 Jakarta": the date line, then the place it was filed from.
         placed = re.fullmatch(r"(?P<date>.+?)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", m.group("date"))

@@ -347,6 +347,19 @@ def _future(ctx: _Context) -> list[Constraint]:
 _ANAPHOR_MEETING = re.compile(r"\b[Tt]he (?:summit|meeting|conference|ministerial meeting)\b")
 
 
+# "opens" alone is a programme's present: "The 14th ACWC meeting opens in Jakarta on 28 February"
+# announces it. With its own day stated, the meeting is dated by that day, not by being current.
+_PROGRAMME_PRESENT = frozenset({"opens", "kicks off", "kick off"})
+
+
+def _scheduled(text: str) -> bool:
+    """A sentence whose only sign of the present is a programme verb, with a day of the month."""
+    words = {m.group(0).lower() for m in _CURRENT.finditer(text)}
+    if not words or not words <= _PROGRAMME_PRESENT:
+        return False
+    return any(t.kind in ("date", "day-range") and t.day for t in extract_temporals(text))
+
+
 def _current_meetings(ctx: _Context) -> list[Constraint]:
     """Numbered meetings the article reports as happening: it was written within CURRENT_DAYS of
     the meeting's recorded dates. Mentions in one sentence that name different meetings ("the
@@ -367,6 +380,8 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
         if entry_year(s) is not None:
             # ("29 September 2015 - Kuala Lumpur, Malaysia: the 10th AMMTC opens": a timeline's
             # present is its entry's day, never the article's.)
+            continue
+        if _scheduled(s.text):
             continue
         idents = _named_meetings(ctx, s)
         if not idents and _ANAPHOR_MEETING.search(s.text):
