@@ -737,7 +737,11 @@ def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, d
     return None
 
 
-_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the same|the following|the next|the previous|the)\s+year\b")
+# ("came out on 24 June last year": the day's year is counted from the article's, by another clue.)
+_THAT_YEAR = re.compile(
+    r",?\s+(?:of\s+)?(?:that|the same|the following|the next|the previous|the)\s+year\b"
+    r"|\s+(?:last|this|next)\s+year\b"
+)
 
 
 def _overlaps(iv: tuple[date, date] | None, lo: date, hi: date) -> bool:
