@@ -279,6 +279,8 @@ def _coarser(c: Constraint, spans: Sequence[Constraint]) -> bool:
 
 _PERIOD_AHEAD = re.compile(r"\b(?:later|next|coming|following)\b", re.IGNORECASE)
 _PERIOD_PAST = re.compile(r"\b(?:earlier|last|past|previous)\b", re.IGNORECASE)
+# ("a year ago today" is one day.)
+_PERIOD_WORD = re.compile(r"\b(?:this|last|next|past|coming|previous)\s+(?:week|month|year)\b", re.IGNORECASE)
 
 
 def _overlaps_every(c: Constraint, spans: Sequence[Constraint]) -> bool:
@@ -329,7 +331,9 @@ def _period_side(c: Constraint, spans: Sequence[Constraint]) -> Constraint:
     overlaps every recorded span of the meeting: the side of the meeting it speaks of."""
     if c.rule != "relative-date" or c in spans or not (c.earliest and c.latest) or c.span is None:
         return c
-    if (c.latest - c.earliest).days < 5 or not _overlaps_every(c, spans):
+    # ("earlier this week", written on a Wednesday: three days, and still a period, not a day.)
+    short = (c.latest - c.earliest).days < 5 and not _PERIOD_WORD.search(c.span.quote)
+    if short or not _overlaps_every(c, spans):
         return c
     if _PERIOD_AHEAD.search(c.span.quote):
         return replace(c, latest=None)
