@@ -99,6 +99,8 @@ def _event_tense(sentence: str) -> Tense:
     # what happens "later this month".
     if re.search(
         r"\b(?:upcoming|forthcoming|(?:is|are)\s+(?:scheduled|planned|slated|set)\s+for|"
+        # ("the next ASEAN Summit is due in Phnom Penh … in November")
+        r"(?:is|are)\s+(?:also\s+|still\s+)?due\s+(?:in|at|on|for)\s+(?!part\b)|"
         # ("The issue is also expected on the agenda of the AMMTC in Vientiane in August")
         r"(?:is|are)\s+(?:also\s+|still\s+)?expected\s+(?:on|at|to\s+feature)|"
         r"later\s+this\s+(?:week|month|year))\b",
