@@ -66,7 +66,8 @@ SETS = (
     *("heldout69", "heldout70", "heldout71", "heldout72", "heldout73", "heldout74"),
     *("heldout75", "heldout76", "heldout77", "heldout78", "heldout79", "heldout80"),
     *("heldout81", "heldout82", "heldout83", "heldout84", "heldout85", "heldout86"),
-    *("heldout87", "heldout88", "heldout89"),
+    *("heldout87", "heldout88", "heldout89", "heldout90", "heldout91", "heldout92"),
+    *("heldout93", "heldout94"),
 )
 Interval = tuple[date | None, date | None]
 
