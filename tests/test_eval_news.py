@@ -195,6 +195,32 @@ def test_an_unclaimed_candidate_beats_one_claimed_by_another_gold_id() -> None:
     assert not Match(golds[0], None).found
 
 
+def test_a_one_day_act_dated_within_the_golds_span_is_unsettled_not_wrong() -> None:
+    span = (D(2021, 9, 28), D(2021, 9, 30))
+    golds = [
+        gold("a.txt", "bsb_adoption", span, kind="adoption", keywords=("Declaration",)),
+        gold("a.txt", "ammtc15", span, keywords=("AMMTC",)),
+        gold("a.txt", "roadmap", span, kind="adoption", keywords=("Roadmap",)),
+        gold("a.txt", "deposit", (D(2021, 9, 29),) * 2, kind="deposit", keywords=("Instrument",)),
+    ]
+    events = [
+        tool("d", {"a.txt"}, D(2021, 9, 28), D(2021, 9, 29), kind="adoption", title="Declaration"),
+        # a meeting's span is its days, not an uncertainty: part of it is a wrong date
+        tool("m", {"a.txt"}, D(2021, 9, 28), D(2021, 9, 29), kind="meeting", title="AMMTC"),
+        # outside every day the gold allows: wrong
+        tool("r", {"a.txt"}, D(2021, 10, 1), D(2021, 10, 2), kind="adoption", title="Roadmap"),
+        # a gold day known exactly: anything not holding it is wrong
+        tool("i", {"a.txt"}, D(2021, 9, 28), D(2021, 9, 28), kind="deposit", title="Instrument"),
+    ]
+    adoption, meeting, roadmap, deposit = match_events(golds, events)
+    assert adoption.unsettled and not adoption.wrong_date and not adoption.contains_truth
+    assert meeting.wrong_date and not meeting.unsettled
+    assert roadmap.wrong_date and not roadmap.unsettled
+    assert deposit.wrong_date and not deposit.unsettled
+    s = summarise_events((adoption, meeting, roadmap, deposit))
+    assert (s["wrong_dates"], s["unsettled"], s["contains_truth"]) == (3, 1, 0)
+
+
 def test_parse_gold_locates_temporals_in_order_and_rejects_missing_text() -> None:
     texts = {"a.txt": "PUTRAJAYA, Sept 25 -- opened today; the AMMTC meets in October. It ended today."}
     source = """
