@@ -232,6 +232,8 @@ _INSTRUMENT_COMMON_HEADS = (
     # ("signed the first memorandum on cooperation to combat trafficking": a memorandum with what it
     # is on, as a memorandum of understanding is.)
     *("framework", "memorandum of understanding", "memorandum"),
+    # ("The first MoU on Indonesian domestic workers was inked in Bali")
+    *("MoU", "MOU"),
     # "ministers on Monday adopted a 2023-2028 work plan to combat trafficking in persons"
     *("work plan", "action plan"),
 )
@@ -243,11 +245,14 @@ WEEKDAY_RE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 
 _INSTRUMENT_COMMON = re.compile(
     # ("an ASEAN leaders' declaration on trafficking …": two of them.)
-    r"\b(?:a|an|the|its|their)\s+(?:own\s+)?(?P<name>(?:(?:ASEAN|regional|joint|leaders['’])\s+){0,2}"
+    # ("The first MoU on Indonesian domestic workers was inked in Bali": at a sentence's start too.)
+    r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?P<name>(?:(?:ASEAN|regional|joint|leaders['’])\s+){0,2}"
     # "a non-binding declaration against trafficking", "a declaration pledging joint action against …"
     r"(?:(?:non-binding|legally binding|binding|landmark|historic|new|first|political|common|regional"
-    r"|(?:19|20)\d\d[-–](?:19|20)\d\d)\s+){0,2}"
+    r"|long-awaited|(?:19|20)\d\d[-–](?:19|20)\d\d)\s+){0,2}"
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
+    # ("a memorandum of understanding (MOU) on Indonesian domestic workers": its acronym first.)
+    r"(?:\s+\((?:MOU|MoU|MOUs|MoUs)\))?"
     r"(?:\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
     # ("ratified the convention on 14 March 2016 and deposited …": a date, not what it is about.)
     rf"(?!\d|(?:{MONTH_RE}|{WEEKDAY_RE})\b)"
