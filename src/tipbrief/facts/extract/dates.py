@@ -421,7 +421,13 @@ YEARS_MEETING = re.compile(
 )
 
 
-RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|where)\b[^,;]*")
+# ("signed a protocol amending the memorandum … that the two countries signed in Bali in May 2006":
+# a restrictive clause with an act of its own dates and places the noun it follows.)
+ACT_CLAUSE = re.compile(
+    r"\s(?:that|which)\s+(?:the\s+|their\s+)?(?:[\w'’-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?"
+    r"(?:signed|adopted|ratified|endorsed|concluded)\b[^,;]*"
+)
+RELATIVE_CLAUSE = re.compile(rf",\s+(?:which|who|where)\b[^,;]*|{ACT_CLAUSE.pattern}")
 
 
 def _time_constraints(

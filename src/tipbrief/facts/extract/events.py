@@ -28,6 +28,7 @@ from tipbrief.facts.extract.acts import (
     same_acts,
 )
 from tipbrief.facts.extract.dates import (
+    ACT_CLAUSE,
     RELATIVE_CLAUSE,
     YEARS_MEETING,
     _anchor_relation,
@@ -379,6 +380,7 @@ def _events_in_sentence(
     claimed = {id(i): f.at for f in frames for i in idents if _overlaps(i.span, s, f)}
     # What every frame asks of the same sentence, worked out once.
     clauses = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text)]
+    act_clauses = [(m.start(), m.end()) for m in ACT_CLAUSE.finditer(text)]
     held = _later_held(ctx, text) if any(f.trigger and f.kind in _GATHERING_KINDS for f in frames) else []
 
     out: list[EventCandidate] = []
@@ -658,6 +660,13 @@ def _events_in_sentence(
                     own_clauses if f.trigger else text[seg_start:seg_end] if len(triggers) > 1 else text,
                     ctx.original,
                 )
+            # (Nor where the noun of another act's clause was done: "… amending the MOU that the two
+            # countries signed in Bali".)
+            acts_aside = [
+                (s.span(ctx.doc, ctx.original, a, a).start, s.span(ctx.doc, ctx.original, b, b).start)
+                for a, b in act_clauses
+                if not a <= f.at < b
+            ]
             here = [
                 (sp, pl)
                 for sp, pl in placed
@@ -665,6 +674,7 @@ def _events_in_sentence(
                 and (not limit or sp.start < limit)
                 and not inside(sp.start, earlier_clause, at)
                 and not inside(sp.start, aside, at)
+                and not inside(sp.start, acts_aside, at)
             ]
             # A treaty enters into force for all its parties at once: the dateline says where the
             # news was filed ("GENEVA, 16 November 2017 - … comes into force today"), not where.

@@ -234,6 +234,8 @@ _INSTRUMENT_COMMON_HEADS = (
     *("framework", "memorandum of understanding", "memorandum"),
     # ("The first MoU on Indonesian domestic workers was inked in Bali")
     *("MoU", "MOU"),
+    # ("signed a protocol amending the memorandum of understanding …": the protocol is what was signed.)
+    "protocol",
     # "ministers on Monday adopted a 2023-2028 work plan to combat trafficking in persons"
     *("work plan", "action plan"),
 )
@@ -253,7 +255,7 @@ _INSTRUMENT_COMMON = re.compile(
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
     # ("a memorandum of understanding (MOU) on Indonesian domestic workers": its acronym first.)
     r"(?:\s+\((?:MOU|MoU|MOUs|MoUs)\))?"
-    r"(?:\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing)\s+"
+    r"(?:\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing|amending)\s+"
     # ("ratified the convention on 14 March 2016 and deposited …": a date, not what it is about.)
     rf"(?!\d|(?:{MONTH_RE}|{WEEKDAY_RE})\b)"
     r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?"
