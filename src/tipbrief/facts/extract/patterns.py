@@ -92,6 +92,8 @@ _ACT_VERB = trigger(
     *("note", "notes"),
     # ("The Dewan Rakyat on Wednesday passed the … (Amendment) Bill 2022": a law's adoption.)
     *("passed", "enacted"),
+    # ("28 November 2024 - Viet Nam's National Assembly passes the amended Law on …": a timeline's present.)
+    "passes",
     *("adoption", "signing", "signature", "endorsement", "adopt", "sign", "endorse", "approve", "adopts"),
     *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
@@ -251,7 +253,7 @@ _INSTRUMENT_COMMON = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?P<name>(?:(?:ASEAN|regional|joint|leaders['’])\s+){0,2}"
     # "a non-binding declaration against trafficking", "a declaration pledging joint action against …"
     r"(?:(?:non-binding|legally binding|binding|landmark|historic|new|first|political|common|regional"
-    r"|long-awaited|(?:19|20)\d\d[-–](?:19|20)\d\d)\s+){0,2}"
+    r"|long-awaited|bilateral|(?:19|20)\d\d[-–](?:19|20)\d\d)\s+){0,2}"
     rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})"
     # ("a memorandum of understanding (MOU) on Indonesian domestic workers": its acronym first.)
     r"(?:\s+\((?:MOU|MoU|MOUs|MoUs)\))?"
