@@ -129,7 +129,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     if "Act" in text or "Law" in text or "Bill" in text or "Executive Order" in text:
         for m in _LAW_NAME.finditer(text):
             name = m.group("name")
-            if not _overlaps_found(found, m.start("name"), m.end("name")):
+            if not _overlaps_found(found, m.start("name"), m.end("name")) and _named_law(text, m):
                 # ("the Expanded Anti-Trafficking in Persons Act of 2012, Republic Act No. 10364": the
                 # number in apposition is the same law.)
                 # ("Republic Act 11862, the Expanded Anti-Trafficking in Persons Act of 2022": so is
@@ -138,10 +138,15 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
                     LAW_HEAD.search(n) and re.fullmatch(r",\s*(?:the\s+)?", text[e : m.start("name")])
                     for _, e, n in found
                 )
-                # ("which Indonesia ratified through Law No. 12 of 2017": the means of another act.)
-                means = re.search(r"\b(?:through|via|under|by|with)\s+(?:the\s+)?$", text[: m.start("name")])
-                if (m.group("numbered") or _LAW_TOPIC.search(name)) and not apposed and not means:
+                if not apposed:
                     found.append((m.start("name"), m.end("name"), name))
+    # "1 March 2015 - The Act comes into force", "The law takes effect on 1 July": the one law the
+    # article names by its name.
+    if ("Act" in text or "aw" in text) and _BARE_LAW.search(text):
+        laws = _article_laws(ctx)
+        for m in _BARE_LAW.finditer(text) if len(laws) == 1 else ():
+            if not _overlaps_found(found, m.start("name"), m.end("name")):
+                found.append((m.start("name"), m.end("name"), laws[0]))
     # An acronym defined in this article for an instrument ("ACTIP") names it too.
     for short, long in ctx.glossary.items():
         if short in text and re.search(_INSTRUMENT_HEAD, long):
@@ -150,6 +155,34 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
                     known = ctx.gaz.instruments.find(long)
                     found.append((m.start(), m.end(), known[0][2].get("name") if known else long))
     return sorted(found)
+
+
+# Only for its entry into force: "the law adopted by the 12th National Assembly in 2011", in a story
+# on the amended law of the same name, is another law.
+_BARE_LAW = re.compile(
+    r"\b[Tt]he\s+(?:new\s+)?(?P<name>Act|[Ll]aw)\s+(?:(?:will|would|shall)\s+)?"
+    r"(?:comes?|came|enters?|entered|takes?|took)\s+(?:into\s+(?:force|effect)|effect)\b"
+)
+
+
+def _named_law(text: str, m: re.Match[str]) -> bool:
+    """A law's name this product follows: numbered, or about trafficking; not the means of another
+    act ("which Indonesia ratified through Law No. 12 of 2017")."""
+    means = re.search(r"\b(?:through|via|under|by|with)\s+(?:the\s+)?$", text[: m.start("name")])
+    return bool(m.group("numbered") or _LAW_TOPIC.search(m.group("name"))) and not means
+
+
+def _article_laws(ctx: _Context) -> tuple[str, ...]:
+    """The laws the article names by their names (asked once)."""
+    if ctx.article_laws is None:
+        names = (
+            m.group("name")
+            for s in ctx.sentences
+            for m in _LAW_NAME.finditer(s.text)
+            if _named_law(s.text, m)
+        )
+        ctx.article_laws = tuple(dict.fromkeys(names))
+    return ctx.article_laws
 
 
 _TWO_DESCRIBED = re.compile(

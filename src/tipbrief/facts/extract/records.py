@@ -175,6 +175,8 @@ class _Context:
     """The dates the article's expressions name, by where they start in the original text: a single
     day is what "the same day" or "the following day" counts from; a wider date (None) is what they
     cannot count from (filled by dates._extract_dates)."""
+    article_laws: tuple[str, ...] | None = None
+    """The national laws the article names by their names, in order (see instruments._article_laws)."""
     dateline: tuple[Place, Span, int] | tuple[()] | None = None
     """Where the article was filed (its place, span, and where the dateline ends); () when it has
     none; None until asked (see events._dateline)."""
