@@ -48,6 +48,7 @@ from benchmarks.scoring import contains, interval_text, locate, ratio
 # tipbrief's API, imported here only: the modules are moving to subpackages (tipbrief.factbase will
 # become something like tipbrief.build.factbase); this line is the one to change then.
 from tipbrief.build.factbase import build_fact_base
+from tipbrief.facts.reference import load_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSSET = ROOT / "benchmarks" / "newsset"
@@ -210,6 +211,9 @@ class ToolEvent:
     """The number of the meeting the fact base says it is ("27th ASEAN Summit": 27), if any."""
     subject: str = ""
     """The instrument or body the fact base says the event is of ("SOMTC"), if any."""
+    names: tuple[str, ...] = ()
+    """The other names the reference data records for that instrument ("Cebu Declaration" for the
+    ASEAN Declaration on the Protection and Promotion of the Rights of Migrant Workers)."""
 
     @property
     def interval(self) -> Interval:
@@ -231,6 +235,7 @@ def tool_view(facts: Any) -> ToolView:
     """The fact base's events, documents' dates and date mentions, keyed by article file name."""
     names = {d.id: Path(d.path).name for d in facts.documents}
     sources = event_articles(facts)
+    instruments = {r.key: r.names("name", "short", "aliases") for r in load_reference().rows("instruments")}
     events = tuple(
         ToolEvent(
             e.id,
@@ -244,6 +249,7 @@ def tool_view(facts: Any) -> ToolView:
             tuple(e.actors),
             getattr(e, "ordinal", None),
             getattr(e, "subject", ""),
+            instruments.get(getattr(e, "subject", ""), ()),
         )
         for e in facts.events
     )
@@ -340,10 +346,14 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
     title = _unquoted(event.title) + " | " + _unquoted(event.title, acronyms=True)
     # ("10th summit" in the text, "10th ASEAN Summit" in the title: the tool names ASEAN's own.)
     title += " | " + re.sub(r"\basean\s+(?=summit)", "", _unquoted(event.title))
+    # ("Cebu Declaration": a name the reference data records for the instrument the title names, as
+    # a whole: "Bohol TIP Work Plan" is not "Bohol TIP Work Plan 2.0".)
+    recorded = {_singular(_unquoted(n)) for n in event.names}
     if gold.article not in event.articles or not kind_compatible(gold.kind, event.kind):
         return False
     if not any(
         _singular(_unquoted(form)) in _singular(title)
+        or _singular(_unquoted(form)) in recorded
         or _unquoted(k) == _unquoted(event.subject)
         or _numbered_subject(form, event)
         for k in gold.keywords

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -219,6 +220,23 @@ def test_a_one_day_act_dated_within_the_golds_span_is_unsettled_not_wrong() -> N
     assert deposit.wrong_date and not deposit.unsettled
     s = summarise_events((adoption, meeting, roadmap, deposit))
     assert (s["wrong_dates"], s["unsettled"], s["contains_truth"]) == (3, 1, 0)
+
+
+def test_a_keyword_may_be_a_whole_name_the_reference_data_records_for_the_instrument() -> None:
+    cebu = gold("a.txt", "cebu", (D(2007, 1, 13),) * 2, kind="adoption", keywords=("Cebu Declaration",))
+    bohol = gold("a.txt", "bohol", (D(2017, 11, 13),) * 2, kind="adoption", keywords=("Bohol TIP Work Plan",))
+    cebu_title = (
+        "Adoption of the ASEAN Declaration on the Protection and Promotion of the Rights of Migrant Workers"
+    )
+    cebu_names = ("Cebu Declaration", "Cebu Declaration on Migrant Workers")
+    day = (D(2007, 1, 13), D(2007, 1, 13))
+    declaration = tool("d", {"a.txt"}, *day, kind="adoption", title=cebu_title, names=cebu_names)
+    plan2_title = "Adoption of the ASEAN Multi-Sectoral Work Plan Against Trafficking in Persons 2023-2028"
+    plan2 = tool("p", {"a.txt"}, *day, kind="adoption", title=plan2_title, names=("Bohol TIP Work Plan 2.0",))
+    assert is_candidate(declaration, cebu)
+    assert not is_candidate(replace(declaration, names=()), cebu)
+    # a keyword inside a longer recorded name is not that name
+    assert not is_candidate(plan2, bohol)
 
 
 def test_parse_gold_locates_temporals_in_order_and_rejects_missing_text() -> None:
