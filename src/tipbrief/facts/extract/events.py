@@ -72,6 +72,7 @@ from tipbrief.facts.extract.patterns import (
     LAW_HEAD,
     MEETING_NOUNS,
     NUMBER_AFTER,
+    SAME_PLACE,
     WEEKDAY_RE,
     goes_on,
 )
@@ -706,6 +707,21 @@ def _events_in_sentence(
                 host = [c for c in host if c.span is not None and c.span.start < aside_at]
             if not _fits_reference(ctx, own, host, placed, s, f):
                 continue
+        if (
+            f.kind in _GATHERING_KINDS
+            and f.ordinal is None
+            and f.subject
+            and not own
+            and not pl
+            and f.trigger
+        ):
+            # ("at their summit in Labuan Bajo …, and ASEAN ministers … met in the same town last
+            # week": the town the sentence named before.)
+            same = SAME_PLACE.search(text, f.at)
+            if same is not None:
+                said = s.span(ctx.doc, ctx.original, same.start(), same.start()).start
+                cities = [(sp, p) for sp, p in placed if sp.start < said and p.name != p.country]
+                pl = (cities[-1][1], cities[-1][0]) if cities else pl
         if f.kind in _GATHERING_KINDS and f.ordinal is None and f.subject and not own and pl and pl[0]:
             # "ASEAN ministers responsible for transnational crime met in Melaka in September": the
             # one meeting of the series on record in that city whose days the time given fits.
@@ -1201,6 +1217,10 @@ _CLAUSE_BREAK = re.compile(
     r"(?:[a-z]+ed|met|held|signed|began|took|gave|made|won|set)\b)"
     # "Meetings continue here today and tomorrow, ending with the East Asia Summit on Monday"
     r"|,\s+(?:ending|closing|concluding|culminating)\s+(?:with|in)\s"
+    # "endorsed in principle a work plan … and asked their senior officials to finalise it at a
+    # meeting in Indonesia next year": what they asked for is still to come, with its own time and place.
+    r"|,?\s+and\s+(?=(?:asked|urged|called\s+on|called\s+upon|tasked|instructed|directed|requested)\s+"
+    r"[^.;]{0,60}?\bto\s+[a-z]+)"
 )
 _DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference", "report-reference"})
 
@@ -1709,6 +1729,15 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
     # group's ministers responsible for transnational crime are due to meet in Hanoi".)
     if all(m.generic or m.weak for m in names):
         out += members
+    else:
+        # ("The region's leaders meet in Kuala Lumpur for the 46th ASEAN Summit next month, and
+        # ministers on transnational crime gather in Melaka in September": another series' meeting.)
+        series_named = {m.subject for m in names if not (m.generic or m.weak)}
+        out += [
+            f
+            for f in members
+            if f.subject not in series_named and not any(m.start <= f.at < m.end for m in names)
+        ]
     # "… a new plan of action, to be tabled at the ASEAN Ministerial Meeting on Transnational Crime
     # (AMMTC) in September": what is to be done at a meeting, the meeting still to come.
     return [replace(f, future=True) if _TO_BE_DONE_AT.search(text, 0, f.at) else f for f in out]
@@ -1960,7 +1989,9 @@ def _members_pattern(
         who = "ministers" if m.group("role").startswith("Minist") else r"senior\s+officials"
         topic = r"\s+".join(re.escape(w) for w in m.group("topic").casefold().split())
         parts.append(
-            rf"(?P<s{i}>(?:ASEAN\s+)?{who}\s+(?:responsible\s+for|in\s+charge\s+of|on|dealing\s+with)\s+{topic})"
+            rf"(?P<s{i}>(?:ASEAN\s+)?{who}\s+(?:responsible\s+for|in\s+charge\s+of|on|dealing\s+with)\s+{topic}"
+            # ("the meeting of ASEAN's transnational crime ministers in Melaka")
+            rf"|(?:ASEAN(?:['’]s)?\s+)?{topic}\s+{who})"
         )
         groups[f"s{i}"] = (key, name)
     return (re.compile(rf"\b(?i:{'|'.join(parts)})\b"), groups) if parts else None

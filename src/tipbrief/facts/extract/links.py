@@ -10,7 +10,14 @@ from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import ACT_KINDS
 from tipbrief.facts.extract.events import _actors, _identifications, _within
 from tipbrief.facts.extract.meetings import meeting_names
-from tipbrief.facts.extract.patterns import _ANAPHOR, _ONGOING, MEETING_NOUNS, ORDINAL_TOKEN, ORDINAL_WORDS
+from tipbrief.facts.extract.patterns import (
+    _ANAPHOR,
+    _ONGOING,
+    MEETING_NOUNS,
+    ORDINAL_TOKEN,
+    ORDINAL_WORDS,
+    SAME_PLACE,
+)
 from tipbrief.facts.extract.records import (
     Constraint,
     EventCandidate,
@@ -225,7 +232,6 @@ def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[
 # past meeting, whatever tense_of (past by default) says.
 _SCHEDULE = re.compile(r"\b(?:opens|begins|starts|ends|closes|runs|concludes)\b")
 _SAME_DAY = re.compile(r"\b(?:the same day|that (?:same )?day|the same date)\b", re.IGNORECASE)
-_SAME_PLACE = re.compile(r"\b(?:in the same (?:city|town|place|venue)|at the same venue)\b", re.IGNORECASE)
 _THE_MEETING_ACTED = re.compile(
     r"^(?:The|At the)\s+(?:\w+\s+)?(?:Meeting|meeting|Summit|summit|Conference|conference)s?\b(?:,[^,]*,)?\s+"
     r"(?:also\s+)?(?:adopted|approved|endorsed|signed|launched|issued|noted|finali[sz]ed)\b"
@@ -260,8 +266,22 @@ def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
             ev = replace(
                 ev, constraints=ev.constraints + tuple(c for c in dated.constraints if c.rule in _DATING)
             )
-        if _SAME_PLACE.search(quote) and ev.place is None and prev.place is not None:
-            ev = replace(ev, place=prev.place, place_span=prev.place_span)
+        same_place = SAME_PLACE.search(quote)
+        if same_place and ev.place is None:
+            # ("at their summit in Labuan Bajo, Indonesia, in May, and ASEAN ministers … met in the same
+            # town last week": the town the sentence named before, not the last event's.)
+            at = ev.sources[0].start + same_place.start()
+            named_before = [
+                e
+                for e in out[:i]
+                if e.sources[0] == ev.sources[0]
+                and e.place is not None
+                and e.place_span
+                and e.place_span.start < at
+            ]
+            before = named_before[-1] if named_before else prev
+            if before.place is not None:
+                ev = replace(ev, place=before.place, place_span=before.place_span)
         if (
             ev.kind in ACT_KINDS
             and (_THE_MEETING_ACTED.search(quote) or _AT_THE_SAME_MEETING.search(quote))

@@ -243,6 +243,10 @@ _INSTRUMENT_COMMON_HEADS = (
 )
 
 
+# "in the same town": the place named before (links._link_back, events._same_place).
+SAME_PLACE = re.compile(r"\b(?:in the same (?:city|town|place|venue)|at the same venue)\b", re.IGNORECASE)
+
+
 # A weekday's name, as a date may open with it ("on Thursday", "on Monday, 5 May").
 WEEKDAY_RE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 
