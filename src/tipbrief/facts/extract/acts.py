@@ -377,6 +377,15 @@ def find_acts(
                 # part of what it is ("… by Cambodia and Thailand"), so another pair's never merges.
                 signatories = _signatories(ctx, text, verb.start(), verb.end())
                 parties = (" and ".join(signatories),) if signatories else ()
+            if (
+                act_kind in ("adoption", "signing", "entry-into-force")
+                and row is None
+                and LAW_HEAD.search(label)
+            ):
+                # "Singapore's Parliament passes the Prevention of Human Trafficking Act", "SINGAPORE:
+                # Parliament on Monday passed the … Bill": a national law is its country's, named as a
+                # ratifying party is (never part of what identifies the law).
+                parties = parties or _law_country(ctx, text, verb.start(), verb.end())
             if act_kind in ("ratification", "deposit"):
                 parties = _parties(ctx, text, verb.start(), verb.end())
                 if not parties and _COUNTRY_ANAPHOR.search(text) and not countries(ctx, text):
@@ -1005,6 +1014,18 @@ _BY_ADJECTIVE = re.compile(
     r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:National\s+Assembly|[Pp]arliament|Senate|Congress|"
     r"[Cc]abinet|[Gg]overnment|lawmakers|legislators|[Ll]egislature|House\s+of\s+Representatives)\b"
 )
+
+
+def _law_country(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:
+    """The country whose law it is: as a ratifying party is found, or, when the sentence names no
+    country, the article's dateline country for a legislature named without one."""
+    found = _parties(ctx, text, v_start, v_end)
+    if len(found) == 1:
+        return found
+    filed = dateline_of(ctx) if not found and not countries(ctx, text) else None
+    if filed is not None and re.search(rf"{_LEGISLATURE}\b", text[:v_start]):
+        return (filed[0].country,)
+    return ()
 
 
 def _party_by_adjective(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:

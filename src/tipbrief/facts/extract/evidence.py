@@ -148,6 +148,10 @@ _REDUCED_CLAUSE = re.compile(
     r",\s+(?:released|published|launched|issued|unveiled|adopted|signed|deposited|ratified|passed|enacted)\s+"
     r"(?:by|in|on|at|yesterday|today|last|earlier|this)\b[^,;]*"
 )
+# ("adopts the Law on …, in force from 1 Jan 2012": the entry into force's day, not the adoption's.)
+_IN_FORCE_FROM = re.compile(
+    r",\s+(?:in\s+force|effective|taking\s+effect)\s+(?:from|since|on|as\s+of)\b[^,;]*"
+)
 
 
 _GAP_END = re.compile(r"[;.]|,\s+(?:while|and|but|whereas)\b|\s+while\b")
@@ -243,6 +247,14 @@ def asides(
         a = s.span(ctx.doc, ctx.original, entry, entry).start
         b = s.span(ctx.doc, ctx.original, closing.start("with"), closing.start("with")).start
         out.append((a, b))
+    for m in _IN_FORCE_FROM.finditer(s.text):
+        if not m.start() <= at < m.end():
+            out.append(
+                (
+                    s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
+                    s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
+                )
+            )
     # "the first held outside Indonesia since the forum was set up in 2002": the forum's year.
     out += subordinate_clauses(ctx, s, at)
     for m in _OBJECT_CLAUSE.finditer(s.text):
