@@ -705,6 +705,12 @@ def _events_in_sentence(
                 # on the Cebu Declaration of January 2007": the aside's date is not the summit's.
                 aside_at = s.span(ctx.doc, ctx.original, rests_on.start(), rests_on.start()).start
                 host = [c for c in host if c.span is not None and c.span.start < aside_at]
+            # ("took the declaration to the 17th AMMTC in August 2023 and again to Vientiane last
+            # August, where the 18th AMMTC …": a date after another numbered meeting's name is its.)
+            ends_before = [m.end for m in sentence_meetings() if m.ordinal is not None and m.end <= f.at]
+            if ends_before:
+                other_end = s.span(ctx.doc, ctx.original, max(ends_before), max(ends_before)).start
+                host = [c for c in host if not (c.span is not None and other_end <= c.span.start < at)]
             if not _fits_reference(ctx, own, host, placed, s, f):
                 continue
         if (
@@ -1219,6 +1225,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?:ending|closing|concluding|culminating)\s+(?:with|in)\s"
     # "endorsed in principle a work plan … and asked their senior officials to finalise it at a
     # meeting in Indonesia next year": what they asked for is still to come, with its own time and place.
+    # "took the declaration to the 17th AMMTC in August 2023 and again to Vientiane last August": the
+    # verb left out the second time has its own place and time.
+    r"|,?\s+and\s+(?:then\s+)?again\s+(?=(?:to|in|at|on)\b)"
     r"|,?\s+and\s+(?=(?:asked|urged|called\s+on|called\s+upon|tasked|instructed|directed|requested)\s+"
     r"[^.;]{0,60}?\bto\s+[a-z]+)"
 )
@@ -1278,6 +1287,8 @@ def _fits_reference(
         # (Not another clause's: "… on the opening day of the 47th ASEAN Summit, and rightly so:
         # Dili has waited since it applied in 2011".)
         and not _ANOTHER_CLAUSE.search(ctx.original, named_end, sp.start)
+        # (Nor a place "and again to Vientiane" goes on to: where the next act was.)
+        and not re.search(r"\band\b", ctx.original[named_end : sp.start])
         for name in (pl.name, _within_city(ctx, pl.name))
         if name
     }
