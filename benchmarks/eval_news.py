@@ -356,6 +356,9 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
         or _singular(_unquoted(form)) in recorded
         or _unquoted(k) == _unquoted(event.subject)
         or _numbered_subject(form, event)
+        # ("entered into force": a keyword of the act's words alone names no subject; the event must
+        # then be that act itself, not merely of a kind that may stand for it.)
+        or (not _ACT_WORDS.sub(" ", k).strip(" ,.") and event.kind.casefold() == gold.kind.casefold())
         for k in gold.keywords
         for form in _keyword_forms(k)
     ):

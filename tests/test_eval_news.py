@@ -132,9 +132,12 @@ def test_a_keyword_written_with_its_act_names_the_subject() -> None:
     )
     title = "Entry into force of the ASEAN Convention Against Trafficking in Persons (ACTIP)"
     assert is_candidate(tool("t", {"a.txt"}, None, None, kind="entry-into-force", title=title), g)
-    # (An act's words alone name nothing.)
+    # An act's words alone name no subject: only that act itself matches, not a kind that may stand
+    # for it (an adoption).
     bare = gold("a.txt", "x", (D(2017, 3, 8),) * 2, kind="entry-into-force", keywords=("entered into force",))
-    assert not is_candidate(tool("t", {"a.txt"}, None, None, kind="entry-into-force", title=title), bare)
+    assert is_candidate(tool("t", {"a.txt"}, None, None, kind="entry-into-force", title=title), bare)
+    plan = "Adoption of the Bohol Trafficking in Persons Work Plan"
+    assert not is_candidate(tool("t", {"a.txt"}, None, None, kind="adoption", title=plan), bare)
 
 
 def test_an_asean_summit_title_matches_the_texts_bare_summit() -> None:
