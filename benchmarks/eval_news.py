@@ -418,6 +418,11 @@ class Match:
         return got.casefold() == want.casefold()
 
 
+_EDITION_YEAR = re.compile(
+    r"\b(?:19|20)\d\d\s+(?:[A-Z][\w-]*\s+){0,4}Report\b|\bReport\b[^|]*\s(?:19|20)\d\d$", re.IGNORECASE
+)
+
+
 def match_events(gold: Sequence[GoldEvent], events: Sequence[ToolEvent]) -> tuple[Match, ...]:
     """Pure: each gold event (in order) with its best candidate.
 
@@ -427,6 +432,15 @@ def match_events(gold: Sequence[GoldEvent], events: Sequence[ToolEvent]) -> tupl
     One tool event may match the same gold id in several articles: that is a merge done right.
     """
     claimed: dict[str, str] = {}
+    pairs = {(g, e.id): is_candidate(e, g) for g in gold for e in events}
+    # A report's edition the tool names by its year ("the 2014 Trafficking in Persons Report"), dated
+    # right for a gold edition of the same article, is that edition: never another edition the tool
+    # does not find (as a numbered meeting is never another number's).
+    editions: dict[tuple[str, str], set[str]] = {}
+    for g in gold:
+        for e in events:
+            if pairs[(g, e.id)] and _EDITION_YEAR.search(e.title) and contains(e.interval, g.truth):
+                editions.setdefault((e.id, g.article), set()).add(g.id)
     out = []
     for g in gold:
 
@@ -435,7 +449,11 @@ def match_events(gold: Sequence[GoldEvent], events: Sequence[ToolEvent]) -> tupl
             taken = claimed.get(e.id, g.id) != g.id
             return (taken, not m.contains_truth, not m.tight, not m.place_right, e.id)
 
-        candidates = sorted((e for e in events if is_candidate(e, g)), key=rank)
+        def another_edition(e: ToolEvent, g: GoldEvent = g) -> bool:
+            owners = editions.get((e.id, g.article), set())
+            return bool(owners - {g.id}) and not contains(e.interval, g.truth)
+
+        candidates = sorted((e for e in events if pairs[(g, e.id)] and not another_edition(e)), key=rank)
         best = candidates[0] if candidates else None
         if best is not None:
             claimed.setdefault(best.id, g.id)

@@ -242,6 +242,21 @@ def test_a_keyword_may_be_a_whole_name_the_reference_data_records_for_the_instru
     assert not is_candidate(plan2, bohol)
 
 
+def test_an_edition_the_tool_names_and_dates_right_is_never_another_edition() -> None:
+    tip = ("Trafficking in Persons Report",)
+    g2013 = gold("a.txt", "tip2013", (D(2013, 6, 19),) * 2, kind="publication", keywords=tip)
+    g2014 = gold("a.txt", "tip2014", (D(2014, 6, 20),) * 2, kind="publication", keywords=tip)
+    title = "Publication of the 2014 Trafficking in Persons Report"
+    t2014 = tool("t", {"a.txt"}, D(2014, 6, 20), D(2014, 6, 20), kind="publication", title=title)
+    first, second = match_events([g2013, g2014], [t2014])
+    assert not first.found and not first.wrong_date  # the 2013 edition: not found, not misdated
+    assert second.found and second.contains_truth
+    assert wrong_merges((first, second)) == {}
+    # With no gold edition it is dated right for, the tool's edition stays a candidate: a wrong date.
+    (alone,) = match_events([g2013], [t2014])
+    assert alone.found and alone.wrong_date
+
+
 def test_parse_gold_locates_temporals_in_order_and_rejects_missing_text() -> None:
     texts = {"a.txt": "PUTRAJAYA, Sept 25 -- opened today; the AMMTC meets in October. It ended today."}
     source = """
