@@ -54,6 +54,7 @@ from tipbrief.facts.extract.meetings import (
     ASEAN_LEADERS,
     SUPERLATIVE_PREDICATE,
     MeetingName,
+    article_bodies,
     meeting_names,
     series_row,
 )
@@ -2034,6 +2035,23 @@ def _body_met(ctx: _Context, text: str) -> _Frame | None:
         if m is not None and row.get("short") != "ASEAN":
             title = f"Meeting of the {row.get('long') or row.get('short')}"
             return _Frame("meeting", title, row.get("short"), _norm(title), m.start("verb"))
+    # "The commission last met in Luang Prabang, Laos in November": the one body of that kind the
+    # article names.
+    anaphor = _BODY_ANAPHOR.search(text)
+    if anaphor is not None and _BODY_MET.match(text, anaphor.end()):
+        rows = {r.get("short"): r for r in ctx.gaz.reference.rows("bodies") if r.get("short")}
+        noun = anaphor.group("noun")
+        named = [
+            rows[b]
+            for b in article_bodies(ctx)
+            if b in rows and re.search(rf"\b{noun}\b", rows[b].get("long"), re.IGNORECASE)
+        ]
+        if len(named) == 1:
+            row = named[0]
+            title = f"Meeting of the {row.get('long') or row.get('short')}"
+            verb = _BODY_MET.match(text, anaphor.end())
+            assert verb is not None
+            return _Frame("meeting", title, row.get("short"), _norm(title), verb.start("verb"))
     # "The Guidelines were finalised by the ASEAN Ad-Hoc Working Group on Trafficking in Persons,
     # which met here on Monday": a named group no table knows.
     group = _GROUP_THAT_MET.search(text)
@@ -2044,6 +2062,7 @@ def _body_met(ctx: _Context, text: str) -> _Frame | None:
     return None
 
 
+_BODY_ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<noun>[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b")
 _GROUP_THAT_MET = re.compile(
     r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for|in)\s+)?){1,6}(?:Commission|Committee|Council|Group"
     r"|Task\s+Force|Network)(?:\s+(?:on|for|of|against)\s+[A-Z][\w’'-]*(?:\s+(?:(?:in|of|and|on)\s+)?[A-Z][\w’'-]*){0,4})?)"
