@@ -15,6 +15,7 @@ from tipbrief.facts.extract.patterns import (
     _LAUNCH_COMMON,
     _LAUNCH_NAME,
     _PUBLICATION_VERB,
+    _QUOTED,
     WEEKDAY_RE,
 )
 from tipbrief.facts.extract.records import _Context
@@ -817,6 +818,10 @@ _TAIL_BEFORE_LAUNCH = re.compile(
 _ESTABLISHED = frozenset({"established", "founded", "set up"})
 
 
+_REPORT_AFTER_QUOTE = re.compile(r"\s+(?:report|study)\b")
+_QUOTE_OF_REPORT = re.compile(r"\b(?:report|study)(?:,|\s+(?:titled|entitled|called))\s*$")
+
+
 def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, str] | None:
     """What the verb launches: (kind, name), or None."""
     verb_word = text[v_start:v_end].casefold()
@@ -838,6 +843,15 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
     for start, end, row in ctx.gaz.reports.find(text):
         if text[start].islower():
             names.append((start, end, "publication", row.get("report")))
+    # ("UNODC's "Inflection Point" report, released last month", "a report, "Inflection Point: …",
+    # released in April": a report known by its quoted title.)
+    for q in _QUOTED.finditer(text):
+        report_after = _REPORT_AFTER_QUOTE.match(text, q.end())
+        titled = _QUOTE_OF_REPORT.search(text, max(0, q.start() - 30), q.start())
+        if report_after or titled:
+            start = q.start() if report_after else titled.start() if titled else q.start()
+            end = report_after.end() if report_after else q.end()
+            names.append((start, end, "publication", f"report “{q.group('q').strip()}”"))
     if verb_word.startswith(("launch", "unveil")):
         # "The Home Ministry today launched the National Action Plan on Anti-Trafficking in Persons
         # 2021-2025": a plan launched (not adopted: no act on it) is a launch.
