@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from tipbrief.common.words import sentence_words
+from tipbrief.facts.corpus import MONTH_RE, parse_full_date
 from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import _dateline_agrees, entry_year, labelled_entry, timeline_year
 from tipbrief.facts.extract.events import (
@@ -38,7 +39,7 @@ from tipbrief.facts.extract.events import (
 )
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.launches import editions_of_series, recorded_editions, the_edition_named
-from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE
+from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, ORDINAL_WORDS
 from tipbrief.facts.extract.records import (
     Constraint,
     Identification,
@@ -102,6 +103,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
     clues = [
         *_metadata(ctx),
         *_today_stated(ctx),
+        *_closing_line(ctx),
         *_office_terms(ctx, people),
         *_present_chair(ctx),
         *_future(ctx),
@@ -200,6 +202,110 @@ def _today_stated(ctx: _Context) -> list[Constraint]:
                         "published", f"the article calls today “{span.quote}”", day, day, span, stated=True
                     )
                 ]
+    return []
+
+
+# "DONE at Vientiane, Lao PDR, this Twenty-Eighth Day of August in the Year Two Thousand and
+# Twenty-Four", "Issued in Jakarta on 10 May 2023": a statement's closing line gives its date.
+_CLOSING = re.compile(
+    r"^(?:DONE|Done|Signed|SIGNED|Issued|ISSUED|Adopted|ADOPTED)\s+(?:at|in)\s+[^.;]{2,80}?,?\s+"
+    r"(?:on\s+)?(?:this\s+|the\s+)?(?P<when>[^.;]{6,90}?)\.?\s*$"
+)
+_DAY_OF_WORDS = re.compile(
+    r"(?P<day>(?:(?:[Tt]wenty|[Tt]hirty|TWENTY|THIRTY)[- ])?[A-Za-z]+|\d{1,2}(?:st|nd|rd|th)?)"
+    r"\s+[Dd]ay\s+of\s+"
+    rf"(?P<month>{MONTH_RE})"
+    r",?\s+(?:in\s+)?(?:the\s+)?(?:[Yy]ear\s+)?(?P<year>(?:19|20)\d\d|[A-Za-z][A-Za-z\s-]+)$"
+)
+_YEAR_WORDS = {
+    **{
+        w: i
+        for i, w in enumerate(
+            ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+        )
+    },
+    **{w: 10 + i for i, w in enumerate(("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"))},
+    **{w: 16 + i for i, w in enumerate(("sixteen", "seventeen", "eighteen", "nineteen"))},
+    **{w: 20 + 10 * i for i, w in enumerate(("twenty", "thirty", "forty", "fifty"))},
+}
+
+
+def _words_number(text: str) -> int | None:
+    """ "Two Thousand and Twenty-Four" → 2024; None when a word is not a number's."""
+    total, part = 0, 0
+    for word in re.split(r"[\s-]+", text.casefold().strip()):
+        if word == "and" or not word:
+            continue
+        if word == "thousand":
+            total, part = total + max(part, 1) * 1000, 0
+        elif word == "hundred":
+            part = max(part, 1) * 100
+        elif word in _YEAR_WORDS:
+            part += _YEAR_WORDS[word]
+        else:
+            return None
+    return total + part
+
+
+def parse_closing_date(line: str) -> date | None:
+    """The date a statement's closing line gives ("DONE at …, this Twenty-Eighth Day of August in
+    the Year Two Thousand and Twenty-Four", "Issued in Jakarta on 10 May 2023"), if whole."""
+    m = _CLOSING.match(line.strip())
+    if m is None:
+        return None
+    when = m.group("when").strip()
+    # (The place may run on: "Done at Kuala Lumpur, Malaysia, on 21 November 2015": the date is the
+    # part after its last "on", "this" or comma.)
+    for cut in [0, *(x.end() for x in re.finditer(r"\bon\s+|\bthis\s+|,\s*", when))]:
+        found = parse_full_date(when[cut:])
+        if found is not None:
+            return found
+    words = _DAY_OF_WORDS.search(when)
+    if words is None:
+        return None
+    day_text = words.group("day").casefold().replace(" ", "-")
+    day = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else ORDINAL_WORDS.get(day_text)
+    year_text = words.group("year")
+    year = int(year_text) if year_text.isdigit() else _words_number(year_text)
+    month = parse_full_date(f"1 {words.group('month')} 2000")
+    if not day or not year or month is None or not 1900 <= year <= 2100:
+        return None
+    try:
+        return date(year, month.month, day)
+    except ValueError:
+        return None
+
+
+def _closing_line(ctx: _Context) -> list[Constraint]:
+    """A statement's closing line ("DONE at …", "Issued in … on …") among its last paragraphs."""
+    doc = ctx.article.document
+    if doc.published:
+        return []
+    for s in ctx.sentences[-4:]:
+        found = parse_closing_date(s.text)
+        if found is not None:
+            span = s.span(doc.id, doc.text, 0, len(s.text.rstrip(". ")))
+            return [
+                Constraint(
+                    "published", f"the statement closes “{span.quote}”", found, found, span, stated=True
+                )
+            ]
+    # "Ministry of Foreign Affairs / Bangkok / 12 March 2019": a release signed off with its date, in a
+    # block of short lines with no sentence among them, after the text.
+    body_end = len(doc.text.rstrip())
+    block_start = doc.text.rfind("\n\n", 0, body_end) + 2
+    lines = doc.text[block_start:body_end].split("\n") if block_start > 1 else []
+    if 1 < len(lines) <= 5 and all(len(x) <= 60 and not x.rstrip().endswith(".") for x in lines):
+        last = lines[-1].strip()
+        signed = parse_full_date(last)
+        if signed is not None:
+            at = doc.text.rfind(last, 0, body_end)
+            span = Span(doc.id, at, at + len(last), last)
+            return [
+                Constraint(
+                    "published", f"the release is signed off “{last}”", signed, signed, span, stated=True
+                )
+            ]
     return []
 
 
