@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import MONTH_RE, parse_full_date
+from tipbrief.facts.corpus import MONTH_RE, _date_of_line, parse_full_date
 from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import _dateline_agrees, entry_year, labelled_entry, timeline_year
 from tipbrief.facts.extract.events import (
@@ -290,6 +290,17 @@ def _closing_line(ctx: _Context) -> list[Constraint]:
                     "published", f"the statement closes “{span.quote}”", found, found, span, stated=True
                 )
             ]
+    # "(Published 20 March 2022)", "— The Editorial Board, 14 October 2024": a date line that ends the
+    # article, as one under the headline begins another.
+    tail = doc.text.rstrip()
+    last_line = tail[tail.rfind("\n") + 1 :]
+    closing = last_line.strip().strip("()").lstrip("—–- ").strip()
+    if closing and len(closing) <= 80 and not closing.endswith("."):
+        ended = _date_of_line(closing)
+        if ended is not None:
+            at = doc.text.rfind(closing)
+            span = Span(doc.id, at, at + len(closing), closing)
+            return [Constraint("published", f"the article ends “{closing}”", ended, ended, span, stated=True)]
     # "Ministry of Foreign Affairs / Bangkok / 12 March 2019": a release signed off with its date, in a
     # block of short lines with no sentence among them, after the text.
     body_end = len(doc.text.rstrip())
