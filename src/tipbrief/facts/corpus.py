@@ -122,12 +122,33 @@ def _needs_cleaning(text: str) -> bool:
 _ASEAN = re.compile(r"\bAsean\b")
 
 
+# "KUALA LUMPUR, NOV 21 (Bernama)", "MELAKA, MALAYSIA, 10 SEPTEMBER 2025": a month in capitals beside
+# its day is that month; written as the rules read it, in the same length. ("MAY" alone, a verb in
+# a headline, is left as it is.)
+_CAPS_MONTH = (
+    r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|"
+    r"OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?"
+)
+_CAPS_MONTH_BY_DAY = re.compile(
+    rf"\b(?:{_CAPS_MONTH})(?=\.?\s+[0-3]?\d\b)|(?<=\d\s)(?:{_CAPS_MONTH})\b(?=\.?(?:,?\s+(?:19|20)\d\d|\s*[-–(,]|$))"
+)
+_ANY_CAPS_MONTH = re.compile(r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+
+
+def spelled(text: str) -> str:
+    """ "Asean" as "ASEAN", a month in capitals beside its day as a month: same length, same offsets."""
+    if "Asean" in text:
+        text = _ASEAN.sub("ASEAN", text)
+    if _ANY_CAPS_MONTH.search(text):
+        text = _CAPS_MONTH_BY_DAY.sub(lambda m: m.group().capitalize(), text)
+    return text
+
+
 def clean_text(original: str, offset: int = 0) -> Paragraph:
     """Normalise spaces, drop invisible characters, tighten "11 th" and "Yangon , Myanmar", and
-    spell "Asean" as "ASEAN"."""
+    spell "Asean" as "ASEAN" and "NOV 21" as "Nov 21"."""
     if not _needs_cleaning(original):
-        text = _ASEAN.sub("ASEAN", original) if "Asean" in original else original
-        return Paragraph(offset, offset + len(original), text, ((0, offset),))
+        return Paragraph(offset, offset + len(original), spelled(original), ((0, offset),))
     return clean_tokens(original, offset)
 
 
@@ -155,9 +176,7 @@ def clean_tokens(original: str, offset: int = 0) -> Paragraph:
                 keep(" ", offset + m.start())
         pos = m.end()
     keep(original[pos:], offset + pos)
-    text = "".join(parts)
-    if "Asean" in text:
-        text = _ASEAN.sub("ASEAN", text)
+    text = spelled("".join(parts))
     return Paragraph(offset, offset + len(original), text, tuple(breaks) or ((0, offset),))
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from tipbrief.facts.corpus import MONTH_RE
+from tipbrief.facts.corpus import MONTH_RE, spelled
 from tipbrief.facts.extract.records import (
     Constraint,
     DateFound,
@@ -23,7 +23,7 @@ from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval
 def _dateline_agrees(quote: str, published: date) -> bool:
     """Whether a dateline's date is the publication date: a whole date always is (it gave it, or the
     sidecar overrides it as before); one without a year when its day and month are the same."""
-    found = [t for t in extract_temporals(quote) if t.kind == "date"]
+    found = [t for t in extract_temporals(spelled(quote)) if t.kind == "date"]
     if not found or found[0].year is not None:
         return True
     return (found[0].month, found[0].day) == (published.month, published.day)

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import MONTH_RE, _date_of_line, parse_full_date
+from tipbrief.facts.corpus import MONTH_RE, _date_of_line, parse_full_date, spelled
 from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import _dateline_agrees, entry_year, labelled_entry, timeline_year
 from tipbrief.facts.extract.events import (
@@ -1101,7 +1101,10 @@ def _own_day(ctx: _Context) -> tuple[Temporal, Span, str] | None:
     if ctx.article.dateline_span:
         start, end = ctx.article.dateline_span
         quote = doc.text[start:end]
-        day = next((t for t in extract_temporals(quote) if t.kind == "date" and t.year is None), None)
+        # (Read as the rules read the text: "NOV 21" is "Nov 21", in the same length.)
+        day = next(
+            (t for t in extract_temporals(spelled(quote)) if t.kind == "date" and t.year is None), None
+        )
         if day is not None:
             return day, Span(doc.id, start, end, quote), "the dateline reads"
     for s in ctx.sentences:
