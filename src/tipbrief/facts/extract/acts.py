@@ -390,12 +390,7 @@ def find_acts(
                 parties = _parties(ctx, text, verb.start(), verb.end())
                 if not parties and _COUNTRY_ANAPHOR.search(text) and not countries(ctx, text):
                     parties = tuple(c for c in (country_before(),) if c)
-                filed = dateline_of(ctx) if not parties and not countries(ctx, text) else None
-                if filed is not None and re.search(rf"{_LEGISLATURE}\b", text[: verb.start()]):
-                    # "HANOI — The National Assembly approved the ratification …", "NAY PYI TAW, 15
-                    # Dec - The Pyidaungsu Hluttaw today approved the ratification …", no country
-                    # named: the legislature of the country the article was filed in.
-                    parties = (filed[0].country,)
+                parties = parties or _legislature_country(ctx, text, verb.start())
                 counted = not parties and act_kind == "deposit" and row is not None
                 if counted and row is not None:
                     parties = _nth_depositor(ctx, text, verb.start(), verb.end(), row)
@@ -1020,9 +1015,16 @@ def _law_country(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[st
     """The country whose law it is: as a ratifying party is found, or, when the sentence names no
     country, the article's dateline country for a legislature named without one."""
     found = _parties(ctx, text, v_start, v_end)
-    if len(found) == 1:
-        return found
-    filed = dateline_of(ctx) if not found and not countries(ctx, text) else None
+    if found:
+        return found if len(found) == 1 else ()
+    return _legislature_country(ctx, text, v_start)
+
+
+def _legislature_country(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
+    """ "HANOI — The National Assembly approved the ratification …", "NAY PYI TAW, 15 Dec - The
+    Pyidaungsu Hluttaw today approved …", "SINGAPORE: Parliament on Monday passed the … Bill": no
+    country named, the legislature of the country the article was filed in."""
+    filed = dateline_of(ctx) if not countries(ctx, text) else None
     if filed is not None and re.search(rf"{_LEGISLATURE}\b", text[:v_start]):
         return (filed[0].country,)
     return ()

@@ -2033,12 +2033,12 @@ def _body_met(ctx: _Context, text: str) -> _Frame | None:
     for _, end, row in ctx.gaz.bodies.find(text):
         m = _BODY_MET.match(text, end)
         if m is not None and row.get("short") != "ASEAN":
-            title = f"Meeting of the {row.get('long') or row.get('short')}"
-            return _Frame("meeting", title, row.get("short"), _norm(title), m.start("verb"))
+            return _body_meeting(row, m.start("verb"))
     # "The commission last met in Luang Prabang, Laos in November": the one body of that kind the
     # article names.
     anaphor = _BODY_ANAPHOR.search(text)
-    if anaphor is not None and _BODY_MET.match(text, anaphor.end()):
+    verb = _BODY_MET.match(text, anaphor.end()) if anaphor is not None else None
+    if anaphor is not None and verb is not None:
         rows = {r.get("short"): r for r in ctx.gaz.reference.rows("bodies") if r.get("short")}
         noun = anaphor.group("noun")
         named = [
@@ -2047,11 +2047,7 @@ def _body_met(ctx: _Context, text: str) -> _Frame | None:
             if b in rows and re.search(rf"\b{noun}\b", rows[b].get("long"), re.IGNORECASE)
         ]
         if len(named) == 1:
-            row = named[0]
-            title = f"Meeting of the {row.get('long') or row.get('short')}"
-            verb = _BODY_MET.match(text, anaphor.end())
-            assert verb is not None
-            return _Frame("meeting", title, row.get("short"), _norm(title), verb.start("verb"))
+            return _body_meeting(named[0], verb.start("verb"))
     # "The Guidelines were finalised by the ASEAN Ad-Hoc Working Group on Trafficking in Persons,
     # which met here on Monday": a named group no table knows.
     group = _GROUP_THAT_MET.search(text)
@@ -2060,6 +2056,12 @@ def _body_met(ctx: _Context, text: str) -> _Frame | None:
         title = f"Meeting of the {name}"
         return _Frame("meeting", title, name, _norm(title), group.start("verb"))
     return None
+
+
+def _body_meeting(row: Row, at: int) -> _Frame:
+    """A meeting of a body on record, its verb at ``at``."""
+    title = f"Meeting of the {row.get('long') or row.get('short')}"
+    return _Frame("meeting", title, row.get("short"), _norm(title), at)
 
 
 _BODY_ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<noun>[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b")
