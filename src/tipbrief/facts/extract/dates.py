@@ -427,6 +427,11 @@ ACT_CLAUSE = re.compile(
     r"\s(?:that|which)\s+(?:the\s+|their\s+)?(?:[\w'’-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?"
     r"(?:signed|adopted|ratified|endorsed|concluded)\b[^,;]*"
 )
+_ANNIVERSARY_AFTER = re.compile(
+    r"\s*,?\s+(?:it\s+)?(?:marks?|marked|will\s+mark|(?:is|was|will\s+be|would\s+be))\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?|anniversary)\s+(?:since|of|after)\b",
+    re.IGNORECASE,
+)
 RELATIVE_CLAUSE = re.compile(rf",\s+(?:which|who|where)\b[^,;]*|{ACT_CLAUSE.pattern}")
 
 
@@ -479,6 +484,11 @@ def _time_constraints(
             continue  # "yesterday's deposit", "last week's raid": the date of that noun
         if _FIRST_SINCE.search(s.text, 0, t.start):
             continue  # "the first ministerial meeting of the Bali Process since 2018": a gap, no date
+        if _ANNIVERSARY_AFTER.match(s.text, t.end):
+            # "Next week marks five years since the Convention entered into force", "On Tuesday it
+            # will be ten years since …", "Next week is the fifth anniversary of …": the anniversary's
+            # time, not the event's.
+            continue
         iv = stated_interval(t)
         if iv:
             out.append(
