@@ -263,7 +263,11 @@ _INSTRUMENT_COMMON = re.compile(
     r"(?:\s+\((?:MOU|MoU|MOUs|MoUs)\))?"
     r"(?:\s+(?:on|against|to|for|pledging|committing|calling for|aimed at|vowing|amending)\s+"
     # ("ratified the convention on 14 March 2016 and deposited …": a date, not what it is about.)
-    rf"(?!\d|(?:{MONTH_RE}|{WEEKDAY_RE})\b)"
+    rf"(?!\d|(?:{MONTH_RE}|{WEEKDAY_RE})\b"
+    # ("adopted the declaration on the last day of the summit", "on the sidelines of …", "on behalf of
+    # …": when or how it was adopted, not what it is on.)
+    r"|(?:the\s+)?(?:first|last|final|opening|closing|same|following|next|previous|second|third)\s+"
+    r"(?:day|days|week|month|year|session)\b|the\s+sidelines\b|behalf\b)"
     r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?"
     # ("the ASEAN convention against trafficking has been in force since March 2017": the verb ends it.)
     # ("… to combat trafficking in persons on July 13, 2005": the day is no part of the name.)
