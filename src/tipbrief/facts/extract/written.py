@@ -290,8 +290,9 @@ def _closing_line(ctx: _Context) -> list[Constraint]:
                     "published", f"the statement closes “{span.quote}”", found, found, span, stated=True
                 )
             ]
-    # "(Published 20 March 2022)", "— The Editorial Board, 14 October 2024": a date line that ends the
-    # article, as one under the headline begins another.
+    # "(Published 20 March 2022)", "— The Editorial Board, 14 October 2024", a release's sign-off block
+    # ("Ministry of Foreign Affairs / Bangkok / 12 March 2019"): a date line that ends the article, as
+    # one under the headline begins another.
     tail = doc.text.rstrip()
     last_line = tail[tail.rfind("\n") + 1 :]
     closing = last_line.strip().strip("()").lstrip("—–- ").strip()
@@ -301,22 +302,6 @@ def _closing_line(ctx: _Context) -> list[Constraint]:
             at = doc.text.rfind(closing)
             span = Span(doc.id, at, at + len(closing), closing)
             return [Constraint("published", f"the article ends “{closing}”", ended, ended, span, stated=True)]
-    # "Ministry of Foreign Affairs / Bangkok / 12 March 2019": a release signed off with its date, in a
-    # block of short lines with no sentence among them, after the text.
-    body_end = len(doc.text.rstrip())
-    block_start = doc.text.rfind("\n\n", 0, body_end) + 2
-    lines = doc.text[block_start:body_end].split("\n") if block_start > 1 else []
-    if 1 < len(lines) <= 5 and all(len(x) <= 60 and not x.rstrip().endswith(".") for x in lines):
-        last = lines[-1].strip()
-        signed = parse_full_date(last)
-        if signed is not None:
-            at = doc.text.rfind(last, 0, body_end)
-            span = Span(doc.id, at, at + len(last), last)
-            return [
-                Constraint(
-                    "published", f"the release is signed off “{last}”", signed, signed, span, stated=True
-                )
-            ]
     return []
 
 
