@@ -411,6 +411,7 @@ _DATE_LINE = re.compile(
 # "Posted: 24/06/2024", "Press release | 24.06.2024": a day and a month in figures, when only one
 # reading is a date (the day above 12, or both the same).
 _NUMERIC_DAY = re.compile(r"(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>(?:19|20)\d\d)")
+_TIME_AFTER = re.compile(r"\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?\s*$")
 
 
 # "A digest for caseworkers, shelters and partners | Issue 3 | 20 January 2017", "Vol. 4, No. 12 |
@@ -436,8 +437,10 @@ def _date_of_line(text: str) -> date | None:
         placed = re.fullmatch(r"(?P<date>.+?)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", m.group("date"))
         found = parse_full_date(placed.group("date")) if placed else None
     # (The date's figures may pass for a time, "24.06.2024": read the line's end.)
-    numeric = _NUMERIC_DAY.search(text.rstrip()) if m and found is None else None
-    if numeric is not None and numeric.end() != len(text.rstrip()):
+    # ("Published: 24/04/2009 at 06:10 PM": or before the time it was posted at.)
+    line = _TIME_AFTER.sub("", text.rstrip())
+    numeric = _NUMERIC_DAY.search(line) if m and found is None else None
+    if numeric is not None and numeric.end() != len(line):
         numeric = None
     if numeric is not None:
         a, b, year = int(numeric.group("a")), int(numeric.group("b")), int(numeric.group("y"))

@@ -9,7 +9,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from tipbrief.facts.corpus import MONTH_RE
-from tipbrief.facts.extract.instruments import _content_words, _instrument_names, _instrument_row
+from tipbrief.facts.extract.instruments import (
+    _BARE_MEMORANDUM,
+    _content_words,
+    _instrument_names,
+    _instrument_row,
+)
 from tipbrief.facts.extract.patterns import (
     _ACT_VERB,
     _CLAUSE_END,
@@ -377,6 +382,11 @@ def find_acts(
                 # part of what it is ("… by Cambodia and Thailand"), so another pair's never merges.
                 signatories = _signatories(ctx, text, verb.start(), verb.end())
                 parties = (" and ".join(signatories),) if signatories else ()
+                if not countries(ctx, text) and any(
+                    m.start("name") == start for m in _BARE_MEMORANDUM.finditer(text)
+                ):
+                    # ("Officials signed a memorandum of understanding on Friday": which one, no one says.)
+                    continue
             if (
                 act_kind in ("adoption", "signing", "entry-into-force")
                 and row is None

@@ -110,6 +110,12 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         if _overlaps_found(found, m.start("name"), m.end()):
             continue
         found.append((m.start("name"), m.end("name"), _first_sentence_cap(m.group("name").strip())))
+    # "Thailand and Burma signed a memorandum of understanding in Naypyidaw on Friday": a memorandum
+    # named by its kind alone, which its signatories identify (acts: none named, no act).
+    if "emorandum" in text or "MoU" in text or "MOU" in text:
+        for m in _BARE_MEMORANDUM.finditer(text):
+            if not _overlaps_found(found, m.start("name"), m.end("name")):
+                found.append((m.start("name"), m.end("name"), m.group("name")))
     # "The convention, which leaders signed last November", "the Treaty enters into force", "signed
     # the charter", "adopted the work plan": a bare
     # head noun, which names the article's one instrument of that kind (see acts._common_instrument).
@@ -199,6 +205,13 @@ _BARE_INSTRUMENT = re.compile(
     rf"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:{WEEKDAY_RE}|\d|{MONTH_RE}\b)"
     r"|(?<=\sin)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:[,.;]|\s+(?:in|on|last|this|at)\b)))"
     r"(?![’'-])"
+)
+_BARE_MEMORANDUM = re.compile(
+    r"\b(?:[Aa]n?|[Tt]heir)\s+(?:(?:new|first|bilateral|landmark)\s+)?"
+    r"(?P<name>[Mm]emorandum of [Uu]nderstanding|MoU|MOU)(?:\s+\((?:MoU|MOU)\))?"
+    # (Where and when it was signed follow, not what it is on: "on" a topic is _INSTRUMENT_COMMON's.)
+    rf"(?=\s+(?:in\s+[A-Z]|on\s+(?:{WEEKDAY_RE}|{MONTH_RE})\b|at\s+(?:the\s+)?[A-Z]|during\b|here\b"
+    r"|yesterday\b|today\b|last\b|this\b|with\s+(?:the\s+)?[A-Z])|\s*[,.;]|\s*$)"
 )
 _NAME_NOISE = {"the", "asean", "leaders", "of", "on", "in", "and", "a", "an", "s"}
 
