@@ -310,7 +310,11 @@ _SINCE_CLAUSE = re.compile(
 # "had entered into force in March 2017, after Manila deposited the sixth instrument in February
 # that year": a clause with a subject and a verb of its own dates its own act.
 _AFTER_CLAUSE = re.compile(
-    r"\b(?:after|before|once|until)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){1,4}?(?:had\s+|has\s+)?"
+    # ("after the foreign ministers of Malaysia, Indonesia and Thailand met in Putrajaya on May 20":
+    # a subject may list names.)
+    r"\b(?:after|before|once|until)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:[\w'’.-]+\s+){1,4}?|(?:[\w'’.-]+\s+){0,4}?[A-Z][\w'’.-]*(?:,\s+[A-Z][\w'’.-]*)+,?\s+and\s+[A-Z][\w'’.-]*\s+)"
+    r"(?:had\s+|has\s+)?"
     r"(?:deposited|signed|adopted|ratified|joined|became|took|met|launched|released|published|approved)\b[^,;]*"
     # ("after ASEAN leaders met in Cha-am last month for the 15th Summit, where they inaugurated the
     # AICHR": what follows "where" is that clause's too.)
