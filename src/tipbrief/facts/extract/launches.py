@@ -840,8 +840,10 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
         names.append((start, end, "launch", f"{row.get('name')} ({short})" if short else row.get("name")))
     # "whose first global report on trafficking in persons was published": a recorded report, however
     # the copy capitalises it.
+    # ("the Global Estimates of Modern Slavery: Forced Labour and Forced Marriage, published today":
+    # so is a recorded name that runs past where a capitalised name stops, at a colon.)
     for start, end, row in ctx.gaz.reports.find(text):
-        if text[start].islower():
+        if text[start].islower() or not any(s <= start and end <= e for s, e, _, _ in names):
             names.append((start, end, "publication", row.get("report")))
     # ("UNODC's "Inflection Point" report, released last month", "a report, "Inflection Point: …",
     # released in April": a report known by its quoted title.)
