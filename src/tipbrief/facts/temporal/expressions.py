@@ -152,6 +152,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "relative",
         r"\b(?P<rel>(?i:today|yesterday|tomorrow|tonight|recently|currently|"
+        # "On Tuesday last week": that weekday of the week named, one expression.
+        # ("the previous week" counts from another day than the article's: not here.)
+        r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) "
+        r"(?:of )?(?:last|next|this) week|"
         r"this (?:morning|afternoon|evening)|"
         r"(?:earlier|later) this (?:year|month|week)|"
         r"(?:the )?(?:this|last|next|previous|past|coming|following) (?:year|month|week)|"

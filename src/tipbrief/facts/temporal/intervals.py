@@ -186,6 +186,14 @@ def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date,
         if words[0] == "last":
             return _weekday_step(a0, wanted, -1), _weekday_step(a1, wanted, -1)
         return _weekday_step(a0, wanted, 1), _weekday_step(a1, wanted, 1)
+    named = [w for w in rel.replace(",", " ").split() if w not in ("on", "of", "the")]
+    if named[0] in WEEKDAYS and named[-1] == "week":
+        # "On Tuesday last week": that weekday of the calendar week named (Monday to Sunday).
+        week = _relative_interval(" ".join(named[1:]), a0, a1)
+        if week is None or week[0] is None:
+            return None
+        offset = WEEKDAYS.index(named[0]) * day
+        return week[0] + offset, week[1] - 6 * day + offset
     if words[0] == "on" and words[-1] in WEEKDAYS:
         wanted = WEEKDAYS.index(words[-1])
         if tense == "future":
