@@ -115,6 +115,10 @@ def _event_tense(sentence: str) -> Tense:
         sentence,
     ):
         return "future"
+    # "Agree on shared data, so that the ministers at the AMMTC in September are not working from
+    # guesses": what a purpose is for is still to come (unless the sentence reports a past act).
+    if re.search(r"\b(?:so|in order)\s+that\b", sentence) and not _PAST_CLAUSE.search(sentence):
+        return "future"
     # "the 42nd ASEAN Summit being held in this town": under way when the article was written, so
     # neither wholly before nor after its date.
     if re.search(r"\b(?:ongoing|being held|underway|under way|(?:is|are) taking place)\b", sentence):
