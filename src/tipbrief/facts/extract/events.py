@@ -1211,7 +1211,10 @@ _CLAUSE_VERB = re.compile(
     r"pushed|urged|called|asked|pressed|told|said|announced|decided|proposed|"
     # ("The ratification follows the EU's removal of the yellow card earlier this month, and
     # Thailand's ratification of the Protocol last June": this month is the removal's.)
-    r"follows|followed|comes|came)\b"
+    r"follows|followed|comes|came|"
+    # ("Laos took over the AMMTC chair from Indonesia at the 17th AMMTC in Labuan Bajo last August, and
+    # will host the 44th and 45th ASEAN Summits here in October")
+    r"took\s+over|handed\s+over|assumed|became|joined|welcomed)\b"
 )
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
 # The words that join a meeting to the next one of a list: "… on May 29 and the Senior Officials Meeting".
