@@ -615,6 +615,11 @@ def _events_in_sentence(
             if continuing:
                 # "The 19th AMMTC continued today": today falls within the meeting, not around it.
                 cons = [c for c in cons if c.rule != "relative-date"]
+            elif f.kind in _GATHERING_KINDS and _DURING.search(text, max(0, f.at - 60), f.at):
+                # "… deposited the instrument … in Vientiane on Sunday, during the annual meeting of
+                # ASEAN foreign ministers": the act's day falls within the meeting, not around it.
+                # (A month the act is given, "last month, during the week-long 10th SOMTC", holds it.)
+                cons = [c for c in cons if not (c.span is not None and c.span.start < at and _a_day(c))]
             # "Last year's edition, released on June 24": a year the clause gives holds the day; the
             # nearest June 24 before the article need not.
             annual = any(c.annual for c in cons) and not any(
@@ -1235,6 +1240,25 @@ _CLAUSE_BREAK = re.compile(
     r"|,?\s+and\s+(?=(?:asked|urged|called\s+on|called\s+upon|tasked|instructed|directed|requested)\s+"
     r"[^.;]{0,60}?\bto\s+[a-z]+)"
 )
+_DURING = re.compile(
+    r"\b(?:during|in the course of|on the (?:sidelines|margins|side)\s+of)\s+"
+    r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_A_DAY_WORD = re.compile(rf"\b(?:{WEEKDAY_RE}|today|tonight|yesterday|tomorrow|day)\b", re.IGNORECASE)
+
+
+def _a_day(c: Constraint) -> bool:
+    """A constraint that gives a day, or a few: "on Sunday", "on 24 July", "yesterday"."""
+    if c.rule == "relative-date":
+        return bool(c.span and _A_DAY_WORD.search(c.span.quote))
+    if c.rule not in ("stated-date", "day-month"):
+        return False
+    if c.annual is not None:
+        return c.annual.day is not None
+    return c.earliest is not None and c.latest is not None and (c.latest - c.earliest).days < 7
+
+
 _DATING = frozenset({"stated-date", "relative-date", "day-month", "instrument-reference", "report-reference"})
 
 
