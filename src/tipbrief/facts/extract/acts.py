@@ -1070,7 +1070,8 @@ def _party_by_office(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
     held = set()
     for _, _, row in ctx.gaz.offices.find(text[clause:v_start]):
-        office = re.search(r"\bof\s+(?:the\s+)?(?P<c>[A-Z][\w -]+)$", row.get("office"))
+        # (The last "of": "Minister of Foreign Affairs of Thailand" is Thailand's.)
+        office = re.search(r"^.*\bof\s+(?:the\s+)?(?P<c>[A-Z][\w -]+)$", row.get("office"))
         place = ctx.gaz.place_row(office.group("c")) if office else None
         if place is not None and place.get("kind") == "country":
             held.add(place.get("name"))
