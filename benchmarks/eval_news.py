@@ -361,7 +361,7 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
         or (not _ACT_WORDS.sub(" ", k).strip(" ,.") and event.kind.casefold() == gold.kind.casefold())
         for k in gold.keywords
         for form in _keyword_forms(k)
-    ):
+    ) and not _party_act_on_subject(event, gold, title, recorded):
         return False
     # The tool says which numbered meeting it is: the 27th Summit is not a report of the 18th.
     if gold.ordinal is not None and event.ordinal is not None and gold.ordinal != event.ordinal:
@@ -370,6 +370,23 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
         party = _letters(gold.party)
         return any(party in _letters(text) for text in (event.title, *event.actors))
     return True
+
+
+def _party_act_on_subject(event: ToolEvent, gold: GoldEvent, title: str, recorded: set[str]) -> bool:
+    """A party's act (a deposit, a ratification) of the same kind, on the instrument the gold names
+    as its subject, whatever the keywords quote ("Cambodia and Singapore, which deposited"): the
+    party, checked apart, tells it from another party's act."""
+    if (
+        not gold.party
+        or gold.kind.casefold() not in _PARTY_ACTS
+        or event.kind.casefold() != gold.kind.casefold()
+    ):
+        return False
+    subject = _singular(_unquoted(gold.subject))
+    return bool(subject) and (subject in _singular(title) or subject in recorded)
+
+
+_PARTY_ACTS = frozenset({"deposit", "ratification"})
 
 
 @dataclass(frozen=True, slots=True)

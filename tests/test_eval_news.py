@@ -313,3 +313,35 @@ def test_article_dates_and_temporal_scores() -> None:
     assert ours["system"] == "tipbrief"
     assert (ours["found"], ours["expected"], ours["precision"], ours["recall"]) == (3, 2, 0.667, 1.0)
     assert ours["value_accuracy"] == 0.5
+
+
+def test_a_partys_act_on_the_golds_subject_matches_whatever_the_keywords_quote() -> None:
+    # "Cambodia and Singapore, which deposited their instruments in January": the keyword quotes the
+    # text, the tool titles the act by its instrument; kind, subject and party say it is the one.
+    actip = "ASEAN Convention Against Trafficking in Persons, Especially Women and Children"
+    g = gold(
+        "a.txt",
+        "actip_deposit_cambodia",
+        (D(2016, 1, 1), D(2016, 1, 31)),
+        kind="deposit",
+        subject=actip,
+        party="Cambodia",
+        keywords=("Cambodia and Singapore, which deposited",),
+    )
+    title = f"Deposit of the instrument of ratification of the {actip} (ACTIP)"
+    assert is_candidate(
+        tool("t", {"a.txt"}, None, None, kind="deposit", title=title, actors=("Cambodia",)), g
+    )
+    # Not another party's deposit, nor another kind, nor an act on another instrument.
+    assert not is_candidate(
+        tool("t", {"a.txt"}, None, None, kind="deposit", title=title, actors=("Thailand",)), g
+    )
+    assert not is_candidate(
+        tool("t", {"a.txt"}, None, None, kind="signing", title=title, actors=("Cambodia",)), g
+    )
+    other = (
+        "Deposit of the instrument of ratification of the Protocol of 2014 to the Forced Labour Convention"
+    )
+    assert not is_candidate(
+        tool("t", {"a.txt"}, None, None, kind="deposit", title=other, actors=("Cambodia",)), g
+    )
