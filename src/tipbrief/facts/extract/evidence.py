@@ -151,6 +151,10 @@ _REDUCED_CLAUSE = re.compile(
 # ("adopts the Law on …, in force from 1 Jan 2012": the entry into force's day, not the adoption's.)
 _IN_FORCE_FROM = re.compile(
     r",\s+(?:in\s+force|effective|taking\s+effect)\s+(?:from|since|on|as\s+of)\b[^,;]*"
+    # ("the Philippines' deposit in February triggered entry into force on 8 March 2017": the day is
+    # the entry into force's, which another act brought about.)
+    r"|\b(?:triggered|brought\s+about|set\s+off|led\s+to|paved\s+the\s+way\s+for|cleared\s+the\s+way\s+for)"
+    r"\s+(?:the\s+|its\s+)?(?:convention['’]s\s+)?entry\s+into\s+force\b[^,;]*"
 )
 
 
