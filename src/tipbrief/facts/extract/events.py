@@ -1129,6 +1129,10 @@ def _acts_on_programme(f: _Frame, c: Constraint) -> bool:
     its period begins, so the period bounds what is done under it, not the act on the plan itself."""
     if c.rule != "programme-period" or c.span is None:
         return False
+    if f.kind == "summit":
+        # ("ASEAN-ACT … was first announced at a special ASEAN-Australia summit in Sydney": leaders
+        # meet under no programme; one named beside a summit was announced or reviewed there.)
+        return True
     return f.kind in (*ACT_KINDS, "launch") and _norm(c.span.quote)[:20] in _norm(f.title)
 
 
