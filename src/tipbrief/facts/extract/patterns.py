@@ -359,7 +359,12 @@ _ANAPHOR = Trigger(
 
 
 _NOT_CURRENT = re.compile(
-    r"\b(?:former|late|then|ex-|outgoing|incoming|newly appointed|designate)\s*$", re.IGNORECASE
+    r"\b(?:former|late|then|ex-|outgoing|incoming|newly appointed|designate"
+    # ("President Prabowo Subianto, who succeeded Joko Widodo in October": Widodo is out of office.)
+    r"|succeeded|succeeds|replaced|replaces|took over from|takes over from|predecessor|successor to)"
+    # ("then Indonesian President Joko Widodo": with the title between.)
+    r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*$",
+    re.IGNORECASE,
 )
 
 
