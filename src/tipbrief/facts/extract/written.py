@@ -592,6 +592,10 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
             at = s.text.find(named)
             if len(ident.candidates) == 1 and at >= 0:
                 c = ident.candidates[0]
+                if c.earliest is None or c.latest is None or (c.latest - c.earliest).days > 366:
+                    # ("will host the 19th meeting" next year, read as the 19th AMM of a series on
+                    # record from 1968: an estimate of decades dates no article.)
+                    continue
                 recorded.append(
                     (
                         at + len(named),
