@@ -264,6 +264,8 @@ _FULL_DATE = re.compile(
 # not one); the date may lack its year, which the article's other clues then give.
 # ("BANGKOK/GENEVA (29 August 2023) –": a release filed from two cities.)
 _DATELINE_PLACE = (
+    # ("Day One (24 June 2025): opening …", "Part 2 (…)": a section's heading, not a place.)
+    r"(?!(?:Day|Days|Week|Part|Session|Phase|Step|Chapter|Section|Item|Annex|Update|Panel|Workshop)\b)"
     r"(?:[A-Z][A-Z.'’-]*(?:/[A-Z][A-Z.'’-]*)?(?:\s+[A-Z][A-Z.'’-]*){0,3}"
     r"|[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2})"
 )
