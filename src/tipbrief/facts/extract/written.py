@@ -665,6 +665,12 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
             # Before the verb: "leaders last year adopted a declaration on …", "Next month, the
             # delegation will join its counterparts for the 18th AMMTC" (one recorded event only).
             ahead = [r for r in recorded if r[0] > t.end and _VERB_AHEAD.match(s.text, t.end, r[0])]
+            clause = _IN_RELATIVE_CLAUSE.search(s.text, 0, t.start)
+            if clause is not None and re.search(r"\b(?:took|\w+ed)\b", clause.group()):
+                # ("Malaysia, which took over the ASEAN chairmanship this month, will host the 46th
+                # ASEAN Summit in Kuala Lumpur in May": the month is the clause's act's. Not "which
+                # chairs ASEAN this year", a state the chair's summit shares.)
+                ahead = []
             if re.match(r"['’]s\b", s.text[t.end :]):
                 # "Laos, this year's chair of ASEAN, last hosted the meeting in 2013, when the ninth
                 # AMMTC was held": a possessive year is the noun's it governs, not a later clause's.
@@ -698,6 +704,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
     return out
 
 
+_IN_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,;]*$")
 YEAR = timedelta(days=365)
 WEEK = timedelta(days=6)
 # Days counted from the article's own: where the article falls, given the day they name.
