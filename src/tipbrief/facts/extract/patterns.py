@@ -255,6 +255,8 @@ _INSTRUMENT_COMMON = re.compile(
     # ("an ASEAN leaders' declaration on trafficking …": two of them.)
     # ("The first MoU on Indonesian domestic workers was inked in Bali": at a sentence's start too.)
     r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?P<name>(?:(?:ASEAN|regional|joint|leaders['’])\s+){0,2}"
+    # ("the Thai-Myanmar memorandum of understanding against trafficking": the pair that signed it.)
+    r"(?:[A-Z][a-z]+[-–][A-Z][a-z]+\s+)?"
     # "a non-binding declaration against trafficking", "a declaration pledging joint action against …"
     r"(?:(?:non-binding|legally binding|binding|landmark|historic|new|first|political|common|regional"
     r"|long-awaited|bilateral|(?:19|20)\d\d[-–](?:19|20)\d\d)\s+){0,2}"
