@@ -631,6 +631,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                     label = f"{row.get('name')} (started {row.get('start')})"
                     recorded.append((end, label, began[0], began[1], span, row.origin, row.source, _LAUNCHED))
         into_force = bool(_INTO_FORCE.search(s.text))
+        parties = {c[2] for c in countries(ctx, s.text)}
         for f in _frames(ctx, s, sentence_words(s.text)):
             span = s.span(ctx.doc, ctx.original, f.at, f.at)
             if f.kind == "publication" and f.edition is not None:
@@ -642,6 +643,29 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                     recorded.append(
                         (f.at, label, ref.earliest, ref.latest, span, ref.reference, ref.url, _ONE_CLAUSE)
                     )
+            elif f.kind in ("deposit", "ratification") and f.party and f.end < 0 and len(parties) == 1:
+                # "Thailand deposited its instrument of ratification of the ACTIP in Vientiane in July
+                # last year": the party's recorded act, in the verb's own clause, when the sentence
+                # names no other country (a list's relative clause may belong to any of them).
+                # (Counted from the end of the instrument's name after the verb: a long name holds
+                # commas.)
+                named_end = min((e for b, e, _ in _instrument_names(ctx, s.text) if b > f.at), default=f.at)
+                if acronym := re.match(r"\s*\([A-Z][\w-]{1,11}\)", s.text[named_end:]):
+                    named_end += acronym.end()
+                for act in _instrument_reference(ctx, f):
+                    if act.earliest and act.latest:
+                        recorded.append(
+                            (
+                                named_end,
+                                act.note,
+                                act.earliest,
+                                act.latest,
+                                span,
+                                act.reference,
+                                act.url,
+                                _ONE_CLAUSE,
+                            )
+                        )
             elif f.kind == "entry-into-force" and into_force:
                 # "It entered into force on 8 March this year": the recorded entry into force the
                 # sentence reports, at its verb (a party's deposit is not: which party did it, a list
