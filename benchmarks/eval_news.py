@@ -351,17 +351,21 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
     recorded = {_singular(_unquoted(n)) for n in event.names}
     if gold.article not in event.articles or not kind_compatible(gold.kind, event.kind):
         return False
-    if not any(
-        _singular(_unquoted(form)) in _singular(title)
-        or _singular(_unquoted(form)) in recorded
-        or _unquoted(k) == _unquoted(event.subject)
-        or _numbered_subject(form, event)
-        # ("entered into force": a keyword of the act's words alone names no subject; the event must
-        # then be that act itself, not merely of a kind that may stand for it.)
-        or (not _ACT_WORDS.sub(" ", k).strip(" ,.") and event.kind.casefold() == gold.kind.casefold())
-        for k in gold.keywords
-        for form in _keyword_forms(k)
-    ) and not _party_act_on_subject(event, gold, title, recorded):
+    if (
+        not any(
+            _singular(_unquoted(form)) in _singular(title)
+            or _singular(_unquoted(form)) in recorded
+            or _unquoted(k) == _unquoted(event.subject)
+            or _numbered_subject(form, event)
+            # ("entered into force": a keyword of the act's words alone names no subject; the event must
+            # then be that act itself, not merely of a kind that may stand for it.)
+            or (not _ACT_WORDS.sub(" ", k).strip(" ,.") and event.kind.casefold() == gold.kind.casefold())
+            for k in gold.keywords
+            for form in _keyword_forms(k)
+        )
+        and not _party_act_on_subject(event, gold, title, recorded)
+        and not _same_numbered_meeting(event, gold)
+    ):
         return False
     # The tool says which numbered meeting it is: the 27th Summit is not a report of the 18th.
     if gold.ordinal is not None and event.ordinal is not None and gold.ordinal != event.ordinal:
@@ -387,6 +391,17 @@ def _party_act_on_subject(event: ToolEvent, gold: GoldEvent, title: str, recorde
 
 
 _PARTY_ACTS = frozenset({"deposit", "ratification"})
+
+
+def _same_numbered_meeting(event: ToolEvent, gold: GoldEvent) -> bool:
+    """The meeting of the series the gold names as its subject, with the gold's number ("the 19th
+    AMMTC"), whatever the keywords quote ("transnational crime ministers")."""
+    return (
+        gold.ordinal is not None
+        and event.ordinal == gold.ordinal
+        and bool(event.subject)
+        and _unquoted(event.subject) == _unquoted(gold.subject)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -345,3 +345,22 @@ def test_a_partys_act_on_the_golds_subject_matches_whatever_the_keywords_quote()
     assert not is_candidate(
         tool("t", {"a.txt"}, None, None, kind="deposit", title=other, actors=("Cambodia",)), g
     )
+
+
+def test_the_golds_numbered_meeting_matches_whatever_the_keywords_quote() -> None:
+    # "ministers on transnational crime gather in Melaka in September": the keyword quotes the text;
+    # the tool names the 19th AMMTC. Series and number say it is the one.
+    g = gold(
+        "a.txt",
+        "ammtc19",
+        (D(2025, 9, 8), D(2025, 9, 12)),
+        ordinal=19,
+        keywords=("ministers on transnational crime",),
+    )
+    title = "19th ASEAN Ministerial Meeting on Transnational Crime"
+    assert is_candidate(tool("t", {"a.txt"}, None, None, title=title, ordinal=19, subject="AMMTC"), g)
+    # Not another number of the series, nor the number of another series.
+    assert not is_candidate(tool("t", {"a.txt"}, None, None, title=title, ordinal=18, subject="AMMTC"), g)
+    assert not is_candidate(
+        tool("t", {"a.txt"}, None, None, title="19th SOMTC", ordinal=19, subject="SOMTC"), g
+    )
