@@ -169,6 +169,9 @@ _INSTRUMENT_OF_RATIFICATION = re.compile(
 _ITS_RATIFICATION = re.compile(
     r"\s+(?:over\s+)?(?:its|their)\s+(?:instruments?|ratifications?)\b(?!\s+(?:of|on|for|to)\s+(?!ratification\b|the\b|[A-Z]))"
 )
+# ("Cambodia and Singapore lodged theirs in January": lodged or handed over, the pronoun is for them;
+# "submitted theirs" may be anything a party submits.)
+_THEIRS = re.compile(r"\s+(?:theirs|its\s+own|their\s+own)\b")
 
 
 # Another name set beside an instrument's: "…, known as C188, …".
@@ -265,6 +268,7 @@ def find_acts(
             # (ACTIP) was handed to …".)
             _INSTRUMENT_OF_RATIFICATION.search(text[max(0, verb.start() - 160) : verb.end() + 80])
             or _ITS_RATIFICATION.match(text, verb.end())
+            or (word.casefold() in ("lodged", "handed over") and _THEIRS.match(text, verb.end()))
         ):
             continue
         possessive = bool(re.search(r"\bits\s+$", lead))
