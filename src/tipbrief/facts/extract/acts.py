@@ -441,7 +441,11 @@ _DID_SO = re.compile(r",\s+which\s+(?:did|had done)\s+so\b")
 _SAME_ACT = re.compile(
     r"\s+(?:(?:had been|has been|have been|were|was|became|are|is)\s+the\s+"
     r"(?:first|second|third|fourth|fifth|sixth|next|last)(?:\s+(?:two|three))?(?:\s+[\w-]+){0,2}?\s+to\s+do\s+so"
-    r"|followed(?=\s+(?:on|in|last|earlier|later)\s)|(?:also\s+)?did\s+so|had\s+done\s+so)\b"
+    r"|followed(?=\s+(?:on|in|last|earlier|later)\s)|(?:also\s+)?did\s+so|had\s+done\s+so"
+    # ("Jan 16 - Myanmar follows, becoming the fifth.": a timeline's present, its day the entry's.)
+    r"|follows(?=\s*[,.;]|\s+(?:on|in)\s)"
+    # ("… and the Philippines became the sixth party on 7 February")
+    r"|became\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:state\s+)?party)\b"
 )
 
 
@@ -462,7 +466,8 @@ def same_acts(ctx: _Context, text: str, model: Act) -> list[Act]:
             else:
                 break
         # The group must open its clause: "Cambodia and Singapore had been …", not "talks with Cambodia".
-        if group and re.search(r"(?:^|[.;,:]\s*|\band\s+|\bthe\s+)$", text[: group[0][0]]):
+        # ("Jan 16 - Myanmar follows, becoming the fifth": after a timeline entry's dash too.)
+        if group and re.search(r"(?:^|[.;,:–—-]\s*|\band\s+|\bthe\s+)$", text[: group[0][0]]):
             parties = tuple(dict.fromkeys(c[2] for c in group))
             out.append(replace(model, start=m.start() + 1, end=m.end(), parties=parties, future=False))
     return out

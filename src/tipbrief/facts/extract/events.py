@@ -1497,7 +1497,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
-    followed = "so" in words or "followed" in words
+    followed = "so" in words or "followed" in words or "follows" in words
     model = (done[0] if done else _act_before(ctx, s)) if followed else None
     if model is not None:
         covered = {p for a in acts for p in a.parties}
