@@ -299,6 +299,13 @@ def find_acts(
             and (
                 _BARE_HEAD.match(text, verb.end())
                 or (kind == "ratification" and _WHICH_BEFORE.search(text, 0, verb.start()))
+                # ("Cambodia and Singapore were the first to ratify, in January 2016": the instrument
+                # the article is about.)
+                or (
+                    kind == "ratification"
+                    and _BECAME_NTH.search(lead)
+                    and re.match(r"\s*[,.;]", text[verb.end() :])
+                )
                 # "Myanmar's Union Parliament approved the ratification in December": of the
                 # instrument the article is about.
                 or (kind == "ratification" and _LEGISLATURE_APPROVED.search(text, 0, verb.start()))
