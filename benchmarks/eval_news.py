@@ -377,14 +377,11 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
 
 
 def _party_act_on_subject(event: ToolEvent, gold: GoldEvent, title: str, recorded: set[str]) -> bool:
-    """A party's act (a deposit, a ratification) of the same kind, on the instrument the gold names
-    as its subject, whatever the keywords quote ("Cambodia and Singapore, which deposited"): the
-    party, checked apart, tells it from another party's act."""
-    if (
-        not gold.party
-        or gold.kind.casefold() not in _PARTY_ACTS
-        or event.kind.casefold() != gold.kind.casefold()
-    ):
+    """A party's act (a deposit, a ratification: each stands for the other, as kind_compatible
+    says, and the matching prefers the one whose dates hold the truth) on the instrument the gold
+    names as its subject, whatever the keywords quote ("Cambodia and Singapore, which deposited"):
+    the party, checked apart, tells it from another party's act."""
+    if not gold.party or gold.kind.casefold() not in _PARTY_ACTS or event.kind.casefold() not in _PARTY_ACTS:
         return False
     subject = _singular(_unquoted(gold.subject))
     return bool(subject) and (subject in _singular(title) or subject in recorded)

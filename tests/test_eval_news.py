@@ -339,6 +339,11 @@ def test_a_partys_act_on_the_golds_subject_matches_whatever_the_keywords_quote()
     assert not is_candidate(
         tool("t", {"a.txt"}, None, None, kind="signing", title=title, actors=("Cambodia",)), g
     )
+    # A party's ratification stands for its deposit ("were the first to ratify, in January 2016").
+    ratified = f"Ratification of the {actip}"
+    assert is_candidate(
+        tool("t", {"a.txt"}, None, None, kind="ratification", title=ratified, actors=("Cambodia",)), g
+    )
     other = (
         "Deposit of the instrument of ratification of the Protocol of 2014 to the Forced Labour Convention"
     )
