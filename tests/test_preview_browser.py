@@ -46,6 +46,11 @@ period:
   to: 2016
 """
 BUILD_SECONDS = 30
+# The first page's picture has loaded and is a page, not a broken or empty image.
+_DRAWN = (
+    "() => { const img = document.querySelector('#page-1 img');"
+    " return img !== null && img.complete && img.naturalWidth > 500; }"
+)
 
 
 class Preview:
@@ -132,9 +137,9 @@ def test_the_page_follows_edits_of_the_spec_in_chromium(
                 timeout=BUILD_SECONDS * 1000,
             )
             expect(page).to_have_title("Trafficking in persons in ASEAN — tipbrief preview")
-            assert page.evaluate("document.querySelector('#page-1 img').naturalWidth") > 500, (
-                "the page is drawn"
-            )
+            # The page is drawn: the picture loads and decodes after its alt text is set, so wait
+            # for it (a timeout here fails the test) rather than read its width at once.
+            page.wait_for_function(_DRAWN, timeout=BUILD_SECONDS * 1000)
             drawn = first.get_attribute("src")
 
             spec.write_text(SPEC.replace("in ASEAN", "in South-East Asia"), encoding="utf-8")
@@ -143,7 +148,7 @@ def test_the_page_follows_edits_of_the_spec_in_chromium(
             )
             expect(page).to_have_title("Trafficking in persons in South-East Asia — tipbrief preview")
             assert first.get_attribute("src") != drawn, "a new picture of the page"
-            assert page.evaluate("document.querySelector('#page-1 img').naturalWidth") > 500
+            page.wait_for_function(_DRAWN, timeout=BUILD_SECONDS * 1000)
 
             spec.write_text(SPEC.replace("title:", "titel:"), encoding="utf-8")
             errors = page.locator("#errors")
