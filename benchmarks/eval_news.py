@@ -68,7 +68,7 @@ SETS = (
     *("heldout75", "heldout76", "heldout77", "heldout78", "heldout79", "heldout80"),
     *("heldout81", "heldout82", "heldout83", "heldout84", "heldout85", "heldout86"),
     *("heldout87", "heldout88", "heldout89", "heldout90", "heldout91", "heldout92"),
-    *("heldout93", "heldout94"),
+    *("heldout93", "heldout94", "heldout95", "heldout96", "heldout97", "heldout98", "heldout99"),
 )
 Interval = tuple[date | None, date | None]
 
