@@ -2054,7 +2054,10 @@ _MEMBERS_MEET = re.compile(
     r"(?:from\s+[^,;.]{1,40}?\s+)?(?:discussed|agreed|adopted|endorsed|reviewed|pledged)\b[^,;.]{0,80}?"
     r"\bat\s+(?:a|an|their|the)\s+meeting(?=\s+in\s+[A-Z])|"
     # ("were due to meet": a plan told in the past, which the sentence's tense dates.)
-    r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet))\b"
+    r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet"
+    # ("Ministers responsible for transnational crime are due to review it when they meet in Melaka
+    # in September": they are the ministers, and their meeting is still to come.)
+    r"|(?:are|is|will)\b[^,;.]{0,80}?\bwhen\s+they\s+meet(?=\s+in\s+[A-Z])))\b"
 )
 _MEETING_OF = re.compile(r"\b(?P<verb>meeting)\s+of\s+(?:the\s+)?$")
 
