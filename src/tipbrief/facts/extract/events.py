@@ -1780,7 +1780,17 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
         out += [
             f
             for f in members
-            if f.subject not in series_named and not any(m.start <= f.at < m.end for m in names)
+            if f.subject not in series_named
+            and not any(m.start <= f.at < m.end for m in names)
+            # ("ASEAN foreign ministers gathered in … Luang Prabang today for the ASEAN Foreign
+            # Ministers' Retreat": the meeting they gathered for is the one named.)
+            and not any(
+                m.start > f.at
+                and not (m.generic or m.weak)
+                and _FOR_THE.search(text, max(f.at, m.start - 12), m.start)
+                and not _CLAUSE_BREAK.search(text, f.at, m.start)
+                for m in names
+            )
         ]
     # "… a new plan of action, to be tabled at the ASEAN Ministerial Meeting on Transnational Crime
     # (AMMTC) in September": what is to be done at a meeting, the meeting still to come.
@@ -2003,7 +2013,10 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
     for m in pattern.finditer(text):
         series, name = groups[str(m.lastgroup)]  # each alternative is one named group
         verb = _MEMBERS_MEET.match(text, m.end())
-        before = _MEETING_OF.search(text, max(0, m.start() - 20), m.start())
+        # (Not "at the meeting of ASEAN foreign ministers in Vientiane", the occasion of an act:
+        # ministers of a role meet in their series only by their own verb.)
+        by_role = not _WHO_MEETS.match(name)
+        before = None if by_role else _MEETING_OF.search(text, max(0, m.start() - 20), m.start())
         if verb is None and before is None:
             continue
         at, end = (verb.start("verb"), verb.end()) if verb is not None else (m.start(), m.end())
@@ -2028,6 +2041,14 @@ def _members_pattern(
     groups: dict[str, tuple[str, str]] = {}
     for i, (key, name) in enumerate(series):
         m = _WHO_MEETS.match(name)
+        role = _ROLE_MEETS.match(name)
+        if m is None and role is not None:
+            # "ASEAN Foreign Ministers' Meeting": met by "ASEAN foreign ministers" (ASEAN's own, never
+            # any two countries' ministers of that kind).
+            who = r"\s+".join(re.escape(w) for w in role.group("who").casefold().split())
+            parts.append(rf"(?P<s{i}>ASEAN(?:['’]s)?\s+{who}\s+ministers)")
+            groups[f"s{i}"] = (key, name)
+            continue
         if m is None:
             continue
         who = "ministers" if m.group("role").startswith("Minist") else r"senior\s+officials"
@@ -2041,6 +2062,8 @@ def _members_pattern(
     return (re.compile(rf"\b(?i:{'|'.join(parts)})\b"), groups) if parts else None
 
 
+_FOR_THE = re.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?$")
+_ROLE_MEETS = re.compile(r"^ASEAN\s+(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+Ministers['’]?\s+Meeting$")
 _WHO_MEETS = re.compile(
     r"^(?:ASEAN\s+)?(?P<role>Ministerial|Senior\s+Officials['’]?)\s+Meeting\s+on\s+(?P<topic>.+)$"
 )
