@@ -2054,7 +2054,7 @@ def _members_pattern(
         who = "ministers" if m.group("role").startswith("Minist") else r"senior\s+officials"
         topic = r"\s+".join(re.escape(w) for w in m.group("topic").casefold().split())
         parts.append(
-            rf"(?P<s{i}>(?:ASEAN\s+)?{who}\s+(?:responsible\s+for|in\s+charge\s+of|on|dealing\s+with)\s+{topic}"
+            rf"(?P<s{i}>(?:ASEAN(?:['’]s)?\s+)?{who}\s+(?:responsible\s+for|in\s+charge\s+of|on|for|dealing\s+with)\s+{topic}"
             # ("the meeting of ASEAN's transnational crime ministers in Melaka")
             rf"|(?:ASEAN(?:['’]s)?\s+)?{topic}\s+{who})"
         )
@@ -2070,7 +2070,7 @@ _WHO_MEETS = re.compile(
 _MEMBERS_MEET = re.compile(
     r"(?:\s*\([A-Z][\w&/-]*\))?(?:,[^,;.]{1,60},)?,?\s+(?:who\s+|which\s+)?(?:had\s+|have\s+|last\s+)?"
     # ("ASEAN ministers responsible for transnational crime, meeting in Melaka in September, agreed")
-    r"(?P<verb>met|meets?|meeting(?=\s+in\s+[A-Z])|gathered|gather|convened|convene|"
+    r"(?P<verb>met|meets?|meeting(?=\s+in\s+[A-Z])|gathered|gather|convened|convene|sat\s+down|"
     r"(?:were|was)\s+(?:due|expected|scheduled|set)\s+to\s+meet|"
     # ("Ministers responsible for transnational crime from the 10 ASEAN countries discussed online scams
     # at a meeting in Vientiane last week")
@@ -2080,7 +2080,7 @@ _MEMBERS_MEET = re.compile(
     r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet"
     # ("Ministers responsible for transnational crime are due to review it when they meet in Melaka
     # in September": they are the ministers, and their meeting is still to come.)
-    r"|(?:are|is|will)\b[^,;.]{0,80}?\bwhen\s+they\s+meet(?=\s+in\s+[A-Z])))\b"
+    r"|(?:are|is|will)\b[^,;.]{0,80}?\bwhen\s+they\s+meet(?=\s+in\s+[A-Z])|sit\s+down(?=\s+in\s+[A-Z])))\b"
 )
 _MEETING_OF = re.compile(r"\b(?P<verb>meeting)\s+of\s+(?:the\s+)?$")
 
