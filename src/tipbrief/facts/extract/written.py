@@ -631,7 +631,6 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                     label = f"{row.get('name')} (started {row.get('start')})"
                     recorded.append((end, label, began[0], began[1], span, row.origin, row.source, _LAUNCHED))
         into_force = bool(_INTO_FORCE.search(s.text))
-        parties = {c[2] for c in countries(ctx, s.text)}
         for f in _frames(ctx, s, sentence_words(s.text)):
             span = s.span(ctx.doc, ctx.original, f.at, f.at)
             if f.kind == "publication" and f.edition is not None:
@@ -643,7 +642,12 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                     recorded.append(
                         (f.at, label, ref.earliest, ref.latest, span, ref.reference, ref.url, _ONE_CLAUSE)
                     )
-            elif f.kind in ("deposit", "ratification") and f.party and f.end < 0 and len(parties) == 1:
+            elif (
+                f.kind in ("deposit", "ratification")
+                and f.party
+                and f.end < 0
+                and len({c[2] for c in countries(ctx, s.text)}) == 1
+            ):
                 # "Thailand deposited its instrument of ratification of the ACTIP in Vientiane in July
                 # last year": the party's recorded act, in the verb's own clause, when the sentence
                 # names no other country (a list's relative clause may belong to any of them).
