@@ -779,8 +779,9 @@ def _series_meeting_there(
         elif c.earliest is None or c.latest is None or c.latest < lo or c.earliest > hi:
             return None
     # ("ASEAN foreign ministers will meet in Vientiane in July", written in 2024: July matches the
-    # 49th AMM of July 2016, which the article's own date rules out. A series met by the ministers of
-    # a role meets every year, in capitals that come round again: its row must fit every bound.)
+    # 49th AMM of July 2016, which the article's own date rules out.) Every series but one named by
+    # its topic (a role's ministers, a body's own meetings) must fit every bound the evidence gives;
+    # those by topic keep the month check alone, where a misread tense is what the row corrects.
     if not _WHO_MEETS.match(series.get("name")) and any(
         c.annual is None
         and ((c.earliest is not None and c.earliest > hi) or (c.latest is not None and c.latest < lo))
