@@ -62,6 +62,7 @@ from tipbrief.facts.extract.meetings import LARGER_BODY as _LARGER_BODY
 from tipbrief.facts.extract.names import is_body
 from tipbrief.facts.extract.patterns import (
     _AT_MEETING,
+    _INSTRUMENT_HEADS,
     _MEETING_ACTED,
     _MEETING_VERB,
     _ONGOING,
@@ -602,6 +603,7 @@ def _events_in_sentence(
                     and not inside(c.span.start, aside, at)
                     and not inside(c.span.start, day_aside, at)
                     and not _owned_by_another(ctx.original, c.span, at)
+                    and not (f.kind not in ACT_KINDS and _an_instruments_year(ctx.original, c.span))
                 )
             ]
             point = f.kind in POINT_KINDS
@@ -852,6 +854,18 @@ def _owned_by_another(original: str, span: Span, at: int) -> bool:
     (its name follows the possessive), not the endorsement's."""
     m = YEARS_MEETING.match(original, span.end)
     return m is not None and not span.end <= at < m.end()
+
+
+# "the ASEAN Declaration Against Trafficking in Persons Particularly Women and Children of 2004": a
+# year the name of an instrument takes after "of" is the instrument's, not a meeting's.
+_INSTRUMENT_OF_YEAR = re.compile(
+    rf"\b(?:{'|'.join(_INSTRUMENT_HEADS)})\b(?:\s+(?:[A-Z][\w'’-]*|in|of|on|for|against|and|to|the))*?\s+of\s+$"
+)
+
+
+def _an_instruments_year(original: str, span: Span) -> bool:
+    """Whether the expression is a year an instrument's name takes ("… Children of 2004")."""
+    return bool(_INSTRUMENT_OF_YEAR.search(original, max(0, span.start - 160), span.start))
 
 
 # A meeting put off: its planned days are not its days ("scheduled for Dec. 15-18, was put off").

@@ -64,7 +64,10 @@ _FUTURE_MEETING = re.compile(
     # Lumpur": what they said was still to come.)
     r"|\b(?:will|shall|would|(?:is|are)\s+(?:(?:also|still)\s+)?(?:due|expected|set|scheduled|slated)\s+to"
     r"|look(?:s|ing)?\s+forward\s+to)"
-    r"\s[^.;]{0,60}?\bat\s+"
+    # (Not "will look at the framework agreed at the Bali Process conference, held in March": what
+    # was agreed at a meeting was done there.)
+    r"\s[^.;]{0,60}?(?<!\bagreed\s)(?<!\badopted\s)(?<!\bsigned\s)(?<!\bendorsed\s)(?<!\breached\s)"
+    r"(?<!\blaunched\s)(?<!\bmade\s)(?<!\bissued\s)\bat\s+"
     r"(?:the|their|its|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?i:summit|meeting|conference|session)\b"
 )
 
