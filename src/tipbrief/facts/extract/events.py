@@ -1248,7 +1248,10 @@ _CLAUSE_VERB = re.compile(
     r"follows|followed|comes|came|"
     # ("Laos took over the AMMTC chair from Indonesia at the 17th AMMTC in Labuan Bajo last August, and
     # will host the 44th and 45th ASEAN Summits here in October")
-    r"took\s+over|handed\s+over|assumed|became|joined|welcomed)\b"
+    r"took\s+over|handed\s+over|assumed|became|joined|welcomed|"
+    # ("Cambodia and Singapore did so in January last year, and Thailand deposited its instrument
+    # in July last year": January is the earlier deposit's.)
+    r"did\s+so|done\s+so|followed\s+suit)\b"
 )
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
 # The words that join a meeting to the next one of a list: "… on May 29 and the Senior Officials Meeting".
@@ -1522,13 +1525,17 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
     followed = "so" in words or "followed" in words or "follows" in words
-    model = (done[0] if done else _act_before(ctx, s)) if followed else None
-    if model is not None:
+    # ("Cambodia and Singapore did so in January last year, and Thailand deposited its instrument in
+    # July last year": what stands before this sentence's own act copies the act before it.)
+    earlier = _act_before(ctx, s) if followed else None
+    if followed and (done or earlier is not None):
         covered = {p for a in acts for p in a.parties}
         same = [
             a
+            for model in dict.fromkeys(m for m in (done[:1] + [earlier]) if m is not None)
             for a in same_acts(ctx, text, model)
-            if (not done or a.start > model.start) and not covered & set(a.parties)
+            if (a.start > model.start if model in done else not done or a.start < done[0].start)
+            and not covered & set(a.parties)
         ]
         acts += same + listed_acts(ctx, text, same)
     for act in acts:
