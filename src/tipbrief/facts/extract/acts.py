@@ -156,8 +156,10 @@ _EXPECTED_TO = re.compile(
     r"\b(?:expected|due|set|scheduled|likely|expects?|plans?|planned|intends?)\s+to\s+$", re.IGNORECASE
 )
 # "became the sixth state to ratify", "were the first to deposit": done, and counted.
+# ("have become the first ASEAN member states to deposit", "was one of the first two countries to
+# deposit")
 _BECAME_NTH = re.compile(
-    r"\b(?:became|were|was|is|are)\s+(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\b(?:became|(?:has|have|had)\s+become|were|was|is|are)\s+(?:one\s+of\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d{1,2}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?to\s+$",
     re.IGNORECASE,
 )
