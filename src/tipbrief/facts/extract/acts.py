@@ -226,7 +226,9 @@ def find_acts(
         # "are expected to sign tomorrow": a planned act, dated as the future; "agreed to adopt",
         # "yet to ratify": none.
         if _NOT_AN_ACT.search(lead) and not (
-            _EXPECTED_TO.search(lead) or _BECAME_NTH.search(lead) or _LEGISLATURE_VOTED.search(lead)
+            _EXPECTED_TO.search(lead)
+            or _BECAME_NTH.search(text, max(0, verb.start() - 80), verb.start())
+            or _LEGISLATURE_VOTED.search(lead)
         ):
             continue
         if (
@@ -305,7 +307,7 @@ def find_acts(
                 # the article is about.)
                 or (
                     kind == "ratification"
-                    and _BECAME_NTH.search(lead)
+                    and _BECAME_NTH.search(text, max(0, verb.start() - 80), verb.start())
                     and re.match(r"\s*[,.;]", text[verb.end() :])
                 )
                 # "Myanmar's Union Parliament approved the ratification in December": of the
@@ -928,7 +930,9 @@ def article_instruments(ctx: _Context) -> tuple[Row, ...]:
 
 
 _CLAUSE_START = re.compile(
-    r"[;:]|,\s+(?:which|who|and|but|while|after|as|making)\b|\b(?:said|says|announced|added|reported)\s+(?:that\s+)?"
+    # ("SINGAPORE, 5 May 2018 - Indonesia was one of the first to ratify": a dateline's dash ends
+    # where the article was filed; the country there is no party.)
+    r"\s(?:-|–|—|--)\s|[;:]|,\s+(?:which|who|and|but|while|after|as|making)\b|\b(?:said|says|announced|added|reported)\s+(?:that\s+)?"
 )
 
 

@@ -1532,7 +1532,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         covered = {p for a in acts for p in a.parties}
         same = [
             a
-            for model in dict.fromkeys(m for m in (done[:1] + [earlier]) if m is not None)
+            for model in dict.fromkeys(m for m in (*done[:1], earlier) if m is not None)
             for a in same_acts(ctx, text, model)
             if (a.start > model.start if model in done else not done or a.start < done[0].start)
             and not covered & set(a.parties)
