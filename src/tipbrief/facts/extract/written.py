@@ -105,9 +105,11 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_today_stated(ctx),
         *_closing_line(ctx),
         *_office_terms(ctx, people),
+        # (Before a chair "in 2012" told in the present, which may be a schedule: "Cambodia chairs
+        # ASEAN in 2012", written while the 7th AMMTC "is taking place today" in 2009.)
+        *_current_meetings(ctx),
         *_present_chair(ctx),
         *_future(ctx),
-        *_current_meetings(ctx),
         *_relative_to_recorded(ctx),
         *_recorded_days(ctx, own),
         *_past_dates(ctx),
