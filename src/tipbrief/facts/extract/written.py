@@ -82,6 +82,12 @@ _CURRENT = re.compile(
     r"|\bin this (?:[\w-]+\s+){0,3}(?:city|town|capital|resort|island)\b",
     re.IGNORECASE,
 )
+_HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+# A time a month or more before the article, which "here" does not make current.
+_HERE_BEFORE = re.compile(
+    r"\b(?:(?:last|previous)\s+(?:month|year)|(?:weeks|months|years)\s+ago|earlier\s+this\s+(?:month|year))\b",
+    re.IGNORECASE,
+)
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;]*,")
 CURRENT_DAYS = 7
 """How far from a meeting's own dates an article that reports it as current may be written: a
@@ -486,6 +492,10 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
             # present is its entry's day, never the article's.)
             continue
         if _scheduled(s.text):
+            continue
+        if _HERE_BEFORE.search(s.text) and not _CURRENT.search(_HERE.sub(" ", s.text)):
+            # ("A reminder that the 11th ASEAN Forum on Migrant Labour met here late last month":
+            # here is where, and the time is a month before.)
             continue
         idents = _named_meetings(ctx, s)
         if not idents and _ANAPHOR_MEETING.search(s.text):
