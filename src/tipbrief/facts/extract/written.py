@@ -83,9 +83,11 @@ _CURRENT = re.compile(
     re.IGNORECASE,
 )
 _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
-# A time a month or more before the article, which "here" does not make current.
+# A time a month or more before the article, which "here" does not make current ("met here in
+# April": a month, told in the past).
 _HERE_BEFORE = re.compile(
-    r"\b(?:(?:last|previous)\s+(?:month|year)|(?:weeks|months|years)\s+ago|earlier\s+this\s+(?:month|year))\b",
+    r"\b(?:(?:last|previous)\s+(?:month|year)|(?:weeks|months|years)\s+ago|earlier\s+this\s+(?:month|year))\b"
+    rf"|\b(?:met|held|gathered|convened)\s+here\s+in\s+(?:{MONTH_RE})\b(?!\s+\d)",
     re.IGNORECASE,
 )
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;]*,")
