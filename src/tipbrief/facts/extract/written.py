@@ -579,6 +579,41 @@ RELATIVE_REACH = 80
 """How many characters may separate a dated mention from the relative expression that dates it."""
 
 
+# "Luis CdeBaca, who became the department's Ambassador-at-Large … last month": taking up an office.
+_TOOK_OFFICE = re.compile(
+    r"\b(?:became|was\s+(?:appointed|named|sworn\s+in\s+as)|took\s+office\s+as|took\s+over\s+as)\s+"
+    r"(?:(?:the|its|his|her|their)\s+)?(?:[\w'’-]+['’]s?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _offices_taken(
+    ctx: _Context, s: Sentence
+) -> list[tuple[int, str, date | None, date | None, Span, str | None, str | None, re.Pattern[str] | None]]:
+    """A person on record who "became" an office the sentence names, with the day the record says
+    they took it up: the end of the office's name, for the relative expression after it."""
+    out: list[
+        tuple[int, str, date | None, date | None, Span, str | None, str | None, re.Pattern[str] | None]
+    ] = []
+    if not _TOOK_OFFICE.search(s.text):
+        return out
+    titles = ctx.gaz.office_titles.find(s.text)
+    for start, end, row in ctx.gaz.offices.find(s.text):
+        verb = _TOOK_OFFICE.search(s.text, end, end + 120)
+        began = parse_partial(row.get("start")) if row.get("start") else None
+        if verb is None or began is None or re.search(r"[.;]", s.text[end : verb.start()]):
+            continue
+        # The office after the verb must be the row's: a person may hold several.
+        title = next(
+            (t for t in titles if t[0] == verb.end() and t[2].get("office") == row.get("office")), None
+        )
+        if title is not None:
+            label = f"{row.get('person')}, {row.get('office')} from {row.get('start')}"
+            span = s.span(ctx.doc, ctx.original, start, end)
+            out.append((title[1], label, began[0], began[0], span, row.origin, row.source, None))
+    return out
+
+
 def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
     """Recorded events the article dates relative to itself: a summit or numbered meeting, or an
     instrument it says was signed or adopted, followed in the same clause by "last year", "two years
@@ -644,6 +679,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                     span = s.span(ctx.doc, ctx.original, start, end)
                     label = f"{row.get('name')} (started {row.get('start')})"
                     recorded.append((end, label, began[0], began[1], span, row.origin, row.source, _LAUNCHED))
+        recorded += _offices_taken(ctx, s)
         into_force = bool(_INTO_FORCE.search(s.text))
         for f in _frames(ctx, s, sentence_words(s.text)):
             span = s.span(ctx.doc, ctx.original, f.at, f.at)
