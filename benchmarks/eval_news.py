@@ -215,6 +215,8 @@ class ToolEvent:
     names: tuple[str, ...] = ()
     """The other names the reference data records for that instrument ("Cebu Declaration" for the
     ASEAN Declaration on the Protection and Promotion of the Rights of Migrant Workers)."""
+    quotes: tuple[tuple[str, str], ...] = ()
+    """Each source's article file name and the text it quotes (the sentence the event was read in)."""
 
     @property
     def interval(self) -> Interval:
@@ -251,6 +253,7 @@ def tool_view(facts: Any) -> ToolView:
             getattr(e, "ordinal", None),
             getattr(e, "subject", ""),
             instruments.get(getattr(e, "subject", ""), ()),
+            tuple((names.get(x.document, x.document), x.quote) for x in e.sources),
         )
         for e in facts.events
     )
@@ -483,12 +486,27 @@ def match_events(gold: Sequence[GoldEvent], events: Sequence[ToolEvent]) -> tupl
             owners = editions.get((e.id, g.article), set())
             return bool(owners - {g.id}) and not contains(e.interval, g.truth)
 
-        candidates = sorted((e for e in events if pairs[(g, e.id)] and not another_edition(e)), key=rank)
+        candidates = sorted(
+            (e for e in events if pairs[(g, e.id)] and not another_edition(e) and not unfounded(e, g)),
+            key=rank,
+        )
         best = candidates[0] if candidates else None
         if best is not None:
             claimed.setdefault(best.id, g.id)
         out.append(Match(g, best))
     return tuple(out)
+
+
+def unfounded(event: ToolEvent, gold: GoldEvent) -> bool:
+    """A tool event whose dates exclude the gold's and none of whose sentences in the gold's
+    article holds any of the gold's keywords: another event the tool read (dated right or not, it
+    is not this one, which the tool did not find), never this one dated wrong. Events the tool
+    gives no sentences for are judged on their title alone, as before."""
+    quoted = [q for article, q in event.quotes if article == gold.article]
+    if not quoted or contains(event.interval, gold.truth):
+        return False
+    forms = [_singular(_unquoted(f)) for k in gold.keywords for f in _keyword_forms(k)]
+    return not any(f and f in _singular(_unquoted(q)) for q in quoted for f in forms)
 
 
 def wrong_merges(matches: Iterable[Match]) -> dict[str, tuple[str, ...]]:

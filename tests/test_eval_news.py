@@ -369,3 +369,29 @@ def test_the_golds_numbered_meeting_matches_whatever_the_keywords_quote() -> Non
     assert not is_candidate(
         tool("t", {"a.txt"}, None, None, title="19th SOMTC", ordinal=19, subject="SOMTC"), g
     )
+
+
+def test_an_event_read_in_other_sentences_is_not_the_golds_event_dated_wrong() -> None:
+    name = "ASEAN-Australia Special Summit"
+    kw = {"kind": "summit", "subject": name, "keywords": (name,)}
+    first = gold("a.txt", "sydney", (D(2018, 3, 17), D(2018, 3, 18)), **kw)
+    quotes = (("a.txt", "Leaders attend the Melbourne summit, which opened here yesterday."),)
+    melbourne = tool(
+        "t", {"a.txt"}, D(2024, 3, 4), D(2024, 3, 6), kind="summit", title="ASEAN-Australia Special Summit"
+    )
+    # Judged on its title alone (no sentences), the other summit is this one dated wrong …
+    (m,) = match_events([first], [melbourne])
+    assert m.found and m.wrong_date
+    # … but its sentences hold none of the gold's keywords: the gold's summit was not found.
+    (m,) = match_events([first], [replace(melbourne, quotes=quotes)])
+    assert not m.found and not m.wrong_date
+    # A sentence that holds a keyword keeps it a candidate, and a wrong date stays one.
+    said = (("a.txt", "It is the second ASEAN-Australia Special Summit, after the one in Sydney."),)
+    (m,) = match_events([first], [replace(melbourne, quotes=quotes + said)])
+    assert m.found and m.wrong_date
+    # Dated right, it matches whatever its sentences say; so does one read in another article.
+    right = replace(melbourne, earliest=D(2018, 3, 17), latest=D(2018, 3, 18), quotes=quotes)
+    (m,) = match_events([first], [right])
+    assert m.found and m.contains_truth
+    (m,) = match_events([first], [replace(melbourne, quotes=(("b.txt", "No keyword."),))])
+    assert m.found and m.wrong_date
