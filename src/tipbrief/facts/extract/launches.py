@@ -186,6 +186,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         or _ranking_release(ctx, text)
         or _report_of_a_month(ctx, text)
         or _ranked_last_year(ctx, text)
+        or _ranked_in_year(ctx, text)
         or _a_days_report(ctx, text)
         or _what_a_report_did(ctx, text)
     )
@@ -422,7 +423,8 @@ def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
 # last year, by the edition published then.
 # ("Cambodia was moved down to the watch list three years ago": so is one some years ago.)
 _RANKED_LAST_YEAR = re.compile(
-    rf"{_RANKS.pattern}[^,;.]{{0,40}}?\b(?:last\s+year(?:(?!['’])|['’]s\s+(?:\w+\s+){{0,2}}?(?:report|edition)\b)"
+    # ("placed on Tier 3 in the US Trafficking in Persons report last year": the report named between.)
+    rf"{_RANKS.pattern}[^,;.]{{0,60}}?\b(?:last\s+year(?:(?!['’])|['’]s\s+(?:\w+\s+){{0,2}}?(?:report|edition)\b)"
     r"|(?:two|three|four|five|\d)\s+years\s+ago\b)"
 )
 
@@ -440,6 +442,43 @@ def _ranked_last_year(ctx: _Context, text: str) -> list[Launch]:
         return []
     previous = f"previous {name}"
     return [Launch("publication", f"Publication of the {previous}", _norm(previous), m.start())]
+
+
+# "It had been downgraded to Tier 3 in June 2014 and kept there in 2015": a ranking done in a year,
+# by the edition of the one report series the article names that came out that year.
+_RANKED_IN_YEAR = re.compile(
+    rf"{_RANKS.pattern}[^,;.]{{0,60}}?\bin\s+(?:(?P<month>{MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _ranked_in_year(ctx: _Context, text: str) -> list[Launch]:
+    """The edition of the one report series the article names published in the year (and month, if
+    given) a ranking the sentence tells of was done, when only one edition came out then."""
+    if not _RANKED.search(text) or (name := _one_series(ctx)) is None:
+        return []
+    out: list[Launch] = []
+    for m in _RANKED_IN_YEAR.finditer(text):
+        if re.search(r",\s+(?:where|which)\b[^,;]*$", text[: m.start()]):
+            continue  # (a relative clause's date is the noun's)
+        month = m.group("month")
+        editions = [
+            r
+            for r in editions_of_series(ctx, _norm(name))
+            if r.get("published").startswith(m.group("year"))
+            and (month is None or _month_of(r.get("published")) == month[:3].casefold())
+        ]
+        if len(editions) == 1 and all(x.edition != editions[0] for x in out):
+            edition = editions[0]
+            title = f"Publication of the {edition.get('edition')} {name}"
+            out.append(Launch("publication", title, _norm(name), m.start(), edition=edition, named_only=True))
+    return out
+
+
+def _month_of(published: str) -> str:
+    """The first three letters of the month of a recorded day ("2014-06-20": "jun")."""
+    parts = published.split("-")
+    names = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    return names[int(parts[1]) - 1] if len(parts) > 1 else ""
 
 
 def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> list[Launch]:
