@@ -850,16 +850,19 @@ def _unrecorded_named_before(ctx: _Context, text: str, head: str) -> bool:
 def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row | None:
     """ "in 2004, when leaders adopted a non-binding declaration against trafficking": the one
     recorded instrument of that kind, on that subject, adopted when the sentence says."""
-    words = _content_words(name) - _content_words(head) - _CONNECTORS
+    words = _content_words(name) - _content_words(head) - _CONNECTORS - {"anti"}
     stated = _stated_years(text)
-    if len(words) < 1 or not stated:
+    # ("the regional trafficking convention": ASEAN's own, the one of that kind on that subject,
+    # whenever it was adopted.)
+    regional = bool(re.search(r"\bregional\b", name, re.IGNORECASE))
+    if len(words) < 1 or not (stated or regional):
         return None
     found = [
         row
         for row in ctx.gaz.reference.rows("instruments")
         if re.search(rf"\b{head}\b", row.get("name"), re.I)
         and words <= _row_words(row)
-        and _adopted_within(row, stated)
+        and (_adopted_within(row, stated) if stated else row.get("name").startswith("ASEAN "))
     ]
     return found[0] if len(found) == 1 else None
 

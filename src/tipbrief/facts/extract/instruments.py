@@ -199,7 +199,9 @@ _VENUE_AFTER = re.compile(r"\s+(?:Centre|Center|Hall|Hotel|Building|Complex)\b")
 _BARE_INSTRUMENT = re.compile(
     # ("the grouping's first charter", "the bloc's new charter": the group's own, of that kind.)
     r"\b(?:[Tt]he|[Tt]he\s+(?:grouping|bloc|association|region)['’]s(?:\s+(?:first|new|landmark))?)\s+"
-    r"(?P<name>[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol)\b"
+    # ("the regional trafficking convention", "the regional anti-trafficking treaty": what it is on.)
+    r"(?P<name>(?:regional\s+(?:anti-)?(?:human\s+|people\s+)?trafficking\s+)?"
+    r"(?:[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol))\b"
     # ("signed the convention on Nov. 21, 2015": a date, not what the convention is on.)
     # ("signed the convention in Kuala Lumpur in November 2015": where, not what it is in.)
     rf"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:{WEEKDAY_RE}|\d|{MONTH_RE}\b)"
