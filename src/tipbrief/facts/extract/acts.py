@@ -460,11 +460,28 @@ _SAME_ACT = re.compile(
 )
 
 
+# "Singapore deposited its instrument in January, as did Cambodia": the same act, the same time.
+_AS_DID = re.compile(r",?\s+as\s+did\s+(?:the\s+)?$")
+
+
 def same_acts(ctx: _Context, text: str, model: Act) -> list[Act]:
     """The ``model`` act (a ratification or deposit reported before this sentence) by the countries
     a sentence says did the same, each group where its words stand."""
     named = countries(ctx, text)
     out: list[Act] = []
+    for i, c in enumerate(named):
+        if not _AS_DID.search(text, 0, c[0]):
+            continue
+        listed = [c]
+        for nxt in named[i + 1 :]:
+            # (", and Thailand followed in July" opens a clause of its own.)
+            if not _LIST_JOIN.fullmatch(text, listed[-1][1], nxt[0]) or re.match(
+                r",\s+and\s", text[listed[-1][1] :]
+            ):
+                break
+            listed.append(nxt)
+        parties = tuple(dict.fromkeys(x[2] for x in listed))
+        out.append(replace(model, start=c[0], end=listed[-1][1], parties=parties, future=False))
     for m in _SAME_ACT.finditer(text):
         group: list[tuple[int, int, str]] = []
         end = m.start()
@@ -476,6 +493,10 @@ def same_acts(ctx: _Context, text: str, model: Act) -> list[Act]:
                 end = c[0]
             else:
                 break
+        # ("Singapore deposited its instrument in January, as did Cambodia, and Thailand followed in
+        # July": Cambodia is the "as did"'s, below.)
+        while group and _AS_DID.search(text, 0, group[0][0]):
+            group.pop(0)
         # The group must open its clause: "Cambodia and Singapore had been …", not "talks with Cambodia".
         # ("Jan 16 - Myanmar follows, becoming the fifth": after a timeline entry's dash too.)
         if group and re.search(r"(?:^|[.;,:–—-]\s*|\band\s+|\bthe\s+)$", text[: group[0][0]]):
@@ -847,6 +868,15 @@ def _unrecorded_named_before(ctx: _Context, text: str, head: str) -> bool:
     return False
 
 
+def regional_instrument(ctx: _Context, text: str, name: str) -> Row | None:
+    """ "The regional trafficking convention is still not in force": the recorded ASEAN instrument a
+    regional description names, for the pronouns after it ("ASEAN leaders signed it …")."""
+    if not re.search(r"\bregional\b", name, re.IGNORECASE):
+        return None
+    head = next((h for h in _INSTRUMENT_HEADS if re.search(rf"\b{h}\b", name, re.IGNORECASE)), None)
+    return _described_instrument(ctx, text, head, name) if head else None
+
+
 def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row | None:
     """ "in 2004, when leaders adopted a non-binding declaration against trafficking": the one
     recorded instrument of that kind, on that subject, adopted when the sentence says."""
@@ -857,13 +887,15 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
     regional = bool(re.search(r"\bregional\b", name, re.IGNORECASE))
     if len(words) < 1 or not (stated or regional):
         return None
-    found = [
+    of_kind = [
         row
         for row in ctx.gaz.reference.rows("instruments")
-        if re.search(rf"\b{head}\b", row.get("name"), re.I)
-        and words <= _row_words(row)
-        and (_adopted_within(row, stated) if stated else row.get("name").startswith("ASEAN "))
+        if re.search(rf"\b{head}\b", row.get("name"), re.I) and words <= _row_words(row)
     ]
+    found = [row for row in of_kind if stated and _adopted_within(row, stated)]
+    if not found and regional:
+        # (A year the sentence gives for something else, a dateline's, does not rule it out.)
+        found = [row for row in of_kind if row.get("name").startswith("ASEAN ")]
     return found[0] if len(found) == 1 else None
 
 

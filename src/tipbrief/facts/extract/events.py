@@ -25,6 +25,7 @@ from tipbrief.facts.extract.acts import (
     countries,
     find_acts,
     listed_acts,
+    regional_instrument,
     same_acts,
 )
 from tipbrief.facts.extract.dates import (
@@ -1524,7 +1525,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
-    followed = "so" in words or "followed" in words or "follows" in words
+    followed = "so" in words or "followed" in words or "follows" in words or "did" in words
     # ("Cambodia and Singapore did so in January last year, and Thailand deposited its instrument in
     # July last year": what stands before this sentence's own act copies the act before it.)
     earlier = _act_before(ctx, s) if followed else None
@@ -1658,6 +1659,8 @@ def _rows_before(ctx: _Context, s: Sentence, named_only: bool = False) -> tuple[
             if row is not None:
                 rows.pop(row.key, None)
                 rows[row.key] = row
+            elif (row := regional_instrument(ctx, other.text, name)) is not None:
+                described[row.key] = row
         for f in _frames(ctx, other, sentence_words(other.text)):
             acted_on = f.instruments[0] if f.kind in ACT_KINDS and f.instruments else ""
             if acted_on and (row := _instrument_row(ctx.gaz, acted_on)) is not None:
