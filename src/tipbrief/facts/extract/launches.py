@@ -833,7 +833,10 @@ _GAP_BEFORE_LAUNCH = re.compile(
     r"(?:\w+ly\s+)?$"
     # "X, which the US State Department released": a relative clause with a named subject.
     # ("which the United Nations Office on Drugs and Crime (UNODC) released": its acronym too.)
-    r"|^[\s,]*(?:which|that)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w&/-]*\)|of|on|for|and)\s+){1,9}(?:\w+ly\s+)?$"
+    # ("the ASEAN Intergovernmental Commission on Human Rights (AICHR), which ASEAN Leaders
+    # inaugurated": after the name's own acronym.)
+    r"|^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:which|that)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w&/-]*\)|of|on|for|and)\s+){1,9}(?:\w+ly\s+)?$"
     # "* Global Report 2012 - released 12 December 2012.": an entry of a list of releases.
     r"|^\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s*$"
     # "in its annual report on trafficking, the first released under Secretary Clinton"
@@ -854,7 +857,11 @@ _TAIL_BEFORE_LAUNCH = re.compile(
 )
 
 
-_ESTABLISHED = frozenset({"established", "founded", "set up"})
+_ESTABLISHED = frozenset({"established", "founded", "set up", "created"})
+# "X, which ASEAN Leaders inaugurated": a relative clause with a named subject of its own.
+_WHICH_SUBJECT = re.compile(
+    r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:which|that)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,6}(?:\w+ly\s+)?$"
+)
 
 
 _REPORT_AFTER_QUOTE = re.compile(r"\s+(?:report|study)\b")
@@ -925,7 +932,11 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
             reduced = sets_up and gap in ("", ",") and _NO_OBJECT.match(text, v_end) and not has_object
             if end <= v_start and _in_apposition(text, start, end, v_start):
                 continue  # "The AICHR, the human rights body of ASEAN, was inaugurated": not ASEAN
-            if end <= v_start and not (_PASSIVE_GAP.match(_without_apposition(text[end:v_start])) or reduced):
+            # ("the AICHR, which ASEAN Leaders inaugurated in Cha-am": a relative clause with its subject.)
+            gap_before = _without_apposition(text[end:v_start])
+            if end <= v_start and not (
+                _PASSIVE_GAP.match(gap_before) or reduced or (sets_up and _WHICH_SUBJECT.match(gap_before))
+            ):
                 continue
             if start >= v_end and (not sets_up or re.match(r"['’]s\b", text[end:])):
                 continue  # "launched the ACWC's regional review", "launched the ASEAN Guideline"

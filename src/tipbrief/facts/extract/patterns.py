@@ -136,7 +136,7 @@ _PUBLICATION_VERB = trigger(
     # ("The UN Human Rights Office put out a report last Tuesday")
     *("put out", "puts out"),
     # "The AICHR was established in October 2009": a body set up (bodies only, see launches.py).
-    *("established", "founded", "set up"),
+    *("established", "founded", "set up", "created"),
     group="verb",
 )
 
