@@ -88,6 +88,8 @@ def ordinal_value(token: str) -> int | None:
 # or its adoption depends on the instrument (see acts.py).
 _ACT_VERB = trigger(
     *("adopted", "approved", "signed", "endorsed", "issued", "finalised", "finalized", "inked", "noted"),
+    # ("where the 12th ASEAN Summit produced the ASEAN Declaration on … Migrant Workers": concluded.)
+    "produced",
     # ("October 2021 – … leaders note the Regional Plan of Action …": a timeline's present.)
     *("note", "notes"),
     # ("The Dewan Rakyat on Wednesday passed the … (Amendment) Bill 2022": a law's adoption.)
