@@ -123,6 +123,12 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         for m in _BARE_INSTRUMENT.finditer(text):
             if not _overlaps_found(found, m.start("name"), m.end()):
                 found.append((m.start("name"), m.end("name"), m.group("name")))
+    # "leaders adopted a regional plan of action on the elimination of violence against children": an
+    # instrument described in lower case, by what it is on (which recorded one, acts.py decides).
+    if any(h in text for h in ("plan of action", "action plan", "declaration on", "declaration against")):
+        for m in _DESCRIBED_LOWER.finditer(text):
+            if not _overlaps_found(found, m.start("name"), m.end("name")):
+                found.append((m.start("name"), m.end("name"), m.group("name")))
     # "adopted declarations on the protection of migrant workers … and on the placement and protection
     # of migrant fishers": two instruments, each named by its own subject.
     if "eclarations" in text:
@@ -191,6 +197,11 @@ def _article_laws(ctx: _Context) -> tuple[str, ...]:
     return ctx.article_laws
 
 
+_DESCRIBED_LOWER = re.compile(
+    r"\b(?:a|the)\s+(?:regional\s+|new\s+)?"
+    r"(?P<name>(?:plan of action|action plan|declaration)\s+(?:on|against)\s+(?:the\s+)?[a-z][a-z -]{3,80}?)"
+    r"(?=\s+(?:and|in|at|on|with|which|that|by|for|was|were|is|are)\b|\s*[,;.()]|$)"
+)
 _TWO_DESCRIBED = re.compile(
     r"\b[Dd]eclarations\s+(?P<a>on\s+[^,;.()]{5,120}?)\s+and\s+(?P<b>on\s+[^,;.()]{5,120}?)(?=\s*(?:[,;.]|$))"
 )
