@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tipbrief.common.months import MONTH_NAMES
 from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.instruments import _content_words, _instrument_names
 from tipbrief.facts.extract.patterns import (
@@ -477,8 +478,7 @@ def _ranked_in_year(ctx: _Context, text: str) -> list[Launch]:
 def _month_of(published: str) -> str:
     """The first three letters of the month of a recorded day ("2014-06-20": "jun")."""
     parts = published.split("-")
-    names = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    return names[int(parts[1]) - 1] if len(parts) > 1 else ""
+    return MONTH_NAMES[int(parts[1]) - 1][:3].casefold() if len(parts) > 1 else ""
 
 
 def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> list[Launch]:

@@ -299,11 +299,10 @@ def _first_sentence_cap(text: str) -> str:
 
 def _clean_title(text: str) -> str:
     text = text.rstrip(". ")
-    # ("Its Global Report on Trafficking in Persons 2018", opening a sentence: the possessive is
-    # no part of the name.)
     # ("At the ASEAN-Australia Special Summit in Sydney in March 2018, Australia committed …": the
-    # preposition that opens the sentence is no part of the name either.)
+    # preposition that opens the sentence is no part of the name.)
     text = re.sub(r"^(?:At|During|After|Before|Following|Ahead\s+of)\s+(?=the\s|its\s|their\s)", "", text)
+    # ("Its Global Report on Trafficking in Persons 2018", opening a sentence: nor is the possessive.)
     text = re.sub(r"^(?:The|the|Its|Their)\s+", "", text)
     text = re.sub(r"\s*\([A-Z][A-Za-z&-]{1,11}\)", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")

@@ -587,14 +587,18 @@ _TOOK_OFFICE = re.compile(
 )
 
 
-def _offices_taken(
-    ctx: _Context, s: Sentence
-) -> list[tuple[int, str, date | None, date | None, Span, str | None, str | None, re.Pattern[str] | None]]:
+RelativeMention = tuple[
+    int, str, date | None, date | None, Span, str | None, str | None, re.Pattern[str] | None
+]
+"""A recorded event a sentence mentions: where the mention ends in the sentence, its label, its
+dates, span, reference and url, and what must stand between it and the relative expression (a
+verb, one clause, or anything: None)."""
+
+
+def _offices_taken(ctx: _Context, s: Sentence) -> list[RelativeMention]:
     """A person on record who "became" an office the sentence names, with the day the record says
     they took it up: the end of the office's name, for the relative expression after it."""
-    out: list[
-        tuple[int, str, date | None, date | None, Span, str | None, str | None, re.Pattern[str] | None]
-    ] = []
+    out: list[RelativeMention] = []
     if not _TOOK_OFFICE.search(s.text):
         return out
     titles = ctx.gaz.office_titles.find(s.text)
@@ -630,11 +634,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
         ]
         if not relatives:
             continue
-        # (where the mention ends in the sentence, its label, its dates, span, reference, url, and
-        # what must stand between it and the relative expression: a signing verb, one clause, or any)
-        recorded: list[
-            tuple[int, str, date | None, date | None, Span, str | None, str | None, re.Pattern[str] | None]
-        ] = []
+        recorded: list[RelativeMention] = []
         for ident in _named_meetings(ctx, s):
             # The identification may spell the name its own way ("18th AMMTC"): the text's is its span's.
             named = ident.text if ident.text in s.text else ident.span.quote
