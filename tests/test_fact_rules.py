@@ -373,6 +373,17 @@ def test_since_a_year_runs_to_the_article_date() -> None:
     assert ("2007", date(2007, 1, 1), date(2016, 5, 5)) in found
 
 
+def test_since_a_month_counted_from_the_article_runs_to_the_article_date() -> None:
+    found = mentions_of(
+        "JAKARTA, 13 November 2018 – The convention has bound its parties since March last year, and "
+        "the network has met monthly since August. Officials met since last year's report twice."
+    )
+    assert ("March last year", date(2017, 3, 1), date(2018, 11, 13)) in found
+    assert ("August", date(2018, 8, 1), date(2018, 11, 13)) in found
+    # "since last year's report": the year is the report's, not a span that runs to today.
+    assert ("last year", date(2017, 1, 1), date(2017, 12, 31)) in found
+
+
 def test_a_day_without_a_year_on_a_recorded_meeting_takes_its_year() -> None:
     # No year anywhere; the 14th AMMTC is on record for 25-26 November 2020.
     found = mentions_of(

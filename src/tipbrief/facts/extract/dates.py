@@ -401,6 +401,19 @@ def _dates_found(
                     and on_record[1] <= _year_after(bounded[1])
                 ):
                     found, note = on_record, "the year of the recorded event it names"
+                if (
+                    found
+                    and found[0]
+                    and _SINCE.search(s.text, 0, t.start)
+                    and found[0] <= bounded[1]
+                    and not re.match(r"['’]s\b", s.text[t.end :])
+                ):
+                    # "since March last year", "since August": from then to the article's date (not
+                    # "since last year's report", whose year is the report's).
+                    out.append(
+                        DateFound(span, t, found[0], bounded[1], False, "from then to the article's date")
+                    )
+                    continue
                 if found:
                     today = t.relative == "today"
                     out.append(DateFound(span, t, found[0], found[1], today, note, *_dated_by(anchor)))
