@@ -384,6 +384,18 @@ def test_since_a_month_counted_from_the_article_runs_to_the_article_date() -> No
     assert ("last year", date(2017, 1, 1), date(2017, 12, 31)) in found
 
 
+def test_two_weekdays_joined_are_one_span_of_days() -> None:
+    found = mentions_of(
+        "JAKARTA, 14 November 2018 – Officials met on Monday and Tuesday, ministers met from Thursday to "
+        "Saturday, and envoys on Monday and Wednesday."
+    )
+    assert ("Monday and Tuesday", date(2018, 11, 12), date(2018, 11, 13)) in found
+    assert ("Thursday to Saturday", date(2018, 11, 8), date(2018, 11, 10)) in found
+    # ("on Monday and Wednesday": two days apart, not the three.)
+    assert ("Monday", date(2018, 11, 12), date(2018, 11, 12)) in found
+    assert ("Wednesday", date(2018, 11, 14), date(2018, 11, 14)) in found
+
+
 def test_a_day_without_a_year_on_a_recorded_meeting_takes_its_year() -> None:
     # No year anywhere; the 14th AMMTC is on record for 25-26 November 2020.
     found = mentions_of(

@@ -262,7 +262,40 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
         for d in out
         if _names_a_date(ctx.original, d, asides)
     ]
-    return out
+    return _joined_days(ctx, out)
+
+
+_WEEKDAY_NAMES = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+# What joins two weekdays into one span of days: "Tuesday and Wednesday", "Monday to Wednesday".
+_DAYS_JOINED = re.compile(r"\s+(?:and|to|through|until|till)\s+|\s*[-–]\s*")
+
+
+def _joined_days(ctx: _Context, found: tuple[DateFound, ...]) -> tuple[DateFound, ...]:
+    """ "met on Tuesday and Wednesday", "from Monday to Wednesday": two weekdays joined, each dated
+    to its day, are one expression for the days from the first to the second (the events' dates are
+    read from each day apart, before this)."""
+    out: list[DateFound] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.span.quote in _WEEKDAY_NAMES
+            and d.span.quote in _WEEKDAY_NAMES
+            and prev.earliest is not None
+            and prev.earliest == prev.latest
+            and d.earliest is not None
+            and d.earliest == d.latest
+            and 0 < (d.earliest - prev.earliest).days <= 6
+            and (joined := _DAYS_JOINED.fullmatch(ctx.original, prev.span.end, d.span.start))
+            # ("on Monday and Wednesday": two days, not the three.)
+            and ("and" not in joined.group() or (d.earliest - prev.earliest).days == 1)
+        ):
+            start, end = prev.span.start, d.span.end
+            span = Span(prev.span.document, start, end, ctx.original[start:end])
+            out[-1] = replace(prev, span=span, latest=d.latest, note=f"{prev.note}; through {d.span.quote}")
+            continue
+        out.append(d)
+    return tuple(out)
 
 
 # "the earthquake that hit Lombok on Sunday evening": a day inside a relative clause (a relative
