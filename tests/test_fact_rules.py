@@ -396,6 +396,14 @@ def test_two_weekdays_joined_are_one_span_of_days() -> None:
     assert ("Wednesday", date(2018, 11, 14), date(2018, 11, 14)) in found
 
 
+def test_part_of_a_month_counted_from_the_article() -> None:
+    found = mentions_of(
+        "JAKARTA, 14 November 2018 – The forum met here late last month and meets again early next month."
+    )
+    assert ("last month", date(2018, 10, 21), date(2018, 10, 31)) in found
+    assert ("next month", date(2018, 12, 1), date(2018, 12, 10)) in found
+
+
 def test_a_day_without_a_year_on_a_recorded_meeting_takes_its_year() -> None:
     # No year anywhere; the 14th AMMTC is on record for 25-26 November 2020.
     found = mentions_of(

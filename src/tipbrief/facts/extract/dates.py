@@ -17,7 +17,12 @@ from tipbrief.facts.extract.records import (
 from tipbrief.facts.extract.sentences import _tense, clause_tense, expression_tense
 from tipbrief.facts.model import Span
 from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense, extract_temporals
-from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval, year_interval
+from tipbrief.facts.temporal.intervals import (
+    MONTH_DAYS_MODIFIER,
+    anchored_interval,
+    stated_interval,
+    year_interval,
+)
 
 
 def _dateline_agrees(quote: str, published: date) -> bool:
@@ -447,6 +452,14 @@ def _dates_found(
                         DateFound(span, t, found[0], bounded[1], False, "from then to the article's date")
                     )
                     continue
+                part = _PART_OF_MONTH.search(s.text, max(0, t.start - 8), t.start)
+                if found and found[0] and found[1] and part and t.relative in _COUNTED_MONTHS:
+                    # "late last month": the days "late" names in a month (as "late October" has),
+                    # for the mention; an event's date keeps the whole month.
+                    day_lo, day_hi = MONTH_DAYS_MODIFIER[part.group(1).lower()]
+                    lo, hi = found[0].replace(day=day_lo), found[0].replace(day=min(day_hi, found[1].day))
+                    out.append(DateFound(span, t, lo, hi, False, f"{note}; {part.group(1).lower()} in it"))
+                    continue
                 if found:
                     today = t.relative == "today"
                     out.append(DateFound(span, t, found[0], found[1], today, note, *_dated_by(anchor)))
@@ -455,6 +468,9 @@ def _dates_found(
     return tuple(out)
 
 
+# "late last month", "early next month": a part of a month counted from the article.
+_PART_OF_MONTH = re.compile(r"\b(early|mid|late)[\s-]+$", re.IGNORECASE)
+_COUNTED_MONTHS = frozenset(("last month", "this month", "next month", "previous month"))
 _FIRST_SINCE = re.compile(r"\b(?:first|only)\b[^,;.]{0,80}\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "Last year's edition, released on June 24": a report's edition is dated by when it came out, so
 # the year that owns it dates its release.

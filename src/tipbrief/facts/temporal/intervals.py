@@ -21,7 +21,7 @@ _MODIFIER_MONTHS = {
 }
 
 
-_MONTH_DAYS_MODIFIER = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end of": (21, 31)}
+MONTH_DAYS_MODIFIER = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end of": (21, 31)}
 
 
 def _last_day(year: int, month: int) -> date:
@@ -51,8 +51,8 @@ def year_interval(t: Temporal, year: int) -> tuple[date, date] | None:
         if t.kind == "year-range":
             return date(year, 1, 1), date(t.end_year or year, 12, 31)
         if t.kind == "month" and t.month:
-            if t.modifier in _MONTH_DAYS_MODIFIER:
-                lo_day, hi_day = _MONTH_DAYS_MODIFIER[t.modifier or ""]
+            if t.modifier in MONTH_DAYS_MODIFIER:
+                lo_day, hi_day = MONTH_DAYS_MODIFIER[t.modifier or ""]
                 return date(year, t.month, lo_day), min(
                     date(year, t.month, 1) + timedelta(days=hi_day - 1), _last_day(year, t.month)
                 )
