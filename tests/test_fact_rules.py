@@ -404,6 +404,13 @@ def test_part_of_a_month_counted_from_the_article() -> None:
     assert ("next month", date(2018, 12, 1), date(2018, 12, 10)) in found
 
 
+def test_a_handover_told_in_the_present_is_on_the_calendar() -> None:
+    found = mentions_of(
+        "VIENTIANE, 20 November 2016 – The chairmanship passes to the Philippines on January 1."
+    )
+    assert ("January 1", date(2017, 1, 1), date(2017, 1, 1)) in found
+
+
 def test_a_day_without_a_year_on_a_recorded_meeting_takes_its_year() -> None:
     # No year anywhere; the 14th AMMTC is on record for 25-26 November 2020.
     found = mentions_of(

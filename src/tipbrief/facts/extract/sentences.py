@@ -179,7 +179,9 @@ _SCHEDULED = re.compile(
     r"(?:ends?|closes?|opens?|begins?|starts?|concludes?|resumes?|runs?(?: until)?|continues?|lasts)|"
     # "Ministers … meet in Adelaide on Friday"
     # "The leaders of China, Japan … join them here on Monday for the second East Asia Summit"
-    r"(?<!did not )(?<!didn't )(?:meets?|gathers?|convenes?|joins?))\b"
+    r"(?<!did not )(?<!didn't )(?:meets?|gathers?|convenes?|joins?)|"
+    # "The chairmanship passes to the Philippines on January 1": a handover on the calendar.
+    r"passes\s+to|hands\s+over|takes\s+over)\b"
     r"(?:[^,;.]{0,30}?\s(?:on|in|from|until|till|through))?\s*$"
 )
 
