@@ -286,6 +286,10 @@ _DATELINE = re.compile(
     # "Vientiane, Nov. 30" may stand as a line of its own, before the story's first paragraph.
     r"\s*(?:--|[-–—:](?!\w)|(?<=\))(?=\s+[A-Z])|(?<=\))[–—](?=[A-Z])|$)"
 )
+# "Tuesday, 13 November", "Sunday, April 22": a weekday and a day without a year, a line of its own.
+_WEEKDAY_DATE_LINE = re.compile(
+    rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?P<date>{_DAY_MONTH})\s*$"
+)
 # A dateline that is a whole line, with its full date after the place and any agency.
 _DATELINE_LINE = re.compile(
     rf"^(?P<place>{_DATELINE_PLACE})\s*(?:\([^()]{{2,30}}\))?\s*(?:--|[-–—,:])\s*(?P<date>{_FULL_DATE.pattern})\s*$"
@@ -661,6 +665,17 @@ def parse_article(
                 para = replace(para, year=heading_year)
             else:
                 heading_year = None
+        day = (
+            _WEEKDAY_DATE_LINE.search(para.text) if dateline_span is None and not state.body_started else None
+        )
+        if (
+            day is not None
+            and text[para.to_original(day.start()) - 1 : para.to_original(day.start())] == "\n"
+        ):
+            # "LIVE: 33rd ASEAN Summit in Singapore" / "Tuesday, 13 November": a live page's or a
+            # week-ahead's headline over the day it is of, on a line of its own; the year comes from
+            # the clues below (written.py).
+            dateline_span = para.span(day.start("date"), day.end("date"))
         reason = next((r for rule in PARAGRAPH_RULES if (r := rule(para.text, state))), None)
         if reason:
             dropped.append(DroppedSpan(para.start, para.end, reason))
