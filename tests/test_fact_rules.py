@@ -368,47 +368,57 @@ def mentions_of(text: str) -> list[tuple[str, date | None, date | None]]:
     return [(d.span.quote, d.earliest, d.latest) for d in found]
 
 
-def test_since_a_year_runs_to_the_article_date() -> None:
-    found = mentions_of("JAKARTA, 5 May 2016 – The task force has worked since 2007 in Jakarta.")
-    assert ("2007", date(2007, 1, 1), date(2016, 5, 5)) in found
-
-
-def test_since_a_month_counted_from_the_article_runs_to_the_article_date() -> None:
-    found = mentions_of(
+# Date mentions: an article's text and mentions its `dates` must hold (quote, earliest, latest).
+MENTION_CASES = [
+    pytest.param(
+        "JAKARTA, 5 May 2016 – The task force has worked since 2007 in Jakarta.",
+        [("2007", date(2007, 1, 1), date(2016, 5, 5))],
+        id="since a year runs to the article's date",
+    ),
+    pytest.param(
         "JAKARTA, 13 November 2018 – The convention has bound its parties since March last year, and "
-        "the network has met monthly since August. Officials met since last year's report twice."
-    )
-    assert ("March last year", date(2017, 3, 1), date(2018, 11, 13)) in found
-    assert ("August", date(2018, 8, 1), date(2018, 11, 13)) in found
-    # "since last year's report": the year is the report's, not a span that runs to today.
-    assert ("last year", date(2017, 1, 1), date(2017, 12, 31)) in found
-
-
-def test_two_weekdays_joined_are_one_span_of_days() -> None:
-    found = mentions_of(
+        "the network has met monthly since August. Officials met since last year's report twice.",
+        [
+            ("March last year", date(2017, 3, 1), date(2018, 11, 13)),
+            ("August", date(2018, 8, 1), date(2018, 11, 13)),
+            # "since last year's report": the year is the report's, not a span that runs to today.
+            ("last year", date(2017, 1, 1), date(2017, 12, 31)),
+        ],
+        id="since a month counted from the article runs to the article's date",
+    ),
+    pytest.param(
         "JAKARTA, 14 November 2018 – Officials met on Monday and Tuesday, ministers met from Thursday to "
-        "Saturday, and envoys on Monday and Wednesday."
-    )
-    assert ("Monday and Tuesday", date(2018, 11, 12), date(2018, 11, 13)) in found
-    assert ("Thursday to Saturday", date(2018, 11, 8), date(2018, 11, 10)) in found
-    # ("on Monday and Wednesday": two days apart, not the three.)
-    assert ("Monday", date(2018, 11, 12), date(2018, 11, 12)) in found
-    assert ("Wednesday", date(2018, 11, 14), date(2018, 11, 14)) in found
+        "Saturday, and envoys on Monday and Wednesday.",
+        [
+            ("Monday and Tuesday", date(2018, 11, 12), date(2018, 11, 13)),
+            ("Thursday to Saturday", date(2018, 11, 8), date(2018, 11, 10)),
+            # ("on Monday and Wednesday": two days apart, not the three.)
+            ("Monday", date(2018, 11, 12), date(2018, 11, 12)),
+            ("Wednesday", date(2018, 11, 14), date(2018, 11, 14)),
+        ],
+        id="two weekdays joined are one span of days",
+    ),
+    pytest.param(
+        "JAKARTA, 14 November 2018 – The forum met here late last month and meets again early next month.",
+        [
+            ("last month", date(2018, 10, 21), date(2018, 10, 31)),
+            ("next month", date(2018, 12, 1), date(2018, 12, 10)),
+        ],
+        id="part of a month counted from the article",
+    ),
+    pytest.param(
+        "VIENTIANE, 20 November 2016 – The chairmanship passes to the Philippines on January 1.",
+        [("January 1", date(2017, 1, 1), date(2017, 1, 1))],
+        id="a handover told in the present is on the calendar",
+    ),
+]
 
 
-def test_part_of_a_month_counted_from_the_article() -> None:
-    found = mentions_of(
-        "JAKARTA, 14 November 2018 – The forum met here late last month and meets again early next month."
-    )
-    assert ("last month", date(2018, 10, 21), date(2018, 10, 31)) in found
-    assert ("next month", date(2018, 12, 1), date(2018, 12, 10)) in found
-
-
-def test_a_handover_told_in_the_present_is_on_the_calendar() -> None:
-    found = mentions_of(
-        "VIENTIANE, 20 November 2016 – The chairmanship passes to the Philippines on January 1."
-    )
-    assert ("January 1", date(2017, 1, 1), date(2017, 1, 1)) in found
+@pytest.mark.parametrize(("text", "expected"), MENTION_CASES)
+def test_date_mentions(text: str, expected: list[tuple[str, date, date]]) -> None:
+    found = mentions_of(text)
+    for mention in expected:
+        assert mention in found
 
 
 def test_a_day_without_a_year_on_a_recorded_meeting_takes_its_year() -> None:

@@ -19,6 +19,7 @@ from tipbrief.facts.model import Span
 from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import (
     MONTH_DAYS_MODIFIER,
+    WEEKDAYS,
     anchored_interval,
     stated_interval,
     year_interval,
@@ -270,7 +271,7 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
     return _joined_days(ctx, out)
 
 
-_WEEKDAY_NAMES = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+_WEEKDAY_NAMES = frozenset(day.title() for day in WEEKDAYS)
 # What joins two weekdays into one span of days: "Tuesday and Wednesday", "Monday to Wednesday".
 _DAYS_JOINED = re.compile(r"\s+(?:and|to|through|until|till)\s+|\s*[-–]\s*")
 
@@ -452,8 +453,12 @@ def _dates_found(
                         DateFound(span, t, found[0], bounded[1], False, "from then to the article's date")
                     )
                     continue
-                part = _PART_OF_MONTH.search(s.text, max(0, t.start - 8), t.start)
-                if found and found[0] and found[1] and part and t.relative in _COUNTED_MONTHS:
+                part = (
+                    _PART_OF_MONTH.search(s.text, max(0, t.start - 8), t.start)
+                    if t.relative in _COUNTED_MONTHS
+                    else None
+                )
+                if found and found[0] and found[1] and part:
                     # "late last month": the days "late" names in a month (as "late October" has),
                     # for the mention; an event's date keeps the whole month.
                     day_lo, day_hi = MONTH_DAYS_MODIFIER[part.group(1).lower()]
