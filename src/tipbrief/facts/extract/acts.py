@@ -98,7 +98,20 @@ _RATIFICATION_OBJECT = re.compile(
 )
 
 
-_A_BILL = re.compile(r"\b(?:bill|law|decree|sub-decree|resolution|motion|act|amendments?)\b")
+# ("a meeting of ASEAN law officials", "law enforcement agencies": a law that only qualifies who.)
+_A_BILL = re.compile(
+    r"\b(?:bill|law|decree|sub-decree|resolution|motion|act|amendments?)\b"
+    r"(?!\s+(?:officials?|officers?|ministers?|enforcement|enforcers?|firms?|experts?|makers?|students?|schools?))"
+)
+# "endorsed turning the Treaty on Mutual Legal Assistance into an ASEAN treaty", "approved
+# amending the charter": the verb's object is a change to the instrument, which is not the act.
+_CHANGE_OBJECT = re.compile(
+    r"\s+(?:turning|making|upgrading|elevating|converting|transforming|amending|revising|reviewing"
+    r"|extending|expanding|renaming|updating|merging)\s",
+    re.IGNORECASE,
+)
+
+
 _DOCUMENT_OBJECT = re.compile(
     r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:decree|law|bill|order|sub-decree)\b"
     r"|(?:[A-Z][a-z]+\s+)?(?:Law|Decree|Act|Order)\s+No\b)"
@@ -251,6 +264,8 @@ def find_acts(
         if kind == "conclusion" and _DOCUMENT_OBJECT.match(text, verb.end()):
             # "signed a royal decree promulgating the ratification of the convention", "signed Law
             # No. 12 of 2017 on the ratification of …": the decree or law is what was signed.
+            continue
+        if _CHANGE_OBJECT.match(text, verb.end()):
             continue
         if kind == "conclusion" and _RATIFICATION_OBJECT.match(text, verb.end()):
             # "approved the ratification of the convention", "approved the bill on the ratification
@@ -711,6 +726,11 @@ def _ratifiable(before: Sequence[Row], kind: str) -> Row:
     return before[-1]
 
 
+# "endorsed a ministerial meeting of the central authorities under the treaty": what an act is
+# done under is its framework, not its object.
+_FRAMEWORK_OF = re.compile(r"\b(?:under|within|pursuant\s+to|in\s+line\s+with)\s+(?:the\s+|its\s+)?$")
+
+
 def _governed(
     ctx: _Context, text: str, names: list[tuple[int, int, str]], v_start: int, v_end: int, kind: str
 ) -> list[tuple[int, int, str]]:
@@ -734,7 +754,10 @@ def _governed(
     after = [
         n
         for n in names
-        if v_end <= n[0] < limit and n[0] - v_end <= 250 and not _SUBJECT_OF_ITS_OWN.match(text, n[1])
+        if v_end <= n[0] < limit
+        and n[0] - v_end <= 250
+        and not _SUBJECT_OF_ITS_OWN.match(text, n[1])
+        and not _FRAMEWORK_OF.search(text, max(0, n[0] - 30), n[0])
     ]
     # "the Declaration on …, adopted last year, and the Convention": a participle right after a
     # name and its comma is that name's (a reduced relative clause), whatever follows.
