@@ -411,6 +411,12 @@ MENTION_CASES = [
         [("January 1", date(2017, 1, 1), date(2017, 1, 1))],
         id="a handover told in the present is on the calendar",
     ),
+    pytest.param(
+        "MANILA, Nov. 13, 2017 (Xinhua) -- Leaders opened the summit here on Monday. The two-day summit "
+        "closes on Tuesday. In Cebu on the same day, labour ministers signed a declaration.",
+        [("the same day", date(2017, 11, 13), date(2017, 11, 13))],
+        id="a past act's 'same day' is no day still to come",
+    ),
 ]
 
 

@@ -87,11 +87,16 @@ def narrative_days(relative: str | None) -> int | None:
     return n * (7 if m.group("unit") == "week" else 1) * (-1 if m.group("way") == "earlier" else 1)
 
 
-def day_named_before(ctx: _Context, offset: int) -> date | None:
+def day_named_before(ctx: _Context, offset: int, not_after: date | None = None) -> date | None:
     """The last single day the article names before ``offset`` (see NARRATIVE_DAYS), unless a wider
     date follows it ("In November, leaders adopted … On the same day": some day of that November,
-    not the day of the dateline before it)."""
+    not the day of the dateline before it). A past act counts from no day after ``not_after``, the
+    article's date: "The two-day summit closes on Tuesday. … On the same day, ministers signed …"
+    is the day before the Tuesday to come."""
     before = [d for at, d in ctx.named_days if at < offset]
+    if not_after is not None:
+        while before and before[-1] is not None and before[-1] > not_after:
+            before.pop()
     return before[-1] if before else None
 
 
@@ -392,7 +397,17 @@ def _dates_found(
                 )
                 continue
             if (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.start, t.end):
-                last = next((d for d in reversed(out) if _names_a_date(ctx.original, d, asides)), None)
+                # (A past act counts from no day after the article's: see day_named_before.)
+                past = bounded is not None and expression_tense(s.text, t.start, tense) == "past"
+                last = next(
+                    (
+                        d
+                        for d in reversed(out)
+                        if _names_a_date(ctx.original, d, asides)
+                        and not (past and bounded is not None and d.earliest and d.earliest > bounded[1])
+                    ),
+                    None,
+                )
                 base = last.earliest if last and last.earliest == last.latest else None
                 if base is not None:
                     day = base + timedelta(days=offset)
@@ -562,7 +577,8 @@ def _time_constraints(
                 Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True)
             )
         elif (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.start, t.end):
-            base = day_named_before(ctx, span.start)
+            past = a is not None and expression_tense(s.text, t.start, tense) == "past"
+            base = day_named_before(ctx, span.start, a[1] if past and a is not None else None)
             if base is not None:
                 day = base + timedelta(days=offset)
                 out.append(
