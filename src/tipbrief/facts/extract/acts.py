@@ -908,7 +908,10 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
     # ("the regional trafficking convention": ASEAN's own, the one of that kind on that subject,
     # whenever it was adopted.)
     regional = bool(re.search(r"\bregional\b", name, re.IGNORECASE))
-    if len(words) < 1 or not (stated or regional):
+    # ("follow up on the declaration on trafficking caused by the abuse of technology that leaders
+    # adopted two years ago": words enough to name one of ASEAN's own, whenever it was adopted.)
+    specific = len(words) >= 3 and not stated and not _WIDER_FORUM.search(text)
+    if len(words) < 1 or not (stated or regional or specific):
         return None
     of_kind = [
         row
@@ -916,7 +919,7 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
         if re.search(rf"\b{head}\b", row.get("name"), re.I) and words <= _row_words(row)
     ]
     found = [row for row in of_kind if stated and _adopted_within(row, stated)]
-    if not found and regional:
+    if not found and (regional or specific):
         # (A year the sentence gives for something else, a dateline's, does not rule it out.)
         found = [row for row in of_kind if row.get("name").startswith("ASEAN ")]
     return found[0] if len(found) == 1 else None

@@ -554,6 +554,15 @@ def _time_constraints(
         for t in temporals
         if m.start() <= t.start < m.end()
     ]
+    # "… sent home in February, and delegations want to follow up on the declaration that leaders
+    # adopted two years ago": an act told in a restrictive clause of its own takes the clause's times.
+    own = own or [
+        t
+        for m in ACT_CLAUSE.finditer(s.text)
+        if within is not None and m.start() <= within < m.end()
+        for t in temporals
+        if m.start() <= t.start < m.end()
+    ]
     for t in own or outside or temporals:
         span = s.span(ctx.doc, ctx.original, t.start, t.end)
         if ctx.article.dateline_span and (span.start, span.end) == ctx.article.dateline_span:
