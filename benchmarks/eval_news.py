@@ -70,6 +70,7 @@ SETS = (
     *("heldout87", "heldout88", "heldout89", "heldout90", "heldout91", "heldout92"),
     *("heldout93", "heldout94", "heldout95", "heldout96", "heldout97", "heldout98", "heldout99"),
     *("heldout100", "heldout101", "heldout102", "heldout103", "heldout104"),
+    *("heldout105", "heldout106", "heldout107", "heldout108", "heldout109"),
 )
 Interval = tuple[date | None, date | None]
 
