@@ -110,10 +110,19 @@ def _within(places: tuple[tuple[Span, Place], ...], span: Span) -> list[tuple[Sp
 _ORDINAL_BEFORE_SUMMIT = re.compile(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)\s+$")
 
 
+def _apart(words: tuple[int, int], start: int, end: int) -> int:
+    """How many characters lie between a mention and the words at ``start``-``end``."""
+    return max(words[0] - end, start - words[1], 0)
+
+
 def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     out: list[Identification] = []
     text = s.text
+    # The words of each numbered summit that one row identifies.
+    numbered: list[tuple[int, int]] = []
     for m in _SUMMIT_NUMBER.finditer(text):
+        if not m.group("n3") and len(ctx.gaz.summits_numbered(int(m.group("n1") or m.group("n2")))) == 1:
+            numbered.append(m.span())
         # "the 44th and 45th ASEAN Summits": one identification for each number, each on its own words.
         parts = (
             [(int(m.group("n3")), m.start(), m.start("n4")), (int(m.group("n4")), m.start("n4"), m.end())]
@@ -147,9 +156,29 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
     )
     if summit_at is not None:
         dateline = dateline_of(ctx)
+        # ("at their summit in Labuan Bajo in May, and are due to meet again in Jakarta next week for
+        # the 43rd ASEAN Summit": a city nearer a numbered summit than the other summit the sentence
+        # names is the number's, which identifies that summit already; the city is no other summit's.
+        # Not a summit held in parts, "the 14th ASEAN Summit" in Cha-am, whose city says which part.)
+        unnumbered = [
+            m.span()
+            for m in (
+                *_SUMMIT_WORD.finditer(text),
+                *_LEADERS_SUMMIT.finditer(text),
+                *_LEADERS_MET.finditer(text),
+            )
+            if not any(a <= m.start() < b for a, b in numbered)
+        ]
         for start, end, row in ctx.gaz.places.find(text):
             # (A summit's city: "Singapore" is a country's row too; summits_in knows cities only.)
             if abs(start - summit_at.end()) > 60 and abs(summit_at.start() - end) > 80:
+                continue
+            if (
+                numbered
+                and unnumbered
+                and min(_apart(n, start, end) for n in numbered)
+                < min(_apart(u, start, end) for u in unnumbered)
+            ):
                 continue
             if dateline is not None and s.span(ctx.doc, ctx.original, start, start).start < dateline[2]:
                 continue  # where the article was filed, not where the summit was

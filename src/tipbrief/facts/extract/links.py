@@ -428,6 +428,9 @@ def _named_generic(
         and e.ordinal is not None
         and places_agree(e.place, ev.place)
         and _dates_agree(e, ev)
+        # ("at their summit in Labuan Bajo in May, and … next week for the 43rd ASEAN Summit": the
+        # city's summit on record is not the 43rd.)
+        and _rows_agree(e, ev)
     }
     if ev.ordinal is None and len(named_here) == 1:
         e = next(iter(named_here.values()))
