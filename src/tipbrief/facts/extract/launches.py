@@ -733,7 +733,10 @@ def _published_by(ctx: _Context, name: str, edition: Row) -> bool:
 
 _FIRST = re.compile(r"\bfirst\s+(?:edition|report)\b", re.IGNORECASE)
 _FIRST_NAMED = re.compile(r"\b(?:its|their|the)\s+first\s+(?:[A-Z][\w-]*\s+){1,3}Report\b")
-_PREVIOUS = re.compile(r"\b(?:previous|preceding|last|earlier)\s+(?:edition|report)\b", re.IGNORECASE)
+_PREVIOUS = re.compile(
+    r"\b(?:previous|preceding|last|earlier)\s+(?:edition|report|estimates|index|survey|review)\b",
+    re.IGNORECASE,
+)
 
 
 def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") -> Row | None:
@@ -750,7 +753,18 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
         editions = recorded_editions(ctx, name, name) or (_editions_of(ctx, this) if this else ())
         return _fits_stated(text, _first_or_before(editions, this, first=True))
     if this is None:
-        return None
+        # "The previous estimates, published in September 2017", in an article on the Global
+        # Estimates of Modern Slavery named without a year: the one recorded edition of the
+        # article's one series released when the sentence says.
+        series = _report_of_article(ctx, name)
+        stated = [iv for t in extract_temporals(text) if (iv := stated_interval(t))]
+        fitting = [
+            r
+            for r in (_editions_of(ctx, series) if series is not None and stated else ())
+            if (published := parse_partial(r.get("published"))) is not None
+            and any(lo <= published[0] and published[1] <= hi for lo, hi in stated)
+        ]
+        return fitting[0] if len(fitting) == 1 else None
     return _fits_stated(text, _first_or_before(_editions_of(ctx, this), this, first=False))
 
 
