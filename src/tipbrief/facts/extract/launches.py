@@ -756,7 +756,7 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
         # "The previous estimates, published in September 2017", in an article on the Global
         # Estimates of Modern Slavery named without a year: the one recorded edition of the
         # article's one series released when the sentence says.
-        series = _report_of_article(ctx, name)
+        series = _report_of_article(ctx, name) or _series_by_head(ctx, name)
         stated = [iv for t in extract_temporals(text) if (iv := stated_interval(t))]
         fitting = [
             r
@@ -766,6 +766,20 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
         ]
         return fitting[0] if len(fitting) == 1 else None
     return _fits_stated(text, _first_or_before(_editions_of(ctx, this), this, first=False))
+
+
+def _series_by_head(ctx: _Context, name: str) -> Row | None:
+    """The one report the article names whose name ends in the mention's noun ("the previous index",
+    in an article that names the Global Slavery Index and the Global Estimates of Modern Slavery)."""
+    head = name.split()[-1].casefold() if name.split() else ""
+    texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
+    named = {
+        row.get("report"): row
+        for x in texts
+        for _, _, row in ctx.gaz.reports.find(x)
+        if row.get("report").split()[-1].casefold() == head
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _first_or_before(editions: Sequence[Row], this: Row | None, first: bool) -> Row | None:
@@ -849,8 +863,9 @@ _GAP_BEFORE_LAUNCH = re.compile(
     # ("which the United Nations Office on Drugs and Crime (UNODC) released": its acronym too.)
     # ("the ASEAN Intergovernmental Commission on Human Rights (AICHR), which ASEAN Leaders
     # inaugurated": after the name's own acronym.)
+    # ("that Walk Free and the International Labour Organization released": two subjects.)
     r"|^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:which|that)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w&/-]*\)|of|on|for|and)\s+){1,9}(?:\w+ly\s+)?$"
+    r"(?:(?:[A-Z][\w.'’-]*|\([A-Z][\w&/-]*\)|of|on|for|and(?:\s+the)?)\s+){1,9}(?:\w+ly\s+)?$"
     # "* Global Report 2012 - released 12 December 2012.": an entry of a list of releases.
     r"|^\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s*$"
     # "in its annual report on trafficking, the first released under Secretary Clinton"

@@ -155,7 +155,8 @@ _LAUNCH_HEAD = (
 # Common nouns for what is launched: "a compilation of good practices", "a new programme to …".
 _LAUNCH_COMMON = re.compile(
     r"\b(?P<det>a|an|the|its|their|(?:last|this|next) year['’]s)\s+(?P<mods>(?:[\w$.,’'()-]+\s+){0,8}?)"
-    r"(?P<noun>programme|program|project|initiative|campaign|compilation|report|review|study|estimates|handbook|guidelines?|"
+    r"(?P<noun>programme|program|project|initiative|campaign|compilation|report|review|study|estimates|index|survey|"
+    r"handbook|guidelines?|"
     r"toolkit|manual|database|website|platform|network|hotline|app|strategy|fund|community|edition|"
     # "the Philippines launched its ASEAN chairmanship in Davao City"
     r"chairmanship)\b",
