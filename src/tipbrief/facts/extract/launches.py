@@ -152,8 +152,10 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             edition = _the_one_before(ctx, text)
         if edition is None and kind == "publication" and last_years:
             # "Last year's report had been released by Clinton", in a story on this year's: another
-            # edition than the one the article reports, whichever that is.
-            name = f"previous {name}"
+            # edition than the one the article reports, whichever that is; "report" alone is of the
+            # one series the article names ("the previous Trafficking in Persons Report").
+            series = _report_of_article(ctx, name) if name.casefold() in ("report", "edition") else None
+            name = f"previous {series.get('report') if series is not None else name}"
         if verb.group("verb").casefold() == "presenting" and edition is None:
             continue  # "Kerry, presenting the report, said …": a release only when it names the edition
         named_words = {w for w in _norm(name).split() if not w.isdigit()} - {"previous", "earlier", "first"}
