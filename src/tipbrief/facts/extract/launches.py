@@ -626,7 +626,12 @@ def _edition_released_on(ctx: _Context, text: str, name: str) -> Row | None:
     return found[0] if len(found) == 1 else None
 
 
-_EVERY_YEAR = re.compile(r"\b(?:every|each)\s+year\b|\bannually\b|\byearly\b|\bsince\s+(?:19|20)\d\d\b", re.I)
+# ("published every two years": a biennial series, no one release either.)
+_EVERY_YEAR = re.compile(
+    r"\b(?:every|each)\s+(?:(?:two|three|four|five|other|2|3|4|5)\s+)?years?\b|\bannually\b|\byearly\b"
+    r"|\bbiennially\b|\bsince\s+(?:19|20)\d\d\b",
+    re.I,
+)
 
 
 def the_edition_named(ctx: _Context) -> Row | None:
