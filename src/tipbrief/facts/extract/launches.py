@@ -115,7 +115,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         edition = report_edition(ctx, text, name) if kind == "publication" else None
         if kind == "publication" and edition is None:
             edition = (
-                _edition_released_on(ctx, text, name)
+                _edition_released_on(ctx, text, name, verb.end())
                 or _edition_by_year(ctx, text, name)
                 or _previous_edition(ctx, text, verb.start(), name)
             )
@@ -183,7 +183,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         taken.add(verb.start())
     if out:
         earlier = [x for x in _ranked_last_year(ctx, text) if all(x.at < o.at for o in out)]
-        return [*earlier, *out, *_last_years_edition(ctx, text, out)]
+        return [*earlier, *_report_of_day(ctx, text, out), *out, *_last_years_edition(ctx, text, out)]
     released = (
         _entry_edition(ctx, text)
         or _ranking_release(ctx, text)
@@ -483,6 +483,35 @@ def _month_of(published: str) -> str:
     return MONTH_NAMES[int(parts[1]) - 1][:3].casefold() if len(parts) > 1 else ""
 
 
+# "fell back to Tier 3 in the report of 1 July 2021": an edition named by the day it came out.
+_REPORT_OF_DAY = re.compile(
+    r"\b(?:the|its)\s+(?:annual\s+)?(?:report|edition)\s+of\s+(?=\d{1,2}\s|[A-Z][a-z]+\.?\s+\d)"
+)
+
+
+def _report_of_day(ctx: _Context, text: str, launches: list[Launch]) -> list[Launch]:
+    """ "… in the report of 1 July 2021 and stayed there in the edition released on 19 July 2022":
+    the recorded edition of the article's one series released on the day the mention names, a
+    release of its own beside the one the sentence's verb reports."""
+    out = []
+    for m in _REPORT_OF_DAY.finditer(text):
+        t = next(iter(extract_temporals(text[m.end() : m.end() + 30])), None)
+        iv = stated_interval(t) if t is not None and t.start == 0 else None
+        series = _report_of_article(ctx, "report") if iv and iv[0] == iv[1] else None
+        rows = [
+            r
+            for r in (_editions_of(ctx, series) if series is not None and iv else ())
+            if (d := parse_partial(r.get("published"))) and iv and d[0] == iv[0]
+        ]
+        if len(rows) == 1 and all(x.edition is None or x.edition.key != rows[0].key for x in launches):
+            row = rows[0]
+            name = f"{row.get('edition')} {row.get('report')}"
+            out.append(
+                Launch("publication", f"Publication of the {name}", _norm(name), m.start(), edition=row)
+            )
+    return out
+
+
 def _last_years_edition(ctx: _Context, text: str, launches: list[Launch]) -> list[Launch]:
     """ "… its annual Trafficking in Persons Report, released in Washington yesterday, the same
     ranking the Kingdom received in last year's edition": the previous edition was published too,
@@ -615,9 +644,13 @@ def _edition_at(ctx: _Context, text: str, start: int, end: int, row: Row) -> Row
     return ctx.gaz.report_edition(row, int(year.group("year"))) if year is not None else None
 
 
-def _edition_released_on(ctx: _Context, text: str, name: str) -> Row | None:
-    """ "Last year's report, released on June 15, 2023": the recorded edition released that day."""
-    days = {iv[0] for t in extract_temporals(text) if (iv := stated_interval(t)) and iv[0] == iv[1]}
+def _edition_released_on(ctx: _Context, text: str, name: str, at: int = 0) -> Row | None:
+    """ "Last year's report, released on June 15, 2023": the recorded edition released that day (of
+    two days, the one after the verb at ``at``: "in the report of 1 July 2021 and stayed there in
+    the edition released on 19 July 2022")."""
+    stated = [(t, iv) for t in extract_temporals(text) if (iv := stated_interval(t)) and iv[0] == iv[1]]
+    after = [iv for t, iv in stated if at <= t.start <= at + 40]
+    days = {iv[0] for iv in after[:1]} or {iv[0] for _, iv in stated}
     # The name holds the report's name, whether the sentence or an earlier one gave it.
     rows = recorded_editions(ctx, name, name)
     if not rows and days and (report := _report_of_article(ctx, name)) is not None:
