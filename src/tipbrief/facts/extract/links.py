@@ -371,6 +371,11 @@ def _merge_within_article(ctx: _Context, raw: list[EventCandidate]) -> list[Even
     return sorted(out, key=lambda e: raw.index(next(x for x in raw if x.sources[0] == e.sources[0])))
 
 
+def _ordinal_word(n: int) -> str:
+    """ "third" for 3: the word an ordinal is written in (its number, past the words known)."""
+    return next((w for w, v in ORDINAL_WORDS.items() if v == n and "-" not in w), str(n))
+
+
 def _named_generic(
     ctx: _Context, groups: list[list[EventCandidate]], ev: EventCandidate, raw: Sequence[EventCandidate] = ()
 ) -> EventCandidate | None:
@@ -393,9 +398,7 @@ def _named_generic(
         if base is None or ev.ordinal is None:
             return None
         plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", base.title, flags=re.IGNORECASE)
-        word = next(
-            (w for w, v in ORDINAL_WORDS.items() if v == ev.ordinal and "-" not in w), str(ev.ordinal)
-        )
+        word = _ordinal_word(ev.ordinal)
         # ("First meeting of the ACWC", but "First Bali Process Government and Business Forum".)
         head = plain.split(" ", 1)[0].casefold()
         title = f"{word.capitalize()} {plain[:1].lower() + plain[1:] if head in MEETING_NOUNS else plain}"
@@ -405,8 +408,14 @@ def _named_generic(
     headline = ctx.article.document.title or ""
     for m in meeting_names(ctx, headline, sentence_words(headline)):
         if m.kind == ev.kind and not m.generic:
+            title = m.title
+            if ev.ordinal is not None and m.ordinal is not None and ev.ordinal != m.ordinal:
+                # ("The work plan was endorsed at the third ministerial meeting", under a headline on
+                # the Fourth ASEAN Plus Three Ministerial Meeting …: the series' third, so named.)
+                plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", title, flags=re.IGNORECASE)
+                title = f"{_ordinal_word(ev.ordinal).capitalize()} {plain}"
             return _rekey(
-                replace(ev, title=m.title, generic=False, ordinal=ev.ordinal or m.ordinal), _norm(m.title)
+                replace(ev, title=title, generic=False, ordinal=ev.ordinal or m.ordinal), _norm(title)
             )
     if ev.title.casefold().endswith("s") or "series" in ev.title.casefold():
         return None

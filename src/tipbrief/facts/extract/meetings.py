@@ -100,11 +100,11 @@ _WIDER_BEFORE = re.compile(
 
 # "the 15th AMMTC (AMMTC) and Related Meetings": its acronym, and the meetings held with it, are
 # part of the name: "Related Meetings" is no meeting of its own.
-_ACRONYM_AFTER = re.compile(r"^(?:\s*\([A-Z][\w&/-]*\))?(?:\s+and\s+(?:its\s+)?[Rr]elated\s+[Mm]eetings\b)?")
+_ACRONYM_AFTER = re.compile(r"^(?:\s*\([A-Z][\w&/+-]*\))?(?:\s+and\s+(?:its\s+)?[Rr]elated\s+[Mm]eetings\b)?")
 
 
 _CAP_BEFORE = re.compile(
-    rf"(?P<name>(?:{_CAP_WORD}|\([A-Z][\w&/-]*\))(?:\s+(?:{_CONNECT_WORD}\s+)*(?:{_CAP_WORD}|\([A-Z][\w&/-]*\)))*)"
+    rf"(?P<name>(?:{_CAP_WORD}|\([A-Z][\w&/+-]*\))(?:\s+(?:{_CONNECT_WORD}\s+)*(?:{_CAP_WORD}|\([A-Z][\w&/+-]*\)))*)"
     r"\s+$"
 )
 
@@ -259,10 +259,16 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
             continue
         # A name that holds a series mention (or another noun's name) replaces it ("Preparatory
         # ASEAN SOMTC").
+        # ("The fourth ASEAN Plus Three Ministerial Meeting on Transnational Crime (AMMTC+3)": so does
+        # a name the acronym in brackets right after it abbreviates.)
         out = [
             m
             for m in out
-            if not (meeting.start <= m.start and m.end <= meeting.end + 12 and m.subject)
+            if not (
+                meeting.start <= m.start
+                and m.end <= meeting.end + 12
+                and (m.subject or text[meeting.end : m.start].strip() == "(")
+            )
             and not _meeting_of(text, meeting, m)
         ] + [meeting]
     return sorted(out, key=lambda m: m.start)
@@ -891,7 +897,10 @@ _WITH_A_PARTNER = re.compile(
     r"\bASEAN[-–](?:[A-Z][\w.’'-]*[\s-]+){1,4}?(?:Special\s+|Commemorative\s+)?Summits?\b"
 )
 _AND_RELATED = re.compile(r"\s+and\s+(?:the\s+)?[Rr]elated\s+(?:[Mm]eetings|[Ss]ummits)\b")
-_SERIES_IN_BRACKETS = re.compile(r"\s*\((?P<short>[A-Z][A-Z&+-]{2,11})(?:[\s-]*\d{1,3})?\)")
+_SERIES_IN_BRACKETS = re.compile(
+    # ("(AMMTC+3)", "(AMMTC+China)": a wider format's acronym, whose partner is no meeting's number.)
+    r"\s*\((?P<short>[A-Z][A-Z&-]{2,11}(?:\+(?:\d|[A-Z][a-z]+))?)(?:[\s-]*\d{1,3})?\)"
+)
 _OPENING_AT = re.compile(r"(?:^|[-\u2013\u2014:]\s+)(?:At|In|During)\s+$")
 # Who "their" may point back at: "Foreign ministers", "senior officials", "the leaders".
 _GROUP = re.compile(r"(?:\b(?P<mod>[A-Za-z][a-z]+)\s+)?\b(?P<who>[Mm]inisters|[Oo]fficials|[Ll]eaders)\b")
