@@ -87,6 +87,40 @@ def test_sign_offs_and_repeats_are_dropped_with_reasons() -> None:
     assert [p.text for p in article.paragraphs] == ["ASEAN met in Hanoi.", "It ended well."]
 
 
+def test_a_box_of_other_stories_and_a_note_of_first_publication_are_no_part_of_the_story() -> None:
+    text = (
+        "Ministers adopt plan\n\nPublished: 14 November 2018 09:12\n\n"
+        "SINGAPORE - Labour ministers adopted an action plan on Wednesday.\n\n"
+        "Related stories\n- Thailand hosts forum on labour migration (3 October 2018)\n"
+        "- Rights groups call for faster action (22 August 2018)\n\n"
+        "Most read\n1. Ministers meet in Bangkok (12 June 2017)\n\n"
+        "This article first appeared in The Regional Review on 10 February 2017.\n\n"
+        "Related talks were held in Bangkok in May.\n"
+    )
+    article = parse_article("d", "d.txt", text, {})
+    reasons = [d.reason for d in article.document.dropped]
+    assert reasons.count("entry of a box of other stories (their dates are theirs)") == 2
+    assert "heading of a box of other stories" in reasons
+    assert "heading of a box of other stories and its entries" in reasons
+    assert "note of where the text appeared first" in reasons
+    # (A sentence that opens with a heading's word is the story's.)
+    assert article.paragraphs[-1].text == "Related talks were held in Bangkok in May."
+    assert article.paragraphs[0].text == "SINGAPORE - Labour ministers adopted an action plan on Wednesday."
+    # The box's dates are still the page's dates, stated in full.
+    found = [m[0] for m in mentions_of(text)]
+    assert {"3 October 2018", "22 August 2018", "12 June 2017"} <= set(found)
+
+
+def test_a_labelled_line_of_dates_gives_the_day_the_page_was_put_out() -> None:
+    text = (
+        "Podcast: ASEAN and the scam compounds\n\n"
+        "Air date: 12 April 2024 | Recorded: 9 April 2024\n\nHOST: Hello.\n"
+    )
+    assert parse_article("d", "d.txt", text, {}).document.published == date(2024, 4, 12)
+    text = "Headline here\n\nBroadcast on 3 May 2019\n\nThe programme looks at labour migration.\n"
+    assert parse_article("d", "d.txt", text, {}).document.published == date(2019, 5, 3)
+
+
 def test_dateline_sets_published_date_and_place() -> None:
     article = parse_article("d", "d.txt", "JAKARTA, 28 September 2016 – The ACWC launched it today.", {})
     assert article.document.published == date(2016, 9, 28)
@@ -405,6 +439,17 @@ MENTION_CASES = [
             ("next month", date(2018, 12, 1), date(2018, 12, 10)),
         ],
         id="part of a month counted from the article",
+    ),
+    pytest.param(
+        "JAKARTA, 21 November 2025 – Cambodia and Singapore deposited their instruments in January 2016, and "
+        "Thailand in July 2016. The following year brought the rest.",
+        [("The following year", date(2017, 1, 1), date(2017, 12, 31))],
+        id="the following year counts from the year its paragraph stated before it",
+    ),
+    pytest.param(
+        "PUBLISHED: 4 Aug 2023 at 06:15 | UPDATED: 4 Aug 2023 at 11:40\n\nPHUKET – Officials meet next week.",
+        [("4 Aug 2023", date(2023, 8, 4), date(2023, 8, 4))] * 2,
+        id="each day of a date line",
     ),
     pytest.param(
         "VIENTIANE, 20 November 2016 – The chairmanship passes to the Philippines on January 1.",

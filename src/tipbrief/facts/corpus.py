@@ -257,6 +257,8 @@ _FULL_DATE = re.compile(
     rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:19|20)\d\d)"
     # "2018-06-26", and "2023.05.10" or "2023/05/10" as some outlets print their date lines
     r"|(?P<iy>(?:19|20)\d\d)(?P<sep>[-./])(?P<im>[01]\d)(?P=sep)(?P<id>[0-3]\d)"
+    # ("BANGKOK, 5 March B.E. 2562 -": a Thai Buddhist Era year, 543 years ahead of the common one.)
+    rf"|(?P<d3>[0-3]?\d)\s+(?P<m3>{MONTH_RE})\s+B\.\s?E\.\s*(?P<be>2[45]\d\d)"
 )
 # A wire story's dateline: "KUALA LUMPUR, Nov 21 (Bernama) --", "HANOI, 26 June 2018-",
 # "Bangkok (Thailand), 19 December 2024 –", "Hanoi (VNA) –", "Bangkok, Aug 1 (PTI) Australia ...".
@@ -319,6 +321,10 @@ def parse_full_date(text: str) -> date | None:
     try:
         if m.group("iy"):
             return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        if m.group("be"):
+            return date(
+                int(m.group("be")) - 543, MONTHS[m.group("m3").rstrip(".").lower()], int(m.group("d3"))
+            )
         day, month, year = (
             (m.group("d"), m.group("m"), m.group("y"))
             if m.group("d")
@@ -364,6 +370,10 @@ class _Metadata:
     body_started: bool = False
     prose_started: bool = False
     """A kept paragraph has been a sentence (or long): the letterhead above a release is over."""
+    bulleted: bool = False
+    """The paragraph being read opened with a bullet (taken off before the rules see it)."""
+    in_box: bool = False
+    """A box of links to other stories ("Related stories", "Most read") is being read."""
 
 
 def _rule_duplicate(text: str, meta: _Metadata) -> str | None:
@@ -372,6 +382,50 @@ def _rule_duplicate(text: str, meta: _Metadata) -> str | None:
         return f"repeats the paragraph at offset {meta.seen[key]}"
     meta.seen[key] = meta.position
     return None
+
+
+# The heading of a box of links to other stories, whose dates are theirs, not this article's.
+_BOX_HEADING = re.compile(
+    r"(?:related(?:\s+(?:stories|articles|news|content|coverage|posts|reading|links))?|read\s+(?:more|also)"
+    r"|also\s+read|see\s+also|more\s+(?:stories|news|on\s+this(?:\s+(?:story|topic))?)|most\s+(?:read|popular|viewed"
+    r"|shared)|trending(?:\s+now)?|latest\s+(?:news|stories)|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?"
+    r"|popular\s+(?:stories|posts)|top\s+stories|in\s+other\s+news|editor['’]?s\s+picks?)\s*:?",
+    re.IGNORECASE,
+)
+# "1. Ministers meet in Bangkok (12 June 2017)": an entry of a numbered box.
+_NUMBERED_ENTRY = re.compile(r"\d{1,2}[.)]\s+\S")
+
+
+def _rule_box(text: str, meta: _Metadata) -> str | None:
+    """ "Related stories" / "- Thailand hosts forum on labour migration (3 October 2018)": the box's
+    heading and the list of links under it, to its last entry."""
+    heading = _BOX_HEADING.match(text.strip())
+    rest = text.strip()[heading.end() :].strip() if heading else ""
+    # ("Most read" / "1. Ministers meet in Bangkok (12 June 2017)", lines of one paragraph.)
+    entries = bool(_NUMBERED_ENTRY.match(rest) or _BULLET.match(rest)) and len(text) <= 400
+    if heading and (not rest or entries):
+        meta.in_box = True
+        return "heading of a box of other stories" + (" and its entries" if rest else "")
+    if meta.in_box and (meta.bulleted or _NUMBERED_ENTRY.match(text)) and len(text) <= 250:
+        return "entry of a box of other stories (their dates are theirs)"
+    meta.in_box = False
+    return None
+
+
+# "This article first appeared in The Regional Review on 10 February 2017", "Originally published by
+# … on …", "A version of this story ran in …": where the text appeared before, not an event of it.
+_REPUBLISHED = re.compile(
+    r"(?:(?:This|The)\s+(?:article|story|piece|commentary|column|op-ed|analysis|interview)\s+(?:was\s+)?"
+    r"(?:first|originally)\s+(?:appeared|published|ran|posted)"
+    r"|(?:Originally|First)\s+(?:published|posted|appeared)"
+    r"|An?\s+(?:earlier\s+|shorter\s+|longer\s+)?version\s+of\s+this\s+(?:article|story|piece)\s+(?:first\s+)?"
+    r"(?:appeared|was\s+published|ran))\b[^\n]{0,160}$",
+    re.IGNORECASE,
+)
+
+
+def _rule_republished(text: str, meta: _Metadata) -> str | None:
+    return "note of where the text appeared first" if len(text) <= 220 and _REPUBLISHED.match(text) else None
 
 
 def _rule_link_list(text: str, meta: _Metadata) -> str | None:
@@ -433,10 +487,32 @@ def _masthead_date(text: str) -> date | None:
     return parse_full_date(fields[-1])
 
 
+# "Air date: 12 April 2024 | Recorded: 9 April 2024": of a line's labelled dates, the one the page
+# was put out on (not when it was recorded, captured or last changed).
+_PUBLISHED_LABEL = re.compile(
+    r"(?:Air(?:ed|\s+date)(?:\s+on)?|(?:First\s+)?[Bb]roadcast(?:\s+on)?|Date\s+(?:published|posted|issued)"
+    r"|Issue\s+date|Issued(?:\s+on)?|Published(?:\s+on)?|Posted(?:\s+on)?|Released(?:\s+on)?)\s*:?\s*(?P<date>.+)",
+    re.IGNORECASE,
+)
+
+
+def _labelled_date(text: str) -> date | None:
+    if len(text) > 120:
+        return None
+    for field in text.split("|"):
+        m = _PUBLISHED_LABEL.fullmatch(field.strip())
+        found = parse_full_date(_TIME_AFTER.sub("", m.group("date"))) if m else None
+        if found is not None:
+            return found
+    return None
+
+
 def _date_of_line(text: str) -> date | None:
     """The date a date line holds ("Posted on 5 May 2016", "November 14, 2022 | 12:00am")."""
     m = _DATE_LINE.match(text) if len(text) <= 80 else None
     found = parse_full_date(m.group("date")) if m else None
+    if found is None:
+        found = _labelled_date(text)
     if found is None and "|" in text:
         found = _masthead_date(text)
     if m and found is None:
@@ -513,6 +589,8 @@ def _rule_title(text: str, meta: _Metadata) -> str | None:
 
 
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
+    _rule_box,
+    _rule_republished,
     _rule_duplicate,
     _rule_link_list,
     _rule_source_line,
@@ -656,6 +734,7 @@ def parse_article(
         if bulleted:
             para = _drop_prefix(para, len(para.text) - len(body))
         state.position = para.start
+        state.bulleted = bulleted
         if _YEAR_HEADING.fullmatch(para.text):
             heading_year = int(para.text.strip())
             dropped.append(DroppedSpan(para.start, para.end, "timeline year heading (kept for its entries)"))

@@ -191,9 +191,16 @@ def entry_year(s: Sentence) -> int | None:
 
 
 def sentence_temporals(s: Sentence) -> tuple[Temporal, ...]:
-    """The sentence's temporal expressions; in an entry, "the previous year" counts from its year."""
+    """The sentence's temporal expressions; in an entry, "the previous year" counts from its year,
+    and so it does from the last year its paragraph stated before it ("… in July 2016. The following
+    year brought the rest": 2017, whatever year the article is of)."""
     found = extract_temporals(s.text)
-    year = entry_year(s) if any(t.relative in _STEPS_FROM_A_YEAR for t in found) else None
+    steps = any(t.relative in _STEPS_FROM_A_YEAR and t.base_year is None for t in found)
+    year = entry_year(s) if steps else None
+    if year is None and steps:
+        first = next(t for t in found if t.relative in _STEPS_FROM_A_YEAR)
+        stated = [t.year for t in extract_temporals(s.paragraph.text[: s.start + first.start]) if t.year]
+        year = stated[-1] if stated else None
     if year is None:
         return found
     return tuple(
@@ -273,7 +280,10 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
         for d in out
         if _names_a_date(ctx.original, d, asides)
     ]
-    return _joined_days(ctx, out)
+    # (A box's dates are the page's, added after: no day of the story counts from them.)
+    a = intersect(anchor)
+    aside = _aside_dates(ctx, (a[0], a[1]) if a and a[0] and a[1] else None)
+    return _joined_days(ctx, tuple(sorted((*out, *aside), key=lambda d: d.span.start)))
 
 
 _WEEKDAY_NAMES = frozenset(day.title() for day in WEEKDAYS)
@@ -360,15 +370,38 @@ def _date_lines(ctx: _Context) -> list[DateFound]:
         if "date line" not in dropped.reason:
             continue
         line = doc.text[dropped.start : dropped.end]
+        # ("PUBLISHED: 4 Aug 2023 at 06:15 | UPDATED: 4 Aug 2023 at 11:40": each of its days.)
         days = [(t, iv) for t in extract_temporals(line) if (iv := stated_interval(t)) and iv[0] == iv[1]]
-        if days:
-            t, iv = days[-1]
+        for t, iv in days:
             start, end = dropped.start + t.start, dropped.start + t.end
             out.append(
                 DateFound(
                     Span(doc.id, start, end, doc.text[start:end]), t, iv[0], iv[1], True, "the date line"
                 )
             )
+    return out
+
+
+def _aside_dates(ctx: _Context, bounded: tuple[date, date] | None) -> list[DateFound]:
+    """The dates a dropped box of other stories or a note of first publication gives: no part of the
+    story, which no event is read from, but dates the page gives; stated in full, or counted back
+    from the article's date ("Updated two days ago", "Tuesday")."""
+    out = []
+    doc = ctx.article.document
+    for dropped in doc.dropped:
+        if "other stories" not in dropped.reason and "appeared first" not in dropped.reason:
+            continue
+        text = doc.text[dropped.start : dropped.end]
+        for t in extract_temporals(text):
+            start, end = dropped.start + t.start, dropped.start + t.end
+            span = Span(doc.id, start, end, doc.text[start:end])
+            iv = stated_interval(t)
+            found: tuple[date | None, date] | None = iv
+            note = "stated in full" if iv else "needs the article's date"
+            if found is None and bounded:
+                found, note = anchored_interval(t, bounded, "past")
+            lo, hi = found if found else (None, None)
+            out.append(DateFound(span, t, lo, hi, iv is not None, note))
     return out
 
 

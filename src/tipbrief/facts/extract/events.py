@@ -2040,7 +2040,9 @@ _TRAINED_ADJECTIVE = re.compile(
 # foreign ministers of Malaysia, Indonesia and Thailand met".
 _GROUP_WORDS = frozenset({"Senior", "Foreign", "Justice", "Labour", "Labor", "Home", "Police", "Immigration"})
 _GROUP_LEAD = re.compile(
-    r"^(?:(?:[Tt]he|[Ww]hen|[Aa]fter|[Bb]efore|[Aa]s|[Ww]hile|[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]here)\s+)+"
+    r"^(?:(?:[Tt]he|[Ww]hen|[Aa]fter|[Bb]efore|[Aa]s|[Ww]hile|[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]here"
+    # ("Last month ASEAN officials met in Vientiane": the time before them is no part of who met.)
+    r"|[Ll]ast|[Nn]ext|month|week|year|[Yy]esterday|[Tt]oday|[Ee]arlier|[Ll]ater|[Rr]ecently)\s+)+"
 )
 _GROUP_MET = re.compile(
     # ("Interior and security ministers of …": both portfolios, not "and security ministers".)

@@ -29,6 +29,10 @@ _YEAR_CORE = r"(?:19[5-9]\d|20\d\d)"
 
 
 _YEAR = _YEAR_CORE + r"(?![\d/])(?!-\d)"
+# A Thai Buddhist Era year without the common one after it ("B.E. 2559"): 543 years ahead.
+_BE_YEAR = r"B\.\s?E\.\s*(?P<be>2[45]\d\d)\b(?!\s*\(\s*(?:19|20)\d\d)"
+_BE_OFFSET = 543
+_LAW_BEFORE = re.compile(r"\b(?:Act|Code|Decree|Law)(?:\s*\(No\.\s*\d+\))?\s+$")
 
 
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
@@ -98,7 +102,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "dmy",
         rf"{_WEEKDAY_PREFIX}\b(?P<a_d>{_DAY})\s+(?:of\s+)?(?P<a_m>{_MONTH})"
-        rf"(?:,?\s+(?:B\.\s?E\.\s*25\d\d\s*\(\s*(?={_YEAR_CORE}\s*\)))?(?P<a_y>{_YEAR})(?:(?<=\d)\s*\)(?<=\)))?)?",
+        # (Its closing bracket is the expression's only after a B.E. year: "(3 October 2018)" keeps its own.)
+        rf"(?:,?\s+(?P<a_bep>B\.\s?E\.\s*25\d\d\s*\(\s*(?={_YEAR_CORE}\s*\)))?(?P<a_y>{_YEAR})(?(a_bep)\s*\))"
+        # ("5 March B.E. 2562": the Buddhist Era year alone, 543 years ahead of the common one.)
+        rf"|,?\s+{_BE_YEAR.replace('?P<be>', '?P<a_be>')})?",
     ),
     (
         "mdy",
@@ -107,7 +114,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "my",
         rf"(?:\b(?P<c_mod>early|mid|late|end of|beginning of|the end of|the beginning of)[\s-]+)?"
-        rf"\b(?P<c_m>{_MONTH}),?\s+(?P<c_y>{_YEAR})",
+        # ("July B.E. 2559 (2016)", "March B.E. 2562": a Buddhist Era year, as after a day.)
+        rf"\b(?P<c_m>{_MONTH}),?\s+(?:(?P<c_bep>B\.\s?E\.\s*25\d\d\s*\(\s*(?={_YEAR_CORE}\s*\)))?(?P<c_y>{_YEAR})"
+        rf"(?(c_bep)\s*\))|{_BE_YEAR.replace('?P<be>', '?P<c_be>')})",
     ),
     (
         "month_relative_year",
@@ -120,7 +129,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # "postponed to February", "moved to March": a meeting's new month; "is scheduled for June".
         rf"\b(?:moved|postponed|deferred|rescheduled|delayed|back)\s+(?:to|for)\s+|"
         rf"\b(?:scheduled|planned|slated|set)\s+for\s+)"
-        rf"(?P<m_m>{_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])",
+        rf"(?P<m_m>{_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])(?!,?\s+B\.\s?E\.)",
     ),
     ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
     (
@@ -136,6 +145,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "bare_year_range",
         rf"(?P<n_prev>[A-Z][\w’'.]*\s+\(?)?\b(?P<n_y1>{_YEAR_CORE})\s*[-–]\s*(?P<n_y2>{_YEAR_CORE})\b",
     ),
+    # ("the Anti-Trafficking in Persons Act B.E. 2551 (2008)": or with the common one after it.)
+    ("be_year", rf"\bB\.\s?E\.\s*(?P<g_be>2[45]\d\d)\b(?:\s*\(\s*(?P<g_y>{_YEAR_CORE})\s*\))?"),
     (
         "year",
         rf"\b(?:in|In|since|Since|by|By|until|Until|till|during|During|before|Before|after|After|throughout|"
@@ -212,6 +223,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_range": ("digit", "/"),
     "decade": ("digit", "0s"),
     **dict.fromkeys(("year_range", "bare_year_range", "year", "year_mod"), ("digit",)),
+    "be_year": ("digit", "B."),
     **dict.fromkeys(
         ("dm_range_cross", "md_range_cross", "month_range", "dm_range", "md_range", "dmy", "mdy", "my"),
         ("digit", "month"),
@@ -491,6 +503,8 @@ def _read_day(m: re.Match[str]) -> Temporal | None:
     g = m.group
     p = "a" if m.lastgroup == "dmy" else "b"
     d, mo, y = _int(g(f"{p}_d")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
+    if p == "a" and g("a_be"):
+        y = int(g("a_be")) - _BE_OFFSET
     if not _day_fits(d, mo, y):
         return None
     return _date(m, y, mo, d)
@@ -505,7 +519,7 @@ def _read_month_year(m: re.Match[str]) -> Temporal | None:
         end=end,
         text=text,
         kind="month",
-        year=_int(g("c_y")),
+        year=_int(g("c_y")) or (int(g("c_be")) - _BE_OFFSET if g("c_be") else None),
         month=_month(g("c_m")),
         modifier=g("c_mod"),
     )
@@ -579,6 +593,16 @@ def _read_year(m: re.Match[str]) -> Temporal | None:
     return Temporal(start=start, end=end, text=text, kind="year", year=_int(g("e_y")), modifier=g("e_mod"))
 
 
+def _read_buddhist_year(m: re.Match[str]) -> Temporal | None:
+    """B.E. 2559 (the year 2016), B.E. 2551 (2008); not the year in a Thai law's name ("the
+    Anti-Trafficking in Persons Act B.E. 2551", "… Act (No. 3) B.E. 2560"), which names the law."""
+    if _LAW_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+        return None
+    start, end, text = _parts(m)
+    year = int(m.group("g_y") or 0) or int(m.group("g_be")) - _BE_OFFSET
+    return Temporal(start=start, end=end, text=text, kind="year", year=year)
+
+
 def _read_year_with_modifier(m: re.Match[str]) -> Temporal | None:
     """early 2015, the end of 2015"""
     g = m.group
@@ -631,6 +655,7 @@ _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "decade": _read_decade,
     "year_range": _read_year_range,
     "bare_year_range": _read_bare_year_range,
+    "be_year": _read_buddhist_year,
     "year": _read_year,
     "year_mod": _read_year_with_modifier,
     "relative": _read_relative,
