@@ -1112,12 +1112,22 @@ def _verb_before(c: Constraint, original: str) -> re.Match[str] | None:
     return _LAST_VERB.search(lead)
 
 
+_DAY_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_DAY_COUNTS |= {str(n): n for n in range(1, 8)}
+_N_DAY = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])-day\b", re.IGNORECASE)
+
+
 def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") -> list[Constraint]:
     """A meeting runs for days: "opened here today", "at its close on Tuesday", "met on Monday"
     name one of them, not all. A relative date of one day bounds the meeting to the week after it
     when the sentence says it opened, the week before when it closed, and either side otherwise;
     the meeting's reference row, when there is one, then gives its days."""
     span = timedelta(days=MEETING_SPAN_DAYS)
+    # ("A three-day regional workshop … opened on Tuesday": from the day it names, it ran to the
+    # Thursday, no further. What the article's date allows stays as wide: it may have said
+    # "tomorrow".)
+    lengths = {_DAY_COUNTS[m.group("n").casefold()] for m in _N_DAY.finditer(text)}
+    days_long = timedelta(days=lengths.pop() - 1) if len(lengths) == 1 else span
     opened, closed = bool(_OPENED.search(text)), bool(_CLOSED.search(text))
     out = []
     for c in cons:
@@ -1140,8 +1150,8 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             # record, the week after it (before it, for the day it closed) holds the meeting.
             first = bool(verb and verb.group("open")) if verb else opened and not closed
             last = bool(verb and verb.group("close")) if verb else closed and not opened
-            lo = c.earliest if first else c.earliest - span
-            hi = c.latest if last else c.latest + span
+            lo = c.earliest if first else c.earliest - days_long
+            hi = c.latest if last else c.latest + days_long
             note = c.note + "; a day of the meeting"
             c = replace(c, earliest=lo, latest=hi, note=note, part=True, day=c.earliest)
         elif c.annual is not None and (_verb_before(c, original) or opened != closed):

@@ -303,10 +303,12 @@ def _closing_line(ctx: _Context) -> list[Constraint]:
     # "(Published 20 March 2022)", "— The Editorial Board, 14 October 2024", a release's sign-off block
     # ("Ministry of Foreign Affairs / Bangkok / 12 March 2019"): a date line that ends the article, as
     # one under the headline begins another.
-    tail = doc.text.rstrip()
-    last_line = tail[tail.rfind("\n") + 1 :]
-    closing = last_line.strip().strip("()").lstrip("—–- ").strip()
-    if closing and len(closing) <= 80 and not closing.endswith("."):
+    # ("Phnom Penh, 12 June 2024" / "Embassy of Australia": or the block's line above its signer's.)
+    lines = [x for x in doc.text.rstrip().splitlines() if x.strip()][-3:]
+    for last_line in reversed(lines):
+        closing = last_line.strip().strip("()").lstrip("—–- ").strip()
+        if not closing or len(closing) > 80 or closing.endswith("."):
+            break
         ended = _date_of_line(closing)
         if ended is not None:
             at = doc.text.rfind(closing)
