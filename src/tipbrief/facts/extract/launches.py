@@ -809,7 +809,7 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
 
 
 def _series_by_head(ctx: _Context, name: str) -> Row | None:
-    """The one report the article names whose name ends in the mention's noun ("the previous index",
+    """The one report the article names whose name holds the mention's noun ("the previous index",
     in an article that names the Global Slavery Index and the Global Estimates of Modern Slavery)."""
     head = name.split()[-1].casefold() if name.split() else ""
     texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
@@ -817,7 +817,7 @@ def _series_by_head(ctx: _Context, name: str) -> Row | None:
         row.get("report"): row
         for x in texts
         for _, _, row in ctx.gaz.reports.find(x)
-        if row.get("report").split()[-1].casefold() == head
+        if head in row.get("report").casefold().split()
     }
     return next(iter(named.values())) if len(named) == 1 else None
 
@@ -921,6 +921,9 @@ _TAIL_BEFORE_LAUNCH = re.compile(
     r"|,\s*(?:which|that)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:had\s+|has\s+)?"
     # "its annual report on trafficking, the first released under Secretary Clinton"
     r"|,\s*the\s+(?:first|second|third|last|latest)\s+"
+    # "the previous estimates, which referred to 2016 and were launched in September 2017": a
+    # relative clause whose second verb is the release.
+    r"|,\s*(?:which|that)\s+[^,;]{1,60}?\s+and\s+(?:was|were|had\s+been|has\s+been)\s+"
     # 'The report, titled "Trapped at Sea", was launched': its title between.
     r"|,?\s*(?:(?:titled|entitled|called)\s+)?[“\"][^”\"]{5,200}[”\"],?\s*(?:(?:was|were|is|are)\s+)?)$"
 )
