@@ -172,7 +172,7 @@ _EXPECTED_TO = re.compile(
 # ("have become the first ASEAN member states to deposit", "was one of the first two countries to
 # deposit")
 _BECAME_NTH = re.compile(
-    r"\b(?:became|(?:has|have|had)\s+become|were|was|is|are)\s+(?:one\s+of\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\b(?:became|becoming|becomes|(?:has|have|had)\s+become|were|was|is|are)\s+(?:one\s+of\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d{1,2}(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,3}?to\s+$",
     re.IGNORECASE,
 )
@@ -309,7 +309,11 @@ def find_acts(
             ]
         if not found and (kind == "deposit" or _INSTRUMENT_OF_RATIFICATION.search(text)):
             # "its instrument of ratification was handed to …": the instrument the article is about.
-            found = [(n[0], n[1], n[2]) for n in names[-1:]] or (
+            # (Named before the verb, if the sentence names any there: "The Convention had entered
+            # into force …, after Manila deposited the sixth instrument of ratification …, and … the
+            # region finalized the Bohol TIP Work Plan" deposits no work plan.)
+            prior = [n for n in names if n[1] <= verb.start()]
+            found = [(n[0], n[1], n[2]) for n in (prior or names)[-1:]] or (
                 [(-1, -1, _ratifiable(before.rows, kind).get("name"))] if before else []
             )
         if (
@@ -355,7 +359,10 @@ def find_acts(
             # ("the Phnom Penh Statement on its adoption": the statement is about another's act.)
             gap = text[prior[-1][1] : verb.start()] if prior else ""
             about = re.fullmatch(r"\s+(?:on|about|regarding)\s+its\s+", gap)
-            found = prior if len(prior) == 1 and not about else []
+            # ("the ASEAN Convention … (ACTIP) since its entry into force": a name and its acronym
+            # are one instrument.)
+            same = {(r.key if (r := _instrument_row(ctx.gaz, n[2])) else n[2]) for n in prior}
+            found = prior[-1:] if len(same) == 1 and not about else []
         # "endorsed the draft ASEAN Convention … (ACTIP)": the verb acts on the text, not on the
         # instrument ("a draft declaration, which the leaders are expected to adopt" is the act).
         drafts = {
@@ -1140,7 +1147,15 @@ def _party_by_capital(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]
     possessive in the verb's clause (a capital, as news writes it) stands for its country."""
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
     found = set()
-    for m in re.finditer(r"\b(?P<city>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s", text[clause:v_start]):
+    # ("Manila ratified the Convention in 2017": the city as the verb's whole subject, too.)
+    lead = text[clause:v_start]
+    subject = re.fullmatch(
+        r"\s*(?:[A-Z][A-Z .,-]*\s[-–—]+\s*)?(?P<city>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:\w+ly\s+)?", lead
+    )
+    for m in [
+        *re.finditer(r"\b(?P<city>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s", lead),
+        *filter(None, [subject]),
+    ]:
         row = ctx.gaz.place_row(m.group("city"))
         if row is not None and row.get("kind") == "city":
             found.add(row.get("country"))
