@@ -16,6 +16,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from tipbrief.common.words import sentence_words
+from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.acts import (
     ACT_KINDS,
     POINT_KINDS,
@@ -1824,6 +1825,23 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             # whatever verb the sentence has (still to come where that verb is).
             ahead = bool(_FUTURE_MARK.search(text, 0, m.start))
             out.append(replace(_meeting_frame(m, trigger=True), future=ahead))
+        elif (
+            in_city
+            and (at_city := text.find(in_city.removeprefix("ASEAN Summit in "), m.start)) >= 0
+            and re.search(r"\bSummit\b", text[m.start : at_city])
+            and re.match(
+                rf"(?:,\s+[A-Z][\w'’-]*)?\s+in\s+(?:{MONTH_RE})\b",
+                text[at_city + len(in_city.removeprefix("ASEAN Summit in ")) :],
+            )
+        ):
+            # "…, starting with the ASEAN Summit in Kuala Lumpur in May": named, with its city and
+            # the month that picks one of the city's summits on record (the article's year says
+            # which), an event whatever the verb.
+            city = in_city.removeprefix("ASEAN Summit in ")
+            end = text.find(city, m.end) + len(city)
+            ahead = bool(_FUTURE_MARK.search(text, 0, m.start))
+            frame = replace(_meeting_frame(m, trigger=True), future=ahead)
+            out.append(replace(frame, title=in_city, name=_norm(in_city), generic=False, end=end))
         elif alone and in_city and _at_or_during(text, m):
             # "Last month, at their summit in Kuala Lumpur, the leaders welcomed …": the leaders'
             # summit in that city, which the time beside it picks from the city's summits.

@@ -319,12 +319,18 @@ _ORDINAL = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:ASEAN\s+)?(?:(?:Reg
 # A series' name (or alias) that runs on into a longer name is another meeting's: "ASEAN Ministerial
 # Meeting" inside "the Ninth ASEAN Ministerial Meeting on Social Welfare and Development (AMMSWD)".
 _NAME_GOES_ON = re.compile(r"\s+(?:on|for|of|against)\s+[A-Z]")
+_TOPIC_GOES_ON = re.compile(r"\s+(?:on|against)\s+[a-z]")
 
 
 def goes_on(text: str, start: int, end: int, row: Row) -> bool:
     """An alias of a series that runs on into a longer name (the series' own name may run on: "Sixth
     Bali Process Ministerial Conference on People Smuggling, …")."""
     on = _NAME_GOES_ON.match(text, end)
+    said_words = text[start:end].split()
+    if on is None and any(w[:1].islower() for w in said_words[1:]):
+        # ("an emergency ASEAN ministerial meeting on trafficking": a meeting described in common
+        # words, on a topic of its own, is no meeting of the series whose name those words spell.)
+        on = _TOPIC_GOES_ON.match(text, end)
     if on is None or text[start:end].casefold() == row.get("name").casefold():
         return False
     # ("Ministerial Conference of the Bali Process on People Smuggling": the start of a longer name
