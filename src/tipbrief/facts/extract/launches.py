@@ -1087,7 +1087,14 @@ _APPOSITION_BEFORE = re.compile(r",\s*(?:the|an?)\s[^,;()]{0,80}$")
 
 def _without_apposition(gap: str) -> str:
     m = _APPOSITION.match(gap)
+    if m is None:
+        # ("Washington's annual Trafficking in Persons Report, which usually appears in June, came
+        # out only on 29 September": an aside on the series between the name and its verb.)
+        m = _WHICH_ASIDE.match(gap)
     return m.group("keep") + gap[m.end() :] if m else gap
+
+
+_WHICH_ASIDE = re.compile(r"(?P<keep>\s*(?:\([A-Z][\w&/-]*\))?)\s*,\s*which\s[^,;()]{1,80},\s*$")
 
 
 def _in_apposition(text: str, start: int, end: int, v_start: int) -> bool:
