@@ -71,6 +71,7 @@ SETS = (
     *("heldout93", "heldout94", "heldout95", "heldout96", "heldout97", "heldout98", "heldout99"),
     *("heldout100", "heldout101", "heldout102", "heldout103", "heldout104"),
     *("heldout105", "heldout106", "heldout107", "heldout108", "heldout109"),
+    *("heldout110", "heldout111", "heldout112", "heldout113", "heldout114"),
 )
 Interval = tuple[date | None, date | None]
 
