@@ -66,6 +66,8 @@ class Act:
     counted: bool = False
     """ "after the sixth ratification was deposited": its party only counted, never named, so only
     the reference rows date it (the sentence's dates are another act's)."""
+    name_at: int = -1
+    """Where the instrument's name stands in the sentence (-1: named before it, or not at all)."""
 
 
 class _Lazy:
@@ -452,7 +454,18 @@ def find_acts(
             ) or bool(_PLANNED.search(lead))
             subject = row.key if row else _norm(label)
             out.append(
-                Act(act_kind, verb.start(), verb.end(), label, subject, acronym, parties, future, counted)
+                Act(
+                    act_kind,
+                    verb.start(),
+                    verb.end(),
+                    label,
+                    subject,
+                    acronym,
+                    parties,
+                    future,
+                    counted,
+                    start,
+                )
             )
     return _unique(out + listed_acts(ctx, text, out))
 
@@ -738,20 +751,29 @@ def _ratifiable(before: Sequence[Row], kind: str) -> Row:
 _FRAMEWORK_OF = re.compile(r"\b(?:under|within|pursuant\s+to|in\s+line\s+with)\s+(?:the\s+|its\s+)?$")
 
 
+_TIME_THEN_AND = re.compile(
+    rf"in\s+(?:[0-3]?\d\s+)?(?:{MONTH_RE}|(?:19|20)\d\d)[\w ,.]{{0,12}}?\s+and\s+(?:the\s+|an?\s+)?"
+)
+
+
 def _governed(
     ctx: _Context, text: str, names: list[tuple[int, int, str]], v_start: int, v_end: int, kind: str
 ) -> list[tuple[int, int, str]]:
     """The instruments a verb acts on: those listed right after it ("the adoption of X, Y and Z
     during …", "deposited its instrument of ratification of X") or named right before it ("X,
     which was signed …", "X and Y will be adopted", "X enters into force")."""
-    limit = next(
-        (
-            m.start()
-            for m in _CLAUSE_END.finditer(text, v_end)
-            if not any(a <= m.start() < b for a, b, _ in names)
-        ),
-        len(text),
-    )
+    ends = [
+        m.start()
+        for m in _CLAUSE_END.finditer(text, v_end)
+        if not any(a <= m.start() < b for a, b, _ in names)
+    ]
+    limit = ends[0] if ends else len(text)
+    # ("adopted a Declaration on … in Cebu in January 2007 and the ASEAN Consensus on the same
+    # subject in 2017": a time, then "and" and another name, lists a second object with its own time.)
+    while (nxt := next((n for n in names if n[0] >= limit), None)) is not None and _TIME_THEN_AND.fullmatch(
+        text, limit, nxt[0]
+    ):
+        limit = next((e for e in ends if e > nxt[1]), len(text))
     # "signed the ASEAN Consensus … on Nov. 14 and adopted the Bohol TIP Work Plan": a second verb
     # acts on what follows it.
     second = _SECOND_ACT.search(text, v_end, limit)

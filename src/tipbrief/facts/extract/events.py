@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.corpus import MONTH_RE
@@ -37,6 +38,7 @@ from tipbrief.facts.extract.dates import (
     _programme_constraints,
     _time_constraints,
     ahead_in_list,
+    sentence_temporals,
 )
 from tipbrief.facts.extract.evidence import (
     _OBJECT_CLAUSE,
@@ -331,6 +333,8 @@ class _Frame:
     meetings it names are events only where the reference rows agree with what it says of them."""
     dated_only: bool = False
     """An event only where the sentence dates it (a report known by its publisher alone)."""
+    name_at: int = -1
+    """Where an act's instrument is named in the sentence, when the verb names it (-1 otherwise)."""
 
 
 # The kinds of event that are a gathering with days of its own (not an act done on one day).
@@ -499,6 +503,7 @@ def _events_in_sentence(
             aside = reporting + asides(
                 ctx, s, f.at, f.end, f.kind in ACT_KINDS, f.party, meeting=f.kind not in POINT_KINDS
             )
+            aside += _other_objects(ctx, s, f, frames, source.end)
             # "leaders adopted X in May 2023, and ministers at the 18th AMMTC in Vientiane in August
             # last year pledged …": what follows a clause with another subject is that clause's.
             stop = _CLAUSE_BREAK.search(text, f.at)
@@ -1602,6 +1607,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
                     split=(i, len(parties)) if split else None,
                     trigger=not act.counted,
                     weak=local,
+                    name_at=act.name_at,
                 )
             )
     frames += _instruments_of_a_year(ctx, text, frames)
@@ -1622,6 +1628,29 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     ]
     frames += _meetings(ctx, text, words, frames)
     return frames
+
+
+def _other_objects(
+    ctx: _Context, s: Sentence, f: _Frame, frames: list[_Frame], end: int
+) -> list[tuple[int, int]]:
+    """ "signed a Declaration on … in Cebu in January 2007 and the ASEAN Consensus on the same subject
+    in 2017": of two instruments one verb acts on, each with a time of its own, each owns the words
+    from its name to the next name (what stands between the verb and the first is both's)."""
+    if f.kind not in ACT_KINDS or f.name_at < 0:
+        return []
+    names = sorted({g.name_at for g in frames if g.at == f.at and g.kind in ACT_KINDS and g.name_at >= 0})
+    if len(names) < 2:
+        return []
+    bounds = [*names, len(s.text)]
+    slices = list(pairwise(bounds))
+    times = [t.start for t in sentence_temporals(s)]
+    if not all(any(a <= t < b for t in times) for a, b in slices):
+        return []  # ("signed X and Y in 2017": one time for both.)
+
+    def original(at: int) -> int:
+        return s.span(ctx.doc, ctx.original, at, at).start
+
+    return [(original(a), original(b) if b < len(s.text) else end) for a, b in slices if a != f.name_at]
 
 
 _LAW_DATED = re.compile(r"\b(?:19|20)\d\d\b|\bNo\.\s*\d+")

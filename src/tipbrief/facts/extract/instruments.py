@@ -90,6 +90,15 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         if _VENUE_AFTER.match(text, m.end()):
             continue  # "the Kuala Lumpur Convention Centre": a building
         name = m.group("name").strip()
+        end = m.end()
+        # ("adopted a Declaration on … Migrant Workers in Cebu in January 2007": when, and then where,
+        # are no part of the name either.)
+        when = re.search(
+            rf"\s+(?:in|on)\s+(?:[0-3]?\d\s+)?(?:{MONTH_RE})\.?(?:\s+[0-3]?\d)?,?\s+(?:19|20)\d\d$", name
+        )
+        if when is not None:
+            end -= len(name) - when.start()
+            name = name[: when.start()]
         # ("signed the Convention in Kuala Lumpur last November": where, not part of the name.)
         where = next(
             (
@@ -99,7 +108,6 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
             ),
             None,
         )
-        end = m.end()
         if where is not None:
             end -= len(name) - where.start()
             name = name[: where.start()]
