@@ -424,8 +424,19 @@ def find_acts(
                 if not countries(ctx, text) and any(
                     m.start("name") == start for m in _BARE_MEMORANDUM.finditer(text)
                 ):
-                    # ("Officials signed a memorandum of understanding on Friday": which one, no one says.)
-                    continue
+                    # ("Officials signed a memorandum of understanding on Friday": which one, no one says;
+                    # "… launched with a memorandum of understanding signed in Yangon in 2004": the
+                    # one memorandum on record signed in the year the sentence states.)
+                    stated = _stated_years(text)
+                    dated = [
+                        r
+                        for r in ctx.gaz.reference.rows("instruments")
+                        if stated and "memorandum" in r.get("name").casefold() and _adopted_within(r, stated)
+                    ]
+                    if len(dated) != 1:
+                        continue
+                    row, label, parties = dated[0], dated[0].get("name"), ()
+                    act_kind = conclusion_kind(row, label, word)
             if (
                 act_kind in ("adoption", "signing", "entry-into-force")
                 and row is None

@@ -232,7 +232,7 @@ _BARE_MEMORANDUM = re.compile(
     r"(?P<name>[Mm]emorandum of [Uu]nderstanding|MoU|MOU)(?:\s+\((?:MoU|MOU)\))?"
     # (Where and when it was signed follow, not what it is on: "on" a topic is _INSTRUMENT_COMMON's.)
     rf"(?=\s+(?:in\s+[A-Z]|on\s+(?:{WEEKDAY_RE}|{MONTH_RE})\b|at\s+(?:the\s+)?[A-Z]|during\b|here\b"
-    r"|yesterday\b|today\b|last\b|this\b|with\s+(?:the\s+)?[A-Z])|\s*[,.;]|\s*$)"
+    r"|yesterday\b|today\b|last\b|this\b|with\s+(?:the\s+)?[A-Z]|signed\b)|\s*[,.;]|\s*$)"
 )
 _NAME_NOISE = {"the", "asean", "leaders", "of", "on", "in", "and", "a", "an", "s"}
 
