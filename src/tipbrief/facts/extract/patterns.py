@@ -371,6 +371,8 @@ _ANAPHOR = Trigger(
 
 _NOT_CURRENT = re.compile(
     r"\b(?:former|late|then|ex-|outgoing|incoming|newly appointed|designate"
+    # ("Deputy Foreign Minister Don Pramudwinai": another office than the one the title names.)
+    r"|deputy|vice|assistant|acting"
     # ("President Prabowo Subianto, who succeeded Joko Widodo in October": Widodo is out of office.)
     r"|succeeded|succeeds|replaced|replaces|took over from|takes over from|predecessor|successor to)"
     # ("then Indonesian President Joko Widodo": with the title between.)
