@@ -425,7 +425,33 @@ _REPUBLISHED = re.compile(
 
 
 def _rule_republished(text: str, meta: _Metadata) -> str | None:
-    return "note of where the text appeared first" if len(text) <= 220 and _REPUBLISHED.match(text) else None
+    """ "This commentary first appeared in a regional daily on 9 March 2017" (after "Republished 20
+    March 2017 |", or alone): the text was written for that first appearance, so its "today" and
+    "on Wednesday" count from that day, whatever day the page put it out again."""
+    if len(text) > 220:
+        return None
+    notes = [f.strip() for f in text.split("|") if _REPUBLISHED.match(f.strip())]
+    if not notes:
+        return None
+    first = [d for m in _FULL_DATE.finditer(notes[-1]) if (d := parse_full_date(m.group()))]
+    if first:
+        meta.published = first[-1]
+    return "note of where the text appeared first"
+
+
+# "Printed from the ASEAN website on 2 October 2017", "Accessed 3 May 2020": when a copy was taken,
+# days after the text; no date of it.
+_ACCESSED = re.compile(
+    # ("Page 1 of 3" / "Printed from …": a PDF's footer, on lines of one paragraph.)
+    r"(?:Page\s+\d+\s+of\s+\d+\s*)?(?:Printed|Downloaded|Accessed|Retrieved|Captured|Archived|Saved)\b[^\n|]{0,80}?"
+    r"(?:\bon\s+|:\s*|\s)(?=[^\n]{0,40}\b(?:19|20)\d\d\b)[^\n]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _rule_accessed(text: str, meta: _Metadata) -> str | None:
+    found = len(text) <= 160 and _ACCESSED.match(text)
+    return "note of when a copy was taken (no date of the text)" if found else None
 
 
 def _rule_link_list(text: str, meta: _Metadata) -> str | None:
@@ -591,6 +617,7 @@ def _rule_title(text: str, meta: _Metadata) -> str | None:
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_box,
     _rule_republished,
+    _rule_accessed,
     _rule_duplicate,
     _rule_link_list,
     _rule_source_line,

@@ -383,13 +383,13 @@ def _date_lines(ctx: _Context) -> list[DateFound]:
 
 
 def _aside_dates(ctx: _Context, bounded: tuple[date, date] | None) -> list[DateFound]:
-    """The dates a dropped box of other stories or a note of first publication gives: no part of the
-    story, which no event is read from, but dates the page gives; stated in full, or counted back
-    from the article's date ("Updated two days ago", "Tuesday")."""
+    """The dates a dropped box of other stories, a note of first publication or of when a copy was
+    taken gives: no part of the story, which no event is read from, but dates the page gives;
+    stated in full, or counted back from the article's date ("Updated two days ago", "Tuesday")."""
     out = []
     doc = ctx.article.document
     for dropped in doc.dropped:
-        if "other stories" not in dropped.reason and "appeared first" not in dropped.reason:
+        if not any(k in dropped.reason for k in ("other stories", "appeared first", "copy was taken")):
             continue
         text = doc.text[dropped.start : dropped.end]
         for t in extract_temporals(text):
