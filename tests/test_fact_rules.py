@@ -125,6 +125,11 @@ def test_dateline_sets_published_date_and_place() -> None:
     article = parse_article("d", "d.txt", "JAKARTA, 28 September 2016 – The ACWC launched it today.", {})
     assert article.document.published == date(2016, 9, 28)
     assert article.document.dateline_place == "Jakarta"
+    # (A country's name with "of" in it between the city and the date.)
+    text = "Jeju, Republic of Korea, 11 June 2014 - Officials met in Jeju last week for a workshop."
+    article = parse_article("d", "d.txt", text, {})
+    assert article.document.published == date(2014, 6, 11)
+    assert article.document.dateline_place == "Jeju"
 
 
 def test_a_dateline_on_a_line_of_its_own_under_the_standfirst_dates_the_release() -> None:

@@ -282,7 +282,9 @@ _DATELINE = re.compile(
     rf"^\(?(?P<place>{_DATELINE_PLACE})"
     # ", Philippines", ", East Nusa Tenggara" or " (Thailand)," after the city
     # ("NUNUKAN, N Kalimantan, Jan 23": a province abbreviated.)
-    r"(?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z]+){0,2}|\s+\([A-Z][A-Za-z ]+\)(?=\s*,))?"
+    # ("Jeju, Republic of Korea, 11 June 2014 -": a country's name with "of" in it.)
+    r"(?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z’']+){0,3}"
+    r"|\s+\([A-Z][A-Za-z ]+\)(?=\s*,))?"
     # ("Bangkok, Thailand – 30 July 2023 –": a dash before the date too.)
     rf"(?:\s*(?:[,(]|[–—](?=\s*\d))\s*(?P<date>{_FULL_DATE.pattern}|{_DAY_MONTH})\s*\)?)?\s*(?:{_AGENCY})?"
     # "Vientiane, Nov. 30" may stand as a line of its own, before the story's first paragraph.
