@@ -386,6 +386,15 @@ def _rule_duplicate(text: str, meta: _Metadata) -> str | None:
     return None
 
 
+# Why a paragraph that is no part of the story, but whose dates are the page's, was dropped: the
+# date mentions still read them (extract.dates).
+BOX_HEADING = "heading of a box of other stories"
+BOX_ENTRY = "entry of a box of other stories (their dates are theirs)"
+FIRST_APPEARANCE = "note of where the text appeared first"
+COPY_TAKEN = "note of when a copy was taken (no date of the text)"
+ASIDE_DROPS = (BOX_HEADING, BOX_ENTRY, FIRST_APPEARANCE, COPY_TAKEN)
+
+
 # The heading of a box of links to other stories, whose dates are theirs, not this article's.
 _BOX_HEADING = re.compile(
     r"(?:related(?:\s+(?:stories|articles|news|content|coverage|posts|reading|links))?|read\s+(?:more|also)"
@@ -407,9 +416,9 @@ def _rule_box(text: str, meta: _Metadata) -> str | None:
     entries = bool(_NUMBERED_ENTRY.match(rest) or _BULLET.match(rest)) and len(text) <= 400
     if heading and (not rest or entries):
         meta.in_box = True
-        return "heading of a box of other stories" + (" and its entries" if rest else "")
+        return BOX_HEADING + (" and its entries" if rest else "")
     if meta.in_box and (meta.bulleted or _NUMBERED_ENTRY.match(text)) and len(text) <= 250:
-        return "entry of a box of other stories (their dates are theirs)"
+        return BOX_ENTRY
     meta.in_box = False
     return None
 
@@ -438,7 +447,7 @@ def _rule_republished(text: str, meta: _Metadata) -> str | None:
     first = [d for m in _FULL_DATE.finditer(notes[-1]) if (d := parse_full_date(m.group()))]
     if first:
         meta.published = first[-1]
-    return "note of where the text appeared first"
+    return FIRST_APPEARANCE
 
 
 # "Printed from the ASEAN website on 2 October 2017", "Accessed 3 May 2020": when a copy was taken,
@@ -453,7 +462,7 @@ _ACCESSED = re.compile(
 
 def _rule_accessed(text: str, meta: _Metadata) -> str | None:
     found = len(text) <= 160 and _ACCESSED.match(text)
-    return "note of when a copy was taken (no date of the text)" if found else None
+    return COPY_TAKEN if found else None
 
 
 def _rule_link_list(text: str, meta: _Metadata) -> str | None:

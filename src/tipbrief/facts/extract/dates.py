@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from tipbrief.facts.corpus import MONTH_RE, spelled
+from tipbrief.facts.corpus import ASIDE_DROPS, MONTH_RE, spelled
 from tipbrief.facts.extract.records import (
     Constraint,
     DateFound,
@@ -389,7 +389,7 @@ def _aside_dates(ctx: _Context, bounded: tuple[date, date] | None) -> list[DateF
     out = []
     doc = ctx.article.document
     for dropped in doc.dropped:
-        if not any(k in dropped.reason for k in ("other stories", "appeared first", "copy was taken")):
+        if not dropped.reason.startswith(ASIDE_DROPS):
             continue
         text = doc.text[dropped.start : dropped.end]
         for t in extract_temporals(text):

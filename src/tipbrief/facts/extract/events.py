@@ -1856,20 +1856,16 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             out.append(replace(_meeting_frame(m, trigger=True), future=ahead))
         elif (
             in_city
-            and (at_city := text.find(in_city.removeprefix("ASEAN Summit in "), m.start)) >= 0
+            and (at_city := text.find(city := in_city.removeprefix("ASEAN Summit in "), m.start)) >= 0
             and re.search(r"\bSummit\b", text[m.start : at_city])
-            and re.match(
-                rf"(?:,\s+[A-Z][\w'’-]*)?\s+in\s+(?:{MONTH_RE})\b",
-                text[at_city + len(in_city.removeprefix("ASEAN Summit in ")) :],
-            )
+            and re.match(rf"(?:,\s+[A-Z][\w'’-]*)?\s+in\s+(?:{MONTH_RE})\b", text[at_city + len(city) :])
         ):
             # "…, starting with the ASEAN Summit in Kuala Lumpur in May": named, with its city and
             # the month that picks one of the city's summits on record (the article's year says
-            # which), an event whatever the verb.
-            city = in_city.removeprefix("ASEAN Summit in ")
-            end = text.find(city, m.end) + len(city)
+            # which), an event whatever the verb. (Its name reaches to the city.)
             ahead = bool(_FUTURE_MARK.search(text, 0, m.start))
             frame = replace(_meeting_frame(m, trigger=True), future=ahead)
+            end = at_city + len(city)
             out.append(replace(frame, title=in_city, name=_norm(in_city), generic=False, end=end))
         elif alone and in_city and _at_or_during(text, m):
             # "Last month, at their summit in Kuala Lumpur, the leaders welcomed …": the leaders'
