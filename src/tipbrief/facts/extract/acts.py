@@ -153,6 +153,10 @@ def conclusion_kind(row: Row | None, name: str, verb: str = "") -> str:
 
 # A verb that does not report an act: an intention ("agreed to adopt"), a negation ("has not
 # ratified"), a step still to come for others ("the sixth Member State to ratify").
+# "Thailand used the occasion to deposit its ratification": a purpose done, so the act was done.
+_USED_TO_ACT = re.compile(
+    r"\b(?:used|took)\s+(?:the|that|this)\s+(?:occasion|opportunity|meeting|summit|visit)\s+to\s+$"
+)
 _NOT_AN_ACT = re.compile(
     r"(?:\bto|\b(?:not|never|yet)(?:\s+yet)?|n't(?:\s+yet)?|\byet to|\bbefore)\s+$"
     # "once a sixth Member State has deposited": a condition, not an act anyone performed.
@@ -244,6 +248,7 @@ def find_acts(
             _EXPECTED_TO.search(lead)
             or _BECAME_NTH.search(text, max(0, verb.start() - 80), verb.start())
             or _LEGISLATURE_VOTED.search(lead)
+            or _USED_TO_ACT.search(lead)
         ):
             continue
         if (
@@ -384,6 +389,9 @@ def find_acts(
             )
             label = row.get("name") if row else _named_in_article(ctx, text, start, name)
             label = re.sub(r"^(?:the|The)\s+", "", label)
+            # ("The convention, signed … last November", after "the bloc's convention against human
+            # trafficking": the name the article gives it may be a recorded one's, whose row it is.)
+            row = row or (_instrument_row(ctx.gaz, label) if label != name else None)
             nth = _NTH_BEFORE.search(text, max(0, start - 12), start) if row is None and start >= 0 else None
             if nth is not None and not label.casefold().startswith(nth.group("nth").casefold()):
                 # "sign the third COMMIT Joint Declaration": one of a series the same name covers, so

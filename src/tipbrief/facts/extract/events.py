@@ -725,6 +725,10 @@ def _events_in_sentence(
             # news was filed ("GENEVA, 16 November 2017 - … comes into force today"), not where.
             filed = None if f.kind == "entry-into-force" else dateline
             pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, filed, cons)
+            if f.kind == "entry-into-force":
+                # (Nor does any city the sentence names: "Manila deposited the sixth instrument, and
+                # the Convention entered into force" took effect everywhere it binds.)
+                pl = None
         if f.kind == "entry-into-force" and not re.match(r"(?:entered|came|took)\b", text[f.at :]):
             dating = [c for c in cons if c.rule in _DATING]
             if not dating or (

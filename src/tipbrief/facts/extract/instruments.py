@@ -76,6 +76,12 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
             if start <= at < end and at + len(form) > end:
                 end = at + len(form)
         found.append((start, end, row.get("name")))
+    # "the bloc's convention against human trafficking", "ASEAN's own convention against trafficking",
+    # "The ASEAN convention against human trafficking": ASEAN's own, described as a regional one is.
+    if "onvention against" in text:
+        for m in _ASEAN_OWN_CONVENTION.finditer(text):
+            if not _overlaps_found(found, m.start("name"), m.end("name")):
+                found.append((m.start("name"), m.end("name"), "regional convention against trafficking"))
     # The shapes need a head noun ("Declaration", "plan of action"): most sentences have none.
     shaped = _INSTRUMENT_NAME.finditer(text) if any(h in text for h in _INSTRUMENT_HEADS) else ()
     for m in shaped:
@@ -226,6 +232,10 @@ _BARE_INSTRUMENT = re.compile(
     rf"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:{WEEKDAY_RE}|\d|{MONTH_RE}\b)"
     r"|(?<=\sin)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:[,.;]|\s+(?:in|on|last|this|at)\b)))"
     r"(?![’'-])"
+)
+_ASEAN_OWN_CONVENTION = re.compile(
+    r"\b(?:[Tt]he\s+ASEAN|ASEAN['’]s(?:\s+own)?|[Tt]he\s+(?:bloc|grouping|association|region)['’]s(?:\s+own)?)\s+"
+    r"(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?)\b"
 )
 _BARE_MEMORANDUM = re.compile(
     r"\b(?:[Aa]n?|[Tt]heir)\s+(?:(?:new|first|bilateral|landmark)\s+)?"

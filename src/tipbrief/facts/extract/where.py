@@ -48,9 +48,14 @@ def names_something(original: str, sp: Span) -> bool:
         return True  # "Manila's envoy to ASEAN deposited …": whose, not where
     if re.search(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$", original[max(0, sp.start - 10) : sp.start]):
         return False
+    if _CITY_ACTS.match(original, sp.end):
+        return True  # "Manila deposited the sixth instrument": who (its government), not where
     return bool(re.match(r"\s+(?:\([A-Z][\w&-]*\)\s+)?[A-Z][\w-]", original[sp.end : sp.end + 30]))
 
 
+_CITY_ACTS = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:deposited|ratified|signed|acceded|lodged|handed|ratifies|deposits|signs)\b"
+)
 _NAME_HEAD_AFTER = re.compile(
     # ("out of the Bohol Trafficking in Persons Work Plan": capitalised words before the head, too.)
     r"\s+(?:\([A-Z][\w&-]*\)\s+)?(?:(?:TIP|[A-Z][\w-]*)\s+(?:(?:in|on|of|against)\s+)?){0,4}?(?:Process|Declaration|Work\s+Plan|Plan\s+of\s+Action|Consensus|"
