@@ -98,7 +98,7 @@ from tipbrief.facts.extract.where import dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import Candidate, ordinal
 from tipbrief.facts.model import Place, Span
 from tipbrief.facts.reference import Row, parse_partial
-from tipbrief.facts.temporal.expressions import Tense, extract_temporals
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import stated_interval
 
 
@@ -1122,8 +1122,7 @@ def _verb_before(c: Constraint, original: str) -> re.Match[str] | None:
     return _LAST_VERB.search(lead)
 
 
-_DAY_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_DAY_COUNTS |= {str(n): n for n in range(1, 8)}
+_DAY_COUNTS = {"one": 1, **_NUMBER_WORDS, **{str(n): n for n in range(1, 8)}}
 _N_DAY = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])-day\b", re.IGNORECASE)
 
 

@@ -681,12 +681,17 @@ def the_edition_named(ctx: _Context) -> Row | None:
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+def _reports_of_article(ctx: _Context) -> dict[str, Row]:
+    """The report series the article (headline included) names by their own names."""
+    texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
+    return {row.get("report"): row for x in texts for _, _, row in ctx.gaz.reports.find(x)}
+
+
 def _report_of_article(ctx: _Context, name: str) -> Row | None:
     """The one report the article names by its own name that ``name`` ("its Global Report", "the
     2014 edition") can be: when it names several, the one whose name holds the mention's
     capitalised words."""
-    texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
-    named = {row.get("report"): row for x in texts for _, _, row in ctx.gaz.reports.find(x)}
+    named = _reports_of_article(ctx)
     if len(named) > 1:
         words = set(re.findall(r"\b[A-Z][a-z]+\b", name))
         named = {k: r for k, r in named.items() if words and words <= set(k.split())}
@@ -812,14 +817,8 @@ def _series_by_head(ctx: _Context, name: str) -> Row | None:
     """The one report the article names whose name holds the mention's noun ("the previous index",
     in an article that names the Global Slavery Index and the Global Estimates of Modern Slavery)."""
     head = name.split()[-1].casefold() if name.split() else ""
-    texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
-    named = {
-        row.get("report"): row
-        for x in texts
-        for _, _, row in ctx.gaz.reports.find(x)
-        if head in row.get("report").casefold().split()
-    }
-    return next(iter(named.values())) if len(named) == 1 else None
+    named = [row for report, row in _reports_of_article(ctx).items() if head in report.casefold().split()]
+    return named[0] if len(named) == 1 else None
 
 
 def _first_or_before(editions: Sequence[Row], this: Row | None, first: bool) -> Row | None:
