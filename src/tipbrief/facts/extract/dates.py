@@ -525,6 +525,9 @@ def _dates_found(
 _PART_OF_MONTH = re.compile(r"\b(early|mid|late)[\s-]+$", re.IGNORECASE)
 _COUNTED_MONTHS = frozenset(("last month", "this month", "next month", "previous month"))
 _FIRST_SINCE = re.compile(r"\b(?:first|only)\b[^,;.]{0,80}\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "ended with the handover of the ASEAN chairmanship for 2017", "Chair for 2020": the year of an
+# office's term, not of the event the sentence reports.
+_TERM_YEAR = re.compile(r"\b(?:chair(?:man)?ship|[Cc]hair)\s+(?:for|of)\s+$")
 # "Last year's edition, released on June 24": a report's edition is dated by when it came out, so
 # the year that owns it dates its release.
 _YEARS_EDITION = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|edition)\b", re.IGNORECASE)
@@ -608,6 +611,10 @@ def _time_constraints(
             continue  # "yesterday's deposit", "last week's raid": the date of that noun
         if _FIRST_SINCE.search(s.text, 0, t.start):
             continue  # "the first ministerial meeting of the Bali Process since 2018": a gap, no date
+        if _TERM_YEAR.search(s.text, max(0, t.start - 20), t.start) and re.fullmatch(
+            r"(?:19|20)\d\d", t.text
+        ):
+            continue
         if _ANNIVERSARY_AFTER.match(s.text, t.end):
             # "Next week marks five years since the Convention entered into force", "On Tuesday it
             # will be ten years since …", "Next week is the fifth anniversary of …": the anniversary's

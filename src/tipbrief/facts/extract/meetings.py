@@ -756,7 +756,10 @@ def _summit_in_its_city(ctx: _Context, text: str, start: int, end: int) -> bool:
     hosted = re.search(r"\bhost(?:ed|s)\s+(?:the\s+)?$", text[:start]) and not re.search(
         r"[;.]", text[:start]
     )
-    near = text[0 if hosted else max(0, start - 60) : end + 40]
+    # ("hosts the 19th summit, together with the East Asia Summit, in Bali": an aside between the
+    # number and its city is skipped, as the sentence reads past it.)
+    aside = re.match(r",[^,;.]{1,60},", text[end:])
+    near = text[0 if hosted else max(0, start - 60) : end + (aside.end() if aside else 0) + 40]
     return any(
         c.key in numbered
         for _, _, row in ctx.gaz.places.find(near)
