@@ -72,6 +72,7 @@ SETS = (
     *("heldout100", "heldout101", "heldout102", "heldout103", "heldout104"),
     *("heldout105", "heldout106", "heldout107", "heldout108", "heldout109"),
     *("heldout110", "heldout111", "heldout112", "heldout113", "heldout114"),
+    *("heldout115", "heldout116", "heldout117", "heldout118", "heldout119"),
 )
 Interval = tuple[date | None, date | None]
 
