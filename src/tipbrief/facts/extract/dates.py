@@ -41,6 +41,13 @@ NARRATIVE_DAYS = {
     "same day": 0,
     "following day": 1,
     "next day": 1,
+    # ("the Kuala Lumpur Declaration on ASEAN 2025 was signed the next morning")
+    "same morning": 0,
+    "same afternoon": 0,
+    "same evening": 0,
+    "following morning": 1,
+    "next morning": 1,
+    "previous evening": -1,
     "day after": 1,
     "a day later": 1,
     "previous day": -1,
