@@ -539,6 +539,20 @@ def _events_in_sentence(
                         else source.end
                     )
                     aside = [*aside, (a, b)]
+            # "signed the ASEAN Consensus …, a document negotiators had wrangled over since the Cebu
+            # Declaration of 2007": a phrase telling when a span began, with another thing's time, is
+            # that thing's (not "since the Seventh Ministerial Conference in August 2018" for that one).
+            for since in _SINCE_THING.finditer(text):
+                end_at = _PHRASE_END.search(text, since.end())
+                b_at = end_at.start() if end_at else len(text)
+                if not since.start() <= f.at < b_at:
+                    aside = [
+                        *aside,
+                        (
+                            s.span(ctx.doc, ctx.original, since.start(), since.start()).start,
+                            s.span(ctx.doc, ctx.original, b_at, b_at).start,
+                        ),
+                    ]
             listed = next((a for a in listed_names if f.end >= 0 and a > f.end), None)
             if listed is not None and _LIST_AND.search(text, f.end, listed):
                 aside = [*aside, (s.span(ctx.doc, ctx.original, listed, listed).start, source.end)]
@@ -1238,6 +1252,7 @@ def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> di
     return out
 
 
+_SINCE_THING = re.compile(r"\bsince\s+(?:the|its|their|a|an)\s+(?=[\w'’-]+\s)", re.IGNORECASE)
 _WHEN_THEY = re.compile(r"[^;.]*,\s*(?:when|where|at which)\s+(?:they|[a-z]+)\s+(?:also\s+|jointly\s+)?$")
 
 
