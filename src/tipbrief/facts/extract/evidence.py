@@ -151,6 +151,9 @@ _REDUCED_CLAUSE = re.compile(
     r",\s+(?:released|published|launched|issued|unveiled|adopted|signed|deposited|ratified|passed|enacted)\s+"
     r"(?:by|in|on|at|yesterday|today|last|earlier|this)\b[^,;]*"
 )
+# "Myanmar on January 16, becoming the fifth …, after Cambodia, Singapore and Thailand did so last
+# year": an act others did before, told by "did so", has its own time.
+_OTHERS_DID_SO = re.compile(r"\bafter\s+(?:the\s+)?[A-Z][^;.]{0,80}?\b(?:did|had\s+done)\s+so\b[^,;.]*")
 # ("adopts the Law on …, in force from 1 Jan 2012": the entry into force's day, not the adoption's.)
 _IN_FORCE_FROM = re.compile(
     r",\s+(?:in\s+force|effective|taking\s+effect)\s+(?:from|since|on|as\s+of)\b[^,;]*"
@@ -254,7 +257,7 @@ def asides(
         a = s.span(ctx.doc, ctx.original, entry, entry).start
         b = s.span(ctx.doc, ctx.original, closing.start("with"), closing.start("with")).start
         out.append((a, b))
-    for m in _IN_FORCE_FROM.finditer(s.text):
+    for m in (*_IN_FORCE_FROM.finditer(s.text), *_OTHERS_DID_SO.finditer(s.text)):
         if not m.start() <= at < m.end():
             out.append(
                 (
