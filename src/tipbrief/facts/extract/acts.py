@@ -1118,6 +1118,10 @@ _KIND_WORDS = frozenset(
     {"memorandum", "understanding", "mou", "agreement", "standard", "operating", "procedures", "procedure"}
     | {"sop", "sops", "joint", "statement", "bilateral", "cooperation", "arrangement", "letter", "intent"}
     | {"of", "on", "the", "and", "a", "an", "new", "first", "second", "third"}
+    # ("a memorandum of understanding to fight trafficking in persons, especially women and children":
+    # what every such memorandum is about says no more than its kind.)
+    | {"to", "fight", "combat", "combating", "against", "trafficking", "in", "persons", "human", "especially"}
+    | {"women", "children", "prevent", "preventing", "prevention", "suppress", "suppression", "counter"}
 )
 
 
