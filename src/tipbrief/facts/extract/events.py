@@ -1177,10 +1177,12 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             hi = c.latest if last else c.latest + days_long
             note = c.note + "; a day of the meeting"
             c = replace(c, earliest=lo, latest=hi, note=note, part=True, day=c.earliest)
-        elif c.annual is not None and (_verb_before(c, original) or opened != closed):
+        elif c.annual is not None and ((verb := _verb_before(c, original)) or opened != closed):
             # ("which opened on October 13": the day placed in its year is one of the meeting's; so
-            # is "began the 9th AMMTC … in the Lao capital on September 17", the sentence's verb.)
-            c = replace(c, part=True)
+            # is "began the 9th AMMTC … in the Lao capital on September 17", the sentence's verb.
+            # The verb says which end: "which began Oct. 19", of a two-week seminar, is its first day.)
+            first = bool(verb.group("open")) if verb else opened
+            c = replace(c, part=True, side="first" if first else "last")
         elif c.rule == "relative-date" and (c.earliest is None) != (c.latest is None):
             # "from tomorrow", "until Friday": the days of one part of the meeting, whose own
             # span (stated or on record) may begin earlier or end later.

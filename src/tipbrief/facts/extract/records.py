@@ -59,6 +59,10 @@ class Constraint:
     helps tell which meeting is meant, but a stated span or the meeting's reference row, when there
     is one, gives the dates ("the 27th Summit opens today" under a Nov 21 dateline is 18–22
     November 2015 with its related meetings, not 21–22)."""
+    side: str = ""
+    """For a yearless day of a meeting (``part``), which end of it the verb before the day says it is:
+    "first" ("which began Oct. 19"), "last" ("closed on 2 November"), or "" when the text does not
+    say."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,10 +206,13 @@ def resolve_dates(
             continue
         day = occ[0][0]
         assert lo is not None and hi is not None  # (occurrences are looked for only within bounds)
-        around = replace(
-            c, earliest=day - _A_WEEK, latest=day + _A_WEEK, note=c.note + "; a day of the meeting"
-        )
-        lo, hi = max(lo, day - _A_WEEK), min(hi, day + _A_WEEK)
+        # (How long it ran after its first day, or before its last, the day does not say: "which
+        # began Oct. 19", of a two-week seminar, leaves its end to the other clues. The week on the
+        # day's other side still holds related meetings that opened before the main one.)
+        before = lo if c.side == "last" else day - _A_WEEK
+        after = hi if c.side == "first" else day + _A_WEEK
+        around = replace(c, earliest=before, latest=after, note=c.note + "; a day of the meeting")
+        lo, hi = max(lo, before), min(hi, after)
         used.append(around)
     if beside and lo and hi and not contradicting and not outside:
         # "the 10th AMMTC and its related meetings, which began on September 28" (on record from
