@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tipbrief.common.months import MONTH_NAMES
-from tipbrief.facts.corpus import clean_text, clean_tokens, parse_article, split_paragraphs
+from tipbrief.facts.corpus import (
+    YEARLESS_DATE_LINE,
+    clean_text,
+    clean_tokens,
+    parse_article,
+    split_paragraphs,
+)
 from tipbrief.facts.extract.records import Constraint, Identification
 from tipbrief.facts.extract.sentences import find_definitions
 from tipbrief.facts.gazetteer import Candidate
@@ -85,6 +91,20 @@ def test_sign_offs_and_repeats_are_dropped_with_reasons() -> None:
     assert reasons == ["repeats the paragraph at offset 0", "agency sign-off"]
     assert article.document.outlet == "Vietnam News Agency"
     assert [p.text for p in article.paragraphs] == ["ASEAN met in Hanoi.", "It ended well."]
+
+
+def test_a_date_line_without_a_year_above_the_headline_is_dropped_and_the_headline_is_the_title() -> None:
+    text = (
+        "Home | Politics | Business | World | ASEAN\nPublished: January 20 16:05 | Updated: January 21 09:12"
+        "\n\nViet Nam, Myanmar ratify ASEAN anti-trafficking convention\n\nHanoi (VNA) - Viet Nam deposited"
+        " its instrument on January 5.\n\nOctober 20\n"
+    )
+    article = parse_article("d", "d.txt", text, {})
+    reasons = [d.reason for d in article.document.dropped]
+    assert reasons[:2] == [YEARLESS_DATE_LINE, "title line (kept as the document title)"]
+    assert article.document.title == "Viet Nam, Myanmar ratify ASEAN anti-trafficking convention"
+    # (Below the story's start, a day on its own line is the story's.)
+    assert article.paragraphs[-1].text == "October 20"
 
 
 def test_a_box_of_other_stories_and_a_note_of_first_publication_are_no_part_of_the_story() -> None:
@@ -409,6 +429,15 @@ def mentions_of(text: str) -> list[tuple[str, date | None, date | None]]:
 
 # Date mentions: an article's text and mentions its `dates` must hold (quote, earliest, latest).
 MENTION_CASES = [
+    pytest.param(
+        "Published: October 20 16:05 | Updated: October 21 09:12\n\nPHNOM PENH - Officials closed the 15th "
+        "ASEAN Forum on Migrant Labour here today.",
+        [
+            ("October 20", date(2022, 10, 20), date(2022, 10, 20)),
+            ("October 21", date(2022, 10, 21), date(2022, 10, 21)),
+        ],
+        id="a date line without a year is the article's day and the day after it, in its year",
+    ),
     pytest.param(
         "JAKARTA, 5 May 2016 – The task force has worked since 2007 in Jakarta.",
         [("2007", date(2007, 1, 1), date(2016, 5, 5))],

@@ -392,6 +392,7 @@ BOX_HEADING = "heading of a box of other stories"
 BOX_ENTRY = "entry of a box of other stories (their dates are theirs)"
 FIRST_APPEARANCE = "note of where the text appeared first"
 COPY_TAKEN = "note of when a copy was taken (no date of the text)"
+YEARLESS_DATE_LINE = "date line without a year (the article's day, its year from the other clues)"
 ASIDE_DROPS = (BOX_HEADING, BOX_ENTRY, FIRST_APPEARANCE, COPY_TAKEN)
 
 
@@ -581,6 +582,26 @@ def _rule_date_line(text: str, meta: _Metadata) -> str | None:
     return None
 
 
+# "October 20", "Published: January 20 16:05 | Updated: January 21 09:12" (under a menu of sections):
+# the page's day without its year, above the story.
+_YEARLESS_DAY = (
+    rf"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?,?\s*)?"
+    rf"(?:{MONTH_RE}\s+[0-3]?\d|[0-3]?\d\s+{MONTH_RE})"
+    r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?)?"
+)
+_YEARLESS_LINE = re.compile(
+    rf"(?:(?:Posted|Published|Released|Updated)(?:\s+on)?\s*:?\s*)?{_YEARLESS_DAY}"
+    rf"|(?:[A-Za-z&]+(?:\s+[A-Za-z&]+)?\s*\|\s*)*[A-Za-z&]*\s*(?:Posted|Published)(?:\s+on)?\s*:?\s*"
+    rf"{_YEARLESS_DAY}(?:\s*\|\s*(?:Last\s+)?[Uu]pdated\s*:?\s*{_YEARLESS_DAY})?"
+)
+
+
+def _rule_yearless_date_line(text: str, meta: _Metadata) -> str | None:
+    if meta.body_started or len(text) > 200 or not _YEARLESS_LINE.fullmatch(text.strip()):
+        return None
+    return YEARLESS_DATE_LINE
+
+
 # "By Ma. Teresa Dizon-Reyes" and, on the next line of the same paragraph, "November 14, 2022 | 12:00am".
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,6}")
 
@@ -633,6 +654,7 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_link_list,
     _rule_source_line,
     _rule_date_line,
+    _rule_yearless_date_line,
     _rule_byline_date,
     _rule_label,
     _rule_title,

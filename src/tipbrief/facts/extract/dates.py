@@ -368,9 +368,10 @@ def _names_a_date(original: str, d: DateFound, asides: list[tuple[int, int]]) ->
     return whole_month and bool(told)
 
 
-def _date_lines(ctx: _Context) -> list[DateFound]:
+def _date_lines(ctx: _Context, bounded: tuple[date, date] | None) -> list[DateFound]:
     """The dates of the date lines kept as metadata ("November 14, 2022 | 12:00am" under the
-    byline): mentions of the article's own date, stated in full."""
+    byline): mentions of the article's own date, stated in full (or without a year, "Published:
+    January 20 16:05": in the year nearest the article's date)."""
     out = []
     doc = ctx.article.document
     for dropped in doc.dropped:
@@ -378,7 +379,11 @@ def _date_lines(ctx: _Context) -> list[DateFound]:
             continue
         line = doc.text[dropped.start : dropped.end]
         # ("PUBLISHED: 4 Aug 2023 at 06:15 | UPDATED: 4 Aug 2023 at 11:40": each of its days.)
-        days = [(t, iv) for t in extract_temporals(line) if (iv := stated_interval(t)) and iv[0] == iv[1]]
+        days = [
+            (t, iv)
+            for t in extract_temporals(spelled(line))
+            if (iv := stated_interval(t) or _nearest_day(t, bounded)) and iv[0] == iv[1]
+        ]
         for t, iv in days:
             start, end = dropped.start + t.start, dropped.start + t.end
             out.append(
@@ -387,6 +392,16 @@ def _date_lines(ctx: _Context) -> list[DateFound]:
                 )
             )
     return out
+
+
+def _nearest_day(t: Temporal, bounded: tuple[date, date] | None) -> tuple[date, date] | None:
+    """A yearless day in the year that puts it nearest the article's date."""
+    if bounded is None or t.kind != "date" or t.year is not None:
+        return None
+    days = [iv for y in range(bounded[0].year - 1, bounded[1].year + 2) if (iv := year_interval(t, y))]
+    return min(
+        days, key=lambda iv: max((bounded[0] - iv[0]).days, (iv[0] - bounded[1]).days, 0), default=None
+    )
 
 
 def _aside_dates(ctx: _Context, bounded: tuple[date, date] | None) -> list[DateFound]:
@@ -415,9 +430,9 @@ def _aside_dates(ctx: _Context, bounded: tuple[date, date] | None) -> list[DateF
 def _dates_found(
     ctx: _Context, anchor: tuple[Constraint, ...], asides: list[tuple[int, int]]
 ) -> tuple[DateFound, ...]:
-    out: list[DateFound] = _date_lines(ctx)
     a = intersect(anchor)
     bounded = (a[0], a[1]) if a and a[0] and a[1] else None
+    out: list[DateFound] = _date_lines(ctx, bounded)
     dateline = ctx.article.dateline_span
     for s in ctx.sentences:
         tense = _tense(s.text)

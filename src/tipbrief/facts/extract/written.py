@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import MONTH_RE, _date_of_line, parse_full_date, spelled
+from tipbrief.facts.corpus import MONTH_RE, YEARLESS_DATE_LINE, _date_of_line, parse_full_date, spelled
 from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import _dateline_agrees, entry_year, labelled_entry, timeline_year
 from tipbrief.facts.extract.events import (
@@ -1187,6 +1187,18 @@ def _own_day(ctx: _Context) -> tuple[Temporal, Span, str] | None:
         for t in extract_temporals(s.text):
             if t.kind == "date" and t.year is None and _TODAY_IS.search(s.text, 0, t.start):
                 return t, s.span(doc.id, doc.text, t.start, t.end), "the article calls today"
+    # ("October 20" above the headline, "Published: January 20 16:05 | Updated: January 21": the
+    # page's own day; the first one, when it was published, not updated.)
+    for dropped in doc.dropped:
+        if dropped.reason != YEARLESS_DATE_LINE:
+            continue
+        quote = doc.text[dropped.start : dropped.end]
+        day = next(
+            (t for t in extract_temporals(spelled(quote)) if t.kind == "date" and t.year is None), None
+        )
+        if day is not None:
+            start, end = dropped.start + day.start, dropped.start + day.end
+            return day, Span(doc.id, start, end, doc.text[start:end]), "the page's date line reads"
     return None
 
 
