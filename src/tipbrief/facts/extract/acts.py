@@ -14,6 +14,7 @@ from tipbrief.facts.extract.instruments import (
     _content_words,
     _instrument_names,
     _instrument_row,
+    bare_memorandum_group,
 )
 from tipbrief.facts.extract.patterns import (
     _ACT_VERB,
@@ -429,8 +430,12 @@ def find_acts(
                 # part of what it is ("… by Cambodia and Thailand"), so another pair's never merges.
                 signatories = _signatories(ctx, text, verb.start(), verb.end())
                 parties = (" and ".join(signatories),) if signatories else ()
+                if not signatories and any(
+                    m.group("signed") and m.start("signed") == start for m in _BARE_MEMORANDUM.finditer(text)
+                ):
+                    continue  # ("the memorandum the two countries signed": which two, unknown)
                 if not countries(ctx, text) and any(
-                    m.start("name") == start for m in _BARE_MEMORANDUM.finditer(text)
+                    m.start(bare_memorandum_group(m)) == start for m in _BARE_MEMORANDUM.finditer(text)
                 ):
                     # ("Officials signed a memorandum of understanding on Friday": which one, no one says;
                     # "… launched with a memorandum of understanding signed in Yangon in 2004": the
@@ -686,8 +691,13 @@ _SECOND_ACT = re.compile(
 )
 _RELATIVE_GAP = re.compile(
     # ("the Cebu Declaration on the protection of migrant workers, which leaders signed")
-    r"(?:\s+(?:on|of|for|against|to)\s+[^,;()]{1,80}?)?\s*,?\s*(?:that|which)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){1,4}?(?:had\s+|has\s+|have\s+)?"
-    r"(?:(?:formally|jointly|unanimously)\s+)?"
+    r"(?:\s+(?:on|of|for|against|to)\s+[^,;()]{1,80}?)?"
+    r"(?:\s*,?\s*(?:that|which)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){1,4}?"
+    # ("the bilateral memorandum of understanding the two countries signed in 2005", "the COMMIT
+    # memorandum the six Mekong countries signed": a clause with no "that", whose subject is the
+    # parties themselves.)
+    r"|\s+(?:the|both|all|its|their)\s+(?:[\w-]+\s+){0,2}(?:countries|sides|governments|nations|leaders|ministers)\s+)"
+    r"(?:had\s+|has\s+|have\s+)?(?:(?:formally|jointly|unanimously)\s+)?"
 )
 _COORDINATED_GAP = re.compile(
     rf"^[\s,]*(?:{_ANOTHER_NAME})?"
@@ -1145,7 +1155,25 @@ def _signatories(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[st
         if c[0] >= v_end and re.search(r"with\s+(?:the\s+)?$", text[max(0, c[0] - 10) : c[0]])
     ]
     found = tuple(sorted(dict.fromkeys(subject + partner[:1])))
+    if len(found) < 2 and _THE_TWO.search(text, clause, v_start):
+        # ("would work with Thailand under the bilateral memorandum the two countries signed in
+        # 2005", in a sentence on Lao officials: the two the sentence names.)
+        # (A country named by its adjective counts: "Lao officials", "the Thai government".)
+        adjectives = [
+            country
+            for m in re.finditer(
+                r"\b[A-Z][a-z]+(?=\s+(?:officials?|government|authorities|ministers?)\b)", text
+            )
+            if (country := ctx.gaz.country_of_adjective(m.group()))
+        ]
+        found = tuple(
+            sorted(dict.fromkeys([*(c[2] for c in named if not _where(ctx, text, c[0])), *adjectives]))
+        )
+        return found if len(found) == 2 else ()
     return found if len(found) >= 2 else ()
+
+
+_THE_TWO = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|nations)\s+(?:had\s+)?$")
 
 
 # "The Lao National Assembly approved the ratification", "the Thai cabinet endorsed …": a country

@@ -128,8 +128,9 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     # named by its kind alone, which its signatories identify (acts: none named, no act).
     if "emorandum" in text or "MoU" in text or "MOU" in text:
         for m in _BARE_MEMORANDUM.finditer(text):
-            if not _overlaps_found(found, m.start("name"), m.end("name")):
-                found.append((m.start("name"), m.end("name"), m.group("name")))
+            g = bare_memorandum_group(m)
+            if not _overlaps_found(found, m.start(g), m.end(g)):
+                found.append((m.start(g), m.end(g), m.group(g)))
     # "The convention, which leaders signed last November", "the Treaty enters into force", "signed
     # the charter", "adopted the work plan": a bare
     # head noun, which names the article's one instrument of that kind (see acts._common_instrument).
@@ -243,7 +244,18 @@ _BARE_MEMORANDUM = re.compile(
     # (Where and when it was signed follow, not what it is on: "on" a topic is _INSTRUMENT_COMMON's.)
     rf"(?=\s+(?:in\s+[A-Z]|on\s+(?:{WEEKDAY_RE}|{MONTH_RE})\b|at\s+(?:the\s+)?[A-Z]|during\b|here\b"
     r"|yesterday\b|today\b|last\b|this\b|with\s+(?:the\s+)?[A-Z]|signed\b)|\s*[,.;]|\s*$)"
+    # ("under the bilateral memorandum of understanding the two countries signed in 2005": "the"
+    # one that its signatories, the subject of the clause after it, signed.)
+    r"|\b[Tt]he\s+(?:bilateral\s+)?(?P<signed>[Mm]emorandum of [Uu]nderstanding|MoU|MOU)"
+    r"(?=\s+(?:the|both)\s+(?:[\w-]+\s+){0,2}(?:countries|sides|governments|nations)\s+(?:had\s+)?signed\b)"
 )
+
+
+def bare_memorandum_group(m: re.Match[str]) -> str:
+    """The group of a _BARE_MEMORANDUM match that holds the memorandum's words."""
+    return "name" if m.group("name") else "signed"
+
+
 _NAME_NOISE = {"the", "asean", "leaders", "of", "on", "in", "and", "a", "an", "s"}
 
 
