@@ -1317,7 +1317,10 @@ _CLAUSE_VERB = re.compile(
     r"took\s+over|handed\s+over|assumed|became|joined|welcomed|"
     # ("Cambodia and Singapore did so in January last year, and Thailand deposited its instrument
     # in July last year": January is the earlier deposit's.)
-    r"did\s+so|done\s+so|followed\s+suit)\b"
+    r"did\s+so|done\s+so|followed\s+suit|"
+    # ("It had been on Tier 3 in 2014, and the upgrade to Tier 2 came in the edition published a year
+    # ago": 2014 is the first clause's.)
+    r"had\s+been|has\s+been|have\s+been)\b"
 )
 # ", and ministers …", "; the …": a clause with a subject of its own ("and in May" goes on the same one).
 # The words that join a meeting to the next one of a list: "… on May 29 and the Senior Officials Meeting".

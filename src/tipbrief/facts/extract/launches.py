@@ -1254,13 +1254,13 @@ def _common_launch(
                 and (not about or about & set(_norm(named.group("name")).split()))
             ):
                 return kind, f"{named.group('name')} {noun}"
-    if not tail and m.group("det").lower() in ("a", "an"):
-        return None  # "a programme": nothing names it
     mods = [
         w
         for w in m.group("mods").split()
         if not re.search(r"[\d$(),]|million|billion|dollar|year|\bnew\b", w, re.I)
     ]
+    if not tail and m.group("det").lower() in ("a", "an") and len(mods) < 2:
+        return None  # "a programme", "a new report": nothing names it ("a joint repatriation handbook" does)
     return kind, " ".join([*mods, noun]) + tail
 
 

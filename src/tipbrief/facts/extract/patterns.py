@@ -154,7 +154,10 @@ _LAUNCH_HEAD = (
 
 # Common nouns for what is launched: "a compilation of good practices", "a new programme to …".
 _LAUNCH_COMMON = re.compile(
-    r"\b(?P<det>a|an|the|its|their|(?:last|this|next) year['’]s)\s+(?P<mods>(?:[\w$.,’'()-]+\s+){0,8}?)"
+    # (No second determiner among the words before the noun: "the upgrade to Tier 2 came in the
+    # edition published a year ago" is "the edition".)
+    r"\b(?P<det>a|an|the|its|their|(?:last|this|next) year['’]s)\s+"
+    r"(?P<mods>(?:(?!(?:a|an|the)\s)[\w$.,’'()-]+\s+){0,8}?)"
     r"(?P<noun>programme|program|project|initiative|campaign|compilation|report|review|study|estimates|index|survey|"
     r"handbook|guidelines?|"
     r"toolkit|manual|database|website|platform|network|hotline|app|strategy|fund|community|edition|"
