@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from tipbrief.common.months import MONTH_NAMES
 from tipbrief.facts.corpus import (
+    COMMENT_HEADER,
     YEARLESS_DATE_LINE,
+    Article,
     clean_text,
     clean_tokens,
     parse_article,
@@ -93,18 +95,39 @@ def test_sign_offs_and_repeats_are_dropped_with_reasons() -> None:
     assert [p.text for p in article.paragraphs] == ["ASEAN met in Hanoi.", "It ended well."]
 
 
+def _parsed_with_reasons(text: str) -> tuple[Article, list[str]]:
+    article = parse_article("d", "d.txt", text, {})
+    return article, [d.reason for d in article.document.dropped]
+
+
 def test_a_date_line_without_a_year_above_the_headline_is_dropped_and_the_headline_is_the_title() -> None:
     text = (
         "Home | Politics | Business | World | ASEAN\nPublished: January 20 16:05 | Updated: January 21 09:12"
         "\n\nViet Nam, Myanmar ratify ASEAN anti-trafficking convention\n\nHanoi (VNA) - Viet Nam deposited"
         " its instrument on January 5.\n\nOctober 20\n"
     )
-    article = parse_article("d", "d.txt", text, {})
-    reasons = [d.reason for d in article.document.dropped]
+    article, reasons = _parsed_with_reasons(text)
     assert reasons[:2] == [YEARLESS_DATE_LINE, "title line (kept as the document title)"]
     assert article.document.title == "Viet Nam, Myanmar ratify ASEAN anti-trafficking convention"
     # (Below the story's start, a day on its own line is the story's.)
     assert article.paragraphs[-1].text == "October 20"
+
+
+def test_readers_comments_carry_their_own_day_and_a_sign_off_heads_none() -> None:
+    text = (
+        "ACTIP is in force\n\nPosted on March 8, 2017 by mln_editor\n\n"
+        "The convention enters into force today.\n\n"
+        "anon_lawyer | March 10, 2017 at 3:02 pm\nUseful summary.\n\nIt is.\n\n"
+        "Issued in Jakarta on 18 February 2014\n\n4. CARRIED OVER | 20 June 2019\nThe report came out."
+    )
+    article, reasons = _parsed_with_reasons(text)
+    assert reasons.count(COMMENT_HEADER) == 1
+    assert [(p.text, p.written) for p in article.paragraphs[2:5]] == [
+        ("Useful summary.", date(2017, 3, 10)),
+        ("It is.", date(2017, 3, 10)),
+        ("Issued in Jakarta on 18 February 2014", date(2017, 3, 10)),
+    ]
+    assert article.paragraphs[1].written is None
 
 
 def test_a_box_of_other_stories_and_a_note_of_first_publication_are_no_part_of_the_story() -> None:

@@ -54,6 +54,9 @@ class Paragraph:
     """(cleaned offset, original offset) pairs where the shift between the two changes."""
     year: int | None = None
     """The year of a timeline's heading the paragraph stands under ("2014" above "June 20 - …")."""
+    written: date | None = None
+    """The day the dated comment the paragraph is part of was written ("bkk_outreach | November 21,
+    2018 at 10:20 am" above it): its "today" and "last year" count from that day, not the page's."""
 
     def to_original(self, offset: int) -> int:
         """Original offset of the cleaned character at ``offset``."""
@@ -392,8 +395,9 @@ BOX_HEADING = "heading of a box of other stories"
 BOX_ENTRY = "entry of a box of other stories (their dates are theirs)"
 FIRST_APPEARANCE = "note of where the text appeared first"
 COPY_TAKEN = "note of when a copy was taken (no date of the text)"
+COMMENT_HEADER = "header of a reader's comment (its date is the comment's)"
 YEARLESS_DATE_LINE = "date line without a year (the article's day, its year from the other clues)"
-ASIDE_DROPS = (BOX_HEADING, BOX_ENTRY, FIRST_APPEARANCE, COPY_TAKEN)
+ASIDE_DROPS = (BOX_HEADING, BOX_ENTRY, FIRST_APPEARANCE, COPY_TAKEN, COMMENT_HEADER)
 
 
 # The heading of a box of links to other stories, whose dates are theirs, not this article's.
@@ -596,6 +600,18 @@ _YEARLESS_LINE = re.compile(
 )
 
 
+# "anon_lawyer | March 10, 2017 at 3:02 pm", "Mai Tran says: 21 November 2018 at 10:20": a comment's
+# author (a handle or a name of a few words), then the day and time it was posted.
+_COMMENT_HEADER = re.compile(
+    # (Not "Issued in Jakarta on 18 February 2014", nor a digest's numbered section "4. CARRIED OVER |
+    # 20 June 2019": an author is a handle or a name, with small letters.)
+    r"(?!(?:Issued|Posted|Published|Released|Updated|Dated|Signed|Adopted|Done|Printed|Accessed|Retrieved)\b)"
+    r"(?!\d+[.)]\s)(?=[^|]*[a-z])"
+    r"(?P<who>[\w.@'’-]{2,30}(?:\s+[\w.@'’-]{1,20}){0,3})\s*(?:\||\bsays?:?)\s*"
+    r"(?P<date>[^|]{6,30}?(?:19|20)\d\d)\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?)?\s*:?"
+)
+
+
 def _rule_yearless_date_line(text: str, meta: _Metadata) -> str | None:
     if meta.body_started or len(text) > 200 or not _YEARLESS_LINE.fullmatch(text.strip()):
         return None
@@ -780,6 +796,7 @@ def parse_article(
     dateline_span: tuple[int, int] | None = None
     paragraphs = list(split_paragraphs(text))
     heading_year: int | None = None
+    comment_day: date | None = None
     # One paragraph that opens with a date is a release's date line; several make a timeline.
     entries = sum(1 for a, b in paragraphs if b > body_at and _TIMELINE_OPENING.match(text, a, b))
     for start, end in paragraphs:
@@ -795,6 +812,25 @@ def parse_article(
             para = _drop_prefix(para, len(para.text) - len(body))
         state.position = para.start
         state.bulleted = bulleted
+        header = _COMMENT_HEADER.match(para.text) if state.body_started else None
+        if header is not None and (posted := parse_full_date(header.group("date"))) is not None:
+            # "bkk_outreach | November 21, 2018 at 10:20 am": a reader's comment below the story, written
+            # that day; what follows, to the next header, is the comment's (on the header's own line
+            # or below it).
+            end_at = len(header.group().rstrip())
+            rest = re.match(r"\s*", para.text[end_at:])
+            cut = end_at + (rest.end() if rest else 0)
+            own_line = (
+                cut == len(para.text) or "\n" in text[para.to_original(end_at) : para.to_original(cut) + 1]
+            )
+            if own_line:
+                comment_day = posted
+                dropped.append(DroppedSpan(para.start, para.to_original(end_at), COMMENT_HEADER))
+                if cut == len(para.text):
+                    continue
+                para = _drop_prefix(para, cut)
+        if comment_day is not None:
+            para = replace(para, written=comment_day)
         if _YEAR_HEADING.fullmatch(para.text):
             heading_year = int(para.text.strip())
             dropped.append(DroppedSpan(para.start, para.end, "timeline year heading (kept for its entries)"))
@@ -888,7 +924,7 @@ def _drop_prefix(para: Paragraph, n: int) -> Paragraph:
     breaks = tuple((c - n, o) for c, o in para.breaks if c >= n)
     if not breaks or breaks[0][0] != 0:
         breaks = ((0, orig), *breaks)
-    return Paragraph(orig, para.end, rest, breaks, para.year)
+    return Paragraph(orig, para.end, rest, breaks, para.year, para.written)
 
 
 # --- I/O ----------------------------------------------------------------------

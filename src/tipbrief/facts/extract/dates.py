@@ -123,6 +123,15 @@ _TIMELINE_ENTRY = re.compile(
 )
 
 
+def comment_anchor(s: Sentence) -> tuple[Constraint, ...] | None:
+    """A reader's comment's own day, which its "today" and "last year" count from, when the sentence
+    stands in one ("Coming back to this post today, …" under "bkk_outreach | November 21, 2018")."""
+    day = s.paragraph.written
+    if day is None:
+        return None
+    return (Constraint("published", f"the comment it stands in was posted on {day.isoformat()}", day, day),)
+
+
 def timeline_entry_end(s: Sentence) -> int:
     """Where a timeline entry's date ends, in a sentence that opens the entry (else 0): the date is
     the whole entry's, whatever clause its events stand in."""
@@ -431,10 +440,12 @@ def _dates_found(
     ctx: _Context, anchor: tuple[Constraint, ...], asides: list[tuple[int, int]]
 ) -> tuple[DateFound, ...]:
     a = intersect(anchor)
-    bounded = (a[0], a[1]) if a and a[0] and a[1] else None
-    out: list[DateFound] = _date_lines(ctx, bounded)
+    page = (a[0], a[1]) if a and a[0] and a[1] else None
+    out: list[DateFound] = _date_lines(ctx, page)
     dateline = ctx.article.dateline_span
     for s in ctx.sentences:
+        # (A reader's comment counts from the day it was posted.)
+        bounded = (s.paragraph.written, s.paragraph.written) if s.paragraph.written else page
         tense = _tense(s.text)
         for t in sentence_temporals(s):
             span = s.span(ctx.doc, ctx.original, t.start, t.end)

@@ -38,6 +38,7 @@ from tipbrief.facts.extract.dates import (
     _programme_constraints,
     _time_constraints,
     ahead_in_list,
+    comment_anchor,
     sentence_temporals,
 )
 from tipbrief.facts.extract.evidence import (
@@ -355,6 +356,7 @@ def _events_in_sentence(
     frames = _frames(ctx, s, words)
     if not frames:
         return []
+    anchor = comment_anchor(s) or anchor
     source = s.span(ctx.doc, ctx.original)
     sentence_tense = tense_of(text)
     idents = _identifications(ctx, s)

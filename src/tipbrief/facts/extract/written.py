@@ -107,6 +107,10 @@ _NOT_DONE = re.compile(
 
 def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Constraint, ...]:
     """What the article says about its own date, the clues in the order of the module's list."""
+    if any(s.paragraph.written for s in ctx.sentences):
+        # (Readers' comments below the story were written later, each on its own day: no clue to
+        # when the story was.)
+        ctx = replace(ctx, sentences=tuple(s for s in ctx.sentences if s.paragraph.written is None))
     own = _own_day(ctx)
     clues = [
         *_metadata(ctx),
