@@ -600,6 +600,12 @@ _YEARLESS_LINE = re.compile(
 )
 
 
+def _rule_yearless_date_line(text: str, meta: _Metadata) -> str | None:
+    if meta.body_started or len(text) > 200 or not _YEARLESS_LINE.fullmatch(text.strip()):
+        return None
+    return YEARLESS_DATE_LINE
+
+
 # "anon_lawyer | March 10, 2017 at 3:02 pm", "Mai Tran says: 21 November 2018 at 10:20": a comment's
 # author (a handle or a name of a few words), then the day and time it was posted.
 _COMMENT_HEADER = re.compile(
@@ -610,12 +616,6 @@ _COMMENT_HEADER = re.compile(
     r"(?P<who>[\w.@'’-]{2,30}(?:\s+[\w.@'’-]{1,20}){0,3})\s*(?:\||\bsays?:?)\s*"
     r"(?P<date>[^|]{6,30}?(?:19|20)\d\d)\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?)?\s*:?"
 )
-
-
-def _rule_yearless_date_line(text: str, meta: _Metadata) -> str | None:
-    if meta.body_started or len(text) > 200 or not _YEARLESS_LINE.fullmatch(text.strip()):
-        return None
-    return YEARLESS_DATE_LINE
 
 
 # "By Ma. Teresa Dizon-Reyes" and, on the next line of the same paragraph, "November 14, 2022 | 12:00am".
@@ -820,8 +820,9 @@ def parse_article(
             end_at = len(header.group().rstrip())
             rest = re.match(r"\s*", para.text[end_at:])
             cut = end_at + (rest.end() if rest else 0)
-            own_line = (
-                cut == len(para.text) or "\n" in text[para.to_original(end_at) : para.to_original(cut) + 1]
+            # (A line of its own: a line break ends it, or nothing follows it in the paragraph.)
+            own_line = cut == len(para.text) or (
+                cut > end_at and "\n" in text[para.to_original(end_at) : para.to_original(cut - 1) + 1]
             )
             if own_line:
                 comment_day = posted

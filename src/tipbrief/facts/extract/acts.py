@@ -11,6 +11,7 @@ from datetime import date
 from tipbrief.facts.corpus import MONTH_RE
 from tipbrief.facts.extract.instruments import (
     _BARE_MEMORANDUM,
+    PARTY_NOUNS,
     _content_words,
     _instrument_names,
     _instrument_row,
@@ -1173,7 +1174,7 @@ def _signatories(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[st
     return found if len(found) >= 2 else ()
 
 
-_THE_TWO = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|sides|governments|nations)\s+(?:had\s+)?$")
+_THE_TWO = re.compile(rf"\b(?:the\s+two|both)\s+{PARTY_NOUNS}\s+(?:had\s+)?$")
 
 
 # "The Lao National Assembly approved the ratification", "the Thai cabinet endorsed …": a country

@@ -647,7 +647,7 @@ def _time_constraints(
         if _TERM_YEAR.search(s.text, max(0, t.start - 20), t.start) and re.fullmatch(
             r"(?:19|20)\d\d", t.text
         ):
-            continue
+            continue  # "the handover of the ASEAN chairmanship for 2017": the term's year
         if _ANNIVERSARY_AFTER.match(s.text, t.end):
             # "Next week marks five years since the Convention entered into force", "On Tuesday it
             # will be ten years since …", "Next week is the fifth anniversary of …": the anniversary's

@@ -238,6 +238,8 @@ _ASEAN_OWN_CONVENTION = re.compile(
     r"\b(?:[Tt]he\s+ASEAN|ASEAN['’]s(?:\s+own)?|[Tt]he\s+(?:bloc|grouping|association|region)['’]s(?:\s+own)?)\s+"
     r"(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?)\b"
 )
+PARTY_NOUNS = r"(?:countries|sides|governments|nations)"
+"""What the signatories of a bilateral instrument are called as a subject ("the two countries")."""
 _BARE_MEMORANDUM = re.compile(
     r"\b(?:[Aa]n?|[Tt]heir)\s+(?:(?:new|first|bilateral|landmark)\s+)?"
     r"(?P<name>[Mm]emorandum of [Uu]nderstanding|MoU|MOU)(?:\s+\((?:MoU|MOU)\))?"
@@ -247,7 +249,7 @@ _BARE_MEMORANDUM = re.compile(
     # ("under the bilateral memorandum of understanding the two countries signed in 2005": "the"
     # one that its signatories, the subject of the clause after it, signed.)
     r"|\b[Tt]he\s+(?:bilateral\s+)?(?P<signed>[Mm]emorandum of [Uu]nderstanding|MoU|MOU)"
-    r"(?=\s+(?:the|both)\s+(?:[\w-]+\s+){0,2}(?:countries|sides|governments|nations)\s+(?:had\s+)?signed\b)"
+    rf"(?=\s+(?:the|both)\s+(?:[\w-]+\s+){{0,2}}{PARTY_NOUNS}\s+(?:had\s+)?signed\b)"
 )
 
 
