@@ -20,6 +20,9 @@ MAX_ARTICLE_BYTES = 1024 * 1024
 """Far above any news article; extraction slows down faster than linearly on one big article."""
 ARTICLE_SUFFIXES = (".txt", ".md")
 
+BUDDHIST_ERA_OFFSET = 543
+"""How many years a Thai Buddhist Era year ("B.E. 2562") runs ahead of the common one (2019)."""
+
 MONTHS: dict[str, int] = {
     name: i
     for i, names in enumerate(
@@ -328,7 +331,9 @@ def parse_full_date(text: str) -> date | None:
             return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
         if m.group("be"):
             return date(
-                int(m.group("be")) - 543, MONTHS[m.group("m3").rstrip(".").lower()], int(m.group("d3"))
+                int(m.group("be")) - BUDDHIST_ERA_OFFSET,
+                MONTHS[m.group("m3").rstrip(".").lower()],
+                int(m.group("d3")),
             )
         day, month, year = (
             (m.group("d"), m.group("m"), m.group("y"))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Literal
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import MONTHS
+from tipbrief.facts.corpus import BUDDHIST_ERA_OFFSET, MONTHS
 
 Tense = Literal["past", "present", "future"]
 
@@ -29,9 +29,8 @@ _YEAR_CORE = r"(?:19[5-9]\d|20\d\d)"
 
 
 _YEAR = _YEAR_CORE + r"(?![\d/])(?!-\d)"
-# A Thai Buddhist Era year without the common one after it ("B.E. 2559"): 543 years ahead.
+# A Thai Buddhist Era year without the common one after it ("B.E. 2559").
 _BE_YEAR = r"B\.\s?E\.\s*(?P<be>2[45]\d\d)\b(?!\s*\(\s*(?:19|20)\d\d)"
-_BE_OFFSET = 543
 _LAW_BEFORE = re.compile(r"\b(?:Act|Code|Decree|Law)(?:\s*\(No\.\s*\d+\))?\s+$")
 
 
@@ -505,7 +504,7 @@ def _read_day(m: re.Match[str]) -> Temporal | None:
     p = "a" if m.lastgroup == "dmy" else "b"
     d, mo, y = _int(g(f"{p}_d")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
     if p == "a" and g("a_be"):
-        y = int(g("a_be")) - _BE_OFFSET
+        y = int(g("a_be")) - BUDDHIST_ERA_OFFSET
     if not _day_fits(d, mo, y):
         return None
     return _date(m, y, mo, d)
@@ -520,7 +519,7 @@ def _read_month_year(m: re.Match[str]) -> Temporal | None:
         end=end,
         text=text,
         kind="month",
-        year=_int(g("c_y")) or (int(g("c_be")) - _BE_OFFSET if g("c_be") else None),
+        year=_int(g("c_y")) or (int(g("c_be")) - BUDDHIST_ERA_OFFSET if g("c_be") else None),
         month=_month(g("c_m")),
         modifier=g("c_mod"),
     )
@@ -600,7 +599,7 @@ def _read_buddhist_year(m: re.Match[str]) -> Temporal | None:
     if _LAW_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
         return None
     start, end, text = _parts(m)
-    year = int(m.group("g_y") or 0) or int(m.group("g_be")) - _BE_OFFSET
+    year = int(m.group("g_y") or 0) or int(m.group("g_be")) - BUDDHIST_ERA_OFFSET
     return Temporal(start=start, end=end, text=text, kind="year", year=year)
 
 
