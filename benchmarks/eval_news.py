@@ -73,6 +73,7 @@ SETS = (
     *("heldout105", "heldout106", "heldout107", "heldout108", "heldout109"),
     *("heldout110", "heldout111", "heldout112", "heldout113", "heldout114"),
     *("heldout115", "heldout116", "heldout117", "heldout118", "heldout119"),
+    *("heldout120", "heldout121", "heldout122", "heldout123", "heldout124"),
 )
 Interval = tuple[date | None, date | None]
 
