@@ -206,7 +206,10 @@ _ANOTHER_NAME = r"(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*"
 _GAP_BEFORE = re.compile(
     r"^[\s,]*(?:and\s+)?"
     # "X, the region's first binding treaty, was …"; "X, signed by the leaders in 2015, has been …"
-    r"(?:(?:the|a|an)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
+    # ("The law, with eight chapters and 58 articles, will take effect": what it holds; "ACTIP,
+    # ASEAN's first legally binding instrument on the subject, was signed": whose it is.)
+    # (An acronym's possessive is blanked to "'s" before the match: see _governed.)
+    r"(?:(?:the|a|an|with|(?:[A-Z][\w-]*)?['’]s)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
     # ("The Work in Fishing Convention, known as C188, was adopted …": another name for it.)
     rf"|{_ANOTHER_NAME}"
     # ("5 November 2024 - Executive Order 74 banning offshore gaming is signed": what it does.)

@@ -740,7 +740,10 @@ def _events_in_sentence(
             # A treaty enters into force for all its parties at once: the dateline says where the
             # news was filed ("GENEVA, 16 November 2017 - … comes into force today"), not where.
             filed = None if f.kind == "entry-into-force" else dateline
-            pl = place_of(ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, filed, cons)
+            named_end = s.span(ctx.doc, ctx.original, f.end, f.end).start if f.end >= 0 else None
+            pl = place_of(
+                ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, filed, cons, named_end
+            )
             if f.kind == "entry-into-force":
                 # (Nor does any city the sentence names: "Manila deposited the sixth instrument, and
                 # the Convention entered into force" took effect everywhere it binds.)
@@ -947,7 +950,9 @@ _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|til
 # A disclosure of what was done before ("disclosed on Monday that they had convened …").
 _SAID_THAT = re.compile(
     r"\b(?:said|announced|disclosed|revealed|confirmed|reported|stated|told\s+\w+)\b[^.;]{0,40}?\bthat\s+"
-    r"(?=[^.;]*$)",
+    # (In the same sentence, whose names may have initials: "that President Benigno S. Aquino III
+    # has signed …".)
+    r"(?=(?:[^.;]|(?<=\b[A-Z])\.)*$)",
     re.IGNORECASE,
 )
 # A day that owns the act's noun ("last Tuesday's deposit").

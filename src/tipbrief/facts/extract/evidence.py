@@ -357,6 +357,10 @@ _NOUN_ASIDE = re.compile(
     # 2019": what the act is meant to carry out has dates of its own.
     r"|\s+to\s+(?:implement|carry\s+out|give\s+effect\s+to|follow\s+up(?:\s+on)?|operationali[sz]e"
     r"|build\s+on|complement)\s+(?:the|a|an|its|their|this|that)\s[^,;]*"
+    # "adopted a new Law on … last November, replacing the law it passed in 2011": what the act
+    # replaces was done at a time of its own.
+    r"|,\s+(?:replacing|superseding|succeeding|which\s+(?:replaces|replaced|supersedes|superseded))\s+"
+    r"(?:the|an?|its|their)\s[^,;]*"
     # "The report puts the number of victims at 50,000 in 2021": likewise, a figure it gives.
     r"|\bputs?\s+(?:the\s+)?(?:number|figure|total|toll)\b[^;]*"
     # "The report, released yesterday, found that victims rose in 2022": what a document says.

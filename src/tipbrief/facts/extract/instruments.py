@@ -187,7 +187,8 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
 # Only for its entry into force: "the law adopted by the 12th National Assembly in 2011", in a story
 # on the amended law of the same name, is another law.
 _BARE_LAW = re.compile(
-    r"\b[Tt]he\s+(?:new\s+)?(?P<name>Act|[Ll]aw)\s+(?:(?:will|would|shall)\s+)?"
+    # ("The law, with eight chapters and 58 articles, will take effect": past an aside.)
+    r"\b[Tt]he\s+(?:new\s+)?(?P<name>Act|[Ll]aw)(?:,[^,;.]{1,80},)?\s+(?:(?:will|would|shall)\s+)?"
     r"(?:comes?|came|enters?|entered|takes?|took)\s+(?:into\s+(?:force|effect)|effect)\b"
 )
 

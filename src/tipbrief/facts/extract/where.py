@@ -86,10 +86,12 @@ def place_of(
     here: list[tuple[Span, Place]],
     dateline: tuple[Place, Span, int] | None,
     cons: list[Constraint],
+    named_end: int | None = None,
 ) -> tuple[Place, Span] | None:
     """A place only where the text gives one: a city in the event's part of the sentence ``part``,
     among the places ``here`` (a country only as "in <country>"); "here", or "today" in a dated
-    article: the dateline's place."""
+    article: the dateline's place. A city right after the event's name (which ends at ``named_end``
+    in the text) comes first."""
     cities = [
         (sp, pl)
         for sp, pl in here
@@ -109,7 +111,15 @@ def place_of(
     attributive = [c for c in cities if _BEFORE_MEETING_NOUN.match(ctx.original, c[0].end)]
     if attributive and len(attributive) < len(cities):
         cities = [c for c in cities if c not in attributive]
-    pick = cities or countries
+    # ("agreed a work plan in Labuan Bajo last year and hosted a commemorative summit in Tokyo": the
+    # summit's own words say where it was.)
+    named_in = [
+        c
+        for c in cities
+        if named_end is not None
+        and re.fullmatch(r",?\s+in\s+(?:the\s+)?", ctx.original[named_end : c[0].start])
+    ]
+    pick = named_in or cities or countries
     if pick:
         return pick[0][1], pick[0][0]
     if dateline is None:

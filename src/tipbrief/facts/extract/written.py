@@ -31,6 +31,7 @@ from tipbrief.facts.corpus import MONTH_RE, YEARLESS_DATE_LINE, _date_of_line, p
 from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import _dateline_agrees, entry_year, labelled_entry, timeline_year
 from tipbrief.facts.extract.events import (
+    _EVE_OF,
     _edition_reference,
     _frames,
     _identifications,
@@ -378,6 +379,12 @@ _CHAIR_THIS_YEAR = re.compile(
     r"|\b(?P<back>the\s+country['’]s|its)\s+(?:(?:rotating\s+)?ASEAN\s+chair(?:manship)?\s+this\s+year"
     # "as Malaysia hosts the annual meeting in its year as ASEAN chair" (told in the present)
     r"|(?P<year_as>year\s+as\s+(?:the\s+)?(?:ASEAN\s+chair|chair\s+of\s+ASEAN)|ASEAN\s+chairmanship\s+year))\b"
+    # "Viet Nam, which chaired ASEAN last year": the year after that country's chairmanship.
+    r"|\b(?:chaired|held\s+the\s+(?:rotating\s+)?(?:ASEAN\s+)?chair(?:manship)?(?:\s+of\s+ASEAN)?|was\s+(?:the\s+)?"
+    r"(?:ASEAN\s+chair|chair\s+of\s+ASEAN))\s+(?:ASEAN\s+)?(?P<last>last\s+year)\b"
+    # "Laos, which chairs ASEAN next year": the year before it.
+    r"|\b(?:chairs|will\s+chair|takes\s+over\s+the\s+(?:rotating\s+)?(?:ASEAN\s+)?chair(?:manship)?"
+    r"|will\s+hold\s+the\s+(?:rotating\s+)?(?:ASEAN\s+)?chair(?:manship)?)\s+(?:of\s+)?(?:ASEAN\s+)?(?P<next>next\s+year)\b"
 )
 
 
@@ -397,21 +404,24 @@ def _chair_this_year(ctx: _Context, kept: list[Constraint]) -> list[Constraint]:
             named = [c for c in countries(ctx, s.text) if c[1] <= m.start() and m.start() - c[1] <= reach]
             if not named:
                 continue
+            shift = 1 if m.group("last") else -1 if m.group("next") else 0
             years = [
-                (c, c.earliest, c.latest)
+                (
+                    c,
+                    c.earliest.replace(year=c.earliest.year + shift),
+                    c.latest.replace(year=c.latest.year + shift),
+                )
                 for c in ctx.gaz.chairmanships(named[-1][2])
-                if c.earliest
-                and c.latest
-                and (lo is None or c.latest >= lo)
-                and (hi is None or c.earliest <= hi)
+                if c.earliest and c.latest
             ]
+            years = [y for y in years if (lo is None or y[2] >= lo) and (hi is None or y[1] <= hi)]
             if len(years) == 1:
                 c, first, last = years[0]
                 return [
                     Constraint(
                         "present-chair",
                         f"the article says {named[-1][2]} “{m.group()}”, and of its chairmanships only "
-                        f"{first.year} fits the other clues",
+                        f"{first.year - shift} fits the other clues",
                         first,
                         last,
                         s.span(doc.id, doc.text, m.start(), m.end()),
@@ -431,7 +441,12 @@ def _future(ctx: _Context) -> list[Constraint]:
         for t in extract_temporals(s.text):
             iv = stated_interval(t)
             # Only a date that the future verb governs ("will be adopted in 2015") bounds the article.
-            if iv and t.kind in ("year", "month") and _FUTURE_BEFORE.search(s.text[: t.start]):
+            # ("The law … will take effect on January 1, 2012": a whole date, too.)
+            if (
+                iv
+                and (t.kind in ("year", "month") or (t.kind == "date" and t.year is not None))
+                and _FUTURE_BEFORE.search(s.text[: t.start])
+            ):
                 out.append(
                     Constraint(
                         "tense",
@@ -981,7 +996,18 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
             # A day or month must match the recorded dates, so it may stand further off than a
             # "today" or a weekday, which would match anything.
             reach = RECORDED_REACH if t.kind == "relative" else 2 * RECORDED_REACH + 20
-            near = [r for r in recorded if abs(at - r[3]) <= reach]
+            # ("inaugurated in Ha Noi this morning, on the eve of the 16th ASEAN Summit": a day
+            # before the name of a meeting the sentence is on the eve of is not that meeting's.)
+            near = [
+                r
+                for r in recorded
+                if abs(at - r[3]) <= reach
+                and not (
+                    r[4] is not None
+                    and at < r[4].start
+                    and _EVE_OF.search(ctx.original, max(0, r[4].start - 30), r[4].start)
+                )
+            ]
             for label, lo, hi, _, span, reference, url in near:
                 # The verb of the day's own clause says which way ("…, which open in the capital on
                 # October 9"); a day or month whose clause says nothing may lie on either side.
