@@ -86,12 +86,12 @@ def place_of(
     here: list[tuple[Span, Place]],
     dateline: tuple[Place, Span, int] | None,
     cons: list[Constraint],
-    named_end: int | None = None,
+    named: tuple[int, int] | None = None,
 ) -> tuple[Place, Span] | None:
     """A place only where the text gives one: a city in the event's part of the sentence ``part``,
     among the places ``here`` (a country only as "in <country>"); "here", or "today" in a dated
-    article: the dateline's place. A city right after the event's name (which ends at ``named_end``
-    in the text) comes first."""
+    article: the dateline's place. A city right after the event's name (``named``: where it starts
+    and ends in the text), or right before "for" it, comes first."""
     cities = [
         (sp, pl)
         for sp, pl in here
@@ -112,13 +112,29 @@ def place_of(
     if attributive and len(attributive) < len(cities):
         cities = [c for c in cities if c not in attributive]
     # ("agreed a work plan in Labuan Bajo last year and hosted a commemorative summit in Tokyo": the
-    # summit's own words say where it was.)
+    # summit's own words say where it was. "Manila would press for it when leaders meet in Bandar
+    # Seri Begawan for the 22nd ASEAN Summit": the city they meet in for it; "gathered here for the
+    # 47th ASEAN Summit": the dateline's.)
     named_in = [
         c
         for c in cities
-        if named_end is not None
-        and re.fullmatch(r",?\s+in\s+(?:the\s+)?", ctx.original[named_end : c[0].start])
+        if named is not None
+        and (
+            re.fullmatch(r",?\s+in\s+(?:the\s+)?", ctx.original[named[1] : c[0].start])
+            or (
+                # (Not the second of two: "met in Cha-am and Hua Hin for the 15th ASEAN Summit".)
+                re.fullmatch(r"\s+for\s+(?:the\s+)?", ctx.original[c[0].end : named[0]])
+                and re.search(r"\bin\s+(?:the\s+)?$", ctx.original[max(0, c[0].start - 8) : c[0].start])
+            )
+        )
     ]
+    if (
+        named is not None
+        and dateline is not None
+        and not named_in
+        and re.search(r"\bhere\s+for\s+(?:the\s+)?$", ctx.original[max(0, named[0] - 20) : named[0]])
+    ):
+        return dateline[0], dateline[1]
     pick = named_in or cities or countries
     if pick:
         return pick[0][1], pick[0][0]
