@@ -159,6 +159,11 @@ def conclusion_kind(row: Row | None, name: str, verb: str = "") -> str:
 _USED_TO_ACT = re.compile(
     r"\b(?:used|took)\s+(?:the|that|this)\s+(?:occasion|opportunity|meeting|summit|visit)\s+to\s+$"
 )
+# "ASEAN leaders gathered here to sign the Convention", "met in this city to sign": a gathering told in
+# the past, for that act, reports the act.
+_MET_TO_ACT = re.compile(
+    r"\b(?:gathered|met|convened|assembled|came\s+together)\b[^,;.]{0,50}?\s+to\s+$", re.IGNORECASE
+)
 _NOT_AN_ACT = re.compile(
     r"(?:\bto|\b(?:not|never|yet)(?:\s+yet)?|n't(?:\s+yet)?|\byet to|\bbefore)\s+$"
     # "once a sixth Member State has deposited": a condition, not an act anyone performed.
@@ -254,6 +259,7 @@ def find_acts(
             or _BECAME_NTH.search(text, max(0, verb.start() - 80), verb.start())
             or _LEGISLATURE_VOTED.search(lead)
             or _USED_TO_ACT.search(lead)
+            or _MET_TO_ACT.search(text, max(0, verb.start() - 80), verb.start())
         ):
             continue
         if (

@@ -922,6 +922,13 @@ def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, d
             return first, last + YEAR, "within the year after"
         return first - YEAR, last + YEAR, "within a year of it"
     rel = t.relative or ""
+    if rel.endswith(" ago today"):
+        # "Ten years ago today, ASEAN leaders met in this city to sign the Convention": the day that
+        # many years (weeks, days) after the recorded one.
+        on_first, on_last = _day_ago_today(rel, lo), _day_ago_today(rel, hi)
+        if on_first is None or on_last is None:
+            return None
+        return on_first, on_last, "on the anniversary that makes it so"
     if rel in _WEEK_OFFSETS:
         # "next week": the article is in the calendar week before the meeting's.
         shift = timedelta(days=_WEEK_OFFSETS[rel])
@@ -946,6 +953,19 @@ def _written_given(t: Temporal, lo: date, hi: date, tense: str) -> tuple[date, d
         if tense == "past":
             return lo, hi + WEEK, "within the week after"
         return lo - WEEK, hi + WEEK, "within a week of it"
+    return None
+
+
+def _day_ago_today(rel: str, then: date) -> date | None:
+    """The day of writing from which ``rel`` ("ten years ago today") is ``then``."""
+    probe = _relative_interval(rel, then, then)
+    if probe is None or probe[0] is None:
+        return None
+    guess = then + (then - probe[0])
+    # (Years are not all as long: the 29th of February moves the guess by a day.)
+    for d in (guess, guess - timedelta(days=1), guess + timedelta(days=1)):
+        if _relative_interval(rel, d, d) == (then, then):
+            return d
     return None
 
 
@@ -982,6 +1002,7 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
                 and not _THAT_YEAR.match(s.text, t.end)
             )
             or (t.relative or "") in _DAY_OFFSETS
+            or (t.relative or "").endswith(" ago today")
             or (t.relative or "") in _WEEK_OFFSETS
             or (t.relative or "").removeprefix("on ") in WEEKDAYS
         ]
@@ -991,8 +1012,20 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
         if not recorded:
             continue
         tense = _tense(s.text)
+        dateline = ctx.article.dateline_span
         for t in days:
             at = s.span(ctx.doc, ctx.original, t.start, t.end).start
+            if (
+                dateline is not None
+                and dateline[0] <= at < dateline[1]
+                and (
+                    any((u.relative or "").endswith(" ago today") for u in temporals)
+                    or re.search(r"\banniversary\b", s.text, re.IGNORECASE)
+                )
+            ):
+                # ("KUALA LUMPUR, Nov 21 -- Ten years ago today, ASEAN leaders met in this city to
+                # sign the Convention": the dateline's day is the anniversary, not the signing.)
+                continue
             # A day or month must match the recorded dates, so it may stand further off than a
             # "today" or a weekday, which would match anything.
             reach = RECORDED_REACH if t.kind == "relative" else 2 * RECORDED_REACH + 20
