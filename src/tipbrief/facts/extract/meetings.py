@@ -723,7 +723,13 @@ def _meeting(
     # ("its sixth annual meeting": a meeting all the same.)
     plain = re.sub(rf"^(?:(?:its|their|the)\s+)?(?:{ORDINAL_TOKEN}\s+)?{_REGULARLY}", "", title, flags=re.I)
     if subject and plain.casefold() in (kind, kind + "s", "meeting") and subject != "ASEAN Summit":
-        title = f"{title} of the {_long_name(ctx, subject) or subject}"
+        long = _long_name(ctx, subject) or subject
+        # ("The 13th meeting", of the ASEAN Ministerial Meeting on Transnational Crime: the 13th
+        # ASEAN Ministerial Meeting on Transnational Crime, as a series named for its meetings.)
+        if n is not None and re.search(r"\b(?:Meeting|Conference|Summit)\b", long):
+            title = _numbered(n, long)
+        else:
+            title = f"{title} of the {long}"
         generic = False
     weak = not subject and bool(_GENERIC.match(lower))
     if n is None and generic and _FIRST_HELD.match(text, end):
@@ -858,6 +864,25 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # ("Sixth meeting of the expert working group drafting the convention": its owner follows.)
         if len(heads) == 1 and not re.match(r"\s+of\s+(?:the|an?|its|their)\s", text[end:]):
             return heads.pop()
+        # "The 13th meeting was held in Bangkok in November 2019", in an article on the AMMTC that
+        # also names the SOMTC: the one series the article names whose meeting of that number the
+        # reference rows put in a city the sentence names.
+        number = re.search(ORDINAL_TOKEN, span, re.IGNORECASE)
+        n = ordinal_value(number.group()) if number else None
+        if n is not None:
+            article_series = {
+                row.get("series"): row
+                for x in texts
+                for a, b, row in ctx.gaz.series.find(x)
+                if not goes_on(x, a, b, row)
+            }
+            placed = [
+                series
+                for series, row in sorted(article_series.items())
+                if any(c.city and c.city in text for c in ctx.gaz.meetings_numbered(row, n) if c.city)
+            ]
+            if len(placed) == 1:
+                return str(placed[0])
     if re.match(r"(?:its|their)\b", span) or re.search(r"\b(?:its|their)\s+(?:\S+\s+)?$", text[:start]):
         # "its tenth meeting": the body named last before it, in the sentence or the article; but
         # "Bali Process Government and Business Forum holds its first meeting", "The Bali Process
