@@ -164,6 +164,16 @@ _USED_TO_ACT = re.compile(
 _MET_TO_ACT = re.compile(
     r"\b(?:gathered|met|convened|assembled|came\s+together)\b[^,;.]{0,50}?\s+to\s+$", re.IGNORECASE
 )
+# "They are expected to be signed and adopted", "It will be signed": a pronoun as the subject of a
+# passive act, with nothing else before the verb.
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?P<p>It|They)\s+(?:(?:is|are|was|were|will|would|has|have|had|been|be|also|now|expected|due|set|"
+    r"scheduled|to|then|later|finally|formally|jointly)\s+){1,6}(?:\w+ed\s+and\s+)?$"
+)
+# "as ASEAN leaders prepare to sign the ASEAN Consensus at the 31st ASEAN Summit later this month": a
+# signing or adoption to come at a meeting (not "Thailand is preparing to ratify", whose time no one
+# has set).
+_PREPARE_TO = re.compile(r"\b(?:prepare|prepares|preparing)\s+to\s+$", re.IGNORECASE)
 _NOT_AN_ACT = re.compile(
     r"(?:\bto|\b(?:not|never|yet)(?:\s+yet)?|n't(?:\s+yet)?|\byet to|\bbefore)\s+$"
     # "once a sixth Member State has deposited": a condition, not an act anyone performed.
@@ -214,7 +224,8 @@ _GAP_BEFORE = re.compile(
     # ("The law, with eight chapters and 58 articles, will take effect": what it holds; "ACTIP,
     # ASEAN's first legally binding instrument on the subject, was signed": whose it is.)
     # (An acronym's possessive is blanked to "'s" before the match: see _governed.)
-    r"(?:(?:the|a|an|with|(?:[A-Z][\w-]*)?['’]s)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
+    # ("ACTIP, together with a regional plan of action, is to be signed": what goes with it.)
+    r"(?:(?:the|a|an|with|together\s+with|along\s+with|(?:[A-Z][\w-]*)?['’]s)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
     # ("The Work in Fishing Convention, known as C188, was adopted …": another name for it.)
     rf"|{_ANOTHER_NAME}"
     # ("5 November 2024 - Executive Order 74 banning offshore gaming is signed": what it does.)
@@ -236,13 +247,15 @@ def find_acts(
     earlier: Callable[[], tuple[Row, ...]],
     country_before: Callable[[], str | None] = lambda: None,
     named_before: Callable[[], tuple[Row, ...]] | None = None,
+    previous: Callable[[], tuple[Row, ...]] = lambda: (),
 ) -> list[Act]:
     """Every act the sentence reports, in the order of their verbs. ``earlier`` gives the
     instruments named earlier in the article, latest last: "its instrument of ratification" and
     "the Convention" point back at them. ``country_before`` gives the last country named before
     the sentence: "the country's instrument of ratification" is that country's. ``named_before``
     gives only those the article names before the sentence ("it" never points forward); without
-    it, ``earlier`` does."""
+    it, ``earlier`` does. ``previous`` gives the instruments the sentence before names: "They are
+    expected to be signed and adopted" acts on them."""
     if _ACT_VERB.words.isdisjoint(words):
         return []
     names = _instrument_names(ctx, text)
@@ -260,6 +273,7 @@ def find_acts(
             or _LEGISLATURE_VOTED.search(lead)
             or _USED_TO_ACT.search(lead)
             or _MET_TO_ACT.search(text, max(0, verb.start() - 80), verb.start())
+            or (_PREPARE_TO.search(lead) and kind in ("conclusion", "signing", "adoption"))
         ):
             continue
         if (
@@ -372,6 +386,14 @@ def find_acts(
             last = max((n[1] for n in prior), default=0)
             if _A_BILL.search(text, last, verb.start()):
                 found = []
+        if not found and not names and (pronoun := _PRONOUN_SUBJECT.match(text, 0, verb.start())):
+            # "The two documents are ACTIP and the APA. They are expected to be signed and adopted by
+            # ASEAN leaders …": "They" are the instruments the sentence before names (two or more);
+            # "It" is the one it names, if only one.
+            rows = previous()
+            plural = pronoun.group("p") == "They"
+            if (plural and len(rows) >= 2) or (not plural and len(rows) == 1):
+                found = [(-1, -1, r.get("name")) for r in rows]
         if not found and possessive:
             prior = [n for n in names if n[1] <= verb.start()]
             # ("the Phnom Penh Statement on its adoption": the statement is about another's act.)

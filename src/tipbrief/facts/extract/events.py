@@ -1602,6 +1602,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         lambda: _rows_before(ctx, s),
         lambda: _country_before(ctx, s),
         lambda: _rows_before(ctx, s, named_only=True),
+        lambda: _rows_in_previous(ctx, s),
     )
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
@@ -1773,6 +1774,19 @@ def _rows_before(ctx: _Context, s: Sentence, named_only: bool = False) -> tuple[
     if named_only:
         return tuple(rows.values()) or tuple(described.values())[-1:]
     return tuple(rows.values()) or article_instruments(ctx)[:1] or tuple(described.values())[-1:]
+
+
+def _rows_in_previous(ctx: _Context, s: Sentence) -> tuple[Row, ...]:
+    """The instruments with a reference row that the sentence right before this one names, in
+    order."""
+    at = next((i for i, other in enumerate(ctx.sentences) if other is s), 0)
+    if at == 0:
+        return ()
+    rows: dict[str, Row] = {}
+    for _, _, name in _instrument_names(ctx, ctx.sentences[at - 1].text):
+        if (row := _instrument_row(ctx.gaz, name)) is not None:
+            rows.setdefault(row.key, row)
+    return tuple(rows.values())
 
 
 # --- meetings -----------------------------------------------------------------------------------
