@@ -611,13 +611,15 @@ def _dated_aside(text: str, at: int, dates: dict[int, Temporal]) -> re.Match[str
 # A time right after a country in a list whose verb is left out: "Cambodia and Singapore deposited
 # their instruments in January last year and Thailand in July 2016".
 GAPPED_TIME = re.compile(
-    rf"\s+(?:(?:in|on)\s+(?:(?:early|mid|late)[\s-]+)?(?:{MONTH_RE}|\d|the\s)|last\s|earlier\s"
+    # ("and the Philippines, the sixth, on 7 February 2017": past its rank.)
+    rf"(?:,\s+the\s+[\w-]+,)?\s+(?:(?:in|on)\s+(?:(?:early|mid|late)[\s-]+)?(?:{MONTH_RE}|\d|the\s)|last\s|earlier\s"
     r"|a\s+(?:month|year|week)\s+later)"
 )
 
 
 # What opens a gapped clause after a list's comma or "and" ("…, and Thailand in July 2016").
-GAP_OPENS = re.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)(?:the\s+)?$")
+# ("Cambodia and Singapore deposited in January 2016; Thailand on 24 July 2016; …": a semicolon too.)
+GAP_OPENS = re.compile(r"(?:[,;]\s*(?:and\s+)?|\sand\s+)(?:the\s+)?$")
 
 
 def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
@@ -667,7 +669,7 @@ def listed_acts(ctx: _Context, text: str, acts: list[Act]) -> list[Act]:
     # ("… deposited their instruments in January 2016, Thailand on 24 July 2016, Viet Nam and
     # Myanmar on 5 and 16 January 2017 respectively, and the Philippines on 7 February 2017": the
     # same act by each country or group after a comma or "and", on the time that follows it.)
-    later = [c for c in named if c[0] > model.end and not re.search(r"[;.]", text[model.end : c[0]])]
+    later = [c for c in named if c[0] > model.end and not re.search(r"\.\s", text[model.end : c[0]])]
     i = 0
     while i < len(later):
         c = later[i]
@@ -1109,7 +1111,9 @@ def _where(ctx: _Context, text: str, at: int) -> bool:
     return row is not None and row.get("kind") == "city"
 
 
-_NEXT_ACT_NOUN = re.compile(r"\b(?:deposits?|ratifications?|accessions?)\b", re.IGNORECASE)
+# (Not "of ratification": "the deposit of instruments of ratification of the ACTIP by Cambodia and
+# Singapore" is one act.)
+_NEXT_ACT_NOUN = re.compile(r"\b(?<!\bof\s)(?:deposits?|ratifications?|accessions?)\b", re.IGNORECASE)
 
 
 def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:
@@ -1144,6 +1148,14 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
         if v_end <= c[0] < (nxt.start() if nxt else len(text))
         and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, c[0] - 10) : c[0]])
     ]
+    # ("by Cambodia and Singapore": the countries listed with the first.)
+    for c in named:
+        if (
+            by
+            and c[0] > by[-1][0]
+            and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", text[by[-1][1] : c[0]])
+        ):
+            by.append(c)
     if by and re.match(r"\s+by\s", text[v_end:]):
         return tuple(dict.fromkeys(c[2] for c in by))
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
