@@ -323,8 +323,11 @@ def _what_a_report_did(ctx: _Context, text: str) -> list[Launch]:
             continue
         edition = report_edition(ctx, text, text[start:end])
         opening = _OPENING_TIME.search(text[:start])
-        when = did.group("when") or (opening.group("when") if opening else "")
-        timed = bool(when) and bool(extract_temporals(when))
+        # (The first of them that is a time: "KUALA LUMPUR, 19 November 2015 -- The US …" opens with a
+        # place.)
+        whens = (did.group("when") or "", opening.group("when") if opening else "", _ranked_when(text, did))
+        when = next((w for w in whens if w and extract_temporals(w)), "")
+        timed = bool(when)
         if edition is None and (did.group("present") or not timed):
             return []  # ("The report finds …", "The report found …": which edition, or when, is not said.)
         key = row.get("report")
@@ -332,6 +335,24 @@ def _what_a_report_did(ctx: _Context, text: str) -> list[Launch]:
             key = f"previous {key}"  # (the edition before the one an article on this year's reports)
         return _release(text, start, end, key, edition)
     return []
+
+
+_RANKING_VERB = re.compile(
+    r"moved|placed|kept|put|lifted|dropped|downgraded|upgraded|ranked|rated|demoted|promoted|relegated"
+)
+_RANKED_IN = re.compile(rf"\s(?:in|last|this)\s+(?:{MONTH_RE}|year)\b(?!\s+\d)")
+
+
+def _ranked_when(text: str, did: re.Match[str]) -> str:
+    """ "The US State Department's Trafficking in Persons Report moved Malaysia up from Tier 3 to the
+    Tier 2 Watch List in July": the time at the end of the ranking's own clause is the release's
+    (not a finding's: "found that victims rose in 2022" tells of the victims)."""
+    if not _RANKING_VERB.fullmatch(did.group("past") or ""):
+        return ""
+    clause = re.split(r"[,;]", text[did.end() :], maxsplit=1)[0]
+    ranked = _RANKED.search(clause)
+    when = _RANKED_IN.search(clause, ranked.end()) if ranked else None
+    return when.group() if when else ""
 
 
 # "Last week's Global Report on Trafficking in Persons from the UN Office on Drugs and Crime should
