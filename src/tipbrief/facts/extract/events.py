@@ -2213,7 +2213,10 @@ def _members_pattern(
         if m is None and role is not None:
             # "ASEAN Foreign Ministers' Meeting": met by "ASEAN foreign ministers" (ASEAN's own, never
             # any two countries' ministers of that kind).
-            who = r"\s+".join(re.escape(w) for w in role.group("who").casefold().split())
+            # ("ASEAN labor ministers": British and American spellings alike.)
+            who = r"\s+".join(
+                re.sub(r"our$", "ou?r", re.escape(w)) for w in role.group("who").casefold().split()
+            )
             # ("the bloc's foreign ministers": ASEAN's, as news names it.)
             parts.append(
                 rf"(?P<s{i}>(?:ASEAN(?:['’]s)?|the\s+(?:bloc|region|grouping|association)['’]s)\s+{who}\s+ministers)"
@@ -2224,10 +2227,13 @@ def _members_pattern(
             continue
         who = "ministers" if m.group("role").startswith("Minist") else r"senior\s+officials"
         topic = r"\s+".join(re.escape(w) for w in m.group("topic").casefold().split())
+        head = re.escape(m.group("topic").casefold().split()[-1])
         parts.append(
             rf"(?P<s{i}>(?:ASEAN(?:['’]s)?\s+)?{who}\s+(?:responsible\s+for|in\s+charge\s+of|on|for|dealing\s+with)\s+{topic}"
             # ("the meeting of ASEAN's transnational crime ministers in Melaka")
-            rf"|(?:ASEAN(?:['’]s)?\s+)?{topic}\s+{who})"
+            rf"|(?:ASEAN(?:['’]s)?\s+)?{topic}\s+{who}"
+            # ("ASEAN's crime ministers met in Vientiane in August": the topic's head, ASEAN's own.)
+            rf"|(?:ASEAN(?:['’]s)?|the\s+(?:bloc|region|grouping|association)['’]s)\s+{head}\s+{who})"
         )
         groups[f"s{i}"] = (key, name)
     return (re.compile(rf"\b(?i:{'|'.join(parts)})\b"), groups) if parts else None
