@@ -815,7 +815,10 @@ _FRAMEWORK_OF = re.compile(r"\b(?:under|within|pursuant\s+to|in\s+line\s+with)\s
 
 
 _TIME_THEN_AND = re.compile(
-    rf"in\s+(?:[0-3]?\d\s+)?(?:{MONTH_RE}|(?:19|20)\d\d)[\w ,.]{{0,12}}?\s+and\s+(?:the\s+|an?\s+)?"
+    rf"in\s+(?:[0-3]?\d\s+)?(?:{MONTH_RE}|(?:19|20)\d\d)[\w ,.]{{0,12}}?"
+    # ("signed the Convention in Kuala Lumpur in November 2015, together with the ASEAN Plan of
+    # Action …": a second object with the same time.)
+    r"(?:\s+and|,\s+(?:together|along)\s+with)\s+(?:the\s+|an?\s+)?"
 )
 
 

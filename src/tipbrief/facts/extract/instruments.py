@@ -214,7 +214,8 @@ def _article_laws(ctx: _Context) -> tuple[str, ...]:
 
 
 _DESCRIBED_LOWER = re.compile(
-    r"\b(?:a|the)\s+(?:regional\s+|new\s+)?"
+    # ("The bloc adopted a separate declaration against trafficking in persons in 2004")
+    r"\b(?:a|the)\s+(?:regional\s+|new\s+|separate\s+|landmark\s+)?"
     r"(?P<name>(?:plan of action|action plan|declaration)\s+(?:on|against)\s+(?:the\s+)?[a-z][a-z -]{3,80}?)"
     r"(?=\s+(?:and|in|at|on|with|which|that|by|for|was|were|is|are)\b|\s*[,;.()]|$)"
 )
