@@ -74,6 +74,7 @@ SETS = (
     *("heldout110", "heldout111", "heldout112", "heldout113", "heldout114"),
     *("heldout115", "heldout116", "heldout117", "heldout118", "heldout119"),
     *("heldout120", "heldout121", "heldout122", "heldout123", "heldout124"),
+    *("heldout125", "heldout126", "heldout127", "heldout128", "heldout129"),
 )
 Interval = tuple[date | None, date | None]
 
