@@ -710,6 +710,10 @@ def _events_in_sentence(
                     and not any(
                         a <= i.span.start - source.start < b and not a <= f.at < b for a, b in clauses
                     )
+                    # ("report at the 18th AMMTC in Vientiane in August, and on the US State Department
+                    # to look closely … when it publishes its Trafficking in Persons Report next
+                    # month": a clause of its own, with its own subject, takes no meeting before it.)
+                    and not _own_when_clause(text, max(0, i.span.end - source.start), f.at)
                 ],
                 claimed,
             )
@@ -736,6 +740,9 @@ def _events_in_sentence(
                 and not inside(sp.start, earlier_clause, at)
                 and not inside(sp.start, aside, at)
                 and not inside(sp.start, acts_aside, at)
+                # (Nor a city before a clause of the event's own: "… in Vientiane in August, and on
+                # the US State Department … when it publishes its report next month".)
+                and not _own_when_clause(text, max(0, sp.end - source.start), f.at)
             ]
             # A treaty enters into force for all its parties at once: the dateline says where the
             # news was filed ("GENEVA, 16 November 2017 - … comes into force today"), not where.
@@ -2373,6 +2380,18 @@ _OBJECT_FOLLOWS = re.compile(
     r"\s+(?:(?:here|today|yesterday|tomorrow|on \w+|in \w+(?:, \w+)?|from \w+)\s+){0,3}"
     r"(?:for\s+)?(?:the|a|an|its|their)\b"
 )
+
+
+_OWN_WHEN = re.compile(r"\b(?:when|once|until)\s+(?:it|they|he|she|we)\s+$")
+
+
+def _own_when_clause(text: str, start: int, at: int) -> bool:
+    """Whether the trigger at ``at`` opens a when-clause after ``start`` that gives its own time
+    ("… when it publishes its Trafficking in Persons Report next month"), so that what stands before
+    it is not the event's. (Without a time of its own, "met in March 2016, also in Bali, when they
+    adopted the Bali Declaration", the clause shares the meeting's time and place.)"""
+    when = _OWN_WHEN.search(text, start, at)
+    return when is not None and bool(extract_temporals(re.split(r"[,;]", text[at:], maxsplit=1)[0]))
 
 
 # Before a meeting's name: a time before it ("on the eve of the 16th ASEAN Summit"), or its occasion.
