@@ -529,9 +529,16 @@ _MASTHEAD_LABEL = re.compile(r"[^|!?]{1,60}(?<![.:;])")
 
 def _masthead_date(text: str) -> date | None:
     fields = [f.strip() for f in text.split("|")]
+    # ("Hasyim Widhiarto, The Jakarta Post, Kuala Lumpur | World | Mon, November 23 2015 | 07:31 am":
+    # a byline's fields, the date before the time it was posted at, after its weekday.)
+    if len(fields) > 2 and _TIME_AFTER.fullmatch(" " + fields[-1]):
+        fields = fields[:-1]
     if len(text) > 120 or len(fields) < 2 or not all(_MASTHEAD_LABEL.fullmatch(f) for f in fields[:-1]):
         return None
-    return parse_full_date(fields[-1])
+    return parse_full_date(_WEEKDAY_BEFORE.sub("", fields[-1]))
+
+
+_WEEKDAY_BEFORE = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+")
 
 
 # "Air date: 12 April 2024 | Recorded: 9 April 2024": of a line's labelled dates, the one the page
