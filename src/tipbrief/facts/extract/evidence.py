@@ -329,6 +329,10 @@ _AFTER_CLAUSE = re.compile(
     # ("after ASEAN leaders met in Cha-am last month for the 15th Summit, where they inaugurated the
     # AICHR": what follows "where" is that clause's too.)
     r"(?:,\s+(?:where|at which|during which)\b[^;]*)?"
+    # ("After boats full of Rohingya and Bangladeshi migrants were left adrift in May, Malaysia
+    # hosted an emergency meeting … in July": a fronted clause in the passive, up to its comma; after a
+    # dateline too.)
+    r"|(?:^|\s(?:--|[–—-])\s+)(?:After|Before|Until|Once)\s+[^,;]{0,120}?\b(?:was|were|had|has|have)\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b[^,;]*"
 )
 _NOUN_ASIDE = re.compile(
     r",?\s+(?:following|after|amid|in the wake of|prompted by|months after|weeks after|days after)\s+"
