@@ -14,6 +14,7 @@ from tipbrief.facts.extract.records import (
     _Context,
     intersect,
 )
+from tipbrief.facts.extract.patterns import ORDINAL_TOKEN
 from tipbrief.facts.extract.sentences import _tense, clause_tense, expression_tense
 from tipbrief.facts.model import Span
 from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense, extract_temporals
@@ -557,7 +558,11 @@ def _dates_found(
 # "late last month", "early next month": a part of a month counted from the article.
 _PART_OF_MONTH = re.compile(r"\b(early|mid|late)[\s-]+$", re.IGNORECASE)
 _COUNTED_MONTHS = frozenset(("last month", "this month", "next month", "previous month"))
-_FIRST_SINCE = re.compile(r"\b(?:first|only)\b[^,;.]{0,80}\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# ("It is the fifth workshop that CIFAL Jeju and the RSO have held together … since 2014": a count
+# since then, which dates none of them.)
+_FIRST_SINCE = re.compile(
+    rf"\b(?:first|only|{ORDINAL_TOKEN})\b[^,;.]{{0,120}}\bsince\s+(?:the\s+)?$", re.IGNORECASE
+)
 # "ended with the handover of the ASEAN chairmanship for 2017", "Chair for 2020": the year of an
 # office's term, not of the event the sentence reports.
 _TERM_YEAR = re.compile(r"\b(?:chair(?:man)?ship|[Cc]hair)\s+(?:for|of)\s+$")
