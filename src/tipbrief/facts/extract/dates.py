@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tipbrief.facts.corpus import ASIDE_DROPS, MONTH_RE, spelled
+from tipbrief.facts.extract.patterns import ORDINAL_TOKEN
 from tipbrief.facts.extract.records import (
     Constraint,
     DateFound,
@@ -14,7 +15,6 @@ from tipbrief.facts.extract.records import (
     _Context,
     intersect,
 )
-from tipbrief.facts.extract.patterns import ORDINAL_TOKEN
 from tipbrief.facts.extract.sentences import _tense, clause_tense, expression_tense
 from tipbrief.facts.model import Span
 from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense, extract_temporals
