@@ -78,7 +78,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         found.append((start, end, row.get("name")))
     # "the bloc's convention against human trafficking", "ASEAN's own convention against trafficking",
     # "The ASEAN convention against human trafficking": ASEAN's own, described as a regional one is.
-    if "onvention against" in text:
+    if "onvention against" in text or "rafficking convention" in text:
         for m in _ASEAN_OWN_CONVENTION.finditer(text):
             if not _overlaps_found(found, m.start("name"), m.end("name")):
                 found.append((m.start("name"), m.end("name"), "regional convention against trafficking"))
@@ -237,8 +237,14 @@ _BARE_INSTRUMENT = re.compile(
     r"(?![’'-])"
 )
 _ASEAN_OWN_CONVENTION = re.compile(
-    r"\b(?:[Tt]he\s+ASEAN|ASEAN['’]s(?:\s+own)?|[Tt]he\s+(?:bloc|grouping|association|region)['’]s(?:\s+own)?)\s+"
-    r"(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?)\b"
+    r"\b(?:[Tt]he\s+ASEAN|ASEAN['’]s(?:\s+own)?|[Tt]he\s+(?:bloc|grouping|association|region)['’]s(?:\s+own)?"
+    # ("ASEAN leaders signed their own trafficking convention": the leaders' own, where the
+    # sentence names them.)
+    r"|(?<=ASEAN\sleaders\ssigned\s)their\s+own)\s+"
+    # ("the grouping's binding convention", "ASEAN's trafficking convention": what it is, or is on.)
+    r"(?:(?:legally\s+)?binding\s+|landmark\s+|regional\s+)?"
+    r"(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?"
+    r"|(?:anti-)?(?:human\s+|people\s+)?trafficking\s+convention)\b"
 )
 PARTY_NOUNS = r"(?:countries|sides|governments|nations)"
 """What the signatories of a bilateral instrument are called as a subject ("the two countries")."""
