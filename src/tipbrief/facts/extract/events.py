@@ -747,15 +747,17 @@ def _events_in_sentence(
             # A treaty enters into force for all its parties at once: the dateline says where the
             # news was filed ("GENEVA, 16 November 2017 - … comes into force today"), not where.
             filed = None if f.kind == "entry-into-force" else dateline
-            named_end = s.span(ctx.doc, ctx.original, f.end, f.end).start if f.end >= 0 else None
-            named_at = s.span(ctx.doc, ctx.original, f.at, f.at).start if f.end >= 0 else None
+            # (Where the event's own name stands in the text, when it has one.)
+            name_span = (
+                (
+                    s.span(ctx.doc, ctx.original, f.at, f.at).start,
+                    s.span(ctx.doc, ctx.original, f.end, f.end).start,
+                )
+                if f.end >= 0
+                else None
+            )
             pl = place_of(
-                ctx,
-                text[seg_start:seg_end] if len(triggers) > 1 else text,
-                here,
-                filed,
-                cons,
-                (named_at, named_end) if named_at is not None and named_end is not None else None,
+                ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, filed, cons, name_span
             )
             if f.kind == "entry-into-force":
                 # (Nor does any city the sentence names: "Manila deposited the sixth instrument, and

@@ -337,9 +337,6 @@ def _what_a_report_did(ctx: _Context, text: str) -> list[Launch]:
     return []
 
 
-_RANKING_VERB = re.compile(
-    r"moved|placed|kept|put|lifted|dropped|downgraded|upgraded|ranked|rated|demoted|promoted|relegated"
-)
 _RANKED_IN = re.compile(rf"\s(?:in|last|this)\s+(?:{MONTH_RE}|year)\b(?!\s+\d)")
 
 
@@ -347,7 +344,8 @@ def _ranked_when(text: str, did: re.Match[str]) -> str:
     """ "The US State Department's Trafficking in Persons Report moved Malaysia up from Tier 3 to the
     Tier 2 Watch List in July": the time at the end of the ranking's own clause is the release's
     (not a finding's: "found that victims rose in 2022" tells of the victims)."""
-    if not _RANKING_VERB.fullmatch(did.group("past") or ""):
+    # (A verb that ranks, as _ranking_release reads them.)
+    if not _RANKS.fullmatch(did.group("past") or ""):
         return ""
     clause = re.split(r"[,;]", text[did.end() :], maxsplit=1)[0]
     ranked = _RANKED.search(clause)

@@ -879,7 +879,7 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             placed = [
                 series
                 for series, row in sorted(article_series.items())
-                if any(c.city and c.city in text for c in ctx.gaz.meetings_numbered(row, n) if c.city)
+                if any(c.city in text for c in ctx.gaz.meetings_numbered(row, n) if c.city)
             ]
             if len(placed) == 1:
                 return str(placed[0])
