@@ -489,6 +489,8 @@ def _rule_source_line(text: str, meta: _Metadata) -> str | None:
     return None
 
 
+# A weekday as date lines write it: "Tue", "Tues.", "Wednesday".
+_WEEKDAY_WORD = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 # A line that holds only the article's date, with what press pages put around it: "28 Sep 2016",
 # "Posted on 5 May 2016", "Bangkok, 21 November 2025", "Published: Tuesday, 26 June 2018".
 _DATE_LINE = re.compile(
@@ -506,7 +508,7 @@ _DATE_LINE = re.compile(
     r"(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*\|\s*)?"
     # "(30 July 2023)": in brackets.
     r"\(?"
-    r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s*)?(?P<date>.+?)"
+    rf"(?:{_WEEKDAY_WORD},?\s*)?(?P<date>.+?)"
     # "November 14, 2022 | 12:00am", "26 June 2018, 10:30 AM", "May 11, 2023 - 08:15 GMT+7",
     # "June 21, 2019 at 09:40": a time after it.
     r"(?:\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT|ET|EST|EDT|CET|CEST|BST|AEST|AEDT)?[+-]?\d{0,2}\)?)?)?"
@@ -538,7 +540,7 @@ def _masthead_date(text: str) -> date | None:
     return parse_full_date(_WEEKDAY_BEFORE.sub("", fields[-1]))
 
 
-_WEEKDAY_BEFORE = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+")
+_WEEKDAY_BEFORE = re.compile(rf"^{_WEEKDAY_WORD},?\s+")
 
 
 # "Air date: 12 April 2024 | Recorded: 9 April 2024": of a line's labelled dates, the one the page

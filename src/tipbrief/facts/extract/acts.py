@@ -273,7 +273,7 @@ def find_acts(
             or _LEGISLATURE_VOTED.search(lead)
             or _USED_TO_ACT.search(lead)
             or _MET_TO_ACT.search(text, max(0, verb.start() - 80), verb.start())
-            or (_PREPARE_TO.search(lead) and kind in ("conclusion", "signing", "adoption"))
+            or (_PREPARE_TO.search(lead) and kind == "conclusion")
         ):
             continue
         if (
