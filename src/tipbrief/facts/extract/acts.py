@@ -1164,7 +1164,15 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
     subject = [c for c in named if clause <= c[0] and c[1] <= v_start and not _where(ctx, text, c[0])]
     if subject:
-        return tuple(dict.fromkeys(c[2] for c in subject))
+        # ("Cambodia … depositing its instrument in January 2016, together with Singapore": the
+        # country set beside the subject did it too.)
+        beside = [
+            c
+            for c in named
+            if c[0] > v_end
+            and re.search(r",\s+(?:together|along)\s+with\s+(?:the\s+)?$", text[max(0, c[0] - 25) : c[0]])
+        ]
+        return tuple(dict.fromkeys(c[2] for c in subject + beside))
     if by:
         return tuple(dict.fromkeys(c[2] for c in by))
     distinct = tuple(dict.fromkeys(c[2] for c in named))
