@@ -899,17 +899,22 @@ def parse_article(
                 (not state.body_started and (placed.group("date") or placed.group("agency")))
                 # "Nusa Dua, Bali, 7 August 2018 – Foreign Minister …" under a headline and a standfirst:
                 # a dateline with its whole date, however many lines stand above it.
-                or (dateline_span is None and len(kept) <= 2 and parse_full_date(placed.group("date") or ""))
-                # "HA NOI, 7 April - The ASEAN Commission …" under a ministry's masthead and a headline: a
-                # wire-style dateline, its place in capitals, whose year the article's other clues give.
-                # (Not under a date of the page's own, "Saturday, 30 October" or "Posted on August 24,
-                # 2023": the day it was printed or posted comes first.)
                 or (
                     dateline_span is None
                     and len(kept) <= 2
-                    and placed.group("date")
-                    and placed.group("place").isupper()
-                    and not re.search(rf"\b(?:{MONTH_RE})\b", text[: para.start])
+                    and (
+                        parse_full_date(placed.group("date") or "")
+                        # "HA NOI, 7 April - The ASEAN Commission …" under a ministry's masthead and a
+                        # headline: a wire-style dateline, its place in capitals, whose year the
+                        # article's other clues give. (Not under a date of the page's own, "Saturday, 30
+                        # October" or "Posted on August 24, 2023": the day it was printed or posted
+                        # comes first.)
+                        or (
+                            placed.group("date")
+                            and placed.group("place").isupper()
+                            and not re.search(rf"\b(?:{MONTH_RE})\b", text[: para.start])
+                        )
+                    )
                 )
             )
         ):

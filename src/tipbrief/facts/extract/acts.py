@@ -1119,6 +1119,10 @@ def _where(ctx: _Context, text: str, at: int) -> bool:
 _NEXT_ACT_NOUN = re.compile(r"\b(?<!\bof\s)(?:deposits?|ratifications?|accessions?)\b", re.IGNORECASE)
 
 
+# What joins the countries of a list: "Cambodia, Singapore and Thailand".
+_COUNTRY_SEP = r"(?:,\s*(?:and\s+)?|\s+and\s+)"
+
+
 def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:
     """The countries that ratify or deposit: the verb's subject ("Viet Nam and Myanmar deposited"),
     else "by X" after it, else the one country the sentence names."""
@@ -1137,7 +1141,7 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
         run: list[tuple[int, int, str]] = []
         for c in reversed(listed):
             gap = text[c[1] : run[0][0] if run else antecedent.start()]
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?(?:the\s+)?", gap) and gap.strip():
+            if not re.fullmatch(rf"\s*{_COUNTRY_SEP}?(?:the\s+)?", gap) and gap.strip():
                 break
             run.insert(0, c)
         if run:
@@ -1153,11 +1157,7 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
     ]
     # ("by Cambodia and Singapore": the countries listed with the first.)
     for c in named:
-        if (
-            by
-            and c[0] > by[-1][0]
-            and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", text[by[-1][1] : c[0]])
-        ):
+        if by and c[0] > by[-1][0] and re.fullmatch(rf"\s*{_COUNTRY_SEP}(?:the\s+)?", text[by[-1][1] : c[0]]):
             by.append(c)
     if by and re.match(r"\s+by\s", text[v_end:]):
         return tuple(dict.fromkeys(c[2] for c in by))

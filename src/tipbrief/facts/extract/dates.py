@@ -561,7 +561,7 @@ _COUNTED_MONTHS = frozenset(("last month", "this month", "next month", "previous
 # ("It is the fifth workshop that CIFAL Jeju and the RSO have held together … since 2014": a count
 # since then, which dates none of them.)
 _FIRST_SINCE = re.compile(
-    rf"\b(?:first|only|{ORDINAL_TOKEN})\b[^,;.]{{0,120}}\bsince\s+(?:the\s+)?$", re.IGNORECASE
+    rf"\b(?:only|{ORDINAL_TOKEN})\b[^,;.]{{0,120}}\bsince\s+(?:the\s+)?$", re.IGNORECASE
 )
 # "ended with the handover of the ASEAN chairmanship for 2017", "Chair for 2020": the year of an
 # office's term, not of the event the sentence reports.

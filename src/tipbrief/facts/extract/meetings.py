@@ -855,11 +855,14 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # names whose name it heads.
         # So is a fact box's label ("* THIRD CONFERENCE: 14-15 April 2009, Bali.").
         texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
-        heads = {
-            row.get("series")
+        article_series = {
+            row.get("series"): row
             for x in texts
             for a, b, row in ctx.gaz.series.find(x)
-            if row.get("name").casefold().endswith(kind) and not goes_on(x, a, b, row)
+            if not goes_on(x, a, b, row)
+        }
+        heads = {
+            series for series, row in article_series.items() if row.get("name").casefold().endswith(kind)
         }
         # ("Sixth meeting of the expert working group drafting the convention": its owner follows.)
         if len(heads) == 1 and not re.match(r"\s+of\s+(?:the|an?|its|their)\s", text[end:]):
@@ -870,12 +873,6 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         number = re.search(ORDINAL_TOKEN, span, re.IGNORECASE)
         n = ordinal_value(number.group()) if number else None
         if n is not None:
-            article_series = {
-                row.get("series"): row
-                for x in texts
-                for a, b, row in ctx.gaz.series.find(x)
-                if not goes_on(x, a, b, row)
-            }
             placed = [
                 series
                 for series, row in sorted(article_series.items())
