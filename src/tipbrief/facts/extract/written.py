@@ -66,6 +66,7 @@ from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import (
     WEEKDAYS,
     _relative_interval,
+    _shift_years,
     anchored_interval,
     stated_interval,
     year_interval,
@@ -408,8 +409,8 @@ def _chair_this_year(ctx: _Context, kept: list[Constraint]) -> list[Constraint]:
             years = [
                 (
                     c,
-                    c.earliest.replace(year=c.earliest.year + shift),
-                    c.latest.replace(year=c.latest.year + shift),
+                    _shift_years(c.earliest, shift),
+                    _shift_years(c.latest, shift),
                 )
                 for c in ctx.gaz.chairmanships(named[-1][2])
                 if c.earliest and c.latest
@@ -1013,16 +1014,12 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
             continue
         tense = _tense(s.text)
         dateline = ctx.article.dateline_span
+        anniversary = any((u.relative or "").endswith(" ago today") for u in temporals) or bool(
+            re.search(r"\banniversary\b", s.text, re.IGNORECASE)
+        )
         for t in days:
             at = s.span(ctx.doc, ctx.original, t.start, t.end).start
-            if (
-                dateline is not None
-                and dateline[0] <= at < dateline[1]
-                and (
-                    any((u.relative or "").endswith(" ago today") for u in temporals)
-                    or re.search(r"\banniversary\b", s.text, re.IGNORECASE)
-                )
-            ):
+            if anniversary and dateline is not None and dateline[0] <= at < dateline[1]:
                 # ("KUALA LUMPUR, Nov 21 -- Ten years ago today, ASEAN leaders met in this city to
                 # sign the Convention": the dateline's day is the anniversary, not the signing.)
                 continue
