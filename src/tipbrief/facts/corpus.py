@@ -308,6 +308,9 @@ _DATELINE_LINE = re.compile(
 # It dates the release, not the sentence's event, unless the article is a timeline whose every entry
 # opens this way (see _TIMELINE_OPENING).
 _DATED_LEDE = re.compile(rf"^(?P<date>{_FULL_DATE.pattern})\s*(?:--|[-–—])\s+(?=[A-Z\"“‘'])")
+# "Nov 20 -- A year ago today, …": a day without its year and a dash before the first sentence, a
+# dateline without a place (the year from the article's other clues).
+_YEARLESS_LEDE = re.compile(rf"(?P<date>{_DAY_MONTH})\s*(?:--|[–—])\s+(?=[A-Z\"“‘'])")
 # How a timeline's entry opens: a year (alone, with its month or day, or a span of years) and a dash
 # or colon: "2011 –", "June 2015 –", "* Nov. 24, 2014 -", "2016-2017 –".
 _TIMELINE_OPENING = re.compile(r"\s*(?:[*•·]\s*)?[^\n.!?]{0,20}?\b(?:19|20)\d\d\s*(?:--|[–—:]|-(?!\d))\s")
@@ -813,6 +816,8 @@ def parse_article(
     comment_day: date | None = None
     # One paragraph that opens with a date is a release's date line; several make a timeline.
     entries = sum(1 for a, b in paragraphs if b > body_at and _TIMELINE_OPENING.match(text, a, b))
+    # (Several paragraphs that open with a day and a dash are a timeline's entries, not a dateline.)
+    yearless_ledes = sum(1 for a, b in paragraphs if b > body_at and _YEARLESS_LEDE.match(text, a, b))
     for start, end in paragraphs:
         if end <= body_at:
             continue
@@ -893,6 +898,16 @@ def parse_article(
             dropped.append(DroppedSpan(para.to_original(0), cut, "publication date line (date recorded)"))
             state.published = state.published or found
             para = _drop_prefix(para, lede.end())
+        elif (
+            dateline_span is None
+            and len(kept) <= 2
+            and yearless_ledes == 1
+            and not bulleted
+            and (lede := _YEARLESS_LEDE.match(para.text))
+            # (Not under a date of the page's own: the day it was printed or posted comes first.)
+            and not re.search(rf"\b(?:{MONTH_RE})\b", text[: para.start])
+        ):
+            dateline_span = para.span(lede.start("date"), lede.end("date"))
         elif (
             (placed := _DATELINE.match(para.text))
             and (
