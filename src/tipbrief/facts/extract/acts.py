@@ -43,6 +43,13 @@ _SIGNED_KINDS = frozenset({"convention", "treaty", "agreement", "charter", "prot
 _A_LAW_BEFORE = re.compile(
     r"\b(?:a|an|another)\s+(?:new\s+)?(?:law|bill|decree|act|measure)\s+$", re.IGNORECASE
 )
+# "the Philippine law against trafficking, in force since 2003": a country's own law, unnamed, takes
+# effect; not the instrument the article is about.
+_NATIONAL_LAW_BEFORE = re.compile(
+    r"\b(?!(?:The|This|That|A|An|It|Its)\b)(?:[A-Z][a-z]+(?:['’]s)?|national|domestic|own)\s+"
+    r"(?:anti-trafficking\s+)?(?:law|legislation)\b(?:\s+(?:against|on)\s[^,;()]{0,60})?"
+    r"(?:\s*,\s*|\s+)(?:which\s+|that\s+)?(?:(?:has|have|had)\s+)?(?:(?:been|was|is)\s+)?$"
+)
 _SIGNED_HEADS = re.compile(
     r"\b(?:Convention|Treaty|Agreement|Charter|Protocol|Memorandum(?: of Understanding)?|MoU)\b",
     re.IGNORECASE,
@@ -170,6 +177,15 @@ _PRONOUN_SUBJECT = re.compile(
     r"\s*(?P<p>It|They)\s+(?:(?:is|are|was|were|will|would|has|have|had|been|be|also|now|expected|due|set|"
     r"scheduled|to|then|later|finally|formally|jointly)\s+){1,6}(?:\w+ed\s+and\s+)?$"
 )
+# "The law, numbered 53/2024/QH15, has eight chapters … and takes effect from …": an instrument's
+# kind as the sentence's subject, with what it says of it before the verb.
+# (Not "The law was passed …, replacing the earlier law that had been in force since …": another
+# instrument, or a clause of its own, stands between.)
+_INSTRUMENT_HEAD = r"\b(?:law|convention|treaty|charter|agreement|protocol)\b"
+_DEFINITE_SUBJECT = re.compile(
+    rf"\s*The\s+(?P<head>law|convention|treaty|charter|agreement|protocol)\b(?:(?!{_INSTRUMENT_HEAD})[^.;:]){{0,120}}?"
+    r"(?<!\bthat)(?<!\bwhich)(?:\s+and|,)?\s+$"
+)
 # "as ASEAN leaders prepare to sign the ASEAN Consensus at the 31st ASEAN Summit later this month": a
 # signing or adoption to come at a meeting (not "Thailand is preparing to ratify", whose time no one
 # has set).
@@ -228,6 +244,8 @@ _GAP_BEFORE = re.compile(
     r"(?:(?:the|a|an|with|together\s+with|along\s+with|(?:[A-Z][\w-]*)?['’]s)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
     # ("The Work in Fishing Convention, known as C188, was adopted …": another name for it.)
     rf"|{_ANOTHER_NAME}"
+    # ("The amended Law on …, No. 53/2024/QH15, took effect": its number.)
+    r"|No\.\s*[\w/.-]+,\s*"
     # ("5 November 2024 - Executive Order 74 banning offshore gaming is signed": what it does.)
     r"|\w+ing\s[^,;.]{1,40}?\s(?=(?:is|are|was|were)\s))?"
     r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,6}?)?"
@@ -247,7 +265,7 @@ def find_acts(
     earlier: Callable[[], tuple[Row, ...]],
     country_before: Callable[[], str | None] = lambda: None,
     named_before: Callable[[], tuple[Row, ...]] | None = None,
-    previous: Callable[[], tuple[Row, ...]] = lambda: (),
+    previous: Callable[[], tuple[str, ...]] = lambda: (),
 ) -> list[Act]:
     """Every act the sentence reports, in the order of their verbs. ``earlier`` gives the
     instruments named earlier in the article, latest last: "its instrument of ratification" and
@@ -277,13 +295,18 @@ def find_acts(
         ):
             continue
         if (
-            word.casefold() in ("passed", "enacted")
+            word.casefold() in ("passed", "enacted", "pass")
             and not any(LAW_HEAD.search(n[2]) and n[0] > verb.start() for n in names)
             and not LAW_HEAD.search(text[max(0, verb.start() - 80) : verb.start()])
+            and not re.match(r"\s*The\s+law\s+(?:was|has\s+been)\s+$", text[: verb.start()])
         ):
             continue  # a parliament passes laws and bills ("passed a resolution ratifying …" ratifies)
         if kind == "conclusion" and _A_LAW_BEFORE.search(lead):
             continue  # "widened by a law signed in 2013": another law, unnamed, not the one named before
+        if kind == "entry-into-force" and _NATIONAL_LAW_BEFORE.search(
+            text, max(0, verb.start() - 120), verb.start()
+        ):
+            continue
         if word.casefold() in ("noted", "note", "notes") and not re.search(r"\b(?:was|were|been)\s+$", lead):
             # "Leaders noted the Bohol TIP Work Plan at the 31st ASEAN Summit": an instrument that is
             # the verb's whole object (not "noted the plan's progress", not "noted that …").
@@ -390,10 +413,22 @@ def find_acts(
             # "The two documents are ACTIP and the APA. They are expected to be signed and adopted by
             # ASEAN leaders …": "They" are the instruments the sentence before names (two or more);
             # "It" is the one it names, if only one.
-            rows = previous()
+            told = previous()
             plural = pronoun.group("p") == "They"
-            if (plural and len(rows) >= 2) or (not plural and len(rows) == 1):
-                found = [(-1, -1, r.get("name")) for r in rows]
+            if (plural and len(told) >= 2) or (not plural and len(told) == 1):
+                found = [(-1, -1, n) for n in told]
+        if (
+            not found
+            and not names
+            and (kind == "entry-into-force" or re.search(r"\b(?:was|were|has\s+been|had\s+been)\s+$", lead))
+            and (head := _DEFINITE_SUBJECT.match(text, 0, verb.start()))
+        ):
+            # "The law, numbered 53/2024/QH15, has eight chapters and 63 articles and takes effect
+            # from 01/7/2025", "The law was passed by the National Assembly on November 28 last year":
+            # the one instrument of that kind the sentence before names.
+            word = head.group("head").casefold()
+            alike = [n for n in previous() if word in n.casefold().split()]
+            found = [(-1, -1, alike[0])] if len(alike) == 1 else []
         if not found and possessive:
             prior = [n for n in names if n[1] <= verb.start()]
             # ("the Phnom Penh Statement on its adoption": the statement is about another's act.)
@@ -735,7 +770,9 @@ _RELATIVE_GAP = re.compile(
 )
 _COORDINATED_GAP = re.compile(
     rf"^[\s,]*(?:{_ANOTHER_NAME})?"
-    r"(?:was|were|has been|had been|is)\s+(?:signed|adopted|ratified|endorsed|concluded)\b[^;.]{0,120}?"
+    # ("the Law on …, which was passed on 29/3/2011 and has been in force since 1/1/2012")
+    r"(?:which\s+)?(?:(?:was|were|has been|had been|is)\s+|(?P<bare>))"
+    r"(?:signed|adopted|ratified|endorsed|concluded|passed|enacted)\b[^;.]{0,120}?"
     # ("… was signed in November 2015 and has been in force since March 2017")
     r"\band\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?(?:(?:has|have|had)\s+been\s+)?$"
 )
@@ -884,7 +921,12 @@ def _governed(
             if other[1] <= v_start:
                 gap = gap.replace(text[other[0] : other[1]], " ")
         gap = re.sub(r"\b[A-Z]{2,10}\b", " ", gap)
-        if _GAP_BEFORE.match(gap) or _COORDINATED_GAP.match(gap):
+        # ("…, endorsed by the ministers in September and adopted by the leaders in November": a
+        # participle alone before "and" coordinates an entry into force only, not a second step.)
+        coordinated = _COORDINATED_GAP.match(gap)
+        if _GAP_BEFORE.match(gap) or (
+            coordinated and (coordinated.group("bare") is None or kind == "entry-into-force")
+        ):
             picked.append(item)
     return picked or after
 

@@ -656,11 +656,12 @@ def _events_in_sentence(
                     and not inside(c.span.start, day_aside, at)
                     and not _owned_by_another(ctx.original, c.span, at)
                     and not (f.kind not in ACT_KINDS and _an_instruments_year(ctx.original, c.span))
+                    and not _RECURRING_SINCE.search(ctx.original, max(0, c.span.start - 40), c.span.start)
                 )
             ]
             point = f.kind in POINT_KINDS
             cons = split_respectively(
-                f.split, precise(bounds_only(ctx.original, join_and(ctx.original, cons)), point)
+                f.split, precise(bounds_only(ctx.original, join_and(ctx.original, cons), point), point)
             )
             # (Not "Crime is growing, according to a report launched today": a launch is one day's.)
             continuing = f.kind not in POINT_KINDS and bool(
@@ -921,6 +922,14 @@ def _stated_together(cons: list[Constraint]) -> list[Constraint]:
         stated=False,
     )
     return [hull, *(c for c in cons if c not in stated)]
+
+
+# "The report, issued every year since 2001", "held annually since 2004": when a series began, no
+# one event's date.
+_RECURRING_SINCE = re.compile(
+    r"\b(?:(?:every|each)\s+(?:(?:two|three|other)\s+)?years?|annually|yearly|biennially)\s+since\s+$",
+    re.IGNORECASE,
+)
 
 
 def _owned_by_another(original: str, span: Span, at: int) -> bool:
@@ -1611,7 +1620,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         lambda: _rows_before(ctx, s),
         lambda: _country_before(ctx, s),
         lambda: _rows_before(ctx, s, named_only=True),
-        lambda: _rows_in_previous(ctx, s),
+        lambda: _named_in_previous(ctx, s),
     )
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
@@ -1785,17 +1794,17 @@ def _rows_before(ctx: _Context, s: Sentence, named_only: bool = False) -> tuple[
     return tuple(rows.values()) or article_instruments(ctx)[:1] or tuple(described.values())[-1:]
 
 
-def _rows_in_previous(ctx: _Context, s: Sentence) -> tuple[Row, ...]:
-    """The instruments with a reference row that the sentence right before this one names, in
-    order."""
+def _named_in_previous(ctx: _Context, s: Sentence) -> tuple[str, ...]:
+    """The instruments the sentence right before this one names, in order: as their reference rows
+    name them, or as written where they have none (a national law)."""
     at = next((i for i, other in enumerate(ctx.sentences) if other is s), 0)
     if at == 0:
         return ()
-    rows: dict[str, Row] = {}
+    names: dict[str, str] = {}
     for _, _, name in _instrument_names(ctx, ctx.sentences[at - 1].text):
-        if (row := _instrument_row(ctx.gaz, name)) is not None:
-            rows.setdefault(row.key, row)
-    return tuple(rows.values())
+        row = _instrument_row(ctx.gaz, name)
+        names.setdefault(row.key if row is not None else name, row.get("name") if row is not None else name)
+    return tuple(names.values())
 
 
 # --- meetings -----------------------------------------------------------------------------------

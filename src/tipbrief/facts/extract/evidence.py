@@ -86,16 +86,31 @@ CONTINUING = re.compile(
 )
 
 
-def bounds_only(original: str, cons: list[Constraint]) -> list[Constraint]:
+_TAKES_EFFECT_FROM = re.compile(r"\b(?:effect|force|effective)\s+from\s+$")
+
+
+def bounds_only(original: str, cons: list[Constraint], point: bool = False) -> list[Constraint]:
     """ "meet here from tomorrow", "runs until Sept 28", "through Thursday": a day that starts or
     ends the event bounds one side of it only; without a year it cannot bound anything, and is
-    dropped."""
+    dropped. For an event of several days (not ``point``), "since Oct. 24" starts it too ("the
+    seminar, run since Oct. 24"), unless "when" says what happened that day; an act done "since" a
+    day was done on it ("in force since")."""
     out = []
     for c in cons:
         lead = original[max(0, c.span.start - 9) : c.span.start] if c.span else ""
+        # ("takes effect from 1 July 2025", "in force from 8 March 2017": the day it took effect.)
+        taking_effect = c.span is not None and _TAKES_EFFECT_FROM.search(
+            original, max(0, c.span.start - 30), c.span.start
+        )
         side = (
             "from"
-            if re.search(r"\bfrom\s+$", lead)
+            if (re.search(r"\bfrom\s+$", lead) and not taking_effect)
+            or (
+                not point
+                and re.search(r"\bsince\s+$", lead)
+                # ("not met since August 2018, when the seventh conference …": that day is the event's.)
+                and not (c.span is not None and re.match(r",?\s+when\b", original[c.span.end :]))
+            )
             else "until"
             if re.search(r"\b(?:until|till|through)\s+$", lead)
             else ""

@@ -94,6 +94,8 @@ _ACT_VERB = trigger(
     *("note", "notes"),
     # ("The Dewan Rakyat on Wednesday passed the … (Amendment) Bill 2022": a law's adoption.)
     *("passed", "enacted"),
+    # ("the National Assembly voted to pass the Law on …": see acts._LEGISLATURE_VOTED.)
+    "pass",
     # ("28 November 2024 - Viet Nam's National Assembly passes the amended Law on …": a timeline's present.)
     "passes",
     *("adoption", "signing", "signature", "endorsement", "adopt", "sign", "endorse", "approve", "adopts"),
@@ -108,6 +110,8 @@ _ACT_VERB = trigger(
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force", "in force since"),
+    # ("signed at the 27th Summit and in force from 8 March 2017": the day it took effect.)
+    *("in force from",),
     # "the Convention becomes binding on Thailand on 30 January": its entry into force for a party.
     *("became binding on", "becomes binding on", "become binding on", "be binding on", "been binding on"),
     # ("The ACTIP became binding yesterday": on all its parties at once.)
