@@ -213,6 +213,8 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # paragraph of its own, whatever stands above or below it.
                 or _date_of_line(line.strip()) is not None
                 or _date_of_line(prev_end_text.strip()) is not None
+                # "Member State | Date of deposit" over "Myanmar | 16/01/2017": a table's rows, a line each.
+                or ("|" in line and line.count("|") == prev_end_text.count("|"))
                 # "1. MEASURING PROGRESS ON BOHOL TIP WORK PLAN 2.0" over the paragraph it heads: a
                 # heading in capitals is no part of the sentence below it. (Not in the article's
                 # first block: a letterhead over its date line is read as one.)
@@ -387,6 +389,8 @@ class _Metadata:
     """The paragraph being read opened with a bullet (taken off before the rules see it)."""
     in_box: bool = False
     """A box of links to other stories ("Related stories", "Most read") is being read."""
+    table_bars: int = 0
+    """How many bars the kept paragraph before holds: a line with as many is a row of its table."""
 
 
 def _rule_duplicate(text: str, meta: _Metadata) -> str | None:
@@ -498,7 +502,9 @@ _WEEKDAY_WORD = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?
 # "Posted on 5 May 2016", "Bangkok, 21 November 2025", "Published: Tuesday, 26 June 2018".
 _DATE_LINE = re.compile(
     # ("Last updated: June 24, 2024, 4:55 p.m. ET": a live page's text is as of its last update.)
-    r"^(?:(?:Posted|Published|Released|(?:Last\s+)?[Uu]pdated|For\s+immediate\s+release)(?:\s+on)?\s*:?\s*"
+    # ("Page updated 9 March 2017", "Last reviewed: 3 March 2025": a reference page is as of then.)
+    r"^(?:(?:Posted|Published|Released|(?:Last\s+|Page\s+(?:last\s+)?)?[Uu]pdated|Last\s+(?:reviewed|modified|edited)"
+    r"|For\s+immediate\s+release)(?:\s+on)?\s*:?\s*"
     r"|Date\s*:\s*)?"
     # "Published: 12:30 PM, Tue, 24 Jun 2024", "Updated 2:15 PM GMT+8, June 24, 2024": a time first.
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT|ET|EST|EDT|CET)[+-]?\d{0,2})?"
@@ -594,6 +600,8 @@ def _date_of_line(text: str) -> date | None:
 
 
 def _rule_date_line(text: str, meta: _Metadata) -> str | None:
+    if _table_row(text, meta):
+        return None  # ("Myanmar | 2017-01-16" under "Member State | Instrument of ratification deposited")
     found = _date_of_line(text)
     # ("KINGDOM OF CAMBODIA / Nation Religion King / Ministry of Interior / PRESS RELEASE / … / Siem
     # Reap, 16/11/2009": a date line under a letterhead of short lines is still the release's.)
@@ -601,6 +609,14 @@ def _rule_date_line(text: str, meta: _Metadata) -> str | None:
         meta.published = meta.published or found
         return "publication date line (date recorded)"
     return None
+
+
+def _table_row(text: str, meta: _Metadata) -> bool:
+    """A line with as many bars as the kept line before it ("Member State | Date of deposit" over
+    "Myanmar | 16/01/2017"), or a numbered row ("6 | Myanmar | 16/01/2017"): a table's row, whatever
+    date it holds, not the page's date line nor a comment's header."""
+    bars = text.count("|")
+    return bars > 0 and (bars == meta.table_bars or bool(re.match(r"\d{1,2}\s*\|", text)))
 
 
 # "October 20", "Published: January 20 16:05 | Updated: January 21 09:12" (under a menu of sections):
@@ -831,7 +847,11 @@ def parse_article(
             para = _drop_prefix(para, len(para.text) - len(body))
         state.position = para.start
         state.bulleted = bulleted
-        header = _COMMENT_HEADER.match(para.text) if state.body_started else None
+        header = (
+            _COMMENT_HEADER.match(para.text)
+            if state.body_started and not _table_row(para.text, state)
+            else None
+        )
         if header is not None and (posted := parse_full_date(header.group("date"))) is not None:
             # "bkk_outreach | November 21, 2018 at 10:20 am": a reader's comment below the story, written
             # that day; what follows, to the next header, is the comment's (on the header's own line
@@ -950,6 +970,7 @@ def parse_article(
         if signoff:
             dropped.append(signoff)
             state.outlet = state.outlet or outlet
+        state.table_bars = para.text.count("|")
         kept.append(para)
     document = Document(
         id=doc_id,

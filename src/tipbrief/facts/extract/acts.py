@@ -528,7 +528,17 @@ def find_acts(
                 parties = parties or _law_country(ctx, text, verb.start(), verb.end())
             if act_kind in ("ratification", "deposit"):
                 parties = _parties(ctx, text, verb.start(), verb.end())
-                if not parties and _COUNTRY_ANAPHOR.search(text) and not countries(ctx, text):
+                if (
+                    not parties
+                    and (
+                        (_COUNTRY_ANAPHOR.search(text) and not countries(ctx, text))
+                        # ("…, following Cambodia and Singapore": those did it before, see listed_acts.)
+                        or (
+                            _IT_DEPOSITED.match(text, 0, verb.start())
+                            and not countries(ctx, text[: verb.start()])
+                        )
+                    )
+                ):
                     parties = tuple(c for c in (country_before(),) if c)
                 parties = parties or _legislature_country(ctx, text, verb.start())
                 counted = not parties and act_kind == "deposit" and row is not None
@@ -559,6 +569,88 @@ def find_acts(
                 )
             )
     return _unique(out + listed_acts(ctx, text, out))
+
+
+# A status table's row, "6 | Myanmar | 16/01/2017" (its number, the party, the date) or "Myanmar |
+# 2017-01-16", or a list's, "Viet Nam: 5 January 2017" (its bullet dropped): the act the table's or
+# the list's heading names. (Lines of a table run on in one paragraph: a row ends where the next
+# begins.)
+_TABLE_ROW = re.compile(
+    r"(?<!\S)\d{1,2}\s*\|\s*(?P<party>[^|]{2,40}?)\s*\|\s*(?P<value>[^|]*?)\s*(?=(?<!\S)\d{1,2}\s*\||$)"
+)
+_PAIR_ROW = re.compile(
+    r"(?<![\w|-])(?P<party>[A-Z][A-Za-z.'’ ]{1,40}?)\s*\|\s*(?P<value>[^|]*?)\s*"
+    r"(?=(?<!\S)[A-Z][A-Za-z.'’ ]{1,40}?\s*\||$)"
+)
+_LIST_ROW = re.compile(r"(?P<party>[A-Z][\w .'’-]{1,30}?)\s*:\s*(?P<value>[^:]{3,40}?)\.?")
+
+
+def record_rows(ctx: _Context, text: str) -> tuple[list[tuple[re.Match[str], str]], str]:
+    """A sentence's rows of a record, each with the one country it is of, and what else it holds (a
+    table's header, before its rows or as a row of its own: "Member State | Instrument of
+    ratification deposited")."""
+    rows = list(_TABLE_ROW.finditer(text)) or list(_PAIR_ROW.finditer(text))
+    if not rows:
+        whole = _LIST_ROW.fullmatch(text.strip())
+        rows = [whole] if whole else []
+    of_countries: list[tuple[re.Match[str], str]] = []
+    header = text[: rows[0].start()] if rows else text
+    for m in rows:
+        cell = m.group("party").strip()
+        found = countries(ctx, cell)
+        if len(found) == 1 and found[0][1] - found[0][0] >= len(cell.removeprefix("the ")):
+            of_countries.append((m, found[0][2]))
+        elif not of_countries:
+            header += " " + m.group()
+    return of_countries, header.strip()
+
+
+def recorded_acts(ctx: _Context, text: str, heading: Callable[[], str]) -> list[Act]:
+    """ "No. | Member State | Date of deposit of instrument of ratification" over "6 | Myanmar |
+    16/01/2017", "Ratification record (instruments deposited)" over "Viet Nam: 5 January 2017": a
+    deposit (ratification) by each country a row names, of the one instrument the heading or else
+    the article names that is ratified at all, dated by its row (a row without a date, "-", reports
+    none)."""
+    rows, header = record_rows(ctx, text)
+    if not rows:
+        return []
+    head = header or heading()
+    kind = (
+        "deposit"
+        if re.search(r"\bdeposit", head, re.IGNORECASE)
+        else "ratification"
+        if re.search(r"\b(?:ratification|accession)", head, re.IGNORECASE)
+        else ""
+    )
+
+    def named_in(words: str) -> list[Row]:
+        return [
+            r for _, _, n in _instrument_names(ctx, words) if (r := _instrument_row(ctx.gaz, n)) is not None
+        ]
+
+    # (A treaty's status page names it in its title alone.)
+    instruments = named_in(head) or [
+        r
+        for r in (*named_in(ctx.article.document.title or ""), *article_instruments(ctx))
+        if r.get("kind") in _RATIFIED_KINDS
+    ]
+    if not kind or len({r.key for r in instruments}) != 1:
+        return []
+    row = instruments[0]
+    return [
+        Act(
+            kind,
+            m.start("party"),
+            m.end("party"),
+            row.get("name"),
+            row.key,
+            row.get("acronym") or "",
+            (country,),
+        )
+        for m, country in rows
+        # ("Brunei Darussalam | -": none yet.)
+        if re.search(r"\d", m.group("value"))
+    ]
 
 
 # "following Cambodia and Singapore in January last year, Thailand in July last year, and …": the
@@ -737,6 +829,9 @@ _LEGISLATURE_APPROVED = re.compile(
     r"(?:approved|approves|endorsed|endorses|voted for|votes for|passed|passes|consented to|consents to)"
     r"\s+(?:the\s+)?$"
 )
+# "Thailand was among the early movers. It handed over its instrument of ratification …": a party
+# that deposits or ratifies is a country, the one named before.
+_IT_DEPOSITED = re.compile(r"\s*It\s+(?:(?:has|had|also|then|formally|finally|later)\s+)*$")
 _COUNTRY_ANAPHOR = re.compile(
     r"\b[Tt]he (?:country|kingdom|republic|nation)(?:['’]s)? instruments? of\b"
     rf"|{_LEGISLATURE}\b[^,;.]{{0,30}}\bvoted\s+(?:unanimously\s+)?to\s+ratify\b"

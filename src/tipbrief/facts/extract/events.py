@@ -27,6 +27,8 @@ from tipbrief.facts.extract.acts import (
     countries,
     find_acts,
     listed_acts,
+    record_rows,
+    recorded_acts,
     regional_instrument,
     same_acts,
 )
@@ -1622,6 +1624,8 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         lambda: _rows_before(ctx, s, named_only=True),
         lambda: _named_in_previous(ctx, s),
     )
+    if not acts:
+        acts = recorded_acts(ctx, text, lambda: _record_heading(ctx, s))
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
@@ -1792,6 +1796,17 @@ def _rows_before(ctx: _Context, s: Sentence, named_only: bool = False) -> tuple[
     if named_only:
         return tuple(rows.values()) or tuple(described.values())[-1:]
     return tuple(rows.values()) or article_instruments(ctx)[:1] or tuple(described.values())[-1:]
+
+
+def _record_heading(ctx: _Context, s: Sentence) -> str:
+    """What heads the record whose row the sentence is: the nearest sentence before it that is not
+    wholly rows (a table's header before its first row, a list's heading)."""
+    at = next((i for i, other in enumerate(ctx.sentences) if other is s), 0)
+    for other in reversed(ctx.sentences[max(0, at - 15) : at]):
+        _, header = record_rows(ctx, other.text)
+        if header:
+            return header
+    return ""
 
 
 def _named_in_previous(ctx: _Context, s: Sentence) -> tuple[str, ...]:
