@@ -1134,12 +1134,15 @@ def regional_instrument(ctx: _Context, text: str, name: str) -> Row | None:
 
 def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row | None:
     """ "in 2004, when leaders adopted a non-binding declaration against trafficking": the one
-    recorded instrument of that kind, on that subject, adopted when the sentence says."""
+    recorded instrument of that kind, on that subject, adopted when the sentence says (or where:
+    "adopted in Vientiane"; or the first of them: "ASEAN's first declaration against trafficking")."""
+    first = bool(re.match(r"first\s", name))
+    name = name.removeprefix("first ")
     words = _content_words(name) - _content_words(head) - _CONNECTORS - {"anti"}
     stated = _stated_years(text)
-    # ("the regional trafficking convention": ASEAN's own, the one of that kind on that subject,
-    # whenever it was adopted.)
-    regional = bool(re.search(r"\bregional\b", name, re.IGNORECASE))
+    # ("the regional trafficking convention", "the bloc's declaration against trafficking": ASEAN's
+    # own, the one of that kind on that subject, whenever it was adopted.)
+    regional = bool(re.search(r"\bregional\b", name, re.IGNORECASE)) or name.startswith("ASEAN ")
     # ("follow up on the declaration on trafficking caused by the abuse of technology that leaders
     # adopted two years ago": words enough to name one of ASEAN's own, whenever it was adopted.)
     specific = len(words) >= 3 and not stated and not _WIDER_FORUM.search(text)
@@ -1154,6 +1157,14 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
     if not found and (regional or specific):
         # (A year the sentence gives for something else, a dateline's, does not rule it out.)
         found = [row for row in of_kind if row.get("name").startswith("ASEAN ")]
+        if len(found) > 1:
+            # ("adopted in Vientiane two decades ago": the one adopted in the city the sentence names.)
+            found = [
+                r for r in found if r.get("city") and re.search(rf"\b{re.escape(r.get('city'))}\b", text)
+            ] or found
+        if len(found) > 1 and first:
+            adopted = [(d[0], r) for r in found if (d := parse_partial(r.get("adopted")))]
+            found = [min(adopted, key=lambda x: x[0])[1]] if len(adopted) == len(found) else found
     return found[0] if len(found) == 1 else None
 
 

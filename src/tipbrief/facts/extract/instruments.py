@@ -143,7 +143,10 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     if any(h in text for h in ("plan of action", "action plan", "declaration on", "declaration against")):
         for m in _DESCRIBED_LOWER.finditer(text):
             if not _overlaps_found(found, m.start("name"), m.end("name")):
-                found.append((m.start("name"), m.end("name"), m.group("name")))
+                # (Told as ASEAN's own, or its first: see acts._described_instrument.)
+                own = "ASEAN " if m.group("own") or m.group("asean") else ""
+                first = "first " if m.group("first") else ""
+                found.append((m.start("name"), m.end("name"), first + own + m.group("name")))
     # "adopted declarations on the protection of migrant workers … and on the placement and protection
     # of migrant fishers": two instruments, each named by its own subject.
     if "eclarations" in text:
@@ -215,9 +218,15 @@ def _article_laws(ctx: _Context) -> tuple[str, ...]:
 
 _DESCRIBED_LOWER = re.compile(
     # ("The bloc adopted a separate declaration against trafficking in persons in 2004")
-    r"\b(?:a|the)\s+(?:regional\s+|new\s+|separate\s+|landmark\s+)?"
+    # ("The bloc's first declaration against trafficking in persons", "ASEAN's first declaration …", "a
+    # non-binding ASEAN declaration against trafficking": ASEAN's own, the first of them.)
+    r"\b(?:a|the|(?P<own>(?:[Tt]he\s+)?(?:bloc|grouping|association)['’]s|ASEAN['’]s))\s+(?P<first>first\s+)?"
+    r"(?:(?:regional|new|separate|landmark|non-binding)\s+)*(?P<asean>ASEAN\s+)?"
     r"(?P<name>(?:plan of action|action plan|declaration)\s+(?:on|against)\s+(?:the\s+)?[a-z][a-z -]{3,80}?)"
-    r"(?=\s+(?:and|in|at|on|with|which|that|by|for|was|were|is|are)\b|\s*[,;.()]|$)"
+    # ("… against trafficking in persons was adopted": "in persons" is what it is against; "…
+    # against trafficking adopted in Vientiane": the participle after it is not.)
+    r"(?=\s+(?:and|in(?!\s+(?:persons|human)\b)|at|on|with|which|that|by|for|was|were|is|are"
+    r"|adopted|signed|endorsed|issued)\b|\s*[,;.()]|$)"
 )
 _TWO_DESCRIBED = re.compile(
     r"\b[Dd]eclarations\s+(?P<a>on\s+[^,;.()]{5,120}?)\s+and\s+(?P<b>on\s+[^,;.()]{5,120}?)(?=\s*(?:[,;.]|$))"
