@@ -372,7 +372,13 @@ def _a_days_report(ctx: _Context, text: str) -> list[Launch]:
 # A yearly report named with the month it came out: "The US State Department's Trafficking in Persons
 # report in June kept Thailand on Tier 2", "whose annual trafficking report last June criticised …",
 # "placed in last July's report".
-_REPORT_MONTH_AFTER = re.compile(rf"\s+(?:(?:in|last|this)\s+)(?:{MONTH_RE})\b(?!\s+\d)")
+# ("Washington's Trafficking in Persons report of last June", "… Report of July last year", "… report of
+# June 2012": the edition of that month.)
+_REPORT_MONTH_AFTER = re.compile(
+    rf"(?:\s+report)?\s+(?:(?:in|last|this)\s+(?:{MONTH_RE})\b(?!\s+\d)"
+    rf"|of\s+(?:last\s+)?(?P<month>{MONTH_RE})\b(?:\s+(?P<year>(?:19|20)\d\d)\b|(?!\s+\d)))",
+    re.IGNORECASE,
+)
 _MONTHS_REPORT = re.compile(
     rf"\b(?:last|this)\s+(?:{MONTH_RE})['’]s\s+(?:annual\s+)?(?:report|edition)\b"
     rf"|\bannual\s+(?:[\w-]+\s+){{0,2}}?report(?={_REPORT_MONTH_AFTER.pattern})",
@@ -383,9 +389,18 @@ _MONTHS_REPORT = re.compile(
 def _report_of_a_month(ctx: _Context, text: str) -> list[Launch]:
     """The release of the one report series the article names, when the sentence names the report
     with the month it came out ("… report in June kept Thailand on Tier 2"), and no edition."""
-    named = [
-        (start, end) for start, end, _ in ctx.gaz.reports.find(text) if _REPORT_MONTH_AFTER.match(text, end)
-    ]
+    named = []
+    for start, end, row in ctx.gaz.reports.find(text):
+        month = _REPORT_MONTH_AFTER.match(text, end)
+        if month is None:
+            continue
+        if month.group("year"):
+            # ("… report of June 2012": the series' edition released that month, if one is recorded.)
+            number = 1 + [m[:3] for m in MONTH_NAMES].index(month.group("month")[:3].title())
+            when = f"{month.group('year')}-{number:02d}"
+            released = [r for r in _editions_of(ctx, row) if r.get("published").startswith(when)]
+            return _release(text, start, end, row.get("report"), released[0]) if len(released) == 1 else []
+        named.append((start, end))
     described = [m.span() for m in _MONTHS_REPORT.finditer(text)]
     spans = sorted((*named, *described))
     if not spans or report_edition(ctx, text, text[spans[0][0] : spans[0][0] + 80]) is not None:
