@@ -73,6 +73,21 @@ _NAMED_AFTER = r"(?!\s+(?:Agenda|Vision|Goals?|Blueprint|Roadmap|Strategy|Work P
 # position the regex engine takes the first alternative that matches.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"\b(?P<iso_y>{_YEAR_CORE})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
+    # "21.11.2015": figures with dots are written day first.
+    ("dotted", rf"\b(?P<v_d>[0-3]?\d)\.(?P<v_m>[01]?\d)\.(?P<v_y>{_YEAR_CORE})\b(?!\.\d)"),
+    # "fiscal year 2019", "FY2019", "the 2016/17 financial year": whose fiscal year is not said, and
+    # they run from April, July or October (see _read_fiscal_year).
+    (
+        "fiscal",
+        rf"\b(?:(?:[Ff]iscal|[Ff]inancial)\s+[Yy]ear\s+|FY\s?)(?P<fy_y>{_YEAR_CORE})(?:[-/](?P<fy_2>\d\d)(?!\d))?\b"
+        rf"|\b(?P<fy_a>{_YEAR_CORE})[-/](?P<fy_b>\d\d)\s+(?:[Ff]iscal|[Ff]inancial)\s+[Yy]ear\b",
+    ),
+    # "Q3 2022", "the third quarter of 2022": a calendar quarter.
+    (
+        "quarter",
+        rf"\bQ(?P<q_n>[1-4])\s*(?P<q_y>{_YEAR_CORE})\b"
+        rf"|\b(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?P<q_y2>{_YEAR_CORE})\b",
+    ),
     (
         "dm_range_cross",
         rf"\b(?P<x_d1>{_DAY})\s+(?P<x_m1>{_MONTH})(?:,?\s+(?P<x_y1>{_YEAR}))?{_DASH}(?P<x_d2>{_DAY})\s+(?P<x_m2>{_MONTH})"
@@ -219,6 +234,9 @@ _RELATIVE_WORDS = frozenset(
 
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("digit", "-"),
+    "dotted": ("digit", "."),
+    "fiscal": ("digit",),
+    "quarter": ("digit",),
     "numeric": ("digit", "/"),
     "numeric_range": ("digit", "/"),
     "decade": ("digit", "0s"),
@@ -455,6 +473,37 @@ def _figures(a: int, b: int, y: int, orders: tuple[bool, ...]) -> list[date]:
     )
 
 
+def _read_dotted(m: re.Match[str]) -> Temporal | None:
+    """21.11.2015"""
+    d, mo, y = int(m.group("v_d")), int(m.group("v_m")), int(m.group("v_y"))
+    if not 1 <= mo <= 12 or not _day_fits(d, mo, y):
+        return None
+    return _date(m, y, mo, d)
+
+
+def _read_fiscal_year(m: re.Match[str]) -> Temporal | None:
+    """fiscal year 2019: from July 2018 (Australia's 2018-19) to March 2020 (one that starts in April
+    2019), since the text does not say whose; the 2016/17 financial year: April 2016 to June 2017."""
+    g = m.group
+    first, second = (int(g("fy_y")), g("fy_2")) if g("fy_y") else (int(g("fy_a")), g("fy_b"))
+    if second is not None:
+        if int(second) != (first + 1) % 100:
+            return None
+        return _day_range(m, first, 4, 1, first + 1, 6, 30)
+    return _day_range(m, first - 1, 7, 1, first + 1, 3, 31)
+
+
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _read_quarter(m: re.Match[str]) -> Temporal | None:
+    """Q3 2022, the third quarter of 2022: July to September."""
+    g = m.group
+    n, y = (int(g("q_n")), int(g("q_y"))) if g("q_n") else (_QUARTER_WORDS[g("q_w")], int(g("q_y2")))
+    last = 3 * n
+    return _day_range(m, y, last - 2, 1, y, last, calendar.monthrange(y, last)[1])
+
+
 def _read_numeric_range(m: re.Match[str]) -> Temporal | None:
     """23/05/2016 - 27/05/2016"""
     g = m.group
@@ -473,6 +522,10 @@ def _read_numeric_range(m: re.Match[str]) -> Temporal | None:
     return _day_range(m, lo.year, lo.month, lo.day, hi.year, hi.month, hi.day)
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_BEFORE_FIGURES = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s*\(?\s*$")
+
+
 def _read_numeric(m: re.Match[str]) -> Temporal | None:
     """21/11/2015"""
     g = m.group
@@ -480,6 +533,11 @@ def _read_numeric(m: re.Match[str]) -> Temporal | None:
     # Day first is ASEAN's usual order; where both readings are valid the interval holds both, unless
     # another date in figures in the text shows the order ("23/05/2016 … 03/10/2016": 3 October).
     readings = _figures(a, b, y, _figures_order(m.string))
+    # ("on Wednesday (10/5/2023)": the weekday before it says which reading is meant.)
+    named = _WEEKDAY_BEFORE_FIGURES.search(m.string, max(0, m.start() - 14), m.start())
+    if named is not None and len(readings) > 1:
+        weekday = _WEEKDAY_NAMES.index(named.group("wd"))
+        readings = [r for r in readings if r.weekday() == weekday] or readings
     if not readings:
         return None
     lo, hi = readings[0], readings[-1]
@@ -640,6 +698,9 @@ def _read_relative(m: re.Match[str]) -> Temporal | None:
 
 _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "iso": _read_iso,
+    "dotted": _read_dotted,
+    "fiscal": _read_fiscal_year,
+    "quarter": _read_quarter,
     "dm_range_cross": _read_range_across_months,
     "md_range_cross": _read_range_across_months,
     "month_range": _read_month_range,
