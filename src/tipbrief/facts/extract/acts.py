@@ -181,9 +181,9 @@ _PRONOUN_SUBJECT = re.compile(
 # kind as the sentence's subject, with what it says of it before the verb.
 # (Not "The law was passed …, replacing the earlier law that had been in force since …": another
 # instrument, or a clause of its own, stands between.)
-_INSTRUMENT_HEAD = r"\b(?:law|convention|treaty|charter|agreement|protocol)\b"
+_INSTRUMENT_HEAD = r"(?:law|convention|treaty|charter|agreement|protocol)"
 _DEFINITE_SUBJECT = re.compile(
-    rf"\s*The\s+(?P<head>law|convention|treaty|charter|agreement|protocol)\b(?:(?!{_INSTRUMENT_HEAD})[^.;:]){{0,120}}?"
+    rf"\s*The\s+(?P<head>{_INSTRUMENT_HEAD})\b(?:(?!\b{_INSTRUMENT_HEAD}\b)[^.;:]){{0,120}}?"
     r"(?<!\bthat)(?<!\bwhich)(?:\s+and|,)?\s+$"
 )
 # "as ASEAN leaders prepare to sign the ASEAN Consensus at the 31st ASEAN Summit later this month": a

@@ -376,8 +376,7 @@ def _a_days_report(ctx: _Context, text: str) -> list[Launch]:
 # June 2012": the edition of that month.)
 _REPORT_MONTH_AFTER = re.compile(
     rf"(?:\s+report)?\s+(?:(?:in|last|this)\s+(?:{MONTH_RE})\b(?!\s+\d)"
-    rf"|of\s+(?:last\s+)?(?P<month>{MONTH_RE})\b(?:\s+(?P<year>(?:19|20)\d\d)\b|(?!\s+\d)))",
-    re.IGNORECASE,
+    rf"|of\s+(?:last\s+)?(?P<month>{MONTH_RE})\b(?:\s+(?P<year>(?:19|20)\d\d)\b|(?!\s+\d)))"
 )
 _MONTHS_REPORT = re.compile(
     rf"\b(?:last|this)\s+(?:{MONTH_RE})['’]s\s+(?:annual\s+)?(?:report|edition)\b"
