@@ -75,6 +75,7 @@ SETS = (
     *("heldout115", "heldout116", "heldout117", "heldout118", "heldout119"),
     *("heldout120", "heldout121", "heldout122", "heldout123", "heldout124"),
     *("heldout125", "heldout126", "heldout127", "heldout128", "heldout129"),
+    *("heldout130", "heldout131", "heldout132", "heldout133", "heldout134"),
 )
 Interval = tuple[date | None, date | None]
 
