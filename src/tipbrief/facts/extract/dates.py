@@ -17,10 +17,9 @@ from tipbrief.facts.extract.records import (
 )
 from tipbrief.facts.extract.sentences import _tense, clause_tense, expression_tense
 from tipbrief.facts.model import Span
-from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense, extract_temporals
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, WEEKDAYS, Temporal, Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import (
     MONTH_DAYS_MODIFIER,
-    WEEKDAYS,
     anchored_interval,
     stated_interval,
     year_interval,

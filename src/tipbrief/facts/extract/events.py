@@ -1798,11 +1798,16 @@ def _rows_before(ctx: _Context, s: Sentence, named_only: bool = False) -> tuple[
     return tuple(rows.values()) or article_instruments(ctx)[:1] or tuple(described.values())[-1:]
 
 
+def _sentences_before(ctx: _Context, s: Sentence) -> tuple[Sentence, ...]:
+    """The article's sentences before this one, in order."""
+    at = next((i for i, other in enumerate(ctx.sentences) if other is s), 0)
+    return ctx.sentences[:at]
+
+
 def _record_heading(ctx: _Context, s: Sentence) -> str:
     """What heads the record whose row the sentence is: the nearest sentence before it that is not
     wholly rows (a table's header before its first row, a list's heading)."""
-    at = next((i for i, other in enumerate(ctx.sentences) if other is s), 0)
-    for other in reversed(ctx.sentences[max(0, at - 15) : at]):
+    for other in reversed(_sentences_before(ctx, s)[-15:]):
         _, header = record_rows(ctx, other.text)
         if header:
             return header
@@ -1812,11 +1817,11 @@ def _record_heading(ctx: _Context, s: Sentence) -> str:
 def _named_in_previous(ctx: _Context, s: Sentence) -> tuple[str, ...]:
     """The instruments the sentence right before this one names, in order: as their reference rows
     name them, or as written where they have none (a national law)."""
-    at = next((i for i, other in enumerate(ctx.sentences) if other is s), 0)
-    if at == 0:
+    before = _sentences_before(ctx, s)
+    if not before:
         return ()
     names: dict[str, str] = {}
-    for _, _, name in _instrument_names(ctx, ctx.sentences[at - 1].text):
+    for _, _, name in _instrument_names(ctx, before[-1].text):
         row = _instrument_row(ctx.gaz, name)
         names.setdefault(row.key if row is not None else name, row.get("name") if row is not None else name)
     return tuple(names.values())

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tipbrief.common.months import MONTH_NAMES
-from tipbrief.facts.corpus import MONTH_RE
+from tipbrief.facts.corpus import MONTH_RE, MONTHS
 from tipbrief.facts.extract.instruments import _content_words, _instrument_names
 from tipbrief.facts.extract.patterns import (
     _CAP_WORD,
@@ -395,8 +395,7 @@ def _report_of_a_month(ctx: _Context, text: str) -> list[Launch]:
             continue
         if month.group("year"):
             # ("… report of June 2012": the series' edition released that month, if one is recorded.)
-            number = 1 + [m[:3] for m in MONTH_NAMES].index(month.group("month")[:3].title())
-            when = f"{month.group('year')}-{number:02d}"
+            when = f"{month.group('year')}-{MONTHS[month.group('month').rstrip('.').lower()]:02d}"
             released = [r for r in _editions_of(ctx, row) if r.get("published").startswith(when)]
             return _release(text, start, end, row.get("report"), released[0]) if len(released) == 1 else []
         named.append((start, end))

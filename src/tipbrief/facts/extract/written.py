@@ -62,9 +62,8 @@ from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import parse_partial
 from tipbrief.facts.resolve.labels import interval_label
-from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
+from tipbrief.facts.temporal.expressions import WEEKDAYS, Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import (
-    WEEKDAYS,
     _relative_interval,
     _shift_years,
     anchored_interval,

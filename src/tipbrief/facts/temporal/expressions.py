@@ -522,7 +522,8 @@ def _read_numeric_range(m: re.Match[str]) -> Temporal | None:
     return _day_range(m, lo.year, lo.month, lo.day, hi.year, hi.month, hi.day)
 
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Weekday names in the order of date.weekday()."""
 _WEEKDAY_BEFORE_FIGURES = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s*\(?\s*$")
 
 
@@ -536,7 +537,7 @@ def _read_numeric(m: re.Match[str]) -> Temporal | None:
     # ("on Wednesday (10/5/2023)": the weekday before it says which reading is meant.)
     named = _WEEKDAY_BEFORE_FIGURES.search(m.string, max(0, m.start() - 14), m.start())
     if named is not None and len(readings) > 1:
-        weekday = _WEEKDAY_NAMES.index(named.group("wd"))
+        weekday = WEEKDAYS.index(named.group("wd").casefold())
         readings = [r for r in readings if r.weekday() == weekday] or readings
     if not readings:
         return None

@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, WEEKDAYS, Temporal, Tense
 
 _MODIFIER_MONTHS = {
     "early": (1, 4),
@@ -162,9 +162,6 @@ def _nearest(t: Temporal, point: date, tense: Tense) -> tuple[date, date] | None
         after = [iv for iv in options if iv[1] >= point]
         return min(after) if after else None
     return min(options, key=lambda iv: abs((iv[0] - point).days), default=None)
-
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def weekday_named(t: Temporal) -> int | None:
