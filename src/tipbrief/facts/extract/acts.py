@@ -589,6 +589,8 @@ def record_rows(ctx: _Context, text: str) -> tuple[list[tuple[re.Match[str], str
     """A sentence's rows of a record, each with the one country it is of, and what else it holds (a
     table's header, before its rows or as a row of its own: "Member State | Instrument of
     ratification deposited")."""
+    if "|" not in text and ":" not in text:
+        return [], text.strip()  # (most sentences: no cell, no label; the scans below are skipped)
     rows = list(_TABLE_ROW.finditer(text)) or list(_PAIR_ROW.finditer(text))
     if not rows:
         whole = _LIST_ROW.fullmatch(text.strip())
