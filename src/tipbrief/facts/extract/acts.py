@@ -655,6 +655,55 @@ def recorded_acts(ctx: _Context, text: str, heading: Callable[[], str]) -> list[
     ]
 
 
+# A register of instruments, "Instrument | Type | Signed or adopted | Where" over "ASEAN Human Rights
+# Declaration (AHRD) | declaration | 18.11.2012 | Phnom Penh": the act the header of the row's one
+# dated column names, of the instrument the row's first cell names.
+_COLUMN_ACTS = (
+    ("signing", re.compile(r"\bsign", re.IGNORECASE)),
+    ("adoption", re.compile(r"\badopt", re.IGNORECASE)),
+    ("entry-into-force", re.compile(r"\b(?:in force|entry into force)", re.IGNORECASE)),
+)
+# What is signed, where a column is of signature or adoption alike.
+_SIGNED_HEAD = re.compile(r"\b(?:Convention|Treaty|Charter|Protocol|Agreement|Memorandum|MOU|MoU)\b")
+
+
+def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
+    """ "Treaty on Mutual Legal Assistance in Criminal Matters (AMLAT) | treaty | 29.11.2004 |
+    Kuala Lumpur" under "Instrument | Type | Signed or adopted | Where": the treaty's signing. A row
+    with two dated columns that name acts, or none, reports nothing: which date is which act's is
+    the header's to say, and a row's dates are not told apart."""
+    cells, heads = text.split("|"), header.split("|")
+    if len(cells) < 2 or len(cells) != len(heads):
+        return []
+    columns = [
+        [kind for kind, said in _COLUMN_ACTS if said.search(heads[i])]
+        for i, cell in enumerate(cells)
+        if re.search(r"\b\d{4}\b", cell)
+    ]
+    columns = [kinds for kinds in columns if kinds]
+    first = cells[0]
+    names = _instrument_names(ctx, first)
+    if len(columns) != 1 or not names:
+        return []
+    start, end, name = names[0]
+    # (The first cell is the instrument's name, with its acronym at most: not a note that names one.)
+    rest = first[:start] + first[end:]
+    if re.sub(r"\([A-Z][\w -]{1,15}\)", "", rest).strip(" ,"):
+        return []
+    row = _instrument_row(ctx.gaz, name)
+    kinds = columns[0]
+    if len(kinds) > 1:
+        signed = (
+            row.get("kind") in (*_RATIFIED_KINDS, "memorandum")
+            if row is not None
+            else bool(_SIGNED_HEAD.search(name))
+        )
+        kinds = [k for k in kinds if k == ("signing" if signed else "adoption")] or kinds[:1]
+    label = row.get("name") if row is not None else _clean_title(name)
+    acronym = (row.get("acronym") if row is not None else "") or ""
+    return [Act(kinds[0], start, end, label, row.key if row is not None else _norm(label), acronym, ())]
+
+
 # "following Cambodia and Singapore in January last year, Thailand in July last year, and …": the
 # countries that did the same before, each group with its own date.
 _LIST_START = re.compile(r"\b(?:following|after|behind|joining|followed by)\s+(?:the\s+)?")

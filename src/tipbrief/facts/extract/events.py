@@ -31,6 +31,7 @@ from tipbrief.facts.extract.acts import (
     recorded_acts,
     regional_instrument,
     same_acts,
+    tabled_acts,
 )
 from tipbrief.facts.extract.dates import (
     ACT_CLAUSE,
@@ -1626,6 +1627,8 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     )
     if not acts:
         acts = recorded_acts(ctx, text, lambda: _record_heading(ctx, s))
+    if not acts and "|" in text:
+        acts = tabled_acts(ctx, text, _table_header(ctx, s))
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
@@ -1811,6 +1814,18 @@ def _record_heading(ctx: _Context, s: Sentence) -> str:
         _, header = record_rows(ctx, other.text)
         if header:
             return header
+    return ""
+
+
+def _table_header(ctx: _Context, s: Sentence) -> str:
+    """The header row of the table whose row the sentence is: the nearest line before it with as
+    many cells and no figure, within the table (a line without cells ends the search)."""
+    bars = s.text.count("|")
+    for other in reversed(_sentences_before(ctx, s)[-15:]):
+        if "|" not in other.text:
+            break
+        if other.text.count("|") == bars and not re.search(r"\d", other.text):
+            return other.text
     return ""
 
 

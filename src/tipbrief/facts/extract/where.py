@@ -42,6 +42,9 @@ def dateline_of(ctx: _Context) -> tuple[Place, Span, int] | None:
 def names_something(original: str, sp: Span) -> bool:
     """ "the Bohol TIP Work Plan", "the Bali Process", "Kuala Lumpur Declaration": a place that
     begins a name is part of the name, not where anything happened."""
+    line = original.rfind("\n", 0, sp.start) + 1
+    if "|" in original[line : sp.start] and re.match(r"[ \t]*(?:\n|$)", original[sp.end :]):
+        return False  # "… | 14.11.2017 | Manila": a table's last cell ends with its line
     if _NAME_HEAD_AFTER.match(original, sp.end):
         return True  # "of the Bali Process", "under the Bohol TIP Work Plan"
     if re.match(r"['’]s\s", original[sp.end : sp.end + 3]):
