@@ -76,6 +76,7 @@ SETS = (
     *("heldout120", "heldout121", "heldout122", "heldout123", "heldout124"),
     *("heldout125", "heldout126", "heldout127", "heldout128", "heldout129"),
     *("heldout130", "heldout131", "heldout132", "heldout133", "heldout134"),
+    *("heldout135", "heldout136", "heldout137", "heldout138", "heldout139"),
 )
 Interval = tuple[date | None, date | None]
 
