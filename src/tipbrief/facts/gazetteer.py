@@ -82,7 +82,8 @@ def compile_names(
     names = sorted({n for row in rows for n in row.names(*columns)}, key=lambda n: (-len(n), n))
     parts = []
     for name in names:
-        escaped = re.escape(name).replace(r"\ ", r"\s+")
+        # ("Counter-Trafficking" and "Counter Trafficking": a hyphen and a space stand for each other.)
+        escaped = re.escape(name).replace(r"\ ", r"(?:\s+|-)").replace(r"\-", r"[\s-]")
         if name.isupper() and len(name) <= case_sensitive_upto:
             parts.append(rf"(?-i:{escaped})")
         else:
@@ -99,6 +100,11 @@ def compile_names(
 class _SpacingTolerant(dict[str, Row]):
     def __missing__(self, key: str) -> Row:
         spaced = " ".join(key.split())
+        if spaced not in self and "-" in spaced:
+            # (A hyphen where the name has a space, or a space where it has a hyphen.)
+            unhyphened = {" ".join(k.replace("-", " ").split()): k for k in self}
+            key = unhyphened.get(" ".join(spaced.replace("-", " ").split()), spaced)
+            return super().get(key) or super().__getitem__(key[:-1])
         # (A plural, where the matcher allows one: "conferences" is the series "… Conference".)
         return super().get(spaced) or super().__getitem__(spaced[:-1])
 
