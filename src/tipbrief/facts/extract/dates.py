@@ -288,6 +288,70 @@ def _month_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
     return last.year
 
 
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_SAID_AFTER = re.compile(
+    r",?\s+(?:this|last|next|that|the\s+(?:same|following|previous|next))\s+year\b", re.IGNORECASE
+)
+
+
+def _story_year(ctx: _Context, s: Sentence, t: Temporal, depth: int = 0) -> int | None:
+    """ "The chain of events began on 1 May 2015 … ¶ The foreign ministers met in Putrajaya on 20 May.
+    Nine days later … On 2 July, ASEAN ministers met …": a yearless day up to three months after the
+    last day the story gave before it, in this paragraph or the one before, is in that day's year
+    (a yearless day before it takes its own year so). A year named in between, or a month without
+    its day as the last date, leaves it to the article's date."""
+    if t.month is None or t.relative is not None or t.kind not in ("date", "day-range"):
+        return None
+    if t.end_month not in (None, t.month) or clause_tense(s.text, t.start) == "future":
+        return None
+    if _YEAR_SAID_AFTER.match(s.text, t.end):
+        return None  # "on 8 March this year": its year is said
+    paragraphs = sorted({x.paragraph.start for x in ctx.sentences if x.paragraph.start <= s.paragraph.start})
+    window = [
+        (x, x.text[: t.start] if x is s else x.text)
+        for x in ctx.sentences
+        if x.paragraph.start in paragraphs[-2:]
+        and (x.paragraph.start < s.paragraph.start or x.start <= s.start)
+    ]
+    dateline = ctx.article.dateline_span
+    for i in range(len(window) - 1, -1, -1):
+        x, text = window[i]
+        told = [
+            e
+            for e in extract_temporals(text)
+            if not (
+                dateline
+                and dateline[0] <= x.span(ctx.doc, ctx.original, e.start, e.start).start < dateline[1]
+            )
+            # ("Nine days later": counted from a day named before it, which the story goes on from.)
+            and narrative_days(e.relative) is None
+        ]
+        if told:
+            last = told[-1]
+            break
+        if _A_YEAR.search(text):
+            # ("… released on 19 July 2022. ¶ … the 2025 report came out only on 29 September": a
+            # year named in between, even as an edition's, moves the story on.)
+            return None
+    else:
+        return None
+    if _A_YEAR.search(text, last.end):
+        return None
+    # (A day, not a month: "host of AMMTC 13 in November 2019. ¶ … held online from November 12 to
+    # 15" is the next year's, which the article's date tells.)
+    if last.day is None or last.relative is not None or last.end_year not in (None, last.year):
+        return None
+    year = last.year
+    if year is None and depth < 3:
+        year = _month_named_before(ctx, x, last) or _story_year(ctx, x, last, depth + 1)
+    month = last.end_month or last.month
+    if year is None or month is None:
+        return None
+    # (The months and days from the story's last day, which may end a range, to this one.)
+    ahead = (t.month - month, (t.day or 1) - (last.end_day or last.day or 1))
+    return year if (0, 0) <= ahead <= (3, 0) else None
+
+
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
     asides = _aside_ranges(ctx)
     out = _dates_found(ctx, anchor, asides)
@@ -720,6 +784,26 @@ def _time_constraints(
                     stated=True,
                 )
             )
+        elif (
+            (year := _story_year(ctx, s, t)) is not None
+            and (named := year_interval(t, year))
+            and _last_on_or_before(named[1], a[1] if a else None) != named[1]
+        ):
+            # The story's year, or a later one the article's date allows: a story told in past days
+            # may come back to its own, which the yearless day alone does not say. (Where the two
+            # are one, the article's date alone dates the day, as below.)
+            out += [
+                Constraint(
+                    "day-month", f"the article says “{t.text}” without a year", None, None, span, annual=t
+                ),
+                Constraint(
+                    "story-year",
+                    f"“{t.text}” follows a day of {year} in the story: in {year} or later",
+                    named[0],
+                    None,
+                    span,
+                ),
+            ]
         else:
             out.append(
                 Constraint(
@@ -727,6 +811,17 @@ def _time_constraints(
                 )
             )
     return out
+
+
+def _last_on_or_before(day: date, latest: date | None) -> date | None:
+    """The last return of ``day`` (its month and day, in its year or a later one) on or before the
+    article's latest date."""
+    if latest is None or latest < day:
+        return None
+    back = day
+    while (ahead := _year_after(back)) <= latest:
+        back = ahead
+    return back
 
 
 def _year_before(d: date) -> date:

@@ -681,11 +681,16 @@ def _events_in_sentence(
             # "Last year's edition, released on June 24": a year the clause gives holds the day; the
             # nearest June 24 before the article need not.
             annual = any(c.annual for c in cons) and not any(
-                c.rule in ("stated-date", "relative-date")
-                and c.annual is None
-                and c.earliest
-                and c.latest
-                and (c.latest - c.earliest).days <= 366
+                (
+                    c.rule in ("stated-date", "relative-date")
+                    and c.annual is None
+                    and c.earliest
+                    and c.latest
+                    and (c.latest - c.earliest).days <= 366
+                )
+                # ("… began on 1 May 2015 … ¶ … met in Putrajaya on 20 May": the story's year or a
+                # later one, not the last 20 May before the article.)
+                or c.rule == "story-year"
                 for c in cons
             )
             cons += [

@@ -45,6 +45,7 @@ _PRIORITY = {
     "office-term": 4,
     "programme-period": 5,
     "article-date": 6,
+    "story-year": 6,
 }
 
 SortKey = tuple[int, str]
