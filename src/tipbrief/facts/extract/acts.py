@@ -449,6 +449,13 @@ def find_acts(
             # adoption to come is the act.)
             and not _FOR_ADOPTION.search(text)
         }
+        # "endorsed the upgrading of the Treaty on Mutual Legal Assistance … to an ASEAN treaty": the
+        # verb acts on a work on the instrument, not on the instrument itself.
+        drafts |= {
+            name
+            for start, _, name in found
+            if start > verb.start() and _WORK_ON.fullmatch(text, verb.end(), start)
+        }
         for start, _, name in found:
             if name in drafts:
                 continue
@@ -517,6 +524,18 @@ def find_acts(
                         continue
                     row, label, parties = dated[0], dated[0].get("name"), ()
                     act_kind = conclusion_kind(row, label, word)
+            if (
+                act_kind == "signing"
+                and row is not None
+                and row.get("kind") in (*_RATIFIED_KINDS, "memorandum")
+                and (stated := _stated_years(text))
+                and (adopted := parse_partial(row.get("adopted")) if row.get("adopted") else None)
+                and all(lo > adopted[1] for lo, _ in stated)
+            ):
+                # "The Treaty was concluded on 29 November 2004 … Myanmar and Thailand signed it in
+                # 2006": countries that make up the verb's whole subject, in a year after the one on
+                # record, signed for themselves (not "Thailand signed the COMMIT MOU in 2004").
+                parties = _country_subject(ctx, text, verb.start())
             if (
                 act_kind in ("adoption", "signing", "entry-into-force")
                 and row is None
@@ -1320,6 +1339,30 @@ _NEXT_ACT_NOUN = re.compile(r"\b(?<!\bof\s)(?:deposits?|ratifications?|accession
 
 # What joins the countries of a list: "Cambodia, Singapore and Thailand".
 _COUNTRY_SEP = r"(?:,\s*(?:and\s+)?|\s+and\s+)"
+
+
+_WORK_ON = re.compile(
+    r"\s+(?:the\s+)?(?:upgrad(?:e|ing)|review(?:ing)?|implementation|implementing|amendment|amending|"
+    r"revision|revising|elevation|elevating|conversion|converting|transformation|translation|monitoring|"
+    r"progress)\s+(?:of|on)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _country_subject(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
+    """ "Myanmar and Thailand signed it": the countries that alone make up the verb's subject, from
+    the start of the sentence or of its clause."""
+    run: list[tuple[int, int, str]] = []
+    for c in reversed([c for c in countries(ctx, text) if c[1] <= v_start]):
+        gap = text[c[1] : run[0][0] if run else v_start]
+        if not re.fullmatch(rf"\s*(?:{_COUNTRY_SEP}\s*)?(?:the\s+)?(?:also\s+|later\s+)?", gap):
+            break
+        run.insert(0, c)
+    if not run or not re.fullmatch(
+        r"(?:.*[,;:]\s*)?(?:the\s+)?", text[: run[0][0]], re.DOTALL | re.IGNORECASE
+    ):
+        return ()
+    return tuple(dict.fromkeys(c[2] for c in run))
 
 
 def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:

@@ -1504,6 +1504,20 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
         # A party ratifies before it deposits the instrument: "Thailand becomes the third member
         # state to ratify" is no later than its recorded deposit.
         return [Constraint("instrument-reference", note, None, found[1], None, origin, url)]
+    if f.kind == "signing" and f.party:
+        # "Myanmar and Thailand signed it in 2006": a party's own signature, on the day the others
+        # signed or after it.
+        return [
+            Constraint(
+                "instrument-reference",
+                f"{note}, and signed by {f.party} then or later",
+                found[0],
+                None,
+                None,
+                origin,
+                url,
+            )
+        ]
     return [Constraint("instrument-reference", note, found[0], found[1], None, origin, url)]
 
 
