@@ -215,6 +215,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 or _date_of_line(prev_end_text.strip()) is not None
                 # "Member State | Date of deposit" over "Myanmar | 16/01/2017": a table's rows, a line each.
                 or ("|" in line and line.count("|") == prev_end_text.count("|"))
+                # "00:27:05  The numbers: …" over "00:33:40  ASEAN's answer: …": a programme's
+                # chapters, each at its time, a line each.
+                or _TIMESTAMP_LINE.match(line)
                 # "1. MEASURING PROGRESS ON BOHOL TIP WORK PLAN 2.0" over the paragraph it heads: a
                 # heading in capitals is no part of the sentence below it. (Not in the article's
                 # first block: a letterhead over its date line is read as one.)
@@ -235,6 +238,8 @@ def _caps_heading(line: str) -> bool:
     )
 
 
+# A chapter's or a cue's time at the start of a line: "00:27:05  The numbers …", "12:30 - Opening".
+_TIMESTAMP_LINE = re.compile(r"\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s+|\s*[-–—|]\s+)(?=\S)")
 # A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
 _YEAR_HEADING = re.compile(r"\s*(?:19|20)\d\d\s*")
 # An entry that opens with a day or month and no year: "June 20 - …", "Early May - …", "Nov 21 - …".
