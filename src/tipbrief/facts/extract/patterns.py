@@ -137,6 +137,8 @@ _PUBLICATION_VERB = trigger(
     *("launched", "launch", "launches", "launching", "published", "released", "made public", "unveiled"),
     *("publishes", "publish", "releases", "release", "unveils", "unveil"),
     *("presented", "presenting", "issued", "inaugurated", "inauguration"),
+    # ("October 2009 - Leaders inaugurate the ASEAN Intergovernmental Commission …": a timeline's present.)
+    *("inaugurate", "inaugurates"),
     # ("the previous edition appeared in December 2012": what appears is only ever a document.)
     *("appeared", "came out"),
     # ("The UN Human Rights Office put out a report last Tuesday")
@@ -163,7 +165,7 @@ _LAUNCH_COMMON = re.compile(
     r"\b(?P<det>a|an|the|its|their|(?:last|this|next) year['’]s)\s+"
     r"(?P<mods>(?:(?!(?:a|an|the)\s)[\w$.,’'()-]+\s+){0,8}?)"
     r"(?P<noun>programme|program|project|initiative|campaign|compilation|report|review|study|estimates|index|survey|"
-    r"handbook|guidelines?|"
+    r"handbook|guidelines?|compendium|"
     r"toolkit|manual|database|website|platform|network|hotline|app|strategy|fund|community|edition|"
     # "the Philippines launched its ASEAN chairmanship in Davao City"
     r"chairmanship)\b",
