@@ -241,11 +241,22 @@ def _caps_heading(line: str) -> bool:
 # A chapter's or a cue's time at the start of a line: "00:27:05  The numbers …", "12:30 - Opening".
 _TIMESTAMP_LINE = re.compile(r"\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s+|\s*[-–—|]\s+)(?=\S)")
 # A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
-_YEAR_HEADING = re.compile(r"\s*(?:19|20)\d\d\s*")
+# (Also a Thai page's Buddhist Era year, with the common year or without it: "B.E. 2551 (2008)".)
+_YEAR_HEADING = re.compile(
+    r"\s*(?:(?P<year>(?:19|20)\d\d)(?:\s*\(B\.E\.\s*25\d\d\))?"
+    r"|B\.E\.\s*(?P<be>25\d\d)(?:\s*\((?P<ce>(?:19|20)\d\d)\))?)\s*"
+)
+
+
+def _heading_year(m: re.Match[str]) -> int:
+    """The common year of a timeline's year heading (a Buddhist Era year is 543 ahead)."""
+    return int(m.group("year") or m.group("ce") or int(m.group("be")) - 543)
+
+
 # An entry that opens with a day or month and no year: "June 20 - …", "Early May - …", "Nov 21 - …".
 _YEARLESS_ENTRY = re.compile(
     r"(?:(?:Early|Mid|Late|End)[- ]\s*)?"
-    r"(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?)?|\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]{2,8})"
     r"\s*(?:--|[-–—:])\s"
 )
 
@@ -876,8 +887,8 @@ def parse_article(
                 para = _drop_prefix(para, cut)
         if comment_day is not None:
             para = replace(para, written=comment_day)
-        if _YEAR_HEADING.fullmatch(para.text):
-            heading_year = int(para.text.strip())
+        if (year_heading := _YEAR_HEADING.fullmatch(para.text)) is not None:
+            heading_year = _heading_year(year_heading)
             dropped.append(DroppedSpan(para.start, para.end, "timeline year heading (kept for its entries)"))
             continue
         if heading_year is not None:

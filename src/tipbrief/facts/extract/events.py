@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 
@@ -680,18 +680,22 @@ def _events_in_sentence(
                 cons = [c for c in cons if not (c.span is not None and c.span.start < at and _a_day(c))]
             # "Last year's edition, released on June 24": a year the clause gives holds the day; the
             # nearest June 24 before the article need not.
-            annual = any(c.annual for c in cons) and not any(
-                (
-                    c.rule in ("stated-date", "relative-date")
-                    and c.annual is None
-                    and c.earliest
-                    and c.latest
-                    and (c.latest - c.earliest).days <= 366
+            annual = (
+                any(c.annual for c in cons)
+                and not any(
+                    (
+                        c.rule in ("stated-date", "relative-date")
+                        and c.annual is None
+                        and c.earliest
+                        and c.latest
+                        and (c.latest - c.earliest).days <= 366
+                    )
+                    # ("… began on 1 May 2015 … ¶ … met in Putrajaya on 20 May": the story's year or a
+                    # later one, not the last 20 May before the article.)
+                    or c.rule == "story-year"
+                    for c in cons
                 )
-                # ("… began on 1 May 2015 … ¶ … met in Putrajaya on 20 May": the story's year or a
-                # later one, not the last 20 May before the article.)
-                or c.rule == "story-year"
-                for c in cons
+                and not _law_year(f)
             )
             cons += [
                 c for c in extra if (c.span is None or mine(f, c.span.start)) and not _acts_on_programme(f, c)
@@ -1475,6 +1479,25 @@ def _within_city(ctx: _Context, name: str) -> str:
     return row.get("within") if row is not None else ""
 
 
+def _law_year(f: _Frame) -> list[Constraint]:
+    """ "The Anti-Trafficking in Persons Act (No. 3) B.E. 2560 came into force on 28 January": a
+    national law named with its year (a Buddhist Era year is 543 ahead) was passed and signed within
+    a year of it, and took effect in it or the year after (so "28 January" is no later one)."""
+    if f.kind not in ("adoption", "signing", "entry-into-force") or not f.instruments:
+        return []
+    label = f.instruments[0]
+    if not LAW_HEAD.search(label):
+        return []
+    be = re.search(r"\bB\.E\.\s*(25\d\d)\b", label)
+    ce = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", label)
+    year = int(ce[-1]) if ce else int(be.group(1)) - 543 if be else None
+    if year is None:
+        return []
+    lo = date(year if f.kind == "entry-into-force" else year - 1, 1, 1)
+    note = f"the law is named with its year, {year}: its {f.kind} falls between {lo.year} and {year + 1}"
+    return [Constraint("law-year", note, lo, date(year + 1, 12, 31))]
+
+
 def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
     """What the reference data records of the act: the instrument's adoption (or signing), a
     party's deposit, the entry into force."""
@@ -1482,7 +1505,7 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
         return []
     row = _instrument_row(ctx.gaz, f.instruments[0])
     if row is None:
-        return []
+        return _law_year(f)
     if f.kind in ("signing", "adoption"):
         found = parse_partial(row.get("adopted")) if row.get("adopted") else None
         note = f"{row.get('name')} was adopted on {row.get('adopted')}"

@@ -41,6 +41,7 @@ _PRIORITY = {
     "stated-date": 1,
     "relative-date": 2,
     "instrument-reference": 3,
+    "law-year": 3,
     "report-reference": 3,
     "office-term": 4,
     "programme-period": 5,
