@@ -99,7 +99,13 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
                 title = f"Publication of the report by the {publisher}"
                 out.append(Launch("publication", title, _norm(key), verb.start()))
             continue
-        if kind == "publication" and _EVERY_YEAR.search(text, max(0, verb.start() - 30), verb.end() + 40):
+        if kind == "publication" and (
+            _EVERY_YEAR.search(text, max(0, verb.start() - 30), verb.end() + 40)
+            # ("Every year our partners ask the same questions when the US State Department publishes
+            # its Trafficking in Persons Report": what happens each time, in a sentence that says so
+            # first.)
+            or _EACH_TIME_OPENING.match(text)
+        ):
             continue  # "The report, published every year since 2001": the series, no one release
         # "the ASEAN Commission on … (ACWC)": the acronym that ends a name stays with it.
         acronym = re.search(r"\s\(([A-Z][A-Za-z&-]{1,11})\)$", name)
@@ -692,6 +698,11 @@ def _edition_released_on(ctx: _Context, text: str, name: str, at: int = 0) -> Ro
 
 
 # ("published every two years": a biennial series, no one release either.)
+# A sentence, after its dateline if any, that opens with what happens each time: "Every year our
+# partners ask …", "BANGKOK, 2 July 2024 - Each year, …".
+_EACH_TIME_OPENING = re.compile(
+    r"\s*(?:[^.;]{0,60}?\s[-–—]+\s+)?(?:every|each)\s+(?:year|time)\b|\s*whenever\b", re.I
+)
 _EVERY_YEAR = re.compile(
     r"\b(?:every|each)\s+(?:(?:two|three|four|five|other|2|3|4|5)\s+)?years?\b|\bannually\b|\byearly\b"
     r"|\bbiennially\b|\bsince\s+(?:19|20)\d\d\b",
