@@ -1282,8 +1282,11 @@ def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> di
         if (
             m is not None
             and (
+                # ("March 2016 - Sixth conference, Bali, held after the crisis, adopts …": a place in
+                # apposition too.)
                 re.fullmatch(
-                    r"(?:\s*\([^)]*\))?(?:,\s*(?:held|convened)\b[^;]*,)?\s*(?:had|has|have|also|then)?\s*",
+                    r"(?:\s*\([^)]*\))?(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=,))?"
+                    r"(?:,\s*(?:held|convened)\b[^;]*,)?\s*(?:had|has|have|also|then)?\s*",
                     text[m.end : f.at],
                 )
                 # "The Bali Process ministers last met in March 2016, also in Bali, when they adopted the

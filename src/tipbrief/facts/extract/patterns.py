@@ -418,7 +418,11 @@ _AT_MEETING = re.compile(
 
 
 _MEETING_ACTED = re.compile(
-    r"^[^,.;]{0,40}?\b(?:had |has |have )?(?:adopted|approved|endorsed|signed|issued|launched|agreed)\b",
+    # ("August 2018 - Seventh conference, Bali, held after …, adopts a declaration": a timeline's
+    # present, after the place in apposition and an aside on when it was held.)
+    r"^(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},)?(?:\s*(?:held|convened)\b[^;.]{0,80}?,)?"
+    r"[^,.;]{0,40}?\b(?:had |has |have )?"
+    r"(?:adopted|approved|endorsed|signed|issued|launched|agreed|adopts|approves|endorses|signs|issues|launches)\b",
     re.IGNORECASE,
 )
 
