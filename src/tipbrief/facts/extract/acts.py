@@ -644,15 +644,10 @@ def recorded_acts(ctx: _Context, text: str, heading: Callable[[], str]) -> list[
         else ""
     )
 
-    def named_in(words: str) -> list[Row]:
-        return [
-            r for _, _, n in _instrument_names(ctx, words) if (r := _instrument_row(ctx.gaz, n)) is not None
-        ]
-
     # (A treaty's status page names it in its title alone.)
-    instruments = named_in(head) or [
+    instruments = _rows_named(ctx, head) or [
         r
-        for r in (*named_in(ctx.article.document.title or ""), *article_instruments(ctx))
+        for r in (*_rows_named(ctx, ctx.article.document.title or ""), *article_instruments(ctx))
         if r.get("kind") in _RATIFIED_KINDS
     ]
     if not kind or len({r.key for r in instruments}) != 1:
@@ -694,6 +689,9 @@ def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
     cells, heads = text.split("|"), header.split("|")
     if len(cells) < 2 or len(cells) != len(heads):
         return []
+    found = countries(ctx, cells[0])
+    if len(found) == 1 and found[0][1] - found[0][0] >= len(cells[0].strip().removeprefix("the ")):
+        return _status_row(ctx, cells, heads, found[0][2])
     columns = [
         [kind for kind, said in _COLUMN_ACTS if said.search(heads[i])]
         for i, cell in enumerate(cells)
@@ -721,6 +719,56 @@ def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
     label = row.get("name") if row is not None else _clean_title(name)
     acronym = (row.get("acronym") if row is not None else "") or ""
     return [Act(kinds[0], start, end, label, row.key if row is not None else _norm(label), acronym, ())]
+
+
+# A treaty's status table: "Member State | Signature | Deposit of instrument" over "Thailand |
+# 21.11.2015 | 24.07.2016".
+_STATUS_COLUMNS = (
+    ("deposit", re.compile(r"\bdeposit", re.IGNORECASE)),
+    ("ratification", re.compile(r"\b(?:ratification|accession|ratified|acceded)", re.IGNORECASE)),
+    ("signing", re.compile(r"\bsign", re.IGNORECASE)),
+)
+
+
+def _status_row(ctx: _Context, cells: list[str], heads: list[str], country: str) -> list[Act]:
+    """ "Thailand | 21.11.2015 | 24.07.2016" under "Member State | Signature | Deposit of
+    instrument", in a page on one treaty: the country's act in each dated column the header names
+    (a signature on the day the treaty is recorded as signed is the treaty's own signing), each act
+    starting at its cell, so each cell's date is its own."""
+    instruments = [
+        r
+        for r in (*_rows_named(ctx, ctx.article.document.title or ""), *article_instruments(ctx))
+        if r.get("kind") in _RATIFIED_KINDS
+    ]
+    if len({r.key for r in instruments}) != 1:
+        return []
+    row = instruments[0]
+    adopted = parse_partial(row.get("adopted")) if row.get("adopted") else None
+    out: list[Act] = []
+    at = len(cells[0]) + 1
+    for cell, head in zip(cells[1:], heads[1:], strict=True):
+        kind = next((k for k, said in _STATUS_COLUMNS if said.search(head)), None)
+        stated = _stated_years(cell)
+        if kind is not None and stated:
+            own = kind != "signing" or adopted is None or not any(lo <= adopted[0] <= hi for lo, hi in stated)
+            lead = len(cell) - len(cell.lstrip())
+            out.append(
+                Act(
+                    kind,
+                    at + lead,
+                    at + len(cell.rstrip()),
+                    row.get("name"),
+                    row.key,
+                    row.get("acronym") or "",
+                    (country,) if own else (),
+                )
+            )
+        at += len(cell) + 1
+    return out
+
+
+def _rows_named(ctx: _Context, words: str) -> list[Row]:
+    return [r for _, _, n in _instrument_names(ctx, words) if (r := _instrument_row(ctx.gaz, n)) is not None]
 
 
 # "following Cambodia and Singapore in January last year, Thailand in July last year, and …": the

@@ -75,6 +75,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"\b(?P<iso_y>{_YEAR_CORE})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
     # "21.11.2015": figures with dots are written day first.
     ("dotted", rf"\b(?P<v_d>[0-3]?\d)\.(?P<v_m>[01]?\d)\.(?P<v_y>{_YEAR_CORE})\b(?!\.\d)"),
+    # "01.2016", a month in a table of such dates: two figures for the month, then the year.
+    ("dotted_month", rf"(?<![\d.])(?P<dm_m>0[1-9]|1[0-2])\.(?P<dm_y>{_YEAR_CORE})\b(?!\.\d)"),
     # "fiscal year 2019", "FY2019", "the 2016/17 financial year": whose fiscal year is not said, and
     # they run from April, July or October (see _read_fiscal_year).
     (
@@ -235,6 +237,7 @@ _RELATIVE_WORDS = frozenset(
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("digit", "-"),
     "dotted": ("digit", "."),
+    "dotted_month": ("digit", "."),
     "fiscal": ("digit",),
     "quarter": ("digit",),
     "numeric": ("digit", "/"),
@@ -481,6 +484,14 @@ def _read_dotted(m: re.Match[str]) -> Temporal | None:
     return _date(m, y, mo, d)
 
 
+def _read_dotted_month(m: re.Match[str]) -> Temporal | None:
+    """01.2016"""
+    start, end, text = _parts(m)
+    return Temporal(
+        start=start, end=end, text=text, kind="month", year=int(m.group("dm_y")), month=int(m.group("dm_m"))
+    )
+
+
 def _read_fiscal_year(m: re.Match[str]) -> Temporal | None:
     """fiscal year 2019: from July 2018 (Australia's 2018-19) to March 2020 (one that starts in April
     2019), since the text does not say whose; the 2016/17 financial year: April 2016 to June 2017."""
@@ -700,6 +711,7 @@ def _read_relative(m: re.Match[str]) -> Temporal | None:
 _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "iso": _read_iso,
     "dotted": _read_dotted,
+    "dotted_month": _read_dotted_month,
     "fiscal": _read_fiscal_year,
     "quarter": _read_quarter,
     "dm_range_cross": _read_range_across_months,
