@@ -210,7 +210,9 @@ _INSTRUMENT_HEAD = "(?:" + "|".join(_INSTRUMENT_HEADS) + ")"
 LAW_HEAD = re.compile(r"\b(?:Act|Bill|Law|Executive Order)\b")
 
 
-_CAP_WORD = r"(?:[A-Z][\w’'.-]*|U\.S\.)"
+# ("the Attorneys-General/Ministers of Justice": one word with a slash; not two names of a joint
+# event, "the ASEAN Civil Society Conference/ASEAN Peoples' Forum", each a name of its own.)
+_CAP_WORD = r"(?:[A-Z][\w’'.-]*(?:(?<!Conference)(?<!Forum)(?<!Meeting)(?<!Summit)/(?!ASEAN\b)[A-Z][\w’'.-]*)*|U\.S\.)"
 
 
 _CONNECT = (
