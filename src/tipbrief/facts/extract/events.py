@@ -2385,9 +2385,20 @@ def _body_met(ctx: _Context, text: str) -> _Frame | None:
     # which met here on Monday": a named group no table knows.
     group = _GROUP_THAT_MET.search(text)
     if group is not None:
-        name = group.group("name")
+        # ("the ASEAN Political-Security Community (APSC) Council": known by its name without it.)
+        name = re.sub(r"\s+\([A-Z][\w&/-]*\)(?=\s)", "", group.group("name"))
         title = f"Meeting of the {name}"
-        return _Frame("meeting", title, name, _norm(title), group.start("verb"))
+        # ("the ASEAN Political-Security Community Council met in Labuan Bajo": a series on record,
+        # whose meeting in that city its rows may know.)
+        series = next(
+            (
+                r.get("series")
+                for _, _, r in ctx.gaz.series.find(name)
+                if r.get("name").casefold() == name.casefold()
+            ),
+            None,
+        )
+        return _Frame("meeting", title, series or name, _norm(title), group.start("verb"))
     return None
 
 
@@ -2399,10 +2410,13 @@ def _body_meeting(row: Row, at: int) -> _Frame:
 
 _BODY_ANAPHOR = re.compile(r"\b[Tt]he\s+(?P<noun>[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b")
 _GROUP_THAT_MET = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for|in)\s+)?){1,6}(?:Commission|Committee|Council|Group"
+    # (Not "The" that opens the sentence; "the ASEAN Political-Security Community (APSC) Council":
+    # the acronym of the words before the head may stand inside the name.)
+    r"(?:\b(?:The|An?)\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+(?:\([A-Z][\w&/-]*\)\s+)?(?:(?:and|of|on|for|in)\s+)?){1,6}"
+    r"(?:Commission|Committee|Council|Group"
     r"|Task\s+Force|Network)(?:\s+(?:on|for|of|against)\s+[A-Z][\w’'-]*(?:\s+(?:(?:in|of|and|on)\s+)?[A-Z][\w’'-]*){0,4})?)"
     r"(?:\s*\([A-Z][\w&/-]*\))?,?\s+(?:which\s+|that\s+)?(?:had\s+|has\s+)?(?P<verb>met|convened)\s+"
-    r"(?:in|on|at|here|last|earlier|yesterday|today)\b"
+    r"(?:in|on|at|here|last|earlier|yesterday|today|ahead)\b"
 )
 
 
