@@ -77,6 +77,7 @@ SETS = (
     *("heldout125", "heldout126", "heldout127", "heldout128", "heldout129"),
     *("heldout130", "heldout131", "heldout132", "heldout133", "heldout134"),
     *("heldout135", "heldout136", "heldout137", "heldout138", "heldout139"),
+    *("heldout140", "heldout141", "heldout142", "heldout143", "heldout144"),
 )
 Interval = tuple[date | None, date | None]
 
