@@ -77,6 +77,8 @@ class Act:
     the reference rows date it (the sentence's dates are another act's)."""
     name_at: int = -1
     """Where the instrument's name stands in the sentence (-1: named before it, or not at all)."""
+    by: str = ""
+    """The upper house that passed a national law ("the Dewan Negara"): a passage of its own."""
 
 
 class _Lazy:
@@ -131,7 +133,7 @@ _DOCUMENT_OBJECT = re.compile(
 
 def _verb_kind(verb: str) -> str:
     v = verb.casefold()
-    if "force" in v or "effect" in v or "binding" in v:
+    if "force" in v or "effect" in v or "binding" in v or "operation" in v:
         return "entry-into-force"
     if v.startswith(("ratif", "acced", "accession")):
         return "ratification"
@@ -254,7 +256,7 @@ _GAP_BEFORE = re.compile(
     r"(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|on track)\s+to|is to|are to)?(?:\s+be)?\s*"
     r"(?:\w+(?:ed|ised|ized)\s+and\s+)?"
     # "The ASEAN Charter formally entered into force on Monday"
-    r"(?:(?:formally|officially|finally|now|already|eventually|subsequently|also|jointly)\s+)?$"
+    r"(?:(?:formally|officially|finally|now|already|eventually|subsequently|also|jointly|fully)\s+)?$"
 )
 
 
@@ -316,9 +318,14 @@ def find_acts(
                 continue
         if kind == "ratification" and re.search(r"\binstruments?\s+of\s+$", lead, re.IGNORECASE):
             continue  # "deposited its instrument of ratification": the deposit is the act
-        if kind == "conclusion" and _DOCUMENT_OBJECT.match(text, verb.end()):
+        document = _DOCUMENT_OBJECT.match(text, verb.end()) if kind == "conclusion" else None
+        if document is not None and not any(
+            verb.end() <= n[0] < document.end() and text[n[0] : n[1]].casefold() in ("law", "bill")
+            for n in names
+        ):
             # "signed a royal decree promulgating the ratification of the convention", "signed Law
-            # No. 12 of 2017 on the ratification of …": the decree or law is what was signed.
+            # No. 12 of 2017 on the ratification of …": the decree or law is what was signed. (Not
+            # "passed the 52-article law", the trafficking law the article names: that law.)
             continue
         if _CHANGE_OBJECT.match(text, verb.end()):
             continue
@@ -573,6 +580,13 @@ def find_acts(
                 and bool(re.match(r"(?:enters|takes|comes|becomes)\b", word, re.IGNORECASE))
             ) or bool(_PLANNED.search(lead))
             subject = row.key if row else _norm(label)
+            # "The Dewan Negara today passed the … (Amendment) Bill 2010. The Dewan Rakyat approved
+            # the Bill on July 15.": a bill passes each house on its own day.
+            house = (
+                _upper_house(text, verb.start(), verb.end()) if act_kind == "adoption" and row is None else ""
+            )
+            if house and LAW_HEAD.search(label):
+                subject = f"{subject} by {_norm(house)}"
             out.append(
                 Act(
                     act_kind,
@@ -585,6 +599,7 @@ def find_acts(
                     future,
                     counted,
                     start,
+                    by=house if LAW_HEAD.search(label) else "",
                 )
             )
     return _unique(out + listed_acts(ctx, text, out))
@@ -1527,6 +1542,20 @@ _BY_ADJECTIVE = re.compile(
     r"\b(?P<adj>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:National\s+Assembly|[Pp]arliament|Senate|Congress|"
     r"[Cc]abinet|[Gg]overnment|lawmakers|legislators|[Ll]egislature|House\s+of\s+Representatives)\b"
 )
+
+
+# A legislature's upper house, which passes a bill after the lower one ("the Dewan Negara", "the
+# Senate", "the Amyotha Hluttaw"); the lower house's passage is the bill's adoption as such.
+_UPPER_HOUSE = r"(?P<house>Dewan Negara|Senate|Upper House|Amyotha Hluttaw|House of Nationalities)"
+_HOUSE_ACTED = re.compile(rf"\b{_UPPER_HOUSE}\b(?:\s*\([A-Z]+\))?[^,;.]{{0,40}}$")
+_BY_HOUSE = re.compile(rf"[^;.]{{0,120}}?\bby\s+the\s+{_UPPER_HOUSE}\b")
+
+
+def _upper_house(text: str, v_start: int, v_end: int) -> str:
+    """ "The Dewan Negara today passed …", "… was approved by the Senate on 18 January": the upper
+    house whose vote the verb reports, as "the Senate" is written ("" if none)."""
+    m = _HOUSE_ACTED.search(text, 0, v_start) or _BY_HOUSE.match(text, v_end)
+    return f"the {m.group('house')}" if m else ""
 
 
 def _law_country(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, ...]:

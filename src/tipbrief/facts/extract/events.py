@@ -680,22 +680,18 @@ def _events_in_sentence(
                 cons = [c for c in cons if not (c.span is not None and c.span.start < at and _a_day(c))]
             # "Last year's edition, released on June 24": a year the clause gives holds the day; the
             # nearest June 24 before the article need not.
-            annual = (
-                any(c.annual for c in cons)
-                and not any(
-                    (
-                        c.rule in ("stated-date", "relative-date")
-                        and c.annual is None
-                        and c.earliest
-                        and c.latest
-                        and (c.latest - c.earliest).days <= 366
-                    )
-                    # ("… began on 1 May 2015 … ¶ … met in Putrajaya on 20 May": the story's year or a
-                    # later one, not the last 20 May before the article.)
-                    or c.rule == "story-year"
-                    for c in cons
+            annual = any(c.annual for c in cons) and not any(
+                (
+                    c.rule in ("stated-date", "relative-date")
+                    and c.annual is None
+                    and c.earliest
+                    and c.latest
+                    and (c.latest - c.earliest).days <= 366
                 )
-                and not _law_year(f)
+                # ("… began on 1 May 2015 … ¶ … met in Putrajaya on 20 May": the story's year or a
+                # later one, not the last 20 May before the article.)
+                or c.rule == "story-year"
+                for c in cons
             )
             cons += [
                 c for c in extra if (c.span is None or mine(f, c.span.start)) and not _acts_on_programme(f, c)
@@ -1703,8 +1699,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             frames.append(
                 _Frame(
                     act.kind,
-                    title
-                    + (f" {_PARTY_WORD.get(act.kind, 'by')} {_as_written(ctx, party)}" if party else ""),
+                    title + _by_whom(ctx, act, party),
                     act.subject,
                     act.subject,
                     act.start,
@@ -1860,6 +1855,13 @@ def _record_heading(ctx: _Context, s: Sentence) -> str:
         if header:
             return header
     return ""
+
+
+def _by_whom(ctx: _Context, act: Act, party: str) -> str:
+    """ "by Thailand", "for Cambodia"; a law passed by an upper house: "by Cambodia's Senate"."""
+    if act.by:
+        return f" by {_as_written(ctx, party)}'s {act.by.removeprefix('the ')}" if party else f" by {act.by}"
+    return f" {_PARTY_WORD.get(act.kind, 'by')} {_as_written(ctx, party)}" if party else ""
 
 
 def _table_header(ctx: _Context, s: Sentence) -> str:

@@ -172,11 +172,15 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
                     found.append((m.start("name"), m.end("name"), name))
     # "1 March 2015 - The Act comes into force", "The law takes effect on 1 July": the one law the
     # article names by its name.
-    if ("Act" in text or "aw" in text) and _BARE_LAW.search(text):
+    if ("Act" in text or "aw" in text or "ill" in text) and _BARE_LAW.search(text):
         laws = _article_laws(ctx)
-        for m in _BARE_LAW.finditer(text) if len(laws) == 1 else ():
-            if not _overlaps_found(found, m.start("name"), m.end("name")):
-                found.append((m.start("name"), m.end("name"), laws[0]))
+        bills = [n for n in laws if re.search(r"\bBill\b", n)]
+        for m in _BARE_LAW.finditer(text):
+            word = next(g for g in ("name", "object", "subject") if m.group(g))
+            # ("the Bill": the one bill the article names, whatever acts it names besides.)
+            which = bills if m.group(word) in ("Bill", "bill") else laws
+            if len(which) == 1 and not _overlaps_found(found, m.start(word), m.end(word)):
+                found.append((m.start(word), m.end(word), which[0]))
     # An acronym defined in this article for an instrument ("ACTIP") names it too.
     for short, long in ctx.glossary.items():
         if short in text and re.search(_INSTRUMENT_HEAD, long):
@@ -193,6 +197,10 @@ _BARE_LAW = re.compile(
     # ("The law, with eight chapters and 58 articles, will take effect": past an aside.)
     r"\b[Tt]he\s+(?:new\s+)?(?P<name>Act|[Ll]aw)(?:,[^,;.]{1,80},)?\s+(?:(?:will|would|shall)\s+)?"
     r"(?:comes?|came|enters?|entered|takes?|took)\s+(?:into\s+(?:force|effect)|effect)\b"
+    # ("The Dewan Rakyat approved the Bill on July 15", "The Bill was passed by the Senate": the
+    # bill a house votes on.)
+    r"|\b(?:approved|passed|adopted)\s+the\s+(?:(?:new|amended|amendment|[\w-]+-article)\s+)?(?P<object>Bill|bill|[Ll]aw)\b"
+    r"|\b[Tt]he\s+(?P<subject>Bill|bill)\s+(?:was|had\s+been|has\s+been)\s+(?:approved|passed|adopted)\b"
 )
 
 

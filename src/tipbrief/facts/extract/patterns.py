@@ -110,6 +110,9 @@ _ACT_VERB = trigger(
     *("enters into force", "entry into force", "came into force", "come into force", "comes into force"),
     *("took effect", "take effect", "takes effect", "came into effect", "come into effect"),
     *("will enter into force", "entering into force", "in force since"),
+    # ("The Act came into operation on 28 February 2008", "fully in operation since February 2008":
+    # Malaysian and Singaporean statutes' own words for it.)
+    *("came into operation", "come into operation", "comes into operation", "in operation since"),
     # ("signed at the 27th Summit and in force from 8 March 2017": the day it took effect.)
     *("in force from",),
     # "the Convention becomes binding on Thailand on 30 January": its entry into force for a party.
