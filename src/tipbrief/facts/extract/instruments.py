@@ -34,7 +34,9 @@ _LAW_NAME = re.compile(
     r"Law\s+No\.\s*\d+(?:\s+of\s+(?:19|20)\d\d)?)"
     r"|(?:[A-Z][\w'’-]*\s+(?:(?:in|of|on|for|against|and|to)\s+)?(?:\([A-Z][\w ]*\)\s+)?){1,10}?(?:Act|Bill)"
     r"(?:,?\s+(?:of\s+)?(?:19|20)\d\d)?"
-    r"|Law\s+on\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|on|in|the|against|for)\s+)*[A-Z][\w'’-]*)*)\b"
+    # ("the Law on Prevention, Suppression of Human Trafficking": a comma before another act it is on.)
+    r"|Law\s+on\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:(?:\s+(?:(?:and|of|on|in|the|against|for)\s+)*|,\s+(?=[A-Z][a-z]+(?:ion|ment)\b))[A-Z][\w'’-]*)*)\b"
 )
 # What a law's name must be about to be one this product follows.
 _LAW_TOPIC = re.compile(r"Traffick|Smuggl|Forced Labou?r|Exploitation|Migrant|Slavery", re.IGNORECASE)

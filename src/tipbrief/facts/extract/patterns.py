@@ -92,6 +92,11 @@ _ACT_VERB = trigger(
     "produced",
     # ("October 2021 – … leaders note the Regional Plan of Action …": a timeline's present.)
     *("note", "notes"),
+    # ("… and was published in the Gazette on July 26": a law's publication, its own step.)
+    *("published in the Gazette", "published in the Government Gazette", "published in the Royal Gazette"),
+    *("gazetted",),
+    # ("The Act received the royal assent on July 18": a law's signing by its head of state.)
+    *("received the royal assent", "received royal assent", "receives royal assent"),
     # ("The Dewan Rakyat on Wednesday passed the … (Amendment) Bill 2022": a law's adoption.)
     *("passed", "enacted"),
     # ("the National Assembly voted to pass the Law on …": see acts._LEGISLATURE_VOTED.)

@@ -63,6 +63,8 @@ _NUMBER_WORDS = {
 _NAMED_BEFORE = (
     r"(?<!Vision )(?<!Agenda )(?<!Plan )(?<!Blueprint )(?<!Roadmap )(?<!Strategy )"
     r"(?<!Protocol of )(?<!Convention of )(?<!Act of )(?<!Agreement of )(?<!Treaty of )"
+    # ("Law No. 21 of 2007", "Republic Act No. 9208 of 2003": a law's number and its year.)
+    r"(?<!No\. \d of )(?<!No\. \d\d of )(?<!No\. \d\d\d of )(?<!No\. \d\d\d\d of )(?<!No\. \d\d\d\d\d of )"
 )
 
 
