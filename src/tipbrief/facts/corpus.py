@@ -239,7 +239,8 @@ def _caps_heading(line: str) -> bool:
 
 
 # A chapter's or a cue's time at the start of a line: "00:27:05  The numbers …", "12:30 - Opening".
-_TIMESTAMP_LINE = re.compile(r"\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s+|\s*[-–—|]\s+)(?=\S)")
+# (Not a clock time that opens a wrapped line, "10:30 am Ministers …": seconds, or a dash or bar.)
+_TIMESTAMP_LINE = re.compile(r"\s*(?:\d{1,2}:\d{2}:\d{2}\s+|\d{1,2}:\d{2}\s*[-–—|]\s+)(?=\S)")
 # A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
 # (Also a Thai page's Buddhist Era year, with the common year or without it: "B.E. 2551 (2008)".)
 _YEAR_HEADING = re.compile(
@@ -250,7 +251,9 @@ _YEAR_HEADING = re.compile(
 
 def _heading_year(m: re.Match[str]) -> int:
     """The common year of a timeline's year heading (a Buddhist Era year is 543 ahead)."""
-    return int(m.group("year") or m.group("ce") or int(m.group("be")) - 543)
+    if m.group("year") or m.group("ce"):
+        return int(m.group("year") or m.group("ce"))
+    return int(m.group("be")) - BUDDHIST_ERA_OFFSET
 
 
 # An entry that opens with a day or month and no year: "June 20 - …", "Early May - …", "Nov 21 - …".

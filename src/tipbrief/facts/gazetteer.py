@@ -83,7 +83,7 @@ def compile_names(
     parts = []
     for name in names:
         # ("Counter-Trafficking" and "Counter Trafficking": a hyphen and a space stand for each other.)
-        escaped = re.escape(name).replace(r"\ ", r"(?:\s+|-)").replace(r"\-", r"[\s-]")
+        escaped = re.escape(name).replace(r"\ ", r"(?:\s+|-)").replace(r"\-", r"(?:\s+|-)")
         if name.isupper() and len(name) <= case_sensitive_upto:
             parts.append(rf"(?-i:{escaped})")
         else:
@@ -97,16 +97,28 @@ def compile_names(
     return NameMatcher(pattern, _SpacingTolerant(table), firsts, lasts)
 
 
+def _spacing_key(name: str) -> str:
+    """A name case-folded, its hyphens read as spaces and its spaces collapsed."""
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
 class _SpacingTolerant(dict[str, Row]):
+    """Rows by case-folded name; a matched variant with other spacing, a hyphen for a space or a
+    space for a hyphen, or a plural "s" where the matcher allows one ("conferences" is the series
+    "… Conference"), maps to the same row."""
+
+    def __init__(self, table: dict[str, Row]) -> None:
+        super().__init__(table)
+        self._loose: dict[str, Row] = {}
+        for name, row in table.items():
+            self._loose.setdefault(_spacing_key(name), row)
+
     def __missing__(self, key: str) -> Row:
-        spaced = " ".join(key.split())
-        if spaced not in self and "-" in spaced:
-            # (A hyphen where the name has a space, or a space where it has a hyphen.)
-            unhyphened = {" ".join(k.replace("-", " ").split()): k for k in self}
-            key = unhyphened.get(" ".join(spaced.replace("-", " ").split()), spaced)
-            return super().get(key) or super().__getitem__(key[:-1])
-        # (A plural, where the matcher allows one: "conferences" is the series "… Conference".)
-        return super().get(spaced) or super().__getitem__(spaced[:-1])
+        loose = _spacing_key(key)
+        row = self._loose.get(loose) or self._loose.get(loose[:-1])
+        if row is None:
+            raise KeyError(key)
+        return row
 
 
 @dataclass(frozen=True, slots=True)

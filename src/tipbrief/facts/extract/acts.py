@@ -179,11 +179,12 @@ _MET_TO_ACT = re.compile(
 )
 # "They are expected to be signed and adopted", "It will be signed": a pronoun as the subject of a
 # passive act, with nothing else before the verb.
-_ASSENTED_IT = re.compile(r"\s*(?P<p>It)\s+(?:(?:has|had|then|later|finally|formally)\s+)*$")
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?P<p>It|They)\s+(?:(?:is|are|was|were|will|would|has|have|had|been|be|also|now|expected|due|set|"
     r"scheduled|to|then|later|finally|formally|jointly)\s+){1,6}(?:\w+ed\s+and\s+)?$"
 )
+# "It received the royal assent": only a law receives it, so "It" with no auxiliary is the law.
+_ASSENTED_IT = re.compile(r"\s*(?P<p>It)\s+(?:(?:has|had|then|later|finally|formally)\s+)*$")
 # "The law, numbered 53/2024/QH15, has eight chapters … and takes effect from …": an instrument's
 # kind as the sentence's subject, with what it says of it before the verb.
 # (Not "The law was passed …, replacing the earlier law that had been in force since …": another
@@ -193,7 +194,7 @@ _DEFINITE_SUBJECT = re.compile(
     rf"\s*The\s+(?P<head>{_INSTRUMENT_HEAD})\b(?:(?!\b{_INSTRUMENT_HEAD}\b)[^.;:]){{0,120}}?"
     r"(?<!\bthat)(?<!\bwhich)(?:\s+and|,)?\s+$"
 )
-_RATIFYING = re.compile(r"\bratif(?:y|ying|ication|ied)\b|\bacce(?:ssion|de|ding)\b", re.IGNORECASE)
+_RATIFYING = re.compile(r"\bratif(?:y|ies|ying|ied|ication)\b|\bacce(?:ssion|des?|ded|ding)\b", re.IGNORECASE)
 _DEFINITE_LAW_OBJECT = re.compile(r"\s+the\s+(?:new\s+|amended\s+)?(?:law|bill|Bill|Act)\b")
 # "as ASEAN leaders prepare to sign the ASEAN Consensus at the 31st ASEAN Summit later this month": a
 # signing or adoption to come at a meeting (not "Thailand is preparing to ratify", whose time no one
@@ -326,13 +327,9 @@ def find_acts(
         if kind == "ratification" and re.search(r"\binstruments?\s+of\s+$", lead, re.IGNORECASE):
             continue  # "deposited its instrument of ratification": the deposit is the act
         document = _DOCUMENT_OBJECT.match(text, verb.end()) if kind == "conclusion" else None
-        bare = (
-            any(
-                verb.end() <= n[0] < document.end() and text[n[0] : n[1]].casefold() in ("law", "bill")
-                for n in names
-            )
-            if document is not None
-            else False
+        bare = document is not None and any(
+            verb.end() <= n[0] < document.end() and text[n[0] : n[1]].casefold() in ("law", "bill")
+            for n in names
         )
         if document is not None and (
             _RATIFYING.search(text, document.end(), document.end() + 120)
@@ -342,8 +339,7 @@ def find_acts(
             # No. 12 of 2017 on the ratification of …": the decree or law is what was signed, to
             # ratify. (Not "passed the 52-article law", "signed the law on June 23": the trafficking
             # law the article names, or the one the sentence before names. A law named by its
-            # number right after the verb stays skipped: letting "signed Republic Act No. 11862" in
-            # cost a wrong date and a wrong merge on the unread sets, cause not known.)
+            # number right after the verb stays skipped, as before: see commit 9263c9d.)
             continue
         if _CHANGE_OBJECT.match(text, verb.end()):
             continue
@@ -732,8 +728,9 @@ _SIGNED_HEAD = re.compile(r"\b(?:Convention|Treaty|Charter|Protocol|Agreement|Me
 def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
     """ "Treaty on Mutual Legal Assistance in Criminal Matters (AMLAT) | treaty | 29.11.2004 |
     Kuala Lumpur" under "Instrument | Type | Signed or adopted | Where": the treaty's signing. A row
-    with two dated columns that name acts, or none, reports nothing: which date is which act's is
-    the header's to say, and a row's dates are not told apart."""
+    of an instrument with two dated columns that name acts, or none, reports nothing: which date is
+    which act's is the header's to say. A country's row is a status table's (see _status_row), one
+    act per dated column."""
     cells, heads = text.split("|"), header.split("|")
     if len(cells) < 2 or len(cells) != len(heads):
         return []
@@ -1603,19 +1600,20 @@ def _law_country(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[st
     return _legislature_country(ctx, text, v_start)
 
 
+# ("MANILA, 30 June 2022 - The President signed the law on June 23": the head of state of the
+# country the article was filed in, as a legislature named without one.)
+_HEAD_OF_STATE = r"\b[Tt]he\s+(?:President|King|Sultan)\b"
+
+
 def _legislature_country(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
     """ "HANOI — The National Assembly approved the ratification …", "NAY PYI TAW, 15 Dec - The
-    Pyidaungsu Hluttaw today approved …", "SINGAPORE: Parliament on Monday passed the … Bill": no
-    country named, the legislature of the country the article was filed in."""
+    Pyidaungsu Hluttaw today approved …", "SINGAPORE: Parliament on Monday passed the … Bill", "The
+    President signed the law": no country named, the legislature or head of state of the country
+    the article was filed in."""
     filed = dateline_of(ctx) if not countries(ctx, text) else None
     if filed is not None and re.search(rf"{_LEGISLATURE}\b|{_HEAD_OF_STATE}", text[:v_start]):
         return (filed[0].country,)
     return ()
-
-
-# ("MANILA, 30 June 2022 - The President signed the law on June 23": the head of state of the
-# country the article was filed in, as a legislature named without one.)
-_HEAD_OF_STATE = r"\b[Tt]he\s+(?:President|King|Sultan)\b"
 
 
 def _party_by_adjective(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:

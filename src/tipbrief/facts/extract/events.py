@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import MONTH_RE
+from tipbrief.facts.corpus import BUDDHIST_ERA_OFFSET, MONTH_RE
 from tipbrief.facts.extract.acts import (
     ACT_KINDS,
     POINT_KINDS,
@@ -1282,7 +1282,7 @@ def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> di
                 # apposition too.)
                 re.fullmatch(
                     r"(?:\s*\([^)]*\))?(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=,))?"
-                    r"(?:,\s*(?:held|convened)\b[^;]*,)?\s*(?:had|has|have|also|then)?\s*",
+                    r"(?:,\s*(?:held|convened)\b[^;]*,|(?<=[A-Za-z.'’-]),)?\s*(?:had|has|have|also|then)?\s*",
                     text[m.end : f.at],
                 )
                 # "The Bali Process ministers last met in March 2016, also in Bali, when they adopted the
@@ -1489,7 +1489,7 @@ def _law_year(f: _Frame) -> list[Constraint]:
         return []
     be = re.search(r"\bB\.E\.\s*(25\d\d)\b", label)
     ce = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", label)
-    year = int(ce[-1]) if ce else int(be.group(1)) - 543 if be else None
+    year = int(ce[-1]) if ce else int(be.group(1)) - BUDDHIST_ERA_OFFSET if be else None
     if year is None:
         return []
     lo = date(year if f.kind == "entry-into-force" else year - 1, 1, 1)

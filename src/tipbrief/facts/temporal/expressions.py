@@ -78,7 +78,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "21.11.2015": figures with dots are written day first.
     ("dotted", rf"\b(?P<v_d>[0-3]?\d)\.(?P<v_m>[01]?\d)\.(?P<v_y>{_YEAR_CORE})\b(?!\.\d)"),
     # "01.2016", a month in a table of such dates: two figures for the month, then the year.
-    ("dotted_month", rf"(?<![\d.])(?P<dm_m>0[1-9]|1[0-2])\.(?P<dm_y>{_YEAR_CORE})\b(?!\.\d)"),
+    ("dotted_month", rf"(?<![\w.])(?P<dm_m>0[1-9]|1[0-2])\.(?P<dm_y>{_YEAR_CORE})\b(?!\.\d)"),
     # "fiscal year 2019", "FY2019", "the 2016/17 financial year": whose fiscal year is not said, and
     # they run from April, July or October (see _read_fiscal_year).
     (
