@@ -661,10 +661,9 @@ def record_rows(ctx: _Context, text: str) -> tuple[list[tuple[re.Match[str], str
     of_countries: list[tuple[re.Match[str], str]] = []
     header = text[: rows[0].start()] if rows else text
     for m in rows:
-        cell = m.group("party").strip()
-        found = countries(ctx, cell)
-        if len(found) == 1 and found[0][1] - found[0][0] >= len(cell.removeprefix("the ")):
-            of_countries.append((m, found[0][2]))
+        country = _country_cell(ctx, m.group("party"))
+        if country:
+            of_countries.append((m, country))
         elif not of_countries:
             header += " " + m.group()
     return of_countries, header.strip()
@@ -689,11 +688,7 @@ def recorded_acts(ctx: _Context, text: str, heading: Callable[[], str]) -> list[
     )
 
     # (A treaty's status page names it in its title alone.)
-    instruments = _rows_named(ctx, head) or [
-        r
-        for r in (*_rows_named(ctx, ctx.article.document.title or ""), *article_instruments(ctx))
-        if r.get("kind") in _RATIFIED_KINDS
-    ]
+    instruments = _rows_named(ctx, head) or _ratified_on_page(ctx)
     if not kind or len({r.key for r in instruments}) != 1:
         return []
     row = instruments[0]
@@ -734,9 +729,9 @@ def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
     cells, heads = text.split("|"), header.split("|")
     if len(cells) < 2 or len(cells) != len(heads):
         return []
-    found = countries(ctx, cells[0])
-    if len(found) == 1 and found[0][1] - found[0][0] >= len(cells[0].strip().removeprefix("the ")):
-        return _status_row(ctx, cells, heads, found[0][2])
+    country = _country_cell(ctx, cells[0])
+    if country:
+        return _status_row(ctx, cells, heads, country)
     columns = [
         [kind for kind, said in _COLUMN_ACTS if said.search(heads[i])]
         for i, cell in enumerate(cells)
@@ -755,11 +750,7 @@ def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
     row = _instrument_row(ctx.gaz, name)
     kinds = columns[0]
     if len(kinds) > 1:
-        signed = (
-            row.get("kind") in (*_RATIFIED_KINDS, "memorandum")
-            if row is not None
-            else bool(_SIGNED_HEAD.search(name))
-        )
+        signed = row.get("kind") in _SIGNED_KINDS if row is not None else bool(_SIGNED_HEAD.search(name))
         kinds = [k for k in kinds if k == ("signing" if signed else "adoption")] or kinds[:1]
     label = row.get("name") if row is not None else _clean_title(name)
     acronym = (row.get("acronym") if row is not None else "") or ""
@@ -780,11 +771,7 @@ def _status_row(ctx: _Context, cells: list[str], heads: list[str], country: str)
     instrument", in a page on one treaty: the country's act in each dated column the header names
     (a signature on the day the treaty is recorded as signed is the treaty's own signing), each act
     starting at its cell, so each cell's date is its own."""
-    instruments = [
-        r
-        for r in (*_rows_named(ctx, ctx.article.document.title or ""), *article_instruments(ctx))
-        if r.get("kind") in _RATIFIED_KINDS
-    ]
+    instruments = _ratified_on_page(ctx)
     if len({r.key for r in instruments}) != 1:
         return []
     row = instruments[0]
@@ -814,6 +801,26 @@ def _status_row(ctx: _Context, cells: list[str], heads: list[str], country: str)
 
 def _rows_named(ctx: _Context, words: str) -> list[Row]:
     return [r for _, _, n in _instrument_names(ctx, words) if (r := _instrument_row(ctx.gaz, n)) is not None]
+
+
+def _ratified_on_page(ctx: _Context) -> list[Row]:
+    """The instruments that are ratified at all that the page names, its title included: what a
+    status table's rows are of, when its heading names none."""
+    return [
+        r
+        for r in (*_rows_named(ctx, ctx.article.document.title or ""), *article_instruments(ctx))
+        if r.get("kind") in _RATIFIED_KINDS
+    ]
+
+
+def _country_cell(ctx: _Context, cell: str) -> str:
+    """The country a table cell or a list item's label is, when it names one and nothing else
+    ("Brunei Darussalam", "the Philippines"); "" otherwise."""
+    cell = cell.strip()
+    found = countries(ctx, cell)
+    if len(found) == 1 and found[0][1] - found[0][0] >= len(cell.removeprefix("the ")):
+        return found[0][2]
+    return ""
 
 
 # "following Cambodia and Singapore in January last year, Thailand in July last year, and …": the
