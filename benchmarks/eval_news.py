@@ -78,6 +78,7 @@ SETS = (
     *("heldout130", "heldout131", "heldout132", "heldout133", "heldout134"),
     *("heldout135", "heldout136", "heldout137", "heldout138", "heldout139"),
     *("heldout140", "heldout141", "heldout142", "heldout143", "heldout144"),
+    *("heldout145", "heldout146", "heldout147", "heldout148", "heldout149"),
 )
 Interval = tuple[date | None, date | None]
 
