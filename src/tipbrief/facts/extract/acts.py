@@ -1063,8 +1063,13 @@ def _unique(acts: list[Act]) -> list[Act]:
     return out
 
 
-_PARTICIPLE = re.compile(r"(?:adopted|signed|endorsed|approved|ratified|issued|finalised|finalized)\b")
-_NAME_COMMA = re.compile(r"\s*(?:\([A-Z][\w&/-]*\))?\s*,\s*")
+_PARTICIPLE = re.compile(
+    r"(?:adopted|signed|endorsed|approved|ratified|issued|finalised|finalized|passed|enacted)\b"
+)
+# ("Law No. 21 of 2007 on the Eradication of the Crime of Trafficking in Persons, passed …": a
+# numbered law's title after its number.)
+_LAW_TITLE = r"\s+on\s+the\s+[A-Z][\w'’-]*(?:\s+(?:of|in|and|the|against|on|for|[A-Z][\w'’-]*))*"
+_NAME_COMMA = re.compile(rf"(?:{_LAW_TITLE})?\s*(?:\([A-Z][\w&/-]*\))?\s*,\s*")
 
 
 _SUBJECT_OF_ITS_OWN = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would)\s")
@@ -1183,6 +1188,8 @@ def _governed(
         # "the Work in Fishing Convention, 2007 (No. 188) comes into force": the year and number
         # the ILO writes after its conventions' names belong to the name.
         gap = _ILO_STYLE_TAIL.sub("", gap, count=1)
+        if text.startswith("Law No.", item[0]):
+            gap = re.sub(rf"^{_LAW_TITLE}", "", gap, count=1)
         if text[: item[0]].endswith("("):
             gap = gap.removeprefix(")")  # "a companion plan (RPA on EVAW) was adopted": the name in brackets
         for other in names[i + 1 :]:
@@ -1192,8 +1199,11 @@ def _governed(
         # ("…, endorsed by the ministers in September and adopted by the leaders in November": a
         # participle alone before "and" coordinates an entry into force only, not a second step.)
         coordinated = _COORDINATED_GAP.match(gap)
+        # (A law's steps are each their own act, whoever takes them: "…, passed by the House of
+        # Representatives in March 2007 and signed by the President in April 2007".)
         if _GAP_BEFORE.match(gap) or (
-            coordinated and (coordinated.group("bare") is None or kind == "entry-into-force")
+            coordinated
+            and (coordinated.group("bare") is None or kind == "entry-into-force" or LAW_HEAD.search(item[2]))
         ):
             picked.append(item)
     return picked or after
