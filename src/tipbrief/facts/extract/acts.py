@@ -1183,7 +1183,9 @@ def _governed(
             continue  # "Senate Resolution No. 27, concurring in the ratification of the ACTIP, was adopted"
         # ("… Act 2007 (Act 670) come into operation": a statute's number in brackets, as an acronym.)
         gap = re.sub(
-            r"\((?:[A-Z][A-Za-z&-]{1,11}|(?:Act|RA|No\.)\s*[A-Z]?\d+)\)", " ", text[item[1] : v_start]
+            r"\((?:[A-Z][A-Za-z&-]{1,11}|(?:Act|RA|No\.|Law\s+No\.)\s*[A-Z]?\d+[\w/]*)\)",
+            " ",
+            text[item[1] : v_start],
         )
         # "the Work in Fishing Convention, 2007 (No. 188) comes into force": the year and number
         # the ILO writes after its conventions' names belong to the name.

@@ -31,7 +31,8 @@ _LAW_NAME = re.compile(
     # ("Executive Order 74, signed in November last year, banned offshore gaming": a president's
     # order, numbered as a law is.)
     r"(?P<name>(?P<numbered>(?:Republic\s+Act|Executive\s+Order)\s+(?:No\.\s*)?\d+|"
-    r"Law\s+No\.\s*\d+(?:\s+of\s+(?:19|20)\d\d)?)"
+    # ("Law No. 66/2011/QH12", "Law No. 21/2007": the year, and the legislature's term, in the number.)
+    r"Law\s+No\.\s*\d+(?:\s+of\s+(?:19|20)\d\d|/(?:19|20)\d\d(?:/[A-Z]+\d*)?)?)"
     # ("the Anti Trafficking in Persons Law enacted in September 2005": a name that ends in "Law".)
     r"|(?:[A-Z][\w'’-]*\s+(?:(?:in|of|on|for|against|and|to)\s+)?(?:\([A-Z][\w ]*\)\s+)?){1,10}?"
     r"(?:Act|Bill|Law(?!\s+(?:on|No)\b))"
@@ -168,8 +169,9 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
                 # number in apposition is the same law.)
                 # ("Republic Act 11862, the Expanded Anti-Trafficking in Persons Act of 2022": so is
                 # the name in apposition to the number.)
+                # ("the Law on … (Law No. 66/2011/QH12)": so is the number in brackets.)
                 apposed = any(
-                    LAW_HEAD.search(n) and re.fullmatch(r",\s*(?:the\s+)?", text[e : m.start("name")])
+                    LAW_HEAD.search(n) and re.fullmatch(r",\s*(?:the\s+)?|\s*\(", text[e : m.start("name")])
                     for _, e, n in found
                 )
                 if not apposed:
@@ -180,7 +182,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         laws = _article_laws(ctx)
         bills = [n for n in laws if re.search(r"\bBill\b", n)]
         for m in _BARE_LAW.finditer(text):
-            word = next(g for g in ("name", "object", "subject") if m.group(g))
+            word = next(g for g in ("name", "object", "subject", "opening") if m.group(g))
             # ("the Bill": the one bill the article names, whatever acts it names besides.)
             which = bills if m.group(word) in ("Bill", "bill") else laws
             if len(which) == 1 and not _overlaps_found(found, m.start(word), m.end(word)):
@@ -205,6 +207,9 @@ _BARE_LAW = re.compile(
     # bill a house votes on.)
     r"|\b(?:approved|passed|adopted)\s+the\s+(?:(?:new|amended|amendment|[\w-]+-article)\s+)?(?P<object>Bill|bill|[Ll]aw)\b"
     r"|\b[Tt]he\s+(?P<subject>Bill|bill)\s+(?:was|had\s+been|has\s+been)\s+(?:approved|passed|adopted)\b"
+    # ("The revised law, with eight chapters …, replaces …. It will take effect on July 1": the
+    # sentence's subject, which "It" in the next one stands for.)
+    r"|^The\s+(?:new\s+|revised\s+|amended\s+)?(?P<opening>law)\b(?=,)"
 )
 
 

@@ -120,6 +120,8 @@ _ACT_VERB = trigger(
     *("came into operation", "come into operation", "comes into operation", "in operation since"),
     # ("signed at the 27th Summit and in force from 8 March 2017": the day it took effect.)
     *("in force from",),
+    # ("… was passed on 29/3/2011 and has been in effect since 01/01/2012")
+    *("in effect since", "in effect from"),
     # "the Convention becomes binding on Thailand on 30 January": its entry into force for a party.
     *("became binding on", "becomes binding on", "become binding on", "be binding on", "been binding on"),
     # ("The ACTIP became binding yesterday": on all its parties at once.)
