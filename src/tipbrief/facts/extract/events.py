@@ -1883,8 +1883,25 @@ def _named_in_previous(ctx: _Context, s: Sentence) -> tuple[str, ...]:
     before = _sentences_before(ctx, s)
     if not before:
         return ()
+    # ("The Bohol TIP Work Plan 2017-2020 was the first … . Led by SOMTC, it involved nine bodies …
+    # It was finalised at the 31st ASEAN Summit": a sentence of the same paragraph that names nothing
+    # and speaks of "it" passes the pronoun back to the one before.)
+    last = before[-1]
+    for earlier in reversed(before[:-1]):
+        if (
+            earlier.paragraph is not last.paragraph
+            or _instrument_names(ctx, last.text)
+            or not re.search(r"\b[Ii]t\b", last.text)
+        ):
+            break
+        last = earlier
+    found = _instrument_names(ctx, last.text)
+    if re.match(r"\s*It\b", s.text) and found and re.fullmatch(r"\s*(?:The\s+)?", last.text[: found[0][0]]):
+        # ("The Bohol TIP Work Plan … was the first work plan to implement ACTIP. … It was
+        # finalised …": "It" is the sentence's subject, whatever else it names.)
+        found = found[:1]
     names: dict[str, str] = {}
-    for _, _, name in _instrument_names(ctx, before[-1].text):
+    for _, _, name in found:
         row = _instrument_row(ctx.gaz, name)
         names.setdefault(row.key if row is not None else name, row.get("name") if row is not None else name)
     return tuple(names.values())
