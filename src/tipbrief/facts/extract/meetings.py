@@ -136,7 +136,9 @@ def _first_of_a_subset(text: str, start: int, end: int) -> bool:
     """ "the first AICHR meeting under the Philippines' chairmanship": a word ordinal that ranks
     the meetings of a year or a chair, not a number of the series."""
     word = re.match(
-        rf"(?:(?:the|its|their)\s+)?(?P<n>{ORDINAL_TOKEN})\b", text[start:end], re.IGNORECASE
+        rf"(?:(?:the|its|their)\s+)?(?:{_HEAD_OWNER.pattern})?(?P<n>{ORDINAL_TOKEN})\b",
+        text[start:end],
+        re.IGNORECASE,
     ) or _ORDINAL_BEFORE.search(text[max(0, start - 40) : start])
     return bool(word and not word.group("n")[0].isdigit() and _OF_A_SUBSET.match(text, end))
 
@@ -721,7 +723,13 @@ def _meeting(
         if n is not None:
             title, first_word = _numbered(n, row.get("name")), None
     # ("its sixth annual meeting": a meeting all the same.)
-    plain = re.sub(rf"^(?:(?:its|their|the)\s+)?(?:{ORDINAL_TOKEN}\s+)?{_REGULARLY}", "", title, flags=re.I)
+    # ("the commission's 16th meeting": so is the meeting of a body named by its head noun.)
+    plain = re.sub(
+        rf"^(?:(?:its|their|the)\s+)?(?:{ORDINAL_TOKEN}\s+)?{_REGULARLY}",
+        "",
+        _HEAD_OWNER.sub("", title),
+        flags=re.I,
+    )
     if subject and plain.casefold() in (kind, kind + "s", "meeting") and subject != "ASEAN Summit":
         long = _long_name(ctx, subject) or subject
         # ("The 13th meeting", of the ASEAN Ministerial Meeting on Transnational Crime: the 13th
@@ -729,7 +737,7 @@ def _meeting(
         if n is not None and re.search(r"\b(?:Meeting|Conference|Summit)\b", long):
             title = _numbered(n, long)
         else:
-            title = f"{title} of the {long}"
+            title = f"{_HEAD_OWNER.sub('', title)} of the {long}"
         generic = False
     weak = not subject and bool(_GENERIC.match(lower))
     if n is None and generic and _FIRST_HELD.match(text, end):
@@ -880,6 +888,15 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             ]
             if len(placed) == 1:
                 return str(placed[0])
+    possessor = _HEAD_POSSESSIVE.search(text, max(0, start - 30), end)
+    if possessor is not None:
+        # "The guidelines were endorsed at the commission's 16th meeting", in an article on the ACWC:
+        # the one body the article names whose name that noun heads.
+        head = possessor.group("head").casefold()
+        fits = [
+            b for b in article_bodies(ctx) if re.search(rf"\b{head}\b", (_long_name(ctx, b) or "").casefold())
+        ]
+        return fits[0] if len(fits) == 1 else ""
     if re.match(r"(?:its|their)\b", span) or re.search(r"\b(?:its|their)\s+(?:\S+\s+)?$", text[:start]):
         # "its tenth meeting": the body named last before it, in the sentence or the article; but
         # "Bali Process Government and Business Forum holds its first meeting", "The Bali Process
@@ -913,6 +930,13 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         ]
         return series[0] if len(series) == 1 else ""
     return ""
+
+
+_HEAD_OWNER = re.compile(r"(?<![\w-])(?:commission|committee|council|assembly)['’]s\s+", re.IGNORECASE)
+_HEAD_POSSESSIVE = re.compile(
+    rf"\b[Tt]he\s+(?P<head>commission|committee|council|assembly)['’]s\s+{ORDINAL_TOKEN}\s+meeting\b",
+    re.IGNORECASE,
+)
 
 
 # The word that names a summit's series: "16th ASEAN Summit", "East Asia Summit", "ASEAN-Australia
