@@ -50,6 +50,10 @@ _NATIONAL_LAW_BEFORE = re.compile(
     r"(?:anti-trafficking\s+)?(?:law|legislation)\b(?:\s+(?:against|on)\s[^,;()]{0,60})?"
     r"(?:\s*,\s*|\s+)(?:which\s+|that\s+)?(?:(?:has|have|had)\s+)?(?:(?:been|was|is)\s+)?$"
 )
+_TERMS_OF_FORCE = re.compile(
+    r"\s+(?:(?:only|automatically)\s+)?(?:(?:one|two|three|six|twelve|\d+|a|an)\s+(?:days?|months?|years?)"
+    r"|on\s+the\s+[\w-]+\s+day)\s+after\b"
+)
 _SIGNED_HEADS = re.compile(
     r"\b(?:Convention|Treaty|Agreement|Charter|Protocol|Memorandum(?: of Understanding)?|MoU)\b",
     re.IGNORECASE,
@@ -532,8 +536,21 @@ def find_acts(
                 parties = tuple(
                     c[2] for c in countries(ctx, text) if for_party and c[0] == verb.end() + for_party.end()
                 )
+                front = None if binding or parties else re.match(r"\s*For\s+(?:the\s+)?", text)
+                if front is not None:
+                    # ("For Thailand it will enter into force on 4 June 2019": so, said first.)
+                    parties = tuple(
+                        c[2] for c in countries(ctx, text) if c[0] == front.end() and c[1] <= verb.start()
+                    )
                 if binding and not parties:
                     continue  # "binding on all member states": a property, not an act
+                # "the Convention takes effect one year after the tenth ratification": its terms say
+                # when, not the days the sentence names (another act's), so only its reference rows
+                # date it; but "… enters into force on the 30th day after the sixth ratification,
+                # or on March 8" says when.
+                counted = bool(_TERMS_OF_FORCE.match(text, verb.end())) and not re.search(
+                    rf"\b(?:{MONTH_RE})\b", text[verb.end() :]
+                )
             if act_kind in ("signing", "adoption") and row is None and _generic_name(label):
                 # "Cambodia and Thailand signed Standard Operating Procedures …": a memorandum or an
                 # agreement known by its kind alone is the one its signatories concluded; they are
@@ -1102,7 +1119,8 @@ _PAST_ITS_PHRASE = re.compile(r",|\bto\s+(?:ratify|sign|adopt|endorse|accede)\b"
 _APPOSED = re.compile(r"[^,;.]{0,80}?(?:,\s+|\s+(?:called|known\s+as|named|entitled)\s+)(?:the\s+)?")
 
 
-_RATIFIED_KINDS = frozenset({"convention", "treaty", "charter", "protocol", "agreement"})
+# (An ILO convention or protocol is adopted by the International Labour Conference, then ratified.)
+_RATIFIED_KINDS = frozenset({"convention", "treaty", "charter", "protocol", "agreement", "ILO convention"})
 
 
 def _ratifiable(before: Sequence[Row], kind: str) -> Row:
@@ -1211,6 +1229,17 @@ def _governed(
     return picked or after
 
 
+def _headed_by(name: str, head: str) -> bool:
+    """Whether an instrument's name is of that kind: the kind it names first ("Protocol of 2014 to
+    the Forced Labour Convention" is a protocol, not "the convention" of an article)."""
+    m = re.search(rf"\b{head}\b", name, re.I)
+    return m is not None and not any(
+        re.search(rf"\b{h}\b", name[: m.start()], re.I)
+        for h in _INSTRUMENT_HEADS
+        if h.casefold() != head.casefold()
+    )
+
+
 def _common_instrument(
     ctx: _Context, text: str, start: int, name: str, before: _Lazy, concluded: bool = False
 ) -> Row | None:
@@ -1239,7 +1268,7 @@ def _common_instrument(
         {
             r.key
             for r in ctx.gaz.reference.rows("instruments")
-            if re.search(rf"\b{head}\b", r.get("name"), re.I) and words <= _row_words(r)
+            if _headed_by(r.get("name"), head) and words <= _row_words(r)
         }
         if len(words) >= 2
         else set()
@@ -1253,7 +1282,7 @@ def _common_instrument(
         rows = {
             r.key: r
             for r in pool
-            if re.search(rf"\b{head}\b", r.get("name"), re.I)
+            if _headed_by(r.get("name"), head)
             and (not fitting or r.key in fitting)
             and (not stated or _adopted_within(r, stated) is not False)
             # (Nor one whose name shares no word with the description: "declarations on the
