@@ -505,6 +505,15 @@ def find_acts(
             # ("The convention, signed … last November", after "the bloc's convention against human
             # trafficking": the name the article gives it may be a recorded one's, whose row it is.)
             row = row or (_instrument_row(ctx.gaz, label) if label != name else None)
+            if (
+                row is not None
+                and row.get("kind") == "memorandum"
+                and _instrument_row(ctx.gaz, name) is None
+                and len(_signatories(ctx, text, verb.start(), verb.end())) == 2
+            ):
+                # "Thailand and Myanmar signed a memorandum of understanding … to fight trafficking in
+                # persons": two countries' own memorandum, not the recorded one of six its words fit.
+                row, label = None, re.sub(r"^(?:the|The|a|an)\s+", "", name)
             nth = _NTH_BEFORE.search(text, max(0, start - 12), start) if row is None and start >= 0 else None
             if nth is not None and not label.casefold().startswith(nth.group("nth").casefold()):
                 # "sign the third COMMIT Joint Declaration": one of a series the same name covers, so
