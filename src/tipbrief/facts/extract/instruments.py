@@ -182,7 +182,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         laws = _article_laws(ctx)
         bills = [n for n in laws if re.search(r"\bBill\b", n)]
         for m in _BARE_LAW.finditer(text):
-            word = next(g for g in ("name", "object", "subject", "opening") if m.group(g))
+            word = next(g for g in ("name", "object", "subject", "opening", "possessive") if m.group(g))
             # ("the Bill": the one bill the article names, whatever acts it names besides.)
             which = bills if m.group(word) in ("Bill", "bill") else laws
             if len(which) == 1 and not _overlaps_found(found, m.start(word), m.end(word)):
@@ -210,6 +210,11 @@ _BARE_LAW = re.compile(
     # ("The revised law, with eight chapters …, replaces …. It will take effect on July 1": the
     # sentence's subject, which "It" in the next one stands for.)
     r"|^The\s+(?:new\s+|revised\s+|amended\s+)?(?P<opening>law)\b(?=,)"
+    # ("Singapore's first dedicated law against human trafficking comes into force today": a country's
+    # first or new law, as the article names it elsewhere.)
+    r"|\b[A-Z][a-z]+['’]s\s+(?:first|new)\s+(?:(?:dedicated|comprehensive|anti-trafficking)\s+)*(?P<possessive>law"
+    r"(?:\s+(?:against|on)\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?)?)"
+    r"\s+(?:(?:will|would|shall)\s+)?(?:comes?|came|enters?|entered|takes?|took)\s+(?:into\s+(?:force|effect)|effect)\b"
 )
 
 
