@@ -78,7 +78,8 @@ class Act:
     """ "enters into force on the 30th day after …": a present tense that states what will happen."""
     counted: bool = False
     """ "after the sixth ratification was deposited": its party only counted, never named, so only
-    the reference rows date it (the sentence's dates are another act's)."""
+    the reference rows date it (the sentence's dates are another act's); so with a treaty's terms
+    ("the Convention takes effect one year after the tenth ratification")."""
     name_at: int = -1
     """Where the instrument's name stands in the sentence (-1: named before it, or not at all)."""
     by: str = ""

@@ -126,6 +126,14 @@ _OF_A_SUBSET = re.compile(
 )
 
 
+# "the commission's 16th meeting": a body named by the head noun of its name, in the possessive.
+_HEAD_NOUN = r"(?:commission|committee|council|assembly)"
+_HEAD_OWNER = re.compile(rf"(?<![\w-]){_HEAD_NOUN}['’]s\s+", re.IGNORECASE)
+_HEAD_POSSESSIVE = re.compile(
+    rf"\b[Tt]he\s+(?P<head>{_HEAD_NOUN})['’]s\s+{ORDINAL_TOKEN}\s+meeting\b", re.IGNORECASE
+)
+
+
 _FIRST_HELD = re.compile(
     r"\s+(?:was|were|had\s+been)\s+first\s+(?:convened|held|organi[sz]ed|hosted|staged|launched)\b",
     re.IGNORECASE,
@@ -930,13 +938,6 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         ]
         return series[0] if len(series) == 1 else ""
     return ""
-
-
-_HEAD_OWNER = re.compile(r"(?<![\w-])(?:commission|committee|council|assembly)['’]s\s+", re.IGNORECASE)
-_HEAD_POSSESSIVE = re.compile(
-    rf"\b[Tt]he\s+(?P<head>commission|committee|council|assembly)['’]s\s+{ORDINAL_TOKEN}\s+meeting\b",
-    re.IGNORECASE,
-)
 
 
 # The word that names a summit's series: "16th ASEAN Summit", "East Asia Summit", "ASEAN-Australia
