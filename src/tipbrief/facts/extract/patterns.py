@@ -122,6 +122,8 @@ _ACT_VERB = trigger(
     *("in force from",),
     # ("… was passed on 29/3/2011 and has been in effect since 01/01/2012")
     *("in effect since", "in effect from"),
+    # ("the ASEAN Convention … has been in force in the region since March 2017")
+    *("in force in the region since", "in force across the region since", "in force across ASEAN since"),
     # "the Convention becomes binding on Thailand on 30 January": its entry into force for a party.
     *("became binding on", "becomes binding on", "become binding on", "be binding on", "been binding on"),
     # ("The ACTIP became binding yesterday": on all its parties at once.)
