@@ -523,6 +523,18 @@ def find_acts(
             if label.casefold() in ("convention", "treaty"):
                 continue  # "the convention" in an article that names two: which one is unknown
             act_kind = conclusion_kind(row, label, word) if kind == "conclusion" else kind
+            if (
+                act_kind == "ratification"
+                and row is not None
+                and row.get("kind") == "ILO convention"
+                and not _APPROVED_AT_HOME.search(text, max(0, verb.start() - 100), verb.start())
+            ):
+                # "Thailand on Wednesday became the first Asian country to ratify the ILO Work in
+                # Fishing Convention": a state ratifies an ILO convention by registering it, its deposit
+                # (not "Thailand's legislature approved the ratification in November", "the approval
+                # given by the National Legislative Assembly in November to the ratification of …",
+                # a step at home).
+                act_kind = "deposit"
             if act_kind == "publication" and not LAW_HEAD.search(label):
                 continue  # (a gazette publishes laws and decrees)
             if (
@@ -1025,6 +1037,10 @@ _LEGISLATURE_APPROVED = re.compile(
     rf"{_LEGISLATURE}\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?(?:has\s+|had\s+)?"
     r"(?:approved|approves|endorsed|endorses|voted for|votes for|passed|passes|consented to|consents to)"
     r"\s+(?:the\s+)?$"
+)
+# A country's own approval of a ratification, before the instrument goes abroad.
+_APPROVED_AT_HOME = re.compile(
+    r"\b(?:approv\w*|consent\w*|endors\w*|Assembly|Parliament|[Ll]egislature|Senate|Cabinet|Hluttaw)\b"
 )
 # "Thailand was among the early movers. It handed over its instrument of ratification …": a party
 # that deposits or ratifies is a country, the one named before.
