@@ -755,8 +755,6 @@ _COLUMN_ACTS = (
     ("adoption", re.compile(r"\badopt", re.IGNORECASE)),
     ("entry-into-force", re.compile(r"\b(?:in force|entry into force)", re.IGNORECASE)),
 )
-# What is signed, where a column is of signature or adoption alike.
-_SIGNED_HEAD = re.compile(r"\b(?:Convention|Treaty|Charter|Protocol|Agreement|Memorandum|MOU|MoU)\b")
 
 
 def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
@@ -789,8 +787,7 @@ def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
     row = _instrument_row(ctx.gaz, name)
     kinds = columns[0]
     if len(kinds) > 1:
-        signed = row.get("kind") in _SIGNED_KINDS if row is not None else bool(_SIGNED_HEAD.search(name))
-        kinds = [k for k in kinds if k == ("signing" if signed else "adoption")] or kinds[:1]
+        kinds = [k for k in kinds if k == conclusion_kind(row, name)] or kinds[:1]
     label = row.get("name") if row is not None else _clean_title(name)
     acronym = (row.get("acronym") if row is not None else "") or ""
     return [Act(kinds[0], start, end, label, row.key if row is not None else _norm(label), acronym, ())]

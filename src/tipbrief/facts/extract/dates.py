@@ -251,6 +251,19 @@ def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
 _LOOKS_AHEAD = re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\b", re.IGNORECASE)
 
 
+def _told_in(ctx: _Context, s: Sentence, text: str) -> list[Temporal]:
+    """The expressions of a sentence's text (a prefix of it), without the dateline's: its date is
+    the article's own, from which a story's days already count."""
+    dateline = ctx.article.dateline_span
+    return [
+        x
+        for x in extract_temporals(text)
+        if not (
+            dateline and dateline[0] <= s.span(ctx.doc, ctx.original, x.start, x.start).start < dateline[1]
+        )
+    ]
+
+
 def _month_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
     """ "The crisis broke in May 2015, … Thailand convened a Special Meeting … in Bangkok on 29 May": a
     yearless day of the month the same sentence, or the one before it in its paragraph, gave with
@@ -270,18 +283,8 @@ def _month_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
     before = [(here[-2], len(here[-2].text))] if len(here) > 1 else []
     before.append((s, t.start))
     # The last expression before the day must be that month and year, so nothing moved the story
-    # on ("… in January 2016 … The following year brought the rest: … in January"); the dateline's
-    # date is the article's own, from which the day already counts.
-    dateline = ctx.article.dateline_span
-    named = [
-        x
-        for sentence, end in before
-        for x in extract_temporals(sentence.text[:end])
-        if not (
-            dateline
-            and dateline[0] <= sentence.span(ctx.doc, ctx.original, x.start, x.start).start < dateline[1]
-        )
-    ]
+    # on ("… in January 2016 … The following year brought the rest: … in January").
+    named = [x for sentence, end in before for x in _told_in(ctx, sentence, sentence.text[:end])]
     last = named[-1] if named else None
     if last is None or last.year is None or last.month != t.month or last.end_year not in (None, last.year):
         return None
@@ -313,19 +316,10 @@ def _story_year(ctx: _Context, s: Sentence, t: Temporal, depth: int = 0) -> int 
         if x.paragraph.start in paragraphs[-2:]
         and (x.paragraph.start < s.paragraph.start or x.start <= s.start)
     ]
-    dateline = ctx.article.dateline_span
     for i in range(len(window) - 1, -1, -1):
         x, text = window[i]
-        told = [
-            e
-            for e in extract_temporals(text)
-            if not (
-                dateline
-                and dateline[0] <= x.span(ctx.doc, ctx.original, e.start, e.start).start < dateline[1]
-            )
-            # ("Nine days later": counted from a day named before it, which the story goes on from.)
-            and narrative_days(e.relative) is None
-        ]
+        # ("Nine days later": counted from a day named before it, which the story goes on from.)
+        told = [e for e in _told_in(ctx, x, text) if narrative_days(e.relative) is None]
         if told:
             last = told[-1]
             break
