@@ -337,6 +337,12 @@ class _Frame:
     meetings it names are events only where the reference rows agree with what it says of them."""
     dated_only: bool = False
     """An event only where the sentence dates it (a report known by its publisher alone)."""
+    awaited: bool = False
+    """ "where leaders looked forward to the launch of the commission, expected next year": still to
+    come when the sentence's meeting met, which is not its occasion."""
+    owns_from: int = -1
+    """Where the words it owns begin, when the words before are another clause's ("… today welcomed
+    the recognition, following the release of the report yesterday")."""
     name_at: int = -1
     """Where an act's instrument is named in the sentence, when the verb names it (-1 otherwise)."""
 
@@ -413,6 +419,11 @@ def _events_in_sentence(
     own_clause = {t for t, o in zip(triggers, opens, strict=True) if o != t}
 
     def mine(frame: _Frame, offset: int) -> bool:
+        first = frame.at if frame.awaited else frame.owns_from
+        if first >= 0 and offset < s.span(ctx.doc, ctx.original, first, first).start:
+            # (What stands before an awaited launch is the meeting's that awaited it; before the
+            # phrase "following the release of …", the main clause's.)
+            return False
         o = owner(offset)
         if o is None:
             return frame.at not in own_clause
@@ -473,7 +484,7 @@ def _events_in_sentence(
             stop_at = _CLAUSE_BREAK.search(own_clauses, max(0, f.end - offset))
             if stop_at is not None and only_past(own_clauses[: stop_at.start()]):
                 own_clauses = own_clauses[: stop_at.start()]
-            tense = "future" if f.future else tense_of(own_clauses)
+            tense = "future" if f.future or f.awaited else tense_of(own_clauses)
             if (
                 tense == "future"
                 and _DONE_PARTICIPLE.match(text, f.at)
@@ -715,6 +726,7 @@ def _events_in_sentence(
                     i
                     for i in idents
                     if i not in own
+                    and not f.awaited
                     and mine(f, i.span.start)
                     and not any(
                         a <= i.span.start - source.start < b and not a <= f.at < b for a, b in clauses
@@ -1725,11 +1737,41 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             edition=x.edition,
             trigger=not x.named_only,
             dated_only=x.dated_only,
+            awaited=_AWAITED.search(text, max(0, x.at - 40), x.at) is not None,
+            owns_from=_own_phrase_start(text, x.at),
         )
         for x in find_launches(ctx, text, words, taken)
     ]
     frames += _meetings(ctx, text, words, frames)
     return frames
+
+
+# ("…, following the release of the 2012 report in Washington yesterday": a launch named in a phrase
+# after the main clause; "today" before it is the main verb's.)
+_AFTER_PHRASE = re.compile(r"(?:^|,\s+)(?:following|after|ahead\s+of)\s+(?:the\s+)?$", re.I)
+
+
+# ("Human Rights Watch documented it in a report in March, and the State Department's report in
+# June urged …": the launch whose clause opens at ", and" and has a time of its own owns no other.)
+_AND_SUBJECT = re.compile(r",\s+and\s+[^,;()]{0,60}$")
+
+
+def _own_phrase_start(text: str, at: int) -> int:
+    """Where the words a launch owns begin, when the words before are another clause's: the
+    prepositional phrase that names it, or its own clause that opens at ", and" with a time of its
+    own; -1 when they are all its."""
+    m = _AFTER_PHRASE.search(text, max(0, at - 40), at)
+    if m is not None and m.start() > 0:
+        return m.start()
+    m = _AND_SUBJECT.search(text, max(0, at - 70), at)
+    if m is None:
+        return -1
+    stop = _CLAUSE_BREAK.search(text, at)
+    own = text[at : stop.start() if stop else len(text)]
+    return m.start() if extract_temporals(own) else -1
+
+
+_AWAITED = re.compile(r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|await(?:s|ed|ing)?)\s+(?:the\s+)?$", re.I)
 
 
 def _other_objects(
