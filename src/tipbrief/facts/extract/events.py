@@ -1738,6 +1738,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             trigger=not x.named_only,
             dated_only=x.dated_only,
             awaited=_AWAITED.search(text, max(0, x.at - 40), x.at) is not None,
+            future=x.due,
             owns_from=_own_phrase_start(text, x.at),
         )
         for x in find_launches(ctx, text, words, taken)
@@ -1753,7 +1754,7 @@ _AFTER_PHRASE = re.compile(r"(?:^|,\s+)(?:following|after|ahead\s+of)\s+(?:the\s
 
 # ("Human Rights Watch documented it in a report in March, and the State Department's report in
 # June urged …": the launch whose clause opens at ", and" and has a time of its own owns no other.)
-_AND_SUBJECT = re.compile(r",\s+and\s+[^,;()]{0,60}$")
+_AND_SUBJECT = re.compile(r",\s+and\s+[^,;()]{0,90}(?:,\s*)?$")
 
 
 def _own_phrase_start(text: str, at: int) -> int:
@@ -1763,7 +1764,7 @@ def _own_phrase_start(text: str, at: int) -> int:
     m = _AFTER_PHRASE.search(text, max(0, at - 40), at)
     if m is not None and m.start() > 0:
         return m.start()
-    m = _AND_SUBJECT.search(text, max(0, at - 70), at)
+    m = _AND_SUBJECT.search(text, max(0, at - 100), at)
     if m is None:
         return -1
     stop = _CLAUSE_BREAK.search(text, at)
@@ -1771,7 +1772,9 @@ def _own_phrase_start(text: str, at: int) -> int:
     return m.start() if extract_temporals(own) else -1
 
 
-_AWAITED = re.compile(r"\b(?:look(?:s|ed|ing)?\s+forward\s+to|await(?:s|ed|ing)?)\s+(?:the\s+)?$", re.I)
+_AWAITED = re.compile(
+    r"\b(?:look(?:s|ed|ing)?\s+(?:forward|ahead)\s+to|await(?:s|ed|ing)?)\s+(?:the\s+)?$", re.I
+)
 
 
 def _other_objects(

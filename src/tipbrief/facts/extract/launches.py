@@ -46,8 +46,24 @@ class Launch:
     dated_only: bool = False
     """ "the UN Human Rights Office said in a report": which of the publisher's reports it is, only
     a date the sentence gives can tell; without one, no event."""
+    due: bool = False
+    """ "the report is due next month": still to come."""
 
 
+# "The 2018 report is expected later this month", "the Global Estimates of Modern Slavery, due on
+# September 19": a document due on a day is released then (not "is expected to show …").
+_DUE = re.compile(
+    r"(?:\b(?:is|are)\s+|,\s+)(?P<verb>due|expected)(?=\s+(?:on|in|next|later|this|early|late|by)\s)"
+)
+# "presided over the opening of the Counter Trafficking in Persons Centre of Excellence", "The …
+# Centre of Excellence opened at the DSI Academy in May 2024": a centre opened is launched.
+_OPENED_VERB = re.compile(r"\b(?P<verb>opened|opens|opening\s+of)\b")
+_OPENED_HEAD = re.compile(r"\b(?:Centre|Center)\b")
+_DUE_SUBJECT = re.compile(
+    r"(?:^|,\s+and\s+|\.\s+|\s[-–—]+\s)(?:(?!next\b|upcoming\b|new\b|coming\b)[^,;:.])*"
+    r"[\w)]\s*,?\s*(?:is|are)?\s*$",
+    re.I,
+)
 _NOT_A_LAUNCH = re.compile(r"\b(?:to|not)\s+$")
 _LAUNCH_TO_COME = re.compile(r"\b(?:will|plans?|set|expected|due)\s+(?:\w+\s+)?to\s+$")
 
@@ -56,7 +72,11 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
     """Launches and publications: the verb and the thing launched, after it ("launched the X") or
     before it ("X, which was launched in June"). Verbs at ``taken`` already state an act."""
     out: list[Launch] = _publishers_report(ctx, text, words, taken)
-    for verb in _PUBLICATION_VERB.finditer(text, words):
+    verbs = sorted(
+        [*_PUBLICATION_VERB.finditer(text, words), *_DUE.finditer(text), *_OPENED_VERB.finditer(text)],
+        key=lambda v: v.start(),
+    )
+    for verb in verbs:
         lead = text[max(0, verb.start() - 30) : verb.start()]
         if verb.start() in taken or (_NOT_A_LAUNCH.search(lead) and not _LAUNCH_TO_COME.search(lead)):
             continue
@@ -82,6 +102,18 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             out += _elided_edition(ctx, text, verb.start())
             continue
         kind, name = found
+        if verb.group("verb").startswith("open"):
+            if kind != "launch" or not _OPENED_HEAD.search(name):
+                continue  # (what opens is a centre; a meeting that does has its own rules)
+            name = re.sub(r"^[A-Z][\w.-]*['’]s\s+", "", name)  # (not its owner: "Thailand's …")
+            # (nor where it stands: "the Jakarta Centre for Law Enforcement Cooperation in Semarang")
+            name = re.sub(r"(?<=\w)\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$", "", name)
+        due = verb.group("verb") in ("due", "expected")
+        if due and (kind != "publication" or not _DUE_SUBJECT.search(text, 0, verb.start())):
+            # (Only a document is due on a day, and only one that is the clause's own plain subject:
+            # not "the national figures, which build on the Global Estimates, are due next year", nor
+            # "the next report", another edition than the one named.)
+            continue
         if re.fullmatch(
             r"(?:according\s+to\s+)?(?:a|an)\s+(?:new\s+|separate\s+)?(?:report|study)", name, re.I
         ):
@@ -185,7 +217,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             else "Launch"
         )
         title = (opening if launched else "Publication") + " of the " + name
-        out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition))
+        out.append(Launch(kind, title, _norm(name), verb.start(), generic, edition, due=due))
         taken.add(verb.start())
     if out:
         earlier = [x for x in _ranked_last_year(ctx, text) if all(x.at < o.at for o in out)]
@@ -940,6 +972,8 @@ _GAP_BEFORE_LAUNCH = re.compile(
     # of two words.)
     r"^\s*(?:\([A-Z][\w&/-]*(?:\s[A-Z][\w&/-]*)?\))?[\s,]*(?:(?:which|that)\s+|" + _REPORTS_OF_ITSELF + r")?"
     r"(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
+    # ("The Global Estimates of Modern Slavery are due to be released on September 19")
+    r"(?:(?:due|expected|set|scheduled)\s+to\s+be\s+)?"
     r"(?:\w+ly\s+)?$"
     # "X, which the US State Department released": a relative clause with a named subject.
     # ("which the United Nations Office on Drugs and Crime (UNODC) released": its acronym too.)
@@ -957,7 +991,8 @@ _GAP_BEFORE_LAUNCH = re.compile(
     r"|^\s+(?:it|they)\s+(?:had\s+|has\s+)?$"
 )
 _TAIL_BEFORE_LAUNCH = re.compile(
-    r"(?P<t>(?:\s+(?:of|on|for|in|to|by|under)\s+[^,;]+?)?)"
+    # (A topic runs up to the verb, never through it: not "of Modern Slavery are due to be".)
+    r"(?P<t>(?:\s+(?:of|on|for|in|to|by|under)\s+(?:(?!\b(?:is|are|was|were|will|has|have|had)\s)[^,;])+?)?)"
     r"(?P<gap>[\s,]*(?:(?:which|that)\s+)?(?:(?:was|were|had been|has been|is|are)\s+)?"
     # "The previous edition, which UNODC published two years ago": a named subject between.
     r"|,\s*(?:which|that)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:had\s+|has\s+)?"

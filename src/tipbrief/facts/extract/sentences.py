@@ -315,9 +315,10 @@ def _clean_title(text: str) -> str:
         "",
         text,
     )
-    # "its first Global Report on Trafficking in Persons, in February": a date after a comma neither.
+    # "its first Global Report on Trafficking in Persons, in February": a date after a comma neither,
+    # nor a month after "in" ("published the Global Estimates of Modern Slavery in September").
     text = re.sub(
-        r",\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"(?:,\s+|\s+(?=in\s))(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
         r"December)\b[\w\s,]*$",
         "",
         text,
