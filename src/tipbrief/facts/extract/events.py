@@ -651,6 +651,19 @@ def _events_in_sentence(
                     *aside,
                     (s.span(ctx.doc, ctx.original, and_then.start(), and_then.start()).start, source.end),
                 ]
+            # "The regional consultation closed a review of the first plan, the RPA on EVAW, which ASEAN
+            # Leaders adopted in November 2015": a clause with a subject of its own, about a noun
+            # further on, is that noun's (not "the meeting, which the minister opened on Monday").
+            aside = [
+                *aside,
+                *(
+                    (
+                        s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
+                        s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
+                    )
+                    for m in _OWN_SUBJECT_CLAUSE.finditer(text, max(f.at, f.end) + 40)
+                ),
+            ]
             # "The two meetings were held on September 18 …, alongside the four-day 9th AMMTC": the
             # day before "alongside" is not the meeting's beside them (the place may be: "The launch
             # took place in Bangkok, alongside the ASEAN Foreign Ministers' Meeting").
@@ -1772,6 +1785,10 @@ def _own_phrase_start(text: str, at: int) -> int:
     return m.start() if extract_temporals(own) else -1
 
 
+_OWN_SUBJECT_CLAUSE = re.compile(
+    r",\s+(?:which|that)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+(?:had\s+|has\s+|have\s+)?"
+    r"[a-z]+ed\b[^,;]*"
+)
 _AWAITED = re.compile(
     r"\b(?:look(?:s|ed|ing)?\s+(?:forward|ahead)\s+to|await(?:s|ed|ing)?)\s+(?:the\s+)?$", re.I
 )
