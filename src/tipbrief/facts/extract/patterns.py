@@ -301,7 +301,10 @@ _INSTRUMENT_COMMON = re.compile(
     # ("the ASEAN convention against trafficking has been in force since March 2017": the verb ends it.)
     # ("… to combat trafficking in persons on July 13, 2005": the day is no part of the name.)
     r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$"
-    rf"|\bon (?:{MONTH_RE}|{WEEKDAY_RE})\b)"
+    rf"|\bon (?:{MONTH_RE}|{WEEKDAY_RE})\b"
+    # ("signed a memorandum of understanding on trafficking a decade ago": nor is a time counted back.)
+    r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?|months?|weeks?)\s+ago\b"
+    r"|\b(?:last|this)\s+(?:year|month|week)\b|\byesterday\b)"
     r"|\s+(?:has|have|had|is|are|was|were|will|would|shall)\s)"
     # "a declaration that commits their governments to …": what it does describes it.
     r"|(?=\s+(?:that|which)\s+(?:commits?|pledges?|binds?|calls?|vows?|aims?|seeks?|sets?|urges?|obliges?)\b)"
