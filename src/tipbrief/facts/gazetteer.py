@@ -84,6 +84,8 @@ def compile_names(
     for name in names:
         # ("Counter-Trafficking" and "Counter Trafficking": a hyphen and a space stand for each other.)
         escaped = re.escape(name).replace(r"\ ", r"(?:\s+|-)").replace(r"\-", r"(?:\s+|-)")
+        # ("ASEAN's Convention Against Trafficking in Persons": the possessive is the same name.)
+        escaped = escaped.replace(r"ASEAN(?:\s+|-)", r"ASEAN(?:['’]s)?(?:\s+|-)")
         if name.isupper() and len(name) <= case_sensitive_upto:
             parts.append(rf"(?-i:{escaped})")
         else:
@@ -99,13 +101,13 @@ def compile_names(
 
 def _spacing_key(name: str) -> str:
     """A name case-folded, its hyphens read as spaces and its spaces collapsed."""
-    return " ".join(name.casefold().replace("-", " ").split())
+    return " ".join(re.sub(r"\basean['’]s\b", "asean", name.casefold()).replace("-", " ").split())
 
 
 class _SpacingTolerant(dict[str, Row]):
     """Rows by case-folded name; a matched variant with other spacing, a hyphen for a space or a
-    space for a hyphen, or a plural "s" where the matcher allows one ("conferences" is the series
-    "… Conference"), maps to the same row."""
+    space for a hyphen, "ASEAN's" for "ASEAN", or a plural "s" where the matcher allows one
+    ("conferences" is the series "… Conference"), maps to the same row."""
 
     def __init__(self, table: dict[str, Row]) -> None:
         super().__init__(table)
