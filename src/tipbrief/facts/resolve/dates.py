@@ -340,10 +340,16 @@ def _period_side(c: Constraint, spans: Sequence[Constraint]) -> Constraint:
     short = (c.latest - c.earliest).days < 5 and not _PERIOD_WORD.search(c.span.quote)
     if short or not _overlaps_every(c, spans):
         return c
+    # (Nor does it cut the recorded days it overlaps: "the 33rd ASEAN Summit, which Singapore hosts
+    # next week", on record for Sunday 11 - Thursday 15 November, began the day before that week.)
     if _PERIOD_AHEAD.search(c.span.quote):
-        return replace(c, latest=None)
+        begun = any(
+            s.earliest is not None and c.earliest is not None and s.earliest < c.earliest for s in spans
+        )
+        return replace(c, latest=None, earliest=None if begun else c.earliest)
     if _PERIOD_PAST.search(c.span.quote):
-        return replace(c, earliest=None)
+        ended = any(s.latest is not None and c.latest is not None and s.latest > c.latest for s in spans)
+        return replace(c, earliest=None, latest=None if ended else c.latest)
     return replace(c, earliest=None, latest=None)
 
 
