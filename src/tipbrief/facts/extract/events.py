@@ -420,6 +420,8 @@ def _events_in_sentence(
 
     def mine(frame: _Frame, offset: int) -> bool:
         first = frame.at if frame.awaited else frame.owns_from
+        if first < 0 and frame.trigger and frame.kind in _GATHERING_KINDS:
+            first = _own_and_clause(text, frame.at)
         if first >= 0 and offset < s.span(ctx.doc, ctx.original, first, first).start:
             # (What stands before an awaited launch is the meeting's that awaited it; before the
             # phrase "following the release of …", the main clause's.)
@@ -1777,12 +1779,21 @@ def _own_phrase_start(text: str, at: int) -> int:
     m = _AFTER_PHRASE.search(text, max(0, at - 40), at)
     if m is not None and m.start() > 0:
         return m.start()
+    return _own_and_clause(text, at)
+
+
+def _own_and_clause(text: str, at: int) -> int:
+    """Where the clause that opens at ", and" before ``at`` begins, when it has a time of its own or
+    looks ahead where the clause before looks back ("… promised it in August 2023, and the 18th AMMTC
+    will be held in Vientiane"); -1 otherwise."""
     m = _AND_SUBJECT.search(text, max(0, at - 100), at)
     if m is None:
         return -1
     stop = _CLAUSE_BREAK.search(text, at)
     own = text[at : stop.start() if stop else len(text)]
-    return m.start() if extract_temporals(own) else -1
+    if extract_temporals(own) or (tense_of(own) == "future" and tense_of(text[: m.start()]) == "past"):
+        return m.start()
+    return -1
 
 
 _OWN_SUBJECT_CLAUSE = re.compile(
