@@ -76,7 +76,8 @@ _NAMED_AFTER = r"(?!\s+(?:Agenda|Vision|Goals?|Blueprint|Roadmap|Strategy|Work P
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"\b(?P<iso_y>{_YEAR_CORE})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
     # "21.11.2015": figures with dots are written day first.
-    ("dotted", rf"\b(?P<v_d>[0-3]?\d)\.(?P<v_m>[01]?\d)\.(?P<v_y>{_YEAR_CORE})\b(?!\.\d)"),
+    # ("24.7.2559": a Thai page's Buddhist Era year, 543 years ahead of the common one.)
+    ("dotted", rf"\b(?P<v_d>[0-3]?\d)\.(?P<v_m>[01]?\d)\.(?P<v_y>{_YEAR_CORE}|25\d\d)\b(?!\.\d)"),
     # "01.2016", a month in a table of such dates: two figures for the month, then the year.
     ("dotted_month", rf"(?<![\w.])(?P<dm_m>0[1-9]|1[0-2])\.(?P<dm_y>{_YEAR_CORE})\b(?!\.\d)"),
     # "fiscal year 2019", "FY2019", "the 2016/17 financial year": whose fiscal year is not said, and
@@ -112,6 +113,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "numeric_range",
         rf"\b(?P<w_a1>[0-3]?\d)/(?P<w_b1>[0-3]?\d)/(?P<w_y1>{_YEAR_CORE})\s*(?:-|–|—|to|until)\s*"
         rf"(?P<w_a2>[0-3]?\d)/(?P<w_b2>[0-3]?\d)/(?P<w_y2>{_YEAR_CORE})\b",
+    ),
+    # "19-21/07/2022": days of one month in figures, written day first.
+    (
+        "numeric_days",
+        rf"\b(?P<nd_d1>[0-3]?\d)\s*[-–]\s*(?P<nd_d2>[0-3]?\d)/(?P<nd_m>[01]?\d)/(?P<nd_y>{_YEAR_CORE})\b",
     ),
     ("numeric", rf"\b(?P<u_a>[0-3]?\d)/(?P<u_b>[0-3]?\d)/(?P<u_y>{_YEAR_CORE})\b"),
     ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
@@ -244,6 +250,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "quarter": ("digit",),
     "numeric": ("digit", "/"),
     "numeric_range": ("digit", "/"),
+    "numeric_days": ("digit", "/"),
     "decade": ("digit", "0s"),
     **dict.fromkeys(("year_range", "bare_year_range", "year", "year_mod"), ("digit",)),
     "be_year": ("digit", "B."),
@@ -481,6 +488,7 @@ def _figures(a: int, b: int, y: int, orders: tuple[bool, ...]) -> list[date]:
 def _read_dotted(m: re.Match[str]) -> Temporal | None:
     """21.11.2015"""
     d, mo, y = int(m.group("v_d")), int(m.group("v_m")), int(m.group("v_y"))
+    y -= BUDDHIST_ERA_OFFSET if y >= 2500 else 0
     if not 1 <= mo <= 12 or not _day_fits(d, mo, y):
         return None
     return _date(m, y, mo, d)
@@ -533,6 +541,14 @@ def _read_numeric_range(m: re.Match[str]) -> Temporal | None:
     lo = min(_figures(*ends[0], orders))
     hi = max(_figures(*ends[1], orders))
     return _day_range(m, lo.year, lo.month, lo.day, hi.year, hi.month, hi.day)
+
+
+def _read_numeric_days(m: re.Match[str]) -> Temporal | None:
+    """19-21/07/2022"""
+    d1, d2, mo, y = (int(m.group(f"nd_{k}")) for k in ("d1", "d2", "m", "y"))
+    if d1 >= d2 or not 1 <= mo <= 12 or not _day_fits(d2, mo, y):
+        return None
+    return _day_range(m, y, mo, d1, y, mo, d2)
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -720,6 +736,7 @@ _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "md_range_cross": _read_range_across_months,
     "month_range": _read_month_range,
     "numeric_range": _read_numeric_range,
+    "numeric_days": _read_numeric_days,
     "numeric": _read_numeric,
     "dm_range": _read_days_in_month,
     "md_range": _read_days_in_month,
