@@ -120,6 +120,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?P<nd_d1>[0-3]?\d)\s*[-–]\s*(?P<nd_d2>[0-3]?\d)/(?P<nd_m>[01]?\d)/(?P<nd_y>{_YEAR_CORE})\b",
     ),
     ("numeric", rf"\b(?P<u_a>[0-3]?\d)/(?P<u_b>[0-3]?\d)/(?P<u_y>{_YEAR_CORE})\b"),
+    # "on 13/8", Vietnamese news's day and month in figures without the year: only where the first
+    # figure can only be the day (above 12), and after "on".
+    ("numeric_yearless", r"(?<=\bon\s)(?P<yn_d>1[3-9]|2\d|3[01])/(?P<yn_m>0?[1-9]|1[0-2])\b(?![/.]\d)"),
     ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
     # ("4 September B.E. 2560 (2017)": a Thai release's Buddhist Era year, the common one after it.)
@@ -251,6 +254,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "numeric": ("digit", "/"),
     "numeric_range": ("digit", "/"),
     "numeric_days": ("digit", "/"),
+    "numeric_yearless": ("digit", "/"),
     "decade": ("digit", "0s"),
     **dict.fromkeys(("year_range", "bare_year_range", "year", "year_mod"), ("digit",)),
     "be_year": ("digit", "B."),
@@ -551,6 +555,14 @@ def _read_numeric_days(m: re.Match[str]) -> Temporal | None:
     return _day_range(m, y, mo, d1, y, mo, d2)
 
 
+def _read_numeric_yearless(m: re.Match[str]) -> Temporal | None:
+    """on 13/8"""
+    d, mo = int(m.group("yn_d")), int(m.group("yn_m"))
+    if not _day_fits(d, mo, 2024):  # (a leap year: 29/2 may be any year's)
+        return None
+    return _date(m, None, mo, d)
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Weekday names in the order of date.weekday()."""
 _WEEKDAY_BEFORE_FIGURES = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s*\(?\s*$")
@@ -738,6 +750,7 @@ _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "numeric_range": _read_numeric_range,
     "numeric_days": _read_numeric_days,
     "numeric": _read_numeric,
+    "numeric_yearless": _read_numeric_yearless,
     "dm_range": _read_days_in_month,
     "md_range": _read_days_in_month,
     "dmy": _read_day,
