@@ -87,6 +87,7 @@ Interval = tuple[date | None, date | None]
 COMPATIBLE_KINDS: dict[str, frozenset[str]] = {
     "meeting": frozenset(
         {"meeting", "summit", "conference", "forum", "dialogue", "consultation", "retreat", "roundtable"}
+        | {"caucus", "congress"}
     ),
     "summit": frozenset({"summit", "meeting"}),
     "signing": frozenset({"signing", "adoption"}),

@@ -22,6 +22,8 @@ MEETING_NOUNS = (
     "retreat",
     "roundtable",
     "congress",
+    # ("the 11th AIPA Caucus was hosted online …": a numbered meeting of the parliaments' caucus.)
+    "caucus",
 )
 
 
