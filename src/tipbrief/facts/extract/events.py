@@ -782,7 +782,21 @@ def _events_in_sentence(
             ]
             # A treaty enters into force for all its parties at once: the dateline says where the
             # news was filed ("GENEVA, 16 November 2017 - … comes into force today"), not where.
-            filed = None if f.kind == "entry-into-force" else dateline
+            # (Nor is it where a meeting held online took place: "The 14th AMMTC was held today via
+            # video conference" under a Hanoi dateline.)
+            online = f.kind in _GATHERING_KINDS and _HELD_ONLINE.search(own_clauses) is not None
+            filed = None if f.kind == "entry-into-force" or online else dateline
+            if f.kind in _GATHERING_KINDS and _PLAN_CHANGED.search(text):
+                # "The 36th ASEAN Summit, planned for Da Nang on 8-9 April, will instead be held online":
+                # the venue only planned is not where it met.
+                planned = [
+                    (
+                        s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
+                        s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
+                    )
+                    for m in _PLANNED_VENUE.finditer(text)
+                ]
+                here = [(sp, pl) for sp, pl in here if not inside(sp.start, planned, at)]
             # (Where the event's own name stands in the text, when it has one.)
             name_span = (
                 (
@@ -1796,6 +1810,24 @@ def _own_and_clause(text: str, at: int) -> int:
     return -1
 
 
+_HELD_ONLINE = re.compile(
+    r"\b(?:via|by|through|over)\s+(?:a\s+)?video\s*-?\s*conferenc(?:e|ing)\b|\bvideoconferenc(?:e|ing)\b"
+    r"|\b(?:held|met|convened|hosted|conducted|took place)\s+(?:\w+\s+)?(?:online|virtually)\b"
+    r"|\b(?:virtual|online)\s+(?:meeting|summit|format|session)\b",
+    re.IGNORECASE,
+)
+# A venue planned before the plan changed: "originally scheduled for 24-26 March in Da Nang", "planned
+# for Da Nang on 8-9 April"; what changed it is in the same sentence.
+_PLAN_CHANGED = re.compile(
+    r"\b(?:postponed|put off|deferred|rescheduled|cancell?ed|called off|instead|moved|shifted)\b|\bonline\b"
+    r"|\bvirtually\b|\bvideo\s*-?\s*conferenc",
+    re.IGNORECASE,
+)
+_PLANNED_VENUE = re.compile(
+    r"\b(?:originally\s+)?(?:planned|scheduled|slated|set|due)\s+(?:to\s+(?:be\s+held|take\s+place|open)\s+)?"
+    r"(?:for|in|on)\s+[^,;]*",
+    re.IGNORECASE,
+)
 _OWN_SUBJECT_CLAUSE = re.compile(
     r",\s+(?:which|that)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+(?:had\s+|has\s+|have\s+)?"
     r"[a-z]+ed\b[^,;]*"
