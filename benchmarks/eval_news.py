@@ -458,7 +458,26 @@ class Match:
         got, want = self.event.place, self.gold.place
         if got is None or want is None:
             return got is None and want is None
-        return got.casefold() == want.casefold()
+        return same_place(got, want)
+
+
+def same_place(a: str, b: str) -> bool:
+    """One place however spelt: a name or an alias of one row of places.csv ("Ha Noi" is Hanoi,
+    "Rangoon" Yangon, "Pasay City" Pasay), else the same letters."""
+    spellings = _place_spellings()
+    return spellings.get(a.casefold(), a.casefold()) == spellings.get(b.casefold(), b.casefold())
+
+
+_SPELLINGS: dict[str, str] = {}
+
+
+def _place_spellings() -> dict[str, str]:
+    """Every name and alias of places.csv, case-folded, to its row's name."""
+    if not _SPELLINGS:
+        for row in load_reference().rows("places"):
+            for name in row.names("name", "aliases"):
+                _SPELLINGS.setdefault(name.casefold(), row.get("name").casefold())
+    return _SPELLINGS
 
 
 _EDITION_YEAR = re.compile(
