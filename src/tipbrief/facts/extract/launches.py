@@ -124,8 +124,11 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             taken.add(verb.start())
             if by is not None:
                 publisher = by.group("by")
+                acronym = re.search(r"\(([A-Z]{2,8})\)$", publisher)
                 known = next(
                     (r for a, b, r in ctx.gaz.bodies.find(publisher) if (a, b) == (0, len(publisher))), None
+                ) or (
+                    next((r for _, _, r in ctx.gaz.bodies.find(acronym.group(1))), None) if acronym else None
                 )
                 key = f"report by {known.get('short') if known else publisher}"
                 title = f"Publication of the report by the {publisher}"
@@ -1130,7 +1133,9 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
 
 
 _BY_PUBLISHER = re.compile(
-    rf"by\s+(?:the\s+)?(?P<by>{_CAP_WORD}(?:\s+(?:(?:of|on|for|and|to|against)\s+)?{_CAP_WORD})*)"
+    # ("by the UN human rights office (OHCHR)": a name in lower case, known by its acronym after it.)
+    r"by\s+(?:the\s+)?(?P<by>[A-Z][\w-]*(?:\s+[a-z][\w-]*){1,4}\s+\([A-Z]{2,8}\)"
+    rf"|{_CAP_WORD}(?:\s+(?:(?:of|on|for|and|to|against)\s+)?{_CAP_WORD})*)"
 )
 
 
