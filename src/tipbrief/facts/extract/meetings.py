@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tipbrief.facts.corpus import MONTH_RE
@@ -281,7 +281,33 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
             )
             and not _meeting_of(text, meeting, m)
         ] + [meeting]
+    out += _elided(text, out)
     return sorted(out, key=lambda m: m.start)
+
+
+# "hosted the 34th ASEAN Summit in June and will host the 35th in November": an ordinal alone, after
+# a numbered meeting of a series in the same sentence, is that series' meeting of that number.
+_ELIDED_ORDINAL = re.compile(
+    r"\b(?:and|but|while|,)\s+(?:[\w'’-]+\s+){0,4}?the\s+(?P<n>\d{1,2}(?:st|nd|rd|th))"
+    r"(?=\s+(?:in|on|at|next|later|this|last|from)\b|\s*[,.;]|\s*$)"
+)
+
+
+def _elided(text: str, names: list[MeetingName]) -> list[MeetingName]:
+    """The meetings a sentence names by an ordinal alone, after a numbered meeting of a series."""
+    out: list[MeetingName] = []
+    for m in names:
+        if m.generic or m.ordinal is None or not m.subject:
+            continue
+        e = _ELIDED_ORDINAL.search(text, m.end)
+        if e is None or any(o.start <= e.start("n") < o.end for o in names):
+            continue
+        n = ordinal_value(e.group("n"))
+        if n is None or n == m.ordinal:
+            continue
+        plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", m.title, flags=re.IGNORECASE)
+        out.append(replace(m, title=f"{ordinal(n)} {plain}", ordinal=n, start=e.start("n"), end=e.end("n")))
+    return out
 
 
 def _meeting_of(text: str, outer: MeetingName, inner: MeetingName) -> bool:
