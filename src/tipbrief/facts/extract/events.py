@@ -418,13 +418,23 @@ def _events_in_sentence(
     # been in force since March 2017".)
     own_clause = {t for t, o in zip(triggers, opens, strict=True) if o != t}
 
+    owned_from: dict[int, int] = {}
+
+    def own_start(frame: _Frame) -> int:
+        """Where the words a frame owns begin in the sentence (-1: all), worked out once a frame."""
+        if frame.at not in owned_from:
+            first = frame.at if frame.awaited else frame.owns_from
+            if first < 0 and frame.trigger and frame.kind in _GATHERING_KINDS:
+                first = _own_and_clause(text, frame.at)
+            owned_from[frame.at] = first
+        return owned_from[frame.at]
+
     def mine(frame: _Frame, offset: int) -> bool:
-        first = frame.at if frame.awaited else frame.owns_from
-        if first < 0 and frame.trigger and frame.kind in _GATHERING_KINDS:
-            first = _own_and_clause(text, frame.at)
+        first = own_start(frame)
         if first >= 0 and offset < s.span(ctx.doc, ctx.original, first, first).start:
             # (What stands before an awaited launch is the meeting's that awaited it; before the
-            # phrase "following the release of …", the main clause's.)
+            # phrase "following the release of …", the main clause's; before a clause of the
+            # frame's own that opens at ", and", the clause before it.)
             return False
         o = owner(offset)
         if o is None:
@@ -1782,7 +1792,8 @@ _AFTER_PHRASE = re.compile(r"(?:^|,\s+)(?:following|after|ahead\s+of)\s+(?:the\s
 
 
 # ("Human Rights Watch documented it in a report in March, and the State Department's report in
-# June urged …": the launch whose clause opens at ", and" and has a time of its own owns no other.)
+# June urged …": a launch or meeting whose clause opens at ", and", with a time of its own or looking
+# ahead where the clause before looks back, owns nothing before it.)
 _AND_SUBJECT = re.compile(r",\s+and\s+[^,;()]{0,90}(?:,\s*)?$")
 
 

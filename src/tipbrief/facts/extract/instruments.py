@@ -287,7 +287,8 @@ _BARE_MEMORANDUM = re.compile(
     r"\b(?:[Aa]n?|[Tt]heir)\s+(?:(?:new|first|bilateral|landmark|anti-trafficking)\s+)?"
     r"(?P<name>[Mm]emorandum of [Uu]nderstanding|MoU|MOU)(?:\s+\((?:MoU|MOU)\))?"
     # (Where and when it was signed follow, not what it is on: "on" a topic is _INSTRUMENT_COMMON's.)
-    rf"(?=\s+(?:in\s+(?:[A-Z]|\d{{4}}\b)|(?:a|one|two|three|\d+)\s+(?:decades?|years?)\s+ago\b|on\s+(?:{WEEKDAY_RE}|{MONTH_RE})\b|at\s+(?:the\s+)?[A-Z]|during\b|here\b"
+    r"(?=\s+(?:in\s+(?:[A-Z]|\d{4}\b)|(?:a|one|two|three|\d+)\s+(?:decades?|years?)\s+ago\b"
+    rf"|on\s+(?:{WEEKDAY_RE}|{MONTH_RE})\b|at\s+(?:the\s+)?[A-Z]|during\b|here\b"
     r"|yesterday\b|today\b|last\b|this\b|with\s+(?:the\s+)?[A-Z]|signed\b)|\s*[,.;]|\s*$)"
     # ("under the bilateral memorandum of understanding the two countries signed in 2005": "the"
     # one that its signatories, the subject of the clause after it, signed.)
