@@ -79,6 +79,7 @@ SETS = (
     *("heldout135", "heldout136", "heldout137", "heldout138", "heldout139"),
     *("heldout140", "heldout141", "heldout142", "heldout143", "heldout144"),
     *("heldout145", "heldout146", "heldout147", "heldout148", "heldout149"),
+    *("heldout150", "heldout151", "heldout152", "heldout153", "heldout154"),
 )
 Interval = tuple[date | None, date | None]
 
