@@ -35,6 +35,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -469,16 +470,14 @@ def same_place(a: str, b: str) -> bool:
     return spellings.get(a.casefold(), a.casefold()) == spellings.get(b.casefold(), b.casefold())
 
 
-_SPELLINGS: dict[str, str] = {}
-
-
+@lru_cache(maxsize=1)
 def _place_spellings() -> dict[str, str]:
-    """Every name and alias of places.csv, case-folded, to its row's name."""
-    if not _SPELLINGS:
-        for row in load_reference().rows("places"):
-            for name in row.names("name", "aliases"):
-                _SPELLINGS.setdefault(name.casefold(), row.get("name").casefold())
-    return _SPELLINGS
+    """Every name and alias of places.csv, case-folded, to its row's name (read once)."""
+    spellings: dict[str, str] = {}
+    for row in load_reference().rows("places"):
+        for name in row.names("name", "aliases"):
+            spellings.setdefault(name.casefold(), row.get("name").casefold())
+    return spellings
 
 
 _EDITION_YEAR = re.compile(

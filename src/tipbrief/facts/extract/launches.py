@@ -72,10 +72,10 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
     """Launches and publications: the verb and the thing launched, after it ("launched the X") or
     before it ("X, which was launched in June"). Verbs at ``taken`` already state an act."""
     out: list[Launch] = _publishers_report(ctx, text, words, taken)
-    verbs = sorted(
-        [*_PUBLICATION_VERB.finditer(text, words), *_DUE.finditer(text), *_OPENED_VERB.finditer(text)],
-        key=lambda v: v.start(),
-    )
+    # (The two patterns scanned only in sentences that hold their words, as the trigger does.)
+    dues = _DUE.finditer(text) if not words.isdisjoint(("due", "expected")) else ()
+    openings = _OPENED_VERB.finditer(text) if not words.isdisjoint(("opened", "opens", "opening")) else ()
+    verbs = sorted([*_PUBLICATION_VERB.finditer(text, words), *dues, *openings], key=lambda v: v.start())
     for verb in verbs:
         lead = text[max(0, verb.start() - 30) : verb.start()]
         if verb.start() in taken or (_NOT_A_LAUNCH.search(lead) and not _LAUNCH_TO_COME.search(lead)):
