@@ -257,6 +257,9 @@ _GAP_BEFORE = re.compile(
     # (An acronym's possessive is blanked to "'s" before the match: see _governed.)
     # ("ACTIP, together with a regional plan of action, is to be signed": what goes with it.)
     r"(?:(?:the|a|an|with|together\s+with|along\s+with|(?:[A-Z][\w-]*)?['’]s)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
+    # ("The Law on …, which the National Assembly adopted on 29/3/2011, took effect": a relative
+    # clause with its own subject, set off by commas.)
+    r"|(?:which|that)\s+(?:the|its|their)\s+(?:[\w’'-]+\s+){0,5}?(?:signed|adopted|ratified|endorsed|passed|enacted|approved)\b[^,;]{0,90},\s*"
     # ("The Work in Fishing Convention, known as C188, was adopted …": another name for it.)
     rf"|{_ANOTHER_NAME}"
     # ("The amended Law on …, No. 53/2024/QH15, took effect": its number.)
@@ -1076,10 +1079,13 @@ _RELATIVE_GAP = re.compile(
 _COORDINATED_GAP = re.compile(
     rf"^[\s,]*(?:{_ANOTHER_NAME})?"
     # ("the Law on …, which was passed on 29/3/2011 and has been in force since 1/1/2012")
-    r"(?:which\s+)?(?:(?:was|were|has been|had been|is)\s+|(?P<bare>))"
+    r"(?:which\s+)?(?:(?:was|were|has been|had been|is)\s+"
+    # ("the Law on …, which the National Assembly adopted on 29/3/2011 and which took effect on
+    # January 1": a relative clause with its own subject, then a second one.)
+    r"|(?<=which\s)(?:the|its|their)\s+(?:[\w’'-]+\s+){0,5}?|(?P<bare>))"
     r"(?:signed|adopted|ratified|endorsed|concluded|passed|enacted)\b[^;.]{0,120}?"
     # ("… was signed in November 2015 and has been in force since March 2017")
-    r"\band\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?(?:(?:has|have|had)\s+been\s+)?$"
+    r"\band\s+(?:then\s+|later\s+|subsequently\s+|finally\s+)?(?:which\s+)?(?:(?:has|have|had)\s+been\s+)?$"
 )
 _FOR_ADOPTION = re.compile(r"\bfor\s+(?:adoption|signature|signing)\b|\bto\s+(?:be\s+)?(?:adopt|sign)", re.I)
 # "the convention was on track to be signed by ASEAN leaders in November", "is due to be signed",

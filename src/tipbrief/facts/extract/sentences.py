@@ -160,6 +160,11 @@ _FUTURE_CLAUSE = re.compile(
     r"(?:should|must)\s+(?!have\b|not\s+have\b)\w+\s+(?:[\w-]+\s+){0,6}?by|"
     # "has said it wants regional leaders to address it at their summit in May"
     r"wants\s+(?:[\w-]+\s+){0,3}to\s+\w+|"
+    # ("the 21st ASEAN Summit, due in Phnom Penh in November", "due to open on Monday": a time set
+    # ahead. Not "due to the pandemic", "due in part to", a cause; not "was due in April", a plan
+    # that may since have changed.)
+    r"(?<!was )(?<!were )due\s+(?:(?:in|at)\s+(?!(?:large\s+|great\s+)?part\b)|on\s|next\b|later\b|"
+    r"to\s+(?:be|open|start|begin|meet|convene|take|end|close|run|come|enter)\b)|"
     # "was put off and has been moved to February": the new date is still to come.
     r"(?:moved|postponed|deferred|rescheduled|delayed|pushed\s+back|put\s+off)\s+(?:to|until|till))\b",
     re.IGNORECASE,
