@@ -81,6 +81,7 @@ SETS = (
     *("heldout140", "heldout141", "heldout142", "heldout143", "heldout144"),
     *("heldout145", "heldout146", "heldout147", "heldout148", "heldout149"),
     *("heldout150", "heldout151", "heldout152", "heldout153", "heldout154"),
+    *("heldout155", "heldout156", "heldout157", "heldout158", "heldout159"),
 )
 Interval = tuple[date | None, date | None]
 
