@@ -491,7 +491,8 @@ def match_events(gold: Sequence[GoldEvent], events: Sequence[ToolEvent]) -> tupl
 
     Among candidates, one not yet matched to another gold id wins (so that a tool event standing
     for two gold events shows up as a wrong merge only when nothing else could match), then one
-    whose interval contains the real date, then the tight one, then the right place, then by id.
+    whose interval contains the real date, then one of the gold's own kind, then the tight one,
+    then the right place, then by id.
     One tool event may match the same gold id in several articles: that is a merge done right.
     """
     claimed: dict[str, str] = {}
@@ -507,10 +508,13 @@ def match_events(gold: Sequence[GoldEvent], events: Sequence[ToolEvent]) -> tupl
     out = []
     for g in gold:
 
-        def rank(e: ToolEvent, g: GoldEvent = g) -> tuple[bool, bool, bool, bool, str]:
+        def rank(e: ToolEvent, g: GoldEvent = g) -> tuple[bool, bool, bool, bool, bool, str]:
             m = Match(g, e)
             taken = claimed.get(e.id, g.id) != g.id
-            return (taken, not m.contains_truth, not m.tight, not m.place_right, e.id)
+            # (Of two events whose dates hold the truth, the one of the gold's own kind: an entry
+            # into force, not the adoption of the same law, which a later gold may be.)
+            other_kind = e.kind.casefold() != g.kind.casefold()
+            return (taken, not m.contains_truth, other_kind, not m.tight, not m.place_right, e.id)
 
         def another_edition(e: ToolEvent, g: GoldEvent = g) -> bool:
             owners = editions.get((e.id, g.article), set())

@@ -405,3 +405,32 @@ def test_a_place_is_right_however_places_csv_spells_it() -> None:
     assert same_place("Pasay City", "Pasay")
     assert not same_place("Pasay", "Manila") and not same_place("Bali", "Nusa Dua")
     assert same_place("Somewhere", "somewhere")  # (a name no row has: its letters)
+
+
+def test_of_two_events_holding_the_truth_the_golds_own_kind_is_matched() -> None:
+    # "The amended Law on …, which the National Assembly passed last November, takes effect on
+    # 1 July. It replaces the law in force since January 2012": the tool's entry into force (1 July,
+    # year unknown) is the amended law's, not the adoption's undated event, though both hold the
+    # truth; the 2012 entry into force, which the tool did not find, is then no wrong date.
+    law = "Law on Prevention and Combat of Human Trafficking"
+    kw: dict[str, object] = {"subject": law, "keywords": (law,), "place": None}
+    new = gold("a.txt", "law_2024_eif", (D(2025, 7, 1), D(2025, 7, 1)), kind="entry-into-force", **kw)
+    old = gold("a.txt", "law_2011_eif", (D(2012, 1, 1), D(2012, 1, 1)), kind="entry-into-force", **kw)
+    adopted = tool(
+        "a-adoption", {"a.txt"}, None, None, kind="adoption", title=f"Adoption of the {law}", place=None
+    )
+    in_force = tool(
+        "e-eif",
+        {"a.txt"},
+        D(2017, 3, 1),
+        None,
+        kind="entry-into-force",
+        title=f"Entry into force of the {law}",
+        place=None,
+    )
+    matches = match_events([new, old], [adopted, in_force])
+    assert [(m.gold.id, m.event.id if m.event else None) for m in matches] == [
+        ("law_2024_eif", "e-eif"),
+        ("law_2011_eif", "a-adoption"),
+    ]
+    assert not any(m.wrong_date for m in matches)
