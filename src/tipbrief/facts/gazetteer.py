@@ -64,6 +64,9 @@ class NameMatcher:
         )
 
 
+ASEAN_SPELT_OUT = r"Association\s+of\s+(?:the\s+)?South(?:\s+|-)?[Ee]ast\s+Asian\s+Nations['’]?"
+"""ASEAN's name spelt out, as wire copy writes it on first mention."""
+
 _REMEMBERED = 4096
 """Texts a matcher remembers: more than the sentences of any one article."""
 
@@ -85,7 +88,11 @@ def compile_names(
         # ("Counter-Trafficking" and "Counter Trafficking": a hyphen and a space stand for each other.)
         escaped = re.escape(name).replace(r"\ ", r"(?:\s+|-)").replace(r"\-", r"(?:\s+|-)")
         # ("ASEAN's Convention Against Trafficking in Persons": the possessive is the same name.)
-        escaped = escaped.replace(r"ASEAN(?:\s+|-)", r"ASEAN(?:['’]s)?(?:\s+|-)")
+        # (Wire copy spells the name out: "the 8th Association of Southeast Asian Nations
+        # Ministerial Meeting on Transnational Crime", "… Nations (ASEAN) Convention …".)
+        escaped = escaped.replace(
+            r"ASEAN(?:\s+|-)", rf"(?:ASEAN(?:['’]s)?|{ASEAN_SPELT_OUT}(?:\s*\(ASEAN\))?)(?:\s+|-)"
+        )
         if name.isupper() and len(name) <= case_sensitive_upto:
             parts.append(rf"(?-i:{escaped})")
         else:
@@ -101,6 +108,7 @@ def compile_names(
 
 def _spacing_key(name: str) -> str:
     """A name case-folded, its hyphens read as spaces and its spaces collapsed."""
+    name = re.sub(rf"(?i:\b{ASEAN_SPELT_OUT}(?:\s*\(ASEAN\))?)", "asean", name)
     return " ".join(re.sub(r"\basean['’]s\b", "asean", name.casefold()).replace("-", " ").split())
 
 

@@ -510,6 +510,10 @@ def _events_in_sentence(
             put_off = f.kind not in ACT_KINDS and (_PUT_OFF.search(segment) or _PLAN_NOT_KEPT.search(segment))
             if put_off:
                 tense = "future"
+            # "In December 2006 the Philippines postponed its summit on the island of Cebu": a put-off
+            # the sentence dates in a year of its own is past; what was put off came after it, not
+            # after the article.
+            put_off_then = bool(put_off) and _put_off_then(segment)
             in_clause = any(a <= f.at < b for a, b in clauses)
             if in_clause:
                 named = f.kind in _GATHERING_KINDS  # (a name, not a verb, is where it is)
@@ -732,7 +736,11 @@ def _events_in_sentence(
             cons += [
                 c for c in extra if (c.span is None or mine(f, c.span.start)) and not _acts_on_programme(f, c)
             ]
-            if not continuing and not (f.kind not in ACT_KINDS and _PLANNED_FOR.search(text, 0, f.at)):
+            if (
+                not continuing
+                and not put_off_then
+                and not (f.kind not in ACT_KINDS and _PLANNED_FOR.search(text, 0, f.at))
+            ):
                 # (Not "had been planned for the bloc's 14th summit": whether that meeting has
                 # happened, the sentence's tense does not say.)
                 cons += _anchor_relation(anchor, _direction(anchor, cons, tense, f.kind), annual)
@@ -1026,6 +1034,24 @@ _PLAN_NOT_KEPT = re.compile(
 # The clause asks whether an act happens: "to assess whether the kingdom could still host it".
 _WHETHER = re.compile(r"\bwhether\b[^,;.:]*$", re.IGNORECASE)
 _CALLED_OFF = re.compile(r"\b(?:called\s+off|cancell?ed)\b", re.IGNORECASE)
+_PUT_OFF_PAST = re.compile(
+    rf"\b(?:{_PUT_OFF_VERBS}|called\s+off|cancell?ed)\b(?!\s+(?:to|until|till|for)\b)", re.IGNORECASE
+)
+
+
+def _put_off_then(segment: str) -> bool:
+    """Whether the put-off is a past act the text dates by a year before its verb ("In December 2006
+    the Philippines postponed …"), with nothing in the clause looking ahead."""
+    verb = _PUT_OFF_PAST.search(segment)
+    if verb is None or re.search(
+        r"\b(?:will|would|to\s+be|is|are|has|have)\s+(?:\w+\s+)?$", segment[: verb.start()]
+    ):
+        return False
+    # (In the verb's own clause: not a dateline's year, "BANGKOK, Dec 2, 2008 (AFP) - … to put off".)
+    clause = re.split(r"[,;:]|\s[-–—]+\s", segment[: verb.start()])[-1]
+    return any(t.year is not None and t.kind != "relative" for t in extract_temporals(clause))
+
+
 # Where it was moved to: "moved to February", "postponed until next year", "rescheduled for 2009".
 _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|till|for)\s+", re.IGNORECASE)
 

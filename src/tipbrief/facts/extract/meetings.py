@@ -25,7 +25,7 @@ from tipbrief.facts.extract.patterns import (
 )
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _first_sentence_cap
-from tipbrief.facts.gazetteer import ordinal
+from tipbrief.facts.gazetteer import ASEAN_SPELT_OUT, ordinal
 from tipbrief.facts.reference import Row
 from tipbrief.facts.temporal.expressions import extract_temporals
 
@@ -815,6 +815,11 @@ def _summit_in_its_city(ctx: _Context, text: str, start: int, end: int) -> bool:
     )
 
 
+# (Not a regular summit of the series, whatever the words after: "an emergency summit of the
+# Association of Southeast Asian Nations on Myanmar".)
+_SPECIAL_SUMMIT = re.compile(
+    r"\b(?:special|emergency|commemorative|informal|extraordinary|virtual|online)\b", re.IGNORECASE
+)
 ASEAN_LEADERS = re.compile(
     r"\bASEAN(?:['’]s)?\s+(?:leaders|heads\s+of\s+(?:state|government))\b"
     # "leaders of the 10-member Association of Southeast Asian Nations … at their 10th summit"
@@ -844,7 +849,19 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
                 and any(ASEAN_LEADERS.search(x.text) for x in ctx.sentences)
             )
         )
-        if re.search(r"\bASEAN\s+Summits?\b", span) or leaders_own:
+        # ("the 13th Association of Southeast Asian Nations summit", "the 14th summit of the
+        # Association of Southeast Asian Nations": the name spelt out, as wire copy does.)
+        if (
+            re.search(r"\bASEAN\s+Summits?\b", span)
+            or (
+                not _SPECIAL_SUMMIT.search(span)
+                and (
+                    re.search(rf"\b{ASEAN_SPELT_OUT}(?:\s*\(ASEAN\))?\s+(?i:summits?)\b", span)
+                    or re.search(rf"\b(?i:summits?)\s+of\s+(?:the\s+)?{ASEAN_SPELT_OUT}", span)
+                )
+            )
+            or leaders_own
+        ):
             return "ASEAN Summit"
         # "Leaders … will gather for the 16th summit on April 8-9", in an article whose only
         # summits are ASEAN Summits ("on the eve of the 16th ASEAN Summit"): the same series.
