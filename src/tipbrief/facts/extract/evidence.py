@@ -190,6 +190,12 @@ _ABOUT_A_MEETING = re.compile(
 _MEETING_SCHEDULE = re.compile(r"\b(?:opens|closes|ends|begins|starts|takes place)\b")
 
 
+_SUBJECT_APPOSITIVE = re.compile(
+    r"\s*(?:The|This|That|Its|Their)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?P<days>[^,;()]{4,40}?)\s*,\s+"
+    r"(?=(?:is|are|was|were|has|have|had|will|would)\s)"
+)
+
+
 def asides(
     ctx: _Context, s: Sentence, at: int, name_end: int, act: bool, party: str = "", meeting: bool = False
 ) -> list[tuple[int, int]]:
@@ -280,6 +286,16 @@ def asides(
                     s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
                 )
             )
+    # "The three-day meeting, 19-21/07/2022, is preparing the 16th AMMTC": days set beside the
+    # subject, between commas, are the subject's, not those of a meeting its verb names.
+    subject = _SUBJECT_APPOSITIVE.match(s.text, entry)
+    if subject is not None and at >= subject.end() and extract_temporals(subject.group("days")):
+        out.append(
+            (
+                s.span(ctx.doc, ctx.original, subject.start("days"), subject.start("days")).start,
+                s.span(ctx.doc, ctx.original, subject.end("days"), subject.end("days")).start,
+            )
+        )
     # "the first held outside Indonesia since the forum was set up in 2002": the forum's year.
     out += subordinate_clauses(ctx, s, at)
     for m in _OBJECT_CLAUSE.finditer(s.text):
