@@ -835,8 +835,15 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
     # Mentions that name meetings on different dates ("ASEAN Summit 32 in Labuan Bajo") date
     # nothing; joint meetings on the same days ("the 44th and 45th ASEAN Summits") agree.
     for ident in idents:
-        if len(ident.candidates) == 1:
-            c = ident.candidates[0]
+        candidates = ident.candidates
+        if len(candidates) > 1:
+            # ("the main 14th ASEAN Summit in Cha-am and Hua Hin": of its rows, Cha-am and the
+            # Pattaya round, the one in the city the mention names right after it.)
+            after = ctx.original[ident.span.end : ident.span.end + 30]
+            named = [c for c in candidates if c.city and re.match(rf"\s+in\s+{re.escape(c.city)}\b", after)]
+            candidates = tuple(named) if len(named) == 1 else candidates
+        if len(candidates) == 1:
+            c = candidates[0]
             # Only readings of the same mention disagree ("ASEAN Summit 32 in Labuan Bajo"); "the 16th
             # SOMTC in May, and the 49th AMM in July" names two meetings, each dated on its own.
             others = [
