@@ -88,6 +88,16 @@ def _event_tense(sentence: str) -> Tense:
         sentence,
     ):
         return "future"
+    # "Malaysia told the meeting that it would host an emergency ministerial meeting … on July 2":
+    # what reported speech says would happen was still to come when it was said, days before the
+    # article (not "had hosted", not "would have").
+    if re.search(
+        r"\b(?:said|told|announced|added|confirmed|stated|informed|disclosed|revealed)\b[^.;]{0,60}?"
+        r"\bthat\s+(?:[\w'’-]+\s+){1,4}?would\s+(?!have\b)(?:(?:also|soon|then)\s+)?(?:be\s+)?"
+        r"(?:host|hold|held|convene|chair|meet|sign|adopt|launch|open|begin|start|attend|take\s+place)",
+        sentence,
+    ):
+        return "future"
     # "Once Myanmar hands its instrument of ratification to the Secretary-General, it will be the
     # fourth": a present tense after "once" (when, until) is an act still to come.
     if re.search(
