@@ -53,6 +53,14 @@ def slug(text: str) -> str:
     return out or "event"
 
 
+def _named_words(title: str) -> int:
+    """How many of a title's words are capitalised, as a name's are ("Special Meeting on Irregular
+    Migration in the Indian Ocean": six; "Regional meeting on irregular migration in the Indian
+    Ocean", a description of it: three). A year or a number counts as one ("the 2014 Trafficking
+    in Persons report" says which edition)."""
+    return sum(1 for w in title.split() if w[:1].isupper() or w[:1].isdigit())
+
+
 def _title(cands: Sequence[EventCandidate]) -> str:
     # A signature is the more specific act: "Signing of X" wins over "Adoption of X".
     # ("31st ASEAN Summit" over "Thirty-first summit": a title that names the series, or numbers the
@@ -69,6 +77,9 @@ def _title(cands: Sequence[EventCandidate]) -> str:
             t.startswith("Meeting of "),
             # ("11th ASEAN Summit" over "ASEAN Summit in Kuala Lumpur": the number says which.)
             not t[:1].isdigit(),
+            # ("Special Meeting on Irregular Migration in the Indian Ocean" over "Regional meeting on
+            # irregular migration in the Indian Ocean": a name over a description of it.)
+            -_named_words(t),
             -len(t),
             t,
         ),
