@@ -1912,7 +1912,10 @@ def _as_written(ctx: _Context, country: str) -> str:
 
 
 def _act_title(kind: str, label: str, acronym: str) -> str:
-    name = f"the {label}" + (f" ({acronym})" if acronym else "")
+    # ("Adoption of Decision No. 1427/QD-TTg", "… of Republic Act No. 10364": a number names it
+    # without an article.)
+    article = "" if re.search(r"\bNo\.\s*\d|^(?:Republic\s+Act|Executive\s+Order)\s+\d", label) else "the "
+    name = f"{article}{label}" + (f" ({acronym})" if acronym else "")
     return {
         "signing": f"Signing of {name}",
         "adoption": f"Adoption of {name}",

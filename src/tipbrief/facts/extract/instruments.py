@@ -27,12 +27,20 @@ from tipbrief.facts.reference import Row
 # A law, bill or act named by its capitalised words and its year ("the Anti-Trafficking in Persons and
 # Anti-Smuggling of Migrants (Amendment) Bill 2022"), by its number ("Republic Act No. 10364"), or
 # "Law on …" with what it is on.
+_DECREE_NAME = (
+    r"(?P<decree>(?:Decision|Decree|Directive|(?:Presidential|Government|Ministerial)\s+Regulation"
+    r"(?:\s+\((?:Perpres|PP|Permen)\))?)\s+No\.\s*\d+(?:/(?:19|20)\d\d)?(?:/[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*)?"
+    r"(?:\s+of\s+(?:19|20)\d\d)?)"
+)
 _LAW_NAME = re.compile(
     # ("Executive Order 74, signed in November last year, banned offshore gaming": a president's
     # order, numbered as a law is.)
     r"(?P<name>(?P<numbered>(?:Republic\s+Act|Executive\s+Order)\s+(?:No\.\s*)?\d+|"
     # ("Law No. 66/2011/QH12", "Law No. 21/2007": the year, and the legislature's term, in the number.)
-    r"Law\s+No\.\s*\d+(?:\s+of\s+(?:19|20)\d\d|/(?:19|20)\d\d(?:/[A-Z]+\d*)?)?)"
+    r"Law\s+No\.\s*\d+(?:\s+of\s+(?:19|20)\d\d|/(?:19|20)\d\d(?:/[A-Z]+\d*)?)?|"
+    # ("Decision No. 1427/QD-TTg", "Decree No. 62/2012/ND-CP", "Presidential Regulation (Perpres)
+    # No. 49 of 2023": a government's instrument, named by its number as a law is.)
+    rf"{_DECREE_NAME})"
     # ("the Anti Trafficking in Persons Law enacted in September 2005": a name that ends in "Law".)
     r"|(?:[A-Z][\w'’-]*\s+(?:(?:in|of|on|for|against|and|to)\s+)?(?:\([A-Z][\w ]*\)\s+)?){1,10}?"
     r"(?:Act|Bill|Law(?!\s+(?:on|No)\b))"
@@ -161,7 +169,7 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
                     found.append((m.start(part), m.end(part), f"Declaration {m.group(part)}"))
     # A national law on trafficking, by its name ("the Expanded Anti-Trafficking in Persons Act of
     # 2012", "Republic Act No. 10364", "the Law on Prevention and Suppression of Human Trafficking").
-    if "Act" in text or "Law" in text or "Bill" in text or "Executive Order" in text:
+    if "Act" in text or "Law" in text or "Bill" in text or "Executive Order" in text or "No." in text:
         for m in _LAW_NAME.finditer(text):
             name = m.group("name")
             if not _overlaps_found(found, m.start("name"), m.end("name")) and _named_law(text, m):
@@ -218,13 +226,25 @@ _BARE_LAW = re.compile(
 )
 
 
+_ITS_OWN_ACT = re.compile(r",?\s+(?:signed|issued|dated|adopted|approved|promulgated)\b")
+
+
 def _named_law(text: str, m: re.Match[str]) -> bool:
     """A law's name this product follows: numbered, or about trafficking; not the means of another
     act ("which Indonesia ratified through Law No. 12 of 2017")."""
     means = re.search(r"\b(?:through|via|under|by|with)\s+(?:the\s+)?$", text[: m.start("name")])
+    # ("under Decision No. 793/QD-TTg signed by the Prime Minister on 10/5/2016": the means, with its
+    # own act told right after it.)
+    if means and m.group("decree") and _ITS_OWN_ACT.match(text, m.end("name")):
+        means = None
     # ("A revised Anti-Trafficking in Persons Law is expected to be approved": a draft under the old
     # law's name, not the law that name has meant so far. Not "adopted a new Law on …", enacted.)
     fresh = re.search(r"\b(?:[Aa]|[Aa]nother)\s+(?:new\s+)?(?:revised|draft)\s+$", text[: m.start("name")])
+    # (A government's numbered decision or decree is followed only in a sentence on trafficking:
+    # "Decision No. 1427/QD-TTg …, approving the national action programme against human
+    # trafficking crimes".)
+    if m.group("decree") and not _LAW_TOPIC.search(text):
+        return False
     return bool(m.group("numbered") or _LAW_TOPIC.search(m.group("name"))) and not means and not fresh
 
 

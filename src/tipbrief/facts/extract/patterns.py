@@ -133,6 +133,9 @@ _ACT_VERB = trigger(
     # "As the sixth ratification, it brings the Convention into force on 8 March 2017".
     *("into force on",),
     *("adopting", "endorsing", "approving", "ratifying", "depositing", "signatures"),
+    # ("Decision No. 193/QD-TTg, dated 09/02/2021, approved …": a government's instrument is issued on
+    # the day it is dated.)
+    "dated",
     # "leaders put their names to the Convention": the idiom for signing it.
     *("put their names to", "put their signatures to", "put pen to paper on"),
     group="verb",
