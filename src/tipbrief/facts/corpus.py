@@ -302,7 +302,8 @@ _DAY_MONTH = (
     rf"(?P<dm_d>[0-3]?\d)\s+(?P<dm_m>{MONTH_RE})(?![\w.]*\s*,?\s*(?:19|20)\d\d)"
     rf"|(?P<md_m>{MONTH_RE})\s+(?P<md_d>[0-3]?\d)\b(?!,?\s*(?:19|20)\d\d)"
 )
-_AGENCY = r"\((?P<agency>[A-Z][A-Za-z.&'’ ]{1,30})\)"
+# ("(AFP-JIJI)", "(Yonhap-AFP)": two agencies' names joined by a hyphen.)
+_AGENCY = r"\((?P<agency>[A-Z][A-Za-z.&'’ -]{1,30})\)"
 # A match needs a date or an agency (see parse_article): a place and a dash alone are a heading.
 _DATELINE = re.compile(
     # ("(Bangkok, October 2, 2025)—Southeast Asian governments …": a release's dateline in brackets.)

@@ -1677,17 +1677,24 @@ def _latest_edition(ctx: _Context, f: _Frame, text: str, anchor: tuple[Constrain
     if lo is None or hi is None or lo != hi:
         return []
     series = {_norm(row.get("report")) for a, _, row in ctx.gaz.reports.find(text) if a >= latest.start()}
+    # ("this year's US Trafficking in Persons report, due in June", in March: the edition of the
+    # article's year, whether released yet or not.)
+    this_year = re.match(r"this\s+year", latest.group(), re.I) is not None
     editions = [
         (row, found)
         for name in series
         for row in editions_of_series(ctx, name)
-        if (found := parse_partial(row.get("published"))) and hi - timedelta(days=366) < found[0] <= hi
+        if (found := parse_partial(row.get("published")))
+        and (found[0].year == hi.year if this_year else hi - timedelta(days=366) < found[0] <= hi)
     ]
     if len(editions) != 1:
         return []
     row, found = editions[0]
     note = (
-        f"the latest {row.get('report')} by the article's date is the {row.get('edition')} edition, "
+        f"this year's {row.get('report')} is the {row.get('edition')} edition, "
+        f"released on {row.get('published')}"
+        if this_year
+        else f"the latest {row.get('report')} by the article's date is the {row.get('edition')} edition, "
         f"released on {row.get('published')}"
     )
     return [Constraint("report-reference", note, found[0], found[1], None, row.origin, row.source)]
