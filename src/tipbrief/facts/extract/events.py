@@ -33,6 +33,7 @@ from tipbrief.facts.extract.acts import (
     same_acts,
     tabled_acts,
 )
+from tipbrief.facts.extract.cards import find_card_decisions
 from tipbrief.facts.extract.dates import (
     ACT_CLAUSE,
     RELATIVE_CLAUSE,
@@ -345,6 +346,9 @@ class _Frame:
     the recognition, following the release of the report yesterday")."""
     name_at: int = -1
     """Where an act's instrument is named in the sentence, when the verb names it (-1 otherwise)."""
+    elsewhere: bool = False
+    """Decided where the sentence does not say: its places and the dateline are not the event's (a
+    card the EU shows a country on illegal fishing)."""
 
 
 # The kinds of event that are a gathering with days of its own (not an act done on one day).
@@ -827,9 +831,10 @@ def _events_in_sentence(
             pl = place_of(
                 ctx, text[seg_start:seg_end] if len(triggers) > 1 else text, here, filed, cons, name_span
             )
-            if f.kind == "entry-into-force":
+            if f.kind == "entry-into-force" or f.elsewhere:
                 # (Nor does any city the sentence names: "Manila deposited the sixth instrument, and
-                # the Convention entered into force" took effect everywhere it binds.)
+                # the Convention entered into force" took effect everywhere it binds; "the EU issued
+                # a yellow card to Bangkok" was decided where the sentence does not say.)
                 pl = None
         if f.kind == "entry-into-force" and not re.match(r"(?:entered|came|took)\b", text[f.at :]):
             dating = [c for c in cons if c.rule in _DATING]
@@ -1815,6 +1820,19 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         )
         for x in find_launches(ctx, text, words, taken)
     ]
+    frames += [
+        _Frame(
+            "adoption",
+            d.title(_as_written(ctx, d.country)),
+            d.subject,
+            d.subject,
+            d.at,
+            party=d.country,
+            owns_from=d.owns_from,
+            elsewhere=True,
+        )
+        for d in find_card_decisions(ctx, text, _previous_text(ctx, s))
+    ]
     frames += _meetings(ctx, text, words, frames)
     return frames
 
@@ -2027,6 +2045,12 @@ def _table_header(ctx: _Context, s: Sentence) -> str:
         if other.text.count("|") == bars and not re.search(r"\d", other.text):
             return other.text
     return ""
+
+
+def _previous_text(ctx: _Context, s: Sentence) -> str:
+    """The text of the sentence right before this one ("" for the first)."""
+    before = _sentences_before(ctx, s)
+    return before[-1].text if before else ""
 
 
 def _named_in_previous(ctx: _Context, s: Sentence) -> tuple[str, ...]:
