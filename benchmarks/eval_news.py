@@ -390,6 +390,12 @@ def is_candidate(event: ToolEvent, gold: GoldEvent) -> bool:
     if gold.party:
         party = _letters(gold.party)
         return any(party in _letters(text) for text in (event.title, *event.actors))
+    # ("EU IUU yellow card (Viet Nam)", a gold with no party, is not the tool's "EU yellow card on
+    # illegal fishing for Thailand": the countries the gold's subject names and those the tool's
+    # title and actors name must meet, when both name any.)
+    named = _countries_in(gold.subject)
+    acting = {c for text in (event.title, *event.actors) for c in _countries_in(text)}
+    return not (named and acting and not named & acting)
     return True
 
 
@@ -469,6 +475,27 @@ def same_place(a: str, b: str) -> bool:
     "Rangoon" Yangon, "Pasay City" Pasay), else the same letters."""
     spellings = _place_spellings()
     return spellings.get(a.casefold(), a.casefold()) == spellings.get(b.casefold(), b.casefold())
+
+
+def _countries_in(text: str) -> frozenset[str]:
+    """The countries of places.csv a text names, by any of their names (case-folded row names)."""
+    if not text:
+        return frozenset()
+    pattern, rows = _country_names()
+    return frozenset(rows[m.group().casefold()] for m in pattern.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows: dict[str, str] = {}
+    for row in load_reference().rows("places"):
+        # (The European Union is on file as a country, for the places it meets in; it is a bloc,
+        # not a party an act is by or for.)
+        if row.get("kind") == "country" and row.get("name") != "European Union":
+            for name in row.names("name", "aliases"):
+                rows.setdefault(name.casefold(), row.get("name").casefold())
+    names = sorted(rows, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE), rows
 
 
 @lru_cache(maxsize=1)

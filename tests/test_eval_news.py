@@ -434,3 +434,24 @@ def test_of_two_events_holding_the_truth_the_golds_own_kind_is_matched() -> None
         ("law_2011_eif", "a-adoption"),
     ]
     assert not any(m.wrong_date for m in matches)
+
+
+def test_a_gold_with_no_party_whose_subject_names_a_country_is_not_another_countrys_act() -> None:
+    # "EU IUU yellow card (Viet Nam)", keyword "yellow card": the tool's card for Thailand, in the
+    # same article, is not it; its card for Viet Nam is (the European Union names no party).
+    g = gold(
+        "a.txt",
+        "eu_yellow_card_vietnam_2017",
+        (D(2017, 10, 23), D(2017, 10, 23)),
+        kind="adoption",
+        subject="EU IUU yellow card (Viet Nam)",
+        keywords=("yellow card",),
+        place=None,
+    )
+    title = "EU yellow card on illegal fishing for {}"
+    assert not is_candidate(
+        tool("t", {"a.txt"}, None, None, kind="adoption", title=title.format("Thailand")), g
+    )
+    assert is_candidate(tool("v", {"a.txt"}, None, None, kind="adoption", title=title.format("Viet Nam")), g)
+    # A title that names no country says nothing either way.
+    assert is_candidate(tool("x", {"a.txt"}, None, None, kind="adoption", title="EU yellow card"), g)
