@@ -866,6 +866,14 @@ def _events_in_sentence(
             if ends_before:
                 other_end = s.span(ctx.doc, ctx.original, max(ends_before), max(ends_before)).start
                 host = [c for c in host if not (c.span is not None and other_end <= c.span.start < at)]
+            # ("kept the 22nd SOMTC in July 2022 and the 16th AMMTC in September 2022 online": a date
+            # after the next numbered meeting's name is that one's, not this one's.)
+            starts_after = [
+                m.start for m in sentence_meetings() if m.ordinal is not None and m.start >= f.end
+            ]
+            if starts_after:
+                other_start = s.span(ctx.doc, ctx.original, min(starts_after), min(starts_after)).start
+                host = [c for c in host if not (c.span is not None and c.span.start >= other_start)]
             if not _fits_reference(ctx, own, host, placed, s, f):
                 continue
         if (
