@@ -26,7 +26,6 @@ _LIFTED = re.compile(
 )
 # ("… had lifted" and "the lifting of"; the noun, too, names the act.)
 _LIFTING_NOUN = re.compile(r"\b(?:lifting|removal|withdrawal)\s+of\s+(?:the\s+|its\s+|a\s+)?$", re.IGNORECASE)
-# (Not a card still to come: "could face a yellow card", "risks a red card", "threatened with".)
 _THREAT = re.compile(
     # (Not a card still to come or only hoped for, shown or lifted: "could face a yellow card",
     # "hopes for the lifting of the yellow card", "expects the card to be lifted". Lower case:
@@ -99,7 +98,7 @@ def find_card_decisions(ctx: _Context, text: str, previous: str = "") -> list[Ca
     ]
     out: list[CardDecision] = []
     for card in _CARD.finditer(text):
-        mine = [c for c in named if c[2] not in ("European Union", "Belgium")]
+        mine = [c for c in named if c[2] != "European Union"]  # (on file as a country; it decides)
         if len({c[2] for c in mine}) != 1:
             continue  # ("… as it did to Viet Nam and Cambodia": whose card, the sentence does not say alone.)
         country = mine[0][2]
@@ -124,11 +123,12 @@ def find_card_decisions(ctx: _Context, text: str, previous: str = "") -> list[Ca
         # (After the card, only in its own words: "the yellow card it had issued to Thailand", "the
         # card, issued in April 2015"; not "a yellow card, and the police opened an inquiry".)
         own = re.split(r";|\band\b", after[:60])[0]
-        issued = _ISSUED.search(own) or _last(_ISSUED, before)
-        if issued is not None and not _THREAT.search(text, 0, card.start()):
-            later = issued.string is own
-            at = card.end() + issued.start() if later else card.start() - len(before) + issued.start()
-            out.append(CardDecision(at, False, country, colour, card.end() if later else -1))
+        if _THREAT.search(text, 0, card.start()):
+            continue
+        if (verb := _ISSUED.search(own)) is not None:
+            out.append(CardDecision(card.end() + verb.start(), False, country, colour, card.end()))
+        elif (verb := _last(_ISSUED, before)) is not None:
+            out.append(CardDecision(card.start() - len(before) + verb.start(), False, country, colour))
     return out
 
 
