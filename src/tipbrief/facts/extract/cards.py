@@ -15,7 +15,9 @@ from tipbrief.facts.extract.records import _Context
 _CARD = re.compile(r"(?P<colour>yellow|red)[\"”’']?\s+cards?\b", re.IGNORECASE)
 _ISSUED = re.compile(
     # ("the 'yellow card' procedure first opened against Thailand in April 2015")
+    # ("Viet Nam has held a yellow card since October 2017": shown then.)
     r"\b(?:issued|issues|issuing|gave|gives|handed|slapped|imposed|imposes|received|receives|got|opened|"
+    r"(?:has|have|had)\s+(?:held|had|carried)|"
     r"was\s+(?:given|issued|shown|handed|slapped\s+with)|were\s+(?:given|issued))\b",
     re.IGNORECASE,
 )
@@ -74,11 +76,27 @@ class CardDecision:
         return f"{'lifting of ' if self.lifted else ''}eu {self.colour} card"
 
 
+# ("The European Commission today removed Thailand from the list of countries warned over illegal,
+# unreported and unregulated (IUU) fishing": the yellow card lifted, without the word.)
+_OFF_THE_LIST = re.compile(
+    r"\b(?:removed|removes|took|takes|delisted|delists)\s+(?P<who>[^,;]{2,40}?)\s+(?:off|from)\s+"
+    r"(?:the|its)\s+list\s+of\s+(?:countries|states|nations)\s+(?:\w+\s+)?(?:warned|pre-?identified|identified)\b",
+    re.IGNORECASE,
+)
+
+
 def find_card_decisions(ctx: _Context, text: str, previous: str = "") -> list[CardDecision]:
     """ "The EU issued a yellow card to Thailand in April 2015", "Brussels lifted the yellow card it
     had given Viet Nam": each verb that shows or lifts a card, in a sentence that names the EU (or
     illegal fishing) and one country the card is for; and "Brussels lifted it in January 2019"
     after a sentence that showed one country a card (``previous``)."""
+    off = _OFF_THE_LIST.search(text) if "list" in text and _EU.search(text) else None
+    who = {c[2] for c in countries(ctx, off.group("who"))} - {"European Union"} if off else set()
+    if off is not None and len(who) == 1:
+        # (A sentence that says so names no card, or only the one lifted: "… when the so-called
+        # yellow card was issued" is the card shown, read below.)
+        lifted_off = [CardDecision(off.start(), True, who.pop(), "yellow")]
+        return lifted_off + [d for d in _cards_named(ctx, text) if not d.lifted]
     if "card" not in text.casefold():
         back = _LIFTED_BACK.search(text) if "lift" in text or "remov" in text or "revok" in text else None
         if back is None or not _EU.search(text):
@@ -89,6 +107,11 @@ def find_card_decisions(ctx: _Context, text: str, previous: str = "") -> list[Ca
         return [CardDecision(back.start(), True, shown[0].country, shown[0].colour)]
     if not _EU.search(text):
         return []
+    return _cards_named(ctx, text)
+
+
+def _cards_named(ctx: _Context, text: str) -> list[CardDecision]:
+    """The cards a sentence that names the EU shows or lifts by the word "card"."""
     named = countries(ctx, text)
     # ("issued a 'yellow card' warning to Bangkok": the capital for its country.)
     named += [
