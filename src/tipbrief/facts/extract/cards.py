@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tipbrief.facts.extract.acts import countries
@@ -85,12 +86,16 @@ _OFF_THE_LIST = re.compile(
 )
 
 
-def find_card_decisions(ctx: _Context, text: str, previous: str = "") -> list[CardDecision]:
+def find_card_decisions(
+    ctx: _Context, text: str, previous: Callable[[], str] = lambda: ""
+) -> list[CardDecision]:
     """ "The EU issued a yellow card to Thailand in April 2015", "Brussels lifted the yellow card it
     had given Viet Nam": each verb that shows or lifts a card, in a sentence that names the EU (or
     illegal fishing) and one country the card is for; and "Brussels lifted it in January 2019"
-    after a sentence that showed one country a card (``previous``)."""
-    off = _OFF_THE_LIST.search(text) if "list" in text and _EU.search(text) else None
+    after a sentence that showed one country a card (``previous`` gives its text, asked only then)."""
+    if _EU.search(text) is None:
+        return []
+    off = _OFF_THE_LIST.search(text) if "list" in text else None
     who = {c[2] for c in countries(ctx, off.group("who"))} - {"European Union"} if off else set()
     if off is not None and len(who) == 1:
         # (A sentence that says so names no card, or only the one lifted: "… when the so-called
@@ -99,14 +104,12 @@ def find_card_decisions(ctx: _Context, text: str, previous: str = "") -> list[Ca
         return lifted_off + [d for d in _cards_named(ctx, text) if not d.lifted]
     if "card" not in text.casefold():
         back = _LIFTED_BACK.search(text) if "lift" in text or "remov" in text or "revok" in text else None
-        if back is None or not _EU.search(text):
+        if back is None:
             return []
-        shown = [d for d in find_card_decisions(ctx, previous) if not d.lifted]
+        shown = [d for d in find_card_decisions(ctx, previous()) if not d.lifted]
         if len({(d.country, d.colour) for d in shown}) != 1:
             return []
         return [CardDecision(back.start(), True, shown[0].country, shown[0].colour)]
-    if not _EU.search(text):
-        return []
     return _cards_named(ctx, text)
 
 

@@ -1839,7 +1839,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             owns_from=d.owns_from,
             elsewhere=True,
         )
-        for d in find_card_decisions(ctx, text, _previous_text(ctx, s))
+        for d in find_card_decisions(ctx, text, lambda: _previous_text(ctx, s))
     ]
     frames += _meetings(ctx, text, words, frames)
     return frames
