@@ -126,6 +126,8 @@ _ACT_VERB = trigger(
     *("in effect since", "in effect from"),
     # ("the ASEAN Convention … has been in force in the region since March 2017")
     *("in force in the region since", "in force across the region since", "in force across ASEAN since"),
+    # ("… has been in force internationally since 16 November 2017": for all its parties.)
+    *("in force internationally since", "in force worldwide since", "in force globally since"),
     # "the Convention becomes binding on Thailand on 30 January": its entry into force for a party.
     *("became binding on", "becomes binding on", "become binding on", "be binding on", "been binding on"),
     # ("The ACTIP became binding yesterday": on all its parties at once.)
