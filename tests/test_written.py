@@ -147,6 +147,17 @@ def test_a_day_followed_by_that_year_takes_the_year_the_article_named_before(gaz
     assert found["July 1"] == (date(2018, 7, 1), date(2018, 7, 1))
 
 
+def test_a_month_in_a_when_clause_takes_the_year_the_clause_hangs_on(gazetteer: Gazetteer) -> None:
+    text = (
+        "The country fell to Tier 3 in 2014 and stayed there last year, when the bloc also warned it "
+        "over illegal fishing in April. In 2011, when the ministers met on May 3, the plan was new."
+    )
+    article = parse_article("doc", "doc.txt", text, gazetteer.outlets, {"published": "2016-07-01"})
+    found = {d.span.quote: (d.earliest, d.latest) for d in extract_article(article, gazetteer).dates}
+    assert found["April"] == (date(2015, 4, 1), date(2015, 4, 30))
+    assert found["May 3"] == (date(2011, 5, 3), date(2011, 5, 3))
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

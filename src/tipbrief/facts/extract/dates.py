@@ -234,6 +234,8 @@ def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
     m = _THAT_YEAR_AFTER.match(s.text, t.end)
     if t.year is None and m is None and (entry := timeline_year(s)) is not None:
         return entry
+    if t.year is None and m is None and (head := when_clause_head(ctx, s, t)) and head.kind == "year":
+        return head.year
     if t.year is None and m is None:
         return _month_named_before(ctx, s, t)
     if m is None or t.year is not None:
@@ -246,6 +248,36 @@ def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
             if x.year is not None and at < offset and (last is None or at > last[0]):
                 last = (at, x.end_year or x.year)
     return last[1] + _YEAR_STEP[m.group("which").lower()] if last else None
+
+
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
+_YEARS_COUNTED = frozenset(("last year", "this year", "next year"))
+
+
+def when_clause_head(ctx: _Context, s: Sentence, t: Temporal) -> Temporal | None:
+    """ "stayed there last year, when the European Union gave it a yellow card in April": a yearless
+    month or day in a when-clause is in the year the clause hangs on (a year, or one counted from
+    the article's date), the last expression before it."""
+    if t.year is not None or t.month is None or t.relative is not None or t.end_month not in (None, t.month):
+        return None
+    told = _told_in(ctx, s, s.text[: t.start])
+    head = told[-1] if told else None
+    if head is None or not (m := _WHEN_AFTER.match(s.text, head.end)) or ";" in s.text[m.end() : t.start]:
+        return None
+    if head.kind == "year" and head.end_year in (None, head.year):
+        return head
+    return head if head.relative in _YEARS_COUNTED else None
+
+
+def when_clause_year(ctx: _Context, s: Sentence, t: Temporal, anchor: tuple[date, date] | None) -> int | None:
+    """The year a when-clause hangs on, counted from the article's date ("last year, when …")."""
+    head = when_clause_head(ctx, s, t)
+    if head is None or head.relative is None or anchor is None:
+        return None
+    found, _ = anchored_interval(head, anchor, "past")
+    if found and found[0] and found[0].year == found[1].year:
+        return found[0].year
+    return None
 
 
 _LOOKS_AHEAD = re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\b", re.IGNORECASE)
@@ -568,6 +600,11 @@ def _dates_found(
                 note = "in the year the article named before"
                 out.append(DateFound(span, t, named[0], named[1], True, note))
                 continue
+            year = when_clause_year(ctx, s, t, bounded)
+            if year is not None and (named := year_interval(t, year)) is not None:
+                note = "in the year its when-clause hangs on, counted from the article's date"
+                out.append(DateFound(span, t, named[0], named[1], False, note))
+                continue
             if bounded:
                 found, note = anchored_interval(t, bounded, expression_tense(s.text, t.start, tense))
                 # Named beside a recorded event that falls on it, it is that event's day or month,
@@ -776,6 +813,22 @@ def _time_constraints(
                     named[1],
                     span,
                     stated=True,
+                )
+            )
+        elif (
+            a
+            and a[0]
+            and a[1]
+            and (year := when_clause_year(ctx, s, t, (a[0], a[1]))) is not None
+            and (named := year_interval(t, year))
+        ):
+            out.append(
+                Constraint(
+                    "relative-date",
+                    f"the article says “{t.text}” of {year}, the year its when-clause hangs on",
+                    named[0],
+                    named[1],
+                    span,
                 )
             )
         elif (
