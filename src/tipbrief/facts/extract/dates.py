@@ -683,6 +683,15 @@ _ANNIVERSARY_AFTER = re.compile(
     re.IGNORECASE,
 )
 RELATIVE_CLAUSE = re.compile(rf",\s+(?:which|who|where)\b[^,;]*|{ACT_CLAUSE.pattern}")
+# "opening the way for Phnom Penh to lift the ban it imposed in October 2011": a clause whose own
+# subject is a pronoun, right after the noun it tells of, is that noun's act. Its dates are never
+# another event's, even when the sentence has no other date (unlike ", which was held on …", which
+# may date the act done there). (Not "the ministry said it signed …": a verb before the pronoun.)
+CONTACT_CLAUSE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?!(?:said|says|say|told|tells|announced|added|noted|stated|confirmed|reported|that|when|after|before|as|since)\b)"
+    r"[a-z-]+(?P<clause>\s+(?:it|they|he|she)\s+(?:had\s+|has\s+|have\s+)?[a-z]{3,}ed\b[^,;]*)"
+)
 
 
 def _time_constraints(
@@ -731,7 +740,14 @@ def _time_constraints(
         for t in temporals
         if m.start() <= t.start < m.end()
     ]
-    for t in own or outside or temporals:
+    contact = [
+        m.span("clause")
+        for m in CONTACT_CLAUSE.finditer(s.text)
+        if within is None or not m.start("clause") <= within < m.end("clause")
+    ]
+    outside = [t for t in outside if not any(c0 <= t.start < c1 for c0, c1 in contact)]
+    unclaimed = [t for t in temporals if not any(c0 <= t.start < c1 for c0, c1 in contact)]
+    for t in own or outside or unclaimed:
         span = s.span(ctx.doc, ctx.original, t.start, t.end)
         if ctx.article.dateline_span and (span.start, span.end) == ctx.article.dateline_span:
             continue
