@@ -82,6 +82,7 @@ SETS = (
     *("heldout145", "heldout146", "heldout147", "heldout148", "heldout149"),
     *("heldout150", "heldout151", "heldout152", "heldout153", "heldout154"),
     *("heldout155", "heldout156", "heldout157", "heldout158", "heldout159"),
+    *("heldout160", "heldout161", "heldout162", "heldout163", "heldout164"),
 )
 Interval = tuple[date | None, date | None]
 
