@@ -60,7 +60,7 @@ from tipbrief.facts.extract.sentences import (
 )
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
-from tipbrief.facts.reference import parse_partial
+from tipbrief.facts.reference import Row, parse_partial
 from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import WEEKDAYS, Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import (
@@ -639,6 +639,20 @@ def _offices_taken(ctx: _Context, s: Sentence) -> list[RelativeMention]:
     return out
 
 
+def _adopted_elsewhere(ctx: _Context, text: str, end: int, row: Row) -> bool:
+    """ "… to implement the ASEAN Consensus, which ASEAN labour ministers adopted in Kuala Lumpur last
+    November": the instrument's row has it adopted in Manila, so the act the clause tells (another
+    instrument's, the sentence's plan) is not its recorded adoption and dates nothing."""
+    city = row.get("city")
+    clause = re.split(r"[.;]", text[end:], maxsplit=1)[0]
+    return bool(city) and any(
+        r.get("kind") == "city"
+        and r.get("name") != city
+        and re.search(r"\bin\s+$", clause[max(0, a - 5) : a])
+        for a, _, r in ctx.gaz.places.find(clause)
+    )
+
+
 def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
     """Recorded events the article dates relative to itself: a summit or numbered meeting, or an
     instrument it says was signed or adopted, followed in the same clause by "last year", "two years
@@ -684,7 +698,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
             for start, end, name in _instrument_names(ctx, s.text):
                 row = _instrument_row(ctx.gaz, name)
                 adopted = parse_partial(row.get("adopted")) if row and row.get("adopted") else None
-                if row and adopted:
+                if row and adopted and not _adopted_elsewhere(ctx, s.text, end, row):
                     span = s.span(ctx.doc, ctx.original, start, end)
                     label = f"{row.get('name')} (adopted {row.get('adopted')})"
                     # ("the leaders signed the ASEAN Convention … at their summit in Kuala Lumpur last
