@@ -840,10 +840,11 @@ ends (or its verb stands) in the article's text, the span to cite, and the refer
 and url."""
 
 
-def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
+def _recorded_in(ctx: _Context, s: Sentence, days: tuple[Temporal, ...] = ()) -> list[Recorded]:
     """The events of the sentence whose dates the reference rows record to within a month: numbered
     meetings and summits it names, the acts it reports on recorded instruments, and the recorded
-    editions of reports it says were released."""
+    editions of reports it says were released. Of a mention's rows, the one whose dates alone hold
+    a day or month the sentence gives (``days``) is the one it names."""
     out: list[Recorded] = []
     idents = _named_meetings(ctx, s)
     # Mentions that name meetings on different dates ("ASEAN Summit 32 in Labuan Bajo") date
@@ -856,6 +857,14 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
             after = ctx.original[ident.span.end : ident.span.end + 30]
             named = [c for c in candidates if c.city and re.match(rf"\s+in\s+{re.escape(c.city)}\b", after)]
             candidates = tuple(named) if len(named) == 1 else candidates
+        if len(candidates) > 1 and days:
+            # ("when they meet at the ASEAN Summit in Bali on Nov 17-18": of Bali's summits, October
+            # 2003 and November 2011, the one on those days.)
+            # (The day must follow the mention in its own phrase: not "at their summit in Vientiane
+            # last November, and the ministers are due to meet in Hanoi in November".)
+            own = tuple(t for t in days if _follows(ctx, s, ident.span, t))
+            holding = [c for c in candidates if c.earliest and c.latest and _holds_a_day(c, own)]
+            candidates = tuple(holding) if len(holding) == 1 else candidates
         if len(candidates) == 1:
             c = candidates[0]
             # Only readings of the same mention disagree ("ASEAN Summit 32 in Labuan Bajo"); "the 16th
@@ -879,6 +888,25 @@ def _recorded_in(ctx: _Context, s: Sentence) -> list[Recorded]:
                 at = s.span(ctx.doc, ctx.original, f.at, f.at).start
                 out.append((act.note, act.earliest, act.latest, at, None, act.reference, act.url))
     return out
+
+
+def _follows(ctx: _Context, s: Sentence, mention: Span, t: Temporal) -> bool:
+    """The expression follows the mention closely, in its phrase ("the ASEAN Summit in Bali on Nov 17-18")."""
+    at = s.span(ctx.doc, ctx.original, t.start, t.end).start
+    gap = ctx.original[mention.end : at]
+    return 0 <= len(gap) <= 40 and at >= mention.end and not re.search(r"[,;.]|\band\b", gap)
+
+
+def _holds_a_day(c: Candidate, days: tuple[Temporal, ...]) -> bool:
+    """A recorded meeting's dates hold one of the days or months (without a year) in its own years."""
+    assert c.earliest is not None and c.latest is not None
+    return any(
+        _overlaps(iv, c.earliest, c.latest)
+        for t in days
+        if t.month is not None and t.relative is None
+        for y in {c.earliest.year, c.latest.year}
+        if (iv := year_interval(t, y))
+    )
 
 
 def _same_mention(text: str, a: Span, b: Span) -> bool:
@@ -1029,7 +1057,7 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
         ]
         if not days:
             continue
-        recorded = _recorded_in(ctx, s) + _edition_by_day(ctx, s, days, own_day)
+        recorded = _recorded_in(ctx, s, tuple(days)) + _edition_by_day(ctx, s, days, own_day)
         if not recorded:
             continue
         tense = _tense(s.text)
