@@ -196,6 +196,9 @@ _SUBJECT_APPOSITIVE = re.compile(
 )
 
 
+_ACTS_DAY = re.compile(r"\b(?P<noun>deposit|ratification|accession)\s+on\s+$", re.IGNORECASE)
+
+
 def asides(
     ctx: _Context, s: Sentence, at: int, name_end: int, act: bool, party: str = "", meeting: bool = False
 ) -> list[tuple[int, int]]:
@@ -296,6 +299,18 @@ def asides(
                 s.span(ctx.doc, ctx.original, subject.end("days"), subject.end("days")).start,
             )
         )
+    # "With the Philippine deposit on 7 February 2017 the number of instruments reached six, and the
+    # Convention enters into force today": the day after an act's noun is that act's, not the
+    # sentence's other events'.
+    for t in extract_temporals(s.text):
+        noun = _ACTS_DAY.search(s.text, max(0, t.start - 30), t.start)
+        if noun is not None and not noun.start() <= at < noun.end("noun"):
+            out.append(
+                (
+                    s.span(ctx.doc, ctx.original, t.start, t.start).start,
+                    s.span(ctx.doc, ctx.original, t.end, t.end).start,
+                )
+            )
     # "the first held outside Indonesia since the forum was set up in 2002": the forum's year.
     out += subordinate_clauses(ctx, s, at)
     for m in _OBJECT_CLAUSE.finditer(s.text):
