@@ -23,7 +23,10 @@ _ISSUED = re.compile(
     re.IGNORECASE,
 )
 _LIFTED = re.compile(
-    r"\b(?:lifted|lifts|lifting|removed|removes|revoked|revokes|withdrew|withdraws|withdrawn|"
+    # ("welcomed the European Union's decision to lift the 'yellow card' it gave Thailand": a decision
+    # taken is the lifting.)
+    r"\b(?:(?:decision|decided|agreed|voted)\s+to\s+lift|"
+    r"lifted|lifts|lifting|removed|removes|revoked|revokes|withdrew|withdraws|withdrawn|"
     r"rescinded|dropped|scrapped|ended|upgraded\s+\w+\s+to\s+(?:a\s+)?green)\b",
     re.IGNORECASE,
 )
@@ -53,6 +56,8 @@ _LIFTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REACH = 80
+# ("The decision to lift the yellow card is expected in January": still to come.)
+_AWAITED = re.compile(r"[^.;]{0,40}?\b(?:is|was|are|were)\s+(?:expected|due|likely)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +149,7 @@ def _cards_named(ctx: _Context, text: str) -> list[CardDecision]:
             if back
             else -1
         )
-        if lift_at >= 0 and not _THREAT.search(text, 0, lift_at):
+        if lift_at >= 0 and not _THREAT.search(text, 0, lift_at) and not _AWAITED.match(after):
             out.append(CardDecision(lift_at, True, country, colour))
         # (After the card, only in its own words: "the yellow card it had issued to Thailand", "the
         # card, issued in April 2015"; not "a yellow card, and the police opened an inquiry".)
