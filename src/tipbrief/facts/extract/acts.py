@@ -1229,8 +1229,11 @@ def _governed(
         if _IN_PARTICIPLE_ASIDE.search(text, 0, item[0]) and "," in text[item[1] : v_start]:
             continue  # "Senate Resolution No. 27, concurring in the ratification of the ACTIP, was adopted"
         # ("… Act 2007 (Act 670) come into operation": a statute's number in brackets, as an acronym.)
+        # (So is its number in apposition: "the Expanded Anti-Trafficking in Persons Act of 2012,
+        # Republic Act 10364, was signed into law".)
         gap = re.sub(
-            r"\((?:[A-Z][A-Za-z&-]{1,11}|(?:Act|RA|No\.|Law\s+No\.)\s*[A-Z]?\d+[\w/]*)\)",
+            r"\((?:[A-Z][A-Za-z&-]{1,11}|(?:Republic\s+Act(?:\s+No\.)?|Act|RA|No\.|Law\s+No\.)\s*[A-Z]?\d+[\w/]*)\)"
+            r"|^,\s*(?:Republic\s+Act|RA|Act|Law)\s+(?:No\.\s*)?[A-Z]?\d+[\w/]*(?=,)",
             " ",
             text[item[1] : v_start],
         )
