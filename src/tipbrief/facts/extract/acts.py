@@ -307,6 +307,9 @@ def find_acts(
             _EXPECTED_TO.search(lead)
             or _BECAME_NTH.search(text, max(0, verb.start() - 80), verb.start())
             or _LEGISLATURE_VOTED.search(lead)
+            # ("delegates at the International Labour Conference voted last week to adopt a Forced
+            # Labour Protocol": a vote to adopt is the adoption.)
+            or (kind == "conclusion" and _VOTED_TO.search(lead))
             or _USED_TO_ACT.search(lead)
             or _MET_TO_ACT.search(text, max(0, verb.start() - 80), verb.start())
             or (_PREPARE_TO.search(lead) and kind == "conclusion")
@@ -319,6 +322,8 @@ def find_acts(
             and not re.match(r"\s*The\s+law\s+(?:was|has\s+been)\s+$", text[: verb.start()])
         ):
             continue  # a parliament passes laws and bills ("passed a resolution ratifying …" ratifies)
+        if word.casefold() == "agreed" and not _AGREED_INSTRUMENT.match(text, verb.end()):
+            continue  # "agreed to", "agreed that", "agreed on steps": no instrument concluded
         if kind == "conclusion" and _A_LAW_BEFORE.search(lead):
             continue  # "widened by a law signed in 2013": another law, unnamed, not the one named before
         if kind == "entry-into-force" and _NATIONAL_LAW_BEFORE.search(
@@ -1031,6 +1036,14 @@ _LEGISLATURE = (
 )
 # "The Union Parliament on Thursday voted to ratify the Convention": the legislature's vote is the
 # country's ratification.
+# "Fisheries ministers agreed a regional plan of action on … in Bali in May 2007", "agreed on a
+# joint declaration": an instrument as the verb's object is concluded (adopted).
+_AGREED_INSTRUMENT = re.compile(
+    r"\s+(?:on\s+)?(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:plan|declaration|convention|agreement|memorandum|protocol|roadmap|guidelines|statement)\b",
+    re.IGNORECASE,
+)
+_VOTED_TO = re.compile(r"\bvoted\s+(?:[\w-]+\s+){0,3}?to\s+$")
 _LEGISLATURE_VOTED = re.compile(rf"{_LEGISLATURE}\b[^,;.]{{0,30}}\bvoted\s+(?:unanimously\s+)?to\s+$")
 _LEGISLATURE_APPROVED = re.compile(
     # ("Myanmar's Union Parliament in Naypyitaw approves ratification": a timeline's present, where.)
@@ -1233,7 +1246,9 @@ def _governed(
         # Republic Act 10364, was signed into law".)
         gap = re.sub(
             r"\((?:[A-Z][A-Za-z&-]{1,11}|(?:Republic\s+Act(?:\s+No\.)?|Act|RA|No\.|Law\s+No\.)\s*[A-Z]?\d+[\w/]*)\)"
-            r"|^,\s*(?:Republic\s+Act|RA|Act|Law)\s+(?:No\.\s*)?[A-Z]?\d+[\w/]*(?=,)",
+            r"|^,\s*(?:Republic\s+Act|RA|Act|Law)\s+(?:No\.\s*)?[A-Z]?\d+[\w/]*(?=,)"
+            # (And what it holds: "The law, of eight chapters and 63 articles, will take effect".)
+            r"|^,\s*(?:of|with|numbered|comprising|containing)\s+[^,;.]{1,60}(?=,)",
             " ",
             text[item[1] : v_start],
         )

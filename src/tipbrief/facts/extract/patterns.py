@@ -106,6 +106,8 @@ _ACT_VERB = trigger(
     # ("28 November 2024 - Viet Nam's National Assembly passes the amended Law on …": a timeline's present.)
     "passes",
     *("adoption", "signing", "signature", "endorsement", "adopt", "sign", "endorse", "approve", "adopts"),
+    # ("ministers agreed a regional plan of action … in Bali in May 2007": see acts._AGREED_INSTRUMENT.)
+    "agreed",
     *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
     *("hands", "hands over", "handing over"),
