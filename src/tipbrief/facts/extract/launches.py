@@ -977,7 +977,8 @@ _GAP_BEFORE_LAUNCH = re.compile(
     r"(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
     # ("The Global Estimates of Modern Slavery are due to be released on September 19")
     r"(?:(?:due|expected|set|scheduled)\s+to\s+be\s+)?"
-    r"(?:\w+ly\s+)?$"
+    # ("UN-ACT was first launched in Beijing last month": the first of its launches.)
+    r"(?:\w+ly\s+|first\s+)?$"
     # "X, which the US State Department released": a relative clause with a named subject.
     # ("which the United Nations Office on Drugs and Crime (UNODC) released": its acronym too.)
     # ("the ASEAN Intergovernmental Commission on Human Rights (AICHR), which ASEAN Leaders
