@@ -595,6 +595,10 @@ _VERB_AHEAD = re.compile(
     r"|\s*,?\s*(?:for|at)\s+(?:the|their|its)\s+[^.;:,]{0,40}$",
     re.IGNORECASE,
 )
+_ACT_NOUN_BEFORE = re.compile(
+    r"\b(?:signing|adoption|signature)\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?$", re.IGNORECASE
+)
+_SIGNING_OF = re.compile(r"\b(?:signing|adoption|signature)\b[^.;]{0,40}?\bof\b", re.IGNORECASE)
 _ONE_CLAUSE = re.compile(r"^[^,;.()]*$")
 RELATIVE_REACH = 80
 """How many characters may separate a dated mention from the relative expression that dates it."""
@@ -692,7 +696,7 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                         None,
                     )
                 )
-        if _SIGNED.search(s.text):
+        if _SIGNED.search(s.text) or _SIGNING_OF.search(s.text):
             # Any instrument the sentence names: the verb must then stand between it and the
             # relative expression (checked below), as in "X, which the leaders signed last year".
             for start, end, name in _instrument_names(ctx, s.text):
@@ -777,7 +781,12 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
             ]
             # Before the verb: "leaders last year adopted a declaration on …", "Next month, the
             # delegation will join its counterparts for the 18th AMMTC" (one recorded event only).
-            ahead = [r for r in recorded if r[0] > t.end and _VERB_AHEAD.match(s.text, t.end, r[0])]
+            # ("follows the signing in Kuala Lumpur last month of the ASEAN Convention …": the act's
+            # noun before the expression, its object after.)
+            noun_of = bool(_ACT_NOUN_BEFORE.search(s.text, 0, t.start)) and s.text.startswith(" of ", t.end)
+            ahead = [
+                r for r in recorded if r[0] > t.end and (noun_of or _VERB_AHEAD.match(s.text, t.end, r[0]))
+            ]
             clause = _IN_RELATIVE_CLAUSE.search(s.text, 0, t.start)
             if clause is not None and re.search(r"\b(?:took|\w+ed)\b", clause.group()):
                 # ("Malaysia, which took over the ASEAN chairmanship this month, will host the 46th
