@@ -873,7 +873,9 @@ def _recorded_in(ctx: _Context, s: Sentence, days: tuple[Temporal, ...] = ()) ->
             # last November, and the ministers are due to meet in Hanoi in November".)
             own = tuple(t for t in days if _follows(ctx, s, ident.span, t))
             holding = [c for c in candidates if c.earliest and c.latest and _holds_a_day(c, own)]
-            candidates = tuple(holding) if len(holding) == 1 else candidates
+            # (Joint summits on the same days, "the ASEAN Summit in Vientiane in September", agree.)
+            if len({(c.earliest, c.latest) for c in holding}) == 1:
+                candidates = tuple(holding[:1])
         if len(candidates) == 1:
             c = candidates[0]
             # Only readings of the same mention disagree ("ASEAN Summit 32 in Labuan Bajo"); "the 16th
