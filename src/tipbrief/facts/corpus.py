@@ -307,7 +307,9 @@ _AGENCY = r"\((?P<agency>[A-Z][A-Za-z.&'’ -]{1,30})\)"
 # A match needs a date or an agency (see parse_article): a place and a dash alone are a heading.
 _DATELINE = re.compile(
     # ("(Bangkok, October 2, 2025)—Southeast Asian governments …": a release's dateline in brackets.)
-    rf"^\(?(?P<place>{_DATELINE_PLACE})"
+    # ("(KPL) Vientiane, July 18 - …": Lao wire copy puts its agency first.)
+    r"^(?:\((?P<lead>[A-Z][A-Za-z.&'’ -]{1,30})\)\s*)?"
+    rf"\(?(?P<place>{_DATELINE_PLACE})"
     # ", Philippines", ", East Nusa Tenggara" or " (Thailand)," after the city
     # ("NUNUKAN, N Kalimantan, Jan 23": a province abbreviated.)
     # ("Jeju, Republic of Korea, 11 June 2014 -": a country's name with "of" in it.)
@@ -966,7 +968,7 @@ def parse_article(
                         # comes first.)
                         or (
                             placed.group("date")
-                            and placed.group("place").isupper()
+                            and (placed.group("place").isupper() or placed.group("lead"))
                             and not re.search(rf"\b(?:{MONTH_RE})\b", text[: para.start])
                         )
                     )
@@ -980,7 +982,7 @@ def parse_article(
                 dateline_date = parse_full_date(placed.group("date"))
                 dateline_span = para.span(placed.start("date"), placed.end("date"))
             # "MANILA, 14 November 2017 (PNA) –": the agency in the dateline is the outlet.
-            agency = (placed.group("agency") or "").strip()
+            agency = (placed.group("agency") or placed.group("lead") or "").strip()
             if not state.body_started and agency in outlets:
                 state.outlet = state.outlet or outlets[agency]
         state.body_started = True
