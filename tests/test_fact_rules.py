@@ -212,6 +212,16 @@ def test_front_matter_gives_metadata() -> None:
         ("will be adopted in 2015,", [("2015", 2015, None, None)]),
         ("on March 3, 2020 and", [("March 3, 2020", 2020, 3, 3)]),
         ("from 30 June - 2 July 2019", [("30 June - 2 July 2019", 2019, 6, 30)]),
+        # A final clause's date in words, and a day by its ordinal figure.
+        (
+            "DONE at Kuala Lumpur, this Twenty-First Day of November in the Year Two Thousand and Fifteen,",
+            [("this Twenty-First Day of November in the Year Two Thousand and Fifteen", 2015, 11, 21)],
+        ),
+        (
+            "Done at Vientiane this twenty-ninth day of November in the year two thousand and four.",
+            [("this twenty-ninth day of November in the year two thousand and four", 2004, 11, 29)],
+        ),
+        ("ADOPTED this 13th day of January 2007 in", [("this 13th day of January 2007", 2007, 1, 13)]),
     ],
 )
 def test_temporal_expressions_found(

@@ -73,7 +73,81 @@ _NAMED_AFTER = r"(?!\s+(?:Agenda|Vision|Goals?|Blueprint|Roadmap|Strategy|Work P
 
 # The alternatives in priority order: longer, more specific forms first, because at one
 # position the regex engine takes the first alternative that matches.
+# "this Twenty-First Day of November in the Year Two Thousand and Fifteen", "this 22nd day of
+# November 2015": the date a declaration or treaty was done, in the words of its final clause.
+_ORDINAL_DAY_WORDS = {
+    **{
+        w: n
+        for n, w in enumerate(
+            (
+                "first",
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+                "sixth",
+                "seventh",
+                "eighth",
+                "ninth",
+                "tenth",
+                "eleventh",
+                "twelfth",
+                "thirteenth",
+                "fourteenth",
+                "fifteenth",
+                "sixteenth",
+                "seventeenth",
+                "eighteenth",
+                "nineteenth",
+            ),
+            start=1,
+        )
+    },
+    "twentieth": 20,
+    "thirtieth": 30,
+}
+_UNIT_WORDS = {
+    **{
+        w: n
+        for n, w in enumerate(
+            (
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                "thirteen",
+                "fourteen",
+                "fifteen",
+                "sixteen",
+                "seventeen",
+                "eighteen",
+                "nineteen",
+            ),
+            start=1,
+        )
+    },
+}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_WORDS_DATE = (
+    r"(?i:\b(?:this\s+)?(?:(?P<w_dn>[0-3]?\d)(?:st|nd|rd|th)|(?P<w_dw>(?:(?:twenty|thirty)[-\s])?"
+    rf"(?:{'|'.join(_ORDINAL_DAY_WORDS)})))\s+day\s+of\s+)(?P<w_m>{{month}}),?\s+"
+    r"(?:(?P<w_yn>(?:19|20)\d\d)\b|(?i:(?:in\s+)?the\s+year\s+(?:of\s+our\s+lord\s+)?"
+    r"(?P<w_yw>two\s+thousand(?:(?:\s+and)?\s+(?:twenty|thirty|forty|fifty|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)?)\b))"
+)
+
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
+    ("words_date", _WORDS_DATE.format(month=_MONTH)),
     ("iso", rf"\b(?P<iso_y>{_YEAR_CORE})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
     # "21.11.2015": figures with dots are written day first.
     # ("24.7.2559": a Thai page's Buddhist Era year, 543 years ahead of the common one.)
@@ -246,6 +320,7 @@ _RELATIVE_WORDS = frozenset(
 
 
 _NEEDS: dict[str, tuple[str, ...]] = {
+    "words_date": ("month", "ay of"),
     "iso": ("digit", "-"),
     "dotted": ("digit", "."),
     "dotted_month": ("digit", "."),
@@ -421,6 +496,39 @@ def _day_range(
 def _date(m: re.Match[str], y: int | None, mo: int | None, d: int | None) -> Temporal:
     start, end, text = _parts(m)
     return Temporal(start=start, end=end, text=text, kind="date", year=y, month=mo, day=d)
+
+
+def _read_words_date(m: re.Match[str]) -> Temporal | None:
+    """this Twenty-First Day of November in the Year Two Thousand and Fifteen; this 22nd day of
+    November 2015"""
+    g = m.group
+    day = int(g("w_dn")) if g("w_dn") else _words_number(g("w_dw"), _ORDINAL_DAY_WORDS)
+    if g("w_yn"):
+        year: int | None = int(g("w_yn"))
+    else:
+        rest = re.sub(r"(?i)^two\s+thousand(?:\s+and)?\s*", "", g("w_yw"))
+        units = _words_number(rest, _UNIT_WORDS) if rest else 0
+        year = None if units is None else 2000 + units
+    mo = _month(g("w_m"))
+    if day is None or year is None or not _day_fits(day, mo, year):
+        return None
+    return _date(m, year, mo, day)
+
+
+def _words_number(words: str, last: dict[str, int]) -> int | None:
+    """ "Twenty-First" (with ``last`` the ordinal words) is 21, "fifteen" 15, "twenty-three" 23."""
+    parts = re.split(r"[-\s]+", words.strip().casefold())
+    total = 0
+    for i, w in enumerate(parts):
+        if w in _TENS_WORDS and i < len(parts) - 1:
+            total += _TENS_WORDS[w]
+        elif w in last and i == len(parts) - 1:
+            total += last[w]
+        elif w in _TENS_WORDS:
+            total += _TENS_WORDS[w]
+        else:
+            return None
+    return total or None
 
 
 def _read_iso(m: re.Match[str]) -> Temporal | None:
@@ -739,6 +847,7 @@ def _read_relative(m: re.Match[str]) -> Temporal | None:
 
 
 _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
+    "words_date": _read_words_date,
     "iso": _read_iso,
     "dotted": _read_dotted,
     "dotted_month": _read_dotted_month,
