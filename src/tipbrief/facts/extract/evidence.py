@@ -197,6 +197,7 @@ _SUBJECT_APPOSITIVE = re.compile(
 
 
 _ACTS_DAY = re.compile(r"\b(?P<noun>deposit|ratification|accession)\s+on\s+$", re.IGNORECASE)
+_ACT_ON = re.compile(r"\b(?:deposit|ratification|accession)\s+on\s", re.IGNORECASE)
 
 
 def asides(
@@ -302,7 +303,7 @@ def asides(
     # "With the Philippine deposit on 7 February 2017 the number of instruments reached six, and the
     # Convention enters into force today": the day after an act's noun is that act's, not the
     # sentence's other events'.
-    for t in extract_temporals(s.text):
+    for t in extract_temporals(s.text) if _ACT_ON.search(s.text) else ():
         noun = _ACTS_DAY.search(s.text, max(0, t.start - 30), t.start)
         if noun is not None and not noun.start() <= at < noun.end("noun"):
             out.append(

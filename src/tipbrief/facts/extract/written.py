@@ -872,7 +872,9 @@ def _recorded_in(ctx: _Context, s: Sentence, days: tuple[Temporal, ...] = ()) ->
             # (The day must follow the mention in its own phrase: not "at their summit in Vientiane
             # last November, and the ministers are due to meet in Hanoi in November".)
             own = tuple(t for t in days if _follows(ctx, s, ident.span, t))
-            holding = [c for c in candidates if c.earliest and c.latest and _holds_a_day(c, own)]
+            holding = [
+                c for c in candidates if c.earliest and c.latest and _holds_a_day(c.earliest, c.latest, own)
+            ]
             # (Joint summits on the same days, "the ASEAN Summit in Vientiane in September", agree.)
             if len({(c.earliest, c.latest) for c in holding}) == 1:
                 candidates = tuple(holding[:1])
@@ -904,18 +906,18 @@ def _recorded_in(ctx: _Context, s: Sentence, days: tuple[Temporal, ...] = ()) ->
 def _follows(ctx: _Context, s: Sentence, mention: Span, t: Temporal) -> bool:
     """The expression follows the mention closely, in its phrase ("the ASEAN Summit in Bali on Nov 17-18")."""
     at = s.span(ctx.doc, ctx.original, t.start, t.end).start
-    gap = ctx.original[mention.end : at]
-    return 0 <= len(gap) <= 40 and at >= mention.end and not re.search(r"[,;.]|\band\b", gap)
+    return mention.end <= at <= mention.end + 40 and not re.search(
+        r"[,;.]|\band\b", ctx.original[mention.end : at]
+    )
 
 
-def _holds_a_day(c: Candidate, days: tuple[Temporal, ...]) -> bool:
-    """A recorded meeting's dates hold one of the days or months (without a year) in its own years."""
-    assert c.earliest is not None and c.latest is not None
+def _holds_a_day(lo: date, hi: date, days: tuple[Temporal, ...]) -> bool:
+    """A recorded meeting's days [lo, hi] hold one of the days or months (without a year), in its years."""
     return any(
-        _overlaps(iv, c.earliest, c.latest)
+        _overlaps(iv, lo, hi)
         for t in days
         if t.month is not None and t.relative is None
-        for y in {c.earliest.year, c.latest.year}
+        for y in {lo.year, hi.year}
         if (iv := year_interval(t, y))
     )
 
