@@ -136,26 +136,31 @@ def test_a_judgement_to_come_on_a_past_day_leaves_the_day_in_the_past(gazetteer:
     assert found["October 26"] == (date(2025, 10, 26), date(2025, 10, 26))
 
 
-def test_a_day_followed_by_that_year_takes_the_year_the_article_named_before(gazetteer: Gazetteer) -> None:
-    text = (
-        "Viet Nam deposited its instrument of ratification on January 5, 2017. The convention entered "
-        "into force on March 8 that year. The law takes effect on July 1 the following year."
-    )
-    article = parse_article("doc", "doc.txt", text, gazetteer.outlets, {"published": "2024-07-30"})
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A day followed by "that year" takes the year the article named before.
+        (
+            "Viet Nam deposited its instrument of ratification on January 5, 2017. The convention entered "
+            "into force on March 8 that year. The law takes effect on July 1 the following year.",
+            "2024-07-30",
+            {"March 8": (date(2017, 3, 8), date(2017, 3, 8)), "July 1": (date(2018, 7, 1), date(2018, 7, 1))},
+        ),
+        # A month or day in a when-clause takes the year the clause hangs on.
+        (
+            "The country fell to Tier 3 in 2014 and stayed there last year, when the bloc also warned it "
+            "over illegal fishing in April. In 2011, when the ministers met on May 3, the plan was new.",
+            "2016-07-01",
+            {"April": (date(2015, 4, 1), date(2015, 4, 30)), "May 3": (date(2011, 5, 3), date(2011, 5, 3))},
+        ),
+    ],
+)
+def test_a_yearless_day_takes_the_year_the_sentence_ties_it_to(
+    gazetteer: Gazetteer, text: str, published: str, expected: dict[str, tuple[date, date]]
+) -> None:
+    article = parse_article("doc", "doc.txt", text, gazetteer.outlets, {"published": published})
     found = {d.span.quote: (d.earliest, d.latest) for d in extract_article(article, gazetteer).dates}
-    assert found["March 8"] == (date(2017, 3, 8), date(2017, 3, 8))
-    assert found["July 1"] == (date(2018, 7, 1), date(2018, 7, 1))
-
-
-def test_a_month_in_a_when_clause_takes_the_year_the_clause_hangs_on(gazetteer: Gazetteer) -> None:
-    text = (
-        "The country fell to Tier 3 in 2014 and stayed there last year, when the bloc also warned it "
-        "over illegal fishing in April. In 2011, when the ministers met on May 3, the plan was new."
-    )
-    article = parse_article("doc", "doc.txt", text, gazetteer.outlets, {"published": "2016-07-01"})
-    found = {d.span.quote: (d.earliest, d.latest) for d in extract_article(article, gazetteer).dates}
-    assert found["April"] == (date(2015, 4, 1), date(2015, 4, 30))
-    assert found["May 3"] == (date(2011, 5, 3), date(2011, 5, 3))
+    assert {quote: found[quote] for quote in expected} == expected
 
 
 @pytest.mark.parametrize(
