@@ -92,9 +92,12 @@ def _event_tense(sentence: str) -> Tense:
     # what reported speech says would happen was still to come when it was said, days before the
     # article (not "had hosted", not "would have").
     if re.search(
+        # ("Officials said Thailand would also raise labour migration at the ASEAN Summits in Vientiane
+        # in September": "that" left out, and an act at a meeting to come.)
         r"\b(?:said|told|announced|added|confirmed|stated|informed|disclosed|revealed)\b[^.;]{0,60}?"
-        r"\bthat\s+(?:[\w'’-]+\s+){1,4}?would\s+(?!have\b)(?:(?:also|soon|then)\s+)?(?:be\s+)?"
-        r"(?:host|hold|held|convene|chair|meet|sign|adopt|launch|open|begin|start|attend|take\s+place)",
+        r"\b(?:that\s+)?(?:[\w'’-]+\s+){1,4}?would\s+(?!have\b)(?:(?:also|soon|then)\s+)?(?:be\s+)?"
+        r"(?:host|hold|held|convene|chair|meet|sign|adopt|launch|open|begin|start|attend|take\s+place|"
+        r"raise|discuss|present|submit|table|take\s+up|bring\s+up)",
         sentence,
     ):
         return "future"
