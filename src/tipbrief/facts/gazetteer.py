@@ -66,6 +66,8 @@ class NameMatcher:
 
 ASEAN_SPELT_OUT = r"Association\s+of\s+(?:the\s+)?South(?:\s+|-)?[Ee]ast\s+Asian\s+Nations['’]?"
 """ASEAN's name spelt out, as wire copy writes it on first mention."""
+ASEAN_SPELT_OUT_TAGGED = rf"{ASEAN_SPELT_OUT}(?:\s*\(ASEAN\))?"
+"""The name spelt out, with the acronym in brackets it may carry ("… Nations (ASEAN) Convention")."""
 
 _REMEMBERED = 4096
 """Texts a matcher remembers: more than the sentences of any one article."""
@@ -91,7 +93,7 @@ def compile_names(
         # (Wire copy spells the name out: "the 8th Association of Southeast Asian Nations
         # Ministerial Meeting on Transnational Crime", "… Nations (ASEAN) Convention …".)
         escaped = escaped.replace(
-            r"ASEAN(?:\s+|-)", rf"(?:ASEAN(?:['’]s)?|{ASEAN_SPELT_OUT}(?:\s*\(ASEAN\))?)(?:\s+|-)"
+            r"ASEAN(?:\s+|-)", rf"(?:ASEAN(?:['’]s)?|{ASEAN_SPELT_OUT_TAGGED})(?:\s+|-)"
         )
         if name.isupper() and len(name) <= case_sensitive_upto:
             parts.append(rf"(?-i:{escaped})")
@@ -108,7 +110,7 @@ def compile_names(
 
 def _spacing_key(name: str) -> str:
     """A name case-folded, its hyphens read as spaces and its spaces collapsed."""
-    name = re.sub(rf"(?i:\b{ASEAN_SPELT_OUT}(?:\s*\(ASEAN\))?)", "asean", name)
+    name = re.sub(rf"(?i:\b{ASEAN_SPELT_OUT_TAGGED})", "asean", name)
     return " ".join(re.sub(r"\basean['’]s\b", "asean", name.casefold()).replace("-", " ").split())
 
 

@@ -260,6 +260,8 @@ def when_clause_head(ctx: _Context, s: Sentence, t: Temporal) -> Temporal | None
     the article's date), the last expression before it."""
     if t.year is not None or t.month is None or t.relative is not None or t.end_month not in (None, t.month):
         return None
+    if "when" not in s.text[: t.start].casefold():
+        return None  # (no clause to hang on: the sentence's expressions are not read again)
     told = _told_in(ctx, s, s.text[: t.start])
     head = told[-1] if told else None
     if head is None or not (m := _WHEN_AFTER.match(s.text, head.end)) or ";" in s.text[m.end() : t.start]:

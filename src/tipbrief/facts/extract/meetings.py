@@ -25,7 +25,7 @@ from tipbrief.facts.extract.patterns import (
 )
 from tipbrief.facts.extract.records import _Context
 from tipbrief.facts.extract.sentences import _clean_title, _first_sentence_cap
-from tipbrief.facts.gazetteer import ASEAN_SPELT_OUT, ordinal
+from tipbrief.facts.gazetteer import ASEAN_SPELT_OUT, ASEAN_SPELT_OUT_TAGGED, ordinal
 from tipbrief.facts.reference import Row
 from tipbrief.facts.temporal.expressions import extract_temporals
 
@@ -856,7 +856,7 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             or (
                 not _SPECIAL_SUMMIT.search(span)
                 and (
-                    re.search(rf"\b{ASEAN_SPELT_OUT}(?:\s*\(ASEAN\))?\s+(?i:summits?)\b", span)
+                    re.search(rf"\b{ASEAN_SPELT_OUT_TAGGED}\s+(?i:summits?)\b", span)
                     or re.search(rf"\b(?i:summits?)\s+of\s+(?:the\s+)?{ASEAN_SPELT_OUT}", span)
                 )
             )

@@ -595,10 +595,11 @@ _VERB_AHEAD = re.compile(
     r"|\s*,?\s*(?:for|at)\s+(?:the|their|its)\s+[^.;:,]{0,40}$",
     re.IGNORECASE,
 )
+_ACT_NOUN = r"\b(?:signing|adoption|signature)"
 _ACT_NOUN_BEFORE = re.compile(
-    r"\b(?:signing|adoption|signature)\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?$", re.IGNORECASE
+    rf"{_ACT_NOUN}\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?$", re.IGNORECASE
 )
-_SIGNING_OF = re.compile(r"\b(?:signing|adoption|signature)\b[^.;]{0,40}?\bof\b", re.IGNORECASE)
+_SIGNING_OF = re.compile(rf"{_ACT_NOUN}\b[^.;]{{0,40}}?\bof\b", re.IGNORECASE)
 _ONE_CLAUSE = re.compile(r"^[^,;.()]*$")
 RELATIVE_REACH = 80
 """How many characters may separate a dated mention from the relative expression that dates it."""
