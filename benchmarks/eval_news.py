@@ -83,6 +83,7 @@ SETS = (
     *("heldout150", "heldout151", "heldout152", "heldout153", "heldout154"),
     *("heldout155", "heldout156", "heldout157", "heldout158", "heldout159"),
     *("heldout160", "heldout161", "heldout162", "heldout163", "heldout164"),
+    *("heldout165", "heldout166", "heldout167", "heldout168", "heldout169"),
 )
 Interval = tuple[date | None, date | None]
 
