@@ -97,6 +97,19 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             continue
         if re.match(r"s?\s+of\b", text[verb.end() :]) and verb.group("verb").casefold().endswith("s"):
             continue  # "Key releases of the State Department's report": a noun, no act
+        if verb.group("verb") == "due" and _NEXT_EDITION_DUE.search(text, 0, verb.start("verb")):
+            # "The next edition is due next year", in a story on the 2020 report: the recorded
+            # edition after the one the article names, if the year the sentence gives is its own.
+            after = _the_one_after(ctx, text[verb.end() :])
+            if after is not None:
+                name = f"{after.get('edition')} {after.get('report')}"
+                out.append(
+                    Launch(
+                        "publication", f"Publication of the {name}", _norm(name), verb.start(), edition=after
+                    )
+                )
+                taken.add(verb.start())
+            continue
         found = _launched(ctx, text, verb.start(), verb.end())
         if found is None:
             out += _elided_edition(ctx, text, verb.start())
@@ -140,6 +153,10 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             # its Trafficking in Persons Report": what happens each time, in a sentence that says so
             # first.)
             or _EACH_TIME_OPENING.match(text)
+            # ("The Trafficking in Persons (TIP) Report is published by the US State Department and
+            # places almost every government in one of four groups": what the series is, told in the
+            # present with no time at all, no one release.)
+            or (_HABITUAL_PASSIVE.search(text, 0, verb.start()) and not extract_temporals(text))
         ):
             continue  # "The report, published every year since 2001": the series, no one release
         # "the ASEAN Commission on … (ACWC)": the acronym that ends a name stays with it.
@@ -201,7 +218,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             continue  # "Kerry, presenting the report, said …": a release only when it names the edition
         named_words = {w for w in _norm(name).split() if not w.isdigit()} - {"previous", "earlier", "first"}
         if edition is not None and (
-            re.fullmatch(rf"edition|report|{_AN_EDITION}|{_REPORT_BY}", name, re.I)
+            re.fullmatch(rf"edition|report|{_AN_EDITION}|{_REPORT_BY}|{_LATEST_EDITION}", name, re.I)
             or (
                 named_words <= set(_norm(edition.get("report")).split()) | {"edition"}
                 and name.split()[-1].islower()
@@ -608,6 +625,8 @@ _A_NEW_REPORT = re.compile(
 
 # "the fifth edition of the report", "the edition of the report": an edition named by the report.
 _AN_EDITION = r"(?:[\w-]+\s+)?edition of the report"
+# ("The most recent edition, released in June this year, is the 2020 report")
+_LATEST_EDITION = r"(?:most\s+)?(?:recent|latest|newest|new|current)\s+(?:edition|report)"
 
 
 # A dated timeline entry that opens with a recorded report's edition: "June 27, 2011 - The 2011 TIP
@@ -738,6 +757,7 @@ def _edition_released_on(ctx: _Context, text: str, name: str, at: int = 0) -> Ro
 _EACH_TIME_OPENING = re.compile(
     r"\s*(?:[^.;]{0,60}?\s[-–—]+\s+)?(?:every|each)\s+(?:year|time)\b|\s*whenever\b", re.I
 )
+_HABITUAL_PASSIVE = re.compile(r"\b(?:is|are)\s+$")
 _EVERY_YEAR = re.compile(
     r"\b(?:every|each)\s+(?:(?:two|three|four|five|other|2|3|4|5)\s+)?years?\b|\bannually\b|\byearly\b"
     r"|\bbiennially\b|\bsince\s+(?:19|20)\d\d\b",
@@ -840,6 +860,36 @@ def _the_one_before(ctx: _Context, text: str) -> Row | None:
     days = [t for t in extract_temporals(text) if t.month is not None and t.day is not None]
     fits = any(t.month == published[0].month and t.day == published[0].day for t in days)
     return row if fits else None
+
+
+def _the_one_after(ctx: _Context, rest: str) -> Row | None:
+    """The recorded edition after the one the article names, unless ``rest`` names another year."""
+    this = the_edition_named(ctx) or _edition_of_a_year(ctx)
+    if this is None or not this.get("edition").isdigit():
+        return None
+    year = int(this.get("edition")) + 1
+    row = next((r for r in _editions_of(ctx, this) if r.get("edition") == str(year)), None)
+    published = parse_partial(row.get("published")) if row is not None else None
+    if published is None:
+        return None
+    years = {t.year for t in extract_temporals(rest) if t.year is not None}
+    return row if years <= {published[0].year} else None
+
+
+def _edition_of_a_year(ctx: _Context) -> Row | None:
+    """ "is the 2020 report", in an article that names one report series: that edition, when the
+    article names editions of one year only."""
+    series = _report_of_article(ctx, "report")
+    texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
+    years = {m.group("year") for x in texts for m in _A_YEARS_EDITION.finditer(x)}
+    if series is None or len(years) != 1:
+        return None
+    year = years.pop()
+    return next((r for r in _editions_of(ctx, series) if r.get("edition") == year), None)
+
+
+_A_YEARS_EDITION = re.compile(r"\b[Tt]he\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|report)\b")
+_NEXT_EDITION_DUE = re.compile(r"\b[Tt]he\s+next\s+(?:edition|report|one)\s+(?:is|are)\s+$")
 
 
 def _published_by(ctx: _Context, name: str, edition: Row) -> bool:
