@@ -214,6 +214,8 @@ def test_a_timeline_entrys_year_dates_the_days_of_its_paragraph(gazetteer: Gazet
         ("Thailand deposited its instrument the following day.", True),
         ("The Meeting had opened the previous day under the theme of social protection.", True),
         ("The report was published on July 19, the same day the officials opened their meeting.", True),
+        # (The day of what "as" names, after it: the conference's.)
+        ("The forum presented its conclusions to ministers the same day as the conference.", False),
     ],
 )
 def test_the_same_day_counts_back_only_when_no_clause_of_its_own_follows(sentence: str, back: bool) -> None:

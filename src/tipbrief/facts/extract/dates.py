@@ -71,7 +71,12 @@ _APPOSITION = re.compile(r"\d{1,2}(?:,\s*\d{4})?\s*,\s*$")
 
 def counts_back(text: str, start: int, end: int) -> bool:
     """The narrative expression at ``start``-``end`` counts from the day named before it."""
+    if _SAME_AS.match(text, end):
+        return False  # "the same day as the conference": the conference's day, named after it
     return _APPOSITION.search(text, 0, start) is not None or _FORWARD.match(text, end) is None
+
+
+_SAME_AS = re.compile(r"\s+as\s+(?:the|its|their|[A-Z])")
 
 
 def narrative_days(relative: str | None) -> int | None:
@@ -447,7 +452,15 @@ def _aside_ranges(ctx: _Context) -> list[tuple[int, int]]:
         )
         for s in ctx.sentences
         for m in _ASIDE_CLAUSE.finditer(s.text)
+        # ("… on the sidelines of the 21st ASEAN Summit and related summits, which opened here on
+        # Sunday. On the same day, leaders adopted …": a meeting's own days are the story's.)
+        if not _A_MEETING_BEFORE.search(s.text, 0, m.start())
     ]
+
+
+_A_MEETING_BEFORE = re.compile(
+    r"\b(?:[Ss]ummits?|[Mm]eetings?|[Cc]onferences?|[Ff]orums?|[Ww]orkshops?|[Ss]eminars?|[Rr]etreats?)\s*,\s*$"
+)
 
 
 def _names_a_date(original: str, d: DateFound, asides: list[tuple[int, int]]) -> bool:
