@@ -62,9 +62,11 @@ from tipbrief.facts.extract.launches import Launch, editions_of_series, find_lau
 from tipbrief.facts.extract.meetings import (
     ASEAN_LEADERS,
     SUPERLATIVE_PREDICATE,
+    WHO_MEETS,
     MeetingName,
     article_bodies,
     meeting_names,
+    members_pattern,
     series_row,
 )
 from tipbrief.facts.extract.meetings import LARGER_BODY as _LARGER_BODY
@@ -939,7 +941,7 @@ def _series_meeting_there(
     # 49th AMM of July 2016, which the article's own date rules out.) Every series but one named by
     # its topic (a role's ministers, a body's own meetings) must fit every bound the evidence gives;
     # those by topic keep the month check alone, where a misread tense is what the row corrects.
-    if not _WHO_MEETS.match(series.get("name")) and any(
+    if not WHO_MEETS.match(series.get("name")) and any(
         c.annual is None
         and ((c.earliest is not None and c.earliest > hi) or (c.latest is not None and c.latest < lo))
         for c in cons
@@ -2473,9 +2475,7 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
     ASEAN ministers on transnational crime in Labuan Bajo", "their ministers are due to meet in
     Hanoi in November": the series whose name says who meets in it (the ASEAN Ministerial Meeting
     on Transnational Crime), held (or to be held) there and then."""
-    found = _members_pattern(
-        tuple((r.get("series"), r.get("name")) for r in ctx.gaz.reference.rows("series"))
-    )
+    found = members_pattern(tuple((r.get("series"), r.get("name")) for r in ctx.gaz.reference.rows("series")))
     if found is None:
         return []
     pattern, groups = found
@@ -2485,7 +2485,7 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
         verb = _MEMBERS_MEET.match(text, m.end())
         # (Not "at the meeting of ASEAN foreign ministers in Vientiane", the occasion of an act:
         # ministers of a role meet in their series only by their own verb.)
-        by_role = not _WHO_MEETS.match(name)
+        by_role = not WHO_MEETS.match(name)
         before = None if by_role else _MEETING_OF.search(text, max(0, m.start() - 20), m.start())
         if verb is None and before is None:
             continue
@@ -2500,52 +2500,7 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
     return out
 
 
-@lru_cache(maxsize=8)
-def _members_pattern(
-    series: tuple[tuple[str, str], ...],
-) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None:
-    """Who meets in each series named "(ASEAN) Ministerial (Senior Officials) Meeting on <topic>":
-    "(ASEAN) ministers responsible for (in charge of, on) <topic>"; with the series and name each
-    group of the pattern stands for."""
-    parts = []
-    groups: dict[str, tuple[str, str]] = {}
-    for i, (key, name) in enumerate(series):
-        m = _WHO_MEETS.match(name)
-        role = _ROLE_MEETS.match(name)
-        if m is None and role is not None:
-            # "ASEAN Foreign Ministers' Meeting": met by "ASEAN foreign ministers" (ASEAN's own, never
-            # any two countries' ministers of that kind).
-            # ("ASEAN labor ministers": British and American spellings alike.)
-            who = r"\s+".join(
-                re.sub(r"our$", "ou?r", re.escape(w)) for w in role.group("who").casefold().split()
-            )
-            # ("the bloc's foreign ministers": ASEAN's, as news names it.)
-            parts.append(
-                rf"(?P<s{i}>(?:ASEAN(?:['’]s)?|the\s+(?:bloc|region|grouping|association)['’]s)\s+{who}\s+ministers)"
-            )
-            groups[f"s{i}"] = (key, name)
-            continue
-        if m is None:
-            continue
-        who = "ministers" if m.group("role").startswith("Minist") else r"senior\s+officials"
-        topic = r"\s+".join(re.escape(w) for w in m.group("topic").casefold().split())
-        head = re.escape(m.group("topic").casefold().split()[-1])
-        parts.append(
-            rf"(?P<s{i}>(?:ASEAN(?:['’]s)?\s+)?{who}\s+(?:responsible\s+for|in\s+charge\s+of|on|for|dealing\s+with)\s+{topic}"
-            # ("the meeting of ASEAN's transnational crime ministers in Melaka")
-            rf"|(?:ASEAN(?:['’]s)?\s+)?{topic}\s+{who}"
-            # ("ASEAN's crime ministers met in Vientiane in August": the topic's head, ASEAN's own.)
-            rf"|(?:ASEAN(?:['’]s)?|the\s+(?:bloc|region|grouping|association)['’]s)\s+{head}\s+{who})"
-        )
-        groups[f"s{i}"] = (key, name)
-    return (re.compile(rf"\b(?i:{'|'.join(parts)})\b"), groups) if parts else None
-
-
 _FOR_THE = re.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?$")
-_ROLE_MEETS = re.compile(r"^ASEAN\s+(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+Ministers['’]?\s+Meeting$")
-_WHO_MEETS = re.compile(
-    r"^(?:ASEAN\s+)?(?P<role>Ministerial|Senior\s+Officials['’]?)\s+Meeting\s+on\s+(?P<topic>.+)$"
-)
 _MEMBERS_MEET = re.compile(
     r"(?:\s*\([A-Z][\w&/-]*\))?(?:,[^,;.]{1,60},)?,?\s+(?:who\s+|which\s+)?(?:had\s+|have\s+|last\s+)?"
     # ("ASEAN ministers responsible for transnational crime, meeting in Melaka in September, agreed")
@@ -2556,7 +2511,9 @@ _MEMBERS_MEET = re.compile(
     r"(?:from\s+[^,;.]{1,40}?\s+)?(?:discussed|agreed|adopted|endorsed|reviewed|pledged)\b[^,;.]{0,80}?"
     r"\bat\s+(?:a|an|their|the)\s+meeting(?=\s+in\s+[A-Z])|"
     # ("were due to meet": a plan told in the past, which the sentence's tense dates.)
-    r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet"
+    r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet|"
+    # ("as ASEAN ministers responsible for transnational crime prepared to meet online")
+    r"(?:prepared|preparing|prepare)\s+to\s+meet"
     # ("Ministers responsible for transnational crime are due to review it when they meet in Melaka
     # in September": they are the ministers, and their meeting is still to come.)
     r"|(?:are|is|will)\b[^,;.]{0,80}?\bwhen\s+they\s+meet(?=\s+in\s+[A-Z])|sit\s+down(?=\s+in\s+[A-Z])))\b"

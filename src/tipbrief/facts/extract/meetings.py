@@ -831,6 +831,63 @@ def _ordinal_word(n: int) -> str:
     return next((w for w, v in ORDINAL_WORDS.items() if v == n), ordinal(n))
 
 
+_ROLE_MEETS = re.compile(r"^ASEAN\s+(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+Ministers['’]?\s+Meeting$")
+WHO_MEETS = re.compile(
+    r"^(?:ASEAN\s+)?(?P<role>Ministerial|Senior\s+Officials['’]?)\s+Meeting\s+on\s+(?P<topic>.+)$"
+)
+
+
+@lru_cache(maxsize=8)
+def members_pattern(
+    series: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None:
+    """Who meets in each series named "(ASEAN) Ministerial (Senior Officials) Meeting on <topic>":
+    "(ASEAN) ministers responsible for (in charge of, on) <topic>"; with the series and name each
+    group of the pattern stands for."""
+    parts = []
+    groups: dict[str, tuple[str, str]] = {}
+    for i, (key, name) in enumerate(series):
+        m = WHO_MEETS.match(name)
+        role = _ROLE_MEETS.match(name)
+        if m is None and role is not None:
+            # "ASEAN Foreign Ministers' Meeting": met by "ASEAN foreign ministers" (ASEAN's own, never
+            # any two countries' ministers of that kind).
+            # ("ASEAN labor ministers": British and American spellings alike.)
+            who = r"\s+".join(
+                re.sub(r"our$", "ou?r", re.escape(w)) for w in role.group("who").casefold().split()
+            )
+            # ("the bloc's foreign ministers": ASEAN's, as news names it.)
+            parts.append(
+                rf"(?P<s{i}>(?:ASEAN(?:['’]s)?|the\s+(?:bloc|region|grouping|association)['’]s)\s+{who}\s+ministers)"
+            )
+            groups[f"s{i}"] = (key, name)
+            continue
+        if m is None:
+            continue
+        who = "ministers" if m.group("role").startswith("Minist") else r"senior\s+officials"
+        topic = r"\s+".join(re.escape(w) for w in m.group("topic").casefold().split())
+        head = re.escape(m.group("topic").casefold().split()[-1])
+        parts.append(
+            rf"(?P<s{i}>(?:ASEAN(?:['’]s)?\s+)?{who}\s+(?:responsible\s+for|in\s+charge\s+of|on|for|dealing\s+with)\s+{topic}"
+            # ("the meeting of ASEAN's transnational crime ministers in Melaka")
+            rf"|(?:ASEAN(?:['’]s)?\s+)?{topic}\s+{who}"
+            # ("ASEAN's crime ministers met in Vientiane in August": the topic's head, ASEAN's own.)
+            rf"|(?:ASEAN(?:['’]s)?|the\s+(?:bloc|region|grouping|association)['’]s)\s+{head}\s+{who})"
+        )
+        groups[f"s{i}"] = (key, name)
+    return (re.compile(rf"\b(?i:{'|'.join(parts)})\b"), groups) if parts else None
+
+
+def _members_before(ctx: _Context, text: str) -> str:
+    """The series of the last "(ASEAN) ministers responsible for <topic>" a text names, if any."""
+    found = members_pattern(tuple((r.get("series"), r.get("name")) for r in ctx.gaz.reference.rows("series")))
+    if found is None:
+        return ""
+    pattern, groups = found
+    named = list(pattern.finditer(text))
+    return str(groups[str(named[-1].lastgroup)][0]) if named else ""
+
+
 def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
     """Whose meeting it is: a series or body named inside the name ("Meeting of the ACWC", "the
     18th ACWC Meeting"), or the body "its" points back at ("AICHR … its 23rd Meeting")."""
@@ -966,6 +1023,11 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             following = _bodies_in(ctx, text[end + comma.end() : end + comma.end() + 60])
             if following and text.startswith(following[0], end + comma.end()):
                 return following[0]
+        # "ASEAN ministers responsible for transnational crime prepared to meet for their 16th
+        # ministerial meeting": the series whose name says who meets in it.
+        members = _members_before(ctx, text[:start])
+        if members:
+            return members
         group = _GROUP.search(text[:start])
         # "Foreign ministers of the bloc, who met … for their 52nd annual meeting": the people the
         # sentence names own the meeting; only a body whose name fits them can be theirs.
