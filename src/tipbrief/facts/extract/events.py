@@ -55,6 +55,7 @@ from tipbrief.facts.extract.evidence import (
     precise,
     reporting_clauses,
     split_respectively,
+    subordinate_clauses,
     tense_of,
 )
 from tipbrief.facts.extract.instruments import _instrument_names, _instrument_row
@@ -192,6 +193,8 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
                 continue
             if dateline is not None and s.span(ctx.doc, ctx.original, start, start).start < dateline[2]:
                 continue  # where the article was filed, not where the summit was
+            if _NAME_GOES_ON.match(text, end):
+                continue  # "the Bali Concord II", "the Bali Declaration": a name's, no summit's city
             found = ctx.gaz.summits_in(row.get("name"))
             # "their 27th Summit in Kuala Lumpur": the number before the word picks the city's row.
             number = _ORDINAL_BEFORE_SUMMIT.search(text, max(0, summit_at.start() - 12), summit_at.start())
@@ -1524,6 +1527,9 @@ def _fits_reference(
     if not rows:
         return True
     named_end = s.paragraph.span(s.start + f.end, s.start + f.end)[0] if f.end >= 0 else None
+    # (Nor a clause of another act's: "on the same island where the Bali Concord II set out the
+    # pillars in October 2003".)
+    others = subordinate_clauses(ctx, s, f.at)
     stated = [
         c
         for c in cons
@@ -1537,6 +1543,7 @@ def _fits_reference(
             and c.span.start > named_end
             and _ANOTHER_CLAUSE.search(ctx.original, named_end, c.span.start)
         )
+        and not (c.span is not None and any(a <= c.span.start < b for a, b in others))
     ]
     # "at the Sixth Ministerial Conference of the Bali Process in Nusa Dua, Bali": any city named
     # there may be the row's (the rows name the city, not the venue).
@@ -2317,15 +2324,21 @@ def _one_summit_then(ctx: _Context, text: str, after: int, title: str) -> Candid
     then = re.match(r"(?:,\s+[A-Z][\w'’-]*)?\s+(?:in|on)\s+", text[at + len(city) :])
     if then is None:
         return None
-    start = at + len(city) + then.end()
-    stated = next((t for t in extract_temporals(text[start : start + 30]) if t.start == 0), None)
+    # (From the preposition: a month alone is a date only after one, "May" being a verb too.)
+    start = at + len(city) + then.start()
+    gap = then.end() - then.start()
+    stated = next((t for t in extract_temporals(text[start : start + gap + 30]) if t.start == gap), None)
     iv = stated_interval(stated) if stated is not None else None
+    held = [c for c in ctx.gaz.summits_in(city) if c.earliest and c.latest]
+    if stated is not None and stated.year is None and stated.month is not None and stated.relative is None:
+        # "at their summit in Kuala Lumpur in November", the year left to the reader: the one
+        # summit on record in that city in that month of any year.
+        rows = [c for c in held if stated.month in (c.earliest.month, c.latest.month)]  # type: ignore[union-attr]
+        return rows[0] if len(rows) == 1 else None
     if iv is None or iv[0] is None or iv[1] is None:
         return None
     lo, hi = iv
-    rows = [
-        c for c in ctx.gaz.summits_in(city) if c.earliest and c.latest and c.earliest <= hi and c.latest >= lo
-    ]
+    rows = [c for c in held if c.earliest <= hi and c.latest >= lo]  # type: ignore[operator]
     return rows[0] if len(rows) == 1 else None
 
 
@@ -2377,7 +2390,15 @@ _LEADERS_MET = re.compile(
     rf"(?:{ASEAN_LEADERS.pattern})\s+(?P<verb>met|gathered|convened|meeting)\s+in\s+(?=[A-Z])"
 )
 # "at their summit in Singapore": the leaders' own summit, named without a capital.
-_LEADERS_SUMMIT = re.compile(r"(?<=\btheir )summit\b")
+# ("signed … at their own summit in Kuala Lumpur in November")
+# The word after a place that makes it part of a document's name ("the Bali Concord II", "the Kuala
+# Lumpur Declaration"), not a summit's city (nor "Cha-am Hua Hin", a place that goes on).
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:Concord|Declaration|Process|Accords?|Agreement|Plan|Programme|Program|Action|Vision|Roadmap|"
+    r"Statement|Treaty|Convention|Charter|Consensus|Principles|Commitment|Initiative|Framework|Document|"
+    r"Communiqu[eé]|Memorandum|Compact|Protocol|Blueprint|Work\s+Plan)\b"
+)
+_LEADERS_SUMMIT = re.compile(r"(?<=\btheir )(?:own )?summit\b")
 _OCCASION_IN_CITY = re.compile(r"\s+in\s+[A-Z]")
 _GATHERED = re.compile(r"\b(?:met|gathered|convened|came together)\b")
 

@@ -159,6 +159,11 @@ _OBJECT_CLAUSE = re.compile(
     r"(?:sign|adopt|ratify|endorse|approve|conclude))\b[^,;]*",
     re.IGNORECASE,
 )
+# "signed at the 19th ASEAN Summit on the same island where the Bali Concord II set out the
+# community's pillars in October 2003": what happened at that place before is another act.
+_SAME_PLACE_CLAUSE = re.compile(
+    r"\bsame\s+(?:island|city|town|venue|hall|place|resort|room|building|country|spot)\s+(?:where|in\s+which)\b[^;]*"
+)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+(?P<verb>(?:\w+\s+){0,2}?\w+)\b[^,;]*")
 
 
@@ -352,7 +357,7 @@ def subordinate_clauses(ctx: _Context, s: Sentence, at: int) -> list[tuple[int, 
             s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
             s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
         )
-        for pattern in (_SINCE_CLAUSE, _AFTER_CLAUSE, _OBJECT_CLAUSE)
+        for pattern in (_SINCE_CLAUSE, _AFTER_CLAUSE, _OBJECT_CLAUSE, _SAME_PLACE_CLAUSE)
         for m in pattern.finditer(s.text)
         if not m.start() <= at < m.end()
     ]
