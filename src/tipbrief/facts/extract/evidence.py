@@ -417,6 +417,9 @@ _NOUN_ASIDE = re.compile(
     # replaces was done at a time of its own.
     r"|,\s+(?:replacing|superseding|succeeding|which\s+(?:replaces|replaced|supersedes|superseded))\s+"
     r"(?:the|an?|its|their)\s[^,;]*"
+    # "signed the Bali Concord III here on Thursday, …, as the ten members count down to the ASEAN
+    # Community they have promised by 2015": a target year is what was promised, not the act's.
+    r"|\b(?:promised|pledged|vowed|targeted|count(?:ing|s)?\s+down)\b[^,;.]*?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
     # "The report puts the number of victims at 50,000 in 2021": likewise, a figure it gives.
     r"|\bputs?\s+(?:the\s+)?(?:number|figure|total|toll)\b[^;]*"
     # "The report, released yesterday, found that victims rose in 2022": what a document says.
