@@ -439,7 +439,8 @@ def _joined_days(ctx: _Context, found: tuple[DateFound, ...]) -> tuple[DateFound
 _ASIDE_CLAUSE = re.compile(
     r"\b(?:which|that|who)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|will\s+)?"
     r"(?:\w+ed|hit|struck|began|met|took|came|led|made|held|ran|left|fell|rose|brought|won|"
-    r"close[sd]?|opens?|ends?|runs?|begins?|starts?|continues?|lasts?)\b[^,;.]*"
+    # ("the declaration that establishes the ASEAN Community on Dec. 31": the community's day.)
+    r"close[sd]?|opens?|ends?|runs?|begins?|starts?|continues?|lasts?|establish(?:es)?)\b[^,;.]*"
 )
 
 

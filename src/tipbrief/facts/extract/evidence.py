@@ -377,7 +377,14 @@ _AFTER_CLAUSE = re.compile(
     r"\b(?:after|before|once|until)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:[\w'’.-]+\s+){1,4}?|(?:[\w'’.-]+\s+){0,4}?[A-Z][\w'’.-]*(?:,\s+[A-Z][\w'’.-]*)+,?\s+and\s+[A-Z][\w'’.-]*\s+)"
     r"(?:had\s+|has\s+)?"
-    r"(?:deposited|signed|adopted|ratified|joined|became|took|met|launched|released|published|approved)\b[^,;]*"
+    # ("a group set up after they agreed in Kuala Lumpur in December 2005 to give the association a
+    # charter")
+    r"(?:deposited|signed|adopted|ratified|joined|became|took|met|launched|released|published|approved|"
+    r"agreed|decided)\b[^,;]*"
+    # ("signed at the 13th ASEAN Summit, ten months after leaders meeting at a summit in Cebu in
+    # January agreed to …": a time counted from another act, whose subject may run long.)
+    r"|\b\w+\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)\s+[^,;]{0,80}?\b"
+    r"(?:deposited|signed|adopted|ratified|joined|met|launched|released|published|approved|agreed|decided)\b[^,;]*"
     # ("after ASEAN leaders met in Cha-am last month for the 15th Summit, where they inaugurated the
     # AICHR": what follows "where" is that clause's too.)
     r"(?:,\s+(?:where|at which|during which)\b[^;]*)?"
@@ -420,6 +427,9 @@ _NOUN_ASIDE = re.compile(
     # "signed the Bali Concord III here on Thursday, …, as the ten members count down to the ASEAN
     # Community they have promised by 2015": a target year is what was promised, not the act's.
     r"|\b(?:promised|pledged|vowed|targeted|count(?:ing|s)?\s+down)\b[^,;.]*?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
+    # ("agreed to build an ASEAN Community by 2015 rather than 2020": what is to be done by then.)
+    r"|\bto\s+(?:build|establish|create|set\s+up|achieve|realise|realize|complete|form)\b[^,;.]*?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b"
+    r"(?:\s+(?:rather\s+than|instead\s+of)\s+(?:19|20)\d\d)?"
     # "The report puts the number of victims at 50,000 in 2021": likewise, a figure it gives.
     r"|\bputs?\s+(?:the\s+)?(?:number|figure|total|toll)\b[^;]*"
     # "The report, released yesterday, found that victims rose in 2022": what a document says.

@@ -78,6 +78,12 @@ def _instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
     return known
 
 
+_ABOUT_ANOTHER = re.compile(
+    r"\b(?:declaration|statement|report|communiqu[eé]|decision|resolution)\s+(?:on|of)\s+(?:the\s+)?"
+    r"(?:blueprint|draft(?:ing)?|elements|drafting|review)\s+(?:of|for)\s+(?:the\s+|an?\s+)?$"
+)
+
+
 def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     folded = text.casefold()
@@ -202,7 +208,9 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
                 if not any(s <= m.start() < e for s, e, _ in found):
                     known = ctx.gaz.instruments.find(long)
                     found.append((m.start(), m.end(), known[0][2].get("name") if known else long))
-    return sorted(found)
+    # "signed a declaration on the blueprint of an ASEAN Charter": what another document is about,
+    # not the instrument acted on.
+    return sorted(f for f in found if not _ABOUT_ANOTHER.search(text, max(0, f[0] - 80), f[0]))
 
 
 # Only for its entry into force: "the law adopted by the 12th National Assembly in 2011", in a story
