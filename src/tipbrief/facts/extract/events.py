@@ -749,6 +749,12 @@ def _events_in_sentence(
                 not continuing
                 and not put_off_then
                 and not (f.kind not in ACT_KINDS and _PLANNED_FOR.search(text, 0, f.at))
+                # ("A study came out today, ahead of a regional workshop on trafficking, which
+                # Cambodia hosts on September 21 and 22": what a past act came ahead of may still
+                # be to come.)
+                and not (
+                    tense == "past" and f.kind not in ACT_KINDS and _EVE_OF.search(text, max(0, f.at - 30), f.at)
+                )
             ):
                 # (Not "had been planned for the bloc's 14th summit": whether that meeting has
                 # happened, the sentence's tense does not say.)
