@@ -1640,7 +1640,7 @@ def _signatories(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[st
     partner = [
         c[2]
         for c in named
-        if c[0] >= v_end and re.search(r"with\s+(?:the\s+)?$", text[max(0, c[0] - 10) : c[0]])
+        if c[0] >= v_end and re.search(r"\bwith\s+(?:the\s+)?$", text[max(0, c[0] - 12) : c[0]])
     ]
     found = tuple(sorted(dict.fromkeys(subject + partner[:1])))
     if len(found) < 2 and _THE_TWO.search(text, clause, v_start):

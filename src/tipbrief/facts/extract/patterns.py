@@ -313,7 +313,10 @@ _INSTRUMENT_COMMON = re.compile(
     rf"|\bon (?:{MONTH_RE}|{WEEKDAY_RE})\b"
     # ("signed a memorandum of understanding on trafficking a decade ago": nor is a time counted back.)
     r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?|months?|weeks?)\s+ago\b"
-    r"|\b(?:last|this)\s+(?:year|month|week)\b|\byesterday\b)"
+    r"|\b(?:last|this)\s+(?:year|month|week)\b|\byesterday\b"
+    # ("signed a memorandum of understanding on trafficking in persons with Laos": who it was signed
+    # with, not what it is on.)
+    r"|\bwith\s+(?:the\s+)?[A-Z])"
     r"|\s+(?:has|have|had|is|are|was|were|will|would|shall)\s)"
     # "a declaration that commits their governments to …": what it does describes it.
     r"|(?=\s+(?:that|which)\s+(?:commits?|pledges?|binds?|calls?|vows?|aims?|seeks?|sets?|urges?|obliges?)\b)"
