@@ -753,7 +753,9 @@ def _events_in_sentence(
                 # Cambodia hosts on September 21 and 22": what a past act came ahead of may still
                 # be to come.)
                 and not (
-                    tense == "past" and f.kind not in ACT_KINDS and _EVE_OF.search(text, max(0, f.at - 30), f.at)
+                    tense == "past"
+                    and f.kind not in ACT_KINDS
+                    and _EVE_OF.search(text, max(0, f.at - 30), f.at)
                 )
             ):
                 # (Not "had been planned for the bloc's 14th summit": whether that meeting has
