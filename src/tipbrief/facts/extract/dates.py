@@ -698,6 +698,13 @@ _ANNIVERSARY_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?|anniversary)\s+(?:since|of|after)\b",
     re.IGNORECASE,
 )
+# "Ten years after ASEAN leaders adopted the declaration in Vientiane, officials met …": a clause
+# fronted before the main one, with its own subject and verb, up to its comma.
+FRONTED_CLAUSE = re.compile(
+    r"(?:^|\s(?:--|[-–—])\s+)(?P<clause>(?:(?:[Aa]|[Oo]ne|\w+)\s+(?:days?|weeks?|months?|years?|decades?)\s+)?"
+    r"(?:[Aa]fter|[Ss]ince|[Bb]efore|[Oo]nce)\s+(?:[\w'’-]+\s+){1,6}?"
+    r"(?:had\s+|have\s+|has\s+)?(?:adopted|signed|ratified|deposited|launched|endorsed|met|agreed|approved)\b[^,;]*)(?=,)"
+)
 RELATIVE_CLAUSE = re.compile(rf",\s+(?:which|who|where)\b[^,;]*|{ACT_CLAUSE.pattern}")
 # "opening the way for Phnom Penh to lift the ban it imposed in October 2011": a clause whose own
 # subject is a pronoun, right after the noun it tells of, is that noun's act. Its dates are never
@@ -756,6 +763,18 @@ def _time_constraints(
         for t in temporals
         if m.start() <= t.start < m.end()
     ]
+    fronted = [
+        m
+        for m in FRONTED_CLAUSE.finditer(s.text)
+        if within is not None and m.start("clause") <= within < m.end("clause")
+    ]
+    if fronted:
+        # (Its own dates only, none at all if it has none: the main clause's are another act's.)
+        outside = own = [
+            t for t in temporals for m in fronted if m.start("clause") <= t.start < m.end("clause")
+        ]
+        if not own:
+            return []
     contact = [
         m.span("clause")
         for m in CONTACT_CLAUSE.finditer(s.text)

@@ -36,6 +36,7 @@ from tipbrief.facts.extract.acts import (
 from tipbrief.facts.extract.cards import find_card_decisions
 from tipbrief.facts.extract.dates import (
     ACT_CLAUSE,
+    FRONTED_CLAUSE,
     RELATIVE_CLAUSE,
     YEARS_MEETING,
     _anchor_relation,
@@ -455,6 +456,9 @@ def _events_in_sentence(
     claimed = {id(i): f.at for f in frames for i in idents if _overlaps(i.span, s, f)}
     # What every frame asks of the same sentence, worked out once.
     clauses = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(text)]
+    # "Ten years after ASEAN leaders adopted the declaration in Vientiane, officials met here on
+    # Friday": an act in a fronted clause takes only that clause's dates, as in a relative one.
+    clauses += [(m.start("clause"), m.end("clause")) for m in FRONTED_CLAUSE.finditer(text)]
     act_clauses = [(m.start(), m.end()) for m in ACT_CLAUSE.finditer(text)]
     held = _later_held(ctx, text) if any(f.trigger and f.kind in _GATHERING_KINDS for f in frames) else []
 

@@ -383,7 +383,7 @@ _AFTER_CLAUSE = re.compile(
     r"agreed|decided)\b[^,;]*"
     # ("signed at the 13th ASEAN Summit, ten months after leaders meeting at a summit in Cebu in
     # January agreed to …": a time counted from another act, whose subject may run long.)
-    r"|\b\w+\s+(?:days?|weeks?|months?|years?)\s+(?:after|before)\s+[^,;]{0,80}?\b"
+    r"|\b\w+\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|since)\s+[^,;]{0,80}?\b"
     r"(?:deposited|signed|adopted|ratified|joined|met|launched|released|published|approved|agreed|decided)\b[^,;]*"
     # ("after ASEAN leaders met in Cha-am last month for the 15th Summit, where they inaugurated the
     # AICHR": what follows "where" is that clause's too.)
