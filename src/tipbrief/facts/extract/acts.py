@@ -1248,7 +1248,10 @@ def _governed(
             r"\((?:[A-Z][A-Za-z&-]{1,11}|(?:Republic\s+Act(?:\s+No\.)?|Act|RA|No\.|Law\s+No\.)\s*[A-Z]?\d+[\w/]*)\)"
             r"|^,\s*(?:Republic\s+Act|RA|Act|Law)\s+(?:No\.\s*)?[A-Z]?\d+[\w/]*(?=,)"
             # (And what it holds: "The law, of eight chapters and 63 articles, will take effect".)
-            r"|^,\s*(?:of|with|numbered|comprising|containing)\s+[^,;.]{1,60}(?=,)",
+            r"|^,\s*(?:of|with|numbered|comprising|containing)\s+[^,;.]{1,60}(?=,)"
+            # (And a relative clause of its own: "The ASEAN Convention …, which leaders signed in
+            # 2015, entered into force on 8 March", "The Act, which parliament passed in 2007, …".)
+            r"|^,\s*(?:which|that)\s+[^,;.]{1,80}(?=,)",
             " ",
             text[item[1] : v_start],
         )
