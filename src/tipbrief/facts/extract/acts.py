@@ -734,6 +734,8 @@ def recorded_acts(ctx: _Context, text: str, heading: Callable[[], str]) -> list[
         else ""
     )
 
+    if not kind:
+        return _bilateral_entries(ctx, rows, head)
     # (A treaty's status page names it in its title alone.)
     instruments = _rows_named(ctx, head) or _ratified_on_page(ctx)
     if not kind or len({r.key for r in instruments}) != 1:
@@ -753,6 +755,38 @@ def recorded_acts(ctx: _Context, text: str, heading: Callable[[], str]) -> list[
         # ("Brunei Darussalam | -": none yet.)
         if re.search(r"\d", m.group("value"))
     ]
+
+
+def _bilateral_entries(ctx: _Context, rows: list[tuple[re.Match[str], str]], head: str) -> list[Act]:
+    """ "Thailand's memoranda on trafficking:" over "Laos: signed in Bangkok on 13 July 2005": the
+    memorandum (agreement) the heading's one country signed with the row's, when the row says it
+    was signed."""
+    noun = _BILATERAL_HEAD.search(head)
+    owners = {c[2] for c in countries(ctx, head)}
+    if noun is None or len(owners) != 1:
+        return []
+    owner = owners.pop()
+    label = (
+        "memorandum of understanding" if noun.group().casefold().startswith(("memo", "mou")) else "agreement"
+    )
+    return [
+        # (Its signatories are part of what it is, as for any memorandum known by its kind alone.)
+        Act(
+            "signing",
+            m.start("party"),
+            m.end("party"),
+            label,
+            _norm(label),
+            "",
+            (" and ".join(sorted({owner, country})),),
+        )
+        for m, country in rows
+        if country != owner and _SIGNED_VALUE.match(m.group("value"))
+    ]
+
+
+_BILATERAL_HEAD = re.compile(r"\b(?:memorand(?:um|a)|MOUs?|MoUs?|agreements?)\b", re.IGNORECASE)
+_SIGNED_VALUE = re.compile(r"(?:signed|inked)\b", re.IGNORECASE)
 
 
 # A register of instruments, "Instrument | Type | Signed or adopted | Where" over "ASEAN Human Rights
