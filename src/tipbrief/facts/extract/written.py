@@ -58,6 +58,7 @@ from tipbrief.facts.extract.sentences import (
     only_past,
     retracted,
 )
+from tipbrief.facts.extract.where import dateline_of
 from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import Row, parse_partial
@@ -127,6 +128,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_recorded_days(ctx, own),
         *_past_dates(ctx),
         *_held_meetings(ctx),
+        *_summit_in_dateline_city(ctx, own),
     ]
     # ("An earlier version of this story said the 10th AMMTC was held in 2016": no clue.)
     doc = ctx.article.document
@@ -1256,6 +1258,61 @@ def _held_meetings(ctx: _Context) -> list[Constraint]:
                 )
             )
     return out
+
+
+def _summit_in_dateline_city(ctx: _Context, own: tuple[Temporal, Span, str] | None) -> list[Constraint]:
+    """ "NAY PYI TAW, Nov 12 (Xinhua) -- … at the 17th ASEAN-China Summit here": a yearless dateline,
+    in a story on a summit, filed in a city on a day within (or just around) the days of one ASEAN
+    Summit on record there: that summit's year, as the partners' summits meet beside ASEAN's."""
+    if own is None or own[2] != "the dateline reads" or own[0].month is None or own[0].day is None:
+        return []
+    filed = dateline_of(ctx)
+    if filed is None:
+        return []
+    # (A summit said to be here, or in the dateline's city: not "the ASEAN summits in Vientiane in
+    # September", in a story filed in Bangkok.)
+    here = re.compile(rf"\bhere\b|\b{re.escape(filed[0].name)}\b")
+    def after_dateline(s: Sentence) -> int:
+        opens = s.span(ctx.doc, ctx.original, 0, 0).start
+        return max(0, filed[2] - opens) if opens <= filed[2] else 0
+
+    if not any(_A_SUMMIT.search(s.text) and here.search(s.text, after_dateline(s)) for s in ctx.sentences):
+        return []
+    month, day = own[0].month, own[0].day
+    fits = []
+    for c in ctx.gaz.summits_in(filed[0].name):
+        if c.earliest is None or c.latest is None:
+            continue
+        try:
+            then = date(c.earliest.year, month, day)
+        except ValueError:
+            continue
+        if (
+            c.earliest - timedelta(days=SUMMIT_SLACK_DAYS)
+            <= then
+            <= c.latest + timedelta(days=SUMMIT_SLACK_DAYS)
+        ):
+            fits.append((then, c))
+    if len({then.year for then, _ in fits}) != 1:
+        return []
+    then, c = fits[0]
+    return [
+        Constraint(
+            "summit-dateline",
+            f"filed in {filed[0].name} on “{own[1].quote}”, within the days of the {c.label}",
+            then,
+            then,
+            own[1],
+            c.reference,
+            c.url,
+        )
+    ]
+
+
+_A_SUMMIT = re.compile(r"\b[Ss]ummits?\b")
+SUMMIT_SLACK_DAYS = 2
+"""How many days before or after a summit's days on record a story filed there may be about it (the
+partners' summits the day after ASEAN's, a story filed the morning after)."""
 
 
 def _allows_day(day: Temporal, lo: date | None, hi: date | None) -> bool:
