@@ -426,6 +426,8 @@ def find_acts(
             # "which ratified the Convention last year", "Cambodia and Singapore, which ratified
             # ahead of Manila": the instrument the article named before.
             found = [(-1, -1, _ratifiable(before.rows, kind).get("name"))]
+        if not found and kind == "entry-into-force" and _IT_WILL_BEFORE.search(text, 0, verb.start()):
+            found = [n for n in names if n[1] <= verb.start()][-1:]
         if not found and kind == "entry-into-force" and _IT_BEFORE.search(text, 0, verb.start()):
             # "… and it entered into force in March 2017": the instrument named before.
             prior = [n for n in names if n[1] <= verb.start()]
@@ -1539,6 +1541,8 @@ _CLAUSE_START = re.compile(
 
 
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s+(?:has\s+|had\s+|finally\s+)?(?:been\s+)?$")
+# ("…, and it will take effect on January 1, 2012": the law the sentence names before, if any.)
+_IT_WILL_BEFORE = re.compile(r"\bit\s+(?:will|(?:is|was)\s+(?:due|set|expected)\s+to)\s+$")
 _BARE_HEAD = re.compile(
     r"\s+the\s+(?:Convention|Treaty|Agreement|Charter|Protocol|Declaration)\b(?!\s+(?:on|of|against|for)\b)"
 )

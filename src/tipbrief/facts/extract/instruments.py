@@ -32,6 +32,7 @@ _DECREE_NAME = (
     r"(?:\s+\((?:Perpres|PP|Permen)\))?)\s+No\.\s*\d+(?:/(?:19|20)\d\d)?(?:/[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*)?"
     r"(?:\s+of\s+(?:19|20)\d\d)?)"
 )
+_A_DATE = rf"{WEEKDAY_RE}|{MONTH_RE}|\d"
 _LAW_NAME = re.compile(
     # ("Executive Order 74, signed in November last year, banned offshore gaming": a president's
     # order, numbered as a law is.)
@@ -43,11 +44,12 @@ _LAW_NAME = re.compile(
     rf"{_DECREE_NAME})"
     # ("the Anti Trafficking in Persons Law enacted in September 2005": a name that ends in "Law".)
     r"|(?:[A-Z][\w'’-]*\s+(?:(?:in|of|on|for|against|and|to)\s+)?(?:\([A-Z][\w ]*\)\s+)?){1,10}?"
-    r"(?:Act|Bill|Law(?!\s+(?:on|No)\b))"
+    # (Not "Law on …", a name that goes on; but "… Law on Tuesday" ends before the day.)
+    rf"(?:Act|Bill|Law(?!\s+No\b)(?!\s+on\s+(?!(?:{_A_DATE})\b)))"
     r"(?:,?\s+(?:of\s+)?(?:19|20)\d\d)?"
     # ("the Law on Prevention, Suppression of Human Trafficking": a comma before another act it is on.)
-    r"|Law\s+on\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"(?:(?:\s+(?:(?:and|of|on|in|the|against|for)\s+)*|,\s+(?=[A-Z][a-z]+(?:ion|ment)\b))[A-Z][\w'’-]*)*)\b"
+    rf"|Law\s+on\s+(?!(?:{_A_DATE})\b)(?:the\s+)?[A-Z][\w'’-]*"
+    rf"(?:(?:\s+(?:(?:and|of|on|in|the|against|for)\s+)*|,\s+(?=[A-Z][a-z]+(?:ion|ment)\b))(?!(?:{_A_DATE})\b)[A-Z][\w'’-]*)*)\b"
 )
 # What a law's name must be about to be one this product follows.
 _LAW_TOPIC = re.compile(r"Traffick|Smuggl|Forced Labou?r|Exploitation|Migrant|Slavery", re.IGNORECASE)
