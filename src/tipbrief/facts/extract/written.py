@@ -1272,6 +1272,7 @@ def _summit_in_dateline_city(ctx: _Context, own: tuple[Temporal, Span, str] | No
     # (A summit said to be here, or in the dateline's city: not "the ASEAN summits in Vientiane in
     # September", in a story filed in Bangkok.)
     here = re.compile(rf"\bhere\b|\b{re.escape(filed[0].name)}\b")
+
     def after_dateline(s: Sentence) -> int:
         opens = s.span(ctx.doc, ctx.original, 0, 0).start
         return max(0, filed[2] - opens) if opens <= filed[2] else 0
