@@ -32,7 +32,7 @@ _DECREE_NAME = (
     r"(?:\s+\((?:Perpres|PP|Permen)\))?)\s+No\.\s*\d+(?:/(?:19|20)\d\d)?(?:/[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*)?"
     r"(?:\s+of\s+(?:19|20)\d\d)?)"
 )
-_A_DATE = rf"{WEEKDAY_RE}|{MONTH_RE}|\d"
+_A_DATE = rf"{WEEKDAY_RE}|{MONTH_RE}|\d+"
 _LAW_NAME = re.compile(
     # ("Executive Order 74, signed in November last year, banned offshore gaming": a president's
     # order, numbered as a law is.)
