@@ -2543,10 +2543,11 @@ _MEMBERS_MEET = re.compile(
     # at a meeting in Vientiane last week")
     r"(?:from\s+[^,;.]{1,40}?\s+)?(?:discussed|agreed|adopted|endorsed|reviewed|pledged)\b[^,;.]{0,80}?"
     r"\bat\s+(?:a|an|their|the)\s+meeting(?=\s+in\s+[A-Z])|"
+    # ("as ASEAN ministers responsible for transnational crime prepared to meet online": a plan told
+    # in the past, as "were due to meet", which the sentence's tense dates.)
+    r"(?:prepared|preparing|prepare)\s+to\s+meet|"
     # ("were due to meet": a plan told in the past, which the sentence's tense dates.)
-    r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet|"
-    # ("as ASEAN ministers responsible for transnational crime prepared to meet online")
-    r"(?:prepared|preparing|prepare)\s+to\s+meet"
+    r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet"
     # ("Ministers responsible for transnational crime are due to review it when they meet in Melaka
     # in September": they are the ministers, and their meeting is still to come.)
     r"|(?:are|is|will)\b[^,;.]{0,80}?\bwhen\s+they\s+meet(?=\s+in\s+[A-Z])|sit\s+down(?=\s+in\s+[A-Z])))\b"
