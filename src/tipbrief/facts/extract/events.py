@@ -68,7 +68,7 @@ from tipbrief.facts.extract.meetings import (
     MeetingName,
     article_bodies,
     meeting_names,
-    members_pattern,
+    series_members,
     series_row,
 )
 from tipbrief.facts.extract.meetings import LARGER_BODY as _LARGER_BODY
@@ -2508,7 +2508,7 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
     ASEAN ministers on transnational crime in Labuan Bajo", "their ministers are due to meet in
     Hanoi in November": the series whose name says who meets in it (the ASEAN Ministerial Meeting
     on Transnational Crime), held (or to be held) there and then."""
-    found = members_pattern(tuple((r.get("series"), r.get("name")) for r in ctx.gaz.reference.rows("series")))
+    found = series_members(ctx)
     if found is None:
         return []
     pattern, groups = found

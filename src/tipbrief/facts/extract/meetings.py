@@ -837,6 +837,11 @@ WHO_MEETS = re.compile(
 )
 
 
+def series_members(ctx: _Context) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None:
+    """Who meets in each series of the reference table (see members_pattern)."""
+    return members_pattern(tuple((r.get("series"), r.get("name")) for r in ctx.gaz.reference.rows("series")))
+
+
 @lru_cache(maxsize=8)
 def members_pattern(
     series: tuple[tuple[str, str], ...],
@@ -880,7 +885,7 @@ def members_pattern(
 
 def _members_before(ctx: _Context, text: str) -> str:
     """The series of the last "(ASEAN) ministers responsible for <topic>" a text names, if any."""
-    found = members_pattern(tuple((r.get("series"), r.get("name")) for r in ctx.gaz.reference.rows("series")))
+    found = series_members(ctx)
     if found is None:
         return ""
     pattern, groups = found
