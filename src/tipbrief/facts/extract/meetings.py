@@ -898,9 +898,11 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
     18th ACWC Meeting"), or the body "its" points back at ("AICHR … its 23rd Meeting")."""
     span = text[start:end]
     if kind == "summit":
-        # ("the 12th East Asia Summit": a series of its own, whose rows meetings.csv holds.)
-        if re.search(r"\bEast\s+Asian?\s+Summits?\b", span) and series_row(ctx, "EAS") is not None:
-            return "EAS"
+        # ("the 12th East Asia Summit": a series of summits of its own in series.csv, whose rows
+        # meetings.csv holds.)
+        for start_at, end_at, row in ctx.gaz.series.find(span):
+            if row.get("name").endswith("Summit") and not goes_on(span, start_at, end_at, row):
+                return row.get("series")
         if re.search(r"\b(?:Special|Commemorative|Plus|EAS|East Asia)\b|[-–]", span):
             return ""
         # "ASEAN leaders … when they meet … for their 14th summit": the leaders' own summit.
