@@ -22,12 +22,13 @@ _ISSUED = re.compile(
     r"was\s+(?:given|issued|shown|handed|slapped\s+with)|were\s+(?:given|issued))\b",
     re.IGNORECASE,
 )
+# The verbs that lift a card, with an object or a pronoun after them (see _LIFTED_BACK too).
+_LIFT_VERBS = r"lifted|lifts|removed|removes|revoked|revokes|withdrew|withdraws|rescinded|scrapped"
 _LIFTED = re.compile(
     # ("welcomed the European Union's decision to lift the 'yellow card' it gave Thailand": a decision
     # taken is the lifting.)
     r"\b(?:(?:decision|decided|agreed|voted)\s+to\s+lift|"
-    r"lifted|lifts|lifting|removed|removes|revoked|revokes|withdrew|withdraws|withdrawn|"
-    r"rescinded|dropped|scrapped|ended|upgraded\s+\w+\s+to\s+(?:a\s+)?green)\b",
+    rf"{_LIFT_VERBS}|lifting|withdrawn|dropped|ended|upgraded\s+\w+\s+to\s+(?:a\s+)?green)\b",
     re.IGNORECASE,
 )
 # ("… had lifted" and "the lifting of"; the noun, too, names the act.)
@@ -45,8 +46,7 @@ _EU = re.compile(r"\b(?:EU|European|Brussels|IUU|Commission)\b|\bfish")
 # "The EU lifted the warning on Jan. 8", "Brussels lifted it in January 2019": the card the sentence
 # before showed, lifted.
 _LIFTED_BACK = re.compile(
-    r"\b(?:lifted|lifts|removed|removes|revoked|revokes|withdrew|withdraws|rescinded|scrapped)\s+"
-    r"(?:it|the\s+(?:warning|card|sanction))\b",
+    rf"\b(?:{_LIFT_VERBS})\s+(?:it|the\s+(?:warning|card|sanction))\b",
     re.IGNORECASE,
 )
 # ("The yellow card, issued in April 2015, was lifted in January 2019")
