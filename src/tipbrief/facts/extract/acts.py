@@ -200,7 +200,7 @@ _DEFINITE_SUBJECT = re.compile(
     r"(?<!\bthat)(?<!\bwhich)(?:\s+and|,)?\s+$"
 )
 _RATIFYING = re.compile(r"\bratif(?:y|ies|ying|ied|ication)\b|\bacce(?:ssion|des?|ded|ding)\b", re.IGNORECASE)
-_DEFINITE_LAW_OBJECT = re.compile(r"\s+the\s+(?:new\s+|amended\s+)?(?:law|bill|Bill|Act)\b")
+_DEFINITE_LAW_OBJECT = re.compile(r"\s+the\s+(?:new\s+|amended\s+)?(?:law|bill|Bill|Act|measure)\b")
 # "as ASEAN leaders prepare to sign the ASEAN Consensus at the 31st ASEAN Summit later this month": a
 # signing or adoption to come at a meeting (not "Thailand is preparing to ratify", whose time no one
 # has set).

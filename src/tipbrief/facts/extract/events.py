@@ -658,6 +658,12 @@ def _events_in_sentence(
             # "The Emergency … Meeting was convened by Malaysia … after thousands of migrants were
             # abandoned at sea by smugglers in May": a clause after the event, with a verb of its own,
             # dates its own subject.
+            reported = _REPORTED_AFTER.search(text, max(f.at, f.end)) if f.kind in ACT_KINDS else None
+            if reported is not None:
+                aside = [
+                    *aside,
+                    (s.span(ctx.doc, ctx.original, reported.start(), reported.start()).start, source.end),
+                ]
             then = _SUBORDINATE_AFTER.search(text, max(f.at, f.end))
             if then is not None and not _PUT_OFF.search(segment):
                 aside = [
@@ -1121,6 +1127,13 @@ _ACCORDING_TO = re.compile(
     r"|,\s+(?:the\s+)?(?:[\w.'’()-]+\s+){1,12}?(?:said|says|reported|found|estimated|warned)\s+"
     r"(?:\w+\s+)?in\s+(?:its|their|a|an|the)\b",
     re.IGNORECASE,
+)
+# A report of the act that closes the sentence, with its own day: "… has signed into law Republic
+# Act 10364, …, Malacanang confirmed on Wednesday" (the day is the confirmation's; the act came on or
+# before it).
+_REPORTED_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:confirmed|said|announced|reported|disclosed)\s+"
+    r"(?:on\s+|late\s+|early\s+)?(?=[^,;]*$)"
 )
 _SUBORDINATE_AFTER = re.compile(r",?\s(?:after|before|since)\s+[^,;:.]*?\b(?:were|was|had|has|have)\s+\w+")
 _AND_CLAUSE = re.compile(r",\s+and\s+")
