@@ -680,7 +680,30 @@ def find_acts(
                     by=house if LAW_HEAD.search(label) else "",
                 )
             )
-    return _unique(out + listed_acts(ctx, text, out))
+    return _unique(_endorsed_then_adopted(text, out) + listed_acts(ctx, text, out))
+
+
+def _endorsed_then_adopted(text: str, acts: list[Act]) -> list[Act]:
+    """ "Ministers at the 11th AMMTC endorsed the Bohol … Work Plan, and leaders adopted it at the 31st
+    ASEAN Summit in November": an endorsement the sentence goes on to tell the adoption of is a step
+    on the way, not the adoption."""
+
+    def verb(a: Act) -> str:
+        return text[a.start : a.end].casefold()
+
+    return [
+        a
+        for a in acts
+        if not (
+            verb(a).startswith("endors")
+            and any(
+                b.start > a.start
+                and verb(b).startswith("adopt")
+                and (b.kind, b.subject, b.parties) == (a.kind, a.subject, a.parties)
+                for b in acts
+            )
+        )
+    ]
 
 
 # A status table's row, "6 | Myanmar | 16/01/2017" (its number, the party, the date) or "Myanmar |

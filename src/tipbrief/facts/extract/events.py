@@ -1463,7 +1463,7 @@ _SPEAKS = re.compile(
     r"(?:,[^,]{0,80},)?\s+(?:also\s+)?(?:said|says|told|added|noted|stressed|announced|recalled|warned)\b"
 )
 _CLAUSE_VERB = re.compile(
-    r"\b(?:met|held|signed|adopted|launched|opened|closed|deposited|ratified|agreed|gathered|convened|"
+    r"\b(?:met|held|signed|adopted|endorsed|launched|opened|closed|deposited|ratified|agreed|gathered|convened|"
     r"hosted|attended|took place|continues?|continued|started|began|ended|finished|established|founded|"
     # ("The US State Department's annual … report is expected next month, and ASEAN ministers will
     # meet in Vientiane in August": next month is the report's.)
