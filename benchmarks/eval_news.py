@@ -84,6 +84,7 @@ SETS = (
     *("heldout155", "heldout156", "heldout157", "heldout158", "heldout159"),
     *("heldout160", "heldout161", "heldout162", "heldout163", "heldout164"),
     *("heldout165", "heldout166", "heldout167", "heldout168", "heldout169"),
+    *("heldout170", "heldout171", "heldout172", "heldout173", "heldout174"),
 )
 Interval = tuple[date | None, date | None]
 
