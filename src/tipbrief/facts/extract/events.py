@@ -1135,7 +1135,12 @@ _REPORTED_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:confirmed|said|announced|reported|disclosed)\s+"
     r"(?:on\s+|late\s+|early\s+)?(?=[^,;]*$)"
 )
-_SUBORDINATE_AFTER = re.compile(r",?\s(?:after|before|since)\s+[^,;:.]*?\b(?:were|was|had|has|have)\s+\w+")
+_SUBORDINATE_AFTER = re.compile(
+    r",?\s(?:after|before|since)\s+[^,;:.]*?\b(?:were|was|had|has|have)\s+\w+"
+    # "The ASEAN Plus Three meeting came after ASEAN ministers concluded the fifth AMMTC … on
+    # Tuesday": what it came after has its own day.
+    r"|\s(?:came|comes|followed|follows)\s+(?:(?:just|shortly|soon|right|a\s+day|two\s+days)\s+)?(?:after|on\s+the\s+heels\s+of)\s"
+)
 _AND_CLAUSE = re.compile(r",\s+and\s+")
 _RELEASE_KINDS = frozenset({"publication", "launch"})
 # (Not "at its ninth meeting": the body's own, the meeting the sentence already names.)

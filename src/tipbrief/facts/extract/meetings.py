@@ -97,6 +97,14 @@ _WIDER_BEFORE = re.compile(
     r"|New Zealand|Russia|U\.?S\.?|United States|UK|United Kingdom)\b)\s+$"
 )
 
+# Who meet with ASEAN's members: "ASEAN and China", "the 10 ASEAN countries and China, Japan and South
+# Korea", "ASEAN Plus Three ministers".
+_PARTNERS_MEET = re.compile(
+    rf"\b{_PLUS_PARTNER}|\bASEAN\b[^.;]{{0,40}}?\b(?:and|with|plus)\s+(?:their\s+counterparts\s+(?:from|of)\s+)?"
+    r"(?:the\s+)?(?:China|Japan|(?:South\s+)?Korea|ROK|India|Australia|Canada|EU|European\s+Union|New\s+Zealand"
+    r"|Russia|U\.?S\.?|United\s+States)\b"
+)
+
 
 # "the 15th AMMTC (AMMTC) and Related Meetings": its acronym, and the meetings held with it, are
 # part of the name: "Related Meetings" is no meeting of its own.
@@ -1033,6 +1041,11 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             following = _bodies_in(ctx, text[end + comma.end() : end + comma.end() + 60])
             if following and text.startswith(following[0], end + comma.end()):
                 return following[0]
+        if _PARTNERS_MEET.search(text, 0, start):
+            # "Ministers from the 10 ASEAN countries and China, Japan and South Korea pledged …, at
+            # their second ministerial meeting on transnational crime": those who meet are a wider
+            # format's, whose meetings ASEAN's own series does not number.
+            return ""
         # "ASEAN ministers responsible for transnational crime prepared to meet for their 16th
         # ministerial meeting": the series whose name says who meets in it.
         members = _members_before(ctx, text[:start])
