@@ -87,6 +87,7 @@ from tipbrief.facts.extract.patterns import (
     LAW_HEAD,
     MEETING_NOUNS,
     NUMBER_AFTER,
+    PERIOD_FOR,
     SAME_PLACE,
     WEEKDAY_RE,
     goes_on,
@@ -718,6 +719,7 @@ def _events_in_sentence(
                     and not inside(c.span.start, day_aside, at)
                     and not _owned_by_another(ctx.original, c.span, at)
                     and not (f.kind not in ACT_KINDS and _an_instruments_year(ctx.original, c.span))
+                    and not (f.kind in _GATHERING_KINDS and _a_periods_years(ctx.original, c))
                     and not _RECURRING_SINCE.search(ctx.original, max(0, c.span.start - 40), c.span.start)
                 )
             ]
@@ -1052,6 +1054,14 @@ _INSTRUMENT_OF_YEAR = re.compile(
 def _an_instruments_year(original: str, span: Span) -> bool:
     """Whether the expression is a year an instrument's name takes ("… Children of 2004")."""
     return bool(_INSTRUMENT_OF_YEAR.search(original, max(0, span.start - 160), span.start))
+
+
+def _a_periods_years(original: str, c: Constraint) -> bool:
+    """ "The eighth SOM, which reviewed the second plan of action, covering 2008 to 2010": years a
+    plan or programme covers are no meeting's time."""
+    if c.span is None or c.earliest is None or c.latest is None or c.earliest.year == c.latest.year:
+        return False
+    return bool(PERIOD_FOR.search(original, max(0, c.span.start - 40), c.span.start))
 
 
 # A meeting put off: its planned days are not its days ("scheduled for Dec. 15-18, was put off").

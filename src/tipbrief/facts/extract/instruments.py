@@ -314,7 +314,10 @@ PARTY_NOUNS = r"(?:countries|sides|governments|nations)"
 """What the signatories of a bilateral instrument are called as a subject ("the two countries")."""
 _BARE_MEMORANDUM = re.compile(
     # ("an anti-trafficking memorandum of understanding in 2009")
-    r"\b(?:[Aa]n?|[Tt]heir)\s+(?:(?:new|first|bilateral|landmark|anti-trafficking)\s+)?"
+    r"(?:\b(?:[Aa]n?|[Tt]heir)\s+(?:(?:new|first|bilateral|landmark|anti-trafficking)\s+)?"
+    # ("COMMIT AT A GLANCE … - Memorandum of Understanding signed in Yangon on 29 October 2004": a
+    # fact box's entry, no article before it.)
+    r"|^[\s*•·-]*)"
     r"(?P<name>[Mm]emorandum of [Uu]nderstanding|MoU|MOU)(?:\s+\((?:MoU|MOU)\))?"
     # (Where and when it was signed follow, not what it is on: "on" a topic is _INSTRUMENT_COMMON's.)
     r"(?=\s+(?:in\s+(?:[A-Z]|\d{4}\b)|(?:a|one|two|three|\d+)\s+(?:decades?|years?)\s+ago\b"

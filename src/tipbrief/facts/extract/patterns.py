@@ -496,3 +496,10 @@ _GAP_BEFORE_VERB = re.compile(
 
 
 _ONGOING = re.compile(r"\bongoing\b")
+
+
+# The words that make a span of years a period something covers ("the second plan of action,
+# covering 2008 to 2010", "a third plan for 2011 to 2013"): the period's, not a day's.
+PERIOD_FOR = re.compile(
+    r"\b(?:for|covering|covers|spanning|spans)\s+(?:the\s+(?:period|years)\s+)?(?:from\s+)?$", re.IGNORECASE
+)

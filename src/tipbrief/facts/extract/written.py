@@ -40,7 +40,7 @@ from tipbrief.facts.extract.events import (
 )
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.launches import editions_of_series, recorded_editions, the_edition_named
-from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, ORDINAL_WORDS
+from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, ORDINAL_WORDS, PERIOD_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
     Identification,
@@ -1167,9 +1167,6 @@ def _month_end(first: date) -> date:
     return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
-_PERIOD_FOR = re.compile(r"\b(?:for|covering|covers|spanning)\s+(?:the\s+(?:period|years)\s+)?(?:from\s+)?$")
-
-
 def _past_dates(ctx: _Context) -> list[Constraint]:
     """Dates stated whole in sentences about what has been done: the article is no older."""
     doc = ctx.article.document
@@ -1195,7 +1192,7 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
             # own clause is past, whatever the rest of the sentence says.
             if not (done or clause_tense(s.text, t.start) == "past"):
                 continue
-            if t.kind == "year-range" and _PERIOD_FOR.search(s.text, 0, t.start):
+            if t.kind == "year-range" and PERIOD_FOR.search(s.text, 0, t.start):
                 continue  # "adopted the Plan of Action for 2008 to 2010": a plan's period, still to come
             iv = stated_interval(t)
             span = s.span(doc.id, doc.text, t.start, t.end)
