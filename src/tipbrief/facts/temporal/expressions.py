@@ -161,11 +161,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:(?:[Ff]iscal|[Ff]inancial)\s+[Yy]ear\s+|FY\s?)(?P<fy_y>{_YEAR_CORE})(?:[-/](?P<fy_2>\d\d)(?!\d))?\b"
         rf"|\b(?P<fy_a>{_YEAR_CORE})[-/](?P<fy_b>\d\d)\s+(?:[Ff]iscal|[Ff]inancial)\s+[Yy]ear\b",
     ),
-    # "Q3 2022", "the third quarter of 2022": a calendar quarter.
+    # "Q3 2022", "the third quarter of 2022": a calendar quarter; "H2 2017", "the first half of 2016":
+    # a half year.
     (
         "quarter",
         rf"\bQ(?P<q_n>[1-4])\s*(?P<q_y>{_YEAR_CORE})\b"
-        rf"|\b(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?P<q_y2>{_YEAR_CORE})\b",
+        rf"|\b(?P<q_w>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?P<q_y2>{_YEAR_CORE})\b"
+        rf"|\bH(?P<q_h>[12])\s*(?P<q_hy>{_YEAR_CORE})\b"
+        rf"|\b(?P<q_hw>[Ff]irst|[Ss]econd)\s+half\s+of\s+(?P<q_hy2>{_YEAR_CORE})\b",
     ),
     (
         "dm_range_cross",
@@ -244,7 +247,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "operated 2014–2016": a bare year range is a date unless a name precedes it ("Work Plan 2012-2016").
     (
         "bare_year_range",
-        rf"(?P<n_prev>[A-Z][\w’'.]*\s+\(?)?\b(?P<n_y1>{_YEAR_CORE})\s*[-–]\s*(?P<n_y2>{_YEAR_CORE})\b",
+        # ("The 2019-2020 biennium": a sentence's article is no name.)
+        rf"(?P<n_prev>(?!(?:The|In|By|For|From|During|Since|Over|Of|At|Its|Their|This)\s)[A-Z][\w’'.]*\s+\(?)?\b(?P<n_y1>{_YEAR_CORE})\s*[-–]\s*(?P<n_y2>{_YEAR_CORE})\b",
     ),
     # ("the Anti-Trafficking in Persons Act B.E. 2551 (2008)": or with the common one after it.)
     ("be_year", rf"\bB\.\s?E\.\s*(?P<g_be>2[45]\d\d)\b(?:\s*\(\s*(?P<g_y>{_YEAR_CORE})\s*\))?"),
@@ -276,6 +280,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:years?|months?|weeks?|days?) ago(?: today| this month)?|"
         # ("a decade ago this month": a round number, exact only with its day or month.)
         r"(?:a|one|two|three) decades? ago (?:today|this month)|"
+        # "a fortnight ago", "over the weekend", "in the coming weeks", "by the end of the year".
+        r"(?:a|one|two) fortnights? ago|"
+        r"(?:over|at|during) the weekend|(?:this|last|next|past) weekend|"
+        r"in the (?:coming|next(?: few)?) (?:days|weeks|months)|"
+        r"(?:by )?(?:the )?end of (?:the|this|next|last) (?:month|year)|(?:by|at|before|until) year-end|"
         r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years|decades|months))|"
         r"(?:on|last|next) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -312,6 +321,7 @@ _MONTH_START = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _RELATIVE_WORDS = frozenset(
     (
         *("today", "yesterday", "tomorrow", "tonight", "recently", "currently", "ago"),
+        *("fortnight", "fortnights", "weekend", "end"),
         *("morning", "afternoon", "evening"),
         *("year", "years", "month", "months", "week", "weeks", "decade", "decades", "day", "days"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
@@ -627,11 +637,19 @@ def _read_fiscal_year(m: re.Match[str]) -> Temporal | None:
 
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER_WORDS |= {"final": 4, "last": 4}
 
 
 def _read_quarter(m: re.Match[str]) -> Temporal | None:
-    """Q3 2022, the third quarter of 2022: July to September."""
+    """Q3 2022, the third quarter of 2022: July to September; H1 2016, the first half of 2016: January
+    to June."""
     g = m.group
+    if g("q_h") or g("q_hw"):
+        if g("q_h"):
+            half, y = int(g("q_h")), int(g("q_hy"))
+        else:
+            half, y = 1 + (g("q_hw").casefold() == "second"), int(g("q_hy2"))
+        return _day_range(m, y, 6 * half - 5, 1, y, 6 * half, 30 if half == 1 else 31)
     n, y = (int(g("q_n")), int(g("q_y"))) if g("q_n") else (_QUARTER_WORDS[g("q_w")], int(g("q_y2")))
     last = 3 * n
     return _day_range(m, y, last - 2, 1, y, last, calendar.monthrange(y, last)[1])

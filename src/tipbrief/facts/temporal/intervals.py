@@ -91,7 +91,15 @@ def anchored_interval(
             step = -1 if rel.startswith("previous") else 1
             year = t.base_year + step
             return (date(year, 1, 1), date(year, 12, 31)), f"“{t.text}” counted from {t.base_year}"
-        found = _weekday_interval(rel, a0, a1, tense) or _relative_interval(rel, a0, a1)
+        if rel.startswith("by ") and "end" in rel and tense != "future":
+            # "By the end of the year, six states had ratified": on or before it, whenever.
+            end = _relative_interval(rel[3:] if "year-end" not in rel else "at year-end", a0, a1)
+            return (None, end[1]) if end else None, f"“{t.text}” counted from the article's date"
+        found = (
+            _weekday_interval(rel, a0, a1, tense)
+            or _weekend_interval(rel, a0, a1, tense)
+            or _relative_interval(rel, a0, a1)
+        )
         return found, f"“{t.text}” counted from the article's date"
     if t.year is not None:
         return stated_interval(t), "stated"
@@ -202,6 +210,41 @@ def _weekday_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date,
     return None
 
 
+def _weekend_interval(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date, date] | None:
+    """ "this weekend": the Saturday and Sunday of the article's week (Monday to Sunday); "last
+    weekend", "past weekend": the week before's; "next weekend": the next one after the article's
+    day, or the one after that; "over the weekend": the last one on or before the article's day
+    when told in the past, the next one when future, either when neither."""
+    if not rel.endswith("weekend"):
+        return None
+    day = timedelta(days=1)
+
+    def saturday(point: date, weeks: int = 0) -> date:
+        return point - point.weekday() * day + (5 + 7 * weeks) * day
+
+    if rel == "this weekend":
+        return saturday(a0), saturday(a1) + day
+    if rel in ("last weekend", "past weekend"):
+        return saturday(a0, -1), saturday(a1, -1) + day
+
+    # (A weekend that began on or before the article's day: its own, else the week before's.)
+    def last(point: date) -> date:
+        return saturday(point, 0 if point.weekday() >= 5 else -1)
+
+    def next_(point: date) -> date:
+        return saturday(point, 0 if point.weekday() < 6 else 1)
+
+    past = (last(a0), min(a1, last(a1) + day))
+    coming = (next_(a0), next_(a1) + day)
+    if rel == "next weekend":
+        return coming[0], coming[1] + 7 * day
+    if tense == "past":
+        return past
+    if tense == "future":
+        return coming
+    return past[0], coming[1]
+
+
 def _weekday_step(point: date, wanted: int, step: int) -> date:
     """The first day on weekday ``wanted`` strictly before (``step`` -1) or after (1) ``point``."""
     return point + step * ((step * (wanted - point.weekday()) - 1) % 7 + 1) * timedelta(days=1)
@@ -255,15 +298,34 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
         if rel == "later this week":
             return a0, sunday
         return monday, sunday
+    coming = re.fullmatch(r"in the (?:coming|next(?: few)?) (days|weeks|months)", rel)
+    if coming:
+        # "in the coming weeks": after the article's date, up to about three of that unit's next step.
+        return a0, a1 + {"days": 14, "weeks": 91, "months": 365}[coming.group(1)] * day
+    end = re.fullmatch(r"(by )?(?:the )?end of (?:the|this|(next|last)) (month|year)|(by|\w+) year-end", rel)
+    if end:
+        # "at the end of next month": that month (a meeting "at the end of" one may be held on its
+        # last day or a week before; the whole month holds either); "the end of the year": its
+        # December; "by the end of the year", a deadline: from the article's date to its last day.
+        step = {"next": 1, "last": -1}.get(end.group(2) or "", 0)
+        if end.group(3) == "month":
+            lo_i, hi_i = a0.year * 12 + a0.month - 1 + step, a1.year * 12 + a1.month - 1 + step
+            lo, hi = date(lo_i // 12, lo_i % 12 + 1, 1), _last_day(hi_i // 12, hi_i % 12 + 1)
+        else:
+            lo, hi = date(a0.year + step, 12, 1), date(a1.year + step, 12, 31)
+        deadline = end.group(1) or end.group(4) == "by"
+        return (a0, hi) if deadline and a0 <= hi else (lo, hi)
     if rel == "recently" or rel.startswith("in recent"):
         return None, a1  # "recently" bounds only one side; any lower bound would be a guess
-    ago = re.match(r"(\w+) (year|month|week|day|decade)s? ago", rel)
+    ago = re.match(r"(\w+) (year|month|week|day|decade|fortnight)s? ago", rel)
     if ago:
         word = ago.group(1)
         n = 1 if word in ("a", "an", "one") else (int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0))
         unit = ago.group(2)
         if unit == "decade":
             n, unit = 10 * n, "year"  # "a decade ago"
+        if unit == "fortnight":
+            n, unit = 2 * n, "week"  # "a fortnight ago": two weeks
         if rel.endswith(" today") and unit in ("year", "week", "day"):
             # "Ten years ago today": the article's own day, that many years (weeks, days) before.
             if unit == "year":
