@@ -504,6 +504,25 @@ def _rule_accessed(text: str, meta: _Metadata) -> str | None:
     return COPY_TAKEN if found else None
 
 
+# "This page was last edited on 3 May 2021, at 10:12 (UTC).": a reference page's footer; its text is
+# as of that day, when nothing above says when it was published.
+_LAST_EDITED = re.compile(
+    r"(?:This\s+page\s+was\s+|Page\s+)?last\s+(?:edited|modified|updated|revised)\s+(?:on\s+)?"
+    r"(?P<date>[^,\n]{6,30}?\b(?:19|20)\d\d)\b(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*\(?[A-Z]{2,4}\)?)?)?\.?\s*",
+    re.IGNORECASE,
+)
+
+
+def _rule_last_edited(text: str, meta: _Metadata) -> str | None:
+    # (Above the story, "Last updated 9 March 2017" is the page's date line: see _rule_date_line.)
+    m = _LAST_EDITED.fullmatch(text.strip()) if len(text) <= 120 and meta.body_started else None
+    found = parse_full_date(m.group("date")) if m else None
+    if found is None:
+        return None
+    meta.published = meta.published or found
+    return "last-edited date line (date recorded)"
+
+
 def _rule_link_list(text: str, meta: _Metadata) -> str | None:
     # Every form ends in "here": most paragraphs are ruled out without the regex.
     found = "here" in text.casefold() and _LINK_BOILERPLATE.search(text)
@@ -721,6 +740,7 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_box,
     _rule_republished,
     _rule_accessed,
+    _rule_last_edited,
     _rule_duplicate,
     _rule_link_list,
     _rule_source_line,

@@ -830,7 +830,10 @@ def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
     of an instrument with two dated columns that name acts, or none, reports nothing: which date is
     which act's is the header's to say. A country's row is a status table's (see _status_row), one
     act per dated column."""
-    cells, heads = text.split("|"), header.split("|")
+    if text.lstrip().startswith("|") and not header.lstrip().startswith("|"):
+        # ("Ratification status | State | Signed | Ratified |": the table's heading before its header.)
+        header = re.sub(r"^[^|]*(?=\|.*\|\s*$)", lambda m: " " * len(m.group()), header)
+    cells, heads = _inner_cells(text).split("|"), _inner_cells(header).split("|")
     if len(cells) < 2 or len(cells) != len(heads):
         return []
     country = _country_cell(ctx, cells[0])
@@ -858,6 +861,13 @@ def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
     label = row.get("name") if row is not None else _clean_title(name)
     acronym = (row.get("acronym") if row is not None else "") or ""
     return [Act(kinds[0], start, end, label, row.key if row is not None else _norm(label), acronym, ())]
+
+
+def _inner_cells(row: str) -> str:
+    """ "| Cambodia | 21 November 2015 |": a row with bars at both ends, the outer ones blanked (the
+    offsets stay those of the row)."""
+    m = re.fullmatch(r"(\s*)\|(.*)\|(\s*)", row, re.DOTALL)
+    return f"{m.group(1)} {m.group(2)} {m.group(3)}" if m else row
 
 
 # A treaty's status table: "Member State | Signature | Deposit of instrument" over "Thailand |

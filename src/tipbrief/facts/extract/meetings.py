@@ -169,6 +169,12 @@ _ORDINAL_ALONE = re.compile(
 def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[MeetingName]:
     """Every meeting the sentence names, in order: names of meetings (nouns with their names),
     numbered meetings of a series ("the 19th AMMTC"), and an ordinal that stands for one."""
+    if text.count("|") >= 2:
+        if not re.search(r"\d", text):
+            return []  # a table's header ("Meetings | No. | Date | Host city"): it names no meeting
+        listed = _listed_meeting(ctx, text)
+        if listed is not None:
+            return [listed]
     out: list[MeetingName] = []
     alone = _ORDINAL_ALONE.match(text)
     if alone:
@@ -299,6 +305,45 @@ _ELIDED_ORDINAL = re.compile(
     r"\b(?:and|but|while|,)\s+(?:[\w'’-]+\s+){0,4}?the\s+(?P<n>\d{1,2}(?:st|nd|rd|th))"
     r"(?=\s+(?:in|on|at|next|later|this|last|from)\b|\s*[,.;]|\s*$)"
 )
+
+
+# A row of a table of a series' meetings: "| 10th | 29 September – 2 October 2015 | Kuala Lumpur |",
+# "13 | 28 November 2019 | Bangkok": its number first, a date in the next cell.
+_LISTED_ROW = re.compile(
+    rf"^[\s|]*(?P<n>\d{{1,2}}(?:st|nd|rd|th)?|{'|'.join(ORDINAL_WORDS)})\s*\|(?=[^|]*\b(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+
+
+def _listed_meeting(ctx: _Context, text: str) -> MeetingName | None:
+    """ "| 10th | 29 September – 2 October 2015 | Kuala Lumpur | Malaysia |" on a page whose title
+    names one series ("ASEAN Ministerial Meeting on Transnational Crime", "List of ASEAN Summits"):
+    that series' meeting of the row's number."""
+    row = _LISTED_ROW.match(text)
+    if row is None:
+        return None
+    n = (
+        ordinal_value(row.group("n"))
+        if not row.group("n")[0].isdigit()
+        else int(re.sub(r"\D", "", row.group("n")))
+    )
+    if not n:
+        return None
+    title = ctx.article.document.title or ""
+    if re.search(r"\bASEAN\s+Summits?\b", title) and not re.search(
+        r"\b(?:East Asia|Plus|Special|Commemorative|[A-Z]\w+-ASEAN|ASEAN-\w+)", title
+    ):
+        return MeetingName(
+            "summit", f"{ordinal(n)} ASEAN Summit", "ASEAN Summit", n, row.start("n"), row.end("n")
+        )
+    found = {r.get("series"): r for a, b, r in ctx.gaz.series.find(title) if not goes_on(title, a, b, r)}
+    if len(found) != 1:
+        return None
+    series, series_row = found.popitem()
+    kind = next((w for w in series_row.get("name").casefold().split() if w in MEETING_NOUNS), "meeting")
+    return MeetingName(
+        kind, _numbered(n, series_row.get("name")), series, n, row.start("n"), row.end("n"), series=series
+    )
 
 
 def _elided(text: str, names: list[MeetingName]) -> list[MeetingName]:
