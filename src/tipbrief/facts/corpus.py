@@ -523,6 +523,24 @@ def _rule_last_edited(text: str, meta: _Metadata) -> str | None:
     return "last-edited date line (date recorded)"
 
 
+# "Delivered at the ASEAN Secretariat, Jakarta, on 30 July 2019", "(As delivered, 30 July 2019)",
+# "Date of delivery: 30 July 2019": a speech's day, which its "today" and "next month" count from,
+# whenever the page that carries it was posted.
+_DELIVERED = re.compile(
+    r"\(?(?:(?:As\s+)?[Dd]elivered\b[^.\n()]{0,80}?(?:\bon\s+|,\s*)|Date\s+of\s+delivery\s*:\s*)"
+    r"(?:[A-Z][a-z]+day,?\s+)?(?P<date>(?=[0-9A-Z])[^,\n()]{3,30}?,?\s*\b(?:19|20)\d\d)\)?\.?\s*"
+)
+
+
+def _rule_delivered(text: str, meta: _Metadata) -> str | None:
+    m = _DELIVERED.fullmatch(text.strip()) if len(text) <= 160 else None
+    found = parse_full_date(m.group("date")) if m else None
+    if found is None:
+        return None
+    meta.published = found
+    return "delivery date line (date recorded)"
+
+
 def _rule_link_list(text: str, meta: _Metadata) -> str | None:
     # Every form ends in "here": most paragraphs are ruled out without the regex.
     found = "here" in text.casefold() and _LINK_BOILERPLATE.search(text)
@@ -741,6 +759,7 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_republished,
     _rule_accessed,
     _rule_last_edited,
+    _rule_delivered,
     _rule_duplicate,
     _rule_link_list,
     _rule_source_line,
