@@ -748,7 +748,8 @@ def _rule_label(text: str, meta: _Metadata) -> str | None:
 def _rule_title(text: str, meta: _Metadata) -> str | None:
     if meta.body_started or meta.title is not None:
         return None
-    if len(text) <= 200 and len(text.split()) >= 3 and not re.search(r"[.!?]\s*$", text):
+    # (A clause of a legal text ends with ";": "WHEREAS the Convention was signed …;" is no headline.)
+    if len(text) <= 200 and len(text.split()) >= 3 and not re.search(r"[.!?;]\s*$", text):
         meta.title = text
         return "title line (kept as the document title)"
     return None

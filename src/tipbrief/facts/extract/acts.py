@@ -294,6 +294,9 @@ def find_acts(
     expected to be signed and adopted" acts on them."""
     if _ACT_VERB.words.isdisjoint(words):
         return []
+    # ("hereby ratifies the said Convention": a legal text's "said" is "the" one named before; blanked,
+    # so that every offset stays the sentence's.)
+    text = _SAID.sub(lambda m: " " * len(m.group()), text)
     names = _instrument_names(ctx, text)
     before = _Lazy(earlier)
     out: list[Act] = []
@@ -1573,6 +1576,7 @@ _CLAUSE_START = re.compile(
 )
 
 
+_SAID = re.compile(r"(?<=\bthe\s)said\s+(?=[A-Z])")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s+(?:has\s+|had\s+|finally\s+)?(?:been\s+)?$")
 # ("…, and it will take effect on January 1, 2012": the law the sentence names before, if any.)
 _IT_WILL_BEFORE = re.compile(r"\bit\s+(?:will|(?:is|was)\s+(?:due|set|expected)\s+to)\s+$")

@@ -40,7 +40,7 @@ from tipbrief.facts.extract.events import (
 )
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.launches import editions_of_series, recorded_editions, the_edition_named
-from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, ORDINAL_WORDS, PERIOD_FOR
+from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, PERIOD_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
     Identification,
@@ -226,42 +226,9 @@ def _today_stated(ctx: _Context) -> list[Constraint]:
 # Twenty-Four", "Issued in Jakarta on 10 May 2023": a statement's closing line gives its date.
 _CLOSING = re.compile(
     r"^(?:DONE|Done|Signed|SIGNED|Issued|ISSUED|Adopted|ADOPTED)\s+(?:at|in)\s+[^.;]{2,80}?,?\s+"
-    r"(?:on\s+)?(?:this\s+|the\s+)?(?P<when>[^.;]{6,90}?)\.?\s*$"
+    # ("… on the 18th day of October B.E. 2559 (2016)": a Buddhist Era year's dots.)
+    r"(?:on\s+)?(?:this\s+|the\s+)?(?P<when>(?:B\.\s?E\.|[^.;]){6,90}?)\.?\s*$"
 )
-_DAY_OF_WORDS = re.compile(
-    r"(?P<day>(?:(?:[Tt]wenty|[Tt]hirty|TWENTY|THIRTY)[- ])?[A-Za-z]+|\d{1,2}(?:st|nd|rd|th)?)"
-    r"\s+[Dd]ay\s+of\s+"
-    rf"(?P<month>{MONTH_RE})"
-    r",?\s+(?:in\s+)?(?:the\s+)?(?:[Yy]ear\s+)?(?P<year>(?:19|20)\d\d|[A-Za-z][A-Za-z\s-]+)$"
-)
-_YEAR_WORDS = {
-    **{
-        w: i
-        for i, w in enumerate(
-            ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-        )
-    },
-    **{w: 10 + i for i, w in enumerate(("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"))},
-    **{w: 16 + i for i, w in enumerate(("sixteen", "seventeen", "eighteen", "nineteen"))},
-    **{w: 20 + 10 * i for i, w in enumerate(("twenty", "thirty", "forty", "fifty"))},
-}
-
-
-def _words_number(text: str) -> int | None:
-    """ "Two Thousand and Twenty-Four" → 2024; None when a word is not a number's."""
-    total, part = 0, 0
-    for word in re.split(r"[\s-]+", text.casefold().strip()):
-        if word == "and" or not word:
-            continue
-        if word == "thousand":
-            total, part = total + max(part, 1) * 1000, 0
-        elif word == "hundred":
-            part = max(part, 1) * 100
-        elif word in _YEAR_WORDS:
-            part += _YEAR_WORDS[word]
-        else:
-            return None
-    return total + part
 
 
 def parse_closing_date(line: str) -> date | None:
@@ -277,20 +244,12 @@ def parse_closing_date(line: str) -> date | None:
         found = parse_full_date(when[cut:])
         if found is not None:
             return found
-    words = _DAY_OF_WORDS.search(when)
-    if words is None:
-        return None
-    day_text = words.group("day").casefold().replace(" ", "-")
-    day = int(re.sub(r"\D", "", day_text)) if day_text[0].isdigit() else ORDINAL_WORDS.get(day_text)
-    year_text = words.group("year")
-    year = int(year_text) if year_text.isdigit() else _words_number(year_text)
-    month = parse_full_date(f"1 {words.group('month')} 2000")
-    if not day or not year or month is None or not 1900 <= year <= 2100:
-        return None
-    try:
-        return date(year, month.month, day)
-    except ValueError:
-        return None
+    # ("this Twenty-Eighth Day of August in the Year Two Thousand and Twenty-Four", "on the 18th day
+    # of October B.E. 2559 (2016)": a day in words, read as any temporal expression is.)
+    for t in reversed(extract_temporals(when)):
+        if t.kind == "date" and t.year is not None and t.month is not None and t.day is not None:
+            return date(t.year, t.month, t.day)
+    return None
 
 
 def _closing_line(ctx: _Context) -> list[Constraint]:

@@ -137,9 +137,12 @@ _UNIT_WORDS = {
 }
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _WORDS_DATE = (
-    r"(?i:\b(?:this\s+)?(?:(?P<w_dn>[0-3]?\d)(?:st|nd|rd|th)|(?P<w_dw>(?:(?:twenty|thirty)[-\s])?"
+    # ("on the twenty-first day of November, two thousand and fifteen", "on the 18th day of October
+    # B.E. 2559 (2016)": "the", a year in words without "the year", a Buddhist Era year.)
+    r"(?i:\b(?:this\s+|the\s+)?(?:(?P<w_dn>[0-3]?\d)(?:st|nd|rd|th)|(?P<w_dw>(?:(?:twenty|thirty)[-\s])?"
     rf"(?:{'|'.join(_ORDINAL_DAY_WORDS)})))\s+day\s+of\s+)(?P<w_m>{{month}}),?\s+"
-    r"(?:(?P<w_yn>(?:19|20)\d\d)\b|(?i:(?:in\s+)?the\s+year\s+(?:of\s+our\s+lord\s+)?"
+    r"(?:B\.\s?E\.\s*(?P<w_be>2[45]\d\d)(?:\s*\(\s*(?:19|20)\d\d\s*\))?|"
+    r"(?P<w_yn>(?:19|20)\d\d)\b|(?i:(?:(?:in\s+)?the\s+year\s+(?:of\s+our\s+lord\s+)?)?"
     r"(?P<w_yw>two\s+thousand(?:(?:\s+and)?\s+(?:twenty|thirty|forty|fifty|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
     r"nineteen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)?)\b))"
@@ -513,8 +516,10 @@ def _read_words_date(m: re.Match[str]) -> Temporal | None:
     November 2015"""
     g = m.group
     day = int(g("w_dn")) if g("w_dn") else _words_number(g("w_dw"), _ORDINAL_DAY_WORDS)
-    if g("w_yn"):
-        year: int | None = int(g("w_yn"))
+    if g("w_be"):
+        year: int | None = int(g("w_be")) - BUDDHIST_ERA_OFFSET
+    elif g("w_yn"):
+        year = int(g("w_yn"))
     else:
         rest = re.sub(r"(?i)^two\s+thousand(?:\s+and)?\s*", "", g("w_yw"))
         units = _words_number(rest, _UNIT_WORDS) if rest else 0
