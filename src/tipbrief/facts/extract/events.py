@@ -2212,7 +2212,7 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
         elif m.ordinal is not None and not m.generic and m.kind:
             # A numbered meeting the sentence names is an event too; as the occasion of another
             # ("at the 27th ASEAN Summit") it takes only its reference rows.
-            out.append(_meeting_frame(m, trigger=bool(_HELD_AFTER.match(text, m.end)) or alone))
+            out.append(_meeting_frame(m, trigger=bool(_HELD_AFTER.match(text, m.end)) or alone or m.elided))
         elif (
             alone
             and m.kind

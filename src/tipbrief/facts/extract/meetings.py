@@ -47,6 +47,9 @@ class MeetingName:
     """ "a workshop", "a regional consultation": a meeting of its own, but its words name no other."""
     series: str = ""
     """The series the name mentions, when its number is the series' number ("the 16th AMMTC")."""
+    elided: bool = False
+    """ "…, and the 19th in Bangkok in September": named by its ordinal alone after another of its
+    series, it shares that one's verb, and the time and place after it are its own."""
 
 
 _SPECIAL_BEFORE = re.compile(
@@ -303,7 +306,7 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
 # a numbered meeting of a series in the same sentence, is that series' meeting of that number.
 _ELIDED_ORDINAL = re.compile(
     r"\b(?:and|but|while|,)\s+(?:[\w'’-]+\s+){0,4}?the\s+(?P<n>\d{1,2}(?:st|nd|rd|th))"
-    r"(?=\s+(?:in|on|at|next|later|this|last|from)\b|\s*[,.;]|\s*$)"
+    r"(?=\s+(?:in|on|at|next|later|this|last|from|was|were|is|will|took|met|opened|followed)\b|\s*[,.;]|\s*$)"
 )
 
 
@@ -359,7 +362,11 @@ def _elided(text: str, names: list[MeetingName]) -> list[MeetingName]:
         if n is None or n == m.ordinal:
             continue
         plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", m.title, flags=re.IGNORECASE)
-        out.append(replace(m, title=f"{ordinal(n)} {plain}", ordinal=n, start=e.start("n"), end=e.end("n")))
+        out.append(
+            replace(
+                m, title=f"{ordinal(n)} {plain}", ordinal=n, start=e.start("n"), end=e.end("n"), elided=True
+            )
+        )
     return out
 
 
