@@ -720,6 +720,7 @@ _PAIR_ROW = re.compile(
     r"(?<![\w|-])(?P<party>[A-Z][A-Za-z.'’ ]{1,40}?)\s*\|\s*(?P<value>[^|]*?)\s*"
     r"(?=(?<!\S)[A-Z][A-Za-z.'’ ]{1,40}?\s*\||$)"
 )
+_LIST_ENTRY = re.compile(r"(?P<party>[A-Z][\w .'’-]{1,30}?)\s*:\s")
 _LIST_ROW = re.compile(r"(?P<party>[A-Z][\w .'’-]{1,30}?)\s*:\s*(?P<value>[^:]{3,40}?)\.?")
 
 
@@ -728,11 +729,17 @@ def record_rows(ctx: _Context, text: str) -> tuple[list[tuple[re.Match[str], str
     table's header, before its rows or as a row of its own: "Member State | Instrument of
     ratification deposited")."""
     if "|" not in text and ":" not in text:
+        if text.rstrip(" .").endswith(")") and _pair_entry(ctx, text):
+            return [], ""  # ("Thailand-Lao PDR (2005)": a list's entry, no heading of the entries after it)
         return [], text.strip()  # (most sentences: no cell, no label; the scans below are skipped)
     rows = list(_TABLE_ROW.finditer(text)) or list(_PAIR_ROW.finditer(text))
     if not rows:
         whole = _LIST_ROW.fullmatch(text.strip())
         rows = [whole] if whole else []
+    if not rows and (entry := _LIST_ENTRY.match(text.strip())) and _country_cell(ctx, entry.group("party")):
+        # ("Thailand: first memorandum signed in Bangkok on 13 July 2005; second … in 2017": an entry
+        # of the list too long to read as a row, and no heading of the entries after it.)
+        return [], ""
     of_countries: list[tuple[re.Match[str], str]] = []
     header = text[: rows[0].start()] if rows else text
     for m in rows:
@@ -750,6 +757,9 @@ def recorded_acts(ctx: _Context, text: str, heading: Callable[[], str]) -> list[
     deposit (ratification) by each country a row names, of the one instrument the heading or else
     the article names that is ratified at all, dated by its row (a row without a date, "-", reports
     none)."""
+    pair = _pair_entry(ctx, text)
+    if pair is not None:
+        return _pair_signed(text, pair, heading())
     rows, header = record_rows(ctx, text)
     if not rows:
         return []
@@ -794,9 +804,7 @@ def _bilateral_entries(ctx: _Context, rows: list[tuple[re.Match[str], str]], hea
     if noun is None or len(owners) != 1:
         return []
     owner = owners.pop()
-    label = (
-        "memorandum of understanding" if noun.group().casefold().startswith(("memo", "mou")) else "agreement"
-    )
+    label = _agreement_label(noun)
     return [
         # (Its signatories are part of what it is, as for any memorandum known by its kind alone.)
         Act(
@@ -813,8 +821,46 @@ def _bilateral_entries(ctx: _Context, rows: list[tuple[re.Match[str], str]], hea
     ]
 
 
+# "Thailand-Lao PDR (2005)", "Cambodia – Viet Nam (2005)": an entry of a list of two countries'
+# agreements, with its year.
+_PAIR_ENTRY = re.compile(
+    r"\s*(?P<a>[A-Z][\w.'’ ]{1,25}?)\s*[-–—/]\s*(?P<b>[A-Z][\w.'’ ]{1,25}?)\s*\(\s*(?:19|20)\d\d\s*\)\.?\s*"
+)
+
+
+def _pair_entry(ctx: _Context, text: str) -> tuple[re.Match[str], str, str] | None:
+    """The entry and its two countries, if the text is such an entry."""
+    m = _PAIR_ENTRY.fullmatch(text)
+    if m is None:
+        return None
+    a, b = _country_cell(ctx, m.group("a")), _country_cell(ctx, m.group("b"))
+    return (m, a, b) if a and b and a != b else None
+
+
+def _pair_signed(text: str, pair: tuple[re.Match[str], str, str], head: str) -> list[Act]:
+    """ "BILATERAL AGREEMENTS AMONG COMMIT MEMBERS" over "Thailand-Lao PDR (2005)": the agreement
+    (memorandum) the two countries signed in the year the entry gives."""
+    noun = _BILATERAL_HEAD.search(head)
+    if noun is None:
+        return []
+    m, a, b = pair
+    label = _agreement_label(noun)
+    signatories = " and ".join(sorted({a, b}))
+    return [Act("signing", m.start("a"), m.end("b"), label, _norm(label), "", (signatories,))]
+
+
+def _agreement_label(noun: re.Match[str]) -> str:
+    """What a heading's noun calls the agreements it lists: memoranda, or agreements."""
+    memoranda = noun.group().casefold().startswith(("memo", "mou"))
+    return "memorandum of understanding" if memoranda else "agreement"
+
+
 _BILATERAL_HEAD = re.compile(r"\b(?:memorand(?:um|a)|MOUs?|MoUs?|agreements?)\b", re.IGNORECASE)
-_SIGNED_VALUE = re.compile(r"(?:signed|inked)\b", re.IGNORECASE)
+_SIGNED_VALUE = re.compile(
+    r"(?:(?:first|second|third|new|revised|a|an|the)\s+)?(?:(?:bilateral\s+)?(?:memorandum|agreement|MOU|MoU)\s+)?"
+    r"(?:signed|inked)\b",
+    re.IGNORECASE,
+)
 
 
 # A register of instruments, "Instrument | Type | Signed or adopted | Where" over "ASEAN Human Rights

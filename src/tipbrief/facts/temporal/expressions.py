@@ -255,6 +255,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     # ("the Anti-Trafficking in Persons Act B.E. 2551 (2008)": or with the common one after it.)
     ("be_year", rf"\bB\.\s?E\.\s*(?P<g_be>2[45]\d\d)\b(?:\s*\(\s*(?P<g_y>{_YEAR_CORE})\s*\))?"),
+    # "- Thailand-Lao PDR (2005)": a year in brackets that ends a list's entry.
+    ("entry_year", rf"(?<=[\w.]\s)\((?P<p_y>{_YEAR_CORE})\)(?=\s*[.;]?\s*$)"),
     (
         "year",
         rf"\b(?:in|In|since|Since|by|By|until|Until|till|during|During|before|Before|after|After|throughout|"
@@ -346,6 +348,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "decade": ("digit", "0s"),
     **dict.fromkeys(("year_range", "bare_year_range", "year", "year_mod"), ("digit",)),
     "be_year": ("digit", "B."),
+    "entry_year": ("digit", "("),
     **dict.fromkeys(
         ("dm_range_cross", "md_range_cross", "month_range", "dm_range", "md_range", "dmy", "mdy", "my"),
         ("digit", "month"),
@@ -834,6 +837,12 @@ def _read_buddhist_year(m: re.Match[str]) -> Temporal | None:
     return Temporal(start=start, end=end, text=text, kind="year", year=year)
 
 
+def _read_entry_year(m: re.Match[str]) -> Temporal | None:
+    """Thailand-Lao PDR (2005)"""
+    start, end, text = _parts(m)
+    return Temporal(start=start, end=end, text=text, kind="year", year=int(m.group("p_y")))
+
+
 def _read_year_with_modifier(m: re.Match[str]) -> Temporal | None:
     """early 2015, the end of 2015"""
     g = m.group
@@ -894,6 +903,7 @@ _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "year_range": _read_year_range,
     "bare_year_range": _read_bare_year_range,
     "be_year": _read_buddhist_year,
+    "entry_year": _read_entry_year,
     "year": _read_year,
     "year_mod": _read_year_with_modifier,
     "relative": _read_relative,
