@@ -57,6 +57,8 @@ def names_something(original: str, sp: Span) -> bool:
 
 
 _CITY_ACTS = re.compile(
+    # ("Beijing and ASEAN signed their first memorandum …": a capital and a partner that act.)
+    r"(?:\s+and\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
     r"\s+(?:\w+ly\s+)?(?:deposited|ratified|signed|acceded|lodged|handed|ratifies|deposits|signs)\b"
 )
 _NAME_HEAD_AFTER = re.compile(
