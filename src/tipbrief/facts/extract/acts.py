@@ -759,7 +759,7 @@ def recorded_acts(ctx: _Context, text: str, heading: Callable[[], str]) -> list[
     none)."""
     pair = _pair_entry(ctx, text)
     if pair is not None:
-        return _pair_signed(text, pair, heading())
+        return _pair_signed(pair, heading())
     rows, header = record_rows(ctx, text)
     if not rows:
         return []
@@ -837,7 +837,7 @@ def _pair_entry(ctx: _Context, text: str) -> tuple[re.Match[str], str, str] | No
     return (m, a, b) if a and b and a != b else None
 
 
-def _pair_signed(text: str, pair: tuple[re.Match[str], str, str], head: str) -> list[Act]:
+def _pair_signed(pair: tuple[re.Match[str], str, str], head: str) -> list[Act]:
     """ "BILATERAL AGREEMENTS AMONG COMMIT MEMBERS" over "Thailand-Lao PDR (2005)": the agreement
     (memorandum) the two countries signed in the year the entry gives."""
     noun = _BILATERAL_HEAD.search(head)

@@ -656,15 +656,17 @@ def _events_in_sentence(
                         *aside,
                         (source.start, s.span(ctx.doc, ctx.original, cut.start(), cut.start()).start),
                     ]
-            # "The Emergency … Meeting was convened by Malaysia … after thousands of migrants were
-            # abandoned at sea by smugglers in May": a clause after the event, with a verb of its own,
-            # dates its own subject.
+            # "… has signed into law Republic Act 10364, …, Malacanang confirmed on Wednesday": the
+            # day of a report that closes the sentence is the report's.
             reported = _REPORTED_AFTER.search(text, max(f.at, f.end)) if f.kind in ACT_KINDS else None
             if reported is not None:
                 aside = [
                     *aside,
                     (s.span(ctx.doc, ctx.original, reported.start(), reported.start()).start, source.end),
                 ]
+            # "The Emergency … Meeting was convened by Malaysia … after thousands of migrants were
+            # abandoned at sea by smugglers in May": a clause after the event, with a verb of its own,
+            # dates its own subject.
             then = _SUBORDINATE_AFTER.search(text, max(f.at, f.end))
             if then is not None and not _PUT_OFF.search(segment):
                 aside = [

@@ -173,7 +173,7 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
     """Every meeting the sentence names, in order: names of meetings (nouns with their names),
     numbered meetings of a series ("the 19th AMMTC"), and an ordinal that stands for one."""
     if text.count("|") >= 2:
-        if not re.search(r"\d", text):
+        if not re.search(r"\d", text) and all(len(cell.split()) <= 4 for cell in text.split("|")):
             return []  # a table's header ("Meetings | No. | Date | Host city"): it names no meeting
         listed = _listed_meeting(ctx, text)
         if listed is not None:
