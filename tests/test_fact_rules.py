@@ -70,6 +70,21 @@ def test_paragraph_spans_lie_inside_the_text(text: str) -> None:
         assert text[start:end].strip() == text[start:end]
 
 
+def test_an_infoboxs_fields_are_paragraphs_of_their_own_but_a_programmes_days_are_not() -> None:
+    box = "Anti-Trafficking in Persons Act 2007\nRoyal assent: 18 July 2007\nCommenced: 28 February 2008"
+    assert [box[a:b] for a, b in split_paragraphs(box)] == [
+        "Anti-Trafficking in Persons Act 2007",
+        "Royal assent: 18 July 2007",
+        "Commenced: 28 February 2008",
+    ]
+    # (A programme's days stay with the line that gives their year.)
+    programme = (
+        "Programme, from 28 to 30 September 2021\nTuesday 28 September: senior officials\n"
+        "Thursday 30 September: partners"
+    )
+    assert len(list(split_paragraphs(programme))) == 1
+
+
 @given(st.text(max_size=400))
 @settings(max_examples=200)
 def test_any_article_text_parses_and_dropped_spans_are_in_bounds(text: str) -> None:

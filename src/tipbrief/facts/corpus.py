@@ -200,10 +200,11 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         lines = list(re.finditer(r"[^\n]*", block.group()))
         para_start = start
         prev_end_text = ""
-        for ln in lines:
+        for i, ln in enumerate(lines):
             if ln.start() == ln.end() and ln.start() != 0:
                 continue
             line = ln.group()
+            following = next((x.group() for x in lines[i + 1 :] if x.group()), "")
             abs_start = start + ln.start()
             if abs_start != para_start and (
                 _SENTENCE_END.search(prev_end_text)
@@ -218,6 +219,12 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # "00:27:05  The numbers: …" over "00:33:40  ASEAN's answer: …": a programme's
                 # chapters, each at its time, a line each.
                 or _TIMESTAMP_LINE.match(line)
+                # "Royal assent: 18 July 2007" over "Commenced: 28 February 2008": a box's fields, a
+                # line each, each value its own label's.
+                or (
+                    _BOX_FIELD.match(line)
+                    and (_BOX_FIELD.match(prev_end_text) or _BOX_FIELD.match(following))
+                )
                 # "1. MEASURING PROGRESS ON BOHOL TIP WORK PLAN 2.0" over the paragraph it heads: a
                 # heading in capitals is no part of the sentence below it. (Not in the article's
                 # first block: a letterhead over its date line is read as one.)
@@ -227,6 +234,11 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 para_start = abs_start
             prev_end_text = line
         yield from _trimmed(text, para_start, block.end())
+
+
+_BOX_FIELD = re.compile(
+    r"[A-Z][A-Za-z ()'’-]{1,30}:\s*\S"
+)  # (not "Tuesday 28 September: …", a programme's day)
 
 
 def _caps_heading(line: str) -> bool:

@@ -919,6 +919,57 @@ def _inner_cells(row: str) -> str:
     return f"{m.group(1)} {m.group(2)} {m.group(3)}" if m else row
 
 
+# An infobox's field, "Royal assent: 18 July 2007", "Effective: 8 March 2017": the act its label
+# names, of the one instrument the page's title names.
+_BOX_ACTS = (
+    ("signing", re.compile(r"(?:Signed|Signature|Royal\s+assent|Assented|Promulgated)", re.IGNORECASE)),
+    (
+        "entry-into-force",
+        re.compile(r"(?:Effective|Commenced|Commencement|In\s+force|Entry\s+into\s+force)", re.IGNORECASE),
+    ),
+    ("adoption", re.compile(r"(?:Adopted|Passed|Enacted|Adoption)", re.IGNORECASE)),
+)
+_BOX_LINE = re.compile(r"(?P<label>[A-Z][\w ]{1,25}?)\s*:\s*(?P<value>[^:]{6,40})")
+
+
+def is_box_field(text: str) -> bool:
+    """Whether the sentence is an infobox's field ("Royal assent: 18 July 2007")."""
+    return _BOX_LINE.fullmatch(text.strip()) is not None
+
+
+def box_acts(ctx: _Context, text: str, box_title: str) -> list[Act]:
+    """ "Royal assent: 18 July 2007" in a box titled "Anti-Trafficking in Persons Act 2007", or on a
+    page so titled: the law's signing, dated by its field (a field without a whole date, "Enacted by:
+    Parliament of Malaysia", reports none)."""
+    line = _BOX_LINE.fullmatch(text.strip())
+    if line is None or not re.search(r"\b\d{1,2}\b.*\b(?:19|20)\d\d\b", line.group("value")):
+        return []
+    kind = next((k for k, said in _BOX_ACTS if said.fullmatch(line.group("label"))), None)
+    if kind is None:
+        return []
+    for title in (box_title, ctx.article.document.title or ""):
+        names = {n for _, _, n in _instrument_names(ctx, title)}
+        if len(names) == 1:
+            break
+    else:
+        return []
+    name = names.pop()
+    row = _instrument_row(ctx.gaz, name)
+    label = row.get("name") if row is not None else _clean_title(name)
+    acronym = (row.get("acronym") if row is not None else "") or ""
+    # (A national law is its country's, which the title names: "… Act 2007 (Malaysia)".)
+    page = ctx.article.document.title or ""
+    owners = (
+        {c for _, _, c in countries(ctx, title)} or {c for _, _, c in countries(ctx, page)}
+        if row is None and LAW_HEAD.search(label)
+        else set()
+    )
+    parties = (owners.pop(),) if len(owners) == 1 else ()
+    start = text.index(line.group("label"))
+    subject = row.key if row is not None else _norm(label)
+    return [Act(kind, start, start + len(line.group("label")), label, subject, acronym, parties)]
+
+
 # A treaty's status table: "Member State | Signature | Deposit of instrument" over "Thailand |
 # 21.11.2015 | 24.07.2016".
 _STATUS_COLUMNS = (

@@ -23,9 +23,11 @@ from tipbrief.facts.extract.acts import (
     POINT_KINDS,
     Act,
     article_instruments,
+    box_acts,
     conclusion_kind,
     countries,
     find_acts,
+    is_box_field,
     listed_acts,
     record_rows,
     recorded_acts,
@@ -1818,6 +1820,10 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         acts = recorded_acts(ctx, text, lambda: _record_heading(ctx, s))
     if not acts and "|" in text:
         acts = tabled_acts(ctx, text, _table_header(ctx, s))
+    if not acts and ":" in text and is_box_field(text):
+        # (The box's title: the line above its first field.)
+        above = [x.text for x in _sentences_before(ctx, s)[-12:] if not is_box_field(x.text)]
+        acts = box_acts(ctx, text, above[-1] if above else "")
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
