@@ -236,9 +236,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, para_start, block.end())
 
 
-_BOX_FIELD = re.compile(
-    r"[A-Z][A-Za-z ()'’-]{1,30}:\s*\S"
-)  # (not "Tuesday 28 September: …", a programme's day)
+# A box's field: a label without figures ("Royal assent: …"; not "Tuesday 28 September: …", a
+# programme's day), then its value.
+_BOX_FIELD = re.compile(r"[A-Z][A-Za-z ()'’-]{1,30}:\s*\S")
 
 
 def _caps_heading(line: str) -> bool:
@@ -525,10 +525,15 @@ _LAST_EDITED = re.compile(
 )
 
 
+def _line_date(pattern: re.Pattern[str], text: str, longest: int) -> date | None:
+    """The whole date of a short line the pattern reads whole (its "date" group), if any."""
+    m = pattern.fullmatch(text.strip()) if len(text) <= longest else None
+    return parse_full_date(m.group("date")) if m else None
+
+
 def _rule_last_edited(text: str, meta: _Metadata) -> str | None:
     # (Above the story, "Last updated 9 March 2017" is the page's date line: see _rule_date_line.)
-    m = _LAST_EDITED.fullmatch(text.strip()) if len(text) <= 120 and meta.body_started else None
-    found = parse_full_date(m.group("date")) if m else None
+    found = _line_date(_LAST_EDITED, text, 120) if meta.body_started else None
     if found is None:
         return None
     meta.published = meta.published or found
@@ -545,8 +550,7 @@ _DELIVERED = re.compile(
 
 
 def _rule_delivered(text: str, meta: _Metadata) -> str | None:
-    m = _DELIVERED.fullmatch(text.strip()) if len(text) <= 160 else None
-    found = parse_full_date(m.group("date")) if m else None
+    found = _line_date(_DELIVERED, text, 160)
     if found is None:
         return None
     meta.published = found

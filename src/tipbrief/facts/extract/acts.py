@@ -937,7 +937,7 @@ def is_box_field(text: str) -> bool:
     return _BOX_LINE.fullmatch(text.strip()) is not None
 
 
-def box_acts(ctx: _Context, text: str, box_title: str) -> list[Act]:
+def box_acts(ctx: _Context, text: str, box_title: Callable[[], str]) -> list[Act]:
     """ "Royal assent: 18 July 2007" in a box titled "Anti-Trafficking in Persons Act 2007", or on a
     page so titled: the law's signing, dated by its field (a field without a whole date, "Enacted by:
     Parliament of Malaysia", reports none)."""
@@ -947,7 +947,8 @@ def box_acts(ctx: _Context, text: str, box_title: str) -> list[Act]:
     kind = next((k for k, said in _BOX_ACTS if said.fullmatch(line.group("label"))), None)
     if kind is None:
         return []
-    for title in (box_title, ctx.article.document.title or ""):
+    page = ctx.article.document.title or ""
+    for title in (box_title(), page):
         names = {n for _, _, n in _instrument_names(ctx, title)}
         if len(names) == 1:
             break
@@ -958,7 +959,6 @@ def box_acts(ctx: _Context, text: str, box_title: str) -> list[Act]:
     label = row.get("name") if row is not None else _clean_title(name)
     acronym = (row.get("acronym") if row is not None else "") or ""
     # (A national law is its country's, which the title names: "… Act 2007 (Malaysia)".)
-    page = ctx.article.document.title or ""
     owners = (
         {c for _, _, c in countries(ctx, title)} or {c for _, _, c in countries(ctx, page)}
         if row is None and LAW_HEAD.search(label)

@@ -1820,10 +1820,8 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         acts = recorded_acts(ctx, text, lambda: _record_heading(ctx, s))
     if not acts and "|" in text:
         acts = tabled_acts(ctx, text, _table_header(ctx, s))
-    if not acts and ":" in text and is_box_field(text):
-        # (The box's title: the line above its first field.)
-        above = [x.text for x in _sentences_before(ctx, s)[-12:] if not is_box_field(x.text)]
-        acts = box_acts(ctx, text, above[-1] if above else "")
+    if not acts and ":" in text:
+        acts = box_acts(ctx, text, lambda: _box_title(ctx, s))
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
@@ -2098,6 +2096,12 @@ def _by_whom(ctx: _Context, act: Act, party: str) -> str:
     if act.by:
         return f" by {_as_written(ctx, party)}'s {act.by.removeprefix('the ')}" if party else f" by {act.by}"
     return f" {_PARTY_WORD.get(act.kind, 'by')} {_as_written(ctx, party)}" if party else ""
+
+
+def _box_title(ctx: _Context, s: Sentence) -> str:
+    """The title of the box whose field the sentence is: the line above its first field."""
+    above = [x.text for x in _sentences_before(ctx, s)[-12:] if not is_box_field(x.text)]
+    return above[-1] if above else ""
 
 
 def _table_header(ctx: _Context, s: Sentence) -> str:
