@@ -85,6 +85,9 @@ class Article:
     published_from: str | None = None
     """Where the publication date was read when a sidecar gave it (``seeds/NAME.meta.yaml:published``):
     the evidence of the article's own date names it."""
+    as_of: bool = False
+    """The article's date is a reference page's last edit ("This page was last edited on …"): the
+    page is as of that day, but its story may be years older, so no yearless day counts from it."""
 
 
 # --- cleaning ---------------------------------------------------------------
@@ -425,6 +428,8 @@ class _Metadata:
     """A box of links to other stories ("Related stories", "Most read") is being read."""
     table_bars: int = 0
     """How many bars the kept paragraph before holds: a line with as many is a row of its table."""
+    edited: date | None = None
+    """The day a "last edited on" footer gave (the page's date when nothing else dates it)."""
 
 
 def _rule_duplicate(text: str, meta: _Metadata) -> str | None:
@@ -537,6 +542,7 @@ def _rule_last_edited(text: str, meta: _Metadata) -> str | None:
     if found is None:
         return None
     meta.published = meta.published or found
+    meta.edited = meta.edited or found
     return "last-edited date line (date recorded)"
 
 
@@ -1063,7 +1069,8 @@ def parse_article(
         dropped=tuple(sorted(dropped, key=lambda d: (d.start, d.end))),
     )
     warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
-    return Article(document, tuple(kept), dateline_span, warnings, published_from)
+    as_of = state.edited is not None and document.published == state.edited
+    return Article(document, tuple(kept), dateline_span, warnings, published_from, as_of)
 
 
 def _drop_prefix(para: Paragraph, n: int) -> Paragraph:

@@ -211,11 +211,14 @@ def entry_year(s: Sentence) -> int | None:
     return next((t.year for t in extract_temporals(s.paragraph.text) if t.year is not None), None)
 
 
-def sentence_temporals(s: Sentence) -> tuple[Temporal, ...]:
+def sentence_temporals(s: Sentence, ctx: _Context | None = None) -> tuple[Temporal, ...]:
     """The sentence's temporal expressions; in an entry, "the previous year" counts from its year,
     and so it does from the last year its paragraph stated before it ("… in July 2016. The following
-    year brought the rest": 2017, whatever year the article is of)."""
+    year brought the rest": 2017, whatever year the article is of). With the article (``ctx``), "the
+    previous month" counts from the last month the article stated before it, as the story's."""
     found = extract_temporals(s.text)
+    if ctx is not None and any(t.relative in _STEPS_FROM_A_MONTH and t.base_month is None for t in found):
+        found = _months_stepped(ctx, s, found)
     steps = any(t.relative in _STEPS_FROM_A_YEAR and t.base_year is None for t in found)
     year = entry_year(s) if steps else None
     if year is None and steps:
@@ -231,6 +234,27 @@ def sentence_temporals(s: Sentence) -> tuple[Temporal, ...]:
 
 
 _STEPS_FROM_A_YEAR = ("previous year", "following year")
+_STEPS_FROM_A_MONTH = ("previous month", "following month")
+
+
+def _months_stepped(ctx: _Context, s: Sentence, found: tuple[Temporal, ...]) -> tuple[Temporal, ...]:
+    """ "… held in Vientiane on 29 and 30 November 2004. ¶ … the memorandum the six countries had
+    signed the previous month": an anaphor, counted from the story's month (the last the article
+    stated, with its year, before it), not from the article's date as "last month" is."""
+    out: list[Temporal] = []
+    for t in found:
+        if t.relative in _STEPS_FROM_A_MONTH and t.base_month is None:
+            last: Temporal | None = None
+            for x in ctx.sentences:
+                for e in _told_in(ctx, x, x.text[: t.start] if x is s else x.text):
+                    if e.year is not None and e.month is not None and e.relative is None:
+                        last = e
+                if x is s:
+                    break
+            if last is not None and last.end_year in (None, last.year):
+                t = replace(t, base_year=last.year, base_month=last.end_month or last.month)
+        out.append(t)
+    return tuple(out)
 
 
 def year_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
@@ -385,14 +409,56 @@ def _story_year(ctx: _Context, s: Sentence, t: Temporal, depth: int = 0) -> int 
     return year if (0, 0) <= ahead <= (3, 0) else None
 
 
+def page_year(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
+    """ "27th ASEAN Summit … Dates: 18–22 November 2015 … Leaders signed the Convention on 21
+    November": on a reference page, as of its last edit and told long after (``Article.as_of``), a
+    yearless day is in the year of the last date before it that has one, when it falls on or after
+    that date in its year; otherwise its year is unknown (the page's date says none)."""
+    if not ctx.article.as_of or t.year is not None or t.relative is not None or t.month is None:
+        return None
+    if t.kind not in ("date", "day-range", "month") or clause_tense(s.text, t.start) == "future":
+        return None
+    last: Temporal | None = None
+    for x in ctx.sentences:
+        for e in _told_in(ctx, x, x.text[: t.start] if x is s else x.text):
+            if e.year is not None and e.relative is None:
+                last = e
+        if x is s:
+            break
+    if last is None or last.end_year not in (None, last.year):
+        return None
+    since = (last.end_month or last.month or 1, (last.end_day or last.day or 1) if last.month else 1)
+    return last.year if (t.month, t.day or 31) >= since else None
+
+
+# "On the opening day the leaders adopted …": a day of a meeting that no date names here, which a
+# "the same day" after it counts from (unknown, so no day of it is known either).
+_DAY_OF_A_MEETING = re.compile(
+    r"\b(?:on|during)\s+(?:the|its|their)\s+(?:opening|first|second|third|fourth|final|last|closing)\s+day\b",
+    re.IGNORECASE,
+)
+
+
+def _meeting_days_unnamed(ctx: _Context) -> list[int]:
+    """Where the article tells of a meeting's day without its date (see _DAY_OF_A_MEETING)."""
+    return [
+        s.span(ctx.doc, ctx.original, m.start(), m.start()).start
+        for s in ctx.sentences
+        if "day" in s.text
+        for m in _DAY_OF_A_MEETING.finditer(s.text)
+    ]
+
+
 def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateFound, ...]:
     asides = _aside_ranges(ctx)
-    out = _dates_found(ctx, anchor, asides)
-    ctx.named_days[:] = [
+    unnamed = _meeting_days_unnamed(ctx)
+    out = _dates_found(ctx, anchor, asides, unnamed)
+    named: list[tuple[int, date | None]] = [
         (d.span.start, d.earliest if d.earliest == d.latest else None)
         for d in out
         if _names_a_date(ctx.original, d, asides)
     ]
+    ctx.named_days[:] = sorted([*named, *((at, None) for at in unnamed)], key=lambda n: n[0])
     # (A box's dates are the page's, added after: no day of the story counts from them.)
     a = intersect(anchor)
     aside = _aside_dates(ctx, (a[0], a[1]) if a and a[0] and a[1] else None)
@@ -467,7 +533,11 @@ _A_MEETING_BEFORE = re.compile(
 def _names_a_date(original: str, d: DateFound, asides: list[tuple[int, int]]) -> bool:
     """A date the story goes on from: a single day ("the day before" counts from it), or a month the
     story moves to ("In November, leaders adopted …"), from which no day counts."""
-    if not d.earliest or d.latest is None or any(a <= d.span.start < b for a, b in asides):
+    if any(a <= d.span.start < b for a, b in asides):
+        return False
+    if d.earliest is None and d.temporal.kind == "date" and d.temporal.day and d.temporal.relative is None:
+        return True  # a day whose year is unknown: "the same day" after it is unknown too
+    if not d.earliest or d.latest is None:
         return False
     if d.earliest == d.latest:
         return True
@@ -543,7 +613,7 @@ def _aside_dates(ctx: _Context, bounded: tuple[date, date] | None) -> list[DateF
 
 
 def _dates_found(
-    ctx: _Context, anchor: tuple[Constraint, ...], asides: list[tuple[int, int]]
+    ctx: _Context, anchor: tuple[Constraint, ...], asides: list[tuple[int, int]], unnamed: list[int]
 ) -> tuple[DateFound, ...]:
     a = intersect(anchor)
     page = (a[0], a[1]) if a and a[0] and a[1] else None
@@ -553,7 +623,7 @@ def _dates_found(
         # (A reader's comment counts from the day it was posted.)
         bounded = (s.paragraph.written, s.paragraph.written) if s.paragraph.written else page
         tense = _tense(s.text)
-        for t in sentence_temporals(s):
+        for t in sentence_temporals(s, ctx):
             span = s.span(ctx.doc, ctx.original, t.start, t.end)
             iv = stated_interval(t)
             at_dateline = dateline is not None and (span.start, span.end) == dateline
@@ -581,6 +651,8 @@ def _dates_found(
                     None,
                 )
                 base = last.earliest if last and last.earliest == last.latest else None
+                if last and any(last.span.start < at < span.start for at in unnamed):
+                    base = None  # ("On the opening day …. The same day …": that day, unknown)
                 if base is not None:
                     day = base + timedelta(days=offset)
                     out.append(
@@ -620,6 +692,16 @@ def _dates_found(
             if year is not None and (named := year_interval(t, year)) is not None:
                 note = "in the year its when-clause hangs on, counted from the article's date"
                 out.append(DateFound(span, t, named[0], named[1], False, note))
+                continue
+            if ctx.article.as_of and t.year is None and t.relative is None and t.month is not None:
+                year = page_year(ctx, s, t)
+                named = year_interval(t, year) if year is not None else None
+                if named is not None:
+                    out.append(
+                        DateFound(span, t, named[0], named[1], False, "in the year of the page's story")
+                    )
+                    continue
+                out.append(DateFound(span, t, None, None, False, "needs a year that the page does not give"))
                 continue
             if bounded:
                 found, note = anchored_interval(t, bounded, expression_tense(s.text, t.start, tense))
@@ -727,7 +809,7 @@ def _time_constraints(
 ) -> list[Constraint]:
     out: list[Constraint] = []
     a = intersect(anchor)
-    temporals = sentence_temporals(s)
+    temporals = sentence_temporals(s, ctx)
     # ", which opens on Thursday": a date inside a relative clause belongs to what the clause is
     # about, unless the sentence has no other date, or the event's own verb stands in the clause
     # (``within``: "last year's report, which was released on July 1").
@@ -877,6 +959,16 @@ def _time_constraints(
                 Constraint(
                     "relative-date",
                     f"the article says “{t.text}” of {year}, the year its when-clause hangs on",
+                    named[0],
+                    named[1],
+                    span,
+                )
+            )
+        elif (year := page_year(ctx, s, t)) is not None and (named := year_interval(t, year)):
+            out.append(
+                Constraint(
+                    "story-year",
+                    f"the page's story was in {year} when it says “{t.text}”",
                     named[0],
                     named[1],
                     span,

@@ -776,7 +776,10 @@ def _events_in_sentence(
             ):
                 # (Not "had been planned for the bloc's 14th summit": whether that meeting has
                 # happened, the sentence's tense does not say.)
-                cons += _anchor_relation(anchor, _direction(anchor, cons, tense, f.kind), annual)
+                # (A reference page is as of its last edit, which says no year of its yearless days.)
+                cons += _anchor_relation(
+                    anchor, _direction(anchor, cons, tense, f.kind), annual and not ctx.article.as_of
+                )
             if f.kind in ACT_KINDS:
                 # A speaker's term dates the speech, not an instrument they recall ("signed in 2004").
                 cons = [c for c in cons if c.rule != "office-term"]

@@ -20,7 +20,8 @@ def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
     start = 0
-    for m in re.finditer(r"[.!?][”\"’)]?(?=\s+[“\"A-Z(])", text):
+    # (A reference page's citation marks follow the stop: "… against Children.[1] On 22 November …")
+    for m in re.finditer(r"[.!?][”\"’)]?(?:\[(?:\d{1,3}|[a-z])\])*(?=\s+[“\"A-Z(])", text):
         if _ABBREV.search(text[start : m.start() + 1]):
             continue
         out.append(Sentence(paragraph, start, m.end(), text[start : m.end()]))
