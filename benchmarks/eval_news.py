@@ -85,6 +85,7 @@ SETS = (
     *("heldout160", "heldout161", "heldout162", "heldout163", "heldout164"),
     *("heldout165", "heldout166", "heldout167", "heldout168", "heldout169"),
     *("heldout170", "heldout171", "heldout172", "heldout173", "heldout174"),
+    *("heldout175", "heldout176", "heldout177", "heldout178", "heldout179"),
 )
 Interval = tuple[date | None, date | None]
 
