@@ -232,11 +232,26 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # heading in capitals is no part of the sentence below it. (Not in the article's
                 # first block: a letterhead over its date line is read as one.)
                 or (start > 0 and _caps_heading(prev_end_text))
+                # "10th ASEAN Summit" over "From Wikipedia, the free encyclopedia": a site's tagline
+                # under a page's title is a line of its own, no part of the title.
+                or _TAGLINE.fullmatch(line.strip())
+                or _TAGLINE.fullmatch(prev_end_text.strip())
             ):
                 yield from _trimmed(text, para_start, abs_start)
                 para_start = abs_start
             prev_end_text = line
         yield from _trimmed(text, para_start, block.end())
+
+
+# "From Wikipedia, the free encyclopedia", "(Redirected from Anti-Trafficking in Persons Act 2007)":
+# what a reference site prints under every page's title.
+_TAGLINE = re.compile(
+    r"From\s+[A-Z][\w.]*,\s+the\s+free\s+encyclopedia|\(Redirected\s+from\s+[^()\n]{2,120}\)"
+)
+
+
+def _rule_tagline(text: str, meta: _Metadata) -> str | None:
+    return "site tagline under the title" if _TAGLINE.fullmatch(text) else None
 
 
 # A box's field: a label without figures ("Royal assent: …"; not "Tuesday 28 September: …", a
@@ -778,6 +793,7 @@ def _rule_title(text: str, meta: _Metadata) -> str | None:
 
 
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
+    _rule_tagline,
     _rule_box,
     _rule_republished,
     _rule_accessed,

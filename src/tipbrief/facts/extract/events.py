@@ -2101,9 +2101,17 @@ def _by_whom(ctx: _Context, act: Act, party: str) -> str:
     return f" {_PARTY_WORD.get(act.kind, 'by')} {_as_written(ctx, party)}" if party else ""
 
 
+_A_FIELD = re.compile(r"[A-Z][\w ]{1,25}?:\s")
+
+
 def _box_title(ctx: _Context, s: Sentence) -> str:
     """The title of the box whose field the sentence is: the line above its first field."""
-    above = [x.text for x in _sentences_before(ctx, s)[-12:] if not is_box_field(x.text)]
+    # (A field with a long value, "Long title: An Act to prevent …", is no title either.)
+    above = [
+        x.text
+        for x in _sentences_before(ctx, s)[-12:]
+        if not is_box_field(x.text) and not _A_FIELD.match(x.text)
+    ]
     return above[-1] if above else ""
 
 
