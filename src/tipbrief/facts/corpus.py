@@ -44,6 +44,30 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }
+# The months as ASEAN members' own releases write them beside an English text: Indonesian, Malay,
+# Filipino (Latin script) and Thai. (Vietnamese counts them, "tháng 7": see the temporal grammar.)
+FOREIGN_MONTHS: dict[str, int] = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("januari", "enero", "มกราคม"),
+            ("februari", "pebrero", "febrero", "กุมภาพันธ์"),
+            ("maret", "mac", "marso", "มีนาคม"),
+            ("abril", "เมษายน"),
+            ("mei", "mayo", "พฤษภาคม"),
+            ("juni", "hunyo", "มิถุนายน"),
+            ("juli", "julai", "hulyo", "กรกฎาคม"),
+            ("agustus", "ogos", "agosto", "สิงหาคม"),
+            ("setyembre", "septiyembre", "กันยายน"),
+            ("oktober", "oktubre", "ตุลาคม"),
+            ("nobyembre", "พฤศจิกายน"),
+            ("desember", "disember", "disyembre", "ธันวาคม"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTHS |= FOREIGN_MONTHS
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +330,10 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # --- metadata found in the text ----------------------------------------------
 
 MONTH_RE = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    # (Indonesian, Malay and Filipino first: "Januari" is no "Jan" with letters after it.)
+    r"(?:Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|Mac|Julai|Ogos|Disember|"
+    r"Enero|Pebrero|Febrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Septiyembre|Oktubre|Nobyembre|Disyembre|"
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _FULL_DATE = re.compile(

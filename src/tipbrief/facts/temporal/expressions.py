@@ -11,15 +11,21 @@ from functools import lru_cache
 from typing import Literal
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import BUDDHIST_ERA_OFFSET, MONTHS
+from tipbrief.facts.corpus import BUDDHIST_ERA_OFFSET, FOREIGN_MONTHS, MONTHS
 
 Tense = Literal["past", "present", "future"]
 
 
-_MONTH = (
+_ENGLISH_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![^\W\d_])"
 )
+# A month as an ASEAN member's release writes it beside a day or a year ("12 Januari 2023", "3 Ogos
+# 2019", "Hunyo 30", "5 กรกฎาคม 2562"); never alone, where "Mayo" or "Mei" may be a name.
+_FOREIGN_MONTH = (
+    "(?:" + "|".join(sorted((n.capitalize() for n in FOREIGN_MONTHS), key=len, reverse=True)) + ")"
+)
+_MONTH = rf"(?:{_ENGLISH_MONTH}|{_FOREIGN_MONTH}(?![^\W\d_]))"
 
 
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -30,7 +36,8 @@ _YEAR_CORE = r"(?:19[5-9]\d|20\d\d)"
 
 _YEAR = _YEAR_CORE + r"(?![\d/])(?!-\d)"
 # A Thai Buddhist Era year without the common one after it ("B.E. 2559").
-_BE_YEAR = r"B\.\s?E\.\s*(?P<be>2[45]\d\d)\b(?!\s*\(\s*(?:19|20)\d\d)"
+# (Thai text marks it "พ.ศ.", or gives it bare after a Thai month: "5 กรกฎาคม 2562".)
+_BE_YEAR = r"(?:B\.\s?E\.|พ\.\s?ศ\.|(?<=[\u0e00-\u0e7f]\s))\s*(?P<be>2[45]\d\d)\b(?!\s*\(\s*(?:19|20)\d\d)"
 _LAW_BEFORE = re.compile(r"\b(?:Act|Code|Decree|Law)(?:\s*\(No\.\s*\d+\))?\s+$")
 
 
@@ -152,6 +159,12 @@ _WORDS_DATE = (
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("words_date", _WORDS_DATE.format(month=_MONTH)),
     ("iso", rf"\b(?P<iso_y>{_YEAR_CORE})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b"),
+    # "ngày 5 tháng 7 năm 2019", "tháng 7/2019": Vietnamese counts its months (day, month, year).
+    (
+        "vietnamese",
+        rf"(?:\b[Nn]gày\s+(?P<vn_d>{_DAY})\s+)?\b[Tt]háng\s+(?P<vn_m>1[0-2]|0?[1-9])(?!\d)"
+        rf"(?:\s+năm\s+|\s*/\s*)(?P<vn_y>{_YEAR_CORE})\b|\b[Nn]gày\s+(?P<vn_dd>{_DAY})\s+tháng\s+(?P<vn_mm>1[0-2]|0?[1-9])\b",
+    ),
     # "21.11.2015": figures with dots are written day first.
     # ("24.7.2559": a Thai page's Buddhist Era year, 543 years ahead of the common one.)
     ("dotted", rf"\b(?P<v_d>[0-3]?\d)\.(?P<v_m>[01]?\d)\.(?P<v_y>{_YEAR_CORE}|25\d\d)\b(?!\.\d)"),
@@ -227,7 +240,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "month_relative_year",
-        rf"(?:\b(?:in|In|during|since|until|by|of)\s+)?\b(?P<l_m>{_MONTH})\s+(?P<l_rel>last|this|next)\s+year\b",
+        rf"(?:\b(?:in|In|during|since|until|by|of)\s+)?\b(?P<l_m>{_ENGLISH_MONTH})\s+(?P<l_rel>last|this|next)\s+year\b",
     ),
     (
         "month",
@@ -236,7 +249,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # "postponed to February", "moved to March": a meeting's new month; "is scheduled for June".
         rf"\b(?:moved|postponed|deferred|rescheduled|delayed|back)\s+(?:to|for)\s+|"
         rf"\b(?:scheduled|planned|slated|set)\s+for\s+)"
-        rf"(?P<m_m>{_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])(?!,?\s+B\.\s?E\.)",
+        rf"(?P<m_m>{_ENGLISH_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])(?!,?\s+B\.\s?E\.)",
     ),
     ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
     (
@@ -320,7 +333,10 @@ _TEMPORAL = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _P
 _DIGIT = re.compile(r"\d")
 
 
-_MONTH_START = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_START = re.compile(
+    "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mei|Mac|Ogos|Agu|Okt|Des|Dis|Ene|Peb|Abr|Hun|Hul|Ago|"
+    "Set|Nob|[\u0e01-\u0e2e]"
+)
 
 
 _RELATIVE_WORDS = frozenset(
@@ -337,6 +353,7 @@ _RELATIVE_WORDS = frozenset(
 _NEEDS: dict[str, tuple[str, ...]] = {
     "words_date": ("month", "ay of"),
     "iso": ("digit", "-"),
+    "vietnamese": ("digit", "áng"),
     "dotted": ("digit", "."),
     "dotted_month": ("digit", "."),
     "fiscal": ("digit",),
@@ -373,8 +390,11 @@ def _has(need: str, text: str) -> bool:
     return need in text
 
 
-def temporal_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches _TEMPORAL.finditer(text) gives, found one alternative at a time.
+def temporal_matches(
+    text: str, pos: int = 0, endpos: int | None = None, skip: frozenset[str] = frozenset()
+) -> Iterator[re.Match[str]]:
+    """The matches _TEMPORAL.finditer(text) gives, found one alternative at a time (between ``pos``
+    and ``endpos``, without the alternatives named in ``skip``).
 
     At each position the combined regex takes the first alternative, in priority order, that
     matches there, and goes on from that match's end. So: keep each alternative's next match, take
@@ -382,18 +402,19 @@ def temporal_matches(text: str) -> Iterator[re.Match[str]]:
     alternatives whose next match that one overlapped.
     """
     present: dict[str, bool] = {}
+    end = len(text) if endpos is None else endpos
     patterns = [
         p
-        for _, p, needs in _ALTERNATIVES
-        if all(present[n] if n in present else present.setdefault(n, _has(n, text)) for n in needs)
+        for name, p, needs in _ALTERNATIVES
+        if name not in skip
+        and all(present[n] if n in present else present.setdefault(n, _has(n, text)) for n in needs)
     ]
-    upcoming = [p.search(text) for p in patterns]
-    pos = 0
+    upcoming = [p.search(text, pos, end) for p in patterns]
     while True:
         best: re.Match[str] | None = None
         for i, m in enumerate(upcoming):
             if m is not None and m.start() < pos:
-                m = upcoming[i] = patterns[i].search(text, pos)
+                m = upcoming[i] = patterns[i].search(text, pos, end)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         if best is None:
@@ -462,10 +483,7 @@ def extract_temporals(text: str) -> tuple[Temporal, ...]:
     found: list[Temporal] = []
     last_year: int | None = None
     last_month: int | None = None
-    for m in temporal_matches(text):
-        t = _from_match(m)
-        if t is None:
-            continue
+    for t in _temporals_read(text):
         # "during 2019 compared with the previous year": the sentence's own year is the reference.
         if t.relative in ("previous year", "following year") and last_year is not None:
             t = replace(t, base_year=last_year)
@@ -476,6 +494,23 @@ def extract_temporals(text: str) -> tuple[Temporal, ...]:
             last_month = (t.end_month or t.month) if t.kind != "relative" else None
         found.append(t)
     return tuple(found)
+
+
+# Joined expressions, read as one span: "21 and 22 November", "12 January - 3 February 2023".
+_JOINED = frozenset(("dm_range_cross", "md_range_cross", "month_range", "dm_range", "md_range"))
+
+
+def _temporals_read(text: str) -> Iterator[Temporal]:
+    """Each match read; two dates that the joined alternatives took for a span but that make none
+    ("on 12 January 2023 and 3 August 2019": the second before the first) are read one by one."""
+    for m in temporal_matches(text):
+        t = _from_match(m)
+        if t is not None:
+            yield t
+        elif m.lastgroup in _JOINED:
+            for part in temporal_matches(text, m.start(), m.end(), _JOINED):
+                if (read := _from_match(part)) is not None:
+                    yield read
 
 
 def _parts(m: re.Match[str], group: str | None = None) -> tuple[int, int, str]:
@@ -613,6 +648,19 @@ def _figures(a: int, b: int, y: int, orders: tuple[bool, ...]) -> list[date]:
             if 1 <= mo <= 12 and _day_fits(d, mo, y)
         }
     )
+
+
+def _read_vietnamese(m: re.Match[str]) -> Temporal | None:
+    """ngày 5 tháng 7 năm 2019, tháng 7/2019, ngày 5 tháng 7"""
+    g = m.group
+    if g("vn_dd"):
+        d, mo, y = int(g("vn_dd")), int(g("vn_mm")), None
+    else:
+        d, mo, y = _int(g("vn_d")), int(g("vn_m")), int(g("vn_y"))
+    if d is None:
+        start, end, text = _parts(m)
+        return Temporal(start=start, end=end, text=text, kind="month", year=y, month=mo)
+    return _date(m, y, mo, d) if _day_fits(d, mo, y) else None
 
 
 def _read_dotted(m: re.Match[str]) -> Temporal | None:
@@ -881,6 +929,7 @@ def _read_relative(m: re.Match[str]) -> Temporal | None:
 _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "words_date": _read_words_date,
     "iso": _read_iso,
+    "vietnamese": _read_vietnamese,
     "dotted": _read_dotted,
     "dotted_month": _read_dotted_month,
     "fiscal": _read_fiscal_year,
