@@ -653,10 +653,10 @@ def _figures(a: int, b: int, y: int, orders: tuple[bool, ...]) -> list[date]:
 def _read_vietnamese(m: re.Match[str]) -> Temporal | None:
     """ngày 5 tháng 7 năm 2019, tháng 7/2019, ngày 5 tháng 7"""
     g = m.group
-    if g("vn_dd"):
-        d, mo, y = int(g("vn_dd")), int(g("vn_mm")), None
-    else:
-        d, mo, y = _int(g("vn_d")), int(g("vn_m")), int(g("vn_y"))
+    yearless = g("vn_dd") is not None
+    d = _int(g("vn_dd") if yearless else g("vn_d"))
+    mo = int(g("vn_mm") if yearless else g("vn_m"))
+    y = None if yearless else int(g("vn_y"))
     if d is None:
         start, end, text = _parts(m)
         return Temporal(start=start, end=end, text=text, kind="month", year=y, month=mo)
