@@ -627,3 +627,14 @@ def test_events_alike_in_everything_get_distinct_ids() -> None:
     assert len(set(ids)) == 40
     assert all(i.startswith(ids[0][: len("meeting-") + 6]) for i in ids)
     assert ids == slug_ids("meeting", [twin] * 40)
+
+
+def test_a_threads_repeated_post_headers_are_each_posts_day_not_repeats() -> None:
+    text = (
+        "ASEAN @ASEAN · 8 Mar 2019\n1/2 The plan of action is reviewed today. #ACTIP\n\n"
+        "ASEAN @ASEAN · 8 Mar 2019\n2/2 Officials meet again in May. #ACTIP\n"
+    )
+    article, reasons = _parsed_with_reasons(text)
+    assert article.document.published == date(2019, 3, 8)
+    assert not any(r.startswith("repeats") for r in reasons)
+    assert "ASEAN @ASEAN · 8 Mar 2019" in [p.text for p in article.paragraphs]

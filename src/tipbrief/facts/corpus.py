@@ -216,7 +216,8 @@ def clean_tokens(original: str, offset: int = 0) -> Paragraph:
 # --- paragraphs -------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*[•·▪‣◦●○■□\-*–]\s+")
-_SENTENCE_END = re.compile(r"""[.!?:;"”’)]\s*$|/\.\s*$""")
+# (A post's hashtags after its last sentence end it too: "… signed here today. #ASEAN2015 #ACTIP")
+_SENTENCE_END = re.compile(r"""[.!?:;"”’)](?:\s+#\w+)*\s*$|/\.\s*$""")
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -258,6 +259,10 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 or (start > 0 and _caps_heading(prev_end_text))
                 # "10th ASEAN Summit" over "From Wikipedia, the free encyclopedia": a site's tagline
                 # under a page's title is a line of its own, no part of the title.
+                # "Press Release No. 27/2019" / "Office of the Attorney General" / "14 March": a date
+                # line without its year under a letterhead is a paragraph of its own too.
+                or (abs_start < 600 and _BARE_YEARLESS_DAY.fullmatch(line.strip()) is not None)
+                or (abs_start < 600 and _BARE_YEARLESS_DAY.fullmatch(prev_end_text.strip()) is not None)
                 or _TAGLINE.fullmatch(line.strip())
                 or _TAGLINE.fullmatch(prev_end_text.strip())
             ):
@@ -276,6 +281,17 @@ _TAGLINE = re.compile(
 
 def _rule_tagline(text: str, meta: _Metadata) -> str | None:
     return "site tagline under the title" if _TAGLINE.fullmatch(text) else None
+
+
+# "1.2K Retweets 900 Likes", "35 Comments · 12 Shares": a post's counts, under every post alike.
+_ENGAGEMENT = re.compile(
+    r"(?:[\d.,]+[KkMm]?\s+(?:Retweets?|Reposts?|Likes?|Comments?|Shares?|Views?|Replies|Reactions?|"
+    r"Quote\s+Tweets?|Bookmarks?)\s*[·•|,]?\s*){1,6}"
+)
+
+
+def _rule_engagement(text: str, meta: _Metadata) -> str | None:
+    return "a post's counts of replies and likes" if _ENGAGEMENT.fullmatch(text) else None
 
 
 # A box's field: a label without figures ("Royal assent: …"; not "Tuesday 28 September: …", a
@@ -475,6 +491,8 @@ class _Metadata:
 
 
 def _rule_duplicate(text: str, meta: _Metadata) -> str | None:
+    if len(text) <= 80 and _date_of_line(text) is not None:
+        return None  # ("ASEAN @ASEAN · 8 Mar 2017" over each post of a thread: each post's day)
     key = _norm_key(text)
     if key in meta.seen:
         return f"repeats the paragraph at offset {meta.seen[key]}"
@@ -638,6 +656,8 @@ _DATE_LINE = re.compile(
     r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
     r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\||\s+[—–])\s*){0,2}"
     r"(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*\|\s*)?"
+    # "ASEAN Secretariat @ASEAN · Nov 21, 2015": a post's author and handle, then its day.
+    r"(?:(?:[A-Z][\w.'’ -]{0,40}\s)?@\w{1,30}\s*[·•|]\s*)?"
     # "(30 July 2023)": in brackets.
     r"\(?"
     rf"(?:{_WEEKDAY_WORD},?\s*)?(?P<date>.+?)"
@@ -749,6 +769,7 @@ _YEARLESS_DAY = (
     rf"(?:{MONTH_RE}\s+[0-3]?\d|[0-3]?\d\s+{MONTH_RE})"
     r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?)?"
 )
+_BARE_YEARLESS_DAY = re.compile(_YEARLESS_DAY)
 _YEARLESS_LINE = re.compile(
     rf"(?:(?:Posted|Published|Released|Updated)(?:\s+on)?\s*:?\s*)?{_YEARLESS_DAY}"
     rf"|(?:[A-Za-z&]+(?:\s+[A-Za-z&]+)?\s*\|\s*)*[A-Za-z&]*\s*(?:Posted|Published)(?:\s+on)?\s*:?\s*"
@@ -813,7 +834,8 @@ def _rule_title(text: str, meta: _Metadata) -> str | None:
     if meta.body_started or meta.title is not None:
         return None
     # (A clause of a legal text ends with ";": "WHEREAS the Convention was signed …;" is no headline.)
-    if len(text) <= 200 and len(text.split()) >= 3 and not re.search(r"[.!?;]\s*$", text):
+    # (Nor is a post whose hashtags follow its sentence: "… signed the Convention today. #ACTIP")
+    if len(text) <= 200 and len(text.split()) >= 3 and not re.search(r"[.!?;]\s*(?:#\w+\s*)*$", text):
         meta.title = text
         return "title line (kept as the document title)"
     return None
@@ -821,6 +843,7 @@ def _rule_title(text: str, meta: _Metadata) -> str | None:
 
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_tagline,
+    _rule_engagement,
     _rule_box,
     _rule_republished,
     _rule_accessed,
@@ -1091,7 +1114,8 @@ def parse_article(
             if not state.body_started and agency in outlets:
                 state.outlet = state.outlet or outlets[agency]
         state.body_started = True
-        if len(para.text) > 200 or re.search(r"[.!?;:]\s*[\"”’']?\s*$", para.text):
+        # (A post's sentence may end in its hashtags: "… reviewed today. #ACTIP")
+        if len(para.text) > 200 or re.search(r"[.!?;:]\s*[\"”’']?(?:\s+#\w+)*\s*$", para.text):
             state.prose_started = True
         para, signoff, outlet = _strip_signoff(para, outlets)
         if signoff:

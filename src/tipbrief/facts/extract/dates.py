@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tipbrief.facts.corpus import ASIDE_DROPS, MONTH_RE, spelled
-from tipbrief.facts.extract.patterns import ORDINAL_TOKEN
+from tipbrief.facts.extract.patterns import ORDINAL_TOKEN, PLANS_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
     DateFound,
@@ -876,9 +876,10 @@ def _time_constraints(
             continue  # "yesterday's deposit", "last week's raid": the date of that noun
         if _FIRST_SINCE.search(s.text, 0, t.start):
             continue  # "the first ministerial meeting of the Bali Process since 2018": a gap, no date
-        if _TERM_YEAR.search(s.text, max(0, t.start - 20), t.start) and re.fullmatch(
-            r"(?:19|20)\d\d", t.text
-        ):
+        if (
+            _TERM_YEAR.search(s.text, max(0, t.start - 20), t.start)
+            or PLANS_FOR.search(s.text, max(0, t.start - 20), t.start)
+        ) and re.fullmatch(r"(?:19|20)\d\d", t.text):
             continue  # "the handover of the ASEAN chairmanship for 2017": the term's year
         if _ANNIVERSARY_AFTER.match(s.text, t.end):
             # "Next week marks five years since the Convention entered into force", "On Tuesday it

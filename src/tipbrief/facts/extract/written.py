@@ -40,7 +40,7 @@ from tipbrief.facts.extract.events import (
 )
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.launches import editions_of_series, recorded_editions, the_edition_named
-from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, PERIOD_FOR
+from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, PERIOD_FOR, PLANS_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
     Identification,
@@ -117,6 +117,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
     clues = [
         *_metadata(ctx),
         *_today_stated(ctx),
+        *_release_number(ctx),
         *_closing_line(ctx),
         *_office_terms(ctx, people),
         # (Before a chair "in 2012" told in the present, which may be a schedule: "Cambodia chairs
@@ -202,6 +203,27 @@ def _metadata(ctx: _Context) -> list[Constraint]:
 # "Today (4 September B.E. 2560 (2017)), the spokesperson … announced", "Today, 4 September 2017, the
 # Ministry …": the article names its own day in full.
 _TODAY_FULL = re.compile(r"\b[Tt]oday\s*[(,]\s*$")
+
+
+# "Press Release No. 27/2019", "Media Statement No: 045/2023": a release numbered in its year's
+# series, which dates it to that year (its date line may give only the day and month).
+_RELEASE_NUMBER = re.compile(
+    r"\b(?:[Rr]elease|RELEASE|[Ss]tatement|STATEMENT|[Nn]otice|NOTICE|[Aa]nnouncement|[Bb]ulletin)\s+"
+    r"(?:No|NO|Nr|Ref)\.?\s*:?\s*\d{1,4}\s*/\s*(?P<y>(?:19|20)\d\d)\b(?!\s*/)"
+)
+
+
+def _release_number(ctx: _Context) -> list[Constraint]:
+    """The year of the series a release is numbered in, from its letterhead (the title or the
+    first sentences)."""
+    doc = ctx.article.document
+    for text in (doc.title or "", *(s.text for s in ctx.sentences[:3])):
+        m = _RELEASE_NUMBER.search(text)
+        if m:
+            y = int(m.group("y"))
+            note = f"the release is numbered “{m.group().strip()}”, of {y}"
+            return [Constraint("release-number", note, date(y, 1, 1), date(y, 12, 31))]
+    return []
 
 
 def _today_stated(ctx: _Context) -> list[Constraint]:
@@ -1153,6 +1175,8 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
                 continue
             if t.kind == "year-range" and PERIOD_FOR.search(s.text, 0, t.start):
                 continue  # "adopted the Plan of Action for 2008 to 2010": a plan's period, still to come
+            if t.kind == "year" and PLANS_FOR.search(s.text, max(0, t.start - 20), t.start):
+                continue  # "met … to set priorities for 2017": the year the plans are for
             iv = stated_interval(t)
             span = s.span(doc.id, doc.text, t.start, t.end)
             if not iv or iv[0] is None or (dateline and (span.start, span.end) == dateline):

@@ -295,9 +295,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:the )?(?:this|last|next|previous|past|coming|following) (?:year|month|week)|"
         r"in recent (?:years|months)|"
         r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
-        r"(?:years?|months?|weeks?|days?) ago(?: today| this month)?|"
-        # ("a decade ago this month": a round number, exact only with its day or month.)
-        r"(?:a|one|two|three) decades? ago (?:today|this month)|"
+        r"(?:years?|months?|weeks?|days?) ago(?: today| this month| this week)?|"
+        # ("a decade ago this month": a round number, exact only with its day, week or month.)
+        r"(?:a|one|two|three) decades? ago (?:today|this month|this week)|"
         # "a fortnight ago", "over the weekend", "in the coming weeks", "by the end of the year".
         r"(?:a|one|two) fortnights? ago|"
         r"(?:over|at|during) the weekend|(?:this|last|next|past) weekend|"

@@ -285,7 +285,7 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
         first = _last_day(a0.year, a0.month) + day
         last = _last_day(a1.year, a1.month) + day
         return first, _last_day(last.year, last.month)
-    if unit == "week":
+    if unit == "week" and " ago " not in rel:
         # Calendar weeks, Monday to Sunday, as newsrooms count them: "last week" in a Wednesday's
         # paper is the Monday to Sunday before it, not the seven days before.
         if rel.endswith("past week"):
@@ -332,6 +332,10 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
                 return _shift_years(a0, -n), _shift_years(a1, -n)
             back = (7 * n if unit == "week" else n) * day
             return a0 - back, a1 - back
+        if rel.endswith(" this week") and unit == "year":
+            # "two years ago this week": the article's calendar week, that many years before.
+            monday, sunday = a0 - a0.weekday() * day, a1 + (6 - a1.weekday()) * day
+            return _shift_years(monday, -n), _shift_years(sunday, -n)
         if rel.endswith(" this month") and unit == "year":
             # "three years ago this month": the article's month, that many years before.
             return date(a0.year - n, a0.month, 1), _last_day(a1.year - n, a1.month)
