@@ -259,6 +259,12 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 or (start > 0 and _caps_heading(prev_end_text))
                 # "10th ASEAN Summit" over "From Wikipedia, the free encyclopedia": a site's tagline
                 # under a page's title is a line of its own, no part of the title.
+                # "2004      ASEAN Declaration …, Vientiane" over "2015      ACTIP signed, Kuala
+                # Lumpur": a chronology's rows, as a PDF's table comes out as text, a line each.
+                or (
+                    _YEAR_ROW.match(line) is not None
+                    and (_YEAR_ROW.match(prev_end_text) or _YEAR_ROW.match(following))
+                )
                 # "Press Release No. 27/2019" / "Office of the Attorney General" / "14 March": a date
                 # line without its year under a letterhead is a paragraph of its own too.
                 or (abs_start < 600 and _BARE_YEARLESS_DAY.fullmatch(line.strip()) is not None)
@@ -313,6 +319,8 @@ def _caps_heading(line: str) -> bool:
 _TIMESTAMP_LINE = re.compile(r"\s*(?:\d{1,2}:\d{2}:\d{2}\s+|\d{1,2}:\d{2}\s*[-–—|]\s+)(?=\S)")
 # A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
 # (Also a Thai page's Buddhist Era year, with the common year or without it: "B.E. 2551 (2008)".)
+# A chronology's row: its year, then a gap of spaces (or a tab) before its entry.
+_YEAR_ROW = re.compile(r"\s*(?:19|20)\d\d(?: {2,}|\t)\S")
 _YEAR_HEADING = re.compile(
     r"\s*(?:(?P<year>(?:19|20)\d\d)(?:\s*\(B\.E\.\s*25\d\d\))?"
     r"|B\.E\.\s*(?P<be>25\d\d)(?:\s*\((?P<ce>(?:19|20)\d\d)\))?)\s*"
