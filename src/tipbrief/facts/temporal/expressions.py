@@ -294,6 +294,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:earlier|later) this (?:year|month|week)|"
         r"(?:the )?(?:this|last|next|previous|past|coming|following) (?:year|month|week)|"
         r"in recent (?:years|months)|"
+        # "the fourth quarter", "Q4", "the first half of the year", "the second semester": a part of
+        # a year the article's date and tense pick (see temporal/intervals.py).
+        r"(?:the )?(?:first|second|third|fourth|final|last) quarter(?: of (?:the|this) year)?(?! of \w)|"
+        # (A half alone may be a course's or a match's: "In the first half, participants were …".)
+        r"(?:the )?(?:first|second) half of (?:the|this) year|"
+        r"(?:the )?(?:first|second) semester(?: of (?:the|this) year)?(?! of \w)|"
+        # (Not a fiscal year's quarter: "FY 2018 Q2", "Q1 FY2018".)
+        r"(?<!\d )q[1-4](?![\w-])(?!\s*(?:(?:19|20)\d\d|FY|fy))|"
+        r"(?:at )?the turn of the year|mid-?week|(?:at )?the start of the week|later in the year|"
+        r"in the year ahead|"
         r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years?|months?|weeks?|days?) ago(?: today| this month| this week)?|"
         # ("a decade ago this month": a round number, exact only with its day, week or month.)
@@ -343,6 +353,7 @@ _RELATIVE_WORDS = frozenset(
     (
         *("today", "yesterday", "tomorrow", "tonight", "recently", "currently", "ago"),
         *("fortnight", "fortnights", "weekend", "end"),
+        *("quarter", "half", "semester", "turn", "mid-week", "midweek", "ahead", "q1", "q2", "q3", "q4"),
         *("morning", "afternoon", "evening"),
         *("year", "years", "month", "months", "week", "weeks", "decade", "decades", "day", "days"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),

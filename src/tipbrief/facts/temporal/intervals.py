@@ -70,6 +70,52 @@ def year_interval(t: Temporal, year: int) -> tuple[date, date] | None:
     return None
 
 
+_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_PART = re.compile(
+    r"(?:(?P<q>first|second|third|fourth|final|last) quarter|q(?P<qn>[1-4])"
+    r"|(?P<h>first|second) (?:half|semester))"
+    r"(?: of (?:the|this) year)?"
+)
+
+
+def _part_of_year(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date, date] | None:
+    """ "the fourth quarter", "Q4", "the first half", "the second semester" (of a year the text does
+    not name): told in the past, the last such part over by the article's date (an annual report of
+    March 2019 on "the first half" means 2018's); otherwise the first not over by then. "At the turn
+    of the year", from 15 December to 15 January, and "mid-week" (Tuesday to Thursday), "at the start
+    of the week" (Monday and Tuesday) of the article's week."""
+    day = timedelta(days=1)
+    if rel in ("turn of the year", "at the turn of the year"):
+        year = a1.year if tense == "past" or a1.month < 7 else a1.year + 1
+        return date(year - 1, 12, 15), date(year, 1, 15)
+    if rel in ("mid-week", "midweek"):
+        monday = a0 - a0.weekday() * day
+        return monday + day, monday + 3 * day
+    if rel in ("start of the week", "at the start of the week"):
+        monday = a0 - a0.weekday() * day
+        return monday, monday + day
+    if rel == "later in the year":
+        return a0, date(a1.year, 12, 31)
+    if rel == "in the year ahead":
+        return date(a1.year + 1, 1, 1), date(a1.year + 1, 12, 31)
+    m = _PART.fullmatch(rel)
+    if m is None:
+        return None
+    if m.group("h"):
+        first, last = (1, 6) if m.group("h") == "first" else (7, 12)
+    else:
+        n = int(m.group("qn")) if m.group("qn") else _QUARTER_NUMBERS[m.group("q")]
+        first, last = 3 * n - 2, 3 * n
+    year = a1.year
+    if tense == "past":
+        while _last_day(year, last) >= a1:
+            year -= 1
+    else:
+        while _last_day(year, last) < a0:
+            year += 1
+    return date(year, first, 1), _last_day(year, last)
+
+
 def anchored_interval(
     t: Temporal, anchor: tuple[date, date], tense: Tense
 ) -> tuple[tuple[date | None, date] | None, str]:
@@ -95,6 +141,9 @@ def anchored_interval(
             # "By the end of the year, six states had ratified": on or before it, whenever.
             end = _relative_interval(rel[3:] if "year-end" not in rel else "at year-end", a0, a1)
             return (None, end[1]) if end else None, f"“{t.text}” counted from the article's date"
+        part = _part_of_year(rel, a0, a1, tense)
+        if part is not None:
+            return part, f"“{t.text}” counted from the article's date"
         found = (
             _weekday_interval(rel, a0, a1, tense)
             or _weekend_interval(rel, a0, a1, tense)
@@ -333,9 +382,10 @@ def _relative_interval(rel: str, a0: date, a1: date) -> tuple[date | None, date]
             back = (7 * n if unit == "week" else n) * day
             return a0 - back, a1 - back
         if rel.endswith(" this week") and unit == "year":
-            # "two years ago this week": the article's calendar week, that many years before.
-            monday, sunday = a0 - a0.weekday() * day, a1 + (6 - a1.weekday()) * day
-            return _shift_years(monday, -n), _shift_years(sunday, -n)
+            # "two years ago this week": the calendar week, that many years before, that holds the
+            # article's day then.
+            then0, then1 = _shift_years(a0, -n), _shift_years(a1, -n)
+            return then0 - then0.weekday() * day, then1 + (6 - then1.weekday()) * day
         if rel.endswith(" this month") and unit == "year":
             # "three years ago this month": the article's month, that many years before.
             return date(a0.year - n, a0.month, 1), _last_day(a1.year - n, a1.month)
