@@ -780,6 +780,9 @@ _ANNIVERSARY_AFTER = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?|anniversary)\s+(?:since|of|after)\b",
     re.IGNORECASE,
 )
+# "… had deposited its instrument last year and that the AMMTC would meet later this year": two
+# reported clauses joined, each with its own subject, verb and times.
+REPORTED_AND = re.compile(r",?\s+(?:and|but|while)\s+that\s+")
 # "Ten years after ASEAN leaders adopted the declaration in Vientiane, officials met …": a clause
 # fronted before the main one, with its own subject and verb, up to its comma.
 FRONTED_CLAUSE = re.compile(
@@ -864,6 +867,12 @@ def _time_constraints(
     ]
     outside = [t for t in outside if not any(c0 <= t.start < c1 for c0, c1 in contact)]
     unclaimed = [t for t in temporals if not any(c0 <= t.start < c1 for c0, c1 in contact)]
+    if within is not None and (joins := [m.start() for m in REPORTED_AND.finditer(s.text)]):
+        # "said Malaysia had deposited its instrument last year and that the AMMTC would meet later
+        # this year": each reported clause keeps its own times; an act in one takes none of another's.
+        lo = max((j for j in joins if j <= within), default=0)
+        hi = min((j for j in joins if j > within), default=len(s.text))
+        own, outside, unclaimed = ([t for t in ts if lo <= t.start < hi] for ts in (own, outside, unclaimed))
     for t in own or outside or unclaimed:
         span = s.span(ctx.doc, ctx.original, t.start, t.end)
         if ctx.article.dateline_span and (span.start, span.end) == ctx.article.dateline_span:

@@ -40,6 +40,7 @@ from tipbrief.facts.extract.dates import (
     ACT_CLAUSE,
     FRONTED_CLAUSE,
     RELATIVE_CLAUSE,
+    REPORTED_AND,
     YEARS_MEETING,
     _anchor_relation,
     _programme_constraints,
@@ -531,7 +532,7 @@ def _events_in_sentence(
             # after the article.
             put_off_then = bool(put_off) and _put_off_then(segment)
             in_clause = any(a <= f.at < b for a, b in clauses)
-            if in_clause:
+            if in_clause or REPORTED_AND.search(s.text):
                 named = f.kind in _GATHERING_KINDS  # (a name, not a verb, is where it is)
                 pool = _time_constraints(ctx, s, anchor, tense, within=f.at, named_within=named)
             else:
