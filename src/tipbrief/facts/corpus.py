@@ -353,6 +353,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 # --- metadata found in the text ----------------------------------------------
 
+_THAI_MONTH = "|".join(name for name in FOREIGN_MONTHS if not name.isascii())
 MONTH_RE = (
     # (Indonesian, Malay and Filipino first: "Januari" is no "Jan" with letters after it.)
     r"(?:Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|Mac|Julai|Ogos|Disember|"
@@ -367,6 +368,9 @@ _FULL_DATE = re.compile(
     r"|(?P<iy>(?:19|20)\d\d)(?P<sep>[-./])(?P<im>[01]\d)(?P=sep)(?P<id>[0-3]\d)"
     # ("BANGKOK, 5 March B.E. 2562 -": a Thai Buddhist Era year, 543 years ahead of the common one.)
     rf"|(?P<d3>[0-3]?\d)\s+(?P<m3>{MONTH_RE})\s+B\.\s?E\.\s*(?P<be>2[45]\d\d)"
+    # "ngày 5 tháng 7 năm 2019": a Vietnamese date line; "5 กรกฎาคม 2562": a Thai one, its year B.E.
+    r"|(?:[Nn]gày\s+)?(?P<vd>[0-3]?\d)\s+tháng\s+(?P<vm>1[0-2]|0?[1-9])\s+năm\s+(?P<vy>(?:19|20)\d\d)"
+    rf"|(?P<td>[0-3]?\d)\s*(?P<tm>{_THAI_MONTH})\s*(?:พ\.\s?ศ\.\s*)?(?P<ty>25\d\d)"
 )
 # A wire story's dateline: "KUALA LUMPUR, Nov 21 (Bernama) --", "HANOI, 26 June 2018-",
 # "Bangkok (Thailand), 19 December 2024 –", "Hanoi (VNA) –", "Bangkok, Aug 1 (PTI) Australia ...".
@@ -437,6 +441,10 @@ def parse_full_date(text: str) -> date | None:
     try:
         if m.group("iy"):
             return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        if m.group("vy"):
+            return date(int(m.group("vy")), int(m.group("vm")), int(m.group("vd")))
+        if m.group("ty"):
+            return date(int(m.group("ty")) - BUDDHIST_ERA_OFFSET, MONTHS[m.group("tm")], int(m.group("td")))
         if m.group("be"):
             return date(
                 int(m.group("be")) - BUDDHIST_ERA_OFFSET,
@@ -661,7 +669,10 @@ _DATE_LINE = re.compile(
     # "Nusa Dua, Bali | Tue, August 7, 2018": the place, then a bar, and a weekday cut short.
     # ("Opinion — July 30, 2023", "Op-ed | By Jane Doe | 30 July 2023": a label, a byline.)
     # ("ILO News | Geneva | 5 September 2013": an outlet and a place, each before its bar.)
-    r"(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
+    # ("Hà Nội, ngày 5 tháng 7 năm 2019": a place's name may have letters beyond A to Z.)
+    # ("กรุงเทพฯ 5 กรกฎาคม 2562": a Thai place, then the date after a space.)
+    r"(?:[\u0e00-\u0e7f]+\s+)?"
+    r"(?:[A-Z][^\W\d_.'’ -]*(?:[.'’ -]+[^\W\d_]+){0,5}\.?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
     r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\||\s+[—–])\s*){0,2}"
     r"(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*\|\s*)?"
     # "ASEAN Secretariat @ASEAN · Nov 21, 2015": a post's author and handle, then its day.
