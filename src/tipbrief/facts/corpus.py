@@ -216,8 +216,10 @@ def clean_tokens(original: str, offset: int = 0) -> Paragraph:
 # --- paragraphs -------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*[•·▪‣◦●○■□\-*–]\s+")
-# (A post's hashtags after its last sentence end it too: "… signed here today. #ASEAN2015 #ACTIP")
-_SENTENCE_END = re.compile(r"""[.!?:;"”’)](?:\s+#\w+)*\s*$|/\.\s*$""")
+# A post's hashtags after its last sentence: "… signed here today. #ASEAN2015 #ACTIP".
+_HASHTAGS = r"(?:\s+#\w+)*"
+# (The hashtags end the sentence too.)
+_SENTENCE_END = re.compile(rf"""[.!?:;"”’)]{_HASHTAGS}\s*$|/\.\s*$""")
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -854,7 +856,7 @@ def _rule_title(text: str, meta: _Metadata) -> str | None:
         return None
     # (A clause of a legal text ends with ";": "WHEREAS the Convention was signed …;" is no headline.)
     # (Nor is a post whose hashtags follow its sentence: "… signed the Convention today. #ACTIP")
-    if len(text) <= 200 and len(text.split()) >= 3 and not re.search(r"[.!?;]\s*(?:#\w+\s*)*$", text):
+    if len(text) <= 200 and len(text.split()) >= 3 and not re.search(rf"[.!?;]{_HASHTAGS}\s*$", text):
         meta.title = text
         return "title line (kept as the document title)"
     return None
@@ -1134,7 +1136,7 @@ def parse_article(
                 state.outlet = state.outlet or outlets[agency]
         state.body_started = True
         # (A post's sentence may end in its hashtags: "… reviewed today. #ACTIP")
-        if len(para.text) > 200 or re.search(r"[.!?;:]\s*[\"”’']?(?:\s+#\w+)*\s*$", para.text):
+        if len(para.text) > 200 or re.search(rf"[.!?;:]\s*[\"”’']?{_HASHTAGS}\s*$", para.text):
             state.prose_started = True
         para, signoff, outlet = _strip_signoff(para, outlets)
         if signoff:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -237,6 +238,21 @@ _STEPS_FROM_A_YEAR = ("previous year", "following year")
 _STEPS_FROM_A_MONTH = ("previous month", "following month")
 
 
+def _last_stated_before(
+    ctx: _Context, s: Sentence, upto: int, wanted: Callable[[Temporal], bool]
+) -> Temporal | None:
+    """The last expression with its year (not counted from another day) that the article states
+    before ``upto`` in sentence ``s`` and that ``wanted`` accepts."""
+    last: Temporal | None = None
+    for x in ctx.sentences:
+        for e in _told_in(ctx, x, x.text[:upto] if x is s else x.text):
+            if e.year is not None and e.relative is None and wanted(e):
+                last = e
+        if x is s:
+            break
+    return last
+
+
 def _months_stepped(ctx: _Context, s: Sentence, found: tuple[Temporal, ...]) -> tuple[Temporal, ...]:
     """ "… held in Vientiane on 29 and 30 November 2004. ¶ … the memorandum the six countries had
     signed the previous month": an anaphor, counted from the story's month (the last the article
@@ -244,13 +260,7 @@ def _months_stepped(ctx: _Context, s: Sentence, found: tuple[Temporal, ...]) -> 
     out: list[Temporal] = []
     for t in found:
         if t.relative in _STEPS_FROM_A_MONTH and t.base_month is None:
-            last: Temporal | None = None
-            for x in ctx.sentences:
-                for e in _told_in(ctx, x, x.text[: t.start] if x is s else x.text):
-                    if e.year is not None and e.month is not None and e.relative is None:
-                        last = e
-                if x is s:
-                    break
+            last = _last_stated_before(ctx, s, t.start, lambda e: e.month is not None)
             if last is not None and last.end_year in (None, last.year):
                 t = replace(t, base_year=last.year, base_month=last.end_month or last.month)
         out.append(t)
@@ -418,13 +428,7 @@ def page_year(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
         return None
     if t.kind not in ("date", "day-range", "month") or clause_tense(s.text, t.start) == "future":
         return None
-    last: Temporal | None = None
-    for x in ctx.sentences:
-        for e in _told_in(ctx, x, x.text[: t.start] if x is s else x.text):
-            if e.year is not None and e.relative is None:
-                last = e
-        if x is s:
-            break
+    last = _last_stated_before(ctx, s, t.start, lambda e: True)
     if last is None or last.end_year not in (None, last.year):
         return None
     since = (last.end_month or last.month or 1, (last.end_day or last.day or 1) if last.month else 1)
