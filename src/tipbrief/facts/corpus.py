@@ -677,8 +677,6 @@ _DATE_LINE = re.compile(
     r"(?:[A-Z][^\W\d_.'’ -]*(?:[.'’ -]+[^\W\d_]+){0,5}\.?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?"
     r"(?:\s*\([A-Z][A-Za-z ]+\))?(?:,|\s*\||\s+[—–])\s*){0,2}"
     r"(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*\|\s*)?"
-    # "ASEAN Secretariat @ASEAN · Nov 21, 2015": a post's author and handle, then its day.
-    r"(?:(?:[A-Z][\w.'’ -]{0,40}\s)?@\w{1,30}\s*[·•|]\s*)?"
     # "(30 July 2023)": in brackets.
     r"\(?"
     rf"(?:{_WEEKDAY_WORD},?\s*)?(?P<date>.+?)"
@@ -811,7 +809,8 @@ _COMMENT_HEADER = re.compile(
     # 20 June 2019": an author is a handle or a name, with small letters.)
     r"(?!(?:Issued|Posted|Published|Released|Updated|Dated|Signed|Adopted|Done|Printed|Accessed|Retrieved)\b)"
     r"(?!\d+[.)]\s)(?=[^|]*[a-z])"
-    r"(?P<who>[\w.@'’-]{2,30}(?:\s+[\w.@'’-]{1,20}){0,3})\s*(?:\||\bsays?:?)\s*"
+    # ("ASEAN @ASEAN · 8 Mar 2017": a later post of a thread, or one quoted, on its own day.)
+    r"(?P<who>[\w.@'’-]{2,30}(?:\s+[\w.@'’-]{1,20}){0,3})\s*(?:\||\bsays?:?|(?<=\w)\s·)\s*"
     r"(?P<date>[^|]{6,30}?(?:19|20)\d\d)\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?)?\s*:?"
 )
 
