@@ -343,9 +343,10 @@ _TEMPORAL = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _P
 _DIGIT = re.compile(r"\d")
 
 
+# (The other languages' names whole: "Des", "Set" or "Hun" would let most English text through.)
 _MONTH_START = re.compile(
-    "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mei|Mac|Ogos|Agu|Okt|Des|Dis|Ene|Peb|Abr|Hun|Hul|Ago|"
-    "Set|Nob|[\u0e01-\u0e2e]"
+    "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mei|Mac|Ogos|Agustus|Oktober|Desember|Disember|Enero|Pebrero|"
+    "Abril|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre|[\u0e01-\u0e2e]"
 )
 
 
@@ -353,7 +354,8 @@ _RELATIVE_WORDS = frozenset(
     (
         *("today", "yesterday", "tomorrow", "tonight", "recently", "currently", "ago"),
         *("fortnight", "fortnights", "weekend", "end"),
-        *("quarter", "half", "semester", "turn", "mid-week", "midweek", "ahead", "q1", "q2", "q3", "q4"),
+        # (A half, the turn of the year and the year ahead come with "year"; mid-week with "week".)
+        *("quarter", "semester", "midweek", "q1", "q2", "q3", "q4"),
         *("morning", "afternoon", "evening"),
         *("year", "years", "month", "months", "week", "weeks", "decade", "decades", "day", "days"),
         *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
