@@ -759,8 +759,15 @@ _COUNTED_MONTHS = frozenset(("last month", "this month", "next month", "previous
 _FIRST_SINCE = re.compile(
     rf"\b(?:only|{ORDINAL_TOKEN})\b[^,;.]{{0,120}}\bsince\s+(?:the\s+)?$", re.IGNORECASE
 )
+
+
 # "ended with the handover of the ASEAN chairmanship for 2017", "Chair for 2020": the year of an
 # office's term, not of the event the sentence reports.
+def plans_year(text: str, t: Temporal) -> bool:
+    """ "… to set priorities for 2017": the year that plans are for (see PLANS_FOR), no date."""
+    return t.kind == "year" and PLANS_FOR.search(text, max(0, t.start - 20), t.start) is not None
+
+
 _TERM_YEAR = re.compile(r"\b(?:chair(?:man)?ship|[Cc]hair)\s+(?:for|of)\s+$")
 # "Last year's edition, released on June 24": a report's edition is dated by when it came out, so
 # the year that owns it dates its release.
@@ -890,8 +897,7 @@ def _time_constraints(
         if _FIRST_SINCE.search(s.text, 0, t.start):
             continue  # "the first ministerial meeting of the Bali Process since 2018": a gap, no date
         if (
-            _TERM_YEAR.search(s.text, max(0, t.start - 20), t.start)
-            or PLANS_FOR.search(s.text, max(0, t.start - 20), t.start)
+            _TERM_YEAR.search(s.text, max(0, t.start - 20), t.start) or plans_year(s.text, t)
         ) and re.fullmatch(r"(?:19|20)\d\d", t.text):
             continue  # "the handover of the ASEAN chairmanship for 2017": the term's year
         if _ANNIVERSARY_AFTER.match(s.text, t.end):

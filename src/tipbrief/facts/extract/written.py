@@ -29,7 +29,13 @@ from functools import partial
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.corpus import MONTH_RE, YEARLESS_DATE_LINE, _date_of_line, parse_full_date, spelled
 from tipbrief.facts.extract.acts import countries
-from tipbrief.facts.extract.dates import _dateline_agrees, entry_year, labelled_entry, timeline_year
+from tipbrief.facts.extract.dates import (
+    _dateline_agrees,
+    entry_year,
+    labelled_entry,
+    plans_year,
+    timeline_year,
+)
 from tipbrief.facts.extract.events import (
     _EVE_OF,
     _edition_reference,
@@ -40,7 +46,7 @@ from tipbrief.facts.extract.events import (
 )
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.launches import editions_of_series, recorded_editions, the_edition_named
-from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, PERIOD_FOR, PLANS_FOR
+from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, PERIOD_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
     Identification,
@@ -1175,7 +1181,7 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
                 continue
             if t.kind == "year-range" and PERIOD_FOR.search(s.text, 0, t.start):
                 continue  # "adopted the Plan of Action for 2008 to 2010": a plan's period, still to come
-            if t.kind == "year" and PLANS_FOR.search(s.text, max(0, t.start - 20), t.start):
+            if plans_year(s.text, t):
                 continue  # "met … to set priorities for 2017": the year the plans are for
             iv = stated_interval(t)
             span = s.span(doc.id, doc.text, t.start, t.end)

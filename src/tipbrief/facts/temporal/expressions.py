@@ -705,8 +705,8 @@ def _read_fiscal_year(m: re.Match[str]) -> Temporal | None:
     return _day_range(m, first - 1, 7, 1, first + 1, 3, 31)
 
 
-_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_QUARTER_WORDS |= {"final": 4, "last": 4}
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+QUARTER_WORDS |= {"final": 4, "last": 4}
 
 
 def _read_quarter(m: re.Match[str]) -> Temporal | None:
@@ -719,7 +719,7 @@ def _read_quarter(m: re.Match[str]) -> Temporal | None:
         else:
             half, y = 1 + (g("q_hw").casefold() == "second"), int(g("q_hy2"))
         return _day_range(m, y, 6 * half - 5, 1, y, 6 * half, 30 if half == 1 else 31)
-    n, y = (int(g("q_n")), int(g("q_y"))) if g("q_n") else (_QUARTER_WORDS[g("q_w")], int(g("q_y2")))
+    n, y = (int(g("q_n")), int(g("q_y"))) if g("q_n") else (QUARTER_WORDS[g("q_w")], int(g("q_y2")))
     last = 3 * n
     return _day_range(m, y, last - 2, 1, y, last, calendar.monthrange(y, last)[1])
 

@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, WEEKDAYS, Temporal, Tense
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, QUARTER_WORDS, WEEKDAYS, Temporal, Tense
 
 _MODIFIER_MONTHS = {
     "early": (1, 4),
@@ -70,7 +70,6 @@ def year_interval(t: Temporal, year: int) -> tuple[date, date] | None:
     return None
 
 
-_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 _PART = re.compile(
     r"(?:(?P<q>first|second|third|fourth|final|last) quarter|q(?P<qn>[1-4])"
     r"|(?P<h>first|second) (?:half|semester))"
@@ -104,7 +103,7 @@ def _part_of_year(rel: str, a0: date, a1: date, tense: Tense) -> tuple[date, dat
     if m.group("h"):
         first, last = (1, 6) if m.group("h") == "first" else (7, 12)
     else:
-        n = int(m.group("qn")) if m.group("qn") else _QUARTER_NUMBERS[m.group("q")]
+        n = int(m.group("qn")) if m.group("qn") else QUARTER_WORDS[m.group("q")]
         first, last = 3 * n - 2, 3 * n
     year = a1.year
     if tense == "past":
