@@ -86,6 +86,7 @@ SETS = (
     *("heldout165", "heldout166", "heldout167", "heldout168", "heldout169"),
     *("heldout170", "heldout171", "heldout172", "heldout173", "heldout174"),
     *("heldout175", "heldout176", "heldout177", "heldout178", "heldout179"),
+    *("heldout180", "heldout181", "heldout182", "heldout183", "heldout184"),
 )
 Interval = tuple[date | None, date | None]
 
