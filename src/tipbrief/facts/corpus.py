@@ -129,7 +129,12 @@ _CLEAN_TOKENS = re.compile(
     rf"|(?!(?<=[\s\S]) (?![ \t\r\n{_SPACE},;:!?)]|\.(?:\s|$)|$))"
     rf"(?P<ws>[ \t\r\n{_SPACE}]+)(?P<punct>(?=[,;:!?)]|\.(?:\s|$)))?"
     rf"|(?P<inv>{_INVISIBLE.pattern}+)"
+    # A hashtag inside a sentence is read as its words: "the plenary of the 27th #ASEANSummit" is
+    # the 27th ASEAN Summit. (The tags that close a post, "… today. #ASEAN2015 #ACTIP", stay tags.)
+    r"|\#(?P<tag>[A-Za-z0-9]\w*)(?!\w)(?!(?:\s+\#\w+)*\s*$)"
 )
+# Where a hashtag's words meet: "ASEAN|Summit", "End|Trafficking", "27th|ASEAN".
+_TAG_WORD_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\d(?:st|nd|rd|th))(?=[A-Z])")
 
 
 # Each of these is a necessary condition for _CLEAN_TOKENS to change something, and each is a
@@ -138,6 +143,7 @@ _CLEAN_TOKENS = re.compile(
 _UNUSUAL_CHAR = re.compile(rf"[\t\r\n{_SPACE}{_INVISIBLE.pattern[1:-1]}]")
 _SPACE_BEFORE = re.compile(r" [ ,;:!?).]")
 _ORDINAL_GAP = re.compile(r"\d +(?:st|nd|rd|th)\b")
+_TAG = re.compile(r"#\w")
 
 
 def _needs_cleaning(text: str) -> bool:
@@ -147,6 +153,7 @@ def _needs_cleaning(text: str) -> bool:
         or _UNUSUAL_CHAR.search(text)
         or _SPACE_BEFORE.search(text)
         or _ORDINAL_GAP.search(text)
+        or ("#" in text and _TAG.search(text))
     )
 
 
@@ -203,7 +210,14 @@ def clean_tokens(original: str, offset: int = 0) -> Paragraph:
     pos = 0
     for m in _CLEAN_TOKENS.finditer(original):
         keep(original[pos : m.start()], offset + pos)
-        if m.group("ws") is not None:
+        if m.group("tag") is not None:
+            at = m.start("tag")
+            for n, word in enumerate(_TAG_WORD_BREAK.split(m.group("tag"))):
+                if n:
+                    keep(" ", offset + at)
+                keep(word, offset + at)
+                at += len(word)
+        elif m.group("ws") is not None:
             at_edge = m.start() == 0 or m.end() == len(original)
             if not at_edge and m.group("punct") is None:
                 keep(" ", offset + m.start())

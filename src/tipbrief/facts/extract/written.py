@@ -95,7 +95,9 @@ _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 # April": a month, told in the past).
 _HERE_BEFORE = re.compile(
     r"\b(?:(?:last|previous)\s+(?:month|year)|(?:weeks|months|years)\s+ago|earlier\s+this\s+(?:month|year))\b"
-    rf"|\b(?:met|held|gathered|convened)\s+here\s+in\s+(?:{MONTH_RE})\b(?!\s+\d)",
+    # ("… at the 10th AMMTC, held here in KL in late September": the place may come between.)
+    rf"|\b(?:met|held|gathered|convened)\s+here\b(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
+    rf"\s+in\s+(?:(?:early|mid|late)[-\s]+)?(?:{MONTH_RE})\b(?!\s+\d)",
     re.IGNORECASE,
 )
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;]*,")
