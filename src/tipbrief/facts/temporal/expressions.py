@@ -502,11 +502,28 @@ def extract_temporals(text: str) -> tuple[Temporal, ...]:
             t = replace(t, base_year=last_year)
         if t.relative in ("previous month", "following month") and last_year is not None and last_month:
             t = replace(t, base_year=last_year, base_month=last_month)
+        if _beside_named_day(text, t, found):
+            # "Tomorrow (Sunday): leaders sign …", "today, Monday, the ministers": the weekday names
+            # the same day, not the Sunday before or after the article.
+            t = replace(t, relative=found[-1].relative)
         if t.year is not None:
             last_year = t.end_year or t.year
             last_month = (t.end_month or t.month) if t.kind != "relative" else None
         found.append(t)
     return tuple(found)
+
+
+_NAMED_DAYS = frozenset(("today", "tonight", "tomorrow", "yesterday"))
+_SAME_DAY_APPOSITION = re.compile(r"\s*[(,]\s*")
+_APPOSITION_END = re.compile(r"\s*[),]")
+
+
+def _beside_named_day(text: str, t: Temporal, found: list[Temporal]) -> bool:
+    """Whether ``t`` is a weekday set beside the relative day just before it ("Tomorrow (Sunday)")."""
+    if not (t.relative and t.relative.startswith("on ") and found and found[-1].relative in _NAMED_DAYS):
+        return False
+    between = text[found[-1].end : t.start]
+    return bool(_SAME_DAY_APPOSITION.fullmatch(between) and _APPOSITION_END.match(text, t.end))
 
 
 # Joined expressions, read as one span: "21 and 22 November", "12 January - 3 February 2023".
