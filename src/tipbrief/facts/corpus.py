@@ -84,6 +84,9 @@ class Paragraph:
     written: date | None = None
     """The day the dated comment the paragraph is part of was written ("bkk_outreach | November 21,
     2018 at 10:20 am" above it): its "today" and "last year" count from that day, not the page's."""
+    ago: tuple[int, int] | None = None
+    """How many days before the page's date the post the paragraph is part of was written, at the
+    least and the most, from a header timed from the reading ("u/kl_policy_nerd · 2 days ago")."""
 
     def to_original(self, offset: int) -> int:
         """Original offset of the cleaned character at ``offset``."""
@@ -539,8 +542,9 @@ BOX_ENTRY = "entry of a box of other stories (their dates are theirs)"
 FIRST_APPEARANCE = "note of where the text appeared first"
 COPY_TAKEN = "note of when a copy was taken (no date of the text)"
 COMMENT_HEADER = "header of a reader's comment (its date is the comment's)"
+STAMP_HEADER = "header of a post or comment timed from when the page was read (the page's date less that)"
 YEARLESS_DATE_LINE = "date line without a year (the article's day, its year from the other clues)"
-ASIDE_DROPS = (BOX_HEADING, BOX_ENTRY, FIRST_APPEARANCE, COPY_TAKEN, COMMENT_HEADER)
+ASIDE_DROPS = (BOX_HEADING, BOX_ENTRY, FIRST_APPEARANCE, COPY_TAKEN, COMMENT_HEADER, STAMP_HEADER)
 
 
 # The heading of a box of links to other stories, whose dates are theirs, not this article's.
@@ -829,6 +833,33 @@ _COMMENT_HEADER = re.compile(
 )
 
 
+# "u/kl_policy_nerd · 2 days ago", "SEA Wire Live @seawire_live · 9h": a post's or a comment's header
+# whose time counts back from when the page was read, which no one knows: no day of the text.
+_STAMP_HEADER = re.compile(
+    r"(?P<who>[^·.!?]{2,60}?(?:\s·\s[^·.!?]{2,60}?)*)\s·\s"
+    r"(?:(?P<n>\d+|an?|one)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+    r"mo|months?|y|yrs?|years?)\.?(?:\s+ago)?|just now)(?=\s|$)"
+)
+# Days in each unit of a header's time, at the least and the most ("2 days ago" is two days back,
+# as readers count; "3 months ago", some 90 days). Hours may cross midnight; minutes, we take, not.
+_STAMP_DAYS = {"d": (1, 1), "w": (7, 7), "mo": (28, 31), "y": (365, 366)}
+
+
+def _stamp_ago(m: re.Match[str]) -> tuple[int, int]:
+    """How many days before the reading a header's time is ("2 days ago": 2; "9h": 0 to 1)."""
+    if m.group("n") is None:
+        return (0, 0)
+    n = int(m.group("n")) if m.group("n").isdigit() else 1
+    unit = m.group("unit").lower()
+    key = "mo" if unit.startswith("mo") else unit[0]
+    if key == "h":
+        return (n // 24, n // 24 + 1)
+    if key in ("s", "m"):
+        return (0, 0)
+    low, high = _STAMP_DAYS[key]
+    return (n * low, n * high + (high - 1 if key == "w" else 0))
+
+
 # "By Ma. Teresa Dizon-Reyes" and, on the next line of the same paragraph, "November 14, 2022 | 12:00am".
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,6}")
 
@@ -1014,6 +1045,7 @@ def parse_article(
     paragraphs = list(split_paragraphs(text))
     heading_year: int | None = None
     comment_day: date | None = None
+    stamp_ago: tuple[int, int] | None = None
     # One paragraph that opens with a date is a release's date line; several make a timeline.
     entries = sum(1 for a, b in paragraphs if b > body_at and _TIMELINE_OPENING.match(text, a, b))
     # (Several paragraphs that open with a day and a dash are a timeline's entries, not a dateline.)
@@ -1049,12 +1081,31 @@ def parse_article(
             )
             if own_line:
                 comment_day = posted
+                stamp_ago = None
                 dropped.append(DroppedSpan(para.start, para.to_original(end_at), COMMENT_HEADER))
+                if cut == len(para.text):
+                    continue
+                para = _drop_prefix(para, cut)
+        elif header is None and "·" in para.text[:200] and (stamp := _STAMP_HEADER.match(para.text)):
+            # (Its own line: a line break ends it, or nothing follows it in the paragraph.)
+            end_at = stamp.end()
+            rest = re.match(r"\s*", para.text[end_at:])
+            cut = end_at + (rest.end() if rest else 0)
+            if cut == len(para.text) or (
+                cut > end_at and "\n" in text[para.to_original(end_at) : para.to_original(cut - 1) + 1]
+            ):
+                # (What follows is a post of its own, that many days before the page's date: not the
+                # comment above's day.)
+                comment_day = None
+                stamp_ago = _stamp_ago(stamp)
+                dropped.append(DroppedSpan(para.start, para.to_original(end_at), STAMP_HEADER))
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
         if comment_day is not None:
             para = replace(para, written=comment_day)
+        elif stamp_ago is not None:
+            para = replace(para, ago=stamp_ago)
         if (year_heading := _YEAR_HEADING.fullmatch(para.text)) is not None:
             heading_year = _heading_year(year_heading)
             dropped.append(DroppedSpan(para.start, para.end, "timeline year heading (kept for its entries)"))
@@ -1180,7 +1231,7 @@ def _drop_prefix(para: Paragraph, n: int) -> Paragraph:
     breaks = tuple((c - n, o) for c, o in para.breaks if c >= n)
     if not breaks or breaks[0][0] != 0:
         breaks = ((0, orig), *breaks)
-    return Paragraph(orig, para.end, rest, breaks, para.year, para.written)
+    return Paragraph(orig, para.end, rest, breaks, para.year, para.written, para.ago)
 
 
 # --- I/O ----------------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from tipbrief.facts.corpus import ASIDE_DROPS, MONTH_RE, spelled
+from tipbrief.facts.corpus import ASIDE_DROPS, FIRST_APPEARANCE, MONTH_RE, spelled
 from tipbrief.facts.extract.patterns import ORDINAL_TOKEN, PLANS_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -18,6 +18,7 @@ from tipbrief.facts.extract.records import (
 )
 from tipbrief.facts.extract.sentences import _tense, clause_tense, expression_tense
 from tipbrief.facts.model import Span
+from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, WEEKDAYS, Temporal, Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import (
     MONTH_DAYS_MODIFIER,
@@ -129,13 +130,86 @@ _TIMELINE_ENTRY = re.compile(
 )
 
 
-def comment_anchor(s: Sentence) -> tuple[Constraint, ...] | None:
-    """A reader's comment's own day, which its "today" and "last year" count from, when the sentence
-    stands in one ("Coming back to this post today, …" under "bkk_outreach | November 21, 2018")."""
-    day = s.paragraph.written
-    if day is None:
+# A page's dated update, or the original post it keeps below them: "UPDATE, 2 February: Cambodia and
+# Singapore deposited …, both last month.", "ORIGINAL POST, 23 November 2015: … signed … on Saturday".
+_UPDATE_ENTRY = re.compile(
+    r"[\[(]?(?:update[ds]?|latest|original (?:post|story|article|report)|edit(?:ed)?|correction|addendum)"
+    r"\b[,:]?\s*(?:[(—–-]\s*)?(?:on\s+)?(?P<day>[^:()\[\]—–]{4,40}?)\s*[)\]]?\s*(?::|—|–|\s-)(?:\s|$)",
+    re.IGNORECASE,
+)
+
+
+def own_days(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tuple[date, date] | None:
+    """When the part of the page the sentence stands in was written, when it is not the page's date:
+    a reader's comment's header, a post's header timed from the reading ("· 2 days ago": counted
+    back from the page's date), or a dated update's ("UPDATE, 2 February: …"; without its year, in
+    the one year that puts it between the first and the last day the page gives for itself)."""
+    if s.paragraph.written is not None:
+        return s.paragraph.written, s.paragraph.written
+    if s.paragraph.ago is not None:
+        if page is None:
+            return None
+        return page[0] - timedelta(days=s.paragraph.ago[1]), page[1] - timedelta(days=s.paragraph.ago[0])
+    head = _update_days(ctx).get(s.paragraph.start)
+    found = [t for t in extract_temporals(head) if t.kind == "date" and t.day] if head else []
+    if len(found) != 1:
         return None
-    return (Constraint("published", f"the comment it stands in was posted on {day.isoformat()}", day, day),)
+    if (stated := stated_interval(found[0])) is not None:
+        return (stated[0], stated[0]) if stated[0] == stated[1] else None
+    if page is None:
+        return None
+    # ("First published: 23 November 2015 | Updated: 25 July 2016": the updates fall between; with
+    # one day alone, they come in the year before it.)
+    known = [*page, *_page_days(ctx)]
+    lo, hi = min(known), max(known)
+    if lo == hi:
+        lo = hi - timedelta(days=364)
+    days = [
+        iv[0] for y in range(lo.year, hi.year + 1) if (iv := year_interval(found[0], y)) and lo <= iv[0] <= hi
+    ]
+    return (days[0], days[0]) if len(days) == 1 else None
+
+
+def _update_days(ctx: _Context) -> dict[int, str]:
+    """Each paragraph's dated update (see _Context.update_days): a header on a line of its own heads
+    the paragraphs below it, to the next update; one that opens a paragraph heads that paragraph."""
+    if ctx.update_days is None:
+        days: dict[int, str] = {}
+        section: str | None = None
+        for p in ctx.article.paragraphs:
+            if (m := _UPDATE_ENTRY.match(p.text)) is not None:
+                section = m.group("day") if m.end() == len(p.text) else None
+                days[p.start] = m.group("day")
+            elif section is not None:
+                days[p.start] = section
+        ctx.update_days = days
+    return ctx.update_days
+
+
+def _page_days(ctx: _Context) -> list[date]:
+    """The days the page's date lines and its note of first publication state in full."""
+    doc = ctx.article.document
+    return [
+        iv[0]
+        for dropped in doc.dropped
+        if "date line" in dropped.reason or dropped.reason == FIRST_APPEARANCE
+        for t in extract_temporals(spelled(doc.text[dropped.start : dropped.end]))
+        if (iv := stated_interval(t)) and iv[0] == iv[1]
+    ]
+
+
+def comment_anchor(
+    ctx: _Context, s: Sentence, anchor: tuple[Constraint, ...]
+) -> tuple[Constraint, ...] | None:
+    """A reader's comment's, a post's or a dated update's own days, which its "today" and "last
+    year" count from, when the sentence stands in one ("Coming back to this post today, …" under
+    "bkk_outreach | November 21, 2018")."""
+    a = intersect(anchor)
+    days = own_days(ctx, s, (a[0], a[1]) if a and a[0] and a[1] else None)
+    if days is None:
+        return None
+    part = "comment" if s.paragraph.written else "post" if s.paragraph.ago else "update"
+    return (Constraint("published", f"the {part} it stands in was posted on {interval_label(*days)}", *days),)
 
 
 def timeline_entry_end(s: Sentence) -> int:
@@ -625,7 +699,7 @@ def _dates_found(
     dateline = ctx.article.dateline_span
     for s in ctx.sentences:
         # (A reader's comment counts from the day it was posted.)
-        bounded = (s.paragraph.written, s.paragraph.written) if s.paragraph.written else page
+        bounded = own_days(ctx, s, page) or page
         tense = _tense(s.text)
         for t in sentence_temporals(s, ctx):
             span = s.span(ctx.doc, ctx.original, t.start, t.end)

@@ -379,7 +379,7 @@ def _events_in_sentence(
     frames = _frames(ctx, s, words)
     if not frames:
         return []
-    anchor = comment_anchor(s) or anchor
+    anchor = comment_anchor(ctx, s, anchor) or anchor
     source = s.span(ctx.doc, ctx.original)
     sentence_tense = tense_of(text)
     idents = _identifications(ctx, s)

@@ -139,6 +139,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_held_meetings(ctx),
         *_summit_in_dateline_city(ctx, own),
     ]
+    clues = _posts_before(ctx, clues)
     # ("An earlier version of this story said the 10th AMMTC was held in 2016": no clue.)
     doc = ctx.article.document
     withdrawn = [s.span(doc.id, doc.text, 0, len(s.text)) for s in ctx.sentences if retracted(s.text)]
@@ -157,6 +158,26 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
     kept += _chair_this_year(ctx, kept)
     dateline = _yearless_dateline(kept, own)
     return (*kept, dateline) if dateline is not None else tuple(kept)
+
+
+def _posts_before(ctx: _Context, clues: list[Constraint]) -> list[Constraint]:
+    """A clue read in a post timed from the reading ("u/mekong_watcher · 3 days ago": "… starting
+    today") dates that post: the page, read that many days later, is as much later."""
+    posts = [(p.start, p.end, p.ago) for p in ctx.article.paragraphs if p.ago is not None]
+    if not posts:
+        return clues
+    out = []
+    for c in clues:
+        ago = next((a for lo, hi, a in posts if c.span and lo <= c.span.start < hi), None)
+        if ago is not None:
+            c = replace(
+                c,
+                earliest=c.earliest + timedelta(days=ago[0]) if c.earliest else None,
+                latest=c.latest + timedelta(days=ago[1]) if c.latest else None,
+                note=f"{c.note}; in a post from {ago[0]}-{ago[1]} days before the page was read",
+            )
+        out.append(c)
+    return out
 
 
 def written_interval(anchor: tuple[Constraint, ...]) -> DateInterval:
