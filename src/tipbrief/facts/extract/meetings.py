@@ -979,7 +979,7 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # ("the 13th Association of Southeast Asian Nations summit", "the 14th summit of the
         # Association of Southeast Asian Nations": the name spelt out, as wire copy does.)
         if (
-            re.search(r"\bASEAN\s+Summits?\b", span)
+            re.search(rf"\bASEAN\s+Summits?\b|{ORDINAL_TOKEN}\s+ASEAN\s+summit\b", span)
             or (
                 not _SPECIAL_SUMMIT.search(span)
                 and (
