@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tipbrief.common.months import MONTH_NAMES
 from tipbrief.facts.corpus import (
     COMMENT_HEADER,
+    MESSAGE_HEADER,
     YEARLESS_DATE_LINE,
     Article,
     clean_text,
@@ -126,6 +127,25 @@ def test_a_date_line_without_a_year_above_the_headline_is_dropped_and_the_headli
     assert article.document.title == "Viet Nam, Myanmar ratify ASEAN anti-trafficking convention"
     # (Below the story's start, a day on its own line is the story's.)
     assert article.paragraphs[-1].text == "October 20"
+
+
+def test_an_email_header_block_dates_the_page_and_each_message_carries_its_own_day() -> None:
+    text = (
+        "From: Desk <desk@example.org>\nSent: Tuesday, March 5, 2019 9:12 AM\nTo: all@example.org\n"
+        "Subject: FW: RE: Memorandum signed\n\n---------- Forwarded message ---------\n"
+        "Date: Fri, 1 Mar 2019 at 16:40\nSubject: Memorandum signed\n\nSigned this morning.\n\n"
+        "On Mon, 25 Feb 2019 at 10:02, Team <team@example.org> wrote:\n> Signing soon.\n"
+    )
+    article, reasons = _parsed_with_reasons(text)
+    assert reasons == [MESSAGE_HEADER] * 8
+    assert article.document.title == "Memorandum signed"
+    assert article.document.published == date(2019, 3, 5)
+    assert [(p.text, p.written) for p in article.paragraphs] == [
+        ("Signed this morning.", date(2019, 3, 1)),
+        ("> Signing soon.", date(2019, 2, 25)),
+    ]
+    # (One line that looks like a field, alone, is the story's: "To: the point.")
+    assert _parsed_with_reasons("To: the point.\n\nASEAN met.\n")[1] == []
 
 
 def test_readers_comments_carry_their_own_day_and_a_sign_off_heads_none() -> None:

@@ -542,9 +542,18 @@ BOX_ENTRY = "entry of a box of other stories (their dates are theirs)"
 FIRST_APPEARANCE = "note of where the text appeared first"
 COPY_TAKEN = "note of when a copy was taken (no date of the text)"
 COMMENT_HEADER = "header of a reader's comment (its date is the comment's)"
+MESSAGE_HEADER = "header of an e-mail (its date is the message's)"
 STAMP_HEADER = "header of a post or comment timed from when the page was read (the page's date less that)"
 YEARLESS_DATE_LINE = "date line without a year (the article's day, its year from the other clues)"
-ASIDE_DROPS = (BOX_HEADING, BOX_ENTRY, FIRST_APPEARANCE, COPY_TAKEN, COMMENT_HEADER, STAMP_HEADER)
+ASIDE_DROPS = (
+    BOX_HEADING,
+    BOX_ENTRY,
+    FIRST_APPEARANCE,
+    COPY_TAKEN,
+    COMMENT_HEADER,
+    STAMP_HEADER,
+    MESSAGE_HEADER,
+)
 
 
 # The heading of a box of links to other stories, whose dates are theirs, not this article's.
@@ -860,6 +869,72 @@ def _stamp_ago(m: re.Match[str]) -> tuple[int, int]:
     return (n * low, n * high + (high - 1 if key == "w" else 0))
 
 
+# An e-mail's header block, at the top of a page or over a message forwarded in it: "From: … / Sent:
+# Tuesday, November 24, 2015 9:12 AM / To: … / Subject: …", under "---------- Forwarded message".
+_MESSAGE_FIELD = re.compile(
+    r"\s*(?:>\s*)*(?P<field>From|Sent|Date|To|Cc|Bcc|Subject|Reply-To)\s*:\s*(?P<value>.*)", re.I
+)
+_FORWARD_MARK = re.compile(
+    r"\s*(?:>\s*)*(?:-{2,}\s*(?:Forwarded message|Original Message)\s*-{2,}|Begin forwarded message:)\s*",
+    re.I,
+)
+# "On Mon, 16 Nov 2015 at 10:02, Programme Team <team@example.org> wrote:": a quoted message's day.
+_WROTE = re.compile(
+    r"(?:>\s*)*On\s+(?P<date>[^\n]{2,40}?(?:19|20)\d\d(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?)"
+    r",?\s+[^\n]{1,80}?\s+wrote:"
+)
+_REPLY_MARKS = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|tr)\s*:\s*)+", re.I)
+_CLOCK_AFTER = re.compile(
+    r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[+-]\d{4}|\(?[A-Z]{2,5}\)?|GMT[+-]?\d*)?\s*$"
+)
+
+
+def message_day(value: str) -> date | None:
+    """The day of a message's "Sent:" or "Date:" field ("Tue, 3 Nov 2015 09:12:33 +0700")."""
+    return parse_full_date(_WEEKDAY_BEFORE.sub("", _CLOCK_AFTER.sub("", value.strip())))
+
+
+def _message_lines(raw: str) -> list[re.Match[str] | None] | None:
+    """The paragraph's lines as an e-mail header's fields (None for a forwarding mark), when every
+    line is one (see _MESSAGE_FIELD)."""
+    if len(raw) > 600 or not (":" in raw or "---" in raw):
+        return None
+    out: list[re.Match[str] | None] = []
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        if _FORWARD_MARK.fullmatch(line):
+            out.append(None)
+            continue
+        if (m := _MESSAGE_FIELD.fullmatch(line)) is None:
+            return None
+        out.append(m)
+    return out or None
+
+
+def _message_headers(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, date | None]:
+    """The paragraphs (by start) that make e-mail headers, with the day each gives: a paragraph of
+    two fields or more, or a run of paragraphs of one field each (a line each, "Sent: …", "To: …")."""
+    lines = [_message_lines(text[a:b]) for a, b in paragraphs]
+    out: dict[int, date | None] = {}
+    for i, (a, _) in enumerate(paragraphs):
+        found = lines[i]
+        if found is None:
+            continue
+        alone = len(found) < 2 and not (i > 0 and lines[i - 1]) and not (i + 1 < len(lines) and lines[i + 1])
+        if alone:
+            continue
+        days = [
+            d
+            for m in found
+            if m is not None
+            and m.group("field").lower() in ("sent", "date")
+            and (d := message_day(m.group("value")))
+        ]
+        out[a] = days[0] if days else None
+    return out
+
+
 # "By Ma. Teresa Dizon-Reyes" and, on the next line of the same paragraph, "November 14, 2022 | 12:00am".
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,6}")
 
@@ -1043,6 +1118,7 @@ def parse_article(
     dateline_date: date | None = None
     dateline_span: tuple[int, int] | None = None
     paragraphs = list(split_paragraphs(text))
+    message_headers = _message_headers(text, paragraphs)
     heading_year: int | None = None
     comment_day: date | None = None
     stamp_ago: tuple[int, int] | None = None
@@ -1063,6 +1139,34 @@ def parse_article(
             para = _drop_prefix(para, len(para.text) - len(body))
         state.position = para.start
         state.bulleted = bulleted
+        if start in message_headers:
+            # (What follows, to the next header, is that message's, written on the day its header
+            # gives; the first message's day is the page's.)
+            if (sent := message_headers[start]) is not None:
+                comment_day, stamp_ago = sent, None
+                state.published = state.published or sent
+            # (The first message's subject is the page's title: "Subject: FW: Convention signed".)
+            subject = next(
+                (
+                    m.group("value")
+                    for m in _message_lines(text[para.start : para.end]) or ()
+                    if m is not None and m.group("field").lower() == "subject"
+                ),
+                None,
+            )
+            if state.title is None and subject:
+                state.title = _REPLY_MARKS.sub("", subject).strip() or None
+            dropped.append(DroppedSpan(para.start, para.end, MESSAGE_HEADER))
+            continue
+        wrote = _WROTE.match(para.text)
+        if wrote is not None and (quoted := message_day(wrote.group("date"))) is not None:
+            comment_day, stamp_ago = quoted, None
+            dropped.append(DroppedSpan(para.start, para.to_original(wrote.end()), MESSAGE_HEADER))
+            rest = re.match(r"\s*", para.text[wrote.end() :])
+            cut = wrote.end() + (rest.end() if rest else 0)
+            if cut == len(para.text):
+                continue
+            para = _drop_prefix(para, cut)
         header = (
             _COMMENT_HEADER.match(para.text)
             if state.body_started and not _table_row(para.text, state)
