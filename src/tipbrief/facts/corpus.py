@@ -745,7 +745,11 @@ _WEEKDAY_BEFORE = re.compile(rf"^{_WEEKDAY_WORD},?\s+")
 # was put out on (not when it was recorded, captured or last changed).
 _PUBLISHED_LABEL = re.compile(
     r"(?:Air(?:ed|\s+date)(?:\s+on)?|(?:First\s+)?[Bb]roadcast(?:\s+on)?|Date\s+(?:published|posted|issued)"
-    r"|Issue\s+date|Issued(?:\s+on)?|Published(?:\s+on)?|Posted(?:\s+on)?|Released(?:\s+on)?)\s*:?\s*(?P<date>.+)",
+    r"|Issue\s+date|Issued(?:\s+on)?|(?:First\s+)?Published(?:\s+online)?(?:\s+on)?|Posted(?:\s+on)?|Released(?:\s+on)?"
+    # ("Streamed live on Nov 12, 2017", "Premiered Jul 30, 2021": a video page's; "Received 3 March
+    # 2019; accepted 12 June 2019; published online 1 July 2019": a journal article's.)
+    r"|Streamed\s+live(?:\s+on)?|Premiered(?:\s+on)?|Uploaded(?:\s+on)?|Available\s+online(?:\s+on)?)"
+    r"\s*:?\s*(?P<date>.+)",
     re.IGNORECASE,
 )
 
@@ -753,8 +757,8 @@ _PUBLISHED_LABEL = re.compile(
 def _labelled_date(text: str) -> date | None:
     if len(text) > 120:
         return None
-    for field in text.split("|"):
-        m = _PUBLISHED_LABEL.fullmatch(field.strip())
+    for field in re.split(r"[|;]", text):
+        m = _PUBLISHED_LABEL.fullmatch(field.strip().rstrip("."))
         found = parse_full_date(_TIME_AFTER.sub("", m.group("date"))) if m else None
         if found is not None:
             return found
