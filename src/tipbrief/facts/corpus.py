@@ -981,8 +981,15 @@ def _rule_title(text: str, meta: _Metadata) -> str | None:
     # (Nor is a post whose hashtags follow its sentence: "… signed the Convention today. #ACTIP")
     if len(text) <= 200 and len(text.split()) >= 3 and not re.search(rf"[.!?;]{_HASHTAGS}\s*$", text):
         meta.title = text
+        # ("Situation Report No. 7 (as of 30 June 2015)": a report's title with the day it is as of.)
+        as_of = _AS_OF.search(text)
+        if as_of is not None and (day := parse_full_date(as_of.group("date"))) is not None:
+            meta.published = meta.published or day
         return "title line (kept as the document title)"
     return None
+
+
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?P<date>[^()|;,]{6,25}?(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (

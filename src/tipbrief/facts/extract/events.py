@@ -726,6 +726,7 @@ def _events_in_sentence(
                     and not (f.kind not in ACT_KINDS and _an_instruments_year(ctx.original, c.span))
                     and not (f.kind in _GATHERING_KINDS and _a_periods_years(ctx.original, c))
                     and not _RECURRING_SINCE.search(ctx.original, max(0, c.span.start - 40), c.span.start)
+                    and not _DEADLINE.search(ctx.original, max(0, c.span.start - 200), c.span.start)
                 )
             ]
             point = f.kind in POINT_KINDS
@@ -1043,6 +1044,19 @@ def _stated_together(cons: list[Constraint]) -> list[Constraint]:
 # one event's date.
 _RECURRING_SINCE = re.compile(
     r"\b(?:(?:every|each)\s+(?:(?:two|three|other)\s+)?years?|annually|yearly|biennially)\s+since\s+$",
+    re.IGNORECASE,
+)
+
+
+# "Applications for the workshop, to be held in Bangkok on 12-13 August, close on 15 July",
+# "Deadline for nominations: 30 June": the day to apply by is no day of the event.
+_DEADLINE = re.compile(
+    r"\b(?:deadline(?:\s+for\s+[\w-]+(?:\s+[\w-]+)?)?(?:\s+is)?\s*:?|closing\s+date(?:\s+is)?\s*:?"
+    # (Not "the workshop, which closes on 14 June": a meeting's own last day.)
+    r"|(?:applications?|registrations?|nominations?|submissions?|entries|proposals|the\s+call)\b[^.;]{0,140}?"
+    r"\b(?:close|closes|closed|closing)\s+(?:on|at)"
+    r"|(?:apply|register|submit|send|nominate)\b[^.;:]{0,40}?\b(?:by|before|no\s+later\s+than))"
+    r"\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
 
