@@ -143,6 +143,13 @@ _UNIT_WORDS = {
     },
 }
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# (After "two thousand and": a unit, a teen, or twenty/thirty with a unit; after "twenty": a teen or
+# twenty/thirty with a unit.)
+_SPOKEN_TENS = rf"(?:{_SPOKEN_TEENS}|(?:twenty|thirty)(?:[-\s](?:{_SPOKEN_UNITS}))?)"
+_SPOKEN_TAIL = rf"(?:{_SPOKEN_TENS}|{_SPOKEN_UNITS})"
+_SPOKEN_ORDINAL = rf"(?:(?:twenty|thirty)[-\s])?(?:{'|'.join(_ORDINAL_DAY_WORDS)})"
 _WORDS_DATE = (
     # ("on the twenty-first day of November, two thousand and fifteen", "on the 18th day of October
     # B.E. 2559 (2016)": "the", a year in words without "the year", a Buddhist Era year.)
@@ -227,6 +234,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # ("5 March B.E. 2562": the Buddhist Era year alone, 543 years ahead of the common one.)
         rf"|,?\s+{_BE_YEAR.replace('?P<be>', '?P<a_be>')})?",
     ),
+    # "the fourteenth of November", "November the fourteenth", "November fourteenth, 2017": a day
+    # said aloud, as a transcript writes it.
+    (
+        "spoken_day",
+        rf"(?:\b[Tt]he\s+(?P<sd_w1>{_SPOKEN_ORDINAL})\s+of\s+(?P<sd_m1>{_ENGLISH_MONTH})"
+        rf"|\b(?P<sd_m2>{_ENGLISH_MONTH})\s+(?:the\s+)?(?P<sd_w2>{_SPOKEN_ORDINAL}))\b(?:,?\s+(?P<sd_y>{_YEAR}))?",
+    ),
     (
         "mdy",
         rf"{_WEEKDAY_PREFIX}\b(?P<b_m>{_MONTH})\s+(?P<b_d>{_DAY})(?:(?:,\s*|\s+)(?P<b_y>{_YEAR}))?(?!\s*(?:%|per\b))",
@@ -249,7 +263,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # "postponed to February", "moved to March": a meeting's new month; "is scheduled for June".
         rf"\b(?:moved|postponed|deferred|rescheduled|delayed|back)\s+(?:to|for)\s+|"
         rf"\b(?:scheduled|planned|slated|set)\s+for\s+)"
-        rf"(?P<m_m>{_ENGLISH_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])(?!,?\s+B\.\s?E\.)",
+        rf"(?P<m_m>{_ENGLISH_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])(?!,?\s+B\.\s?E\.)"
+        rf"(?!\s+(?:the\s+)?{_SPOKEN_ORDINAL}\b)",  # ("by November the twenty-first": a day said aloud)
     ),
     ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
     (
@@ -277,6 +292,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:(?P<e_mod>early|mid|late|the end of|the beginning of"
         rf"|the first half of|the second half of)[\s-]+)?"
         rf"{_NAMED_BEFORE}(?P<e_y>{_YEAR}){_NAMED_AFTER}",
+    ),
+    # "back in twenty fifteen", "since two thousand and nine": a year said aloud, as a transcript
+    # writes it; only after a preposition ("twenty fifteen-minute sessions" is no year).
+    (
+        "spoken_year",
+        r"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\bof )|(?<=\b[Bb]y )|(?<=\b[Uu]ntil )|(?<=\b[Ff]rom )"
+        r"|(?<=\b[Dd]uring )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter ))"
+        rf"(?P<sy_w>(?i:two\s+thousand(?:(?:\s+and)?\s+{_SPOKEN_TAIL})?|twenty[-\s]{_SPOKEN_TENS}))\b(?!-\w)",
     ),
     (
         "year_mod",
@@ -376,6 +399,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_days": ("digit", "/"),
     "numeric_yearless": ("digit", "/"),
     "decade": ("digit", "0s"),
+    "spoken_day": ("month",),
+    "spoken_year": ("spoken",),
     **dict.fromkeys(("year_range", "bare_year_range", "year", "year_mod"), ("digit",)),
     "be_year": ("digit", "B."),
     "entry_year": ("digit", "("),
@@ -398,6 +423,8 @@ def _has(need: str, text: str) -> bool:
         return _DIGIT.search(text) is not None
     if need == "month":
         return _MONTH_START.search(text) is not None
+    if need == "spoken":
+        return "wenty" in text or "housand" in text
     if need == "relative":
         return not _RELATIVE_WORDS.isdisjoint(sentence_words(text))
     return need in text
@@ -905,6 +932,27 @@ def _read_year(m: re.Match[str]) -> Temporal | None:
     return Temporal(start=start, end=end, text=text, kind="year", year=_int(g("e_y")), modifier=g("e_mod"))
 
 
+def _read_spoken_day(m: re.Match[str]) -> Temporal | None:
+    """the fourteenth of November, November the fourteenth (, 2017)"""
+    g = m.group
+    words, month = (g("sd_w1"), g("sd_m1")) if g("sd_w1") else (g("sd_w2"), g("sd_m2"))
+    d, mo, y = _words_number(words, _ORDINAL_DAY_WORDS), _month(month), _int(g("sd_y"))
+    if d is None or not _day_fits(d, mo, y):
+        return None
+    return _date(m, y, mo, d)
+
+
+def _read_spoken_year(m: re.Match[str]) -> Temporal | None:
+    """(back in) twenty fifteen, (since) two thousand and nine"""
+    start, end, text = _parts(m, "sy_w")
+    words = [w for w in re.split(r"[-\s]+", text.casefold()) if w != "and"]
+    rest = " ".join(words[2:] if words[:2] == ["two", "thousand"] else words[1:])
+    value = _words_number(rest, _UNIT_WORDS) if rest else 0
+    if value is None:
+        return None
+    return Temporal(start=start, end=end, text=text, kind="year", year=2000 + value)
+
+
 def _read_buddhist_year(m: re.Match[str]) -> Temporal | None:
     """B.E. 2559 (the year 2016), B.E. 2551 (2008); not the year in a Thai law's name ("the
     Anti-Trafficking in Persons Act B.E. 2551", "… Act (No. 3) B.E. 2560"), which names the law."""
@@ -974,6 +1022,7 @@ _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "dm_range": _read_days_in_month,
     "md_range": _read_days_in_month,
     "dmy": _read_day,
+    "spoken_day": _read_spoken_day,
     "mdy": _read_day,
     "my": _read_month_year,
     "month_relative_year": _read_month_relative_year,
@@ -984,6 +1033,7 @@ _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "be_year": _read_buddhist_year,
     "entry_year": _read_entry_year,
     "year": _read_year,
+    "spoken_year": _read_spoken_year,
     "year_mod": _read_year_with_modifier,
     "relative": _read_relative,
 }
