@@ -733,12 +733,18 @@ def _masthead_date(text: str) -> date | None:
     # a byline's fields, the date before the time it was posted at, after its weekday.)
     if len(fields) > 2 and _TIME_AFTER.fullmatch(" " + fields[-1]):
         fields = fields[:-1]
+    # ("Episode 45 | 12 Mar 2019 | 38 min": an episode's date, before its length.)
+    if len(fields) > 2 and _DURATION.fullmatch(fields[-1]):
+        fields = fields[:-1]
     if len(text) > 120 or len(fields) < 2 or not all(_MASTHEAD_LABEL.fullmatch(f) for f in fields[:-1]):
         return None
     return parse_full_date(_WEEKDAY_BEFORE.sub("", fields[-1]))
 
 
 _WEEKDAY_BEFORE = re.compile(rf"^{_WEEKDAY_WORD},?\s+")
+_DURATION = re.compile(
+    r"(?:\d+\s*(?:h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs)\.?\s*){1,3}|\d{1,2}:\d{2}(?::\d{2})?"
+)
 
 
 # "Air date: 12 April 2024 | Recorded: 9 April 2024": of a line's labelled dates, the one the page
@@ -748,7 +754,9 @@ _PUBLISHED_LABEL = re.compile(
     r"|Issue\s+date|Issued(?:\s+on)?|(?:First\s+)?Published(?:\s+online)?(?:\s+on)?|Posted(?:\s+on)?|Released(?:\s+on)?"
     # ("Streamed live on Nov 12, 2017", "Premiered Jul 30, 2021": a video page's; "Received 3 March
     # 2019; accepted 12 June 2019; published online 1 July 2019": a journal article's.)
-    r"|Streamed\s+live(?:\s+on)?|Premiered(?:\s+on)?|Uploaded(?:\s+on)?|Available\s+online(?:\s+on)?)"
+    r"|Streamed\s+live(?:\s+on)?|Premiered(?:\s+on)?|Uploaded(?:\s+on)?|Available\s+online(?:\s+on)?"
+    # ("12,345 views Nov 12, 2017": a video page's count, then the day it was put out.)
+    r"|[\d.,]+\s*[KkMm]?\s+views)"
     r"\s*:?\s*(?P<date>.+)",
     re.IGNORECASE,
 )
@@ -757,9 +765,18 @@ _PUBLISHED_LABEL = re.compile(
 def _labelled_date(text: str) -> date | None:
     if len(text) > 120:
         return None
-    for field in re.split(r"[|;]", text):
+    # (Fields split by bars, semicolons or dots; "Posted 12 Nov 2017, updated 13 Nov 2017" by the
+    # comma before the next label.)
+    for field in re.split(
+        r"[|;·]|,\s+(?=(?:last\s+)?(?:updated|modified|edited)\b)", text, flags=re.IGNORECASE
+    ):
         m = _PUBLISHED_LABEL.fullmatch(field.strip().rstrip("."))
-        found = parse_full_date(_TIME_AFTER.sub("", m.group("date"))) if m else None
+        # ("Broadcast Tuesday 5 March 2019 6:00PM": its weekday before it, its time after it.)
+        found = (
+            parse_full_date(_WEEKDAY_BEFORE.sub("", _TIME_AFTER.sub("", m.group("date")).strip()))
+            if m
+            else None
+        )
         if found is not None:
             return found
     return None

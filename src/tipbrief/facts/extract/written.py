@@ -239,6 +239,9 @@ _TODAY_FULL = re.compile(r"\b[Tt]oday\s*[(,]\s*$")
 _RELEASE_NUMBER = re.compile(
     r"\b(?:[Rr]elease|RELEASE|[Ss]tatement|STATEMENT|[Nn]otice|NOTICE|[Aa]nnouncement|[Bb]ulletin)\s+"
     r"(?:No|NO|Nr|Ref)\.?\s*:?\s*\d{1,4}\s*/\s*(?P<y>(?:19|20)\d\d)\b(?!\s*/)"
+    # ("Advisory No. 12, Series of 2019", "Memorandum Circular No. 5 s. 2019": an issuance numbered
+    # in the year's series, as Philippine agencies number them.)
+    r"|\bNo\.?\s*\d{1,4},?\s+(?:[Ss]eries\s+of|SERIES\s+OF|s\.)\s*(?P<sy>(?:19|20)\d\d)\b"
 )
 
 
@@ -249,7 +252,7 @@ def _release_number(ctx: _Context) -> list[Constraint]:
     for text in (doc.title or "", *(s.text for s in ctx.sentences[:3])):
         m = _RELEASE_NUMBER.search(text)
         if m:
-            y = int(m.group("y"))
+            y = int(m.group("y") or m.group("sy"))
             note = f"the release is numbered “{m.group().strip()}”, of {y}"
             return [Constraint("release-number", note, date(y, 1, 1), date(y, 12, 31))]
     return []
