@@ -16,12 +16,20 @@ _ABBREV = re.compile(
 )
 
 
+# (A reference page's citation marks follow the stop: "… against Children.[1] On 22 November …";
+# a paper's footnote numbers, as a PDF's text gives them, after a word or a year: "… in Yangon on
+# 29 October 2004.12 On 29 November …", not "Article 3.2 The".)
+_SENTENCE_STOP = re.compile(
+    r"(?:[.!?][”\"’)]?(?:\[(?:\d{1,3}|[a-z])\])*|(?:(?<=[a-z)”\"’])|(?<=\b(?:19|20)\d\d))\.\d{1,3})"
+    r"(?=\s+[“\"A-Z(])"
+)
+
+
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
     start = 0
-    # (A reference page's citation marks follow the stop: "… against Children.[1] On 22 November …")
-    for m in re.finditer(r"[.!?][”\"’)]?(?:\[(?:\d{1,3}|[a-z])\])*(?=\s+[“\"A-Z(])", text):
+    for m in _SENTENCE_STOP.finditer(text):
         if _ABBREV.search(text[start : m.start() + 1]):
             continue
         out.append(Sentence(paragraph, start, m.end(), text[start : m.end()]))
