@@ -330,11 +330,32 @@ def _closing_line(ctx: _Context) -> list[Constraint]:
         if not closing or len(closing) > 80 or closing.endswith("."):
             break
         ended = _date_of_line(closing)
-        if ended is not None:
+        if ended is not None and not _a_lists_entry(doc.text, closing):
             at = doc.text.rfind(closing)
             span = Span(doc.id, at, at + len(closing), closing)
             return [Constraint("published", f"the article ends “{closing}”", ended, ended, span, stated=True)]
     return []
+
+
+def _a_lists_entry(text: str, line: str) -> bool:
+    """Whether a dated last line is the last entry of a list of such lines ("Sixth Ministerial
+    Conference, Bali, 23 March 2016" … "Eighth Ministerial Conference, Adelaide, 10 February 2023"),
+    the list's last day, not the article's: two other lines with as many commas that are dated too."""
+    commas = line.count(",")
+    alike = 0
+    for other in text.splitlines():
+        other = other.strip().strip("()").lstrip("—–- ").strip()
+        if (
+            other
+            and other != line
+            and other.count(",") == commas
+            and len(other) <= 80
+            and _date_of_line(other)
+        ):
+            alike += 1
+            if alike >= 2:
+                return True
+    return False
 
 
 def _office_terms(ctx: _Context, people: list[PersonMention]) -> list[Constraint]:
