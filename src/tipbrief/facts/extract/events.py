@@ -727,6 +727,7 @@ def _events_in_sentence(
                     and not (f.kind in _GATHERING_KINDS and _a_periods_years(ctx.original, c))
                     and not _RECURRING_SINCE.search(ctx.original, max(0, c.span.start - 40), c.span.start)
                     and not _DEADLINE.search(ctx.original, max(0, c.span.start - 200), c.span.start)
+                    and not _A_HAPPENINGS.search(ctx.original, max(0, c.span.start - 40), c.span.start)
                 )
             ]
             point = f.kind in POINT_KINDS
@@ -1057,6 +1058,15 @@ _DEADLINE = re.compile(
     r"\b(?:close|closes|closed|closing)\s+(?:on|at)"
     r"|(?:apply|register|submit|send|nominate)\b[^.;:]{0,40}?\b(?:by|before|no\s+later\s+than))"
     r"\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "adopted in response to the Andaman Sea situation of May 2015": the date of what happened, which
+# the event answered, not the event's.
+_A_HAPPENINGS = re.compile(
+    r"\b(?:situation|crisis|crises|exodus|emergency|influx|outflow|floods?|disaster|tragedy|outbreak|"
+    r"discovery|discoveries|attacks?|raids?)\s+(?:of|in)\s+$",
     re.IGNORECASE,
 )
 
