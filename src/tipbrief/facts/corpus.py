@@ -284,6 +284,10 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                     _YEAR_ROW.match(line) is not None
                     and (_YEAR_ROW.match(prev_end_text) or _YEAR_ROW.match(following))
                 )
+                or (
+                    _DATE_ROW.match(line) is not None
+                    and (_DATE_ROW.match(prev_end_text) or _DATE_ROW.match(following))
+                )
                 # "Press Release No. 27/2019" / "Office of the Attorney General" / "14 March": a date
                 # line without its year under a letterhead is a paragraph of its own too.
                 or (abs_start < 600 and _BARE_YEARLESS_DAY.fullmatch(line.strip()) is not None)
@@ -380,6 +384,9 @@ MONTH_RE = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# "29 Nov 2004   ASEAN Declaration …" over "28-29 Nov 2005 Fifth AMMTC": a chronology's rows by
+# day or month, its lines that go on below a row indented, no row of their own.
+_DATE_ROW = re.compile(rf"(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{MONTH_RE})\.?\s+(?:19|20)\d\d\s+[A-Z]")
 _FULL_DATE = re.compile(
     rf"(?P<d>[0-3]?\d)\s+(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)"
     rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:19|20)\d\d)"
