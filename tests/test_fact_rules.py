@@ -30,9 +30,11 @@ from tipbrief.facts.temporal.intervals import anchored_interval, stated_interval
 
 # --- cleaning keeps offsets -------------------------------------------------------------
 
-NOISE = st.lists(st.sampled_from([*"ab .,\u00a0\t\n\u200b\u202e1th", "ASEAN", "Asean", " , ", "11 th"])).map(
-    "".join
-)
+NOISE = st.lists(
+    st.sampled_from(
+        [*"ab .,\u00a0\t\n\u200b\u202e1th-#", "ASEAN", "Asean", " , ", "11 th", "#ASEANSummit", "Novem-\nber"]
+    )
+).map("".join)
 
 
 @given(NOISE)
@@ -94,6 +96,18 @@ def test_any_article_text_parses_and_dropped_spans_are_in_bounds(text: str) -> N
         assert 0 <= d.start <= d.end <= len(text)
     for p in article.paragraphs:
         assert 0 <= p.start <= p.end <= len(text)
+
+
+def test_a_month_broken_at_a_line_end_is_joined_and_other_words_keep_their_hyphen() -> None:
+    para = clean_text("in Novem-\nber 2004, the anti-\ntrafficking plan and the Asia-\nPacific")
+    assert para.text == "in November 2004, the anti- trafficking plan and the Asia- Pacific"
+    assert para.to_original(para.text.index("ber")) == len("in Novem-\n")
+
+
+def test_a_hashtag_inside_a_sentence_is_read_as_its_words_and_closing_tags_stay() -> None:
+    para = clean_text("the plenary of the 27th #ASEANSummit opens. #ASEAN2015 #27thASEANSummit")
+    assert para.text == "the plenary of the 27th ASEAN Summit opens. #ASEAN2015 #27thASEANSummit"
+    assert para.to_original(para.text.index("Summit")) == len("the plenary of the 27th #ASEAN")
 
 
 def test_cleaning_tightens_ordinals_and_space_before_commas() -> None:

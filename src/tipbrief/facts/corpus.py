@@ -135,7 +135,34 @@ _CLEAN_TOKENS = re.compile(
     # A hashtag inside a sentence is read as its words: "the plenary of the 27th #ASEANSummit" is
     # the 27th ASEAN Summit. (The tags that close a post, "… today. #ASEAN2015 #ACTIP", stay tags.)
     r"|\#(?P<tag>[A-Za-z0-9]\w*)(?!\w)(?!(?:\s+\#\w+)*\s*$)"
+    # A month's name a PDF's text broke at a line's end: "in Novem-" / "ber 2004" (see _HYPHENATED).
+    r"|(?<=[A-Za-z])(?P<hyph>-[ \t]*\r?\n[ \t]*)(?=[a-z])"
 )
+_MONTH_NAMES = frozenset(
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    )
+)
+
+
+def _hyphenated_month(original: str, m: re.Match[str]) -> bool:
+    """Whether the word a line-end hyphen breaks is a month's name ("Novem-" / "ber"): joined, only
+    then (not "anti-" / "trafficking", which keeps its hyphen)."""
+    before = re.search(r"[A-Za-z]+$", original[max(0, m.start() - 9) : m.start()])
+    after = re.match(r"[a-z]+", original[m.end() : m.end() + 9])
+    return bool(before and after and (before.group() + after.group()).lower() in _MONTH_NAMES)
+
+
 # Where a hashtag's words meet: "ASEAN|Summit", "End|Trafficking", "27th|ASEAN".
 _TAG_WORD_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=\d(?:st|nd|rd|th))(?=[A-Z])")
 
@@ -213,7 +240,11 @@ def clean_tokens(original: str, offset: int = 0) -> Paragraph:
     pos = 0
     for m in _CLEAN_TOKENS.finditer(original):
         keep(original[pos : m.start()], offset + pos)
-        if m.group("tag") is not None:
+        if m.group("hyph") is not None:
+            if not _hyphenated_month(original, m):
+                keep("-", offset + m.start())
+                keep(" ", offset + m.start() + 1)
+        elif m.group("tag") is not None:
             at = m.start("tag")
             for n, word in enumerate(_TAG_WORD_BREAK.split(m.group("tag"))):
                 if n:
