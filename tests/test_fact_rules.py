@@ -158,8 +158,11 @@ def test_an_email_header_block_dates_the_page_and_each_message_carries_its_own_d
         ("Signed this morning.", date(2019, 3, 1)),
         ("> Signing soon.", date(2019, 2, 25)),
     ]
-    # (One line that looks like a field, alone, is the story's: "To: the point.")
+    # (One line that looks like a field, alone, is the story's: "To: the point."; so is a story's
+    # sentence that opens as a quoted reply does, but goes on after "wrote:".)
     assert _parsed_with_reasons("To: the point.\n\nASEAN met.\n")[1] == []
+    story, reasons = _parsed_with_reasons("ASEAN met\n\nOn 21 November 2015, the ministers wrote: we act.\n")
+    assert MESSAGE_HEADER not in reasons and story.paragraphs[-1].written is None
 
 
 def test_readers_comments_carry_their_own_day_and_a_sign_off_heads_none() -> None:

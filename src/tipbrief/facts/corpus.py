@@ -1225,7 +1225,13 @@ def parse_article(
             dropped.append(DroppedSpan(para.start, para.end, MESSAGE_HEADER))
             continue
         wrote = _WROTE.match(para.text)
-        if wrote is not None and (quoted := message_day(wrote.group("date"))) is not None:
+        # (A line of its own, as a mail program writes it: not "On 21 November 2015, the ministers
+        # wrote: …" in a story.)
+        if (
+            wrote is not None
+            and (quoted := message_day(wrote.group("date"))) is not None
+            and re.match(r"[ \t]*(?:\r?\n|$)", text[para.to_original(wrote.end() - 1) + 1 : para.end])
+        ):
             comment_day, stamp_ago = quoted, None
             dropped.append(DroppedSpan(para.start, para.to_original(wrote.end()), MESSAGE_HEADER))
             rest = re.match(r"\s*", para.text[wrote.end() :])

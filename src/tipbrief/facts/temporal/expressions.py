@@ -239,7 +239,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "spoken_day",
         rf"(?:\b[Tt]he\s+(?P<sd_w1>{_SPOKEN_ORDINAL})\s+of\s+(?P<sd_m1>{_ENGLISH_MONTH})"
-        rf"|\b(?P<sd_m2>{_ENGLISH_MONTH})\s+(?:the\s+)?(?P<sd_w2>{_SPOKEN_ORDINAL}))\b(?:,?\s+(?P<sd_y>{_YEAR}))?",
+        # (Not "in March the second round of talks": an ordinal of a noun after it.)
+        rf"|\b(?P<sd_m2>{_ENGLISH_MONTH})\s+(?:the\s+)?(?P<sd_w2>{_SPOKEN_ORDINAL})\b(?!\s+[a-z]))"
+        rf"\b(?:,?\s+(?P<sd_y>{_YEAR}))?",
     ),
     (
         "mdy",
@@ -264,7 +266,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:moved|postponed|deferred|rescheduled|delayed|back)\s+(?:to|for)\s+|"
         rf"\b(?:scheduled|planned|slated|set)\s+for\s+)"
         rf"(?P<m_m>{_ENGLISH_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])(?!,?\s+B\.\s?E\.)"
-        rf"(?!\s+(?:the\s+)?{_SPOKEN_ORDINAL}\b)",  # ("by November the twenty-first": a day said aloud)
+        # ("by November the twenty-first": a day said aloud; not "In March the second round".)
+        rf"(?!\s+(?:the\s+)?{_SPOKEN_ORDINAL}\b(?!\s+[a-z]))",
     ),
     ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
     (
