@@ -135,7 +135,8 @@ _CLEAN_TOKENS = re.compile(
     # A hashtag inside a sentence is read as its words: "the plenary of the 27th #ASEANSummit" is
     # the 27th ASEAN Summit. (The tags that close a post, "… today. #ASEAN2015 #ACTIP", stay tags.)
     r"|\#(?P<tag>[A-Za-z0-9]\w*)(?!\w)(?!(?:\s+\#\w+)*\s*$)"
-    # A month's name a PDF's text broke at a line's end: "in Novem-" / "ber 2004" (see _HYPHENATED).
+    # A month's name a PDF's text broke at a line's end: "in Novem-" / "ber 2004" (see
+    # _hyphenated_month).
     r"|(?<=[A-Za-z])(?P<hyph>-[ \t]*\r?\n[ \t]*)(?=[a-z])"
 )
 _MONTH_NAMES = frozenset(
@@ -902,14 +903,14 @@ _COMMENT_HEADER = re.compile(
 
 
 # "u/kl_policy_nerd · 2 days ago", "SEA Wire Live @seawire_live · 9h": a post's or a comment's header
-# whose time counts back from when the page was read, which no one knows: no day of the text.
+# whose time counts back from when the page was read: the page's date, less that time.
 _STAMP_HEADER = re.compile(
     r"(?P<who>[^·.!?]{2,60}?(?:\s·\s[^·.!?]{2,60}?)*)\s·\s"
     r"(?:(?P<n>\d+|an?|one)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
     r"mo|months?|y|yrs?|years?)\.?(?:\s+ago)?|just now)(?=\s|$)"
 )
 # Days in each unit of a header's time, at the least and the most ("2 days ago" is two days back,
-# as readers count; "3 months ago", some 90 days). Hours may cross midnight; minutes, we take, not.
+# as readers count; "3 months ago", some 90 days). Hours may cross midnight; minutes are taken not to.
 _STAMP_DAYS = {"d": (1, 1), "w": (7, 7), "mo": (28, 31), "y": (365, 366)}
 
 

@@ -698,7 +698,8 @@ def _dates_found(
     out: list[DateFound] = _date_lines(ctx, page)
     dateline = ctx.article.dateline_span
     for s in ctx.sentences:
-        # (A reader's comment counts from the day it was posted.)
+        # (A reader's comment, a post timed from the reading and a dated update count from their
+        # own days; see own_days.)
         bounded = own_days(ctx, s, page) or page
         tense = _tense(s.text)
         for t in sentence_temporals(s, ctx):
