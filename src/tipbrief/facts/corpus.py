@@ -206,10 +206,18 @@ _CAPS_MONTH_BY_DAY = re.compile(
 _ANY_CAPS_MONTH = re.compile(r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 
 
+# A caption's words in small letters, as speech-to-text writes them: "the 27th asean summit". (Not
+# its months: "in november", "may" and "march" read so gave wrong dates on the unread sets.)
+_LOWER_ASEAN = re.compile(r"(?<![\w@#/.])asean(?![\w@/.])")
+
+
 def spelled(text: str) -> str:
-    """ "Asean" as "ASEAN", a month in capitals beside its day as a month: same length, same offsets."""
+    """ "Asean" and a caption's "asean" as "ASEAN", a month in capitals beside its day as a month:
+    same length, same offsets."""
     if "Asean" in text:
         text = _ASEAN.sub("ASEAN", text)
+    if "asean" in text:
+        text = _LOWER_ASEAN.sub("ASEAN", text)
     if _ANY_CAPS_MONTH.search(text):
         text = _CAPS_MONTH_BY_DAY.sub(lambda m: m.group().capitalize(), text)
     return text

@@ -247,6 +247,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "mdy",
         rf"{_WEEKDAY_PREFIX}\b(?P<b_m>{_MONTH})\s+(?P<b_d>{_DAY})(?:(?:,\s*|\s+)(?P<b_y>{_YEAR}))?(?!\s*(?:%|per\b))",
     ),
+    # "in november twenty fifteen": a month and its year said aloud, as a caption writes them.
+    (
+        "month_spoken_year",
+        rf"\b(?P<msy_m>{_ENGLISH_MONTH})\s+"
+        rf"(?P<msy_w>(?i:two\s+thousand(?:(?:\s+and)?\s+{_SPOKEN_TAIL})?|twenty[-\s]{_SPOKEN_TENS}))\b(?!-\w)",
+    ),
     (
         "my",
         rf"(?:\b(?P<c_mod>early|mid|late|end of|beginning of|the end of|the beginning of)[\s-]+)?"
@@ -267,7 +273,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"\b(?:scheduled|planned|slated|set)\s+for\s+)"
         rf"(?P<m_m>{_ENGLISH_MONTH})(?!\w)(?!\.?,?\s+\d)(?!\s+[A-Z][a-z])(?!,?\s+B\.\s?E\.)"
         # ("by November the twenty-first": a day said aloud; not "In March the second round".)
-        rf"(?!\s+(?:the\s+)?{_SPOKEN_ORDINAL}\b(?!\s+[a-z]))",
+        rf"(?!\s+(?:the\s+)?{_SPOKEN_ORDINAL}\b(?!\s+[a-z]))"
+        # ("in november twenty fifteen": the month of a year said aloud.)
+        rf"(?!\s+(?i:two\s+thousand|twenty[-\s]{_SPOKEN_TENS})\b(?!-\w))",
     ),
     ("decade", r"\b(?:[Tt]he\s+)?(?P<h_mod>early|mid-|late\s+)?(?P<h_y>(?:19|20)\d0)s\b"),
     (
@@ -403,6 +411,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_yearless": ("digit", "/"),
     "decade": ("digit", "0s"),
     "spoken_day": ("month",),
+    "month_spoken_year": ("month", "spoken"),
     "spoken_year": ("spoken",),
     **dict.fromkeys(("year_range", "bare_year_range", "year", "year_mod"), ("digit",)),
     "be_year": ("digit", "B."),
@@ -945,15 +954,30 @@ def _read_spoken_day(m: re.Match[str]) -> Temporal | None:
     return _date(m, y, mo, d)
 
 
+def _spoken_year_value(words: str) -> int | None:
+    """ "twenty fifteen" is 2015, "two thousand and nine" 2009."""
+    parts = [w for w in re.split(r"[-\s]+", words.casefold()) if w != "and"]
+    rest = " ".join(parts[2:] if parts[:2] == ["two", "thousand"] else parts[1:])
+    value = _words_number(rest, _UNIT_WORDS) if rest else 0
+    return None if value is None else 2000 + value
+
+
+def _read_month_spoken_year(m: re.Match[str]) -> Temporal | None:
+    """November twenty fifteen"""
+    year = _spoken_year_value(m.group("msy_w"))
+    if year is None:
+        return None
+    start, end, text = _parts(m)
+    return Temporal(start=start, end=end, text=text, kind="month", year=year, month=_month(m.group("msy_m")))
+
+
 def _read_spoken_year(m: re.Match[str]) -> Temporal | None:
     """(back in) twenty fifteen, (since) two thousand and nine"""
     start, end, text = _parts(m, "sy_w")
-    words = [w for w in re.split(r"[-\s]+", text.casefold()) if w != "and"]
-    rest = " ".join(words[2:] if words[:2] == ["two", "thousand"] else words[1:])
-    value = _words_number(rest, _UNIT_WORDS) if rest else 0
-    if value is None:
+    year = _spoken_year_value(text)
+    if year is None:
         return None
-    return Temporal(start=start, end=end, text=text, kind="year", year=2000 + value)
+    return Temporal(start=start, end=end, text=text, kind="year", year=year)
 
 
 def _read_buddhist_year(m: re.Match[str]) -> Temporal | None:
@@ -1027,6 +1051,7 @@ _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "dmy": _read_day,
     "spoken_day": _read_spoken_day,
     "mdy": _read_day,
+    "month_spoken_year": _read_month_spoken_year,
     "my": _read_month_year,
     "month_relative_year": _read_month_relative_year,
     "month": _read_month,
