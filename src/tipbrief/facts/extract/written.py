@@ -126,6 +126,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_metadata(ctx),
         *_today_stated(ctx),
         *_release_number(ctx),
+        *_reporting_period(ctx),
         *_closing_line(ctx),
         *_office_terms(ctx, people),
         # (Before a chair "in 2012" told in the present, which may be a schedule: "Cambodia chairs
@@ -255,6 +256,35 @@ def _release_number(ctx: _Context) -> list[Constraint]:
             y = int(m.group("y") or m.group("sy"))
             note = f"the release is numbered “{m.group().strip()}”, of {y}"
             return [Constraint("release-number", note, date(y, 1, 1), date(y, 12, 31))]
+    return []
+
+
+# "Situation Report No. 3 / Reporting period: 1-15 June 2015", "Period covered: January-December
+# 2019": a report written when its period ended, soon after a short one.
+_REPORTING_PERIOD = re.compile(
+    r"\b(?:(?:[Rr]eporting|[Rr]eview|[Cc]overage)\s+[Pp]eriod|[Pp]eriod\s+[Cc]overed|REPORTING\s+PERIOD)\s*:\s*"
+)
+SHORT_PERIOD_DAYS = 31
+"""A reporting period this long or shorter (a day, a week, a fortnight, a month) is reported within
+two months of its end; a longer one within the year after it."""
+
+
+def _reporting_period(ctx: _Context) -> list[Constraint]:
+    """The period a report covers, from its letterhead (the title or the first sentences): it was
+    written after the period's end."""
+    doc = ctx.article.document
+    for text in (doc.title or "", *(s.text for s in ctx.sentences[:3])):
+        m = _REPORTING_PERIOD.search(text)
+        if m is None:
+            continue
+        found = next((t for t in extract_temporals(text[m.end() : m.end() + 60])), None)
+        iv = stated_interval(found) if found is not None and found.start == 0 else None
+        if found is None or iv is None or iv[0] is None:
+            return []
+        days = (iv[1] - iv[0]).days + 1
+        after = 62 if days <= SHORT_PERIOD_DAYS else 366
+        note = f"the report covers “{found.text}”, so it was written after it ended"
+        return [Constraint("reporting-period", note, iv[1], iv[1] + timedelta(days=after))]
     return []
 
 
