@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tipbrief.common.errors import Problem
+from tipbrief.common.months import MONTH_NAMES
 from tipbrief.facts.model import Document, DroppedSpan
 
 MAX_ARTICLE_BYTES = 1024 * 1024
@@ -139,21 +140,8 @@ _CLEAN_TOKENS = re.compile(
     # _hyphenated_month).
     r"|(?<=[A-Za-z])(?P<hyph>-[ \t]*\r?\n[ \t]*)(?=[a-z])"
 )
-_MONTH_NAMES = frozenset(
-    (
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    )
-)
+# ("May", of three letters, is never broken at a line's end.)
+_MONTH_NAMES = frozenset(name.lower() for name in MONTH_NAMES if name != "May")
 
 
 def _hyphenated_month(original: str, m: re.Match[str]) -> bool:
@@ -980,11 +968,14 @@ def _message_lines(raw: str) -> list[re.Match[str] | None] | None:
     return out or None
 
 
-def _message_headers(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, date | None]:
-    """The paragraphs (by start) that make e-mail headers, with the day each gives: a paragraph of
-    two fields or more, or a run of paragraphs of one field each (a line each, "Sent: …", "To: …")."""
+def _message_headers(
+    text: str, paragraphs: list[tuple[int, int]]
+) -> dict[int, tuple[date | None, str | None]]:
+    """The paragraphs (by start) that make e-mail headers, with the day and the subject each gives:
+    a paragraph of two fields or more, or a run of paragraphs of one field each (a line each,
+    "Sent: …", "To: …")."""
     lines = [_message_lines(text[a:b]) for a, b in paragraphs]
-    out: dict[int, date | None] = {}
+    out: dict[int, tuple[date | None, str | None]] = {}
     for i, (a, _) in enumerate(paragraphs):
         found = lines[i]
         if found is None:
@@ -999,7 +990,10 @@ def _message_headers(text: str, paragraphs: list[tuple[int, int]]) -> dict[int, 
             and m.group("field").lower() in ("sent", "date")
             and (d := message_day(m.group("value")))
         ]
-        out[a] = days[0] if days else None
+        subject = next(
+            (m.group("value") for m in found if m is not None and m.group("field").lower() == "subject"), None
+        )
+        out[a] = (days[0] if days else None, subject)
     return out
 
 
@@ -1217,18 +1211,11 @@ def parse_article(
         if start in message_headers:
             # (What follows, to the next header, is that message's, written on the day its header
             # gives; the first message's day is the page's.)
-            if (sent := message_headers[start]) is not None:
+            sent, subject = message_headers[start]
+            if sent is not None:
                 comment_day, stamp_ago = sent, None
                 state.published = state.published or sent
             # (The first message's subject is the page's title: "Subject: FW: Convention signed".)
-            subject = next(
-                (
-                    m.group("value")
-                    for m in _message_lines(text[para.start : para.end]) or ()
-                    if m is not None and m.group("field").lower() == "subject"
-                ),
-                None,
-            )
             if state.title is None and subject:
                 state.title = _REPLY_MARKS.sub("", subject).strip() or None
             dropped.append(DroppedSpan(para.start, para.end, MESSAGE_HEADER))
@@ -1239,12 +1226,10 @@ def parse_article(
         if (
             wrote is not None
             and (quoted := message_day(wrote.group("date"))) is not None
-            and re.match(r"[ \t]*(?:\r?\n|$)", text[para.to_original(wrote.end() - 1) + 1 : para.end])
+            and (cut := _after_own_line(text, para, wrote.end())) is not None
         ):
             comment_day, stamp_ago = quoted, None
             dropped.append(DroppedSpan(para.start, para.to_original(wrote.end()), MESSAGE_HEADER))
-            rest = re.match(r"\s*", para.text[wrote.end() :])
-            cut = wrote.end() + (rest.end() if rest else 0)
             if cut == len(para.text):
                 continue
             para = _drop_prefix(para, cut)
@@ -1258,13 +1243,7 @@ def parse_article(
             # that day; what follows, to the next header, is the comment's (on the header's own line
             # or below it).
             end_at = len(header.group().rstrip())
-            rest = re.match(r"\s*", para.text[end_at:])
-            cut = end_at + (rest.end() if rest else 0)
-            # (A line of its own: a line break ends it, or nothing follows it in the paragraph.)
-            own_line = cut == len(para.text) or (
-                cut > end_at and "\n" in text[para.to_original(end_at) : para.to_original(cut - 1) + 1]
-            )
-            if own_line:
+            if (cut := _after_own_line(text, para, end_at)) is not None:
                 comment_day = posted
                 stamp_ago = None
                 dropped.append(DroppedSpan(para.start, para.to_original(end_at), COMMENT_HEADER))
@@ -1272,13 +1251,8 @@ def parse_article(
                     continue
                 para = _drop_prefix(para, cut)
         elif header is None and "·" in para.text[:200] and (stamp := _STAMP_HEADER.match(para.text)):
-            # (Its own line: a line break ends it, or nothing follows it in the paragraph.)
             end_at = stamp.end()
-            rest = re.match(r"\s*", para.text[end_at:])
-            cut = end_at + (rest.end() if rest else 0)
-            if cut == len(para.text) or (
-                cut > end_at and "\n" in text[para.to_original(end_at) : para.to_original(cut - 1) + 1]
-            ):
+            if (cut := _after_own_line(text, para, end_at)) is not None:
                 # (What follows is a post of its own, that many days before the page's date: not the
                 # comment above's day.)
                 comment_day = None
@@ -1408,6 +1382,18 @@ def parse_article(
     warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
     as_of = state.edited is not None and document.published == state.edited
     return Article(document, tuple(kept), dateline_span, warnings, published_from, as_of)
+
+
+def _after_own_line(text: str, para: Paragraph, end_at: int) -> int | None:
+    """Where the paragraph goes on after a header that ends at ``end_at``, when the header is a
+    line of its own (a line break ends it, or nothing follows it in the paragraph); else None."""
+    rest = re.match(r"\s*", para.text[end_at:])
+    cut = end_at + (rest.end() if rest else 0)
+    if cut == len(para.text) or (
+        cut > end_at and "\n" in text[para.to_original(end_at) : para.to_original(cut - 1) + 1]
+    ):
+        return cut
+    return None
 
 
 def _drop_prefix(para: Paragraph, n: int) -> Paragraph:

@@ -246,11 +246,15 @@ _RELEASE_NUMBER = re.compile(
 )
 
 
+def _letterhead(ctx: _Context) -> tuple[str, ...]:
+    """Where a release or a report names itself: its title and its first three sentences."""
+    return (ctx.article.document.title or "", *(s.text for s in ctx.sentences[:3]))
+
+
 def _release_number(ctx: _Context) -> list[Constraint]:
     """The year of the series a release is numbered in, from its letterhead (the title or the
     first sentences)."""
-    doc = ctx.article.document
-    for text in (doc.title or "", *(s.text for s in ctx.sentences[:3])):
+    for text in _letterhead(ctx):
         m = _RELEASE_NUMBER.search(text)
         if m:
             y = int(m.group("y") or m.group("sy"))
@@ -272,8 +276,7 @@ two months of its end; a longer one within the year after it."""
 def _reporting_period(ctx: _Context) -> list[Constraint]:
     """The period a report covers, from its letterhead (the title or the first sentences): it was
     written after the period's end."""
-    doc = ctx.article.document
-    for text in (doc.title or "", *(s.text for s in ctx.sentences[:3])):
+    for text in _letterhead(ctx):
         m = _REPORTING_PERIOD.search(text)
         if m is None:
             continue
@@ -356,7 +359,7 @@ def _closing_line(ctx: _Context) -> list[Constraint]:
     # ("Phnom Penh, 12 June 2024" / "Embassy of Australia": or the block's line above its signer's.)
     lines = [x for x in doc.text.rstrip().splitlines() if x.strip()][-3:]
     for last_line in reversed(lines):
-        closing = last_line.strip().strip("()").lstrip("—–- ").strip()
+        closing = _bare_line(last_line)
         if not closing or len(closing) > 80 or closing.endswith("."):
             break
         ended = _date_of_line(closing)
@@ -367,14 +370,18 @@ def _closing_line(ctx: _Context) -> list[Constraint]:
     return []
 
 
+def _bare_line(line: str) -> str:
+    """A line without its brackets and leading dash: "(Published 20 March 2022)", "— The Board, …"."""
+    return line.strip().strip("()").lstrip("—–- ").strip()
+
+
 def _a_lists_entry(text: str, line: str) -> bool:
     """Whether a dated last line is the last entry of a list of such lines ("Sixth Ministerial
     Conference, Bali, 23 March 2016" … "Eighth Ministerial Conference, Adelaide, 10 February 2023"),
     the list's last day, not the article's: two other lines with as many commas that are dated too."""
     commas = line.count(",")
     alike = 0
-    for other in text.splitlines():
-        other = other.strip().strip("()").lstrip("—–- ").strip()
+    for other in map(_bare_line, text.splitlines()):
         if (
             other
             and other != line

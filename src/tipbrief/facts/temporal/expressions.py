@@ -143,8 +143,8 @@ _UNIT_WORDS = {
     },
 }
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_SPOKEN_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SPOKEN_UNITS = "|".join(w for w, n in _UNIT_WORDS.items() if n < 10)
+_SPOKEN_TEENS = "|".join(w for w, n in _UNIT_WORDS.items() if n >= 10)
 # (After "two thousand and": a unit, a teen, or twenty/thirty with a unit; after "twenty": a teen or
 # twenty/thirty with a unit.)
 _SPOKEN_TENS = rf"(?:{_SPOKEN_TEENS}|(?:twenty|thirty)(?:[-\s](?:{_SPOKEN_UNITS}))?)"
