@@ -87,6 +87,7 @@ SETS = (
     *("heldout170", "heldout171", "heldout172", "heldout173", "heldout174"),
     *("heldout175", "heldout176", "heldout177", "heldout178", "heldout179"),
     *("heldout180", "heldout181", "heldout182", "heldout183", "heldout184"),
+    *("heldout185", "heldout186", "heldout187", "heldout188", "heldout189"),
 )
 Interval = tuple[date | None, date | None]
 
