@@ -883,6 +883,11 @@ def _events_in_sentence(
                 # not an event; the dates before it are the deposit's. ("… on the 30th day after the
                 # sixth deposit, that is, in March" states the day.)
                 continue
+            if _TERMS_OF_FORCE.match(text, f.at):
+                # ("it was signed in November 2015 and the text says it enters into force thirty days
+                # after the sixth ratification": what the reference data records dates it, not the
+                # signing's month before it.)
+                cons = [c for c in cons if not (c.rule in _DATING and c.span and c.span.start < at)]
         if f.dated_only and not any(c.rule in ("stated-date", "relative-date", "day-month") for c in cons):
             continue
         if f.ordinal is not None and f.end >= 0 and not f.main:
@@ -1927,7 +1932,21 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         for d in find_card_decisions(ctx, text, lambda: _previous_text(ctx, s))
     ]
     frames += _meetings(ctx, text, words, frames)
+    label = _SPEAKER_LABEL.match(text) if s.start == 0 else None
+    if label is not None:
+        # "SOMTC CHAIR: Whatever the ministers approve will be reported to the leaders …": who speaks
+        # in a transcript, not a meeting the line reports.
+        frames = [f for f in frames if f.at >= label.end()]
     return frames
+
+
+# A transcript's speaker at the head of a line: "SOMTC CHAIR (Malaysia):", "AMMTC CHAIR:",
+# "SPOKESPERSON:" (a role in capitals, its country or name after it in brackets).
+_SPEAKER_LABEL = re.compile(
+    r"(?:[A-Z][A-Z0-9.'’&-]*\s+){0,3}(?:CHAIR(?:PERSON|MAN|WOMAN)?|CO-CHAIR|SPOKESPERSON|SPOKESMAN|"
+    r"SPOKESWOMAN|MODERATOR|HOST|ANCHOR|MINISTER|SECRETARY-GENERAL|DIRECTOR|DELEGATE|OFFICIAL)"
+    r"(?:\s+\([^()]{1,40}\))?:\s"
+)
 
 
 # ("…, following the release of the 2012 report in Washington yesterday": a launch named in a phrase
