@@ -317,7 +317,8 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                     and (_DATE_ROW.match(prev_end_text) or _DATE_ROW.match(following))
                 )
                 # "Press Release No. 27/2019" / "Office of the Attorney General" / "14 March": a date
-                # line without its year under a letterhead is a paragraph of its own too.
+                # line without its year under a letterhead is a paragraph of its own too ("JOINT
+                # PRESS CONFERENCE" / "Putrajaya, Thursday 27 September" under a transcript's title).
                 or (abs_start < 600 and _BARE_YEARLESS_DAY.fullmatch(line.strip()) is not None)
                 or (abs_start < 600 and _BARE_YEARLESS_DAY.fullmatch(prev_end_text.strip()) is not None)
                 or _TAGLINE.fullmatch(line.strip())
@@ -864,17 +865,20 @@ def _table_row(text: str, meta: _Metadata) -> bool:
     return bars > 0 and (bars == meta.table_bars or bool(re.match(r"\d{1,2}\s*\|", text)))
 
 
-# "October 20", "Published: January 20 16:05 | Updated: January 21 09:12" (under a menu of sections):
-# the page's day without its year, above the story.
+# "October 20", "Published: January 20 16:05 | Updated: January 21 09:12" (under a menu of sections),
+# "Putrajaya, Thursday 27 September" (a transcript's place and day under its title): the page's day
+# without its year, above the story.
 _YEARLESS_DAY = (
     rf"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?,?\s*)?"
     rf"(?:{MONTH_RE}\s+[0-3]?\d|[0-3]?\d\s+{MONTH_RE})"
     r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?)?"
 )
-_BARE_YEARLESS_DAY = re.compile(_YEARLESS_DAY)
+# (A place before the day, "Putrajaya, Thursday 27 September", is no weekday.)
+_PLACE_BEFORE = rf"(?:(?!{_WEEKDAY_WORD}\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*){{1,2}}"
+_BARE_YEARLESS_DAY = re.compile(rf"(?:{_PLACE_BEFORE})?{_YEARLESS_DAY}")
 _YEARLESS_LINE = re.compile(
-    rf"(?:(?:Posted|Published|Released|Updated)(?:\s+on)?\s*:?\s*)?{_YEARLESS_DAY}"
-    rf"|(?:[A-Za-z&]+(?:\s+[A-Za-z&]+)?\s*\|\s*)*[A-Za-z&]*\s*(?:Posted|Published)(?:\s+on)?\s*:?\s*"
+    rf"(?:(?:Posted|Published|Released|Updated)(?:\s+on)?\s*:?\s*|{_PLACE_BEFORE})?"
+    rf"{_YEARLESS_DAY}|(?:[A-Za-z&]+(?:\s+[A-Za-z&]+)?\s*\|\s*)*[A-Za-z&]*\s*(?:Posted|Published)(?:\s+on)?\s*:?\s*"
     rf"{_YEARLESS_DAY}(?:\s*\|\s*(?:Last\s+)?[Uu]pdated\s*:?\s*{_YEARLESS_DAY})?"
 )
 
@@ -1358,8 +1362,11 @@ def parse_article(
             if not state.body_started and agency in outlets:
                 state.outlet = state.outlet or outlets[agency]
         state.body_started = True
-        # (A post's sentence may end in its hashtags: "… reviewed today. #ACTIP")
-        if len(para.text) > 200 or re.search(rf"[.!?;:]\s*[\"”’']?{_HASHTAGS}\s*$", para.text):
+        # (A post's sentence may end in its hashtags: "… reviewed today. #ACTIP". A first line that
+        # asks is a headline, "Episode 38: The convention is in force. What changes?", above the
+        # line that dates the page.)
+        ends = re.search(rf"([.!?;:])\s*[\"”’']?{_HASHTAGS}\s*$", para.text)
+        if len(para.text) > 200 or (ends is not None and (ends.group(1) != "?" or kept)):
             state.prose_started = True
         para, signoff, outlet = _strip_signoff(para, outlets)
         if signoff:
