@@ -431,6 +431,10 @@ def find_acts(
             found = [(-1, -1, _ratifiable(before.rows, kind).get("name"))]
         if not found and kind == "entry-into-force" and _IT_WILL_BEFORE.search(text, 0, verb.start()):
             found = [n for n in names if n[1] <= verb.start()][-1:]
+        if not found and kind == "entry-into-force" and _AND_THEN_IN_FORCE.search(text, 0, verb.start()):
+            # "The Council of Europe Convention … was opened for signature in Warsaw on 16 May 2005
+            # and entered into force on 1 February 2008": the sentence's subject, named first.
+            found = [n for n in names if n[1] <= verb.start()][:1]
         if not found and kind == "entry-into-force" and _IT_BEFORE.search(text, 0, verb.start()):
             # "… and it entered into force in March 2017": the instrument named before.
             prior = [n for n in names if n[1] <= verb.start()]
@@ -1676,6 +1680,11 @@ _CLAUSE_START = re.compile(
 _SAID = re.compile(r"(?<=\bthe\s)said\s+(?=[A-Z])")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s+(?:has\s+|had\s+|finally\s+)?(?:been\s+)?$")
 # ("…, and it will take effect on January 1, 2012": the law the sentence names before, if any.)
+# A second predicate of the instrument the sentence opens with ("… was signed in 2005 and entered
+# into force in 2008"): no subject of its own between "and" and the verb.
+_AND_THEN_IN_FORCE = re.compile(
+    r"^(?:The\s+)?[A-Z][^,;]*\b(?:was|were)\s+[^;]*\band\s+(?:later\s+|then\s+)?$"
+)
 _IT_WILL_BEFORE = re.compile(r"\bit\s+(?:will|(?:is|was)\s+(?:due|set|expected)\s+to)\s+$")
 _BARE_HEAD = re.compile(
     r"\s+the\s+(?:Convention|Treaty|Agreement|Charter|Protocol|Declaration)\b(?!\s+(?:on|of|against|for)\b)"

@@ -109,6 +109,9 @@ _ACT_VERB = trigger(
     # ("ministers agreed a regional plan of action … in Bali in May 2007": see acts._AGREED_INSTRUMENT.)
     "agreed",
     *("signs", "ratified", "ratify", "ratifies", "ratification", "deposited", "deposit", "deposits"),
+    # ("The Council of Europe Convention … was opened for signature in Warsaw on 16 May 2005": the
+    # day its first parties signed it.)
+    *("opened for signature", "open for signature"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
     *("hands", "hands over", "handing over"),
     # ("The minister presented Thailand's instrument of ratification … to the Director-General")
