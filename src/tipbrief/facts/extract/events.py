@@ -488,6 +488,11 @@ def _events_in_sentence(
                 _instrument_reference(ctx, f) if f.kind in ACT_KINDS else _edition_reference(f)
             )
             pl = None
+            if f.kind in _GATHERING_KINDS and f.ordinal is not None and f.end > 0 and not own:
+                # "signed at the 11th SAARC Summit in Kathmandu in January 2002": a numbered meeting
+                # no reference row knows, named as an act's occasion, is dated by the time its own
+                # phrase gives.
+                cons = _phrase_time(ctx, s, f, times)
         else:
             seg_start = max((t for t in triggers if t < f.at), default=0)
             seg_end = min((t for t in triggers if t > f.at), default=len(text))
@@ -1023,6 +1028,25 @@ def _later_held(ctx: _Context, text: str) -> list[int]:
         for i, m in enumerate(names)
         if _HELD_ITSELF.match(text, m.end)
         and not (i and _LIST_GAP.fullmatch(text, names[i - 1].end, m.start))
+    ]
+
+
+# What stands between a meeting's name and its time: "the 11th SAARC Summit in Kathmandu in".
+_NAME_THEN_TIME = re.compile(r"[^,;()]*?\s(?:in|on)\s+$")
+
+
+def _phrase_time(ctx: _Context, s: Sentence, f: _Frame, times: list[Constraint]) -> list[Constraint]:
+    """The stated time right after a meeting's name ("the 11th SAARC Summit in Kathmandu in January
+    2002"), if any."""
+    start = s.span(ctx.doc, ctx.original, f.at, f.at).start
+    until = s.span(ctx.doc, ctx.original, min(len(s.text), f.end + 30), min(len(s.text), f.end + 30)).start
+    return [
+        c
+        for c in times
+        if c.rule == "stated-date"
+        and c.span is not None
+        and start < c.span.start <= until
+        and _NAME_THEN_TIME.fullmatch(ctx.original, start, c.span.start)
     ]
 
 
