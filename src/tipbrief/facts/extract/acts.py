@@ -447,6 +447,16 @@ def find_acts(
             # a declaration only further down: "it" is nothing the article has named.)
             named = _Lazy(named_before) if named_before is not None else before
             found = prior[-1:] or ([(-1, -1, named[-1].get("name"))] if named else [])
+            document = _ANOTHER_DOCUMENT_BEFORE.search(text, 0, verb.start()) if not prior else None
+            if (
+                document is not None
+                and found
+                and document.group("head").casefold() not in found[0][2].casefold()
+            ):
+                # ("The European Parliament adopted the directive on 14 December 2010, and the Council
+                # adopted it in March 2011": "it" is the directive the sentence names, not the
+                # convention the article named before.)
+                found = []
             # ("The House passes the anti-trafficking bill; the President signs it on 19 April as Law
             # No. 21 of 2007": "it" is the bill, named after any instrument, not the instrument.)
             last = max((n[1] for n in prior), default=0)
@@ -1680,6 +1690,13 @@ _CLAUSE_START = re.compile(
 _SAID = re.compile(r"(?<=\bthe\s)said\s+(?=[A-Z])")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s+(?:has\s+|had\s+|finally\s+)?(?:been\s+)?$")
 # ("…, and it will take effect on January 1, 2012": the law the sentence names before, if any.)
+# A document the sentence names by its kind alone, before "it": what "it" points back at.
+_ANOTHER_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<head>directive|regulation|resolution|"
+    r"decision|recommendation|bill|law|decree|protocol|treaty|convention|declaration|plan|strategy|"
+    r"framework|agreement|memorandum|report|statement)\b",
+    re.IGNORECASE,
+)
 # A second predicate of the instrument the sentence opens with ("… was signed in 2005 and entered
 # into force in 2008"): no subject of its own between "and" and the verb.
 _AND_THEN_IN_FORCE = re.compile(
