@@ -1238,6 +1238,23 @@ def _month_end(first: date) -> date:
     return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
+# A person's years after the name: "Maria Santos (1947-2018)", "Santos (1947–2018)".
+_LIFE_SPAN = re.compile(
+    r"[A-Z][\w'’.-]+\s+\((?P<span>(?P<born>(?:19|20)\d\d)\s*[-–]\s*(?P<died>(?:19|20)\d\d))\)"
+)
+_DEATH = re.compile(
+    r"\b(?:died|dies|death|passed\s+away|obituary|in\s+memoriam|tributes?|mourn(?:s|ed|ing)?|funeral|the\s+late)\b",
+    re.IGNORECASE,
+)
+
+
+_DIED_LATELY = re.compile(
+    r"\b(?:died|passed\s+away)\s+(?:(?:early|late)\s+)?(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)|yesterday|today|last\s+night|this\s+week|over\s+the\s+weekend)\b",
+    re.IGNORECASE,
+)
+
+
 def _past_dates(ctx: _Context) -> list[Constraint]:
     """Dates stated whole in sentences about what has been done: the article is no older."""
     doc = ctx.article.document
@@ -1257,6 +1274,28 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
                     s.span(doc.id, doc.text, 0, 4),
                 )
             )
+        for life in _LIFE_SPAN.finditer(s.text):
+            born, died = int(life.group("born")), int(life.group("died"))
+            if 15 <= died - born <= 110 and _DEATH.search(doc.text):
+                # "Santos (1947-2018) chaired the council …", in a tribute to her: she has died, so
+                # the page is no older than the year she died.
+                # ("… died on Tuesday": news of the death, so within days of the year's end too.)
+                recent = _DIED_LATELY.search(doc.text) is not None
+                out.append(
+                    Constraint(
+                        "past-date",
+                        f"the article gives a life span “{life.group('span')}”, so it was written on or"
+                        f" after {died}-01-01"
+                        + (
+                            ", and tells of the death as news, so within a week of that year"
+                            if recent
+                            else ""
+                        ),
+                        date(died, 1, 1),
+                        date(died, 12, 31) + timedelta(days=7) if recent else None,
+                        s.span(doc.id, doc.text, life.start("span"), life.end("span")),
+                    )
+                )
         done = _tense(s.text) == "past" and not _NOT_DONE.search(s.text)
         for t in extract_temporals(s.text):
             # "A report issued … in August 2023 estimated that 120,000 may be trapped": the date's
