@@ -651,7 +651,8 @@ def _rule_republished(text: str, meta: _Metadata) -> str | None:
 # days after the text; no date of it.
 _ACCESSED = re.compile(
     # ("Page 1 of 3" / "Printed from …": a PDF's footer, on lines of one paragraph.)
-    r"(?:Page\s+\d+\s+of\s+\d+\s*)?(?:Printed|Downloaded|Accessed|Retrieved|Captured|Archived|Saved)\b[^\n|]{0,80}?"
+    r"(?:Page\s+\d+\s+of\s+\d+\s*)?(?:Page\s+generated|Generated|Printed|Downloaded|Accessed|Retrieved|Captured|"
+    r"Archived|Saved)\b[^\n|]{0,80}?"
     r"(?:\bon\s+|:\s*|\s)(?=[^\n]{0,40}\b(?:19|20)\d\d\b)[^\n]{0,60}$",
     re.IGNORECASE,
 )
@@ -659,7 +660,30 @@ _ACCESSED = re.compile(
 
 def _rule_accessed(text: str, meta: _Metadata) -> str | None:
     found = len(text) <= 160 and _ACCESSED.match(text)
-    return COPY_TAKEN if found else None
+    return COPY_TAKEN if found or web_archive_capture(text) is not None else None
+
+
+# "The Wayback Machine - https://web.archive.org/web/20160314081522/http://…", "14 captures" / "12 Mar
+# 2016 - 2 Jun 2021": a web archive's banner over the copy it took, that day (the first capture).
+_WEB_ARCHIVE_URL = re.compile(r"\bweb\.archive\.org/web/(?P<y>(?:19|20)\d\d)(?P<m>\d\d)(?P<d>\d\d)\d{0,6}\b")
+_CAPTURES = re.compile(
+    r"[\d,]+\s+captures?\s*(?P<first>\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d)?.*", re.DOTALL
+)
+
+
+def web_archive_capture(text: str) -> date | None:
+    """The day a web archive's banner says its copy was taken: the capture in its link, or the first
+    of its captures ("14 captures 12 Mar 2016 - 2 Jun 2021")."""
+    if len(text) > 300:
+        return None
+    link = _WEB_ARCHIVE_URL.search(text)
+    if link is not None:
+        with contextlib.suppress(ValueError):
+            return date(int(link.group("y")), int(link.group("m")), int(link.group("d")))
+    captures = _CAPTURES.fullmatch(text.strip())
+    if captures is not None and captures.group("first"):
+        return parse_full_date(captures.group("first"))
+    return None
 
 
 # "This page was last edited on 3 May 2021, at 10:12 (UTC).": a reference page's footer; its text is

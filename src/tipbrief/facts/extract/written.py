@@ -27,7 +27,15 @@ from datetime import date, timedelta
 from functools import partial
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import MONTH_RE, YEARLESS_DATE_LINE, _date_of_line, parse_full_date, spelled
+from tipbrief.facts.corpus import (
+    COPY_TAKEN,
+    MONTH_RE,
+    YEARLESS_DATE_LINE,
+    _date_of_line,
+    parse_full_date,
+    spelled,
+    web_archive_capture,
+)
 from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import (
     _dateline_agrees,
@@ -124,6 +132,8 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
     own = _own_day(ctx)
     clues = [
         *_metadata(ctx),
+        # (A copy taken on a day is a fact of the page's own: what it existed by.)
+        *_copy_taken(ctx),
         *_today_stated(ctx),
         *_release_number(ctx),
         *_reporting_period(ctx),
@@ -159,6 +169,46 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
     kept += _chair_this_year(ctx, kept)
     dateline = _yearless_dateline(kept, own)
     return (*kept, dateline) if dateline is not None else tuple(kept)
+
+
+# A copy's own note of when it was taken ("Printed from the ASEAN website on 2 October 2017", "Page
+# generated 8 March 2017, 14:05 ICT"); not "Accessed"/"Retrieved", which a citation writes of the
+# page it cites.
+_COPY_VERB = re.compile(
+    r"(?:Page\s+\d+\s+of\s+\d+\s*)?(?:Page\s+generated|Generated|Printed|Downloaded|Captured|Archived|Saved)\b",
+    re.I,
+)
+
+
+def _copy_taken(ctx: _Context) -> list[Constraint]:
+    """A copy of the page taken on a day (a web archive's capture, a printout): written no later."""
+    doc = ctx.article.document
+    out = []
+    for dropped in doc.dropped:
+        if dropped.reason != COPY_TAKEN:
+            continue
+        line = doc.text[dropped.start : dropped.end]
+        day = web_archive_capture(line)
+        if day is None and _COPY_VERB.match(line):
+            day = next(
+                (
+                    iv[0]
+                    for t in extract_temporals(spelled(line))
+                    if (iv := stated_interval(t)) and iv[0] == iv[1]
+                ),
+                None,
+            )
+        if day is not None:
+            out.append(
+                Constraint(
+                    "copy-taken",
+                    f"a copy of the page was taken on {day.isoformat()}, so it was written no later",
+                    None,
+                    day,
+                    Span(doc.id, dropped.start, dropped.end, line[:80]),
+                )
+            )
+    return out
 
 
 def _posts_before(ctx: _Context, clues: list[Constraint]) -> list[Constraint]:
