@@ -323,6 +323,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 or (abs_start < 600 and _BARE_YEARLESS_DAY.fullmatch(prev_end_text.strip()) is not None)
                 or _TAGLINE.fullmatch(line.strip())
                 or _TAGLINE.fullmatch(prev_end_text.strip())
+                # "ASEAN convention … enters into force" / "Rappler · 2 hours ago" / "The ASEAN
+                # Convention …": an aggregator's item, its source and time on a line of their own.
+                or ("·" in line and _STAMP_HEADER.fullmatch(line.strip()) is not None)
             ):
                 yield from _trimmed(text, para_start, abs_start)
                 para_start = abs_start
@@ -931,7 +934,7 @@ _COMMENT_HEADER = re.compile(
 _STAMP_HEADER = re.compile(
     r"(?P<who>[^·.!?]{2,60}?(?:\s·\s[^·.!?]{2,60}?)*)\s·\s"
     r"(?:(?P<n>\d+|an?|one)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
-    r"mo|months?|y|yrs?|years?)\.?(?:\s+ago)?|just now)(?=\s|$)"
+    r"mo|months?|y|yrs?|years?)\.?(?:\s+ago)?|just now|(?P<word>[Yy]esterday|[Tt]oday))(?=\s|$)"
 )
 # Days in each unit of a header's time, at the least and the most ("2 days ago" is two days back,
 # as readers count; "3 months ago", some 90 days). Hours may cross midnight; minutes are taken not to.
@@ -941,7 +944,8 @@ _STAMP_DAYS = {"d": (1, 1), "w": (7, 7), "mo": (28, 31), "y": (365, 366)}
 def _stamp_ago(m: re.Match[str]) -> tuple[int, int]:
     """How many days before the reading a header's time is ("2 days ago": 2; "9h": 0 to 1)."""
     if m.group("n") is None:
-        return (0, 0)
+        # ("Inquirer · Yesterday": the day before the reading.)
+        return (1, 1) if (m.group("word") or "").casefold() == "yesterday" else (0, 0)
     n = int(m.group("n")) if m.group("n").isdigit() else 1
     unit = m.group("unit").lower()
     key = "mo" if unit.startswith("mo") else unit[0]
