@@ -426,6 +426,12 @@ _LETTERS_HOLDER = re.compile(
     r"(?<![\w-])(?P<name>(?!ASEAN\b)[A-Z][A-Z0-9&-]{2,9}),?\s+(?:holds|held|convenes|convened|opens|opened)"
     r"\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
 )
+# The subject that holds "its" meeting: "The Council of Europe's committee of the parties held its".
+_HOLDER_SUBJECT = re.compile(
+    r"(?:^|[,;]\s+)(?P<who>[^,;]{3,120}?)\s+(?:holds|held|convenes|convened|had|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
+)
+# A name in it other than a pronoun's or an article's capital: "Council", "Europe".
+_ANOTHER_NAME = re.compile(r"\b(?!(?:The|It|Its|Their|They|This|That)\b)[A-Z][a-z]+")
 _NOT_A_GATHERING = re.compile(
     r"\b(?:video|tele|press|news|web|U\.?S\.?|United\s+States|American)[\s-]*$", re.IGNORECASE
 )
@@ -1092,6 +1098,18 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         letters = _LETTERS_HOLDER.search(text, 0, start)
         if letters is not None and not _bodies_in(ctx, letters.group("name")):
             return letters.group("name")
+        holder = _HOLDER_SUBJECT.search(text, 0, start)
+        if (
+            holder is not None
+            and _ANOTHER_NAME.search(holder.group("who"))
+            and "ASEAN" not in holder.group("who")
+            and not _bodies_in(ctx, holder.group("who"))
+            and not any(True for _ in ctx.gaz.series.find(holder.group("who")))
+        ):
+            # "The Council of Europe's committee of the parties held its 10th meeting in Strasbourg",
+            # in an article on the AMMTC: a holder the sentence names, of no body on record, whose
+            # meeting is no number of the article's series.
+            return re.sub(r"^[Tt]he\s+", "", holder.group("who").strip())
         in_sentence = _bodies_in(ctx, text[:start])
         if in_sentence:
             return in_sentence[-1]
