@@ -422,16 +422,12 @@ _NAMED_HOLDER = re.compile(
     r"|Group|Task\s+Force|Network)(?:\s+(?:on|for|of|against)\s+[A-Z][\w’'-]*(?:\s+(?:(?:in|of|and|on)\s+)?[A-Z][\w’'-]*){0,4})?)"
     r"\s+(?:\w+\s+){0,2}?(?:holds|held|hosts|hosted|convenes|convened|opens|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
 )
-_LETTERS_HOLDER = re.compile(
-    r"(?<![\w-])(?P<name>(?!ASEAN\b)[A-Z][A-Z0-9&-]{2,9}),?\s+(?:holds|held|convenes|convened|opens|opened)"
-    r"\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
-)
 # The subject that holds "its" meeting: "The Council of Europe's committee of the parties held its".
 _HOLDER_SUBJECT = re.compile(
-    r"(?:^|[,;]\s+)(?P<who>[^,;]{3,120}?)\s+(?:holds|held|convenes|convened|had|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
+    r"(?:^|[,;]\s+)(?P<who>[^,;]{3,120}?),?\s+(?:holds|held|convenes|convened|had|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
 )
-# A name in it other than a pronoun's or an article's capital: "Council", "Europe".
-_ANOTHER_NAME = re.compile(r"\b(?!(?:The|It|Its|Their|They|This|That)\b)[A-Z][a-z]+")
+# A name in it other than a pronoun's or an article's capital: "Council", "Europe", "GRETA".
+_ANOTHER_NAME = re.compile(r"\b(?!(?:The|It|Its|Their|They|This|That)\b)[A-Z](?:[a-z]+|[A-Z0-9&-]{2,9})\b")
 _NOT_A_GATHERING = re.compile(
     r"\b(?:video|tele|press|news|web|U\.?S\.?|United\s+States|American)[\s-]*$", re.IGNORECASE
 )
@@ -1093,22 +1089,18 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         named = _NAMED_HOLDER.search(text, 0, start)
         if named is not None:
             return re.sub(r"^[Tt]he\s+", "", named.group("name").strip())
-        # "Its monitoring body, GRETA, held its first meeting in Strasbourg": a holder known by its
-        # letters alone, which no table knows, whatever series the article names besides.
-        letters = _LETTERS_HOLDER.search(text, 0, start)
-        if letters is not None and not _bodies_in(ctx, letters.group("name")):
-            return letters.group("name")
         holder = _HOLDER_SUBJECT.search(text, 0, start)
         if (
             holder is not None
             and _ANOTHER_NAME.search(holder.group("who"))
             and "ASEAN" not in holder.group("who")
             and not _bodies_in(ctx, holder.group("who"))
-            and not any(True for _ in ctx.gaz.series.find(holder.group("who")))
+            and not list(ctx.gaz.series.find(holder.group("who")))
         ):
             # "The Council of Europe's committee of the parties held its 10th meeting in Strasbourg",
-            # in an article on the AMMTC: a holder the sentence names, of no body on record, whose
-            # meeting is no number of the article's series.
+            # "Its monitoring body, GRETA, held its first meeting", in an article on the AMMTC: a
+            # holder the sentence names, of no body on record, whose meeting is no number of the
+            # article's series.
             return re.sub(r"^[Tt]he\s+", "", holder.group("who").strip())
         in_sentence = _bodies_in(ctx, text[:start])
         if in_sentence:
