@@ -548,7 +548,16 @@ def find_acts(
                 # the ordinal is part of what was signed (never the first or second of the series).
                 label = f"{nth.group('nth')} {label}"
             if label.casefold() in ("convention", "treaty"):
-                continue  # "the convention" in an article that names two: which one is unknown
+                # "the convention" in an article that names two: which one is unknown, unless it opens
+                # the sentence right after one that names one such ("The Council of Europe adopted its
+                # Convention on Action … in May 2005. The convention entered into force in February
+                # 2008", after a paragraph on ACTIP).
+                opens = start >= 0 and re.fullmatch(r"\s*(?:The\s+)?", text[:start]) is not None
+                alike = [n for n in previous() if label.casefold() in n.casefold().split()] if opens else []
+                if len(alike) != 1:
+                    continue
+                row = _instrument_row(ctx.gaz, alike[0])
+                label = re.sub(r"^(?:the|The)\s+", "", row.get("name") if row else _clean_title(alike[0]))
             act_kind = conclusion_kind(row, label, word) if kind == "conclusion" else kind
             if (
                 act_kind == "ratification"
