@@ -652,10 +652,14 @@ def _rule_republished(text: str, meta: _Metadata) -> str | None:
 
 # "Printed from the ASEAN website on 2 October 2017", "Accessed 3 May 2020": when a copy was taken,
 # days after the text; no date of it.
+COPY_NOTE = (
+    r"(?:Page\s+\d+\s+of\s+\d+\s*)?(?:Page\s+generated|Generated|Printed|Downloaded|Captured|Archived|Saved)"
+)
+"""How a copy says when it was taken ("Page 1 of 3" / "Printed from …", "Page generated …"); not
+"Accessed"/"Retrieved", which a citation also writes of the page it cites."""
 _ACCESSED = re.compile(
     # ("Page 1 of 3" / "Printed from …": a PDF's footer, on lines of one paragraph.)
-    r"(?:Page\s+\d+\s+of\s+\d+\s*)?(?:Page\s+generated|Generated|Printed|Downloaded|Accessed|Retrieved|Captured|"
-    r"Archived|Saved)\b[^\n|]{0,80}?"
+    rf"(?:{COPY_NOTE}|(?:Page\s+\d+\s+of\s+\d+\s*)?(?:Accessed|Retrieved))\b[^\n|]{{0,80}}?"
     r"(?:\bon\s+|:\s*|\s)(?=[^\n]{0,40}\b(?:19|20)\d\d\b)[^\n]{0,60}$",
     re.IGNORECASE,
 )

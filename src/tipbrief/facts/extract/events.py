@@ -880,15 +880,14 @@ def _events_in_sentence(
                 pl = None
         if f.kind == "entry-into-force" and not re.match(r"(?:entered|came|took)\b", text[f.at :]):
             dating = [c for c in cons if c.rule in _DATING]
-            if not dating or (
-                _TERMS_OF_FORCE.match(text, f.at) and all(c.span and c.span.start < at for c in dating)
-            ):
+            terms = _TERMS_OF_FORCE.match(text, f.at)
+            if not dating or (terms and all(c.span and c.span.start < at for c in dating)):
                 # "will enter into force 30 days after the sixth deposit", "the deposit reached the
                 # secretariat last month, and the document takes effect 30 days after it": a rule,
                 # not an event; the dates before it are the deposit's. ("… on the 30th day after the
                 # sixth deposit, that is, in March" states the day.)
                 continue
-            if _TERMS_OF_FORCE.match(text, f.at):
+            if terms:
                 # ("it was signed in November 2015 and the text says it enters into force thirty days
                 # after the sixth ratification": what the reference data records dates it, not the
                 # signing's month before it.)
@@ -1039,7 +1038,8 @@ def _phrase_time(ctx: _Context, s: Sentence, f: _Frame, times: list[Constraint])
     """The stated time right after a meeting's name ("the 11th SAARC Summit in Kathmandu in January
     2002"), if any."""
     start = s.span(ctx.doc, ctx.original, f.at, f.at).start
-    until = s.span(ctx.doc, ctx.original, min(len(s.text), f.end + 30), min(len(s.text), f.end + 30)).start
+    end = min(len(s.text), f.end + 30)
+    until = s.span(ctx.doc, ctx.original, end, end).start
     return [
         c
         for c in times

@@ -28,6 +28,7 @@ from functools import partial
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.corpus import (
+    COPY_NOTE,
     COPY_TAKEN,
     MONTH_RE,
     YEARLESS_DATE_LINE,
@@ -172,12 +173,8 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
 
 
 # A copy's own note of when it was taken ("Printed from the ASEAN website on 2 October 2017", "Page
-# generated 8 March 2017, 14:05 ICT"); not "Accessed"/"Retrieved", which a citation writes of the
-# page it cites.
-_COPY_VERB = re.compile(
-    r"(?:Page\s+\d+\s+of\s+\d+\s*)?(?:Page\s+generated|Generated|Printed|Downloaded|Captured|Archived|Saved)\b",
-    re.I,
-)
+# generated 8 March 2017, 14:05 ICT").
+_COPY_VERB = re.compile(rf"{COPY_NOTE}\b", re.I)
 
 
 def _copy_taken(ctx: _Context) -> list[Constraint]:
@@ -1299,8 +1296,8 @@ _DEATH = re.compile(
 
 
 _DIED_LATELY = re.compile(
-    r"\b(?:died|passed\s+away)\s+(?:(?:early|late)\s+)?(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)|yesterday|today|last\s+night|this\s+week|over\s+the\s+weekend)\b",
+    rf"\b(?:died|passed\s+away)\s+(?:(?:early|late)\s+)?(?:on\s+(?:{'|'.join(WEEKDAYS)})|yesterday|today|"
+    r"last\s+night|this\s+week|over\s+the\s+weekend)\b",
     re.IGNORECASE,
 )
 
