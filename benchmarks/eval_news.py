@@ -88,6 +88,7 @@ SETS = (
     *("heldout175", "heldout176", "heldout177", "heldout178", "heldout179"),
     *("heldout180", "heldout181", "heldout182", "heldout183", "heldout184"),
     *("heldout185", "heldout186", "heldout187", "heldout188", "heldout189"),
+    *("heldout190", "heldout191", "heldout192", "heldout193", "heldout194"),
 )
 Interval = tuple[date | None, date | None]
 
