@@ -566,6 +566,32 @@ def _events_in_sentence(
                 aside = [*aside, (limit, source.end)]
             # "the Special Meeting … held in Bangkok on May 29 and the Senior Officials Meeting … in Siem
             # Reap last month": a meeting listed after this one owns what follows its name.
+            itself = _HELD_ITSELF.match(text, f.end) if f.at in held and f.end > 0 else None
+            if itself is not None and itself.group().endswith("hosted"):
+                itself = None  # (by whom, not when: "hosted by Malaysia as chair this year")
+            if itself is not None:
+                # "described the declaration adopted in Vientiane in November 2004 and the work of
+                # the fifth AMMTC, held in Hanoi last November": a meeting whose own "held" phrase
+                # tells when owns no time or place of a phrase before its own (not "at a two-day
+                # consultative meeting held in Panglao last week": its length is its own).
+                stop_at = _PHRASE_END.search(text, itself.end())
+                a = s.span(ctx.doc, ctx.original, itself.end(), itself.end()).start
+                b = (
+                    s.span(ctx.doc, ctx.original, stop_at.start(), stop_at.start()).start
+                    if stop_at
+                    else source.end
+                )
+                before_at = max((m.start() for m in _PHRASE_BEFORE.finditer(text, 0, f.at)), default=-1)
+                if before_at > 0 and any(
+                    c.span is not None
+                    and a <= c.span.start < b
+                    and c.rule in ("stated-date", "relative-date")
+                    for c in pool
+                ):
+                    aside = [
+                        *aside,
+                        (source.start, s.span(ctx.doc, ctx.original, before_at, before_at).start),
+                    ]
             if held_by_another is not None:
                 aside = [
                     *aside,
@@ -1016,6 +1042,11 @@ _HELD_ITSELF = re.compile(
 # Between two meetings a list's words only ("the 28th and 29th ASEAN Summits held in …"): one verb
 # governs both.
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+# Where a phrase before a meeting's name ends: a comma, or "and" between two objects (not two
+# places, "in Kuala Lumpur and Langkawi").
+_PHRASE_BEFORE = re.compile(r",\s|\sand\s+(?=(?:the|a|an|its|their)\s)")
 
 
 def _later_held(ctx: _Context, text: str) -> list[int]:

@@ -210,9 +210,23 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
                 if not any(s <= m.start() < e for s, e, _ in found):
                     known = ctx.gaz.instruments.find(long)
                     found.append((m.start(), m.end(), known[0][2].get("name") if known else long))
+    # "adopted a new protocol to the Forced Labour Convention": what is acted on is the protocol,
+    # another instrument than the one it adds to.
+    found = [_protocol_to(text, f) for f in found]
     # "signed a declaration on the blueprint of an ASEAN Charter": what another document is about,
     # not the instrument acted on.
     return sorted(f for f in found if not _ABOUT_ANOTHER.search(text, max(0, f[0] - 80), f[0]))
+
+
+_PROTOCOL_BEFORE = re.compile(r"\bprotocols?\s+(?:of\s+(?:19|20)\d\d\s+)?to\s+(?:the\s+)?$")
+
+
+def _protocol_to(text: str, f: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A protocol told in small letters before the instrument it adds to, named as the protocol."""
+    m = _PROTOCOL_BEFORE.search(text, max(0, f[0] - 40), f[0])
+    if m is None:
+        return f
+    return (m.start(), f[1], "Protocol to the " + re.sub(r"^(?:the|The)\s+", "", f[2]))
 
 
 # Only for its entry into force: "the law adopted by the 12th National Assembly in 2011", in a story

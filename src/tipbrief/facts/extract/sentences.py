@@ -121,6 +121,10 @@ def _event_tense(sentence: str) -> Tense:
     # what happens "later this month".
     if re.search(
         r"\b(?:upcoming|forthcoming|(?:is|are)\s+(?:scheduled|planned|slated|set)\s+for|"
+        # ("… for the Sixth Meeting of Ministers of Justice, scheduled for April 24-26 in Santo
+        # Domingo": a participle's schedule, set apart by its comma, is still to come; not "as
+        # scheduled", "was scheduled for", "originally scheduled for".)
+        r"(?<=,\s)scheduled\s+for|"
         # ("the next ASEAN Summit is due in Phnom Penh … in November")
         r"(?:is|are)\s+(?:also\s+|still\s+)?due\s+(?:in|at|on|for)\s+(?!part\b)|"
         # ("The issue is also expected on the agenda of the AMMTC in Vientiane in August")
