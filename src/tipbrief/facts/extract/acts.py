@@ -38,8 +38,12 @@ POINT_KINDS = frozenset({*ACT_KINDS, "launch", "publication"})
 """Events of one day: a day the text names dates them, even at a meeting of several."""
 
 
-# ASEAN adopts a binding instrument by signing it: its adoption and its signing are one act.
-_SIGNED_KINDS = frozenset({"convention", "treaty", "agreement", "charter", "protocol", "memorandum"})
+# ASEAN adopts a binding instrument by signing it: its adoption and its signing are one act. (An
+# "open convention", adopted by the UN's or the Council of Europe's assembly and then opened for
+# signature, is bound by signing too, but its adoption is an act of its own: see conclusion_kind.)
+_SIGNED_KINDS = frozenset(
+    {"convention", "treaty", "agreement", "charter", "protocol", "memorandum", "open convention"}
+)
 _A_LAW_BEFORE = re.compile(
     r"\b(?:a|an|another)\s+(?:new\s+)?(?:law|bill|decree|act|measure)\s+$", re.IGNORECASE
 )
@@ -159,6 +163,10 @@ def conclusion_kind(row: Row | None, name: str, verb: str = "") -> str:
     the rest (declarations, plans, work plans, guidelines, consensus documents). An instrument the
     reference rows do not hold is concluded as its verb says ("The protocol was adopted by the
     International Labour Conference"), when the verb says so."""
+    if row is not None and row.get("kind") == "open convention":
+        # ("The General Assembly adopted the Protocol in November 2000"; "opened for signature in
+        # Palermo in December 2000": two acts, each as its verb says.)
+        return "signing" if verb.casefold().startswith(("sign", "open")) else "adoption"
     if row is not None and row.get("kind"):
         return "signing" if row.get("kind") in _SIGNED_KINDS else "adoption"
     if LAW_HEAD.search(name):
@@ -1354,7 +1362,9 @@ _APPOSED = re.compile(r"[^,;.]{0,80}?(?:,\s+|\s+(?:called|known\s+as|named|entit
 
 
 # (An ILO convention or protocol is adopted by the International Labour Conference, then ratified.)
-_RATIFIED_KINDS = frozenset({"convention", "treaty", "charter", "protocol", "agreement", "ILO convention"})
+_RATIFIED_KINDS = frozenset(
+    {"convention", "treaty", "charter", "protocol", "agreement", "ILO convention", "open convention"}
+)
 
 
 def _ratifiable(before: Sequence[Row], kind: str) -> Row:
@@ -1499,8 +1509,13 @@ def _common_instrument(
     if not (bare or common or described):
         return None
     # (A date in the words is when, not what: "the convention on 14 September".)
+    # (Who is trafficked says nothing of which instrument: "a convention against human trafficking"
+    # is ACTIP, named "… Trafficking in Persons" in the article, not the Council of Europe's "…
+    # Trafficking in Human Beings".)
     words = frozenset(
-        w for w in _content_words(name) - _content_words(head) - _CONNECTORS if w not in _DATE_WORDS
+        w
+        for w in _content_words(name) - _content_words(head) - _CONNECTORS - _TRAFFICKED
+        if w not in _DATE_WORDS
     )
 
     # Recorded instruments of that kind whose names hold every word of the description: "a
@@ -1655,6 +1670,7 @@ _DATE_WORDS = frozenset(
     | {str(n) for n in range(1, 32)}
 )
 # Words of a description that say nothing of its subject (see patterns._INSTRUMENT_COMMON).
+_TRAFFICKED = frozenset({"human", "humans", "people", "persons", "beings"})
 _CONNECTORS = frozenset(
     {"against", "for", "to", "pledging", "committing", "calling", "aimed", "at", "vowing", "joint", "action"}
     | {"non", "binding", "legally", "landmark", "historic", "new", "first", "political", "common", "regional"}
@@ -1710,6 +1726,9 @@ _ANOTHER_DOCUMENT_BEFORE = re.compile(
 # into force in 2008"): no subject of its own between "and" and the verb.
 _AND_THEN_IN_FORCE = re.compile(
     r"^(?:The\s+)?[A-Z][^,;]*\b(?:was|were)\s+[^;]*\band\s+(?:later\s+|then\s+)?$"
+    # ("The Council of Europe Convention …, opened for signature in Warsaw in May 2005, entered into
+    # force in 2008": the subject, an act of its own set off by commas, then the verb.)
+    r"|^(?:The\s+)?[A-Z][^,;]*,\s+(?:opened|signed|adopted|concluded|agreed)\s+[^;]*,\s+(?:later\s+|then\s+)?$"
 )
 _IT_WILL_BEFORE = re.compile(r"\bit\s+(?:will|(?:is|was)\s+(?:due|set|expected)\s+to)\s+$")
 _BARE_HEAD = re.compile(

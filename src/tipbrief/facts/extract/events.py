@@ -1759,6 +1759,14 @@ def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
         # A party ratifies before it deposits the instrument: "Thailand becomes the third member
         # state to ratify" is no later than its recorded deposit.
         return [Constraint("instrument-reference", note, None, found[1], None, origin, url)]
+    if f.kind == "signing" and row.get("kind") == "open convention":
+        # Adopted by an assembly, then opened for signature: signed on the day it was adopted or
+        # later ("opened for signature in Palermo in December 2000", a month after its adoption).
+        return [
+            Constraint(
+                "instrument-reference", f"{note}, and signed then or later", found[0], None, None, origin, url
+            )
+        ]
     if f.kind == "signing" and f.party:
         # "Myanmar and Thailand signed it in 2006": a party's own signature, on the day the others
         # signed or after it.

@@ -605,6 +605,10 @@ _ANAPHOR_MEETING = re.compile(r"\b[Tt]he (?:summit|meeting|conference|ministeria
 _PROGRAMME_PRESENT = frozenset({"opens", "kicks off", "kick off"})
 
 
+# Words that count a span between the article's time and an act: an anniversary, not the act's time.
+_SPAN_SINCE = re.compile(r"\b(?:since|anniversary|ago|decades?|years|months)\b", re.IGNORECASE)
+
+
 def _scheduled(text: str) -> bool:
     """A sentence whose only sign of the present is a programme verb, with a day of the month."""
     words = {m.group(0).lower() for m in _CURRENT.finditer(text)}
@@ -906,7 +910,13 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
             # noun before the expression, its object after.)
             noun_of = bool(_ACT_NOUN_BEFORE.search(s.text, 0, t.start)) and s.text.startswith(" of ", t.end)
             ahead = [
-                r for r in recorded if r[0] > t.end and (noun_of or _VERB_AHEAD.match(s.text, t.end, r[0]))
+                r
+                for r in recorded
+                if r[0] > t.end
+                and (noun_of or _VERB_AHEAD.match(s.text, t.end, r[0]))
+                # ("this year marks two decades since the General Assembly adopted the Protocol": a
+                # span counted from the act, not the act's year.)
+                and not _SPAN_SINCE.search(s.text, t.end, r[0])
             ]
             clause = _IN_RELATIVE_CLAUSE.search(s.text, 0, t.start)
             if clause is not None and re.search(r"\b(?:took|\w+ed)\b", clause.group()):
