@@ -103,6 +103,21 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         for m in _ASEAN_OWN_CONVENTION.finditer(text):
             if not _overlaps_found(found, m.start("name"), m.end("name")):
                 found.append((m.start("name"), m.end("name"), "regional convention against trafficking"))
+    # "The Council of Europe convention that GRETA monitors", "the Council of Europe's convention, in
+    # force since 2008": a body's convention named by the body alone, when the reference rows hold
+    # exactly one convention whose name opens with it.
+    if "onvention" in text:
+        for m in _BODY_CONVENTION.finditer(text):
+            if _overlaps_found(found, m.start("name"), m.end("name")):
+                continue
+            body = m.group("body")
+            rows = [
+                r
+                for r in ctx.gaz.reference.rows("instruments")
+                if r.get("name").startswith(body + " Convention")
+            ]
+            if len(rows) == 1:
+                found.append((m.start("name"), m.end("name"), rows[0].get("name")))
     # The shapes need a head noun ("Declaration", "plan of action"): most sentences have none.
     shaped = _INSTRUMENT_NAME.finditer(text) if any(h in text for h in _INSTRUMENT_HEADS) else ()
     for m in shaped:
@@ -218,6 +233,10 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     return sorted(f for f in found if not _ABOUT_ANOTHER.search(text, max(0, f[0] - 80), f[0]))
 
 
+_BODY_CONVENTION = re.compile(
+    r"(?P<name>(?P<body>(?!The\b)[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,3})(?:['’]s)?\s+(?:new\s+|own\s+)?"
+    r"[Cc]onvention)\b(?!\s+(?:on|of|against|for|to|in)\b)(?![’'-])"
+)
 _PROTOCOL_BEFORE = re.compile(r"\bprotocols?\s+(?:of\s+(?:19|20)\d\d\s+)?to\s+(?:the\s+)?$")
 
 
