@@ -378,8 +378,13 @@ _TIMESTAMP_LINE = re.compile(r"\s*(?:\d{1,2}:\d{2}:\d{2}\s+|\d{1,2}:\d{2}\s*[-�
 _YEAR_ROW = re.compile(r"\s*(?:19|20)\d\d(?: {2,}|\t)\S")
 _YEAR_HEADING = re.compile(
     r"\s*(?:(?P<year>(?:19|20)\d\d)(?:\s*\(B\.E\.\s*25\d\d\))?"
-    r"|B\.E\.\s*(?P<be>25\d\d)(?:\s*\((?P<ce>(?:19|20)\d\d)\))?)\s*"
+    r"|B\.E\.\s*(?P<be>25\d\d)(?:\s*\((?P<ce>(?:19|20)\d\d)\))?)"
+    # ("2010 | Hanoi", "2012 — Phnom Penh": a gallery's or a timeline's year with where.)
+    r"(?:\s*[|–—]\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*"
 )
+# What a year heading dates besides a timeline's entries: a short paragraph right under it, a
+# gallery's caption ("2010 | Hanoi" over "The ACWC is inaugurated on 7 April").
+_UNDER_HEADING = 300
 
 
 def _heading_year(m: re.Match[str]) -> int:
@@ -1225,6 +1230,7 @@ def parse_article(
     paragraphs = list(split_paragraphs(text))
     message_headers = _message_headers(text, paragraphs)
     heading_year: int | None = None
+    under_heading = False
     comment_day: date | None = None
     stamp_ago: tuple[int, int] | None = None
     # One paragraph that opens with a date is a release's date line; several make a timeline.
@@ -1303,13 +1309,15 @@ def parse_article(
             para = replace(para, ago=stamp_ago)
         if (year_heading := _YEAR_HEADING.fullmatch(para.text)) is not None:
             heading_year = _heading_year(year_heading)
+            under_heading = True
             dropped.append(DroppedSpan(para.start, para.end, "timeline year heading (kept for its entries)"))
             continue
         if heading_year is not None:
-            if _YEARLESS_ENTRY.match(para.text):
+            if _YEARLESS_ENTRY.match(para.text) or (under_heading and len(para.text) <= _UNDER_HEADING):
                 para = replace(para, year=heading_year)
             else:
                 heading_year = None
+            under_heading = False
         day = (
             _WEEKDAY_DATE_LINE.search(para.text) if dateline_span is None and not state.body_started else None
         )

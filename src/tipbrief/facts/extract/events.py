@@ -2855,7 +2855,7 @@ def _own_when_clause(text: str, start: int, at: int) -> bool:
 
 
 # Before a meeting's name: a time before it ("on the eve of the 16th ASEAN Summit"), or its occasion.
-_BEFORE_MEETING = r"on the eve of|ahead of|in the run-up to|in the lead-up to|prior to"
+_BEFORE_MEETING = r"(?:on\s+)?the eve of|ahead of|in the run-up to|in the lead-up to|prior to"
 _EVE_OF = re.compile(rf"\b(?:{_BEFORE_MEETING})\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _OCCASION_BEFORE = re.compile(rf"\b(?:{_BEFORE_MEETING}|on the occasion of)\s+(?:the\s+)?$", re.IGNORECASE)
 
