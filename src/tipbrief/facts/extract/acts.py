@@ -1278,6 +1278,11 @@ _SECOND_ACT = re.compile(
     # "… and on Nov 14 sign the ASEAN Consensus": a day before the second verb, in a timeline's present.
     rf"(?:on\s+(?:{MONTH_RE})\s+\d{{1,2}}\s+|on\s+\d{{1,2}}\s+(?:{MONTH_RE})\s+)?"
     r"(?:adopt|sign|endorse|approve|ratifie|deposit|launche|issue)(?:ed|d|s)?\b"
+    # ("ratified the ILO Domestic Workers Convention in 2012, and Thailand became the first Asian
+    # country to ratify the Work in Fishing Convention": a clause with a subject of its own, and an
+    # act of its own.)
+    r"|,\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:[\w'’-]+\s+){0,8}?(?:to\s+)?"
+    r"(?:adopt|sign|endorse|approve|ratif|deposit|accede)\w*\b"
 )
 _RELATIVE_GAP = re.compile(
     # ("the Cebu Declaration on the protection of migrant workers, which leaders signed")
