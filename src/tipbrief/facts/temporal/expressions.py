@@ -223,6 +223,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "on 13/8", Vietnamese news's day and month in figures without the year: only where the first
     # figure can only be the day (above 12), and after "on".
     ("numeric_yearless", r"(?<=\bon\s)(?P<yn_d>1[3-9]|2\d|3[01])/(?P<yn_m>0?[1-9]|1[0-2])\b(?![/.]\d)"),
+    # "Monday (8/6)": a weekday, then its day and month in brackets, day first as ASEAN news writes.
+    ("weekday_figures", rf"\b{_WEEKDAY}\s*\((?P<wf_d>[0-3]?\d)/(?P<wf_m>[01]?\d)\)"),
+    # "12 month 1 year 2016", "day 5 month 7", "month 7 year 2019": Vietnamese word order put into
+    # English word for word (day, month, year), as machine translation leaves it.
+    (
+        "vn_english",
+        rf"\b(?:[Dd]ay\s+)?(?P<ve_d>{_DAY})\s+month\s+(?P<ve_m>1[0-2]|0?[1-9])(?!\d)"
+        rf"(?:,?\s+year\s+(?P<ve_y>{_YEAR_CORE}))?\b"
+        rf"|\b[Mm]onth\s+(?P<ve_mm>1[0-2]|0?[1-9]),?\s+year\s+(?P<ve_my>{_YEAR_CORE})\b",
+    ),
     ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
     ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
     # ("4 September B.E. 2560 (2017)": a Thai release's Buddhist Era year, the common one after it.)
@@ -349,7 +359,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:by )?(?:the )?end of (?:the|this|next|last) (?:month|year)|(?:by|at|before|until) year-end|"
         r"(?:the )?(?:past|last) (?:decade|(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twenty) "
         r"(?:years|decades|months))|"
-        r"(?:on|last|next) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+        # (Not a weekday with its day and month in figures: "on Monday (8/6)", see weekday_figures.)
+        r"(?:on|last|next) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"(?!\s*\([0-3]?\d/[01]?\d\))|"
         r"(?:the )?(?:same|following|next|previous) (?:day|morning|afternoon|evening)|"
         r"the day (?:before|after)|a day (?:later|earlier)|"
         r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|a) (?:days|weeks?) "
@@ -360,7 +372,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?P<wd_name>\b[A-Z][a-z]+[ -])?"
         r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         # ... and unless a capitalised word follows ("the Sunday Times").
-        rf"(?!,?\s+(?:\d|{_MONTH}))(?!\s+[A-Z])(?=\s+(?:night|morning|afternoon|evening)\b|[\s,.;:)]|$)",
+        rf"(?!,?\s+(?:\d|{_MONTH})|\s*\([0-3]?\d/[01]?\d\))(?!\s+[A-Z])(?=\s+(?:night|morning|afternoon|evening)\b|[\s,.;:)]|$)",
     ),
 )
 
@@ -409,6 +421,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "numeric_range": ("digit", "/"),
     "numeric_days": ("digit", "/"),
     "numeric_yearless": ("digit", "/"),
+    "weekday_figures": ("digit", "/"),
+    "vn_english": ("digit", "onth "),
     "decade": ("digit", "0s"),
     "spoken_day": ("month",),
     "month_spoken_year": ("month", "spoken"),
@@ -814,6 +828,28 @@ def _read_numeric_yearless(m: re.Match[str]) -> Temporal | None:
     return _date(m, None, mo, d)
 
 
+def _read_weekday_figures(m: re.Match[str]) -> Temporal | None:
+    """Monday (8/6)"""
+    d, mo = int(m.group("wf_d")), int(m.group("wf_m"))
+    if d < 1 or not 1 <= mo <= 12 or not _day_fits(d, mo, 2024):  # (a leap year: 29/2 may be any year's)
+        return None
+    return _date(m, None, mo, d)
+
+
+def _read_vn_english(m: re.Match[str]) -> Temporal | None:
+    """12 month 1 year 2016, day 5 month 7, month 7 year 2019"""
+    g = m.group
+    if g("ve_mm") is not None:
+        start, end, text = _parts(m)
+        return Temporal(
+            start=start, end=end, text=text, kind="month", year=int(g("ve_my")), month=int(g("ve_mm"))
+        )
+    d = _int(g("ve_d"))
+    mo = int(g("ve_m"))
+    y = int(g("ve_y")) if g("ve_y") else None
+    return _date(m, y, mo, d) if d and _day_fits(d, mo, y) else None
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Weekday names in the order of date.weekday()."""
 _WEEKDAY_BEFORE_FIGURES = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s*\(?\s*$")
@@ -1046,6 +1082,8 @@ _READERS: dict[str, Callable[[re.Match[str]], Temporal | None]] = {
     "numeric_days": _read_numeric_days,
     "numeric": _read_numeric,
     "numeric_yearless": _read_numeric_yearless,
+    "weekday_figures": _read_weekday_figures,
+    "vn_english": _read_vn_english,
     "dm_range": _read_days_in_month,
     "md_range": _read_days_in_month,
     "dmy": _read_day,
