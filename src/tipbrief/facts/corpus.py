@@ -289,6 +289,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # paragraph of its own, whatever stands above or below it.
                 or _date_of_line(line.strip()) is not None
                 or _date_of_line(prev_end_text.strip()) is not None
+                # "Regional Workshop on Victim Identification" over "Dates: 2-3 December 2021": an
+                # event listing's field is a line of its own.
+                or EVENT_FIELD.match(line) is not None
                 # "Member State | Date of deposit" over "Myanmar | 16/01/2017": a table's rows, a line each.
                 or ("|" in line and line.count("|") == prev_end_text.count("|"))
                 # "00:27:05  The numbers: …" over "00:33:40  ASEAN's answer: …": a programme's
@@ -372,6 +375,13 @@ def _caps_heading(line: str) -> bool:
 # A chapter's or a cue's time at the start of a line: "00:27:05  The numbers …", "12:30 - Opening".
 # (Not a clock time that opens a wrapped line, "10:30 am Ministers …": seconds, or a dash or bar.)
 _TIMESTAMP_LINE = re.compile(r"\s*(?:\d{1,2}:\d{2}:\d{2}\s+|\d{1,2}:\d{2}\s*[-–—|]\s+)(?=\S)")
+EVENT_FIELD = re.compile(
+    r"\s*(?:Dates?|When|Where|Venue|Time|Date\s*(?:and|&)\s*time|Registration(?:\s+deadline)?)\s*:\s*\S",
+    re.IGNORECASE,
+)
+"""A field of an event's listing ("Date: 24-26 March 2019", "Venue: Bangkok"): no sentence, no tense."""
+
+
 # A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
 # (Also a Thai page's Buddhist Era year, with the common year or without it: "B.E. 2551 (2008)".)
 # A chronology's row: its year, then a gap of spaces (or a tab) before its entry.

@@ -1920,6 +1920,7 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         acts = tabled_acts(ctx, text, _table_header(ctx, s))
     if not acts and ":" in text:
         acts = box_acts(ctx, text, lambda: _box_title(ctx, s))
+        frames += _field_meeting(ctx, s)
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
@@ -2211,6 +2212,31 @@ def _by_whom(ctx: _Context, act: Act, party: str) -> str:
 
 
 _A_FIELD = re.compile(r"[A-Z][\w ]{1,25}?:\s")
+
+
+# An event page's date field: "Date: 24-26 March 2019", "When: Thursday, 14 September 2023".
+_DATE_FIELD = re.compile(r"\s*(?:Dates?|When|Date\s*(?:and|&)\s*time)\s*:\s*(?P<value>\S.*)", re.IGNORECASE)
+# A notice that the event will not be held then: its date field is the date it did not happen.
+_CALLED_OFF_NOTICE = re.compile(
+    r"\b(?:postponed|cancell?ed|called off|deferred|rescheduled|suspended)\b", re.IGNORECASE
+)
+
+
+def _field_meeting(ctx: _Context, s: Sentence) -> list[_Frame]:
+    """ "Date: 24-26 March 2019" under "Regional Workshop on Victim Identification" (the box's
+    title, else the page's): the one meeting the title names, dated by the field."""
+    field = _DATE_FIELD.fullmatch(s.text)
+    if field is None or not extract_temporals(field.group("value")):
+        return []
+    for title in (_box_title(ctx, s), ctx.article.document.title or ""):
+        names = [m for m in meeting_names(ctx, title, sentence_words(title)) if not m.generic]
+        if names:
+            break
+    else:
+        return []
+    if len(names) != 1 or _CALLED_OFF_NOTICE.search(title) or _CALLED_OFF_NOTICE.search(ctx.original):
+        return []
+    return [replace(_meeting_frame(names[0], trigger=True), at=field.start("value"), end=-1)]
 
 
 def _box_title(ctx: _Context, s: Sentence) -> str:

@@ -30,6 +30,7 @@ from tipbrief.common.words import sentence_words
 from tipbrief.facts.corpus import (
     COPY_NOTE,
     COPY_TAKEN,
+    EVENT_FIELD,
     MONTH_RE,
     YEARLESS_DATE_LINE,
     _date_of_line,
@@ -1353,6 +1354,8 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
                         s.span(doc.id, doc.text, life.start("span"), life.end("span")),
                     )
                 )
+        if EVENT_FIELD.match(s.text):
+            continue  # ("Dates: 2-3 December 2021" under "Upcoming events": a field tells no tense.)
         done = _tense(s.text) == "past" and not _NOT_DONE.search(s.text)
         for t in extract_temporals(s.text):
             # "A report issued … in August 2023 estimated that 120,000 may be trapped": the date's
