@@ -1313,6 +1313,15 @@ _DIED_LATELY = re.compile(
 )
 
 
+# A box's field with no verb in its label or value: "End date: 30 June 2028", "Target: Q4 2018" (not
+# "Date taken: 10 February 2023", "Signed: 21 November 2015": done by then).
+_FIELD_LINE = re.compile(
+    r"\s*(?![^:]*\b(?:\w+ed|taken|held|written|given|made|done|begun|sent|shown|seen|drawn)\b)"
+    # (A label of words: not "Day One (24 June 2025): opening …", a highlight's heading.)
+    r"[A-Z][A-Za-z /-]{1,30}?\s*:\s*[^:]{1,60}"
+)
+
+
 def _past_dates(ctx: _Context) -> list[Constraint]:
     """Dates stated whole in sentences about what has been done: the article is no older."""
     doc = ctx.article.document
@@ -1354,8 +1363,10 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
                         s.span(doc.id, doc.text, life.start("span"), life.end("span")),
                     )
                 )
-        if EVENT_FIELD.match(s.text):
-            continue  # ("Dates: 2-3 December 2021" under "Upcoming events": a field tells no tense.)
+        if EVENT_FIELD.match(s.text) or _FIELD_LINE.fullmatch(s.text):
+            # ("Dates: 2-3 December 2021" under "Upcoming events", "End date: 30 June 2028" in a
+            # project's box: a field tells no tense.)
+            continue
         done = _tense(s.text) == "past" and not _NOT_DONE.search(s.text)
         for t in extract_temporals(s.text):
             # "A report issued … in August 2023 estimated that 120,000 may be trapped": the date's
