@@ -168,9 +168,11 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
             if not _overlaps_found(found, m.start(g), m.end(g)):
                 found.append((m.start(g), m.end(g), m.group(g)))
     # "The convention, which leaders signed last November", "the Treaty enters into force", "signed
-    # the charter", "adopted the work plan": a bare
+    # the charter", "adopted the work plan", "signed the Consensus in Manila": a bare
     # head noun, which names the article's one instrument of that kind (see acts._common_instrument).
-    if any(h in text for h in ("onvention", "reaty", "harter", "ork plan", "ork Plan", "rotocol")):
+    if any(
+        h in text for h in ("onvention", "reaty", "harter", "ork plan", "ork Plan", "rotocol", "Consensus")
+    ):
         for m in _BARE_INSTRUMENT.finditer(text):
             if not _overlaps_found(found, m.start("name"), m.end()):
                 found.append((m.start("name"), m.end("name"), m.group("name")))
@@ -326,7 +328,7 @@ _BARE_INSTRUMENT = re.compile(
     r"\b(?:[Tt]he|[Tt]he\s+(?:grouping|bloc|association|region)['’]s(?:\s+(?:first|new|landmark))?)\s+"
     # ("the regional trafficking convention", "the regional anti-trafficking treaty": what it is on.)
     r"(?P<name>(?:regional\s+(?:anti-)?(?:human\s+|people\s+)?trafficking\s+)?"
-    r"(?:[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol))\b"
+    r"(?:[Cc]onvention|[Tt]reaty|[Cc]harter|[Ww]ork [Pp]lan|[Pp]rotocol|Consensus))\b"
     # ("signed the convention on Nov. 21, 2015": a date, not what the convention is on.)
     # ("signed the convention in Kuala Lumpur in November 2015": where, not what it is in.)
     rf"(?!\s+(?:on|of|against|to|for|in)\b(?!\s+(?:{WEEKDAY_RE}|\d|{MONTH_RE}\b)"

@@ -1143,6 +1143,10 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
                 continue
             if start >= v_end and (not sets_up or re.match(r"['’]s\b", text[end:])):
                 continue  # "launched the ACWC's regional review", "launched the ASEAN Guideline"
+            if start >= v_end and re.match(
+                r"\s+(?:Committee|Commission|Council|Forum|Network|Task|Working|Centre|Center)\b", text[end:]
+            ):
+                continue  # "set up the ASEAN Committee on …": a longer name no row records, not ASEAN
             names.append((start, end, "launch", _body_title(row)))
     names.sort()
     # After the verb: "launched (here today) the X", "launched its Global Report".

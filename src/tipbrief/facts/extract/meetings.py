@@ -422,6 +422,13 @@ _NAMED_HOLDER = re.compile(
     r"|Group|Task\s+Force|Network)(?:\s+(?:on|for|of|against)\s+[A-Z][\w’'-]*(?:\s+(?:(?:in|of|and|on)\s+)?[A-Z][\w’'-]*){0,4})?)"
     r"\s+(?:\w+\s+){0,2}?(?:holds|held|hosts|hosted|convenes|convened|opens|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
 )
+# A named holder, then a relative clause that holds "its" meeting: "the ASEAN Committee on … (ACMW),
+# which held its".
+_WHICH_HELD = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:and|of|on|for|in|the|to)\s+)*){1,20}?"
+    r"(?:\((?P<short>[A-Z][A-Za-z&-]{1,11})\)|[A-Z][\w’'-]*)),\s+which\s+(?:\w+\s+)?"
+    r"(?:holds|held|convenes|convened|had|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
+)
 # The subject that holds "its" meeting: "The Council of Europe's committee of the parties held its".
 _HOLDER_SUBJECT = re.compile(
     r"(?:^|[,;]\s+)(?P<who>[^,;]{3,120}?),?\s+(?:holds|held|convenes|convened|had|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
@@ -1089,6 +1096,16 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         named = _NAMED_HOLDER.search(text, 0, start)
         if named is not None:
             return re.sub(r"^[Tt]he\s+", "", named.group("name").strip())
+        which = _WHICH_HELD.search(text, 0, start)
+        if which is not None:
+            # "… set up the ASEAN Committee on … (ACMW), which held its first meeting in Kuala Lumpur":
+            # the name the relative clause follows, a body on record or not (never one the article
+            # names elsewhere).
+            known = _bodies_in(ctx, which.group("name"))
+            if known:
+                return known[-1]
+            short = which.group("short")
+            return short if short else re.sub(r"^[Tt]he\s+", "", which.group("name").strip())
         holder = _HOLDER_SUBJECT.search(text, 0, start)
         if (
             holder is not None
