@@ -717,6 +717,15 @@ def _events_in_sentence(
                     *aside,
                     (s.span(ctx.doc, ctx.original, also.start(), also.start()).start, source.end),
                 ]
+            resolved = _AND_RESOLVED_TO.search(text, max(f.at, f.end)) if f.kind in _GATHERING_KINDS else None
+            if resolved is not None:
+                # "The committee held its 12th meeting on Monday and agreed to train 60 officers at
+                # the checkpoint next month": what the meeting resolved to do has its own time and
+                # place.
+                aside = [
+                    *aside,
+                    (s.span(ctx.doc, ctx.original, resolved.start(), resolved.start()).start, source.end),
+                ]
             and_then = _AND_THEN.search(text, max(f.at, f.end))
             if and_then is not None and not any(t > and_then.start() for t in triggers):
                 aside = [
@@ -1257,6 +1266,9 @@ _AND_ANOTHER_PREDICATE = re.compile(
     r"\s+and\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?(?:(?:also|then|later|widely)\s+)?"
     r"(?:available|posted|distributed|circulated|shared|translated|reprinted|presented|discussed|debated|"
     r"made\s+public|put\s+online)\b"
+)
+_AND_RESOLVED_TO = re.compile(
+    r"\s+and\s+(?:also\s+)?(?:agreed|decided|pledged|resolved|vowed|promised|committed|planned)\s+to\b"
 )
 _AND_THEN = re.compile(
     r",\s+and\s+(?:(?:on|in)\s+[^,;.]{3,30}?\s+|(?:later|then|afterwards)\s+)?"

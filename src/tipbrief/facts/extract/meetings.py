@@ -1118,7 +1118,9 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             # "Its monitoring body, GRETA, held its first meeting", in an article on the AMMTC: a
             # holder the sentence names, of no body on record, whose meeting is no number of the
             # article's series.
-            return re.sub(r"^[Tt]he\s+", "", holder.group("who").strip())
+            # (Not the dateline before it: "SA KAEO, 14 Aug -- The provincial committee held its".)
+            who = re.split(r"\s+[-–—]{1,2}\s+", holder.group("who").strip())[-1]
+            return re.sub(r"^[Tt]he\s+", "", who)
         in_sentence = _bodies_in(ctx, text[:start])
         if in_sentence:
             return in_sentence[-1]
