@@ -515,7 +515,7 @@ def _events_in_sentence(
             # "Representatives met in Bangkok last Friday at the special meeting …, and ASEAN's
             # human rights commission is due to meet in Brunei later this month": what looks ahead
             # after a clause with another subject is that clause's, not the past meeting's.
-            stop_at = _CLAUSE_BREAK.search(own_clauses, max(0, max(f.at, f.end) - offset))
+            stop_at = _CLAUSE_BREAK.search(own_clauses, max(0, f.at - offset, f.end - offset))
             if stop_at is not None and only_past(own_clauses[: stop_at.start()]):
                 own_clauses = own_clauses[: stop_at.start()]
             tense = "future" if f.future or f.awaited else tense_of(own_clauses)

@@ -1316,7 +1316,7 @@ _DIED_LATELY = re.compile(
 # A box's field with no verb in its label or value: "End date: 30 June 2028", "Target: Q4 2018" (not
 # "Date taken: 10 February 2023", "Signed: 21 November 2015": done by then).
 _FIELD_LINE = re.compile(
-    r"\s*(?![^:]*\b(?:\w+ed|taken|held|written|given|made|done|begun|sent|shown|seen|drawn)\b)"
+    r"\s*(?!.*\b(?:\w+ed|taken|held|written|given|made|done|begun|sent|shown|seen|drawn)\b)"
     # (A label of words: not "Day One (24 June 2025): opening …", a highlight's heading.)
     r"[A-Z][A-Za-z /-]{1,30}?\s*:\s*[^:]{1,60}"
 )
