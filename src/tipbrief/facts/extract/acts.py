@@ -1717,6 +1717,9 @@ _CLAUSE_START = re.compile(
 )
 
 
+_AND_SUBJECT_VERB = re.compile(
+    r"\s+and\s+(?=(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:also\s+)?\w+ed\b)"
+)
 _SAID = re.compile(r"(?<=\bthe\s)said\s+(?=[A-Z])")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s+(?:has\s+|had\s+|finally\s+)?(?:been\s+)?$")
 # ("…, and it will take effect on January 1, 2012": the law the sentence names before, if any.)
@@ -1829,6 +1832,16 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
     if by and re.match(r"\s+by\s", text[v_end:]):
         return tuple(dict.fromkeys(c[2] for c in by))
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    # ("Cambodia ratified the convention in 2021 and Thailand registered its ratification": after a
+    # verb of its own, "and" opens another subject's clause; not "Cambodia and Thailand deposited".)
+    clause = max(
+        (
+            m.end()
+            for m in _AND_SUBJECT_VERB.finditer(text, clause, v_start)
+            if re.search(r"\b\w+ed\b", text[clause : m.start()])
+        ),
+        default=clause,
+    )
     subject = [c for c in named if clause <= c[0] and c[1] <= v_start and not _where(ctx, text, c[0])]
     if subject:
         # ("Cambodia … depositing its instrument in January 2016, together with Singapore": the
