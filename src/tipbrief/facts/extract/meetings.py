@@ -355,18 +355,27 @@ def _elided(text: str, names: list[MeetingName]) -> list[MeetingName]:
     for m in names:
         if m.generic or m.ordinal is None or not m.subject:
             continue
-        e = _ELIDED_ORDINAL.search(text, m.end)
-        if e is None or any(o.start <= e.start("n") < o.end for o in names):
-            continue
-        n = ordinal_value(e.group("n"))
-        if n is None or n == m.ordinal:
-            continue
         plain = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", m.title, flags=re.IGNORECASE)
-        out.append(
-            replace(
-                m, title=f"{ordinal(n)} {plain}", ordinal=n, start=e.start("n"), end=e.end("n"), elided=True
+        # ("The 10th AFML was held in Manila in 2017, the 11th in Singapore in 2018 and the 12th in
+        # Bangkok in 2019": each ordinal after the one before it.)
+        pos = m.end
+        while (e := _ELIDED_ORDINAL.search(text, pos)) is not None:
+            if any(o.start <= e.start("n") < o.end for o in names):
+                break
+            n = ordinal_value(e.group("n"))
+            if n is None or n == m.ordinal:
+                break
+            out.append(
+                replace(
+                    m,
+                    title=f"{ordinal(n)} {plain}",
+                    ordinal=n,
+                    start=e.start("n"),
+                    end=e.end("n"),
+                    elided=True,
+                )
             )
-        )
+            pos = e.end("n")
     return out
 
 
