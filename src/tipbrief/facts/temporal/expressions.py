@@ -195,7 +195,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "dm_range_cross",
-        rf"\b(?P<x_d1>{_DAY})\s+(?P<x_m1>{_MONTH})(?:,?\s+(?P<x_y1>{_YEAR}))?{_DASH}(?P<x_d2>{_DAY})\s+(?P<x_m2>{_MONTH})"
+        # ("Monday, 8 June - Friday, 12 June 2020": a programme's weekdays before each end.)
+        # (Only when the first end has its weekday too: not "Day 1 - Wednesday, 25 February".)
+        rf"\b(?:(?P<x_w1>{_WEEKDAY}),?\s+)?(?P<x_d1>{_DAY})\s+(?P<x_m1>{_MONTH})(?:,?\s+(?P<x_y1>{_YEAR}))?{_DASH}"
+        rf"(?(x_w1)(?:{_WEEKDAY},?\s+)?)(?P<x_d2>{_DAY})\s+(?P<x_m2>{_MONTH})"
         rf"(?:,?\s+(?P<x_y>{_YEAR}))?",
     ),
     (
@@ -233,7 +236,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:,?\s+year\s+(?P<ve_y>{_YEAR_CORE}))?\b"
         rf"|\b[Mm]onth\s+(?P<ve_mm>1[0-2]|0?[1-9]),?\s+year\s+(?P<ve_my>{_YEAR_CORE})\b",
     ),
-    ("dm_range", rf"\b(?P<r_d1>{_DAY}){_DASH}(?P<r_d2>{_DAY})\s+(?P<r_m>{_MONTH})(?:,?\s+(?P<r_y>{_YEAR}))?"),
+    (
+        "dm_range",
+        rf"\b(?:(?P<r_w1>{_WEEKDAY}),?\s+)?(?P<r_d1>{_DAY}){_DASH}(?(r_w1)(?:{_WEEKDAY},?\s+)?)(?P<r_d2>{_DAY})"
+        rf"\s+(?P<r_m>{_MONTH})"
+        rf"(?:,?\s+(?P<r_y>{_YEAR}))?",
+    ),
     ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
     # ("4 September B.E. 2560 (2017)": a Thai release's Buddhist Era year, the common one after it.)
     (
