@@ -376,7 +376,8 @@ def _caps_heading(line: str) -> bool:
 # (Not a clock time that opens a wrapped line, "10:30 am Ministers …": seconds, or a dash or bar.)
 _TIMESTAMP_LINE = re.compile(r"\s*(?:\d{1,2}:\d{2}:\d{2}\s+|\d{1,2}:\d{2}\s*[-–—|]\s+)(?=\S)")
 EVENT_FIELD = re.compile(
-    r"\s*(?:Dates?|When|Where|Venue|Time|Date\s*(?:and|&)\s*time|Registration(?:\s+deadline)?)\s*:\s*\S",
+    r"\s*(?P<label>Dates?|When|Where|Venue|Time|Date\s*(?:and|&)\s*time|Registration(?:\s+deadline)?)"
+    r"\s*:\s*(?P<value>\S.*)",
     re.IGNORECASE,
 )
 """A field of an event's listing ("Date: 24-26 March 2019", "Venue: Bangkok"): no sentence, no tense."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import BUDDHIST_ERA_OFFSET, MONTH_RE
+from tipbrief.facts.corpus import BUDDHIST_ERA_OFFSET, EVENT_FIELD, MONTH_RE
 from tipbrief.facts.extract.acts import (
     ACT_KINDS,
     POINT_KINDS,
@@ -2226,8 +2226,9 @@ def _by_whom(ctx: _Context, act: Act, party: str) -> str:
 _A_FIELD = re.compile(r"[A-Z][\w ]{1,25}?:\s")
 
 
-# An event page's date field: "Date: 24-26 March 2019", "When: Thursday, 14 September 2023".
-_DATE_FIELD = re.compile(r"\s*(?:Dates?|When|Date\s*(?:and|&)\s*time)\s*:\s*(?P<value>\S.*)", re.IGNORECASE)
+# Which of an event listing's fields (corpus.EVENT_FIELD) dates it: "Date: 24-26 March 2019",
+# "When: Thursday, 14 September 2023".
+_DATE_LABEL = re.compile(r"Dates?|When|Date\s*(?:and|&)\s*time", re.IGNORECASE)
 # A notice that the event will not be held then: its date field is the date it did not happen.
 _CALLED_OFF_NOTICE = re.compile(
     r"\b(?:postponed|cancell?ed|called off|deferred|rescheduled|suspended)\b", re.IGNORECASE
@@ -2237,8 +2238,12 @@ _CALLED_OFF_NOTICE = re.compile(
 def _field_meeting(ctx: _Context, s: Sentence) -> list[_Frame]:
     """ "Date: 24-26 March 2019" under "Regional Workshop on Victim Identification" (the box's
     title, else the page's): the one meeting the title names, dated by the field."""
-    field = _DATE_FIELD.fullmatch(s.text)
-    if field is None or not extract_temporals(field.group("value")):
+    field = EVENT_FIELD.fullmatch(s.text)
+    if (
+        field is None
+        or not _DATE_LABEL.fullmatch(field.group("label"))
+        or not extract_temporals(field.group("value"))
+    ):
         return []
     for title in (_box_title(ctx, s), ctx.article.document.title or ""):
         names = [m for m in meeting_names(ctx, title, sentence_words(title)) if not m.generic]
