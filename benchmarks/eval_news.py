@@ -89,6 +89,7 @@ SETS = (
     *("heldout180", "heldout181", "heldout182", "heldout183", "heldout184"),
     *("heldout185", "heldout186", "heldout187", "heldout188", "heldout189"),
     *("heldout190", "heldout191", "heldout192", "heldout193", "heldout194"),
+    *("heldout195", "heldout196", "heldout197", "heldout198", "heldout199"),
 )
 Interval = tuple[date | None, date | None]
 
