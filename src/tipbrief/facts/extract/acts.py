@@ -32,7 +32,7 @@ from tipbrief.facts.reference import Row, parse_partial
 from tipbrief.facts.temporal.expressions import Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import stated_interval
 
-ACT_KINDS = ("signing", "adoption", "ratification", "deposit", "entry-into-force")
+ACT_KINDS = ("signing", "adoption", "ratification", "deposit", "entry-into-force", "endorsement")
 """Kinds of event that are acts on an instrument: their identity is the instrument (and the party)."""
 POINT_KINDS = frozenset({*ACT_KINDS, "launch", "publication"})
 """Events of one day: a day the text names dates them, even at a meeting of several."""
@@ -230,6 +230,11 @@ _NOT_AN_ACT = re.compile(
 _EXPECTED_TO = re.compile(
     r"\b(?:expected|due|set|scheduled|likely|expects?|plans?|planned|intends?)\s+to\s+$", re.IGNORECASE
 )
+# "…, clearing the way for the leaders to sign the convention at the 27th Summit": a signing or an
+# adoption to come (not "clearing the way for the convention to take effect", which its terms date).
+_CLEARED_FOR = re.compile(
+    r"\b(?:clear|pav)(?:e|es|ed|ing)\s+the\s+way\s+for\s+(?:[\w'’-]+\s+){0,4}?to\s+$", re.IGNORECASE
+)
 # "became the sixth state to ratify", "were the first to deposit": done, and counted.
 # ("have become the first ASEAN member states to deposit", "was one of the first two countries to
 # deposit")
@@ -324,6 +329,7 @@ def find_acts(
             or _USED_TO_ACT.search(lead)
             or _MET_TO_ACT.search(text, max(0, verb.start() - 80), verb.start())
             or (_PREPARE_TO.search(lead) and kind == "conclusion")
+            or (kind == "conclusion" and _CLEARED_FOR.search(text, max(0, verb.start() - 80), verb.start()))
         ):
             continue
         if (
@@ -522,6 +528,9 @@ def find_acts(
             # ("finalised the draft Plan, which will be submitted for adoption in November": the
             # adoption to come is the act.)
             and not _FOR_ADOPTION.search(text)
+            # ("ministers endorsed the draft ASEAN Convention …": the endorsement of a text leaders
+            # are to sign is an act of its own; see _endorses_for_signing.)
+            and not _endorses_for_signing(ctx, text, verb, word, name)
         }
         # "endorsed the upgrading of the Treaty on Mutual Legal Assistance … to an ASEAN treaty": the
         # verb acts on a work on the instrument, not on the instrument itself.
@@ -590,6 +599,13 @@ def find_acts(
                 # "Foreign ministers endorsed the convention on Friday": leaders sign a convention;
                 # ministers or officials who endorse it send it on to them.
                 continue
+            if act_kind == "signing" and word.casefold().startswith("endors"):
+                if _national_endorser(ctx, text, verb):
+                    # "The Thai cabinet endorsed the Convention on 10 November": a step at home
+                    # towards the country's signature or ratification, which the sentence does not
+                    # date (never the signing).
+                    continue
+                act_kind = "endorsement"
             parties: tuple[str, ...] = ()
             counted = False
             if act_kind == "entry-into-force":
@@ -687,10 +703,12 @@ def find_acts(
             acronym = (row.get("acronym") if row else "") or next(
                 (k for k, v in ctx.glossary.items() if _norm(v) == _norm(label)), ""
             )
-            future = (
-                act_kind == "entry-into-force"
-                and bool(re.match(r"(?:enters|takes|comes|becomes)\b", word, re.IGNORECASE))
-            ) or bool(_PLANNED.search(lead))
+            future = act_kind == "entry-into-force" and bool(
+                re.match(r"(?:enters|takes|comes|becomes)\b", word, re.IGNORECASE)
+            )
+            future = future or bool(
+                _PLANNED.search(lead) or _CLEARED_FOR.search(text, max(0, verb.start() - 80), verb.start())
+            )
             subject = row.key if row else _norm(label)
             # "The Dewan Negara today passed the … (Amendment) Bill 2010. The Dewan Rakyat approved
             # the Bill on July 15.": a bill passes each house on its own day.
@@ -715,6 +733,24 @@ def find_acts(
                 )
             )
     return _unique(_endorsed_then_adopted(text, out) + listed_acts(ctx, text, out))
+
+
+def _endorses_for_signing(ctx: _Context, text: str, verb: re.Match[str], word: str, name: str) -> bool:
+    """ "At the 10th AMMTC … ministers endorsed the ASEAN Convention …, which the Leaders are to sign
+    at the 27th Summit": leaders sign a convention; an endorsement that sends its text on to them is a
+    step of its own, on its own day (never its signing, nor dated by the signing on record). Not a
+    country's own ("the Thai cabinet endorsed …", a step towards its ratification)."""
+    return (
+        word.casefold().startswith("endors")
+        and conclusion_kind(_instrument_row(ctx.gaz, name), name, word) == "signing"
+        and not _national_endorser(ctx, text, verb)
+    )
+
+
+def _national_endorser(ctx: _Context, text: str, verb: re.Match[str]) -> bool:
+    """Whether a legislature or cabinet acts ("The Thai cabinet endorsed the Convention")."""
+    lead = text[max(0, verb.start() - 80) : verb.start()]
+    return bool(re.search(_LEGISLATURE, lead) or _legislature_country(ctx, text, verb.start()))
 
 
 def _endorsed_then_adopted(text: str, acts: list[Act]) -> list[Act]:

@@ -1531,12 +1531,27 @@ def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> di
                 or _WHEN_THEY.match(text, m.end, f.at)
                 # "concluded the 11th AMMTC (11th AMMTC) with the adoption of the Plan": at the meeting.
                 or re.fullmatch(r"(?:\s*\([^)]*\))?\s+with\s+(?:the\s+)?", text[m.end : f.at])
+                # "At the 10th AMMTC, held in Kuala Lumpur from 29 September to 2 October, ministers
+                # endorsed the Convention": the sentence opens at the meeting, whose members act.
+                or (
+                    re.fullmatch(r"\s*(?:At|During)\s+(?:the\s+|its\s+|their\s+)?", text[: m.at])
+                    and _MEMBERS_ACT.fullmatch(text, m.end, f.at)
+                )
             )
         ):
             out[f.at] = m.at
     return out
 
 
+# What stands between a meeting that opens the sentence and its members' act: the meeting's own
+# bracket and "held" phrase, then who acted, and nothing else ("At the 10th AMMTC, ministers recalled
+# that leaders signed …" is a signing told there, not done there).
+_MEMBERS_ACT = re.compile(
+    r"(?:\s*\([^)]*\))?(?:,\s*(?:held|convened)\b[^;,]*(?:,\s*[A-Z][\w.'’-]*)?)?,\s*(?:the\s+)?"
+    r"(?:(?:[A-Z][\w-]*|senior|foreign|home|interior|member|state|national|regional|participating)\s+){0,3}"
+    r"(?:ministers|leaders|officials|delegates|participants|members|they|we)\s+"
+    r"(?:(?:also|jointly|formally|unanimously|had|have)\s+)?"
+)
 _SINCE_THING = re.compile(r"\bsince\s+(?:the|its|their|a|an)\s+(?=[\w'’-]+\s)", re.IGNORECASE)
 _WHEN_THEY = re.compile(r"[^;.]*,\s*(?:when|where|at which)\s+(?:they|[a-z]+)\s+(?:also\s+|jointly\s+)?$")
 
@@ -2132,6 +2147,7 @@ def _act_title(kind: str, label: str, acronym: str) -> str:
     return {
         "signing": f"Signing of {name}",
         "adoption": f"Adoption of {name}",
+        "endorsement": f"Endorsement of {name}",
         "ratification": f"Ratification of {name}",
         "deposit": f"Deposit of the instrument of ratification of {name}",
         "entry-into-force": f"Entry into force of {name}",
