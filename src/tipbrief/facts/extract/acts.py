@@ -427,6 +427,14 @@ def find_acts(
             and before
             and (
                 _BARE_HEAD.match(text, verb.end())
+                # ("Ministers endorsed the draft on Sept. 13": the instrument named before, if the
+                # article has named one only; after a consensus and the declaration it builds on,
+                # which draft is unknown.)
+                or (
+                    word.casefold().startswith("endors")
+                    and _BARE_DRAFT.match(text, verb.end())
+                    and len({r.key for r in before.rows}) == 1
+                )
                 or (kind == "ratification" and _WHICH_BEFORE.search(text, 0, verb.start()))
                 # ("Cambodia and Singapore were the first to ratify, in January 2016": the instrument
                 # the article is about.)
@@ -528,10 +536,17 @@ def find_acts(
             # ("finalised the draft Plan, which will be submitted for adoption in November": the
             # adoption to come is the act.)
             and not _FOR_ADOPTION.search(text)
-            # ("ministers endorsed the draft ASEAN Convention …": the endorsement of a text leaders
-            # are to sign is an act of its own; see _endorses_for_signing.)
-            and not _endorses_for_signing(ctx, text, verb, word, name)
+            # ("ministers endorsed the draft ASEAN Convention …": the endorsement of a draft is an
+            # act of its own, see below.)
+            and not (word.casefold().startswith("endors") and not _national_endorser(ctx, text, verb))
         }
+        endorsed_draft = word.casefold().startswith("endors") and (
+            bool(_BARE_DRAFT.match(text, verb.end()))
+            or any(
+                start > verb.start() and re.search(r"\bdraft\s+$", text[max(0, start - 8) : start], re.I)
+                for start, _, _ in found
+            )
+        )
         # "endorsed the upgrading of the Treaty on Mutual Legal Assistance … to an ASEAN treaty": the
         # verb acts on a work on the instrument, not on the instrument itself.
         drafts |= {
@@ -599,7 +614,9 @@ def find_acts(
                 # "Foreign ministers endorsed the convention on Friday": leaders sign a convention;
                 # ministers or officials who endorse it send it on to them.
                 continue
-            if act_kind == "signing" and word.casefold().startswith("endors"):
+            if (act_kind == "signing" or endorsed_draft) and word.casefold().startswith("endors"):
+                # (Of a draft, whatever the instrument: "Ministers of the ASCC Council endorsed the
+                # draft on Sept. 13", of a consensus the leaders adopted in November.)
                 if _national_endorser(ctx, text, verb):
                     # "The Thai cabinet endorsed the Convention on 10 November": a step at home
                     # towards the country's signature or ratification, which the sentence does not
@@ -733,18 +750,6 @@ def find_acts(
                 )
             )
     return _unique(_endorsed_then_adopted(text, out) + listed_acts(ctx, text, out))
-
-
-def _endorses_for_signing(ctx: _Context, text: str, verb: re.Match[str], word: str, name: str) -> bool:
-    """ "At the 10th AMMTC … ministers endorsed the ASEAN Convention …, which the Leaders are to sign
-    at the 27th Summit": leaders sign a convention; an endorsement that sends its text on to them is a
-    step of its own, on its own day (never its signing, nor dated by the signing on record). Not a
-    country's own ("the Thai cabinet endorsed …", a step towards its ratification)."""
-    return (
-        word.casefold().startswith("endors")
-        and conclusion_kind(_instrument_row(ctx.gaz, name), name, word) == "signing"
-        and not _national_endorser(ctx, text, verb)
-    )
 
 
 def _national_endorser(ctx: _Context, text: str, verb: re.Match[str]) -> bool:
@@ -1778,6 +1783,7 @@ _IT_WILL_BEFORE = re.compile(r"\bit\s+(?:will|(?:is|was)\s+(?:due|set|expected)\
 _BARE_HEAD = re.compile(
     r"\s+the\s+(?:Convention|Treaty|Agreement|Charter|Protocol|Declaration)\b(?!\s+(?:on|of|against|for)\b)"
 )
+_BARE_DRAFT = re.compile(r"\s+(?:the|its|their)\s+(?:final\s+)?draft\b(?!\s+(?:of\s+)?(?:the\s+)?[A-Z])")
 _WHICH_BEFORE = re.compile(r",\s+which\s+(?:had\s+|have\s+|has\s+|all\s+|both\s+)*$")
 
 
