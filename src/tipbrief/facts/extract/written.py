@@ -1174,6 +1174,31 @@ def _overlaps(iv: tuple[date, date] | None, lo: date, hi: date) -> bool:
     return iv is not None and iv[0] <= hi and iv[1] >= lo
 
 
+_SPAN_APART = re.compile(
+    r"\b(?P<n>a|an|one|two|three|four|five|six|\d{1,3}|several|some)\s+(?P<unit>year|month|week|day|decade)s?"
+    r"\s+(?P<way>after|before|since)\b",
+    re.IGNORECASE,
+)
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _span_after(m: re.Match[str], lo: date, hi: date) -> tuple[date, date] | None:
+    """ "today, a year after the country registered its ratification" (recorded on ``lo``..``hi``):
+    the days "today" may be, the span counted from the act, with the slack such a round span has
+    (a quarter of a year, a week of a month); none for a vague count ("several years after")."""
+    n = m.group("n").casefold()
+    count = int(n) if n.isdigit() else _COUNT.get(n)
+    if count is None or m.group("way").casefold() == "before":
+        return None
+    unit = m.group("unit").casefold()
+    if unit in ("year", "decade"):
+        years = count * (10 if unit == "decade" else 1)
+        return _shift_years(lo, years) - timedelta(days=92), _shift_years(hi, years) + timedelta(days=92)
+    days = {"month": 30, "week": 7, "day": 1}[unit] * count
+    slack = {"month": 7, "week": 2, "day": 0}[unit]
+    return lo + timedelta(days=days - slack), hi + timedelta(days=days + slack)
+
+
 def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) -> list[Constraint]:
     """Recorded events the article dates by a day it does not give in full: "handed its instrument
     of ratification … on February 7" (a deposit recorded on 7 February 2017: written within the
@@ -1230,7 +1255,27 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
                     and at < r[4].start
                     and _EVE_OF.search(ctx.original, max(0, r[4].start - 30), r[4].start)
                 )
+                # ("takes effect for Malaysia today, a year after the country registered its
+                # ratification": a span between the day and the recorded act says they are apart.)
+                and not (at < r[3] and _SPAN_APART.search(ctx.original, at, r[3]))
             ]
+            if t.relative == "today":
+                for label, lo, hi, pos, span, reference, url in recorded:
+                    apart = _SPAN_APART.search(ctx.original, at, pos) if at < pos <= at + reach else None
+                    found_after = _span_after(apart, lo, hi) if apart else None
+                    if found_after is not None and apart is not None:
+                        out.append(
+                            Constraint(
+                                "recorded-day",
+                                f"the article says “today, {apart.group()}” {label}, recorded on "
+                                f"{interval_label(lo, hi)}, so it was written between "
+                                f"{interval_label(*found_after)}",
+                                *found_after,
+                                span or s.span(ctx.doc, ctx.original, t.start, t.end),
+                                reference,
+                                url,
+                            )
+                        )
             for label, lo, hi, _, span, reference, url in near:
                 # The verb of the day's own clause says which way ("…, which open in the capital on
                 # October 9"); a day or month whose clause says nothing may lie on either side.
