@@ -764,6 +764,7 @@ def _events_in_sentence(
                     and not inside(c.span.start, day_aside, at)
                     and not _owned_by_another(ctx.original, c.span, at)
                     and not (f.kind not in ACT_KINDS and _an_instruments_year(ctx.original, c.span))
+                    and not (f.kind in ACT_KINDS and _another_instruments_year(ctx.original, c.span, f))
                     and not (f.kind in _GATHERING_KINDS and _a_periods_years(ctx.original, c))
                     and not _RECURRING_SINCE.search(ctx.original, max(0, c.span.start - 40), c.span.start)
                     and not _DEADLINE.search(ctx.original, max(0, c.span.start - 200), c.span.start)
@@ -1157,6 +1158,16 @@ _INSTRUMENT_OF_YEAR = re.compile(
 def _an_instruments_year(original: str, span: Span) -> bool:
     """Whether the expression is a year an instrument's name takes ("… Children of 2004")."""
     return bool(_INSTRUMENT_OF_YEAR.search(original, max(0, span.start - 160), span.start))
+
+
+def _another_instruments_year(original: str, span: Span, f: _Frame) -> bool:
+    """ "build on the Cebu Declaration, signed 16 years ago, and on the ASEAN Consensus of 2017":
+    a year another instrument's name takes is not the time of an act on this one."""
+    m = _INSTRUMENT_OF_YEAR.search(original, max(0, span.start - 160), span.start)
+    if m is None:
+        return False
+    head = original[m.start() : span.start].split()[0].casefold()
+    return bool(f.instruments) and not any(head in i.casefold() for i in f.instruments)
 
 
 def _a_periods_years(original: str, c: Constraint) -> bool:
