@@ -711,13 +711,20 @@ _NEW_CLAUSE = re.compile(
 )
 _SIGNED_OBJECT = re.compile(r"\b(?:signed|adopted)\s+(?:the\s+)?$", re.IGNORECASE)
 _INTO_FORCE = re.compile(r"\binto force\b", re.IGNORECASE)
+_MET_FOR = (
+    r"[^.;]{0,60}?\b(?:met|gathered|convened)(?:\s+(?:here|there|online|virtually|in\s+[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?))?\s+(?:for|at)\s+(?:the|their|its)\s+"
+)
 # Between a relative expression and the recorded event it dates: the verb of taking part in it or of
 # concluding it, and nothing that closes the clause.
 _VERB_AHEAD = re.compile(
     r"[^.;]{0,60}?\b(?:signed|adopted|will (?:join|attend|host|hold|take part in)|joined|attended|hosted|"
     r"held|took part in)\b[^.;:]{0,160}$"
     # "when they meet in Cha-am later this month for their 14th summit": the meeting right after.
-    r"|\s*,?\s*(?:for|at)\s+(?:the|their|its)\s+[^.;:,]{0,40}$",
+    r"|\s*,?\s*(?:for|at)\s+(?:the|their|its)\s+[^.;:,]{0,40}$"
+    # "Earlier this month, ASEAN leaders met in Jakarta for the 18th ASEAN Summit": the meeting they
+    # met for (not "met to prepare for the summit").
+    rf"|{_MET_FOR}[^.;:,]{{0,40}}$",
     re.IGNORECASE,
 )
 _ACT_NOUN = r"\b(?:signing|adoption|signature)"
@@ -1448,7 +1455,9 @@ _HELD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HELD_BEFORE = re.compile(
-    r"\b(?:held|hosted|chaired|attended|opened|closed|concluded|wrapped\s+up)\s+(?:the|its|their)\s+$",
+    r"\b(?:held|hosted|chaired|attended|opened|closed|concluded|wrapped\s+up)\s+(?:the|its|their)\s+$"
+    # "ASEAN leaders met in Jakarta for the 18th ASEAN Summit"
+    rf"|{_MET_FOR}$",
     re.IGNORECASE,
 )
 
