@@ -17,6 +17,7 @@ from tipbrief.facts.extract.patterns import (
     ORDINAL_TOKEN,
     ORDINAL_WORDS,
     SAME_PLACE,
+    ordinal_value,
 )
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -233,7 +234,8 @@ def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[
 _SCHEDULE = re.compile(r"\b(?:opens|begins|starts|ends|closes|runs|concludes)\b")
 _SAME_DAY = re.compile(r"\b(?:the same day|that (?:same )?day|the same date)\b", re.IGNORECASE)
 _THE_MEETING_ACTED = re.compile(
-    r"^(?:The|At the)\s+(?:\w+\s+)?(?:Meeting|meeting|Summit|summit|Conference|conference)s?\b(?:,[^,]*,)?\s+"
+    r"^(?:The|At the)\s+(?:(?P<word>\w+)\s+)?(?:Meeting|meeting|Summit|summit|Conference|conference)s?\b"
+    r"(?:,[^,]*,)?\s+"
     r"(?:also\s+)?(?:adopted|approved|endorsed|signed|launched|issued|noted|finali[sz]ed)\b"
 )
 _DATING = frozenset({"stated-date", "relative-date", "day-month"})
@@ -282,12 +284,19 @@ def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
             before = named_before[-1] if named_before else prev
             if before.place is not None:
                 ev = replace(ev, place=before.place, place_span=before.place_span)
+        acted = _THE_MEETING_ACTED.search(quote)
         if (
             ev.kind in ACT_KINDS
-            and (_THE_MEETING_ACTED.search(quote) or _AT_THE_SAME_MEETING.search(quote))
+            and (acted or _AT_THE_SAME_MEETING.search(quote))
             and not _DONE_BEFORE.search(quote)
         ):
             meetings = [e for e in reversed(earlier) if _family(e.kind) == "meeting" or e.kind == "summit"]
+            nth = ordinal_value(acted.group("word")) if acted and acted.group("word") else None
+            if nth is not None:
+                # ("… since the seventh conference, held in Bali in August 2018. The sixth conference,
+                # in Bali in March 2016, adopted the Bali Declaration": the meeting its number names,
+                # not the last one reported.)
+                meetings = [e for e in meetings if e.ordinal == nth]
             # ("… recalled the results of the 14th AMMTC, which Hanoi hosted in 2020. The meeting,
             # chaired by Brunei, approved a declaration": the meeting reported, not the one recalled.)
             meeting = next((e for e in meetings if not _RECALLED.search(e.sources[0].quote)), None) or next(
