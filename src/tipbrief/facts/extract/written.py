@@ -104,7 +104,9 @@ _HERE = re.compile(r"\bhere\b", re.IGNORECASE)
 # A time a month or more before the article, which "here" does not make current ("met here in
 # April": a month, told in the past).
 _HERE_BEFORE = re.compile(
-    r"\b(?:(?:last|previous)\s+(?:month|year)|(?:weeks|months|years)\s+ago|earlier\s+this\s+(?:month|year))\b"
+    r"\b(?:(?:last|previous)\s+(?:month|year)|(?:weeks|months|years)\s+ago|earlier\s+(?:this|in\s+the)\s+(?:month|year))\b"
+    # ("The 14th ASEAN Summit itself had been held here …": a past before the past, never now.)
+    r"|\bhad\s+been\s+(?:held|hosted|convened)\b"
     # ("… at the 10th AMMTC, held here in KL in late September": the place may come between.)
     rf"|\b(?:met|held|gathered|convened)\s+here\b(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
     rf"\s+in\s+(?:(?:early|mid|late)[-\s]+)?(?:{MONTH_RE})\b(?!\s+\d)",
