@@ -1639,7 +1639,8 @@ _CLAUSE_BREAK = re.compile(
     # "… met in the capital from July 29 to August 3, and on August 1 Australia launched …": a time,
     # then a subject and its own verb.
     r"|,\s+and\s+(?=(?:on|in)\s+[^,;]{1,25}?,?\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
-    r"(?:[a-z]+ed|met|held|signed|began|took|gave|made|won|set)\b)"
+    # ("…, and on 2 July ASEAN ministers held an emergency meeting": the subject's noun after its name.)
+    r"(?:[a-z]+s\s+)?(?:[a-z]+ed|met|held|signed|began|took|gave|made|won|set)\b)"
     # "Meetings continue here today and tomorrow, ending with the East Asia Summit on Monday"
     r"|,\s+(?:ending|closing|concluding|culminating)\s+(?:with|in)\s"
     # "endorsed in principle a work plan … and asked their senior officials to finalise it at a
@@ -2081,7 +2082,13 @@ def _own_and_clause(text: str, at: int) -> int:
         return -1
     stop = _CLAUSE_BREAK.search(text, at)
     own = text[at : stop.start() if stop else len(text)]
-    if extract_temporals(own) or (tense_of(own) == "future" and tense_of(text[: m.start()]) == "past"):
+    # ("…, and Australia will host ASEAN leaders in Sydney in March for a special summit": the
+    # clause's time may stand before its meeting.)
+    if (
+        extract_temporals(own)
+        or extract_temporals(text[m.start() : at])
+        or (tense_of(own) == "future" and tense_of(text[: m.start()]) == "past")
+    ):
         return m.start()
     return -1
 
