@@ -458,9 +458,12 @@ def find_acts(
             # and entered into force on 1 February 2008": the sentence's subject, named first.
             found = [n for n in names if n[1] <= verb.start()][:1]
         if not found and kind == "entry-into-force" and _IT_BEFORE.search(text, 0, verb.start()):
-            # "… and it entered into force in March 2017": the instrument named before.
+            # "… and it entered into force in March 2017": the instrument named before (one that
+            # binds: after "… was the ASEAN Declaration Against Trafficking …, which is not binding",
+            # "It entered into force on 8 March 2017" is the convention named before it).
             prior = [n for n in names if n[1] <= verb.start()]
-            found = prior[-1:] or ([(-1, -1, before[-1].get("name"))] if before else [])
+            in_force = [r for r in before.rows if r.get("kind") in _RATIFIED_KINDS] if not prior else []
+            found = prior[-1:] or ([(-1, -1, in_force[-1].get("name"))] if in_force else [])
         # "signed it", "steered the convention to its signing": the instrument named before (for
         # "its", the one instrument the sentence names before it, if only one).
         if not found and re.match(r"\s+it\b", text[verb.end() :]):
@@ -1417,7 +1420,9 @@ def _ratifiable(before: Sequence[Row], kind: str) -> Row:
     """The instrument named before that an unnamed deposit or ratification is of: the last one
     that is ratified at all ("Cambodia and Singapore deposited their instruments", after a
     convention and then a memorandum of understanding, which is signed, never ratified)."""
-    if kind in ("deposit", "ratification"):
+    if kind in ("deposit", "ratification", "entry-into-force"):
+        # (A declaration is adopted, never in force: "It entered into force on 8 March 2017, thirty
+        # days after the Philippines deposited the sixth instrument", after a declaration's name.)
         ratified = [r for r in before if r.get("kind") in _RATIFIED_KINDS]
         if ratified:
             return ratified[-1]

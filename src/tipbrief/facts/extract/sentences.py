@@ -365,15 +365,40 @@ def _clean_title(text: str) -> str:
 
 
 # "CORRECTION: An earlier version of this story said the 10th AMMTC was held in 2016.": what a
-# correction says was wrong is no statement of the article's.
+# correction says was wrong is no statement of the article's; nor is what a fact-check quotes to
+# reject ("CLAIM: A post shared widely says the convention was signed in Vientiane in 2004", "The
+# claim that the convention entered into force in 2016 is also wrong").
 _RETRACTED = re.compile(
     r"(?:^|\s[-–—]+\s+)(?:[A-Z]+(?:['’]S NOTE)?\s*:\s*)?"
-    r"(?:An?|The)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
-    r"(?:story|article|report|release|piece|item)\b",
+    r"(?:An?|The)\s+(?:earlier|previous|original)\s+version\s+(?:of\s+this\s+"
+    r"(?:story|article|report|release|piece|item|post|page)\b"
+    r"|(?:also\s+)?(?:said|stated|misstated|reported)\b)"
+    r"|^(?:FALSE\s+|VIRAL\s+)?(?:CLAIM|MYTH)\s*:"
+    r"|\b(?:misstated|misreported)\b"
+    r"|\b(?:incorrectly|wrongly|erroneously|falsely)\s+(?:said|stated|reported|claimed|claims|says|gave)\b"
+    r"|\bthe\s+claim\s+that\b"
+    r"|\b(?:viral|social[- ]media|Facebook|TikTok|WhatsApp|widely[- ]shared)\s+"
+    r"(?:post|message|video|claim)s?\b[^.;]{0,80}?\b(?:says|said|claims|claimed)\b"
+    r"|^(?:An?|The)\s+(?:post|posts)\b[^.;]{0,60}?\b(?:says|said|claims|claimed)\b",
     re.IGNORECASE,
 )
 
 
+# "FACT CHECK: Was ASEAN's trafficking convention signed in 2004?", "Q: Did Thailand ratify in
+# 2015?": a yes-or-no question asserts nothing (a wh-question, "When did Thailand ratify?", names
+# no act of its own either way).
+_ASKED = re.compile(
+    r"^(?:[A-Z][A-Z ]{0,20}:\s*)?(?:Was|Were|Is|Are|Did|Does|Do|Has|Have|Had|Will|Would|Can|Could|Should)\b"
+    r"[^?]*\?\s*$"
+)
+
+
+def asked(sentence: str) -> bool:
+    """The sentence is a yes-or-no question."""
+    return bool(_ASKED.match(sentence.strip()))
+
+
 def retracted(sentence: str) -> bool:
-    """The sentence reports what an earlier version of the article wrongly said."""
+    """The sentence reports what an earlier version of the article, or a claim the page rejects,
+    wrongly said."""
     return bool(_RETRACTED.search(sentence.lstrip()))
