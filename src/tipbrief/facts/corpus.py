@@ -600,6 +600,7 @@ COMMENT_HEADER = "header of a reader's comment (its date is the comment's)"
 MESSAGE_HEADER = "header of an e-mail (its date is the message's)"
 STAMP_HEADER = "header of a post or comment timed from when the page was read (the page's date less that)"
 YEARLESS_DATE_LINE = "date line without a year (the article's day, its year from the other clues)"
+COMMENT_STAMP = "time stamp under a reader's comment (the page was written no later)"
 ASIDE_DROPS = (
     BOX_HEADING,
     BOX_ENTRY,
@@ -608,6 +609,7 @@ ASIDE_DROPS = (
     COMMENT_HEADER,
     STAMP_HEADER,
     MESSAGE_HEADER,
+    COMMENT_STAMP,
 )
 
 
@@ -949,6 +951,17 @@ _COMMENT_HEADER = re.compile(
 )
 
 
+# "7 comments:", "Comments (2)", "12 thoughts on “…”": what follows is readers' comments.
+_COMMENTS_HEADING = re.compile(
+    r"(?:\d+\s+)?(?:Comments?|Responses?|Replies|Reader\s+comments)(?:\s*\(\d+\))?\s*:?|\d+\s+thoughts\s+on\b.*",
+    re.IGNORECASE,
+)
+# "November 23, 2024 at 11:40 AM" closing a comment (as blogs print it, on the comment's last line).
+_STAMP_LINE = re.compile(
+    rf"(?:^|(?<=\s))(?:{_FULL_DATE.pattern})\s*(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[aApP]\.?[mM]\.?)?)?\s*$"
+)
+
+
 # "u/kl_policy_nerd · 2 days ago", "SEA Wire Live @seawire_live · 9h": a post's or a comment's header
 # whose time counts back from when the page was read: the page's date, less that time.
 _STAMP_HEADER = re.compile(
@@ -1244,6 +1257,7 @@ def parse_article(
     under_heading = False
     comment_day: date | None = None
     stamp_ago: tuple[int, int] | None = None
+    in_comments = False
     # One paragraph that opens with a date is a release's date line; several make a timeline.
     entries = sum(1 for a, b in paragraphs if b > body_at and _TIMELINE_OPENING.match(text, a, b))
     # (Several paragraphs that open with a day and a dash are a timeline's entries, not a dateline.)
@@ -1286,6 +1300,16 @@ def parse_article(
             if cut == len(para.text):
                 continue
             para = _drop_prefix(para, cut)
+        if state.body_started and _COMMENTS_HEADING.fullmatch(para.text.strip()):
+            in_comments = True
+        elif in_comments and (stamp_line := _STAMP_LINE.search(para.text.rstrip())):
+            # (Under "7 comments:", "November 23, 2024 at 11:40 AM" is when a reader wrote, after the
+            # page: never a date the page reports.)
+            cut = stamp_line.start()
+            dropped.append(DroppedSpan(para.to_original(cut), para.end, COMMENT_STAMP))
+            if not para.text[:cut].strip():
+                continue
+            para = replace(para, end=para.to_original(cut), text=para.text[:cut].rstrip())
         header = (
             _COMMENT_HEADER.match(para.text)
             if state.body_started and not _table_row(para.text, state)

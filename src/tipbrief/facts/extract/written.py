@@ -28,6 +28,7 @@ from functools import partial
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.corpus import (
+    COMMENT_STAMP,
     COPY_NOTE,
     COPY_TAKEN,
     EVENT_FIELD,
@@ -138,6 +139,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_metadata(ctx),
         # (A copy taken on a day is a fact of the page's own: what it existed by.)
         *_copy_taken(ctx),
+        *_comment_stamps(ctx),
         *_today_stated(ctx),
         *_release_number(ctx),
         *_reporting_period(ctx),
@@ -203,6 +205,29 @@ def _copy_taken(ctx: _Context) -> list[Constraint]:
                 Constraint(
                     "copy-taken",
                     f"a copy of the page was taken on {day.isoformat()}, so it was written no later",
+                    None,
+                    day,
+                    Span(doc.id, dropped.start, dropped.end, line[:80]),
+                )
+            )
+    return out
+
+
+def _comment_stamps(ctx: _Context) -> list[Constraint]:
+    """A reader's comment under the page, stamped with its day: the page was written no later."""
+    doc = ctx.article.document
+    out = []
+    for dropped in doc.dropped:
+        if dropped.reason != COMMENT_STAMP:
+            continue
+        line = doc.text[dropped.start : dropped.end]
+        untimed = re.sub(r"\s*(?:,?\s*at\s+)?\d{1,2}[:.]\d{2}.*$", "", line)
+        day = _date_of_line(line) or parse_full_date(untimed)
+        if day is not None:
+            out.append(
+                Constraint(
+                    "comment-stamp",
+                    f"a reader commented on the page on {day.isoformat()}, so it was written no later",
                     None,
                     day,
                     Span(doc.id, dropped.start, dropped.end, line[:80]),
@@ -413,8 +438,10 @@ def _closing_line(ctx: _Context) -> list[Constraint]:
         if not closing or len(closing) > 80 or closing.endswith("."):
             break
         ended = _date_of_line(closing)
+        at = doc.text.rfind(closing)
+        if any(d.reason == COMMENT_STAMP and d.start <= at < d.end for d in doc.dropped):
+            break  # (a reader's comment's stamp, under "7 comments:": after the page)
         if ended is not None and not _a_lists_entry(doc.text, closing):
-            at = doc.text.rfind(closing)
             span = Span(doc.id, at, at + len(closing), closing)
             return [Constraint("published", f"the article ends “{closing}”", ended, ended, span, stated=True)]
     return []
@@ -701,7 +728,9 @@ def _common_readings(idents: list[Identification]) -> list[Candidate]:
 
 # Relative expressions counted in whole years or months: what "last year" means can be inverted.
 _COUNTED = re.compile(
-    r"(?:(?:earlier|later) this|this|last|next|previous) (?:year|month)|\w+ (?:years?|months?) ago"
+    r"(?:(?:earlier|later) this|this|last|next|previous) (?:year|month)"
+    # ("Nine years ago this week, the leaders … signed the Convention")
+    r"|\w+ (?:years?|months?) ago(?: this (?:week|month))?"
 )
 _SIGNED = re.compile(r"\b(?:signed|adopted)\b", re.IGNORECASE)
 _LAUNCHED = re.compile(r"\b(?:launched|inaugurated)\b", re.IGNORECASE)
