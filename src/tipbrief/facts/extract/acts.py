@@ -714,7 +714,9 @@ def find_acts(
                     )
                 ):
                     parties = tuple(c for c in (country_before(),) if c)
-                parties = parties or _legislature_country(ctx, text, verb.start())
+                parties = (
+                    parties or _legislature_country(ctx, text, verb.start()) or _profile_country(ctx, text)
+                )
                 counted = not parties and act_kind == "deposit" and row is not None
                 if counted and row is not None:
                     parties = _nth_depositor(ctx, text, verb.start(), verb.end(), row)
@@ -2003,6 +2005,22 @@ def _legislature_country(ctx: _Context, text: str, v_start: int) -> tuple[str, .
     if filed is not None and re.search(rf"{_LEGISLATURE}\b|{_HEAD_OF_STATE}", text[:v_start]):
         return (filed[0].country,)
     return ()
+
+
+_PROFILE_TITLE = re.compile(
+    r"\b(?:country\s+profile|profile|key\s+facts|fact\s+sheet|at\s+a\s+glance)\b", re.IGNORECASE
+)
+
+
+def _profile_country(ctx: _Context, text: str) -> tuple[str, ...]:
+    """ "ACTIP: signed 21 November 2015; instrument of ratification deposited 5 January 2017" on a
+    page titled "Country profile: Viet Nam": with no country in the sentence, the one the profile is
+    of."""
+    title = ctx.article.document.title or ""
+    if countries(ctx, text) or not _PROFILE_TITLE.search(title):
+        return ()
+    named = {c for _, _, c in countries(ctx, title)}
+    return (named.pop(),) if len(named) == 1 else ()
 
 
 def _party_by_adjective(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
