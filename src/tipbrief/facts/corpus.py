@@ -386,7 +386,9 @@ EVENT_FIELD = re.compile(
 # A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
 # (Also a Thai page's Buddhist Era year, with the common year or without it: "B.E. 2551 (2008)".)
 # A chronology's row: its year, then a gap of spaces (or a tab) before its entry.
-_YEAR_ROW = re.compile(r"\s*(?:19|20)\d\d(?: {2,}|\t)\S")
+# ("2004 - ASEAN Declaration … adopted in Vientiane" over "2015 - ACTIP signed": a "Key dates" box's
+# rows, a line each, so that no row's place or day runs into the next.)
+_YEAR_ROW = re.compile(r"\s*(?:19|20)\d\d(?: {2,}|\t|\s*(?:--|[–—:]|-(?!\d))\s+)\S")
 _YEAR_HEADING = re.compile(
     r"\s*(?:(?P<year>(?:19|20)\d\d)(?:\s*\(B\.E\.\s*25\d\d\))?"
     r"|B\.E\.\s*(?P<be>25\d\d)(?:\s*\((?P<ce>(?:19|20)\d\d)\))?)"
