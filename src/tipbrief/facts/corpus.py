@@ -839,6 +839,8 @@ _DURATION = re.compile(
 _PUBLISHED_LABEL = re.compile(
     r"(?:Air(?:ed|\s+date)(?:\s+on)?|(?:First\s+)?[Bb]roadcast(?:\s+on)?|Date\s+(?:published|posted|issued)"
     r"|Issue\s+date|Issued(?:\s+on)?|(?:First\s+)?Published(?:\s+online)?(?:\s+on)?|Posted(?:\s+on)?|Released(?:\s+on)?"
+    # ("Release date: 30 November 2023", "Date of release: …", "Publication date: …": a data page's.)
+    r"|(?:Release|Publication)\s+date|Date\s+of\s+(?:release|publication)"
     # ("Streamed live on Nov 12, 2017", "Premiered Jul 30, 2021": a video page's; "Received 3 March
     # 2019; accepted 12 June 2019; published online 1 July 2019": a journal article's.)
     r"|Streamed\s+live(?:\s+on)?|Premiered(?:\s+on)?|Uploaded(?:\s+on)?|Available\s+online(?:\s+on)?"
