@@ -297,6 +297,10 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # "00:27:05  The numbers: …" over "00:33:40  ASEAN's answer: …": a programme's
                 # chapters, each at its time, a line each.
                 or _TIMESTAMP_LINE.match(line)
+                # "a) Jakarta b) Labuan Bajo" under a quiz's question, then "Answer: b) Labuan Bajo,
+                # at the 42nd ASEAN Summit": the options name no event's place; the answer is a line
+                # of its own.
+                or _QUIZ_LINE.match(line)
                 # "Royal assent: 18 July 2007" over "Commenced: 28 February 2008": a box's fields, a
                 # line each, each value its own label's.
                 or (
@@ -388,6 +392,7 @@ EVENT_FIELD = re.compile(
 # A chronology's row: its year, then a gap of spaces (or a tab) before its entry.
 # ("2004 - ASEAN Declaration … adopted in Vientiane" over "2015 - ACTIP signed": a "Key dates" box's
 # rows, a line each, so that no row's place or day runs into the next.)
+_QUIZ_LINE = re.compile(r"\s*(?:\(?[a-eA-E]\)\s+\S|(?:Correct\s+answer|Answer|Ans)\s*[:.]\s)")
 _YEAR_ROW = re.compile(r"\s*(?:19|20)\d\d(?: {2,}|\t|\s*(?:--|[–—:]|-(?!\d))\s+)\S")
 _YEAR_HEADING = re.compile(
     r"\s*(?:(?P<year>(?:19|20)\d\d)(?:\s*\(B\.E\.\s*25\d\d\))?"
