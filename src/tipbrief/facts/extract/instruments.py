@@ -100,7 +100,10 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
     # "the bloc's convention against human trafficking", "ASEAN's own convention against trafficking",
     # "The ASEAN convention against human trafficking": ASEAN's own, described as a regional one is.
     if "onvention against" in text or "rafficking convention" in text:
-        for m in _ASEAN_OWN_CONVENTION.finditer(text):
+        # ("When ASEAN leaders put their names to the regional convention against trafficking in
+        # persons at their summit": regional, in a sentence on ASEAN, is ASEAN's own.)
+        regional = _REGIONAL_CONVENTION.finditer(text) if "ASEAN" in text else iter(())
+        for m in (*_ASEAN_OWN_CONVENTION.finditer(text), *regional):
             if not _overlaps_found(found, m.start("name"), m.end("name")):
                 found.append((m.start("name"), m.end("name"), "regional convention against trafficking"))
     # "The Council of Europe convention that GRETA monitors", "the Council of Europe's convention, in
@@ -344,6 +347,9 @@ _ASEAN_OWN_CONVENTION = re.compile(
     r"(?:(?:legally\s+)?binding\s+|landmark\s+|regional\s+)?"
     r"(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?"
     r"|(?:anti-)?(?:human\s+|people\s+)?trafficking\s+convention)\b"
+)
+_REGIONAL_CONVENTION = re.compile(
+    r"\b[Tt]he\s+regional\s+(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?)\b"
 )
 PARTY_NOUNS = r"(?:countries|sides|governments|nations)"
 """What the signatories of a bilateral instrument are called as a subject ("the two countries")."""
