@@ -348,8 +348,10 @@ _ASEAN_OWN_CONVENTION = re.compile(
     r"(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?"
     r"|(?:anti-)?(?:human\s+|people\s+)?trafficking\s+convention)\b"
 )
+# ("A day after ASEAN leaders signed the convention against trafficking": the one ASEAN has.)
 _REGIONAL_CONVENTION = re.compile(
-    r"\b[Tt]he\s+regional\s+(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?)\b"
+    r"\b[Tt]he\s+(?:regional\s+)?(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking"
+    r"(?:\s+in\s+persons)?)\b(?!\s+(?:adopted|opened|of|by)\b)"
 )
 PARTY_NOUNS = r"(?:countries|sides|governments|nations)"
 """What the signatories of a bilateral instrument are called as a subject ("the two countries")."""
