@@ -315,6 +315,7 @@ def find_acts(
     out: list[Act] = []
     for verb in _ACT_VERB.finditer(text, words):
         word = verb.group("verb")
+        endorses = word.casefold().startswith("endors")
         kind = _verb_kind(word)
         lead = text[max(0, verb.start() - 40) : verb.start()]
         # "are expected to sign tomorrow": a planned act, dated as the future; "agreed to adopt",
@@ -431,7 +432,7 @@ def find_acts(
                 # article has named one only; after a consensus and the declaration it builds on,
                 # which draft is unknown.)
                 or (
-                    word.casefold().startswith("endors")
+                    endorses
                     and _BARE_DRAFT.match(text, verb.end())
                     and len({r.key for r in before.rows}) == 1
                 )
@@ -541,9 +542,9 @@ def find_acts(
             and not _FOR_ADOPTION.search(text)
             # ("ministers endorsed the draft ASEAN Convention …": the endorsement of a draft is an
             # act of its own, see below.)
-            and not (word.casefold().startswith("endors") and not _national_endorser(ctx, text, verb))
+            and not (endorses and not _national_endorser(ctx, text, verb))
         }
-        endorsed_draft = word.casefold().startswith("endors") and (
+        endorsed_draft = endorses and (
             bool(_BARE_DRAFT.match(text, verb.end()))
             or any(
                 start > verb.start() and re.search(r"\bdraft\s+$", text[max(0, start - 8) : start], re.I)
@@ -610,14 +611,14 @@ def find_acts(
                 continue  # (a gazette publishes laws and decrees)
             if (
                 act_kind == "signing"
-                and word.casefold().startswith("endors")
+                and endorses
                 and _instrument_row(ctx.gaz, name) is None
                 and _MINISTERS_BEFORE.search(text, 0, verb.start())
             ):
                 # "Foreign ministers endorsed the convention on Friday": leaders sign a convention;
                 # ministers or officials who endorse it send it on to them.
                 continue
-            if (act_kind == "signing" or endorsed_draft) and word.casefold().startswith("endors"):
+            if (act_kind == "signing" or endorsed_draft) and endorses:
                 # (Of a draft, whatever the instrument: "Ministers of the ASCC Council endorsed the
                 # draft on Sept. 13", of a consensus the leaders adopted in November.)
                 if _national_endorser(ctx, text, verb):
