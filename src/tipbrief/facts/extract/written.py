@@ -22,6 +22,7 @@ they disagree (a later one that contradicts those before it is dropped):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import partial
@@ -182,58 +183,57 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
 _COPY_VERB = re.compile(rf"{COPY_NOTE}\b", re.I)
 
 
-def _copy_taken(ctx: _Context) -> list[Constraint]:
-    """A copy of the page taken on a day (a web archive's capture, a printout): written no later."""
+def _no_later_than(
+    ctx: _Context, reason: str, rule: str, day_of: Callable[[str], date | None], what: str
+) -> list[Constraint]:
+    """A line the corpus set aside for ``reason`` that holds a day the page existed by."""
     doc = ctx.article.document
     out = []
     for dropped in doc.dropped:
-        if dropped.reason != COPY_TAKEN:
+        if dropped.reason != reason:
             continue
         line = doc.text[dropped.start : dropped.end]
-        day = web_archive_capture(line)
-        if day is None and _COPY_VERB.match(line):
-            day = next(
-                (
-                    iv[0]
-                    for t in extract_temporals(spelled(line))
-                    if (iv := stated_interval(t)) and iv[0] == iv[1]
-                ),
-                None,
-            )
+        day = day_of(line)
         if day is not None:
             out.append(
                 Constraint(
-                    "copy-taken",
-                    f"a copy of the page was taken on {day.isoformat()}, so it was written no later",
+                    rule,
+                    f"{what} on {day.isoformat()}, so it was written no later",
                     None,
                     day,
                     Span(doc.id, dropped.start, dropped.end, line[:80]),
                 )
             )
     return out
+
+
+def _copy_day(line: str) -> date | None:
+    day = web_archive_capture(line)
+    if day is None and _COPY_VERB.match(line):
+        day = next(
+            (
+                iv[0]
+                for t in extract_temporals(spelled(line))
+                if (iv := stated_interval(t)) and iv[0] == iv[1]
+            ),
+            None,
+        )
+    return day
+
+
+def _stamp_day(line: str) -> date | None:
+    untimed = re.sub(r"\s*(?:,?\s*at\s+)?\d{1,2}[:.]\d{2}.*$", "", line)
+    return _date_of_line(line) or parse_full_date(untimed)
+
+
+def _copy_taken(ctx: _Context) -> list[Constraint]:
+    """A copy of the page taken on a day (a web archive's capture, a printout): written no later."""
+    return _no_later_than(ctx, COPY_TAKEN, "copy-taken", _copy_day, "a copy of the page was taken")
 
 
 def _comment_stamps(ctx: _Context) -> list[Constraint]:
     """A reader's comment under the page, stamped with its day: the page was written no later."""
-    doc = ctx.article.document
-    out = []
-    for dropped in doc.dropped:
-        if dropped.reason != COMMENT_STAMP:
-            continue
-        line = doc.text[dropped.start : dropped.end]
-        untimed = re.sub(r"\s*(?:,?\s*at\s+)?\d{1,2}[:.]\d{2}.*$", "", line)
-        day = _date_of_line(line) or parse_full_date(untimed)
-        if day is not None:
-            out.append(
-                Constraint(
-                    "comment-stamp",
-                    f"a reader commented on the page on {day.isoformat()}, so it was written no later",
-                    None,
-                    day,
-                    Span(doc.id, dropped.start, dropped.end, line[:80]),
-                )
-            )
-    return out
+    return _no_later_than(ctx, COMMENT_STAMP, "comment-stamp", _stamp_day, "a reader commented on the page")
 
 
 def _posts_before(ctx: _Context, clues: list[Constraint]) -> list[Constraint]:
