@@ -626,6 +626,10 @@ def find_acts(
                     # towards the country's signature or ratification, which the sentence does not
                     # date (never the signing).
                     continue
+                if start > verb.end() and not _ENDORSED_OBJECT.fullmatch(text, verb.end(), start):
+                    # ("officials endorsed a regional data template to monitor implementation of the
+                    # ASEAN Convention …": what they endorsed is another text, on the convention.)
+                    continue
                 act_kind = "endorsement"
             parties: tuple[str, ...] = ()
             counted = False
@@ -1790,6 +1794,11 @@ _AND_THEN_IN_FORCE = re.compile(
 _IT_WILL_BEFORE = re.compile(r"\bit\s+(?:will|(?:is|was)\s+(?:due|set|expected)\s+to)\s+$")
 _BARE_HEAD = re.compile(
     r"\s+the\s+(?:Convention|Treaty|Agreement|Charter|Protocol|Declaration)\b(?!\s+(?:on|of|against|for)\b)"
+)
+# What stands between "endorsed" and the instrument it endorses: "the", "the draft", "the final text of"
+# (and "of" after the noun: "Endorsement of the ASEAN Convention …").
+_ENDORSED_OBJECT = re.compile(
+    r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|an?\s+)?(?:(?:final\s+|revised\s+)?(?:draft|text)\s+(?:of\s+)?(?:the\s+)?)?"
 )
 _BARE_DRAFT = re.compile(r"\s+(?:the|its|their)\s+(?:final\s+)?draft\b(?!\s+(?:of\s+)?(?:the\s+)?[A-Z])")
 _WHICH_BEFORE = re.compile(r",\s+which\s+(?:had\s+|have\s+|has\s+|all\s+|both\s+)*$")
