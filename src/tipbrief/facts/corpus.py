@@ -387,13 +387,16 @@ EVENT_FIELD = re.compile(
 """A field of an event's listing ("Date: 24-26 March 2019", "Venue: Bangkok"): no sentence, no tense."""
 
 
-# A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
-# (Also a Thai page's Buddhist Era year, with the common year or without it: "B.E. 2551 (2008)".)
-# A chronology's row: its year, then a gap of spaces (or a tab) before its entry.
+# A quiz's option ("a) Jakarta", "(b) Labuan Bajo") or its answer ("Answer: b) …").
+_QUIZ_LINE = re.compile(r"\s*(?:\(?[a-eA-E]\)\s+\S|(?:Correct\s+answer|Answer|Ans)\s*[:.]\s)")
+# What follows a year that opens a timeline's entry: a dash (not a range's "2017-2020") or a colon.
+_YEAR_DASH = r"\s*(?:--|[–—:]|-(?!\d))\s"
+# A chronology's row: its year, then a gap of spaces (or a tab) before its entry, or a dash.
 # ("2004 - ASEAN Declaration … adopted in Vientiane" over "2015 - ACTIP signed": a "Key dates" box's
 # rows, a line each, so that no row's place or day runs into the next.)
-_QUIZ_LINE = re.compile(r"\s*(?:\(?[a-eA-E]\)\s+\S|(?:Correct\s+answer|Answer|Ans)\s*[:.]\s)")
-_YEAR_ROW = re.compile(r"\s*(?:19|20)\d\d(?: {2,}|\t|\s*(?:--|[–—:]|-(?!\d))\s+)\S")
+_YEAR_ROW = re.compile(rf"\s*(?:19|20)\d\d(?: {{2,}}|\t|{_YEAR_DASH}\s*)\S")
+# A timeline's year on a line of its own, over the entries of that year ("2014", "June 20 - …").
+# (Also a Thai page's Buddhist Era year, with the common year or without it: "B.E. 2551 (2008)".)
 _YEAR_HEADING = re.compile(
     r"\s*(?:(?P<year>(?:19|20)\d\d)(?:\s*\(B\.E\.\s*25\d\d\))?"
     r"|B\.E\.\s*(?P<be>25\d\d)(?:\s*\((?P<ce>(?:19|20)\d\d)\))?)"
@@ -503,7 +506,7 @@ _DATED_LEDE = re.compile(rf"^(?P<date>{_FULL_DATE.pattern})\s*(?:--|[-–—])\s
 _YEARLESS_LEDE = re.compile(rf"(?P<date>{_DAY_MONTH})\s*(?:--|[–—])\s+(?=[A-Z\"“‘'])")
 # How a timeline's entry opens: a year (alone, with its month or day, or a span of years) and a dash
 # or colon: "2011 –", "June 2015 –", "* Nov. 24, 2014 -", "2016-2017 –".
-_TIMELINE_OPENING = re.compile(r"\s*(?:[*•·]\s*)?[^\n.!?]{0,20}?\b(?:19|20)\d\d\s*(?:--|[–—:]|-(?!\d))\s")
+_TIMELINE_OPENING = re.compile(rf"\s*(?:[*•·]\s*)?[^\n.!?]{{0,20}}?\b(?:19|20)\d\d{_YEAR_DASH}")
 _SOURCE_LINE = re.compile(r"^Source\s*:\s*(?P<outlet>\S.{1,80})$", re.IGNORECASE)
 _LINK_BOILERPLATE = re.compile(
     r"\b(?:can be (?:downloaded|viewed|found|accessed|read) here"
