@@ -90,6 +90,7 @@ SETS = (
     *("heldout185", "heldout186", "heldout187", "heldout188", "heldout189"),
     *("heldout190", "heldout191", "heldout192", "heldout193", "heldout194"),
     *("heldout195", "heldout196", "heldout197", "heldout198", "heldout199"),
+    *("heldout200", "heldout201", "heldout202", "heldout203", "heldout204"),
 )
 Interval = tuple[date | None, date | None]
 
