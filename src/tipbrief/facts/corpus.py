@@ -88,6 +88,9 @@ class Paragraph:
     ago: tuple[int, int] | None = None
     """How many days before the page's date the post the paragraph is part of was written, at the
     least and the most, from a header timed from the reading ("u/kl_policy_nerd · 2 days ago")."""
+    section: str = ""
+    """The short heading line the paragraph stands under, if any ("UN TIP Protocol" over "Instrument
+    of ratification deposited: 28 September 2009"): what its rows that name no instrument are of."""
 
     def to_original(self, offset: int) -> int:
         """Original offset of the cleaned character at ``offset``."""
@@ -1105,8 +1108,11 @@ def _rule_byline_date(text: str, meta: _Metadata) -> str | None:
     return None
 
 
+NAVIGATION_LABEL = "navigation label"
+
+
 def _rule_label(text: str, meta: _Metadata) -> str | None:
-    return "navigation label" if _is_label(text) else None
+    return NAVIGATION_LABEL if _is_label(text) else None
 
 
 def _rule_title(text: str, meta: _Metadata) -> str | None:
@@ -1267,6 +1273,7 @@ def parse_article(
     message_headers = _message_headers(text, paragraphs)
     heading_year: int | None = None
     under_heading = False
+    section = ""
     comment_day: date | None = None
     stamp_ago: tuple[int, int] | None = None
     in_comments = False
@@ -1377,6 +1384,9 @@ def parse_article(
             # the clues below (written.py).
             dateline_span = para.span(day.start("date"), day.end("date"))
         reason = next((r for rule in PARAGRAPH_RULES if (r := rule(para.text, state))), None)
+        if reason == NAVIGATION_LABEL and (state.body_started or state.title is not None):
+            # (Under the page's title: a section's heading, not the site's menu above it.)
+            section = para.text
         if reason:
             dropped.append(DroppedSpan(para.start, para.end, reason))
             continue
@@ -1460,7 +1470,7 @@ def parse_article(
             dropped.append(signoff)
             state.outlet = state.outlet or outlet
         state.table_bars = para.text.count("|")
-        kept.append(para)
+        kept.append(replace(para, section=section) if section else para)
     document = Document(
         id=doc_id,
         path=path,
@@ -1496,7 +1506,7 @@ def _drop_prefix(para: Paragraph, n: int) -> Paragraph:
     breaks = tuple((c - n, o) for c, o in para.breaks if c >= n)
     if not breaks or breaks[0][0] != 0:
         breaks = ((0, orig), *breaks)
-    return Paragraph(orig, para.end, rest, breaks, para.year, para.written, para.ago)
+    return Paragraph(orig, para.end, rest, breaks, para.year, para.written, para.ago, para.section)
 
 
 # --- I/O ----------------------------------------------------------------------

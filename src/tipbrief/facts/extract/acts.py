@@ -447,6 +447,16 @@ def find_acts(
                 # "Myanmar's Union Parliament approved the ratification in December": of the
                 # instrument the article is about.
                 or (kind == "ratification" and _LEGISLATURE_APPROVED.search(text, 0, verb.start()))
+                # ("Signed by the President with the other ASEAN Leaders: 21 November 2015", a
+                # profile's row under the instrument's heading: of the instrument named last.)
+                # (Named before it: not the instrument a page names first, further down.)
+                or (
+                    verb.start() == 0
+                    and not names
+                    and _LABEL_ROW.match(text, verb.end())
+                    and named_before is not None
+                    and bool(named_before())
+                )
             )
         ):
             # "which ratified the Convention last year", "Cambodia and Singapore, which ratified
@@ -1801,6 +1811,8 @@ _ENDORSED_OBJECT = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|an?\s+)?(?:(?:final\s+|revised\s+)?(?:draft|text)\s+(?:of\s+)?(?:the\s+)?)?"
 )
 _BARE_DRAFT = re.compile(r"\s+(?:the|its|their)\s+(?:final\s+)?draft\b(?!\s+(?:of\s+)?(?:the\s+)?[A-Z])")
+# The rest of a row's label, up to its colon, and a value with a date ("Ratified: pending" reports no act).
+_LABEL_ROW = re.compile(r"[^:.;]{0,80}:\s+[A-Za-z ,.'’()-]{0,40}?\d")
 _WHICH_BEFORE = re.compile(r",\s+which\s+(?:had\s+|have\s+|has\s+|all\s+|both\s+)*$")
 
 
@@ -2018,7 +2030,8 @@ def _legislature_country(ctx: _Context, text: str, v_start: int) -> tuple[str, .
 
 
 _PROFILE_TITLE = re.compile(
-    r"\b(?:country\s+profile|profile|key\s+facts|fact\s+sheet|at\s+a\s+glance)\b", re.IGNORECASE
+    r"\b(?:country\s+(?:profile|brief|note|page|summary)|profile|key\s+facts|fact\s+sheet|at\s+a\s+glance)\b",
+    re.IGNORECASE,
 )
 
 

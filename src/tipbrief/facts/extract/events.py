@@ -2235,7 +2235,16 @@ def _rows_before(ctx: _Context, s: Sentence, named_only: bool = False) -> tuple[
     else the article's first (unless ``named_only``)."""
     rows: dict[str, Row] = {}
     described: dict[str, Row] = {}
+    section = ""
     for other in ctx.sentences:
+        # (A section's heading comes before its first paragraph: "UN TIP Protocol" over "Instrument of
+        # ratification deposited …: 28 September 2009", in a profile that names ACTIP further down.)
+        named = [] if other.paragraph.section == section else _instrument_names(ctx, other.paragraph.section)
+        section = other.paragraph.section
+        for _, _, name in named:
+            if (row := _instrument_row(ctx.gaz, name)) is not None:
+                rows.pop(row.key, None)
+                rows[row.key] = row
         if other is s or (other.paragraph.start, other.start) >= (s.paragraph.start, s.start):
             break
         for _, _, name in _instrument_names(ctx, other.text):
