@@ -414,6 +414,15 @@ def find_acts(
                 or _APPOSED.fullmatch(text, unnamed.end(), n[0])
                 or not _PAST_ITS_PHRASE.search(text, unnamed.end(), n[0])
             ]
+        row_of = _NAMED_ROW.match(text, names[0][1]) if not found and names and names[0][0] <= 2 else None
+        if (
+            row_of is not None
+            and verb.start() >= row_of.end()
+            and not any(row_of.end() <= n[0] < verb.start() for n in names[1:])
+        ):
+            # ("UN Convention against Transnational Organized Crime - signed 13 December 2000;
+            # ratified 17 October 2013": a list's row, its instrument and then what was done to it.)
+            found = names[:1]
         if not found and (kind == "deposit" or _INSTRUMENT_OF_RATIFICATION.search(text)):
             # "its instrument of ratification was handed to …": the instrument the article is about.
             # (Named before the verb, if the sentence names any there: "The Convention had entered
@@ -1813,6 +1822,9 @@ _ENDORSED_OBJECT = re.compile(
 _BARE_DRAFT = re.compile(r"\s+(?:the|its|their)\s+(?:final\s+)?draft\b(?!\s+(?:of\s+)?(?:the\s+)?[A-Z])")
 # The rest of a row's label, up to its colon, and a value with a date ("Ratified: pending" reports no act).
 _LABEL_ROW = re.compile(r"[^:.;]{0,80}:\s+[A-Za-z ,.'’()-]{0,40}?\d")
+# A row's instrument, then its bracketed acronym or number, then a dash or colon: what follows is
+# done to it.
+_NAMED_ROW = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*(?:[-–—]|:)\s+")
 _WHICH_BEFORE = re.compile(r",\s+which\s+(?:had\s+|have\s+|has\s+|all\s+|both\s+)*$")
 
 

@@ -101,13 +101,27 @@ def narrative_days(relative: str | None) -> int | None:
     return n * (7 if m.group("unit") == "week" else 1) * (-1 if m.group("way") == "earlier" else 1)
 
 
+def section_start(ctx: _Context, offset: int) -> int:
+    """Where the section that holds the original ``offset`` begins: "the same day" under a heading
+    ("TREATY PRACTICE … deposited the convention and the Protocol … on the same day") counts from no
+    day of the section above it (a list's last row, "binding from 30 January 2020")."""
+    paragraphs = ctx.article.paragraphs
+    at = next((i for i, p in enumerate(paragraphs) if p.start <= offset < p.end), None)
+    if at is None or not paragraphs[at].section:
+        return 0
+    while at > 0 and paragraphs[at - 1].section == paragraphs[at].section:
+        at -= 1
+    return paragraphs[at].start
+
+
 def day_named_before(ctx: _Context, offset: int, not_after: date | None = None) -> date | None:
     """The last single day the article names before ``offset`` (see NARRATIVE_DAYS), unless a wider
     date follows it ("In November, leaders adopted … On the same day": some day of that November,
     not the day of the dateline before it). A past act counts from no day after ``not_after``, the
     article's date: "The two-day summit closes on Tuesday. … On the same day, ministers signed …"
     is the day before the Tuesday to come."""
-    before = [d for at, d in ctx.named_days if at < offset]
+    since = section_start(ctx, offset)
+    before = [d for at, d in ctx.named_days if since <= at < offset]
     if not_after is not None:
         while before and before[-1] is not None and before[-1] > not_after:
             before.pop()
@@ -730,6 +744,8 @@ def _dates_found(
                     None,
                 )
                 base = last.earliest if last and last.earliest == last.latest else None
+                if last and last.span.start < section_start(ctx, span.start):
+                    base = None  # (a day of the section above: see section_start)
                 if last and any(last.span.start < at < span.start for at in unnamed):
                     base = None  # ("On the opening day …. The same day …": that day, unknown)
                 if base is not None:

@@ -86,6 +86,13 @@ _ABOUT_ANOTHER = re.compile(
 )
 
 
+# The depositary an instrument is deposited with, after its name.
+_WITH_DEPOSITARY = re.compile(
+    r"\s+with\s+(?:the\s+)?(?:United\s+Nations|UN|ASEAN|ILO|International\s+Labour|Secretary[- ]General"
+    r"|Director[- ]General)\b.*$"
+)
+
+
 def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     folded = text.casefold()
@@ -144,11 +151,18 @@ def _find_instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str
         if when is not None:
             end -= len(name) - when.start()
             name = name[: when.start()]
-        # ("signed the Convention in Kuala Lumpur last November": where, not part of the name.)
+        # ("deposited the convention and the Protocol with the United Nations on the same day": with
+        # whom it was deposited, not part of the name.)
+        depositary = _WITH_DEPOSITARY.search(name)
+        if depositary is not None:
+            end -= len(name) - depositary.start()
+            name = name[: depositary.start()]
+        # ("signed the Convention in Kuala Lumpur last November", "… the Convention in Kuala Lumpur.":
+        # where, not part of the name.)
         where = next(
             (
                 w
-                for w in re.finditer(r"\s+in\s+(?P<at>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$", name)
+                for w in re.finditer(r"\s+in\s+(?P<at>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\.?$", name)
                 if ctx.gaz.place_row(w.group("at")) is not None
             ),
             None,

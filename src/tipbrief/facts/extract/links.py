@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import ACT_KINDS
+from tipbrief.facts.extract.dates import section_start
 from tipbrief.facts.extract.events import _actors, _identifications, _within
 from tipbrief.facts.extract.meetings import meeting_names
 from tipbrief.facts.extract.patterns import (
@@ -251,7 +252,7 @@ _AT_THE_SAME_MEETING = re.compile(r"\b(?:at|during)\s+the\s+same\s+(?:summit|mee
 _RECALLED = re.compile(r"\b(?:recall(?:ed|ing|s)?|results? of|outcomes? of)\b")
 
 
-def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
+def _link_back(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]:
     """What a sentence takes from the event before it: "on the same day", "in the same city",
     and "The Meeting adopted …" (an act of the meeting just reported, on its date and at its place)."""
     out = list(raw)
@@ -261,10 +262,13 @@ def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
         prev = earlier[-1] if earlier else None
         if prev is None:
             continue
-        if _SAME_DAY.search(quote) and not any(c.rule in _DATING for c in ev.constraints):
+        same_day = _SAME_DAY.search(quote)
+        if same_day and not any(c.rule in _DATING for c in ev.constraints):
             dated = next(
                 (e for e in reversed(out[:i]) if any(c.rule in _DATING for c in e.constraints)), prev
             )
+            if dated.sources[0].start < section_start(ctx, ev.sources[0].start + same_day.start()):
+                dated = replace(dated, constraints=())  # (a day of the section above: none)
             ev = replace(
                 ev, constraints=ev.constraints + tuple(c for c in dated.constraints if c.rule in _DATING)
             )
@@ -322,7 +326,7 @@ def _link_back(raw: list[EventCandidate]) -> list[EventCandidate]:
 def _merge_within_article(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]:
     """An article that mentions its event twice ("a seminar … The seminar …") states one event;
     two events of one kind with different names, bodies or numbers stay two."""
-    raw = _link_back(raw)
+    raw = _link_back(ctx, raw)
     groups: list[list[EventCandidate]] = []
     for ev in raw:
         if ev.generic:

@@ -141,6 +141,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         # (A copy taken on a day is a fact of the page's own: what it existed by.)
         *_copy_taken(ctx),
         *_comment_stamps(ctx),
+        *_page_reviewed(ctx),
         *_today_stated(ctx),
         *_release_number(ctx),
         *_reporting_period(ctx),
@@ -234,6 +235,31 @@ def _copy_taken(ctx: _Context) -> list[Constraint]:
 def _comment_stamps(ctx: _Context) -> list[Constraint]:
     """A reader's comment under the page, stamped with its day: the page was written no later."""
     return _no_later_than(ctx, COMMENT_STAMP, "comment-stamp", _stamp_day, "a reader commented on the page")
+
+
+# "Page last reviewed: March 2019", "Last updated: May 2023": a reference page's line of its own
+# that says when its text was last gone over, to the month.
+_PAGE_REVIEWED = re.compile(
+    r"(?:(?:This\s+)?page\s+(?:was\s+)?)?(?:last\s+)?(?:updated|reviewed|revised|checked)(?:\s+(?:on|in))?\s*:?\s*"
+    rf"(?P<date>(?:{MONTH_RE})\.?,?\s+(?:19|20)\d\d)\.?",
+    re.IGNORECASE,
+)
+
+
+def _page_reviewed(ctx: _Context) -> list[Constraint]:
+    """A line that gives the month the page was last updated or reviewed: it is as of that month."""
+    doc = ctx.article.document
+    out = []
+    for s in ctx.sentences:
+        m = _PAGE_REVIEWED.fullmatch(s.text.strip()) if len(s.text) <= 60 else None
+        found = next(iter(extract_temporals(m.group("date"))), None) if m else None
+        iv = stated_interval(found) if found is not None else None
+        if m is None or iv is None or iv[0] is None:
+            continue
+        span = s.span(doc.id, doc.text, m.start("date"), m.end("date"))
+        note = f"the page says it was last reviewed in “{span.quote}”"
+        out.append(Constraint("page-reviewed", note, *iv, span))
+    return out
 
 
 def _posts_before(ctx: _Context, clues: list[Constraint]) -> list[Constraint]:
