@@ -135,7 +135,7 @@ _CHANGE_OBJECT = re.compile(
 
 
 _DOCUMENT_OBJECT = re.compile(
-    r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:decree|law|bill|order|sub-decree)\b"
+    r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:decree|law|bill|order|sub-decree|resolution)\b"
     r"|(?:[A-Z][a-z]+\s+)?(?:Law|Decree|Act|Order)\s+No\b)"
 )
 
@@ -609,6 +609,17 @@ def find_acts(
                 # 2008", after a paragraph on ACTIP).
                 opens = start >= 0 and re.fullmatch(r"\s*(?:The\s+)?", text[:start]) is not None
                 alike = [n for n in previous() if label.casefold() in n.casefold().split()] if opens else []
+                clause = _AFTER_SEMICOLON.search(text, 0, start) if start >= 0 and not opens else None
+                if clause is not None:
+                    # ("… deposited its instrument of ratification of the ASEAN Convention … in January
+                    # 2017; the Convention entered into force …": the one such the clause before names.)
+                    alike = list(
+                        {
+                            n[2]
+                            for n in names
+                            if n[1] <= clause.start() and label.casefold() in n[2].casefold().split()
+                        }
+                    )
                 if len(alike) != 1:
                     continue
                 row = _instrument_row(ctx.gaz, alike[0])
@@ -1119,12 +1130,13 @@ def _rows_named(ctx: _Context, words: str) -> list[Row]:
 
 def _ratified_on_page(ctx: _Context) -> list[Row]:
     """The instruments that are ratified at all that the page names, its title included: what a
-    status table's rows are of, when its heading names none."""
-    return [
-        r
-        for r in (*_rows_named(ctx, ctx.article.document.title or ""), *article_instruments(ctx))
-        if r.get("kind") in _RATIFIED_KINDS
-    ]
+    status table's rows are of, when its heading names none. (The one its title names, if it names
+    one: "ASEAN and the UN Trafficking Protocol: who joined when", whose notes below name ACTIP too.)"""
+    title = ctx.article.document.title or ""
+    titled = [r for r in _rows_named(ctx, title) if r.get("kind") in _RATIFIED_KINDS]
+    if len({r.key for r in titled}) == 1:
+        return titled
+    return [r for r in (*titled, *article_instruments(ctx)) if r.get("kind") in _RATIFIED_KINDS]
 
 
 def _country_cell(ctx: _Context, cell: str) -> str:
@@ -1820,6 +1832,8 @@ _ENDORSED_OBJECT = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|an?\s+)?(?:(?:final\s+|revised\s+)?(?:draft|text)\s+(?:of\s+)?(?:the\s+)?)?"
 )
 _BARE_DRAFT = re.compile(r"\s+(?:the|its|their)\s+(?:final\s+)?draft\b(?!\s+(?:of\s+)?(?:the\s+)?[A-Z])")
+# A clause after a semicolon that opens with its subject, "the Convention".
+_AFTER_SEMICOLON = re.compile(r";\s+(?:the\s+)?$", re.IGNORECASE)
 # The rest of a row's label, up to its colon, and a value with a date ("Ratified: pending" reports no act).
 _LABEL_ROW = re.compile(r"[^:.;]{0,80}:\s+[A-Za-z ,.'’()-]{0,40}?\d")
 # A row's instrument, then its bracketed acronym or number, then a dash or colon: what follows is

@@ -877,6 +877,12 @@ ACT_CLAUSE = re.compile(
     r"\s(?:that|which)\s+(?:the\s+|their\s+)?(?:[\w'’-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?"
     r"(?:signed|adopted|ratified|endorsed|concluded)\b[^,;]*"
 )
+# "usually released in June", "normally held in November": a time every year, none in particular.
+_HABITUAL_BEFORE = re.compile(
+    r"\b(?:usually|typically|normally|traditionally|generally|customarily|habitually|always)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:in|on|around|by|during)\s+(?:late\s+|early\s+|mid-?)?$",
+    re.IGNORECASE,
+)
 _ANNIVERSARY_AFTER = re.compile(
     r"\s*,?\s+(?:it\s+)?(?:marks?|marked|will\s+mark|(?:is|was|will\s+be|would\s+be))\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?|anniversary)\s+(?:since|of|after)\b",
@@ -991,6 +997,8 @@ def _time_constraints(
             _TERM_YEAR.search(s.text, max(0, t.start - 20), t.start) or plans_year(s.text, t)
         ) and re.fullmatch(r"(?:19|20)\d\d", t.text):
             continue  # "the handover of the ASEAN chairmanship for 2017": the term's year
+        if t.year is None and _HABITUAL_BEFORE.search(s.text, max(0, t.start - 40), t.start):
+            continue  # "the annual report, usually released in June": every year's June, no date
         if _ANNIVERSARY_AFTER.match(s.text, t.end):
             # "Next week marks five years since the Convention entered into force", "On Tuesday it
             # will be ten years since …", "Next week is the fifth anniversary of …": the anniversary's

@@ -547,6 +547,14 @@ def _stated_events(
                 # "Malaysia, urged in the report released in June …, will host the SOMTC": the
                 # participle's act is done, whatever the sentence's main verb looks ahead to.
                 tense = "past"
+            if (
+                tense == "past"
+                and _HABITUAL.search(text, max(0, f.at - 20), f.at)
+                and re.search(r"\b(?:will|shall)\s+(?!have\b)", text[f.at :])
+            ):
+                # ("The … Report, usually released in June, will be the first edition to assess
+                # Brunei": this year's edition, still to come.)
+                tense = "future"
             if tense == "past" and ahead_in_list(ctx, s, anchor):
                 tense = "future"
             put_off = f.kind not in ACT_KINDS and (_PUT_OFF.search(segment) or _PLAN_NOT_KEPT.search(segment))
@@ -1324,6 +1332,8 @@ _TERMS_OF_FORCE = re.compile(
 # inputs to the Plan, which will be submitted … for adoption": an adoption still to come), and the
 # words before it that would make it one still to come ("to be released", "will be signed", "once
 # ratified").
+# What is done every year: "usually released in June".
+_HABITUAL = re.compile(r"\b(?:usually|typically|normally|traditionally|generally|customarily)\s+$")
 _DONE_PARTICIPLE = re.compile(
     r"(?:released|published|issued|launched|unveiled|signed|adopted|ratified|deposited|held|convened|"
     r"hosted|endorsed|approved|inaugurated)\b(?!\s+to\b)"

@@ -904,7 +904,10 @@ def _published_by(ctx: _Context, name: str, edition: Row) -> bool:
     return any((n and n in k.split()) or n == k for n in names for k in known)
 
 
-_FIRST = re.compile(r"\bfirst\s+(?:edition|report)\b", re.IGNORECASE)
+# (Not the first to do something: "will be the first edition to assess Brunei as a party".)
+_FIRST = re.compile(
+    r"\bfirst\s+(?:edition|report)\b(?!\s+(?:to|that|which|since|in\s+which)\b)", re.IGNORECASE
+)
 _FIRST_NAMED = re.compile(r"\b(?:its|their|the)\s+first\s+(?:[A-Z][\w-]*\s+){1,3}Report\b")
 _PREVIOUS = re.compile(
     r"\b(?:previous|preceding|last|earlier)\s+(?:edition|report|estimates|index|survey|review)\b",
