@@ -447,7 +447,12 @@ MONTH_RE = (
 )
 # "29 Nov 2004   ASEAN Declaration …" over "28-29 Nov 2005 Fifth AMMTC": a chronology's rows by
 # day or month, its lines that go on below a row indented, no row of their own.
-_DATE_ROW = re.compile(rf"(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{MONTH_RE})\.?\s+(?:19|20)\d\d\s+[A-Z]")
+# ("21 November 2015 - ASEAN Leaders sign …" over "8 March 2017 - ACTIP enters into force": a "Key
+# dates" box's rows by day, with a dash; "July 1, 2021 - …" with the month first.)
+_DATE_ROW = re.compile(
+    rf"(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{MONTH_RE})\.?|(?:{MONTH_RE})\.?\s+\d{{1,2}},)"
+    rf"\s+(?:19|20)\d\d(?:\s+[A-Z]|{_YEAR_DASH}\s*\w)"
+)
 _FULL_DATE = re.compile(
     rf"(?P<d>[0-3]?\d)\s+(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)"
     rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:19|20)\d\d)"

@@ -16,11 +16,12 @@ _ABBREV = re.compile(
 )
 
 
-# (A reference page's citation marks follow the stop: "… against Children.[1] On 22 November …";
+# (A reference page's citation marks follow the stop: "… against Children.[1] On 22 November …",
+# "… Migrant Workers.(1) The Consensus …";
 # a paper's footnote numbers, as a PDF's text gives them, after a word or a year: "… in Yangon on
 # 29 October 2004.12 On 29 November …", not "Article 3.2 The".)
 _SENTENCE_STOP = re.compile(
-    r"(?:[.!?][”\"’)]?(?:\[(?:\d{1,3}|[a-z])\])*|(?:(?<=[a-z)”\"’])|(?<=\b(?:19|20)\d\d))\.\d{1,3})"
+    r"(?:[.!?][”\"’)]?(?:\[(?:\d{1,3}|[a-z])\]|\(\d{1,3}\))*|(?:(?<=[a-z)”\"’])|(?<=\b(?:19|20)\d\d))\.\d{1,3})"
     r"(?=\s+[“\"A-Z(])"
 )
 

@@ -142,6 +142,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_copy_taken(ctx),
         *_comment_stamps(ctx),
         *_page_reviewed(ctx),
+        *_masthead_month(ctx),
         *_today_stated(ctx),
         *_release_number(ctx),
         *_reporting_period(ctx),
@@ -260,6 +261,28 @@ def _page_reviewed(ctx: _Context) -> list[Constraint]:
         note = f"the page says it was last reviewed in “{span.quote}”"
         out.append(Constraint("page-reviewed", note, *iv, span))
     return out
+
+
+# "FACT SHEET | July 2017", "Newsletter | Issue No. 42 | October 2019": a masthead whose last field
+# is the month the page is of.
+_MASTHEAD_MONTH = re.compile(
+    rf"[^|\n]{{1,60}}(?:\|[^|\n]{{1,40}})*\|\s*(?P<date>(?:{MONTH_RE})\.?,?\s+(?:19|20)\d\d)\s*"
+)
+
+
+def _masthead_month(ctx: _Context) -> list[Constraint]:
+    """A masthead line among the page's first that gives the month of the issue: the page is of it."""
+    doc = ctx.article.document
+    for line in re.finditer(r"[^\n]+", doc.text[:400]):
+        m = _MASTHEAD_MONTH.fullmatch(line.group())
+        found = next(iter(extract_temporals(m.group("date"))), None) if m else None
+        iv = stated_interval(found) if found is not None else None
+        if m is None or iv is None or iv[0] is None:
+            continue
+        at = line.start() + m.start("date")
+        span = Span(doc.id, at, at + len(m.group("date")), m.group("date"))
+        return [Constraint("masthead-month", f"the page's masthead dates it “{span.quote}”", *iv, span)]
+    return []
 
 
 def _posts_before(ctx: _Context, clues: list[Constraint]) -> list[Constraint]:
