@@ -877,6 +877,12 @@ ACT_CLAUSE = re.compile(
     r"\s(?:that|which)\s+(?:the\s+|their\s+)?(?:[\w'’-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?"
     r"(?:signed|adopted|ratified|endorsed|concluded)\b[^,;]*"
 )
+# "covering the reporting period …", "Data as at …", "Period covered: …": the span data cover.
+_DATA_PERIOD_BEFORE = re.compile(
+    r"\b(?:reporting\s+period|period\s+covered|covering\s+the\s+(?:reporting\s+)?period|data\s+as\s+(?:at|of))"
+    r"\s*:?\s*(?:from\s+|of\s+)?$",
+    re.IGNORECASE,
+)
 # "usually released in June", "normally held in November": a time every year, none in particular.
 _HABITUAL_BEFORE = re.compile(
     r"\b(?:usually|typically|normally|traditionally|generally|customarily|habitually|always)\s+"
@@ -999,6 +1005,10 @@ def _time_constraints(
             continue  # "the handover of the ASEAN chairmanship for 2017": the term's year
         if t.year is None and _HABITUAL_BEFORE.search(s.text, max(0, t.start - 40), t.start):
             continue  # "the annual report, usually released in June": every year's June, no date
+        if _DATA_PERIOD_BEFORE.search(s.text, max(0, t.start - 50), t.start):
+            # "released the annex, covering the reporting period 1 January - 31 December 2018, as
+            # delegations arrived for the 34th ASEAN Summit": what the data cover, no event's time.
+            continue
         if _ANNIVERSARY_AFTER.match(s.text, t.end):
             # "Next week marks five years since the Convention entered into force", "On Tuesday it
             # will be ten years since …", "Next week is the fifth anniversary of …": the anniversary's
