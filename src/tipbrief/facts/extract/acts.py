@@ -1024,6 +1024,32 @@ def tabled_acts(ctx: _Context, text: str, header: str) -> list[Act]:
     return [Act(kinds[0], start, end, label, row.key if row is not None else _norm(label), acronym, ())]
 
 
+# A timeline's entry that is an instrument's name alone, after its year or day and a dash, with
+# where and when in brackets or after a comma at most: "2004 - ASEAN Declaration Against
+# Trafficking in Persons Particularly Women and Children (Vientiane, 29 November)".
+_ENTRY_DATE = re.compile(
+    rf"(?:(?:[0-3]?\d\s+)?(?:{MONTH_RE})\s+)?(?:19|20)\d\d\s*(?:--|[–—-])\s+(?:the\s+|The\s+)?"
+)
+_ENTRY_REST = re.compile(
+    r"(?:\s*\([A-Z][\w-]{1,10}\))?(?:\s*\([^()]{1,40}\)|,\s*[^,;()]{1,30}(?:,\s*[^,;()]{1,30})?)?\.?"
+)
+
+
+def timeline_entry_acts(ctx: _Context, text: str) -> list[Act]:
+    """A timeline's entry that names a recorded instrument and nothing else it did: its conclusion
+    (signing or adoption), dated by the entry."""
+    lead = _ENTRY_DATE.match(text)
+    names = _instrument_names(ctx, text) if lead else []
+    if lead is None or not names or names[0][0] != lead.end() or not _ENTRY_REST.fullmatch(text, names[0][1]):
+        return []
+    start, end, name = names[0]
+    row = _instrument_row(ctx.gaz, name)
+    if row is None:
+        return []
+    kind = conclusion_kind(row, name)
+    return [Act(kind, start, end, row.get("name"), row.key, row.get("acronym") or "", ())]
+
+
 def _inner_cells(row: str) -> str:
     """ "| Cambodia | 21 November 2015 |": a row with bars at both ends, the outer ones blanked (the
     offsets stay those of the row)."""

@@ -34,6 +34,7 @@ from tipbrief.facts.extract.acts import (
     regional_instrument,
     same_acts,
     tabled_acts,
+    timeline_entry_acts,
 )
 from tipbrief.facts.extract.cards import find_card_decisions
 from tipbrief.facts.extract.dates import (
@@ -590,6 +591,12 @@ def _stated_events(
             # last year pledged …": what follows a clause with another subject is that clause's.
             stop = _CLAUSE_BREAK.search(text, f.at)
             limit = s.span(ctx.doc, ctx.original, stop.start(), stop.start()).start if stop else None
+            # (A clause of its own, not a list's last item: "…, and the leaders meet again in
+            # Jakarta", not "the adoption of X, Y, and the ASEAN Convention … during the 28th Summit".)
+            last_item = stop is not None and any(
+                re.fullmatch(r"\s*(?:the\s+)?", text[stop.end() : n[0]]) for n in _instrument_names(ctx, text)
+            )
+            own_subject = stop is not None and limit is not None and not last_item
             if limit is not None:
                 aside = [*aside, (limit, source.end)]
             # "the Special Meeting … held in Bangkok on May 29 and the Senior Officials Meeting … in Siem
@@ -878,6 +885,9 @@ def _stated_events(
                     # to look closely … when it publishes its Trafficking in Persons Report next
                     # month": a clause of its own, with its own subject, takes no meeting before it.)
                     and not _own_when_clause(text, max(0, i.span.end - source.start), f.at)
+                    # ("will host the AMMTC in August, and the leaders meet again in Jakarta in
+                    # September for the 43rd Summit": a clause with its own subject, after it.)
+                    and (not own_subject or limit is None or i.span.start < limit)
                 ],
                 claimed,
             )
@@ -1990,6 +2000,8 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
     if not acts and ":" in text:
         acts = box_acts(ctx, text, lambda: _box_title(ctx, s))
         frames += _field_meeting(ctx, s)
+    if not acts and text[:1].isdigit():
+        acts = timeline_entry_acts(ctx, text)
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
