@@ -904,7 +904,11 @@ FRONTED_CLAUSE = re.compile(
     r"(?:[Aa]fter|[Ss]ince|[Bb]efore|[Oo]nce)\s+(?:[\w'’-]+\s+){1,6}?"
     r"(?:had\s+|have\s+|has\s+)?(?:adopted|signed|ratified|deposited|launched|endorsed|met|agreed|approved)\b[^,;]*)(?=,)"
 )
-RELATIVE_CLAUSE = re.compile(rf",\s+(?:which|who|where)\b[^,;]*|{ACT_CLAUSE.pattern}")
+# ("… so that when leaders meet here for their summit in November they have something to adopt": a
+# when-clause inside the sentence is its own event's, with its own time.)
+RELATIVE_CLAUSE = re.compile(
+    rf",\s+(?:which|who|where)\b[^,;]*|(?<=[a-z] )when\s+(?!it\b)[^,;]*|{ACT_CLAUSE.pattern}"
+)
 # "opening the way for Phnom Penh to lift the ban it imposed in October 2011": a clause whose own
 # subject is a pronoun, right after the noun it tells of, is that noun's act. Its dates are never
 # another event's, even when the sentence has no other date (unlike ", which was held on …", which

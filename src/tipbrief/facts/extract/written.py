@@ -1311,6 +1311,8 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
             or (t.relative or "").endswith(" ago today")
             or (t.relative or "") in _WEEK_OFFSETS
             or (t.relative or "").removeprefix("on ") in WEEKDAYS
+            # ("Last Friday the UN General Assembly … adopted a Global Plan of Action": see _written_given.)
+            or (t.relative or "").removeprefix("last ").removeprefix("next ") in WEEKDAYS
         ]
         if not days:
             continue
