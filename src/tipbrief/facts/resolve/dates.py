@@ -197,22 +197,30 @@ def resolve_dates(
         annual = [c for c in annual if not c.part and not (c.annual and c.annual.kind in days_of_it)]
     # "which opened on September 17", with neither a row nor a stated span for the meeting: the day,
     # placed in its year, is one of the meeting's days, so the week either side of it holds them.
-    parts = [c for c in annual if c.part and not point and c.annual and c.annual.kind == "date"]
+    # (So is a part of a month: "which opened in Kuala Lumpur in late September" ran on into October.)
+    parts = [
+        c
+        for c in annual
+        if c.part
+        and not point
+        and c.annual
+        and (c.annual.kind == "date" or re.search(r"\b(?:late|end)\b", c.annual.text, re.IGNORECASE))
+    ]
     annual = [c for c in annual if c not in parts]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
     for c in parts:
         assert c.annual is not None
         occ = _occurrences(c.annual, lo, hi) if lo and hi else []
-        if len(occ) != 1 or occ[0][0] != occ[0][1]:
+        if len(occ) != 1 or (c.annual.kind == "date" and occ[0][0] != occ[0][1]):
             lo, hi, used, unresolved, outside = _place_annual([*annual, c], core)
             continue
-        day = occ[0][0]
+        first_day, last_day = occ[0]
         assert lo is not None and hi is not None  # (occurrences are looked for only within bounds)
         # (How long it ran after its first day, or before its last, the day does not say: "which
         # began Oct. 19", of a two-week seminar, leaves its end to the other clues. The week on the
         # day's other side still holds related meetings that opened before the main one.)
-        before = lo if c.side == "last" else day - _A_WEEK
-        after = hi if c.side == "first" else day + _A_WEEK
+        before = lo if c.side == "last" else first_day - _A_WEEK
+        after = hi if c.side == "first" else last_day + _A_WEEK
         around = replace(c, earliest=before, latest=after, note=c.note + "; a day of the meeting")
         lo, hi = max(lo, before), min(hi, after)
         used.append(around)
