@@ -391,6 +391,11 @@ _RETRACTED = re.compile(
 _ASKED = re.compile(
     r"^(?:[A-Z][A-Z ]{0,20}:\s*)?(?:Was|Were|Is|Are|Did|Does|Do|Has|Have|Had|Will|Would|Can|Could|Should)\b"
     r"[^?]*\?\s*$"
+    # ("Q: Secretary, the Convention entered into force in 2016, didn't it?": a transcript's question,
+    # a tag question.)
+    r"|^(?:Q|QUESTION|REPORTER|JOURNALIST)\s*:[^?]*\?\s*$"
+    r"|,\s+(?:didn['’]t|doesn['’]t|don['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|haven['’]t|hadn['’]t"
+    r"|won['’]t|wouldn['’]t|right|correct)(?:\s+(?:it|they|he|she|we|you|there))?\?\s*$"
 )
 
 
