@@ -213,6 +213,9 @@ _DEFINITE_LAW_OBJECT = re.compile(r"\s+the\s+(?:new\s+|amended\s+)?(?:law|bill|B
 # signing or adoption to come at a meeting (not "Thailand is preparing to ratify", whose time no one
 # has set).
 _PREPARE_TO = re.compile(r"\b(?:prepare|prepares|preparing)\s+to\s+$", re.IGNORECASE)
+_TOOK_UNTIL = re.compile(
+    r"\b(?:took|had\s+taken|it\s+was\s+not\s+until)\b[^.;]{0,110}?\bfor\s+[^.;]{1,40}?\bto\s+$"
+)
 _NOT_AN_ACT = re.compile(
     r"(?:\bto|\b(?:not|never|yet)(?:\s+yet)?|n't(?:\s+yet)?|\byet to|\bbefore)\s+$"
     # "once a sixth Member State has deposited": a condition, not an act anyone performed.
@@ -328,6 +331,9 @@ def find_acts(
             # Labour Protocol": a vote to adopt is the adoption.)
             or (kind == "conclusion" and _VOTED_TO.search(lead))
             or _USED_TO_ACT.search(lead)
+            # ("It took until the Kuala Lumpur summit last November for the ten governments to sign a
+            # convention": done, at last, then.)
+            or _TOOK_UNTIL.search(text, max(0, verb.start() - 160), verb.start())
             or _MET_TO_ACT.search(text, max(0, verb.start() - 80), verb.start())
             or (_PREPARE_TO.search(lead) and kind == "conclusion")
             or (kind == "conclusion" and _CLEARED_FOR.search(text, max(0, verb.start() - 80), verb.start()))

@@ -2689,6 +2689,12 @@ _MEETING_ACTS = re.compile(
 _LEADERS_MET = re.compile(
     rf"(?:{ASEAN_LEADERS.pattern})\s+(?P<verb>met|gathered|convened|meeting)\s+in\s+(?=[A-Z])"
 )
+# ("When ASEAN leaders sit down in Vientiane next week": a summit to come, when the sentence names
+# no meeting.)
+_LEADERS_MEET = re.compile(
+    rf"(?:{ASEAN_LEADERS.pattern})\s+(?P<verb>met|meet|gathered|gather|convened|convene|meeting|sit\s+down|sat\s+down)"
+    r"\s+in\s+(?=[A-Z])"
+)
 # "at their summit in Singapore": the leaders' own summit, named without a capital.
 # ("signed … at their own summit in Kuala Lumpur in November")
 # The word after a place that makes it part of a document's name ("the Bali Concord II", "the Kuala
@@ -2708,7 +2714,7 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
     It becomes an event only when a later sentence names it ("The workshop was held …"). ASEAN's
     leaders meeting in a city are at their summit there ("When ASEAN leaders met in Kuala Lumpur in
     April"), an event of its own whose rows the time beside it picks."""
-    leaders = _LEADERS_MET.search(text) if not others else None
+    leaders = _LEADERS_MEET.search(text) if not others else None
     found: list[_Frame] = []
     if leaders is not None:
         city = _summit_city_at(ctx, text, leaders.end(), 0)
