@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tipbrief.facts.corpus import ASIDE_DROPS, FIRST_APPEARANCE, MONTH_RE, spelled
-from tipbrief.facts.extract.patterns import ORDINAL_TOKEN, PLANS_FOR
+from tipbrief.facts.extract.patterns import HABITUALLY, ORDINAL_TOKEN, PLANS_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
     DateFound,
@@ -883,10 +883,9 @@ _DATA_PERIOD_BEFORE = re.compile(
     r"\s*:?\s*(?:from\s+|of\s+)?$",
     re.IGNORECASE,
 )
-# "usually released in June", "normally held in November": a time every year, none in particular.
+# "usually released in June": a month of every year, none in particular.
 _HABITUAL_BEFORE = re.compile(
-    r"\b(?:usually|typically|normally|traditionally|generally|customarily|habitually|always)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:in|on|around|by|during)\s+(?:late\s+|early\s+|mid-?)?$",
+    rf"\b{HABITUALLY}\s+(?:[\w-]+\s+){{0,2}}?(?:in|on|around|by|during)\s+(?:late\s+|early\s+|mid-?)?$",
     re.IGNORECASE,
 )
 _ANNIVERSARY_AFTER = re.compile(

@@ -88,6 +88,7 @@ from tipbrief.facts.extract.patterns import (
     _SUMMIT_NUMBER,
     _SUMMIT_WORD,
     _TRANSITIVE_MEETING_VERB,
+    HABITUALLY,
     LAW_HEAD,
     MEETING_NOUNS,
     NUMBER_AFTER,
@@ -1342,8 +1343,7 @@ _TERMS_OF_FORCE = re.compile(
 # inputs to the Plan, which will be submitted … for adoption": an adoption still to come), and the
 # words before it that would make it one still to come ("to be released", "will be signed", "once
 # ratified").
-# What is done every year: "usually released in June".
-_HABITUAL = re.compile(r"\b(?:usually|typically|normally|traditionally|generally|customarily)\s+$")
+_HABITUAL = re.compile(rf"\b{HABITUALLY}\s+$")
 _DONE_PARTICIPLE = re.compile(
     r"(?:released|published|issued|launched|unveiled|signed|adopted|ratified|deposited|held|convened|"
     r"hosted|endorsed|approved|inaugurated)\b(?!\s+to\b)"

@@ -505,6 +505,8 @@ _ONGOING = re.compile(r"\bongoing\b")
 # covering 2008 to 2010", "a third plan for 2011 to 2013"): the period's, not a day's.
 # "began a two-day meeting … to set priorities for 2017": the year that plans are for, which dates
 # neither the meeting nor the article.
+# What is done every year, none in particular: "usually released in June", "normally held in November".
+HABITUALLY = r"(?:usually|typically|normally|traditionally|generally|customarily|habitually|always)"
 PLANS_FOR = re.compile(r"\b(?:priorities|plans?|targets?|budgets?|goals|activities|agenda)\s+for\s+$")
 PERIOD_FOR = re.compile(
     r"\b(?:for|covering|covers|spanning|spans)\s+(?:the\s+(?:period|years)\s+)?(?:from\s+)?$", re.IGNORECASE
