@@ -561,7 +561,7 @@ def find_acts(
             name
             for start, _, name in found
             if start > verb.start()
-            and re.search(r"\bdraft\s+$", text[max(0, start - 8) : start], re.I)
+            and _DRAFT_BEFORE.search(text, max(0, start - 8), start)
             # ("finalised the draft Plan, which will be submitted for adoption in November": the
             # adoption to come is the act.)
             and not _FOR_ADOPTION.search(text)
@@ -572,7 +572,7 @@ def find_acts(
         endorsed_draft = endorses and (
             bool(_BARE_DRAFT.match(text, verb.end()))
             or any(
-                start > verb.start() and re.search(r"\bdraft\s+$", text[max(0, start - 8) : start], re.I)
+                start > verb.start() and _DRAFT_BEFORE.search(text, max(0, start - 8), start)
                 for start, _, _ in found
             )
         )
@@ -1860,6 +1860,8 @@ _BARE_HEAD = re.compile(
 )
 # What stands between "endorsed" and the instrument it endorses: "the", "the draft", "the final text of"
 # (and "of" after the noun: "Endorsement of the ASEAN Convention …").
+# "the draft ASEAN Convention …": a name right after "draft".
+_DRAFT_BEFORE = re.compile(r"\bdraft\s+$", re.IGNORECASE)
 _ENDORSED_OBJECT = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|an?\s+)?(?:(?:final\s+|revised\s+)?(?:draft|text)\s+(?:of\s+)?(?:the\s+)?)?"
 )

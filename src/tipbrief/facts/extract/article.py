@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from tipbrief.facts.corpus import Article
 from tipbrief.facts.extract.dates import _extract_dates
-from tipbrief.facts.extract.events import _events_in_sentence
+from tipbrief.facts.extract.events import _events_in_sentence, without_stated_times
 from tipbrief.facts.extract.instruments import _extract_instruments
 from tipbrief.facts.extract.links import _link_anaphora, _link_ongoing_meetings, _merge_within_article
 from tipbrief.facts.extract.names import _extract_bodies, _extract_glossary, _extract_people, _extract_places
 from tipbrief.facts.extract.records import Constraint, EventCandidate, Extraction, PersonMention, _Context
-from tipbrief.facts.extract.sentences import split_sentences
+from tipbrief.facts.extract.sentences import split_sentences, unasserted
 from tipbrief.facts.extract.written import anchor_constraints, written_interval
 from tipbrief.facts.gazetteer import Gazetteer
 from tipbrief.facts.model import Place, Span
@@ -53,6 +53,8 @@ def _extract_events(
     lead_index: int | None = None
     for s in ctx.sentences:
         found = _events_in_sentence(ctx, s, places, people, anchor)
+        if unasserted(s.text):
+            found = without_stated_times(found)
         if found and lead_index is None:
             lead_index = len(raw)
         raw.extend(found)

@@ -108,7 +108,7 @@ from tipbrief.facts.extract.records import (
     identity_key,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _norm, asked, only_past, retracted
+from tipbrief.facts.extract.sentences import _norm, only_past
 from tipbrief.facts.extract.where import dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import Candidate, ordinal
 from tipbrief.facts.model import Place, Span
@@ -367,29 +367,19 @@ class _Frame:
 _GATHERING_KINDS = frozenset({*MEETING_NOUNS, "meeting", "summit"})
 
 
+def without_stated_times(found: list[EventCandidate]) -> list[EventCandidate]:
+    """The events a sentence that asserts nothing names (see sentences.unasserted: "the first version
+    wrongly said that the 14th AMMTC opened on November 25", "CLAIM: A post says the convention was
+    signed in Vientiane in 2004", "Was the convention signed in 2004?"): the article's events, but
+    what the sentence says of their time and place the article rejects or only asks; only the
+    reference data dates them."""
+    return [
+        replace(c, constraints=tuple(k for k in c.constraints if k.span is None), place=None, place_span=None)
+        for c in found
+    ]
+
+
 def _events_in_sentence(
-    ctx: _Context,
-    s: Sentence,
-    places: tuple[tuple[Span, Place], ...],
-    people: list[PersonMention],
-    anchor: tuple[Constraint, ...],
-) -> list[EventCandidate]:
-    found = _stated_events(ctx, s, places, people, anchor)
-    if retracted(s.text) or asked(s.text):
-        # ("the first version wrongly said that the 14th AMMTC opened on November 25", "CLAIM: A
-        # post says the convention was signed in Vientiane in 2004", "Was the convention signed in
-        # 2004?": the events it names are the article's, but what it says of their time and place
-        # the article rejects or only asks; only the reference data dates them.)
-        found = [
-            replace(
-                c, constraints=tuple(k for k in c.constraints if k.span is None), place=None, place_span=None
-            )
-            for c in found
-        ]
-    return found
-
-
-def _stated_events(
     ctx: _Context,
     s: Sentence,
     places: tuple[tuple[Span, Place], ...],

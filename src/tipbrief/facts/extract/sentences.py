@@ -404,6 +404,12 @@ def asked(sentence: str) -> bool:
     return bool(_ASKED.match(sentence.strip()))
 
 
+def unasserted(sentence: str) -> bool:
+    """The sentence states nothing the article stands by: a correction's or a rejected claim's
+    words (see retracted), or a yes-or-no question (see asked)."""
+    return retracted(sentence) or asked(sentence)
+
+
 def retracted(sentence: str) -> bool:
     """The sentence reports what an earlier version of the article, or a claim the page rejects,
     wrongly said."""

@@ -71,11 +71,10 @@ from tipbrief.facts.extract.records import (
 from tipbrief.facts.extract.sentences import (
     _event_tense,
     _tense,
-    asked,
     clause_tense,
     only_future,
     only_past,
-    retracted,
+    unasserted,
 )
 from tipbrief.facts.extract.where import dateline_of
 from tipbrief.facts.gazetteer import Candidate
@@ -164,9 +163,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
     # ("An earlier version of this story said the 10th AMMTC was held in 2016": no clue.)
     doc = ctx.article.document
     # (Nor a question: "Q: The Convention entered into force in 2016, didn't it?" asserts nothing.)
-    withdrawn = [
-        s.span(doc.id, doc.text, 0, len(s.text)) for s in ctx.sentences if retracted(s.text) or asked(s.text)
-    ]
+    withdrawn = [s.span(doc.id, doc.text, 0, len(s.text)) for s in ctx.sentences if unasserted(s.text)]
     clues = [c for c in clues if not (c.span and any(w.start <= c.span.start < w.end for w in withdrawn))]
     # The article's own dates come first; a later constraint that contradicts them is dropped. A
     # dateline's day is the article's own word too, year or not: a clue that allows no such day
