@@ -81,7 +81,7 @@ from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import Row, parse_partial
 from tipbrief.facts.resolve.labels import interval_label
-from tipbrief.facts.temporal.expressions import WEEKDAYS, Temporal, extract_temporals
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, WEEKDAYS, Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import (
     _relative_interval,
     _shift_years,
@@ -1267,7 +1267,7 @@ _SPAN_APART = re.compile(
     r"\s+(?P<way>after|before|since)\b",
     re.IGNORECASE,
 )
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT = {"a": 1, "an": 1, "one": 1, **_NUMBER_WORDS}
 
 
 def _span_after(m: re.Match[str], lo: date, hi: date) -> tuple[date, date] | None:
