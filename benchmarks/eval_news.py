@@ -91,6 +91,7 @@ SETS = (
     *("heldout190", "heldout191", "heldout192", "heldout193", "heldout194"),
     *("heldout195", "heldout196", "heldout197", "heldout198", "heldout199"),
     *("heldout200", "heldout201", "heldout202", "heldout203", "heldout204"),
+    *("heldout205", "heldout206", "heldout207", "heldout208", "heldout209"),
 )
 Interval = tuple[date | None, date | None]
 
