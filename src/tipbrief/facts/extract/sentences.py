@@ -392,15 +392,16 @@ _ASKED = re.compile(
     r"^(?:[A-Z][A-Z ]{0,20}:\s*)?(?:Was|Were|Is|Are|Did|Does|Do|Has|Have|Had|Will|Would|Can|Could|Should)\b"
     r"[^?]*\?\s*$"
     # ("Q: Secretary, the Convention entered into force in 2016, didn't it?": a transcript's question,
-    # a tag question.)
-    r"|^(?:Q|QUESTION|REPORTER|JOURNALIST)\s*:[^?]*\?\s*$"
+    # a tag question; "Journalist (foreign agency): Some NGOs say it has been in force since 2016 --":
+    # a questioner's turn is the premise of a question, cut off or not, which the page does not stand by.)
+    r"|^(?i:Q|QUESTION|JOURNALIST)(?:\s*\([^()]{1,60}\))?\s*:"
     r"|,\s+(?:didn['’]t|doesn['’]t|don['’]t|isn['’]t|wasn['’]t|weren['’]t|aren['’]t|hasn['’]t|haven['’]t|hadn['’]t"
     r"|won['’]t|wouldn['’]t|right|correct)(?:\s+(?:it|they|he|she|we|you|there))?\?\s*$"
 )
 
 
 def asked(sentence: str) -> bool:
-    """The sentence is a yes-or-no question."""
+    """The sentence is a yes-or-no question, or a questioner's turn in a transcript."""
     return bool(_ASKED.match(sentence.strip()))
 
 
