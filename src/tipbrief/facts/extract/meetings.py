@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -420,9 +421,13 @@ def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
             # Meeting": before its noun, a name holds no "to the", "for the": what stands before is
             # the sentence's, not the name's.
             first = max((d.end() for d in _INTO_NAME.finditer(text, first, start)), default=first)
-            if len(text[first : m.end()].split()) < 2:
+            # ("a milestone for the Twenty-first Summit and for Cambodia's chairmanship": a
+            # preposition after "and" starts a phrase of its own.)
+            cut = re.compile(r"\s+and\s+(?:for|to|with)\s").search(text, start, m.end())
+            last = cut.start() if cut else m.end()
+            if len(text[first:last].split()) < 2:
                 return None
-            return first, m.end()
+            return first, last
     return None
 
 
@@ -873,6 +878,23 @@ def _meeting(
 _REGULARLY = r"(?:(?:annual|regular|ordinary)\s+)?"
 
 
+def _named_asean_summit(texts: Sequence[str], span: str) -> bool:
+    """ "This is a milestone for the Twenty-first Summit", under "21st ASEAN Summit and Related
+    Summits": the article names the ASEAN Summit of that number, so a bare "Nth Summit" is that one,
+    whatever partners' summits (the East Asia Summit) it names besides."""
+    m = re.fullmatch(
+        rf"(?:the\s+)?(?P<n>{ORDINAL_TOKEN})\s+summit",
+        span.strip(" .,;:"),
+        re.IGNORECASE,
+    )
+    n = ordinal_value(m.group("n")) if m else None
+    return n is not None and any(
+        ordinal_value(named.group("n")) == n
+        for t in texts
+        for named in re.finditer(rf"\b(?P<n>{ORDINAL_TOKEN})\s+ASEAN\s+Summit\b", t, re.IGNORECASE)
+    )
+
+
 def _summit_in_its_city(ctx: _Context, text: str, start: int, end: int) -> bool:
     """ "on the occasion of the 31st summit in Manila", "Cebu, which hosts the 48th summit": the
     number and a city named beside it are those of one ASEAN Summit on record."""
@@ -985,7 +1007,12 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         for start_at, end_at, row in ctx.gaz.series.find(span):
             if row.get("name").endswith("Summit") and not goes_on(span, start_at, end_at, row):
                 return row.get("series")
-        if re.search(r"\b(?:Special|Commemorative|Plus|EAS|East Asia)\b|[-–]", span):
+        # (A partner's summit, "ASEAN-Japan", is joined by a dash; the dash of "Twenty-first" is
+        # the number's.)
+        if re.search(
+            r"\b(?:Special|Commemorative|Plus|EAS|East Asia)\b|[-–]",
+            re.sub(rf"(?i:{ORDINAL_TOKEN})", "", span),
+        ):
             return ""
         # "ASEAN leaders … when they meet … for their 14th summit": the leaders' own summit.
         # ("Meeting in Vientiane for their 10th summit, ASEAN leaders adopt …": after it, too.)
@@ -1010,6 +1037,7 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
                 )
             )
             or leaders_own
+            or _named_asean_summit((ctx.article.document.title or "", *(x.text for x in ctx.sentences)), span)
         ):
             return "ASEAN Summit"
         # "Leaders … will gather for the 16th summit on April 8-9", in an article whose only
@@ -1018,12 +1046,15 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # Summit": ASEAN's own summits with a partner are not another series of numbered ones; "and
         # related meetings (summits)" is how ASEAN's own summit is announced.)
         if re.fullmatch(
-            rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+{ORDINAL_TOKEN}\s+(?:summit|Summit)", span.strip()
+            rf"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?i:{ORDINAL_TOKEN})\s+(?:summit|Summit)",
+            span.strip(),
         ):
+            # ("21st ASEAN Summit and Related Summits": the week's other summits, no series.)
+            texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
             qualifiers = {
                 m.group("q")
-                for x in ctx.sentences
-                for m in _NAMED_SUMMIT.finditer(_WITH_A_PARTNER.sub("", x.text))
+                for x in texts
+                for m in _NAMED_SUMMIT.finditer(_AND_RELATED.sub("", _WITH_A_PARTNER.sub("", x)))
             }
             if (
                 qualifiers <= {"ASEAN"} and (qualifiers or _AND_RELATED.match(text, end))
