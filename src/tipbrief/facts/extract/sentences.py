@@ -262,7 +262,20 @@ def clause_tense(sentence: str, start: int) -> Tense | None:
             and not _verb_tense(head[earlier[-1].end() :])
         ):
             return "future"
-    return _verb_tense(inner) or (_verb_tense(clause) if inner != clause else None)
+    return (
+        _verb_tense(inner)
+        or (_verb_tense(clause) if inner != clause else None)
+        or ("future" if _FRONTED_SCHEDULE.match(sentence, start) else None)
+    )
+
+
+# "Tomorrow the leaders meet their partners, and on Tuesday we have the East Asia Summit": a
+# weekday put first, with the present tense of a programme after it, is a day still to come (with
+# no verb before it, the sentence's past default had counted it back to the Tuesday before).
+_FRONTED_SCHEDULE = re.compile(
+    rf"(?:on\s+)?{WEEKDAY_RE}\s+(?:we|you|they|(?:the\s+)?[A-Za-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:have|hold|meet|host|open|close|sign|gather|convene|start|begin|head|travel|fly)\b"
+)
 
 
 _COORDINATED_DAY = re.compile(
