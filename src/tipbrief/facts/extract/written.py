@@ -1325,6 +1325,7 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
         anniversary = any((u.relative or "").endswith(" ago today") for u in temporals) or bool(
             re.search(r"\banniversary\b", s.text, re.IGNORECASE)
         )
+        positions = [s.span(ctx.doc, ctx.original, u.start, u.end).start for u in temporals]
         for t in days:
             at = s.span(ctx.doc, ctx.original, t.start, t.end).start
             if anniversary and dateline is not None and dateline[0] <= at < dateline[1]:
@@ -1348,6 +1349,17 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
                 # ("takes effect for Malaysia today, a year after the country registered its
                 # ratification": a span between the day and the recorded act says they are apart.)
                 and not (at < r[3] and _SPAN_APART.search(ctx.original, at, r[3]))
+                # ("The Convention, which ASEAN leaders signed in Kuala Lumpur in November 2015,
+                # enters into force today": an act with a time of its own between it and the day is
+                # not the day's.)
+                # (A meeting's own days, "the 23rd SOMTC, held on 20-23 June 2023, closed today",
+                # leave it today's: the day's verb is still the meeting's.)
+                and not (
+                    t.kind == "relative"
+                    and r[4] is None
+                    and r[3] < at
+                    and any(r[3] <= p < at for p in positions if p != at)
+                )
             ]
             if t.relative == "today":
                 for label, lo, hi, pos, span, reference, url in recorded:
