@@ -2092,7 +2092,11 @@ _AFTER_PHRASE = re.compile(r"(?:^|,\s+)(?:following|after|ahead\s+of)\s+(?:the\s
 # ("Human Rights Watch documented it in a report in March, and the State Department's report in
 # June urged …": a launch or meeting whose clause opens at ", and", with a time of its own or looking
 # ahead where the clause before looks back, owns nothing before it.)
-_AND_SUBJECT = re.compile(r",\s+and\s+[^,;()]{0,90}(?:,\s*)?$")
+# ("Malaysia will assume the Chairmanship of ASEAN on 1 January 2025 and will host the 19th AMMTC
+# next year": a predicate of its own after "and will", with no comma, too.)
+_AND_SUBJECT = re.compile(
+    r",\s+and\s+[^,;()]{0,90}(?:,\s*)?$|\s+and\s+(?:will|shall|would)\s+(?:also\s+)?[a-z]+\s+[^,;()]{0,60}$"
+)
 
 
 def _own_phrase_start(text: str, at: int) -> int:
