@@ -246,7 +246,9 @@ _DONE_BEFORE = re.compile(
     r"\b(?:noted|welcomed|recalled|acknowledged)\s+that\b[^.;]*\bhad\s+(?:been\s+)?\w+ed\b"
 )
 # "A companion plan … was adopted at the same summit": at the meeting just reported.
-_AT_THE_SAME_MEETING = re.compile(r"\b(?:at|during)\s+the\s+same\s+(?:summit|meeting|conference)\b", re.I)
+_AT_THE_SAME_MEETING = re.compile(
+    r"\b(?:at|during)\s+the\s+same\s+(?:(?P<summit>summit)|meeting|conference)\b", re.I
+)
 
 
 _RECALLED = re.compile(r"\b(?:recall(?:ed|ing|s)?|results? of|outcomes? of)\b")
@@ -289,12 +291,14 @@ def _link_back(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]
             if before.place is not None:
                 ev = replace(ev, place=before.place, place_span=before.place_span)
         acted = _THE_MEETING_ACTED.search(quote)
-        if (
-            ev.kind in ACT_KINDS
-            and (acted or _AT_THE_SAME_MEETING.search(quote))
-            and not _DONE_BEFORE.search(quote)
-        ):
+        same = _AT_THE_SAME_MEETING.search(quote)
+        if ev.kind in ACT_KINDS and (acted or same) and not _DONE_BEFORE.search(quote):
             meetings = [e for e in reversed(earlier) if _family(e.kind) == "meeting" or e.kind == "summit"]
+            if same and same.group("summit") and not acted:
+                # ("In March 2018, the ACWC, at its 16th meeting …. In Manila in November 2017, ASEAN
+                # leaders noted the Bohol work plan, at the same summit at which they signed …": a
+                # summit, not the commission's meeting reported before.)
+                meetings = [e for e in meetings if e.kind == "summit"]
             nth = ordinal_value(acted.group("word")) if acted and acted.group("word") else None
             if nth is not None:
                 # ("… since the seventh conference, held in Bali in August 2018. The sixth conference,
