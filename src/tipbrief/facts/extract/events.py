@@ -965,6 +965,13 @@ def _events_in_sentence(
                 # "inaugurated in Ha Noi on 7 April 2010, on the eve of the 16th ASEAN Summit": the
                 # day is the inauguration's, so it says nothing against the summit's row.
                 host = [c for c in host if c.span is not None and c.span.start > at]
+            own_from = _own_and_clause(text, f.at)
+            if own_from >= 0:
+                # "The AICHR was inaugurated on 23 October 2009, and the ACWC will be inaugurated at
+                # the 16th ASEAN Summit": a clause of its own, opened at ", and", whose meeting the
+                # day before it does not date (nor, not fitting its row, unmake).
+                own_at = s.span(ctx.doc, ctx.original, own_from, own_from).start
+                host = [c for c in host if c.span is not None and c.span.start >= own_at]
             rests_on = _RESTS_ON.search(text, f.end)
             if rests_on is not None:
                 # "the 31st ASEAN Summit next month, where leaders are expected to sign …, building
@@ -2123,7 +2130,7 @@ def _own_and_clause(text: str, at: int) -> int:
     if (
         extract_temporals(own)
         or extract_temporals(text[m.start() : at])
-        or (tense_of(own) == "future" and tense_of(text[: m.start()]) == "past")
+        or (tense_of(text[m.start() : at] + own) == "future" and tense_of(text[: m.start()]) == "past")
     ):
         return m.start()
     return -1
