@@ -991,6 +991,9 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                 # ("… met in Melaka in September for the 19th AMMTC, and ASEAN leaders addressed
                 # online scams at their summit in Kuala Lumpur last month": another clause's month.)
                 and not _NEW_CLAUSE.search(s.text, r[0], t.start)
+                # ("… adopted the Declaration on the Elimination of Violence Against Women …, and next
+                # year marks a decade since …": an expression that opens the next clause.)
+                and not re.search(r",\s+(?:and|but|while|whereas)\s+$", s.text[r[0] : t.start])
                 and (r[7] is None or r[7].search(s.text[r[0] : t.start]))
             ]
             # Before the verb: "leaders last year adopted a declaration on …", "Next month, the
