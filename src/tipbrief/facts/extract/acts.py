@@ -1865,7 +1865,12 @@ _DRAFT_BEFORE = re.compile(r"\bdraft\s+$", re.IGNORECASE)
 _ENDORSED_OBJECT = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|an?\s+)?(?:(?:final\s+|revised\s+)?(?:draft|text)\s+(?:of\s+)?(?:the\s+)?)?"
 )
-_BARE_DRAFT = re.compile(r"\s+(?:the|its|their)\s+(?:final\s+)?draft\b(?!\s+(?:of\s+)?(?:the\s+)?[A-Z])")
+# (Not "endorsed the draft guidelines": a draft of something else, which its noun names.)
+_BARE_DRAFT = re.compile(
+    r"\s+(?:the|its|their)\s+(?:final\s+)?draft\b(?!\s+(?:of\s+)?(?:the\s+)?[A-Z])"
+    r"(?!\s+(?!(?:on|in|at|by|during|last|this|next|yesterday|today|and|or|which|that|for|when|after|before|"
+    r"with|as|to|was|were|is|are|had|has)\b)[a-z])"
+)
 # A clause after a semicolon that opens with its subject, "the Convention".
 _AFTER_SEMICOLON = re.compile(r";\s+(?:the\s+)?$", re.IGNORECASE)
 # The rest of a row's label, up to its colon, and a value with a date ("Ratified: pending" reports no act).
