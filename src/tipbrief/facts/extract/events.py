@@ -2106,6 +2106,14 @@ _AND_SUBJECT = re.compile(
 )
 
 
+# "Dr A. Tan chaired the drafting sessions in 2013 and 2014 and attended the 10th AMMTC in Kuala
+# Lumpur": a predicate of taking part, after "and", has none of the times of the predicate before.
+_AND_ATTENDED = re.compile(
+    r"\s+and\s+(?:also\s+|later\s+)?(?:attended|joined|addressed|visited|spoke\s+at|took\s+part\s+in"
+    r"|(?:will|would)\s+(?:also\s+)?(?:attend|join|address|visit|speak\s+at|take\s+part\s+in))\s+[^,;()]{0,60}$"
+)
+
+
 def _own_phrase_start(text: str, at: int) -> int:
     """Where the words a launch owns begin, when the words before are another clause's: the
     prepositional phrase that names it, or its own clause that opens at ", and" with a time of its
@@ -2120,6 +2128,9 @@ def _own_and_clause(text: str, at: int) -> int:
     """Where the clause that opens at ", and" before ``at`` begins, when it has a time of its own or
     looks ahead where the clause before looks back ("… promised it in August 2023, and the 18th AMMTC
     will be held in Vientiane"); -1 otherwise."""
+    attended = _AND_ATTENDED.search(text, max(0, at - 80), at)
+    if attended is not None:
+        return attended.start()
     m = _AND_SUBJECT.search(text, max(0, at - 100), at)
     if m is None:
         return -1
