@@ -113,8 +113,11 @@ class _Lazy:
         return iter(self.rows)
 
 
+# ("signed the instrument of ratification of the ASEAN Convention …": the ratification, not a
+# signing of the convention.)
 _RATIFICATION_OBJECT = re.compile(
-    r"\s+(?:the\s+)?(?:(?:bill|law|act|decree|motion|resolution)\s+(?:on|for)\s+(?:the\s+)?)?"
+    r"\s+(?:the\s+|its\s+|their\s+)?(?:(?:bill|law|act|decree|motion|resolution)\s+(?:on|for)\s+(?:the\s+)?"
+    r"|instruments?\s+of\s+)?"
     r"(?:ratification|accession)\b",
     re.IGNORECASE,
 )
@@ -135,7 +138,9 @@ _CHANGE_OBJECT = re.compile(
 
 
 _DOCUMENT_OBJECT = re.compile(
-    r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:decree|law|bill|order|sub-decree|resolution)\b"
+    r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:decree|law|bill|order|sub-decree|resolution"
+    # ("signed a decision ratifying the ASEAN Convention …": a head of state's decision.)
+    r"|decision)\b"
     r"|(?:[A-Z][a-z]+\s+)?(?:Law|Decree|Act|Order)\s+No\b)"
 )
 
