@@ -271,18 +271,30 @@ _MASTHEAD_MONTH = re.compile(
 )
 
 
+# "Vientiane, June 2009" under a report's authors: where and in which month it was prepared.
+_PLACE_MONTH = re.compile(
+    rf"\s*(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}),\s+(?P<date>(?:{MONTH_RE})\.?,?\s+(?:19|20)\d\d)\.?\s*"
+)
+
+
 def _masthead_month(ctx: _Context) -> list[Constraint]:
-    """A masthead line among the page's first that gives the month of the issue: the page is of it."""
+    """A masthead line among the page's first that gives the month of the issue, or a line of a
+    place and a month ("Vientiane, June 2009"): the page is of it."""
     doc = ctx.article.document
-    for line in re.finditer(r"[^\n]+", doc.text[:400]):
-        m = _MASTHEAD_MONTH.fullmatch(line.group())
+    for line in re.finditer(r"[^\n]+", doc.text[:600]):
+        masthead = _MASTHEAD_MONTH.fullmatch(line.group()) if line.start() < 400 else None
+        placed = _PLACE_MONTH.fullmatch(line.group())
+        if placed is not None and ctx.gaz.place_row(placed.group("place")) is None:
+            placed = None
+        m = masthead or placed
         found = next(iter(extract_temporals(m.group("date"))), None) if m else None
         iv = stated_interval(found) if found is not None else None
         if m is None or iv is None or iv[0] is None:
             continue
         at = line.start() + m.start("date")
         span = Span(doc.id, at, at + len(m.group("date")), m.group("date"))
-        return [Constraint("masthead-month", f"the page's masthead dates it “{span.quote}”", *iv, span)]
+        what = "masthead" if masthead else f"line “{line.group().strip()}”"
+        return [Constraint("masthead-month", f"the page's {what} dates it “{span.quote}”", *iv, span)]
     return []
 
 
