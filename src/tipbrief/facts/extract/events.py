@@ -1505,6 +1505,15 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             hi = c.latest if last else c.latest + days_long
             note = c.note + "; a day of the meeting"
             c = replace(c, earliest=lo, latest=hi, note=note, part=True, day=c.earliest)
+        elif (
+            c.annual is not None
+            and c.annual.kind == "month"
+            and c.span is not None
+            and _LATE_BEFORE.search(original, max(0, c.span.start - 16), c.span.start)
+        ):
+            # ("the ministers met again in the regular AMMTC at the end of September": the month's
+            # last days are some of the meeting's, which may run on into the next month.)
+            c = replace(c, part=True, side="late")
         elif c.annual is not None and ((verb := _verb_before(c, original)) or opened != closed):
             # ("which opened on October 13": the day placed in its year is one of the meeting's; so
             # is "began the 9th AMMTC … in the Lao capital on September 17", the sentence's verb.
@@ -2112,6 +2121,9 @@ _AND_ATTENDED = re.compile(
     r"\s+and\s+(?:also\s+|later\s+)?(?:attended|joined|addressed|visited|spoke\s+at|took\s+part\s+in"
     r"|(?:will|would)\s+(?:also\s+)?(?:attend|join|address|visit|speak\s+at|take\s+part\s+in))\s+[^,;()]{0,60}$"
 )
+
+
+_LATE_BEFORE = re.compile(r"\b(?:late|(?:the\s+)?end\s+of)\s+$", re.IGNORECASE)
 
 
 def _own_phrase_start(text: str, at: int) -> int:

@@ -204,7 +204,11 @@ def resolve_dates(
         if c.part
         and not point
         and c.annual
-        and (c.annual.kind == "date" or re.search(r"\b(?:late|end)\b", c.annual.text, re.IGNORECASE))
+        and (
+            c.annual.kind == "date"
+            or c.side == "late"
+            or re.search(r"\b(?:late|end)\b", c.annual.text, re.IGNORECASE)
+        )
     ]
     annual = [c for c in annual if c not in parts]
     lo, hi, used, unresolved, outside = _place_annual(annual, core)
@@ -215,6 +219,9 @@ def resolve_dates(
             lo, hi, used, unresolved, outside = _place_annual([*annual, c], core)
             continue
         first_day, last_day = occ[0]
+        if c.side == "late":
+            # ("at the end of September": its last ten days, of which the meeting held some.)
+            first_day = max(first_day, last_day - timedelta(days=9))
         assert lo is not None and hi is not None  # (occurrences are looked for only within bounds)
         # (How long it ran after its first day, or before its last, the day does not say: "which
         # began Oct. 19", of a two-week seminar, leaves its end to the other clues. The week on the
