@@ -312,7 +312,8 @@ _INSTRUMENT_COMMON = re.compile(
     r"(?:[^,;.()]|\([A-Z]{2,8}\)){3,140}?"
     # ("the ASEAN convention against trafficking has been in force since March 2017": the verb ends it.)
     # ("… to combat trafficking in persons on July 13, 2005": the day is no part of the name.)
-    r"(?=\s*(?:,|;|\.|\bat the\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$"
+    # ("… abuse of technology at their summit in the same town": where it was adopted, as "at the".)
+    r"(?=\s*(?:,|;|\.|\bat (?:the|their|its|an?)\b|\bduring\b|\bin [A-Z]|\bin \d|\bon \d|\bwhich\b|\bthat\b|$"
     rf"|\bon (?:{MONTH_RE}|{WEEKDAY_RE})\b"
     # ("signed a memorandum of understanding on trafficking a decade ago": nor is a time counted back.)
     r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:decades?|years?|months?|weeks?)\s+ago\b"
