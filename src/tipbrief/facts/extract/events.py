@@ -1458,6 +1458,10 @@ _LAST_VERB = re.compile(
 )
 
 
+# "at the end of September", "in late September": a month's last part.
+_LATE_BEFORE = re.compile(r"\b(?:late|(?:the\s+)?end\s+of)\s+$", re.IGNORECASE)
+
+
 def _verb_before(c: Constraint, original: str) -> re.Match[str] | None:
     """An opening or closing verb just before the constraint's words ("opened on", "closed on")."""
     lead = original[max(0, c.span.start - 160) : c.span.start] if c.span and original else ""
@@ -2121,9 +2125,6 @@ _AND_ATTENDED = re.compile(
     r"\s+and\s+(?:also\s+|later\s+)?(?:attended|joined|addressed|visited|spoke\s+at|took\s+part\s+in"
     r"|(?:will|would)\s+(?:also\s+)?(?:attend|join|address|visit|speak\s+at|take\s+part\s+in))\s+[^,;()]{0,60}$"
 )
-
-
-_LATE_BEFORE = re.compile(r"\b(?:late|(?:the\s+)?end\s+of)\s+$", re.IGNORECASE)
 
 
 def _own_phrase_start(text: str, at: int) -> int:

@@ -411,6 +411,9 @@ _DAY_IN_NAME = re.compile(
 
 
 _INTO_NAME = re.compile(r"\b(?:to|for|at)\s+the\s+")
+# ("a milestone for the Twenty-first Summit and for Cambodia's chairmanship": a preposition after
+# "and" starts a phrase of its own.)
+_AND_PREPOSITION = re.compile(r"\s+and\s+(?:for|to|with)\s")
 
 
 def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -421,9 +424,7 @@ def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
             # Meeting": before its noun, a name holds no "to the", "for the": what stands before is
             # the sentence's, not the name's.
             first = max((d.end() for d in _INTO_NAME.finditer(text, first, start)), default=first)
-            # ("a milestone for the Twenty-first Summit and for Cambodia's chairmanship": a
-            # preposition after "and" starts a phrase of its own.)
-            cut = re.compile(r"\s+and\s+(?:for|to|with)\s").search(text, start, m.end())
+            cut = _AND_PREPOSITION.search(text, start, m.end())
             last = cut.start() if cut else m.end()
             if len(text[first:last].split()) < 2:
                 return None
@@ -878,6 +879,11 @@ def _meeting(
 _REGULARLY = r"(?:(?:annual|regular|ordinary)\s+)?"
 
 
+def _page_texts(ctx: _Context) -> tuple[str, ...]:
+    """The page's title and its sentences, where what a bare name points at is named."""
+    return (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
+
+
 def _named_asean_summit(texts: Sequence[str], span: str) -> bool:
     """ "This is a milestone for the Twenty-first Summit", under "21st ASEAN Summit and Related
     Summits": the article names the ASEAN Summit of that number, so a bare "Nth Summit" is that one,
@@ -1037,7 +1043,7 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
                 )
             )
             or leaders_own
-            or _named_asean_summit((ctx.article.document.title or "", *(x.text for x in ctx.sentences)), span)
+            or _named_asean_summit(_page_texts(ctx), span)
         ):
             return "ASEAN Summit"
         # "Leaders … will gather for the 16th summit on April 8-9", in an article whose only
@@ -1050,10 +1056,9 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             span.strip(),
         ):
             # ("21st ASEAN Summit and Related Summits": the week's other summits, no series.)
-            texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
             qualifiers = {
                 m.group("q")
-                for x in texts
+                for x in _page_texts(ctx)
                 for m in _NAMED_SUMMIT.finditer(_AND_RELATED.sub("", _WITH_A_PARTNER.sub("", x)))
             }
             if (
@@ -1093,7 +1098,7 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # in an article on the Bali Process Ministerial Conference: the one series the article
         # names whose name it heads.
         # So is a fact box's label ("* THIRD CONFERENCE: 14-15 April 2009, Bali.").
-        texts = (ctx.article.document.title or "", *(x.text for x in ctx.sentences))
+        texts = _page_texts(ctx)
         article_series = {
             row.get("series"): row
             for x in texts

@@ -62,7 +62,7 @@ class Constraint:
     side: str = ""
     """For a yearless day of a meeting (``part``), which end of it the verb before the day says it is:
     "first" ("which began Oct. 19"), "last" ("closed on 2 November"), or "" when the text does not
-    say."""
+    say; "late" for a month's last part that the meeting held some of ("at the end of September")."""
 
 
 @dataclass(frozen=True, slots=True)
