@@ -2115,7 +2115,8 @@ _AFTER_PHRASE = re.compile(r"(?:^|,\s+)(?:following|after|ahead\s+of)\s+(?:the\s
 # ("Malaysia will assume the Chairmanship of ASEAN on 1 January 2025 and will host the 19th AMMTC
 # next year": a predicate of its own after "and will", with no comma, too.)
 _AND_SUBJECT = re.compile(
-    r",\s+and\s+[^,;()]{0,90}(?:,\s*)?$|\s+and\s+(?:will|shall|would)\s+(?:also\s+)?[a-z]+\s+[^,;()]{0,60}$"
+    r",\s+and\s+(?:[^,;()]{1,60},\s+){0,3}[^,;()]{0,90}(?:,\s*)?$"
+    r"|\s+and\s+(?:will|shall|would)\s+(?:also\s+)?[a-z]+\s+[^,;()]{0,60}$"
 )
 
 
@@ -2144,7 +2145,7 @@ def _own_and_clause(text: str, at: int) -> int:
     attended = _AND_ATTENDED.search(text, max(0, at - 80), at)
     if attended is not None:
         return attended.start()
-    m = _AND_SUBJECT.search(text, max(0, at - 100), at)
+    m = _AND_SUBJECT.search(text, max(0, at - 200), at)
     if m is None:
         return -1
     stop = _CLAUSE_BREAK.search(text, at)
