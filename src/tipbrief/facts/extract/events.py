@@ -2710,17 +2710,19 @@ _MEETING_ACTS = re.compile(
     r"(?:\s*\([^()]{1,20}\))?[^,.;]{0,40}?\b(?:has\s+|had\s+)?"
     r"(?:adopt|approv|endors|sign|issu|launch|agre|decid|welcom|review|discuss)(?:ed|es|s|e)\b"
 )
+
+
 # "ASEAN leaders met in Nay Pyi Taw": where the leaders meet, they hold their summit.
 # ("ASEAN leaders meeting in Nay Pyi Taw earlier this month called for …": a participle, the same.)
-_LEADERS_MET = re.compile(
-    rf"(?:{ASEAN_LEADERS.pattern})\s+(?P<verb>met|gathered|convened|meeting)\s+in\s+(?=[A-Z])"
-)
+def _leaders_in(verbs: str) -> re.Pattern[str]:
+    """ASEAN's leaders, one of the verbs, and "in" before a capitalised place."""
+    return re.compile(rf"(?:{ASEAN_LEADERS.pattern})\s+(?P<verb>{verbs})\s+in\s+(?=[A-Z])")
+
+
+_LEADERS_MET = _leaders_in("met|gathered|convened|meeting")
 # ("When ASEAN leaders sit down in Vientiane next week": a summit to come, when the sentence names
 # no meeting.)
-_LEADERS_MEET = re.compile(
-    rf"(?:{ASEAN_LEADERS.pattern})\s+(?P<verb>met|meet|gathered|gather|convened|convene|meeting|sit\s+down|sat\s+down)"
-    r"\s+in\s+(?=[A-Z])"
-)
+_LEADERS_MEET = _leaders_in(r"met|meet|gathered|gather|convened|convene|meeting|sit\s+down|sat\s+down")
 # "at their summit in Singapore": the leaders' own summit, named without a capital.
 # ("signed … at their own summit in Kuala Lumpur in November")
 # The word after a place that makes it part of a document's name ("the Bali Concord II", "the Kuala
