@@ -92,6 +92,7 @@ SETS = (
     *("heldout195", "heldout196", "heldout197", "heldout198", "heldout199"),
     *("heldout200", "heldout201", "heldout202", "heldout203", "heldout204"),
     *("heldout205", "heldout206", "heldout207", "heldout208", "heldout209"),
+    *("heldout210", "heldout211", "heldout212", "heldout213", "heldout214"),
 )
 Interval = tuple[date | None, date | None]
 
