@@ -270,6 +270,10 @@ _ANOTHER_NAME = r"(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*"
 
 # What may stand between an instrument and a verb that acts on it: "X, which was signed",
 # "X, which the region's leaders signed", "X, the first … plan, was noted", "X will take effect".
+_DOCUMENT_HEAD = (
+    r"(?i:directive|regulation|resolution|decision|recommendation|bill|law|decree|protocol|treaty|convention|"
+    r"declaration|plan|strategy|framework|agreement|memorandum|statement)"
+)
 _GAP_BEFORE = re.compile(
     r"^[\s,]*(?:and\s+)?"
     # "X, the region's first binding treaty, was …"; "X, signed by the leaders in 2015, has been …"
@@ -287,7 +291,9 @@ _GAP_BEFORE = re.compile(
     r"|No\.\s*[\w/.-]+,\s*"
     # ("5 November 2024 - Executive Order 74 banning offshore gaming is signed": what it does.)
     r"|\w+ing\s[^,;.]{1,40}?\s(?=(?:is|are|was|were)\s))?"
-    r"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:[\w’'-]+\s+){0,6}?)?"
+    # (Not "…, which follows from the Declaration our leaders signed": another document's act, done
+    # by a subject of its own; "which replaced the 1997 law and took effect" is still the name's.)
+    rf"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:(?!{_DOCUMENT_HEAD}s?\s+(?!and\s))[\w’'-]+\s+){{0,6}}?)?"
     r"(?:was|were|has been|have been|had been|is|are|will be|would be|to be|will|would|shall|has|have|had|"
     # "ACTIP is due to be signed by ASEAN heads of government next month"
     r"(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|on track)\s+to|is to|are to)?(?:\s+be)?\s*"
