@@ -1382,7 +1382,15 @@ def _occasions(f: _Frame, idents: list[Identification], claimed: dict[int, int])
         or (happened_at(i) and f.kind not in ("meeting", "summit"))
         # (Not a numbered meeting of its own: "The 28th APSC Council reviewed it again, and last
         # month the 25th SOMTC in Putrajaya promised a handbook" does not make the SOMTC the Council.)
-        or (id(i) not in claimed and f.kind in ("meeting", "summit") and not _another_numbered(f, i))
+        or (
+            id(i) not in claimed
+            and f.kind in ("meeting", "summit")
+            and not _another_numbered(f, i)
+            # ("The ministers on transnational crime will meet in Manila in September, and in
+            # November, again in Manila, we host the 31st Summit": a meeting of another series, the
+            # East Asia Summit's too, is no ASEAN Summit.)
+            and not (i.field == "summit" and f.subject not in ("", "ASEAN Summit"))
+        )
     ]
 
 
