@@ -118,6 +118,10 @@ def _event_tense(sentence: str) -> Tense:
         sentence,
     ):
         return "future"
+    # ("In November, again in Manila, we host the 31st Summit": a programme's present after the time
+    # put first.)
+    if _FRONTED_SCHEDULE_IN.search(sentence):
+        return "future"
     # "The Second Meeting is scheduled for June": a schedule in the present is still to come; so is
     # what happens "later this month".
     if re.search(
@@ -272,9 +276,21 @@ def clause_tense(sentence: str, start: int) -> Tense | None:
 # "Tomorrow the leaders meet their partners, and on Tuesday we have the East Asia Summit": a
 # weekday put first, with the present tense of a programme after it, is a day still to come (with
 # no verb before it, the sentence's past default had counted it back to the Tuesday before).
+# ("In November, again in Manila, we host the 31st Summit": a month put first, likewise, with the
+# place between commas.)
 _FRONTED_SCHEDULE = re.compile(
-    rf"(?:on\s+)?{WEEKDAY_RE}\s+(?:we|you|they|(?:the\s+)?[A-Za-z]+(?:\s+[a-z]+)?)\s+"
-    r"(?:have|hold|meet|host|open|close|sign|gather|convene|start|begin|head|travel|fly)\b"
+    rf"(?:on\s+)?(?:{WEEKDAY_RE}|{MONTH_RE})(?:,\s+[^,;.]{{1,40}},)?\s+"
+    # (A subject, not "in May and hosts them again": no joining word.)
+    r"(?:we|you|they|(?:the\s+)?(?!(?:and|or|but|then|that|which|who)\b)[A-Za-z]+(?:\s+[a-z]+)?)\s+"
+    # (Not "have signed", "have been": a perfect tells what is done.)
+    r"(?:have(?!\s+(?:been|had|\w+ed|\w+en|met|held|made|seen|done|begun|signed)\b)"
+    r"|has(?!\s+(?:been|had|\w+ed|\w+en|met|held|made|seen|done|begun|signed)\b)"
+    r"|(?:hold|meet|host|open|close|sign|gather|convene|start|begin|head|travel|fly)s?)\b"
+)
+# (Put first in the sentence or in a clause of its own: "…, and in November, again in Manila, we
+# host …".)
+_FRONTED_SCHEDULE_IN = re.compile(
+    rf"(?:^|[,;]\s+(?:and\s+)?)(?:[Oo]n\s+|[Ii]n\s+)?{_FRONTED_SCHEDULE.pattern}"
 )
 
 
