@@ -356,6 +356,9 @@ class _Frame:
     owns_from: int = -1
     """Where the words it owns begin, when the words before are another clause's ("… today welcomed
     the recognition, following the release of the report yesterday")."""
+    shares: int = -1
+    """The trigger of the meeting it is named beside ("host the 31st Summit and the East Asia
+    Summit"), whose words (time, tense, place) are its too; -1 for none."""
     name_at: int = -1
     """Where an act's instrument is named in the sentence, when the verb names it (-1 otherwise)."""
     elsewhere: bool = False
@@ -438,6 +441,7 @@ def _events_in_sentence(
         return triggers[i] if i >= 0 else None
 
     shared = _shared_meetings(text, frames, triggers)
+    shared.update({f.at: f.shares for f in frames if f.shares >= 0})
 
     # (A trigger whose clause opens at ", and": what stands before the sentence's first trigger is
     # the first clause's, "In Labuan Bajo in May 2023 the leaders adopted …, and the convention has
@@ -506,8 +510,9 @@ def _events_in_sentence(
                 # phrase gives.
                 cons = _phrase_time(ctx, s, f, times)
         else:
-            seg_start = max((t for t in triggers if t < f.at), default=0)
-            seg_end = min((t for t in triggers if t > f.at), default=len(text))
+            first_at = min(f.at, f.shares) if f.shares >= 0 else f.at
+            seg_start = max((t for t in triggers if t < first_at), default=0)
+            seg_end = min((t for t in triggers if t > max(f.at, f.shares)), default=len(text))
             segment = text[seg_start:seg_end] if len(triggers) > 1 else text
             # ("hosted an emergency meeting … and has pressed its neighbours to ratify a convention
             # that leaders plan to sign in November": the plan is the clause's, not the meeting's.)
@@ -2503,6 +2508,19 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             out.append(
                 replace(frame, title=in_city, name=_norm(in_city), generic=False) if in_city else frame
             )
+        elif (
+            main is not None
+            and m.kind
+            and not (m.generic or m.weak)
+            and (
+                _AND_THE.fullmatch(text, main.end, m.start)
+                if m.start > main.end
+                else _AND_THE.fullmatch(text, m.end, main.start)
+            )
+        ):
+            # "we host the 31st Summit and the East Asia Summit", "The 31st Summit and the East Asia
+            # Summit were held in Manila": both meetings the verb governs.
+            out.append(replace(_meeting_frame(m, trigger=True), shares=main.start))
         elif m.ordinal is not None and not m.generic and m.kind:
             # A numbered meeting the sentence names is an event too; as the occasion of another
             # ("at the 27th ASEAN Summit") it takes only its reference rows.
@@ -3028,6 +3046,9 @@ def _own_when_clause(text: str, start: int, at: int) -> bool:
 _BEFORE_MEETING = r"(?:on\s+)?the eve of|ahead of|in the run-up to|in the lead-up to|prior to"
 _EVE_OF = re.compile(rf"\b(?:{_BEFORE_MEETING})\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _OCCASION_BEFORE = re.compile(rf"\b(?:{_BEFORE_MEETING}|on the occasion of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_AND_THE = re.compile(r",?\s+and\s+(?:the\s+)?")
 
 
 def _main_meeting(text: str, words: frozenset[str], names: list[MeetingName]) -> MeetingName | None:

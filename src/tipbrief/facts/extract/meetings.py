@@ -416,6 +416,11 @@ _INTO_NAME = re.compile(r"\b(?:to|for|at)\s+the\s+")
 _AND_PREPOSITION = re.compile(r"\s+and\s+(?:for|to|with)\s")
 
 
+_AND_ANOTHER_MEETING = re.compile(
+    r"\b(?:Summit|Meeting|Conference|Forum)s?\s+(?P<and>and)\s+(?:the\s+)?(?!Related\b)(?=[A-Z0-9])"
+)
+
+
 def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     for m in _NAME_WITH_ACRONYMS.finditer(text):
         if m.start() <= start < m.end() and len(m.group().split()) >= 2:
@@ -426,6 +431,12 @@ def _name_around(text: str, start: int, end: int) -> tuple[int, int] | None:
             first = max((d.end() for d in _INTO_NAME.finditer(text, first, start)), default=first)
             cut = _AND_PREPOSITION.search(text, start, m.end())
             last = cut.start() if cut else m.end()
+            # "host the 31st Summit and the East Asia Summit": two meetings, each a name of its own.
+            for joint in _AND_ANOTHER_MEETING.finditer(text, m.start(), m.end()):
+                if joint.start("and") >= end:
+                    last = min(last, joint.start("and") - 1)
+                elif joint.end() <= start:
+                    first = max(first, joint.end())
             if len(text[first:last].split()) < 2:
                 return None
             return first, last
