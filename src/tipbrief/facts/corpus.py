@@ -809,7 +809,8 @@ _DATE_LINE = re.compile(
     r"(?:By\s+[A-Z][\w.'’ -]{1,40}?\s*\|\s*)?"
     # "(30 July 2023)": in brackets.
     r"\(?"
-    rf"(?:{_WEEKDAY_WORD},?\s*)?(?P<date>.+?)"
+    # ("Tuesday 24 November 2015": the whole weekday, not "Tue" and a date "sday 24 …".)
+    rf"(?:{_WEEKDAY_WORD}(?![a-z]),?\s*)?(?P<date>.+?)"
     # "November 14, 2022 | 12:00am", "26 June 2018, 10:30 AM", "May 11, 2023 - 08:15 GMT+7",
     # "June 21, 2019 at 09:40": a time after it.
     r"(?:\s*(?:[|,–-]|\bat\b)?\s*\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*\(?(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT|ET|EST|EDT|CET|CEST|BST|AEST|AEDT)?[+-]?\d{0,2}\)?)?)?"
