@@ -839,8 +839,10 @@ def _events_in_sentence(
             if (
                 not continuing
                 and not put_off_then
-                # ("Is the 39th summit definitely online?": a question says nothing of when.)
-                and not text.rstrip().endswith("?")
+                # ("Is the 39th summit definitely online?": a question says nothing of when; but
+                # "Does the hon. Member agree that the American report, published in July, should
+                # not have upgraded Malaysia?" takes the past it tells as given.)
+                and not (text.rstrip().endswith("?") and not only_past(text))
                 and not (f.kind not in ACT_KINDS and _PLANNED_FOR.search(text, 0, f.at))
                 # ("A study came out today, ahead of a regional workshop on trafficking, which
                 # Cambodia hosts on September 21 and 22": what a past act came ahead of may still
