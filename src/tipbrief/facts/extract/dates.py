@@ -146,9 +146,12 @@ _TIMELINE_ENTRY = re.compile(
 
 # A page's dated update, or the original post it keeps below them: "UPDATE, 2 February: Cambodia and
 # Singapore deposited …, both last month.", "ORIGINAL POST, 23 November 2015: … signed … on Saturday".
+# ("Original show notes (24 November 2015)" on a line of its own: the day in brackets ends it.)
 _UPDATE_ENTRY = re.compile(
-    r"[\[(]?(?:update[ds]?|latest|original (?:post|story|article|report)|edit(?:ed)?|correction|addendum)"
-    r"\b[,:]?\s*(?:[(—–-]\s*)?(?:on\s+)?(?P<day>[^:()\[\]—–]{4,40}?)\s*[)\]]?\s*(?::|—|–|\s-)(?:\s|$)",
+    r"[\[(]?(?:update[ds]?|latest|original (?:[a-z]+\s+)?(?:post|story|article|report|notes|broadcast)"
+    r"|edit(?:ed)?|correction|addendum)"
+    r"\b[,:]?\s*(?:[(—–-]\s*)?(?:on\s+)?(?P<day>[^:()\[\]—–]{4,40}?)"
+    r"\s*(?:[)\]]$|[)\]]?\s*(?::|—|–|\s-)(?:\s|$))",
     re.IGNORECASE,
 )
 
