@@ -1023,10 +1023,17 @@ _DETERMINER = re.compile(
 # "The ACWC recalled that it was inaugurated in Hanoi": "it", the subject of a reported clause, is
 # the body that reports it.
 _REPORTS_OF_ITSELF = r"\s+(?:recalled|noted|said|stated|explained|added|recounted)\s+that\s+it\s+"
+# ("The ACWC followed: it was inaugurated in Hanoi on 7 April": the subject, a short clause, then
+# "it" after a colon.)
+_COLON_IT = r"[a-z]+(?:\s+[a-z]+){0,2}\s*[:;]\s+it\s+"
 _GAP_BEFORE_LAUNCH = re.compile(
     # ("The Counter Trafficking in Persons Centre of Excellence (CTIP COE) was launched": an acronym
     # of two words.)
-    r"^\s*(?:\([A-Z][\w&/-]*(?:\s[A-Z][\w&/-]*)?\))?[\s,]*(?:(?:which|that)\s+|" + _REPORTS_OF_ITSELF + r")?"
+    r"^\s*(?:\([A-Z][\w&/-]*(?:\s[A-Z][\w&/-]*)?\))?[\s,]*(?:(?:which|that)\s+|"
+    + _COLON_IT
+    + "|"
+    + _REPORTS_OF_ITSELF
+    + r")?"
     r"(?:(?:was|were|had been|has been|have been|is|are|will be)\s+)?"
     # ("The Global Estimates of Modern Slavery are due to be released on September 19")
     r"(?:(?:due|expected|set|scheduled)\s+to\s+be\s+)?"
@@ -1243,6 +1250,8 @@ def _in_apposition(text: str, start: int, end: int, v_start: int) -> bool:
 
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:\([A-Z][\w&/-]*\))?[\s,]*(?:(?:which|that)\s+|"
+    + _COLON_IT
+    + "|"
     + _REPORTS_OF_ITSELF
     + r")?(?:was|were|has been|had been|is|are)\s+(?:\w+ly\s+)?$"
 )
