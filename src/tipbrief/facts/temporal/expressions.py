@@ -380,7 +380,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?P<wd_name>\b[A-Z][a-z]+[ -])?"
         r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         # ... and unless a capitalised word follows ("the Sunday Times").
-        rf"(?!,?\s+(?:\d|{_MONTH})|\s*\([0-3]?\d/[01]?\d\))(?!\s+[A-Z])(?=\s+(?:night|morning|afternoon|evening)\b|[\s,.;:)]|$)",
+        # ("Friday's Bali Process ministerial conference": the day of what it owns.)
+        rf"(?!,?\s+(?:\d|{_MONTH})|\s*\([0-3]?\d/[01]?\d\))(?!\s+[A-Z])"
+        r"(?=\s+(?:night|morning|afternoon|evening)\b|['’]s\s|[\s,.;:)]|$)",
     ),
 )
 
