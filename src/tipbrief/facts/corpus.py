@@ -407,8 +407,10 @@ _YEAR_HEADING = re.compile(
     r"(?:\s*[|–—]\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s*"
 )
 # What a year heading dates besides a timeline's entries: a short paragraph right under it, a
-# gallery's caption ("2010 | Hanoi" over "The ACWC is inaugurated on 7 April").
+# gallery's caption ("2010 | Hanoi" over "The ACWC is inaugurated on 7 April"), or right under one of
+# its entries.
 _UNDER_HEADING = 300
+_UNDER_ENTRY = 600
 
 
 def _heading_year(m: re.Match[str]) -> int:
@@ -1278,7 +1280,7 @@ def parse_article(
     paragraphs = list(split_paragraphs(text))
     message_headers = _message_headers(text, paragraphs)
     heading_year: int | None = None
-    under_heading = False
+    under_heading = under_entry = False
     section = ""
     comment_day: date | None = None
     stamp_ago: tuple[int, int] | None = None
@@ -1369,15 +1371,19 @@ def parse_article(
             para = replace(para, ago=stamp_ago)
         if (year_heading := _YEAR_HEADING.fullmatch(para.text)) is not None:
             heading_year = _heading_year(year_heading)
-            under_heading = True
+            under_heading, under_entry = True, False
             dropped.append(DroppedSpan(para.start, para.end, "timeline year heading (kept for its entries)"))
             continue
         if heading_year is not None:
-            if _YEARLESS_ENTRY.match(para.text) or (under_heading and len(para.text) <= _UNDER_HEADING):
+            entry = bool(_YEARLESS_ENTRY.match(para.text))
+            reach = _UNDER_ENTRY if under_entry else _UNDER_HEADING
+            if entry or (under_heading and len(para.text) <= reach):
+                # (Also an entry's own note on the line under it: "9 July - Brown-bag discussion" over
+                # "The discussion opened with the … Report, released on 19 June": the heading goes on.)
                 para = replace(para, year=heading_year)
             else:
                 heading_year = None
-            under_heading = False
+            under_heading = under_entry = entry
         day = (
             _WEEKDAY_DATE_LINE.search(para.text) if dateline_span is None and not state.body_started else None
         )
