@@ -889,6 +889,10 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
     ago", "last month": the article falls where that expression would reach the recorded dates."""
     out: list[Constraint] = []
     for s in ctx.sentences:
+        if s.paragraph.year is not None:
+            # ("2012" / "4 December - Panel" / "… adopted at the 21st ASEAN Summit … last month": an
+            # entry's "last month" counts from the entry's day, not the page's.)
+            continue
         relatives = [
             t
             for t in extract_temporals(s.text)
