@@ -300,6 +300,10 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # "00:27:05  The numbers: …" over "00:33:40  ASEAN's answer: …": a programme's
                 # chapters, each at its time, a line each.
                 or _TIMESTAMP_LINE.match(line)
+                # "5 Jul · COMMENTARY" over an item's headline and text, in a feed of items: the
+                # item's stamp is a line of its own, no date of the sentence under it.
+                or _ITEM_STAMP.fullmatch(line.strip()) is not None
+                or _ITEM_STAMP.fullmatch(prev_end_text.strip()) is not None
                 # "a) Jakarta b) Labuan Bajo" under a quiz's question, then "Answer: b) Labuan Bajo,
                 # at the 42nd ASEAN Summit": the options name no event's place; the answer is a line
                 # of its own.
@@ -446,6 +450,11 @@ MONTH_RE = (
     r"Enero|Pebrero|Febrero|Marso|Abril|Mayo|Hunyo|Hulyo|Agosto|Setyembre|Septiyembre|Oktubre|Nobyembre|Disyembre|"
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# "5 Jul · COMMENTARY", "2 Sep · NEWS": a feed item's stamp, its day and its section.
+_ITEM_STAMP = re.compile(
+    rf"(?:[0-3]?\d\s+{MONTH_RE}|{MONTH_RE}\s+[0-3]?\d)(?:,?\s+(?:19|20)\d\d)?"
+    r"\s*[·•]\s*[A-Z][A-Za-z &/-]{1,30}"
 )
 # "29 Nov 2004   ASEAN Declaration …" over "28-29 Nov 2005 Fifth AMMTC": a chronology's rows by
 # day or month, its lines that go on below a row indented, no row of their own.
