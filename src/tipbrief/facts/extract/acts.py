@@ -268,12 +268,14 @@ _THEIRS = re.compile(r"\s+(?:theirs|its\s+own|their\s+own)\b")
 _ANOTHER_NAME = r"(?:known\s+as|also\s+called|called|dubbed)\s[^,;]{1,60},\s*"
 
 
+# The head nouns of documents an act may be done to ("the Declaration", "the directive").
+_DOCUMENT_HEADS = (
+    r"directive|regulation|resolution|decision|recommendation|bill|law|decree|protocol|treaty|convention|"
+    r"declaration|plan|strategy|framework|agreement|memorandum|statement"
+)
+_DOCUMENT_HEAD = rf"(?i:{_DOCUMENT_HEADS})"
 # What may stand between an instrument and a verb that acts on it: "X, which was signed",
 # "X, which the region's leaders signed", "X, the first … plan, was noted", "X will take effect".
-_DOCUMENT_HEAD = (
-    r"(?i:directive|regulation|resolution|decision|recommendation|bill|law|decree|protocol|treaty|convention|"
-    r"declaration|plan|strategy|framework|agreement|memorandum|statement)"
-)
 _GAP_BEFORE = re.compile(
     r"^[\s,]*(?:and\s+)?"
     # "X, the region's first binding treaty, was …"; "X, signed by the leaders in 2015, has been …"
@@ -1852,9 +1854,7 @@ _IT_BEFORE = re.compile(r"\b(?:it|It)\s+(?:has\s+|had\s+|finally\s+)?(?:been\s+)
 # ("…, and it will take effect on January 1, 2012": the law the sentence names before, if any.)
 # A document the sentence names by its kind alone, before "it": what "it" points back at.
 _ANOTHER_DOCUMENT_BEFORE = re.compile(
-    r"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?P<head>directive|regulation|resolution|"
-    r"decision|recommendation|bill|law|decree|protocol|treaty|convention|declaration|plan|strategy|"
-    r"framework|agreement|memorandum|report|statement)\b",
+    rf"\b(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?P<head>{_DOCUMENT_HEADS}|report)\b",
     re.IGNORECASE,
 )
 # A second predicate of the instrument the sentence opens with ("… was signed in 2005 and entered

@@ -283,8 +283,7 @@ _FRONTED_SCHEDULE = re.compile(
     # (A subject, not "in May and hosts them again": no joining word.)
     r"(?:we|you|they|(?:the\s+)?(?!(?:and|or|but|then|that|which|who)\b)[A-Za-z]+(?:\s+[a-z]+)?)\s+"
     # (Not "have signed", "have been": a perfect tells what is done.)
-    r"(?:have(?!\s+(?:been|had|\w+ed|\w+en|met|held|made|seen|done|begun|signed)\b)"
-    r"|has(?!\s+(?:been|had|\w+ed|\w+en|met|held|made|seen|done|begun|signed)\b)"
+    r"(?:ha(?:ve|s)(?!\s+(?:been|had|\w+ed|\w+en|met|held|made|seen|done|begun|signed)\b)"
     r"|(?:hold|meet|host|open|close|sign|gather|convene|start|begin|head|travel|fly)s?)\b"
 )
 # (Put first in the sentence or in a clause of its own: "…, and in November, again in Manila, we
