@@ -93,6 +93,7 @@ SETS = (
     *("heldout200", "heldout201", "heldout202", "heldout203", "heldout204"),
     *("heldout205", "heldout206", "heldout207", "heldout208", "heldout209"),
     *("heldout210", "heldout211", "heldout212", "heldout213", "heldout214"),
+    *("heldout215", "heldout216", "heldout217", "heldout218", "heldout219"),
 )
 Interval = tuple[date | None, date | None]
 
