@@ -2546,6 +2546,16 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             # 2015": each named meeting said to be held is an event, the first or not.
             out.append(_meeting_frame(m, trigger=True))
         elif (
+            m.kind
+            and not (m.generic or m.weak)
+            and len(m.title.split()) >= 3
+            and _OF_ITS_DAY.match(text, m.end)
+        ):
+            # "Chapter 3 revisits the Emergency ASEAN Ministerial Meeting on Transnational Crime of 2
+            # July 2015": a named meeting with its whole day after "of" is an event, whatever verb
+            # the sentence has (a study's "revisits", "examines").
+            out.append(_meeting_frame(m, trigger=True))
+        elif (
             alone
             and m.kind
             and not (m.generic or m.weak)
@@ -2729,6 +2739,11 @@ def _summit_city_at(ctx: _Context, text: str, at: int, within: int) -> str | Non
 # was convened …".
 _HELD_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+(?:was\s+)?)?(?:held|convened|hosted|opened)\b"
+)
+# A meeting's whole day after its name: " of 2 July 2015", " of 28-29 November 2004", " of July 2, 2015".
+_OF_ITS_DAY = re.compile(
+    rf"\s+of\s+(?:[0-3]?\d(?:\s*[-–]\s*[0-3]?\d)?\s+(?:{MONTH_RE})\s+(?:19|20)\d\d"
+    rf"|(?:{MONTH_RE})\s+[0-3]?\d(?:\s*[-–]\s*[0-3]?\d)?,\s+(?:19|20)\d\d)\b"
 )
 # Before a meeting that is its sentence's subject: nothing, "The", or a time, an entry's day or a
 # dateline first ("On Thursday, the …", "2 July - The …", "KUALA LUMPUR, July 3 (Bernama) -- The …").
