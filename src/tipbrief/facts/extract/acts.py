@@ -22,6 +22,7 @@ from tipbrief.facts.extract.patterns import (
     _CLAUSE_END,
     _INSTRUMENT_HEADS,
     LAW_HEAD,
+    ON_ITS_WAY,
     ORDINAL_TOKEN,
     ordinal_value,
 )
@@ -283,7 +284,8 @@ _GAP_BEFORE = re.compile(
     # ASEAN's first legally binding instrument on the subject, was signed": whose it is.)
     # (An acronym's possessive is blanked to "'s" before the match: see _governed.)
     # ("ACTIP, together with a regional plan of action, is to be signed": what goes with it.)
-    r"(?:(?:the|a|an|with|together\s+with|along\s+with|(?:[A-Z][\w-]*)?['’]s)\s[^,;]{0,90},\s*|(?:signed|adopted|ratified|endorsed|passed|enacted)\b[^,;]{0,90},\s*"
+    r"(?:(?:the|a|an|with|together\s+with|along\s+with|(?:[A-Z][\w-]*)?['’]s)\s[^,;]{0,90},\s*"
+    r"|(?:signed|adopted|ratified|endorsed|passed|enacted|finali[sz]ed|drafted|negotiated)\b[^,;]{0,90},\s*"
     # ("The Law on …, which the National Assembly adopted on 29/3/2011, took effect": a relative
     # clause with its own subject, set off by commas.)
     r"|(?:which|that)\s+(?:the|its|their)\s+(?:[\w’'-]+\s+){0,5}?(?:signed|adopted|ratified|endorsed|passed|enacted|approved)\b[^,;]{0,90},\s*"
@@ -293,6 +295,8 @@ _GAP_BEFORE = re.compile(
     r"|No\.\s*[\w/.-]+,\s*"
     # ("5 November 2024 - Executive Order 74 banning offshore gaming is signed": what it does.)
     r"|\w+ing\s[^,;.]{1,40}?\s(?=(?:is|are|was|were)\s))?"
+    # ("The draft Convention … goes to the 10th AMMTC … and is to be signed": both the name's.)
+    rf"(?:{ON_ITS_WAY})?"
     # (Not "…, which follows from the Declaration our leaders signed": another document's act, done
     # by a subject of its own; "which replaced the 1997 law and took effect" is still the name's.)
     rf"(?:(?:which|that)\s+(?:(?:the|its|their)\s+)?(?:(?!{_DOCUMENT_HEAD}s?\s+(?!and\s))[\w’'-]+\s+){{0,6}}?)?"
@@ -581,6 +585,16 @@ def find_acts(
             # ("ministers endorsed the draft ASEAN Convention …": the endorsement of a draft is an
             # act of its own, see below.)
             and not (endorses and not _national_endorser(ctx, text, verb))
+        }
+        # "The draft ASEAN Convention …, finalised by senior officials in Siem Reap earlier this
+        # month, … is to be signed by the Leaders in November": a draft finalised is a text made
+        # ready, neither signed nor adopted.
+        drafts |= {
+            name
+            for start, _, name in found
+            if 0 <= start < verb.start()
+            and word.casefold() in ("finalised", "finalized")
+            and _DRAFT_BEFORE.search(text, max(0, start - 8), start)
         }
         endorsed_draft = endorses and (
             bool(_BARE_DRAFT.match(text, verb.end()))

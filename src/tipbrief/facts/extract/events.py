@@ -92,6 +92,7 @@ from tipbrief.facts.extract.patterns import (
     LAW_HEAD,
     MEETING_NOUNS,
     NUMBER_AFTER,
+    ON_ITS_WAY,
     PERIOD_FOR,
     SAME_PLACE,
     WEEKDAY_RE,
@@ -776,6 +777,20 @@ def _events_in_sentence(
                     for m in _OWN_SUBJECT_CLAUSE.finditer(text, max(f.at, f.end) + 40)
                 ),
             ]
+            # "The draft Convention, finalised by senior officials in Siem Reap earlier this month, …
+            # is to be signed by the Leaders in November": a participle's own clause before the act,
+            # set off by commas, has the participle's time and place, not the act's.
+            if f.kind in ACT_KINDS:
+                aside = [
+                    *aside,
+                    *(
+                        (
+                            s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
+                            s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
+                        )
+                        for m in (*_AGENT_ASIDE.finditer(text, 0, f.at), *_ON_ITS_WAY.finditer(text, 0, f.at))
+                    ),
+                ]
             # "The two meetings were held on September 18 …, alongside the four-day 9th AMMTC": the
             # day before "alongside" is not the meeting's beside them (the place may be: "The launch
             # took place in Bangkok, alongside the ASEAN Foreign Ministers' Meeting").
@@ -1286,6 +1301,9 @@ _REACTION_TO = re.compile(
 _SUBORDINATE_BEFORE = re.compile(
     r"\s(?:after|before|since|until|follows?|followed|precedes?|preceded)\s+(?=[^,;:]*$)", re.IGNORECASE
 )
+# ", finalised by senior officials in Siem Reap earlier this month,": a participle and its agent.
+_AGENT_ASIDE = re.compile(r",\s+[a-z]+(?:ed|en)\s+by\s+[^,;()]{1,120},")
+_ON_ITS_WAY = re.compile(rf"\b{ON_ITS_WAY}")
 _ALONGSIDE = re.compile(r"\s(?:alongside|beside)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _ACCORDING_TO = re.compile(
     r",\s+according\s+to\b"

@@ -506,6 +506,12 @@ _ONGOING = re.compile(r"\bongoing\b")
 # covering 2008 to 2010", "a third plan for 2011 to 2013"): the period's, not a day's.
 # "began a two-day meeting … to set priorities for 2017": the year that plans are for, which dates
 # neither the meeting nor the article.
+# "The draft Convention … goes to the 10th AMMTC in Kuala Lumpur … and is to be signed": a step on an
+# instrument's way, then "and" and the act; the step's time and place are not the act's.
+ON_ITS_WAY = (
+    r"(?:goes|go|went|moves|moved|passes|passed|heads|headed)\s+(?:on\s+)?(?:to|before)"
+    r"\s[^,;.]{1,90}?\s+and\s+"
+)
 # What is done every year, none in particular: "usually released in June", "normally held in November".
 HABITUALLY = r"(?:usually|typically|normally|traditionally|generally|customarily|habitually|always)"
 PLANS_FOR = re.compile(r"\b(?:priorities|plans?|targets?|budgets?|goals|activities|agenda)\s+for\s+$")
