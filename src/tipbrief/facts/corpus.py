@@ -452,10 +452,10 @@ MONTH_RE = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # A day and its month, either way round ("September 27", "27 September").
-_DAY_AND_MONTH = rf"(?:{MONTH_RE}\s+[0-3]?\d|[0-3]?\d\s+{MONTH_RE})"
+DAY_AND_MONTH = rf"(?:{MONTH_RE}\s+[0-3]?\d|[0-3]?\d\s+{MONTH_RE})"
 # "5 Jul · COMMENTARY", "2 Sep · NEWS": a feed item's stamp, its day and its section.
 _ITEM_STAMP = re.compile(
-    rf"{_DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?"
+    rf"{DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?"
     r"\s*[·•]\s*[A-Z][A-Za-z &/-]{1,30}"
 )
 # "29 Nov 2004   ASEAN Declaration …" over "28-29 Nov 2005 Fifth AMMTC": a chronology's rows by
@@ -953,7 +953,7 @@ def _table_row(text: str, meta: _Metadata) -> bool:
 # without its year, above the story.
 _YEARLESS_DAY = (
     rf"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?,?\s*)?"
-    rf"{_DAY_AND_MONTH}"
+    rf"{DAY_AND_MONTH}"
     r"(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?)?"
 )
 # (A place before the day, "Putrajaya, Thursday 27 September", is no weekday.)

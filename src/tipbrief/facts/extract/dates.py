@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from tipbrief.facts.corpus import ASIDE_DROPS, FIRST_APPEARANCE, MONTH_RE, spelled
+from tipbrief.common.months import MONTH_NAMES
+from tipbrief.facts.corpus import ASIDE_DROPS, DAY_AND_MONTH, FIRST_APPEARANCE, MONTH_RE, Paragraph, spelled
 from tipbrief.facts.extract.patterns import HABITUALLY, ORDINAL_TOKEN, PLANS_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -189,18 +190,54 @@ def own_days(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tupl
 
 def _update_days(ctx: _Context) -> dict[int, str]:
     """Each paragraph's dated update (see _Context.update_days): a header on a line of its own heads
-    the paragraphs below it, to the next update; one that opens a paragraph heads that paragraph."""
+    the paragraphs below it, to the next update; one that opens a paragraph heads that paragraph.
+    So does each item's stamp in a list of dated items (see _item_stamps)."""
     if ctx.update_days is None:
         days: dict[int, str] = {}
         section: str | None = None
+        stamps = _item_stamps(ctx.article.paragraphs)
         for p in ctx.article.paragraphs:
             if (m := _UPDATE_ENTRY.match(p.text)) is not None:
                 section = m.group("day") if m.end() == len(p.text) else None
                 days[p.start] = m.group("day")
+            elif p.start in stamps:
+                day, alone = stamps[p.start]
+                section = day if alone else None
+                days[p.start] = day
             elif section is not None:
                 days[p.start] = section
         ctx.update_days = days
     return ctx.update_days
+
+
+# An archive's item stamp on a line of its own, over the item's headline and text: "21 Sep 2017",
+# "Nov 14, 2017", "3 March".
+_ITEM_DAY = re.compile(rf"{DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?")
+# An item's stamp in figures that opens its paragraph, before its headline: "18/11  ASEAN Leaders
+# adopt …" (its spaces made one by then).
+_ITEM_FIGURES = re.compile(r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\s+(?=[A-Z])")
+
+
+def _item_stamps(paragraphs: Sequence[Paragraph]) -> dict[int, tuple[str, bool]]:
+    """The stamps of a list of dated items (two or more), by the paragraph each heads, with whether
+    it is a line of its own (heading the paragraphs below it to the next stamp): each item's "today"
+    and "on Saturday" count from its own day, not the page's ("22 Nov 2015" / "ASEAN Leaders
+    conclude 27th Summit" / "…, closed today. On Saturday the Leaders signed …", in an archive
+    dated by its newest item). A stamp in figures ("18/11  …", "20/11  …") is read day first when
+    one of the list's has a first number above 12, month first when one has a second number above
+    12, and not at all when neither or both."""
+    alone = {p.start: p.text.strip() for p in paragraphs if _ITEM_DAY.fullmatch(p.text.strip())}
+    figures = {p.start: m for p in paragraphs if (m := _ITEM_FIGURES.match(p.text))}
+    stamps = {at: (day, True) for at, day in alone.items()} if len(alone) >= 2 else {}
+    if len(figures) >= 2:
+        day_first = any(int(m["a"]) > 12 for m in figures.values())
+        month_first = any(int(m["b"]) > 12 for m in figures.values())
+        if day_first != month_first:
+            for at, m in figures.items():
+                day, month = (int(m["a"]), int(m["b"])) if day_first else (int(m["b"]), int(m["a"]))
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    stamps[at] = (f"{day} {MONTH_NAMES[month - 1]}", False)
+    return stamps
 
 
 def _page_days(ctx: _Context) -> list[date]:
