@@ -330,6 +330,13 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                     _DATE_ROW.match(line) is not None
                     and (_DATE_ROW.match(prev_end_text) or _DATE_ROW.match(following))
                 )
+                # "10th   29 September - 2 October 2015   Kuala Lumpur   Malaysia" over "11th   18-21
+                # September 2017   Manila …": a table of numbered meetings, its columns apart by
+                # spaces, a row a line.
+                or (
+                    _ORDINAL_ROW.match(line) is not None
+                    and (_ORDINAL_ROW.match(prev_end_text) or _ORDINAL_ROW.match(following))
+                )
                 # "Press Release No. 27/2019" / "Office of the Attorney General" / "14 March": a date
                 # line without its year under a letterhead is a paragraph of its own too ("JOINT
                 # PRESS CONFERENCE" / "Putrajaya, Thursday 27 September" under a transcript's title).
@@ -465,6 +472,11 @@ _ITEM_STAMP = re.compile(
 _DATE_ROW = re.compile(
     rf"(?:(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+)?(?:{MONTH_RE})\.?|(?:{MONTH_RE})\.?\s+\d{{1,2}},)"
     rf"\s+(?:19|20)\d\d(?:\s+[A-Z]|{_YEAR_DASH}\s*\w)"
+)
+_ORDINAL_ROW = re.compile(
+    rf"\s*(?:\d{{1,2}}|[A-Z][a-z]+)(?:st|nd|rd|th)(?: {{2,}}|\t)\s*"
+    rf"(?:[0-3]?\d\b|(?:{MONTH_RE}))",
+    re.IGNORECASE,
 )
 _FULL_DATE = re.compile(
     rf"(?P<d>[0-3]?\d)\s+(?P<m>{MONTH_RE})\s+(?P<y>(?:19|20)\d\d)"

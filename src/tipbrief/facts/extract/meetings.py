@@ -179,6 +179,12 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
         listed = _listed_meeting(ctx, text)
         if listed is not None:
             return [listed]
+    elif _SPACED_ROW.match(text):
+        # ("11th   18-21 September 2017   Manila   Philippines", a table's row as a page's text
+        # gives it, its columns apart by spaces.)
+        listed = _listed_meeting(ctx, text)
+        if listed is not None:
+            return [listed]
     out: list[MeetingName] = []
     alone = _ORDINAL_ALONE.match(text)
     if alone:
@@ -319,11 +325,24 @@ _LISTED_ROW = re.compile(
 )
 
 
+# The same row with its columns apart by spaces: an ordinal, then its day (or month) and year.
+_SPACED_ROW = re.compile(
+    rf"^(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})\s+"
+    rf"(?=(?:[0-3]?\d(?:\s*[-–]\s*[0-3]?\d)?\s+)?(?:{MONTH_RE})\b[^|]{{0,40}}?\b(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+# A table's header whose first column is the meeting: "Conference   Date   Venue   Main outcome".
+_SITE_AFTER = re.compile(r"\s+[-–|]\s+")
+_MEETING_COLUMN = re.compile(r"^[ \t]*(?P<noun>Conference|Meeting|Summit|Forum)s?\s+Dates?\b", re.MULTILINE)
+
+
 def _listed_meeting(ctx: _Context, text: str) -> MeetingName | None:
     """ "| 10th | 29 September – 2 October 2015 | Kuala Lumpur | Malaysia |" on a page whose title
     names one series ("ASEAN Ministerial Meeting on Transnational Crime", "List of ASEAN Summits"):
-    that series' meeting of the row's number."""
-    row = _LISTED_ROW.match(text)
+    that series' meeting of the row's number. (On a page whose title names the body and whose
+    table's first column is its meetings, "Bali Process" over "Conference   Date …", the series
+    the two name together.)"""
+    row = _LISTED_ROW.match(text) or _SPACED_ROW.match(text)
     if row is None:
         return None
     n = (
@@ -341,6 +360,11 @@ def _listed_meeting(ctx: _Context, text: str) -> MeetingName | None:
             "summit", f"{ordinal(n)} ASEAN Summit", "ASEAN Summit", n, row.start("n"), row.end("n")
         )
     found = {r.get("series"): r for a, b, r in ctx.gaz.series.find(title) if not goes_on(title, a, b, r)}
+    column = _MEETING_COLUMN.search(ctx.article.document.text)
+    if not found and column is not None:
+        # (The title without its site: "Bali Process - Wikipedia".)
+        named = f"{_SITE_AFTER.split(title)[0]} {column.group('noun')}"
+        found = {r.get("series"): r for a, b, r in ctx.gaz.series.find(named) if not goes_on(named, a, b, r)}
     if len(found) != 1:
         return None
     series, series_row = found.popitem()
