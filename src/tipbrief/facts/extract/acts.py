@@ -1083,6 +1083,42 @@ def timeline_entry_acts(ctx: _Context, text: str) -> list[Act]:
     return [Act(kind, start, end, row.get("name"), row.key, row.get("acronym") or "", ())]
 
 
+# A citation's day right after the instrument's name: ", Nov. 29, 2004", ", 21 November 2015".
+_CITED_DAY = re.compile(
+    rf",\s+(?:(?:{MONTH_RE})\.?\s+[0-3]?\d,\s+|[0-3]?\d\s+(?:{MONTH_RE})\.?,?\s+)(?:19|20)\d\d(?=\s*[;.,(]|\s*$)"
+)
+_CITED_IN_FORCE = re.compile(
+    r"\s*\((?P<verb>entered\s+into\s+force|entry\s+into\s+force:?)\s+(?:on\s+)?(?=[A-Z0-9])"
+)
+# A note's number before it: "(4) ", "[4] ", "4. ".
+_NOTE_MARK = re.compile(r"\s*(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}\.)\s+")
+
+
+def cited_acts(ctx: _Context, text: str) -> list[Act]:
+    """A note that cites recorded instruments by name and day ("(4) ASEAN Declaration Against
+    Trafficking in Persons Particularly Women and Children, Nov. 29, 2004; ASEAN Convention …, Nov.
+    21, 2015 (entered into force Mar. 8, 2017)."): each one's conclusion (signing or adoption), on
+    the day its citation gives."""
+    mark = _NOTE_MARK.match(text)
+    if mark is None:
+        return []
+    acts = []
+    for start, end, name in _instrument_names(ctx, text):
+        opens = start == mark.end() or re.search(r";\s*$", text[max(0, start - 4) : start]) is not None
+        day = _CITED_DAY.match(text, end) if opens else None
+        row = _instrument_row(ctx.gaz, name) if day is not None else None
+        if day is None or row is None:
+            continue
+        label, acronym = row.get("name"), row.get("acronym") or ""
+        acts.append(Act(conclusion_kind(row, name), start, end, label, row.key, acronym, ()))
+        # ("…, Nov. 21, 2015 (entered into force Mar. 8, 2017)": its entry into force, on that day.)
+        if (force := _CITED_IN_FORCE.match(text, day.end())) is not None:
+            acts.append(
+                Act("entry-into-force", force.start("verb"), force.end(), label, row.key, acronym, ())
+            )
+    return acts
+
+
 def _inner_cells(row: str) -> str:
     """ "| Cambodia | 21 November 2015 |": a row with bars at both ends, the outer ones blanked (the
     offsets stay those of the row)."""

@@ -24,6 +24,7 @@ from tipbrief.facts.extract.acts import (
     Act,
     article_instruments,
     box_acts,
+    cited_acts,
     conclusion_kind,
     countries,
     find_acts,
@@ -2045,6 +2046,11 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         frames += _field_meeting(ctx, s)
     if not acts and text[:1].isdigit():
         acts = timeline_entry_acts(ctx, text)
+    if text[:1] in "([" or text[:1].isdigit():
+        # (A note's citations beside what the note's verbs did: "…, Nov. 21, 2015 (entered into force
+        # Mar. 8, 2017)".)
+        cited = cited_acts(ctx, text)
+        acts = [*acts, *(a for a in cited if not any(b.start == a.start for b in acts))]
     done = [a for a in acts if a.kind in ("ratification", "deposit") and a.parties]
     # "Viet Nam deposited its instrument on 5 January 2017, and Myanmar followed on Monday": the
     # same act, by another country, reported in this sentence or the one before.
