@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.extract.acts import ACT_KINDS
@@ -254,6 +255,15 @@ _AT_THE_SAME_MEETING = re.compile(
 _RECALLED = re.compile(r"\b(?:recall(?:ed|ing|s)?|results? of|outcomes? of)\b")
 
 
+def _within_dates(day: date, ev: EventCandidate) -> bool:
+    """Whether a day the story names falls within the days the event's dating evidence gives."""
+    return any(
+        c.earliest is not None and c.latest is not None and c.earliest <= day <= c.latest
+        for c in ev.constraints
+        if c.rule in _DATING
+    )
+
+
 def _link_back(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]:
     """What a sentence takes from the event before it: "on the same day", "in the same city",
     and "The Meeting adopted …" (an act of the meeting just reported, on its date and at its place)."""
@@ -269,8 +279,19 @@ def _link_back(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]
             dated = next(
                 (e for e in reversed(out[:i]) if any(c.rule in _DATING for c in e.constraints)), prev
             )
-            if dated.sources[0].start < section_start(ctx, ev.sources[0].start + same_day.start()):
+            said_at = ev.sources[0].start + same_day.start()
+            if dated.sources[0].start < section_start(ctx, said_at):
                 dated = replace(dated, constraints=())  # (a day of the section above: none)
+            elif any(
+                dated.sources[0].end <= at < said_at and day is not None and not _within_dates(day, dated)
+                for at, day in ctx.named_days
+            ):
+                # ("… get under way, Wednesday, Nov. 18, 2015." … "… the opening ceremony, Saturday,
+                # Nov. 21, 2015. … adrift in the Andaman Sea in May." … "Leaders sign the Convention
+                # …, later the same day.": a day the story named after that event, outside its days,
+                # which no event holds, is the one "the same day" follows, if any; not the event's.
+                # "On the opening day", a day of the meeting told before, is still the meeting's.)
+                dated = replace(dated, constraints=())
             ev = replace(
                 ev, constraints=ev.constraints + tuple(c for c in dated.constraints if c.rule in _DATING)
             )
