@@ -744,6 +744,14 @@ def _events_in_sentence(
             # designated …": a clause after ", and" with a subject and a verb of its own.
             # "The report, released in Washington yesterday and available here early this morning":
             # a second predicate of the report's, whose time is not the release's.
+            # "… released its Global Report … on Wednesday, finding that the number of detected
+            # victims rose sharply in 2022": what the report found has the times of its findings.
+            found_that = _FINDING_THAT.search(text, max(f.at, f.end)) if f.kind in _RELEASE_KINDS else None
+            if found_that is not None:
+                aside = [
+                    *aside,
+                    (s.span(ctx.doc, ctx.original, found_that.start(), found_that.start()).start, source.end),
+                ]
             also = _AND_ANOTHER_PREDICATE.search(text, max(f.at, f.end)) if f.kind in _RELEASE_KINDS else None
             if also is not None:
                 aside = [
@@ -1334,6 +1342,10 @@ _OCCASION_OF_ANOTHER = re.compile(r"\b(?:at|during|since|after|following)\s+(?:t
 # Where a meeting's own phrase ends: a clause's punctuation or the next verb.
 _PHRASE_END = re.compile(
     r"[,;:.]|\s(?:should|would|will|was|were|is|are|has|had|have|and|but|which|that|where|when)\b"
+)
+_FINDING_THAT = re.compile(
+    r",\s+(?:which\s+)?(?:finding|found|showing|showed|shows|finds|noting|noted|warning|warned|estimating|"
+    r"estimated|documenting|documented)\s+that\b"
 )
 _AND_ANOTHER_PREDICATE = re.compile(
     r"\s+and\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?(?:(?:also|then|later|widely)\s+)?"
