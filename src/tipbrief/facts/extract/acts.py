@@ -1793,7 +1793,9 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
     "adopted in Vientiane"; or the first of them: "ASEAN's first declaration against trafficking")."""
     first = bool(re.match(r"first\s", name))
     name = name.removeprefix("first ")
-    words = _content_words(name) - _content_words(head) - _CONNECTORS - {"anti"}
+    # ("a convention against human trafficking": trafficking in persons, as the names say it.)
+    words = _content_words(_HUMAN_TRAFFICKING.sub("", name)) - _content_words(head) - _CONNECTORS
+    words -= {"anti"}
     stated = _stated_years(text)
     # ("the regional trafficking convention", "the bloc's declaration against trafficking": ASEAN's
     # own, the one of that kind on that subject, whenever it was adopted.)
@@ -1823,6 +1825,7 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
     return found[0] if len(found) == 1 else None
 
 
+_HUMAN_TRAFFICKING = re.compile(r"\bhuman\s+(?=trafficking\b)", re.IGNORECASE)
 # Forums wider than ASEAN, whose instruments are not ASEAN's.
 _WIDER_FORUM = re.compile(
     r"\b(?:East\s+Asia\s+Summit|EAS|ASEAN\s+Plus\s+Three|ASEAN\+3|ASEAN\s+Regional\s+Forum|ARF|Bali\s+Process)\b"
