@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tipbrief.common.months import MONTH_NAMES as MONTHS
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import parse_article
+from tipbrief.facts.corpus import parse_article, spaced_table_bars
 from tipbrief.facts.extract.article import extract_article
 from tipbrief.facts.extract.patterns import (
     _ADOPTION_VERB,
@@ -113,3 +113,26 @@ def test_a_trigger_finds_exactly_what_its_regex_finds(text: str) -> None:
     for found in (_ADOPTION_VERB, _ANAPHOR, _MEETING_NOUN, _MEETING_VERB, _PUBLICATION_VERB):
         expected = [(m.span(), m.groupdict()) for m in found.pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in found.finditer(text, sentence_words(text))] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab1 \t\n|-"), max_size=300))
+def test_a_spaced_table_is_barred_in_place(text: str) -> None:
+    # Every offset must stay the article's: only gaps between columns change, and only to bars.
+    barred = spaced_table_bars(text)
+    assert len(barred) == len(text)
+    assert all(a == b or (a in " \t" and b in " |") for a, b in zip(text, barred, strict=True))
+
+
+def test_a_spaced_table_under_its_header_gets_bars_and_nothing_else_does() -> None:
+    text = (
+        "Notes  here\n\nState   Signature   Deposit\nThailand   21 Nov 2015   24 Jul 2016\n"
+        "Laos   21 Nov 2015   -\n"
+    )
+    assert spaced_table_bars(text).splitlines() == [
+        "Notes  here",
+        "",
+        "State | Signature | Deposit",
+        "Thailand | 21 Nov 2015 | 24 Jul 2016",
+        "Laos | 21 Nov 2015 | -",
+    ]

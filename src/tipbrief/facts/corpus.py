@@ -354,6 +354,38 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, para_start, block.end())
 
 
+# A gap between a table's columns, as a page's table comes out as text: two spaces or more, or tabs.
+_COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t+)(?=\S)")
+
+
+def spaced_table_bars(text: str) -> str:
+    """The text with each table whose columns are apart by spaces written as one split by bars,
+    each gap's first characters made " |" (or "|" for a lone tab), so every offset stays: a header
+    of three columns or more with no figure in it ("State   Signature   Deposit of instrument"),
+    then two rows or more with as many columns, on the lines right under it."""
+    if "  " not in text and "\t" not in text:
+        return text
+    starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
+    lines = [(at, text[at : text.find("\n", at) if "\n" in text[at:] else len(text)]) for at in starts]
+    out = list(text)
+    i = 0
+    while i < len(lines):
+        cells = len(_COLUMN_GAP.findall(lines[i][1])) + 1
+        if cells < 3 or re.search(r"\d", lines[i][1]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and len(_COLUMN_GAP.findall(lines[j][1])) + 1 == cells:
+            j += 1
+        if j - i >= 3:
+            for at, line in lines[i:j]:
+                for gap in _COLUMN_GAP.finditer(line):
+                    mark = " |" if gap.end() - gap.start() >= 2 else "|"
+                    out[at + gap.start() : at + gap.start() + len(mark)] = mark
+        i = max(j, i + 1)
+    return "".join(out)
+
+
 # "From Wikipedia, the free encyclopedia", "(Redirected from Anti-Trafficking in Persons Act 2007)":
 # what a reference site prints under every page's title.
 _TAGLINE = re.compile(
@@ -1300,7 +1332,9 @@ def parse_article(
     dateline_place: str | None = None
     dateline_date: date | None = None
     dateline_span: tuple[int, int] | None = None
-    paragraphs = list(split_paragraphs(text))
+    # (A table whose columns are apart by spaces is read as one split by bars: same offsets.)
+    celled = spaced_table_bars(text)
+    paragraphs = list(split_paragraphs(celled))
     message_headers = _message_headers(text, paragraphs)
     heading_year: int | None = None
     under_heading = under_entry = False
@@ -1316,7 +1350,7 @@ def parse_article(
         if end <= body_at:
             continue
         start = max(start, body_at)
-        para = clean_text(text[start:end], start)
+        para = clean_text(celled[start:end], start)
         if not para.text:
             continue
         body = _BULLET.sub("", para.text, count=1)
