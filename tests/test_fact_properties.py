@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tipbrief.common.months import MONTH_NAMES as MONTHS
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.corpus import parse_article, spaced_table_bars
+from tipbrief.facts.corpus import parse_article, spaced_box_fields, spaced_table_bars
 from tipbrief.facts.extract.article import extract_article
 from tipbrief.facts.extract.patterns import (
     _ADOPTION_VERB,
@@ -136,3 +136,12 @@ def test_a_spaced_table_under_its_header_gets_bars_and_nothing_else_does() -> No
         "Thailand | 21 Nov 2015 | 24 Jul 2016",
         "Laos | 21 Nov 2015 | -",
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Ab1 \t\n:"), max_size=300))
+def test_a_spaced_box_gets_colons_in_place(text: str) -> None:
+    # Only a gap's first character becomes a colon: every offset stays the article's.
+    with_colons = spaced_box_fields(text)
+    assert len(with_colons) == len(text)
+    assert all(a == b or (a in " \t" and b == ":") for a, b in zip(text, with_colons, strict=True))
