@@ -122,6 +122,11 @@ def _event_tense(sentence: str) -> Tense:
     # put first.)
     if _FRONTED_SCHEDULE_IN.search(sentence):
         return "future"
+    # "Wednesday, 18 November 10:00 IMC opens … All day Meetings of senior officials (closed; no
+    # media coverage)": a programme's rows, each at its time, are a schedule, with no verb in the
+    # past outside its brackets (one that a semicolon in it leaves open too).
+    if _PROGRAMME_ROW.search(sentence) and not _PAST_VERB_OUTSIDE.search(_BRACKETED.sub("", sentence)):
+        return "future"
     # "The Second Meeting is scheduled for June": a schedule in the present is still to come; so is
     # what happens "later this month".
     if re.search(
@@ -288,6 +293,12 @@ _FRONTED_SCHEDULE = re.compile(
 )
 # (Put first in the sentence or in a clause of its own: "…, and in November, again in Manila, we
 # host …".)
+# A programme's row: its time (or "All day") and then the item ("09:30-10:30 Opening Session").
+_PROGRAMME_ROW = re.compile(
+    r"(?:^|\s)(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[:.][0-5]\d)?|All day)\s+[A-Z]"
+)
+_BRACKETED = re.compile(r"\([^()]*(?:\)|$)")
+_PAST_VERB_OUTSIDE = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
 _FRONTED_SCHEDULE_IN = re.compile(
     rf"(?:^|[,;]\s+(?:and\s+)?)(?:[Oo]n\s+|[Ii]n\s+)?{_FRONTED_SCHEDULE.pattern}"
 )
