@@ -354,6 +354,12 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, para_start, block.end())
 
 
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """Each line's [start, end), its newline left out."""
+    starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
+    return list(zip(starts, [*(at - 1 for at in starts[1:]), len(text)], strict=True))
+
+
 # A gap between a table's columns, as a page's table comes out as text: two spaces or more, or tabs.
 _COLUMN_GAP = re.compile(r"(?<=\S)(?: {2,}|\t+)(?=\S)")
 
@@ -365,8 +371,7 @@ def spaced_table_bars(text: str) -> str:
     then two rows or more with as many columns, on the lines right under it."""
     if "  " not in text and "\t" not in text:
         return text
-    starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
-    lines = [(at, text[at : text.find("\n", at) if "\n" in text[at:] else len(text)]) for at in starts]
+    lines = [(a, text[a:b]) for a, b in _line_spans(text)]
     out = list(text)
     i = 0
     while i < len(lines):
@@ -397,9 +402,7 @@ def spaced_box_fields(text: str) -> str:
     21 November 2015"), so every offset stays: three such lines or more in a row."""
     if "  " not in text and "\t" not in text:
         return text
-    starts = [0, *(m.end() for m in re.finditer(r"\n", text))]
-    ends = [*(at - 1 for at in starts[1:]), len(text)]
-    fields = [_SPACED_FIELD.match(text, a, b) for a, b in zip(starts, ends, strict=True)]
+    fields = [_SPACED_FIELD.match(text, a, b) for a, b in _line_spans(text)]
     out = list(text)
     i = 0
     while i < len(fields):
@@ -1361,7 +1364,8 @@ def parse_article(
     dateline_place: str | None = None
     dateline_date: date | None = None
     dateline_span: tuple[int, int] | None = None
-    # (A table whose columns are apart by spaces is read as one split by bars: same offsets.)
+    # (A table whose columns are apart by spaces is read as one split by bars, and a box of fields so
+    # apart as one with colons: same offsets.)
     celled = spaced_box_fields(spaced_table_bars(text))
     paragraphs = list(split_paragraphs(celled))
     message_headers = _message_headers(text, paragraphs)

@@ -17,7 +17,7 @@ from tipbrief.facts.extract.records import (
     _Context,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _tense, clause_tense, expression_tense
+from tipbrief.facts.extract.sentences import PAST_VERB, _tense, clause_tense, expression_tense
 from tipbrief.facts.model import Span
 from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, WEEKDAYS, Temporal, Tense, extract_temporals
@@ -286,7 +286,6 @@ _DAY_ENTRY = re.compile(
     rf"(?:[*•·]\s*)?(?P<day>[0-3]?\d(?:\s*[-–]\s*[0-3]?\d)?\s+{MONTH_RE}(?:\s*[-–]\s*[0-3]?\d\s+{MONTH_RE})?"
     rf"|{MONTH_RE}\s+[0-3]?\d(?:\s*[-–]\s*[0-3]?\d)?)\s*(?:--|[-–—:])\s"
 )
-_PAST_VERB = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
 
 
 def _entry_day(text: str) -> tuple[int, int] | None:
@@ -305,7 +304,7 @@ def ahead_in_list(ctx: _Context, s: Sentence, anchor: tuple[Constraint, ...]) ->
     if own is None or not a or a[0] is None or a[1] is None or a[0].year != a[1].year:
         return False
     opening = _DAY_ENTRY.match(s.text)
-    if _PAST_VERB.search(s.text, opening.end() if opening else 0):
+    if PAST_VERB.search(s.text, opening.end() if opening else 0):
         return False
     days = []
     for p in ctx.article.paragraphs:

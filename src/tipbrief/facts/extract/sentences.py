@@ -125,7 +125,7 @@ def _event_tense(sentence: str) -> Tense:
     # "Wednesday, 18 November 10:00 IMC opens … All day Meetings of senior officials (closed; no
     # media coverage)": a programme's rows, each at its time, are a schedule, with no verb in the
     # past outside its brackets (one that a semicolon in it leaves open too).
-    if _PROGRAMME_ROW.search(sentence) and not _PAST_VERB_OUTSIDE.search(_BRACKETED.sub("", sentence)):
+    if _PROGRAMME_ROW.search(sentence) and not PAST_VERB.search(_BRACKETED.sub("", sentence)):
         return "future"
     # "The Second Meeting is scheduled for June": a schedule in the present is still to come; so is
     # what happens "later this month".
@@ -298,7 +298,8 @@ _PROGRAMME_ROW = re.compile(
     r"(?:^|\s)(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[:.][0-5]\d)?|All day)\s+[A-Z]"
 )
 _BRACKETED = re.compile(r"\([^()]*(?:\)|$)")
-_PAST_VERB_OUTSIDE = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
+# A verb in the past, as a list's entry or a programme's row may hold one.
+PAST_VERB = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
 _FRONTED_SCHEDULE_IN = re.compile(
     rf"(?:^|[,;]\s+(?:and\s+)?)(?:[Oo]n\s+|[Ii]n\s+)?{_FRONTED_SCHEDULE.pattern}"
 )
