@@ -2575,21 +2575,13 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             m.kind
             and not (m.generic or m.weak)
             and len(m.title.split()) >= 3
-            and _HELD_AFTER.match(text, m.end)
+            and (_HELD_AFTER.match(text, m.end) or _OF_ITS_DAY.match(text, m.end))
         ):
             # "… including the Special Meeting … hosted by Thailand in Bangkok on 29 May 2015 and the
             # Emergency ASEAN Ministerial Meeting on Transnational Crime held in Kuala Lumpur in July
-            # 2015": each named meeting said to be held is an event, the first or not.
-            out.append(_meeting_frame(m, trigger=True))
-        elif (
-            m.kind
-            and not (m.generic or m.weak)
-            and len(m.title.split()) >= 3
-            and _OF_ITS_DAY.match(text, m.end)
-        ):
-            # "Chapter 3 revisits the Emergency ASEAN Ministerial Meeting on Transnational Crime of 2
-            # July 2015": a named meeting with its whole day after "of" is an event, whatever verb
-            # the sentence has (a study's "revisits", "examines").
+            # 2015": each named meeting said to be held is an event, the first or not. So is one
+            # with its whole day after "of", whatever verb the sentence has ("Chapter 3 revisits
+            # the Emergency ASEAN Ministerial Meeting on Transnational Crime of 2 July 2015").
             out.append(_meeting_frame(m, trigger=True))
         elif (
             alone
