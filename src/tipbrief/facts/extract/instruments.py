@@ -356,7 +356,10 @@ _ASEAN_OWN_CONVENTION = re.compile(
     r"\b(?:[Tt]he\s+ASEAN|ASEAN['’]s(?:\s+own)?|[Tt]he\s+(?:bloc|grouping|association|region)['’]s(?:\s+own)?"
     # ("ASEAN leaders signed their own trafficking convention": the leaders' own, where the
     # sentence names them.)
-    r"|(?<=ASEAN\sleaders\ssigned\s)their\s+own)\s+"
+    r"|(?<=ASEAN\sleaders\ssigned\s)their\s+own"
+    # ("handed over its ratification of a Southeast Asian convention against human trafficking": the
+    # region's, and so ASEAN's, the one there is.)
+    r"|\b(?:[Aa]|[Tt]he)\s+South-?\s?[Ee]ast\s+Asian)\s+"
     # ("the grouping's binding convention", "ASEAN's trafficking convention": what it is, or is on.)
     r"(?:(?:legally\s+)?binding\s+|landmark\s+|regional\s+)?"
     r"(?P<name>convention\s+against\s+(?:human\s+|people\s+)?trafficking(?:\s+in\s+persons)?"
