@@ -94,6 +94,7 @@ SETS = (
     *("heldout205", "heldout206", "heldout207", "heldout208", "heldout209"),
     *("heldout210", "heldout211", "heldout212", "heldout213", "heldout214"),
     *("heldout215", "heldout216", "heldout217", "heldout218", "heldout219"),
+    *("heldout220", "heldout221", "heldout222", "heldout223", "heldout224"),
 )
 Interval = tuple[date | None, date | None]
 
