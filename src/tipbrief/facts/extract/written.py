@@ -1481,6 +1481,12 @@ _DIED_LATELY = re.compile(
 
 # A box's field with no verb in its label or value: "End date: 30 June 2028", "Target: Q4 2018" (not
 # "Date taken: 10 February 2023", "Signed: 21 November 2015": done by then).
+# "Last updated: 08/10/2018", "Page modified 3 March 2019": when the page was last changed, which
+# says nothing of how old its story is (the story may be older by years).
+_UPDATED_LINE = re.compile(
+    r"\s*(?:(?:this\s+)?page\s+)?(?:last\s+)?(?:updated|modified|revised|reviewed|edited)\b(?:\s+on)?\s*:?[^.;:]{1,40}",
+    re.IGNORECASE,
+)
 _FIELD_LINE = re.compile(
     r"\s*(?!.*\b(?:\w+ed|taken|held|written|given|made|done|begun|sent|shown|seen|drawn)\b)"
     # (A label of words: not "Day One (24 June 2025): opening …", a highlight's heading.)
@@ -1529,7 +1535,7 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
                         s.span(doc.id, doc.text, life.start("span"), life.end("span")),
                     )
                 )
-        if EVENT_FIELD.match(s.text) or _FIELD_LINE.fullmatch(s.text):
+        if EVENT_FIELD.match(s.text) or _FIELD_LINE.fullmatch(s.text) or _UPDATED_LINE.fullmatch(s.text):
             # ("Dates: 2-3 December 2021" under "Upcoming events", "End date: 30 June 2028" in a
             # project's box: a field tells no tense.)
             continue
