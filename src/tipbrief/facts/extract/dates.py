@@ -196,6 +196,7 @@ def _update_days(ctx: _Context) -> dict[int, str]:
         days: dict[int, str] = {}
         section: str | None = None
         stamps = _item_stamps(ctx.article.paragraphs)
+        recorded = _recorded_day(ctx.article.paragraphs)
         for p in ctx.article.paragraphs:
             if (m := _UPDATE_ENTRY.match(p.text)) is not None:
                 section = m.group("day") if m.end() == len(p.text) else None
@@ -206,8 +207,38 @@ def _update_days(ctx: _Context) -> dict[int, str]:
                 days[p.start] = day
             elif section is not None:
                 days[p.start] = section
+            elif recorded is not None and SPEAKER_TURN.match(p.text):
+                days[p.start] = recorded
         ctx.update_days = days
     return ctx.update_days
+
+
+# An interview's note of when it was recorded: "This interview was conducted on 2 March 2022 by video
+# call", "Recorded on Tuesday 30 May in Chiang Mai", "Recorded by video link on 27 November.", "(The
+# interview was conducted by email on March 9 …)", "Interviewed in Yangon, 14 October".
+_RECORDED_ON = re.compile(
+    r"(?:^|[(.:]\s*)(?:(?:this|the|our)\s+(?:interview|conversation|episode|podcast|programme|program)\s+was\s+)?"
+    r"(?:recorded|conducted|interviewed|taped|filmed)\b[^.;:()]{0,40}?(?:\bon|,)\s+"
+    rf"(?P<day>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{DAY_AND_MONTH}"
+    r"(?:,?\s+(?:19|20)\d\d)?)\b",
+    re.IGNORECASE,
+)
+# A transcript's turn: "Q: …", "A: …", "HOST: …", "REPRESENTATIVE: …", "SOMTC CHAIR (Malaysia): …".
+# (Not a note's label: "EDITOR'S NOTE: This interview was conducted on …" is the page's own voice.)
+SPEAKER_TURN = re.compile(
+    r"(?!(?:[A-Z]+['’]S\s+)?NOTE\b)"
+    r"(?:Q|A|[A-Z][A-Z0-9.'’&-]+(?:\s+[A-Z][A-Z0-9.'’&-]+){0,3})(?:\s+\([^()]{1,40}\))?:\s"
+)
+
+
+def _recorded_day(paragraphs: Sequence[Paragraph]) -> str | None:
+    """The day an interview on the page was recorded, as written, when the page says so once and
+    gives the interview as turns (two or more): what is said in them ("the meeting on Wednesday and
+    Thursday", "last week, on the Wednesday") counts from that day, not from the day the page was
+    posted, days or weeks later."""
+    turns = [p for p in paragraphs if SPEAKER_TURN.match(p.text)]
+    days = {m["day"] for p in paragraphs if p not in turns for m in _RECORDED_ON.finditer(p.text)}
+    return next(iter(days)) if len(days) == 1 and len(turns) >= 2 else None
 
 
 # An archive's item stamp on a line of its own, over the item's headline and text: "21 Sep 2017",
@@ -262,6 +293,9 @@ def comment_anchor(
     days = own_days(ctx, s, (a[0], a[1]) if a and a[0] and a[1] else None)
     if days is None:
         return None
+    if not s.paragraph.written and not s.paragraph.ago and SPEAKER_TURN.match(s.paragraph.text):
+        note = f"said in the interview, recorded on {interval_label(*days)}"
+        return (Constraint("published", note, *days),)
     part = "comment" if s.paragraph.written else "post" if s.paragraph.ago else "update"
     return (Constraint("published", f"the {part} it stands in was posted on {interval_label(*days)}", *days),)
 
