@@ -90,6 +90,8 @@ def _event_tense(sentence: str) -> Tense:
     if re.search(
         r"\b(?:will|shall|to be|(?:is|are) (?:(?:also|still) )?(?:expected|due|set|slated|poised) to|"
         r"plans? to|scheduled to|"
+        # "I hope they adopt the regional plan of action": a wish, still to come.
+        r"(?:I|we|they|he|she)\s+(?:also\s+|still\s+|really\s+)?hopes?|hopes?\s+that|(?:is|are|am)\s+hoping|"
         r"(?:is|are) to)\b[^.;,]{0,40}"
         r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place|"
         r"enter into force|come into force|take effect|deposit|open|meet|begin|start|take part|attend|"
