@@ -920,6 +920,8 @@ _PART_OF_MONTH = re.compile(r"\b(early|mid|late)[\s-]+$", re.IGNORECASE)
 _COUNTED_MONTHS = frozenset(("last month", "this month", "next month", "previous month"))
 # ("It is the fifth workshop that CIFAL Jeju and the RSO have held together … since 2014": a count
 # since then, which dates none of them.)
+# ", on 8 March" right after a count of days ("30 days later, on 8 March"): the day it comes to.
+_DAY_IN_APPOSITION = re.compile(r",\s+(?:on\s+)?")
 _FIRST_SINCE = re.compile(
     rf"\b(?:only|{ORDINAL_TOKEN})\b[^,;.]{{0,120}}\bsince\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -1096,6 +1098,11 @@ def _time_constraints(
                 Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True)
             )
         elif (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.start, t.end):
+            apposed = _DAY_IN_APPOSITION.match(s.text, t.end)
+            if apposed is not None and any(u.start == apposed.end() for u in temporals):
+                # "took effect 30 days later, on 8 March": the day it names is the day; the count is
+                # the rule's, which the text may reckon another way (the 30th day after).
+                continue
             past = a is not None and expression_tense(s.text, t.start, tense) == "past"
             base = day_named_before(ctx, span.start, a[1] if past and a is not None else None)
             if base is not None:
