@@ -625,6 +625,13 @@ def _place_annual(
         assert c.annual is not None
         if lo and hi:
             occ = _occurrences(c.annual, lo, hi)
+            whole = _range_over_period(c.annual, lo, hi, core) if occ else None
+            if whole is not None:
+                # "Our 14th meeting ran from 28 February to 2 March", at a meeting held "earlier this
+                # month": a period counted from the article's date holds some of a meeting's days, not
+                # all, so it does not cut the days the text states; it bounds the side it speaks of.
+                occ = [whole]
+                used = [_period_side(k, [replace(c, earliest=whole[0], latest=whole[1])]) for k in used]
             if occ:
                 lo, hi = min(o[0] for o in occ), max(o[1] for o in occ)
                 used.append(replace(c, earliest=lo, latest=hi))
@@ -634,6 +641,29 @@ def _place_annual(
             unresolved.append(c)
             used.append(c)
     return lo, hi, used, unresolved, outside
+
+
+def _range_over_period(
+    t: Temporal, lo: date, hi: date, core: Sequence[Constraint]
+) -> tuple[date, date] | None:
+    """A stated range of a meeting's days without its year that [lo, hi] holds only part of, where
+    what cuts it is a period counted from the article's date ("earlier this month", "last week"):
+    the whole range, when it is the one year's that the rest allows."""
+    if t.kind != "day-range":
+        return None
+    loose = [k for k in core if not (k.rule == "relative-date" and not k.stated)]
+    if len(loose) == len(core):
+        return None
+    l_lo, l_hi = intersect(loose) or (None, None)
+    found = []
+    for year in range(lo.year - 1, hi.year + 2):
+        iv = year_interval(t, year)
+        if iv is None or (iv[1] - iv[0]).days > MEETING_SPAN_MAX_DAYS or not (iv[0] <= hi and iv[1] >= lo):
+            continue
+        if (lo <= iv[0] and iv[1] <= hi) or (l_lo and iv[0] < l_lo) or (l_hi and iv[1] > l_hi):
+            continue
+        found.append(iv)
+    return found[0] if len(found) == 1 else None
 
 
 def _reading(ident: Identification, fitting: set[str]) -> str:
