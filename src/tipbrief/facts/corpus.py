@@ -986,8 +986,9 @@ def _date_of_line(text: str) -> date | None:
     if found is None and "|" in text:
         found = _masthead_date(text)
     if m and found is None:
-        # "2023.05.10 Jakarta": the date line, then the place it was filed from.
-        placed = re.fullmatch(r"(?P<date>.+?)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", m.group("date"))
+        # "2023.05.10 Jakarta", "Thursday, 21 May 2015 - Strasbourg" (a parliament's record of a
+        # sitting): the date line, then the place it was filed from.
+        placed = re.fullmatch(r"(?P<date>.+?)\s+(?:[-–—]\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", m.group("date"))
         found = parse_full_date(placed.group("date")) if placed else None
     # (The date's figures may pass for a time, "24.06.2024": read the line's end.)
     # ("Published: 24/04/2009 at 06:10 PM": or before the time it was posted at.)
