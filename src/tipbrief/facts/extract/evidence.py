@@ -55,8 +55,8 @@ _FUTURE_MEETING = re.compile(
     # "… to the AMMTC when ministers meet in Vientiane in August": a present tense after "when".
     r"|\b(?:when|once|until)\s+(?:[\w'’-]+\s+){0,4}(?:meet|meets|gather|gathers|convene|convenes)\b"
     # "the summit it hosts in Labuan Bajo in May": a meeting hosted in the present, in a month, is
-    # on the calendar, still to come.
-    rf"|\b(?:hosts|chairs)\s+(?:the\s+)?[^.;,]{{0,40}}?\bin\s+(?:{MONTH_RE})\b(?!\s+\d{{4}})"
+    # on the calendar, still to come; so is "holds its next meeting in Brunei in December".
+    rf"|\b(?:hosts|chairs|holds)\s+(?:the\s+)?[^.;,]{{0,40}}?\bin\s+(?:{MONTH_RE})\b(?!\s+\d{{4}})"
     # "ASEAN leaders are due to take up trafficking at their summit in Jakarta in May": the meeting
     # where something is still to be done is still to come.
     # ("we look forward to discussing the next steps at the ASEAN Summit in Phnom Penh in April")
