@@ -273,11 +273,21 @@ def clause_tense(sentence: str, start: int) -> Tense | None:
             and not _verb_tense(head[earlier[-1].end() :])
         ):
             return "future"
+    done = _FOLLOWING_UP.search(clause)
+    if done is not None and not _verb_tense(clause[done.end() :]):
+        # "The meeting will take forward the work plan, following up on the discussions at the 12th
+        # ACWC Meeting in Jakarta in February": what is followed up on is done.
+        return "past"
     return (
         _verb_tense(inner)
         or (_verb_tense(clause) if inner != clause else None)
         or ("future" if _FRONTED_SCHEDULE.match(sentence, start) else None)
     )
+
+
+_FOLLOWING_UP = re.compile(
+    r"\b(?:following\s+up\s+on|(?:as\s+a\s+)?follow-up\s+to|building\s+on|in\s+the\s+wake\s+of)\b"
+)
 
 
 # "Tomorrow the leaders meet their partners, and on Tuesday we have the East Asia Summit": a
