@@ -127,6 +127,10 @@ def _occurrences(t: Temporal, lo: date, hi: date) -> list[tuple[date, date]]:
     # which that day is a Thursday (2020). (When none is, the weekday is a slip and says nothing.)
     named = weekday_named(t) if t.kind == "date" else None
     on_that_day = [iv for iv in whole if iv[0].weekday() == named]
+    if t.kind == "month" and whole and parts:
+        # "which Thailand ratified in July", no later than its deposit on 24 July 2016: 1-24 July 2016
+        # may hold it as well as a whole July before it.
+        return sorted([*whole, *parts])
     return on_that_day or whole or parts
 
 
