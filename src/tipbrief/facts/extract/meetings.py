@@ -291,6 +291,12 @@ def meeting_names(ctx: _Context, text: str, words: frozenset[str]) -> list[Meeti
             # "the 4th Meeting of the SOMTC Experts Working Group": the group's own noun, inside the
             # meeting's name, names no second meeting.
             continue
+        held = [m for m in out if m.subject and meeting.start <= m.start and m.end <= meeting.end + 12]
+        name_text = text[meeting.start : meeting.end]
+        if held and name_text.upper() == name_text:
+            # "10TH ASEAN MINISTERIAL MEETING ON TRANSNATIONAL CRIME AND RELATED MEETINGS", a headline
+            # in capitals: the series' meeting it names, titled as the series is.
+            continue
         # A name that holds a series mention (or another noun's name) replaces it ("Preparatory
         # ASEAN SOMTC").
         # ("The fourth ASEAN Plus Three Ministerial Meeting on Transnational Crime (AMMTC+3)": so does

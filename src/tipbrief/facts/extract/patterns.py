@@ -237,7 +237,8 @@ LAW_HEAD = re.compile(r"\b(?:Act|Bill|Law|Executive Order)\b")
 # ("the Attorneys-General/Ministers of Justice": one word with a slash; not two names of a joint
 # event, "the ASEAN Civil Society Conference/ASEAN Peoples' Forum", each a name of its own.)
 _SLASH_IN_WORD = r"(?<!Conference)(?<!Forum)(?<!Meeting)(?<!Summit)/(?!ASEAN\b)"
-_CAP_WORD = rf"(?:[A-Z][\w’'.-]*(?:{_SLASH_IN_WORD}[A-Z][\w’'.-]*)*|U\.S\.)"
+# (Never from inside a word: "13TH MEETING OF …" in a headline in capitals has no word "TH".)
+_CAP_WORD = rf"(?:(?<!\w)[A-Z][\w’'.-]*(?:{_SLASH_IN_WORD}[A-Z][\w’'.-]*)*|U\.S\.)"
 
 
 _CONNECT = (
