@@ -97,6 +97,8 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             continue
         if re.match(r"s?\s+of\b", text[verb.end() :]) and verb.group("verb").casefold().endswith("s"):
             continue  # "Key releases of the State Department's report": a noun, no act
+        if verb.group("verb").casefold() in ("come out", "came out") and _CAME_OUT_OF.match(text, verb.end()):
+            continue  # "The guidelines come out of the work plan", "came out against it": no release
         if verb.group("verb") == "due" and _NEXT_EDITION_DUE.search(text, 0, verb.start("verb")):
             # "The next edition is due next year", in a story on the 2020 report: the recorded
             # edition after the one the article names, if the year the sentence gives is its own.
@@ -1081,9 +1083,16 @@ _REPORT_AFTER_QUOTE = re.compile(r"\s+(?:report|study)\b")
 _QUOTE_OF_REPORT = re.compile(r"\b(?:report|study)(?:,|\s+(?:titled|entitled|called))\s*$")
 
 
+_CAME_OUT_OF = re.compile(r"\s+(?:of|against|for|in\s+favou?r|ahead|on\s+top|strongly)\b")
+_PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+$")
+
+
 def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, str] | None:
     """What the verb launches: (kind, name), or None."""
     verb_word = text[v_start:v_end].casefold()
+    if verb_word in ("come out", "appeared") and (perfect := _PERFECT_BEFORE.search(text, 0, v_start)):
+        # "The previous edition had come out in July 2018": the auxiliary is the verb's own.
+        v_start = perfect.start()
     after = text[v_end : v_end + 160]
     lead = _ADVERBIALS.match(after)
     skip = lead.end() if lead else 0

@@ -163,8 +163,9 @@ _PUBLICATION_VERB = trigger(
     *("presented", "presenting", "issued", "inaugurated", "inauguration"),
     # ("October 2009 - Leaders inaugurate the ASEAN Intergovernmental Commission …": a timeline's present.)
     *("inaugurate", "inaugurates"),
-    # ("the previous edition appeared in December 2012": what appears is only ever a document.)
-    *("appeared", "came out"),
+    # ("the previous edition appeared in December 2012": what appears is only ever a document; so
+    # does "The previous edition had come out in July 2018".)
+    *("appeared", "came out", "come out"),
     # ("The UN Human Rights Office put out a report last Tuesday")
     *("put out", "puts out"),
     # "The AICHR was established in October 2009": a body set up (bodies only, see launches.py).
