@@ -236,8 +236,8 @@ def _recorded_day(paragraphs: Sequence[Paragraph]) -> str | None:
     gives the interview as turns (two or more): what is said in them ("the meeting on Wednesday and
     Thursday", "last week, on the Wednesday") counts from that day, not from the day the page was
     posted, days or weeks later."""
-    turns = [p for p in paragraphs if SPEAKER_TURN.match(p.text)]
-    days = {m["day"] for p in paragraphs if p not in turns for m in _RECORDED_ON.finditer(p.text)}
+    turns = {p.start for p in paragraphs if SPEAKER_TURN.match(p.text)}
+    days = {m["day"] for p in paragraphs if p.start not in turns for m in _RECORDED_ON.finditer(p.text)}
     return next(iter(days)) if len(days) == 1 and len(turns) >= 2 else None
 
 
