@@ -372,15 +372,16 @@ def spaced_table_bars(text: str) -> str:
     if "  " not in text and "\t" not in text:
         return text
     lines = [(a, text[a:b]) for a, b in _line_spans(text)]
+    columns = [len(_COLUMN_GAP.findall(line)) + 1 for _, line in lines]
     out = list(text)
     i = 0
     while i < len(lines):
-        cells = len(_COLUMN_GAP.findall(lines[i][1])) + 1
+        cells = columns[i]
         if cells < 3 or re.search(r"\d", lines[i][1]):
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and len(_COLUMN_GAP.findall(lines[j][1])) + 1 == cells:
+        while j < len(lines) and columns[j] == cells:
             j += 1
         if j - i >= 3:
             for at, line in lines[i:j]:
