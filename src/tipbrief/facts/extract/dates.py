@@ -987,10 +987,12 @@ RELATIVE_CLAUSE = re.compile(
 # subject is a pronoun, right after the noun it tells of, is that noun's act. Its dates are never
 # another event's, even when the sentence has no other date (unlike ", which was held on …", which
 # may date the act done there). (Not "the ministry said it signed …": a verb before the pronoun.)
+# The subject may be a plural noun too: "drafted the language the ministers endorsed this week".
 CONTACT_CLAUSE = re.compile(
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?!(?:said|says|say|told|tells|announced|added|noted|stated|confirmed|reported|that|when|after|before|as|since)\b)"
-    r"[a-z-]+(?P<clause>\s+(?:it|they|he|she)\s+(?:had\s+|has\s+|have\s+)?[a-z]{3,}ed\b[^,;]*)"
+    r"[a-z-]+(?P<clause>\s+(?:it|they|he|she|(?:the|its|their)\s+[a-z]+s)\s+(?:had\s+|has\s+|have\s+)?"
+    r"[a-z]{3,}ed\b[^,;]*)"
 )
 
 
