@@ -20,6 +20,7 @@ from tipbrief.facts.extract.patterns import (
     NUMBER_AFTER,
     ORDINAL_TOKEN,
     ORDINAL_WORDS,
+    TENS_WORDS,
     WEEKDAY_RE,
     goes_on,
     ordinal_value,
@@ -768,7 +769,13 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
     written = ""
     if lead:
         kept = []
-        words = lead.group(1).split()
+        # ("the forty seventh summit": a tens word and a unit's ordinal are one ordinal, 47, not 7.)
+        words = re.sub(
+            rf"\b({'|'.join(TENS_WORDS)})\s+(?=\w+th\b|first\b|second\b|third\b)",
+            r"\1-",
+            lead.group(1),
+            flags=re.IGNORECASE,
+        ).split()
         for i, w in enumerate(words):
             value = ordinal_value(w)
             if value is not None and words[i + 1 : i + 2] in (["such"], ["ever"]):

@@ -62,12 +62,16 @@ _ORDINAL_TEENS = (
     *("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth"),
     *("seventeenth", "eighteenth", "nineteenth"),
 )
-_TENS = ("twenty", "thirty", "forty", "fifty")
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty")
 ORDINAL_WORDS: dict[str, int] = {
     **{w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)},
     **{w: i + 10 for i, w in enumerate(_ORDINAL_TEENS)},
-    **{t[:-1] + "ieth": 20 + 10 * i for i, t in enumerate(_TENS)},
-    **{f"{t}-{u}": 20 + 10 * i + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_ORDINAL_UNITS)},
+    **{t[:-1] + "ieth": 20 + 10 * i for i, t in enumerate(TENS_WORDS)},
+    **{
+        f"{t}-{u}": 20 + 10 * i + j + 1
+        for i, t in enumerate(TENS_WORDS)
+        for j, u in enumerate(_ORDINAL_UNITS)
+    },
 }
 
 
