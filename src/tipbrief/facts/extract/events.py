@@ -1723,6 +1723,9 @@ _CLAUSE_VERB = re.compile(
     # ("Cambodia and Singapore did so in January last year, and Thailand deposited its instrument
     # in July last year": January is the earlier deposit's.)
     r"did\s+so|done\s+so|followed\s+suit|"
+    # ("Cambodia and Singapore were first, a year ago this month, and Thailand deposited its
+    # instrument in Vientiane in July": the month is the first ones'.)
+    r"(?:was|were)\s+(?:the\s+)?(?:first|second|third|last|next|earliest)|"
     # ("It had been on Tier 3 in 2014, and the upgrade to Tier 2 came in the edition published a year
     # ago": 2014 is the first clause's.)
     r"had\s+been|has\s+been|have\s+been)\b"
