@@ -95,6 +95,7 @@ SETS = (
     *("heldout210", "heldout211", "heldout212", "heldout213", "heldout214"),
     *("heldout215", "heldout216", "heldout217", "heldout218", "heldout219"),
     *("heldout220", "heldout221", "heldout222", "heldout223", "heldout224"),
+    *("heldout225", "heldout226", "heldout227", "heldout228", "heldout229"),
 )
 Interval = tuple[date | None, date | None]
 
