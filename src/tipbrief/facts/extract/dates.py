@@ -949,7 +949,7 @@ YEARS_MEETING = re.compile(
 # ("signed a protocol amending the memorandum … that the two countries signed in Bali in May 2006":
 # a restrictive clause with an act of its own dates and places the noun it follows.)
 ACT_CLAUSE = re.compile(
-    r"\s(?:that|which)\s+(?:the\s+|their\s+)?(?:[\w'’-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?"
+    r"\s(?:that|which)\s+(?:the\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?"
     r"(?:signed|adopted|ratified|endorsed|concluded)\b[^,;]*"
 )
 # "covering the reporting period …", "Data as at …", "Period covered: …": the span data cover.
@@ -1035,13 +1035,18 @@ def _time_constraints(
     ]
     # "… sent home in February, and delegations want to follow up on the declaration that leaders
     # adopted two years ago": an act told in a restrictive clause of its own takes the clause's times.
-    own = own or [
-        t
-        for m in ACT_CLAUSE.finditer(s.text)
-        if within is not None and m.start() <= within < m.end()
-        for t in temporals
-        if m.start() <= t.start < m.end()
+    act_clause = [
+        m for m in ACT_CLAUSE.finditer(s.text) if within is not None and m.start() <= within < m.end()
     ]
+    own = own or [t for m in act_clause for t in temporals if m.start() <= t.start < m.end()]
+    if act_clause and not own:
+        # ("The convention entered into force in March 2017, and each of the ten states that signed
+        # it is a party": a clause's act with no time of its own takes none before it, the main
+        # clause's; one after it may still be its own: "… adopted at their 53rd meeting, held online
+        # in September".)
+        first = min(m.start() for m in act_clause)
+        temporals = tuple(t for t in temporals if t.start > first)
+        outside = [t for t in outside if t.start > first]
     fronted = [
         m
         for m in FRONTED_CLAUSE.finditer(s.text)
