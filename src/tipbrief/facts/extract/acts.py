@@ -1471,6 +1471,13 @@ _RELATIVE_GAP = re.compile(
     r"|\s+(?:the|both|all|its|their)\s+(?:[\w-]+\s+){0,2}(?:countries|sides|governments|nations|leaders|ministers)\s+)"
     r"(?:had\s+|has\s+|have\s+)?(?:(?:formally|jointly|unanimously)\s+)?"
 )
+# ("sign the Convention … this weekend, closing a chapter that began with the declaration against
+# trafficking that leaders adopted in Vientiane in 2004": a name whose own relative clause acts on it
+# is that clause's object, not the object of a verb before it.)
+_OWN_RELATIVE_ACT = re.compile(
+    _RELATIVE_GAP.pattern + r"(?:signed|adopted|ratified|endorsed|approved|concluded|deposited)\b"
+)
+_DIRECT_OBJECT_GAP = re.compile(r"\s*(?:(?:the|a|an|its|their)\s+)?")
 _COORDINATED_GAP = re.compile(
     rf"^[\s,]*(?:{_ANOTHER_NAME})?"
     # ("the Law on …, which was passed on 29/3/2011 and has been in force since 1/1/2012")
@@ -1606,6 +1613,9 @@ def _governed(
         and n[0] - v_end <= 250
         and not _SUBJECT_OF_ITS_OWN.match(text, n[1])
         and not _FRAMEWORK_OF.search(text, max(0, n[0] - 30), n[0])
+        # (Unless it is the verb's own object: "signed a protocol amending the memorandum … that the
+        # two countries signed in Bali in May 2006" signed the protocol.)
+        and not (_OWN_RELATIVE_ACT.match(text, n[1]) and not _DIRECT_OBJECT_GAP.fullmatch(text, v_end, n[0]))
     ]
     # "the Declaration on …, adopted last year, and the Convention": a participle right after a
     # name and its comma is that name's (a reduced relative clause), whatever follows.
