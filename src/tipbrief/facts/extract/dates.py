@@ -983,6 +983,13 @@ FRONTED_CLAUSE = re.compile(
 RELATIVE_CLAUSE = re.compile(
     rf",\s+(?:which|who|where)\b[^,;]*|(?<=[a-z] )when\s+(?!it\b)[^,;]*|{ACT_CLAUSE.pattern}"
 )
+# "As reported in Q2, Thailand deposited its instrument … on January 30": when the report told of
+# it, not when it was done (a fronted phrase of reporting, as a contact clause below).
+_AS_REPORTED = re.compile(
+    r"^(?:\d{1,2}[.)]\s+)?(?P<clause>[Aa]s\s+(?:(?:previously|earlier|already|first)\s+)?"
+    r"(?:reported|noted|mentioned|announced|stated|described|flagged|indicated|highlighted|discussed)"
+    r"\s+(?:in|on|during|at|last|this)\b[^,;]{0,60})(?=,)"
+)
 # "opening the way for Phnom Penh to lift the ban it imposed in October 2011": a clause whose own
 # subject is a pronoun, right after the noun it tells of, is that noun's act. Its dates are never
 # another event's, even when the sentence has no other date (unlike ", which was held on …", which
@@ -1061,7 +1068,7 @@ def _time_constraints(
             return []
     contact = [
         m.span("clause")
-        for m in CONTACT_CLAUSE.finditer(s.text)
+        for m in (*CONTACT_CLAUSE.finditer(s.text), *_AS_REPORTED.finditer(s.text))
         if within is None or not m.start("clause") <= within < m.end("clause")
     ]
     outside = [t for t in outside if not any(c0 <= t.start < c1 for c0, c1 in contact)]
