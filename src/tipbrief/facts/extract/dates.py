@@ -82,6 +82,15 @@ def counts_back(text: str, start: int, end: int) -> bool:
 _SAME_AS = re.compile(r"\s+as\s+(?:the|its|their|[A-Z])")
 
 
+def redescribes_day(text: str, start: int, end: int) -> bool:
+    """The narrative expression at ``start``-``end`` stands in apposition to a day and counts from
+    an event its own clause names ("on April 7, the day before the Summit opened"): it tells of the
+    day before it, which it does not count from."""
+    return _APPOSITION.search(text, 0, start) is not None and (
+        _FORWARD.match(text, end) is not None or _SAME_AS.match(text, end) is not None
+    )
+
+
 def narrative_days(relative: str | None) -> int | None:
     """How many days "the following day", "nine days later", "two weeks earlier" count from the day
     named before them; None for any other expression."""
@@ -1116,6 +1125,10 @@ def _time_constraints(
             if apposed is not None and any(u.start == apposed.end() for u in temporals):
                 # "took effect 30 days later, on 8 March": the day it names is the day; the count is
                 # the rule's, which the text may reckon another way (the 30th day after).
+                continue
+            if offset and redescribes_day(s.text, t.start, t.end):
+                # "inaugurated on April 7, the day before the Summit opened": the day named is the
+                # day; the count is from the summit's opening, not from April 7.
                 continue
             past = a is not None and expression_tense(s.text, t.start, tense) == "past"
             base = day_named_before(ctx, span.start, a[1] if past and a is not None else None)
