@@ -1740,6 +1740,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=(?:on|in)\s+[^,;]{1,25}?,?\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
     # ("…, and on 2 July ASEAN ministers held an emergency meeting": the subject's noun after its name.)
     r"(?:[a-z]+s\s+)?(?:[a-z]+ed|met|held|signed|began|took|gave|made|won|set)\b)"
+    # ("…, and in October leaders will gather here for the 44th and 45th ASEAN Summits": a subject in
+    # lower case, a plural noun, with a verb of its own.)
+    r"|,\s+and\s+(?=(?:on|in)\s+[^,;]{1,25}?,?\s+(?:the\s+)?[a-z]+s\s+(?:will|would|are|were|have|had|met|held)\b)"
     # "Meetings continue here today and tomorrow, ending with the East Asia Summit on Monday"
     r"|,\s+(?:ending|closing|concluding|culminating)\s+(?:with|in)\s"
     # "endorsed in principle a work plan … and asked their senior officials to finalise it at a
