@@ -1190,6 +1190,11 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # the sentence opens with, known to no table, whose name holds any body named.
         named = _NAMED_HOLDER.search(text, 0, start)
         if named is not None:
+            # (A body on record by its whole name is that body: "the ASEAN Intergovernmental
+            # Commission on Human Rights held its 38th meeting" is the AICHR's 38th.)
+            known = _bodies_in(ctx, named.group("name"))
+            if len(known) == 1:
+                return known[0]
             return re.sub(r"^[Tt]he\s+", "", named.group("name").strip())
         which = _WHICH_HELD.search(text, 0, start)
         if which is not None:
