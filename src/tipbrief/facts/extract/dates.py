@@ -931,6 +931,10 @@ _COUNTED_MONTHS = frozenset(("last month", "this month", "next month", "previous
 # since then, which dates none of them.)
 # ", on 8 March" right after a count of days ("30 days later, on 8 March"): the day it comes to.
 _DAY_IN_APPOSITION = re.compile(r",\s+(?:on\s+)?")
+# A period counted from the story, not the article: "the following week", "that month".
+_NARRATIVE_WORD = re.compile(
+    r"\b(?:following|previous|preceding|that|later|earlier|afterwards)\b", re.IGNORECASE
+)
 _FIRST_SINCE = re.compile(
     rf"\b(?:only|{ORDINAL_TOKEN})\b[^,;.]{{0,120}}\bsince\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -1146,6 +1150,16 @@ def _time_constraints(
                     )
                 )
         elif t.kind == "relative" or t.relative:  # "today", and "June last year"
+            apposed = _DAY_IN_APPOSITION.match(s.text, t.end)
+            if (
+                apposed is not None
+                and _NARRATIVE_WORD.search(t.text)
+                and any(u.start == apposed.end() and u.kind != "relative" for u in temporals)
+            ):
+                # "which came out in Vienna the following week, on 12 December": the day named is
+                # the day; "the following week" counts from the story's day, not the article's.
+                # (Not "Last week, on 2 July": counted from the article, it gives the day its year.)
+                continue
             found = None
             if a and a[0] and a[1]:
                 found, note = anchored_interval(t, (a[0], a[1]), expression_tense(s.text, t.start, tense))
