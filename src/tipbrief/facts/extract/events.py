@@ -1417,7 +1417,9 @@ def _occasions(f: _Frame, idents: list[Identification], claimed: dict[int, int])
         i
         for i in idents
         if i.field == "chairmanship"
-        or (happened_at(i) and f.kind not in ("meeting", "summit"))
+        # (A treaty takes effect on its own day, at no meeting: "the ACTIP, which came into force on
+        # 8 March 2017, and … the guidance of the Leaders at the 31st ASEAN Summit in Manila".)
+        or (happened_at(i) and f.kind not in ("meeting", "summit", "entry-into-force"))
         # (Not a numbered meeting of its own: "The 28th APSC Council reviewed it again, and last
         # month the 25th SOMTC in Putrajaya promised a handbook" does not make the SOMTC the Council.)
         or (
