@@ -1285,7 +1285,7 @@ _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|til
 
 # A disclosure of what was done before ("disclosed on Monday that they had convened …").
 _SAID_THAT = re.compile(
-    r"\b(?:said|announced|disclosed|revealed|confirmed|reported|stated|told\s+\w+)\b[^.;]{0,40}?\bthat\s+"
+    r"\b(?:said|announced|disclosed|revealed|confirmed|reported|stated|informed|notified|told\s+\w+)\b[^.;]{0,40}?\bthat\s+"
     # (In the same sentence, whose names may have initials: "that President Benigno S. Aquino III
     # has signed …".)
     r"(?=(?:[^.;]|(?<=\b[A-Z])\.)*$)",

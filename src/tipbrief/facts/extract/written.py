@@ -1306,6 +1306,13 @@ def _span_after(m: re.Match[str], lo: date, hi: date) -> tuple[date, date] | Non
     return lo + timedelta(days=days - slack), hi + timedelta(days=days + slack)
 
 
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|told|announced|informed|notified|confirmed|stated|disclosed|revealed|reported)\b"
+    r"[^.;]{0,40}?\bthat\s",
+    re.IGNORECASE,
+)
+
+
 def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) -> list[Constraint]:
     """Recorded events the article dates by a day it does not give in full: "handed its instrument
     of ratification … on February 7" (a deposit recorded on 7 February 2017: written within the
@@ -1368,6 +1375,11 @@ def _recorded_days(ctx: _Context, own_day: tuple[Temporal, Span, str] | None) ->
                 # ("takes effect for Malaysia today, a year after the country registered its
                 # ratification": a span between the day and the recorded act says they are apart.)
                 and not (at < r[3] and _SPAN_APART.search(ctx.original, at, r[3]))
+                # ("The Secretariat today (20/1) informed that Viet Nam and Myanmar have deposited
+                # their instruments": the day is the telling's, not the deposit's.)
+                and not any(
+                    at < m.end() <= r[3] for m in _REPORTED_THAT.finditer(ctx.original, max(0, at - 60), r[3])
+                )
                 # ("The Convention, which ASEAN leaders signed in Kuala Lumpur in November 2015,
                 # enters into force today": an act with a time of its own between it and the day is
                 # not the day's.)
