@@ -1582,12 +1582,21 @@ _TIME_THEN_AND = re.compile(
 )
 
 
+_ACT_NOUN = re.compile(r"(?:adoption|signing|signature|ratification|endorsement)", re.IGNORECASE)
+_NOUN_TIME_OF = re.compile(r"\s+(?:in|on|last|this)\s+[^,;()]{1,25}?\s+of\s+(?=(?:the|an?|its|their)\s)")
+
+
 def _governed(
     ctx: _Context, text: str, names: list[tuple[int, int, str]], v_start: int, v_end: int, kind: str
 ) -> list[tuple[int, int, str]]:
     """The instruments a verb acts on: those listed right after it ("the adoption of X, Y and Z
     during …", "deposited its instrument of ratification of X") or named right before it ("X,
     which was signed …", "X and Y will be adopted", "X enters into force")."""
+    # ("the adoption in May of the ASEAN Leaders' Declaration …": an act's noun, its time, then what
+    # it was of; the time ends no list.)
+    timed = _NOUN_TIME_OF.match(text, v_end) if _ACT_NOUN.fullmatch(text, v_start, v_end) else None
+    if timed is not None:
+        v_end = timed.end()
     ends = [
         m.start()
         for m in _CLAUSE_END.finditer(text, v_end)
