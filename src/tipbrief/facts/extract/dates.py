@@ -491,7 +491,7 @@ def when_clause_year(ctx: _Context, s: Sentence, t: Temporal, anchor: tuple[date
     return None
 
 
-_LOOKS_AHEAD = re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\b", re.IGNORECASE)
+LOOKS_AHEAD = re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\b", re.IGNORECASE)
 
 
 def _told_in(ctx: _Context, s: Sentence, text: str) -> list[Temporal]:
@@ -518,7 +518,7 @@ def _month_named_before(ctx: _Context, s: Sentence, t: Temporal) -> int | None:
         or t.end_month not in (None, t.month)
     ):
         return None
-    if clause_tense(s.text, t.start) == "future" or _LOOKS_AHEAD.search(s.text, 0, t.start):
+    if clause_tense(s.text, t.start) == "future" or LOOKS_AHEAD.search(s.text, 0, t.start):
         # ("… in May 2023, and … when ASEAN leaders meet … in May", "… looked forward to the 26th
         # ASEAN Summit in Kuala Lumpur in April": a month still to come.)
         return None

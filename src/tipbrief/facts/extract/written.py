@@ -42,6 +42,7 @@ from tipbrief.facts.corpus import (
 )
 from tipbrief.facts.extract.acts import countries
 from tipbrief.facts.extract.dates import (
+    LOOKS_AHEAD,
     _dateline_agrees,
     entry_year,
     labelled_entry,
@@ -1561,6 +1562,10 @@ def _past_dates(ctx: _Context) -> list[Constraint]:
                 continue  # "adopted the Plan of Action for 2008 to 2010": a plan's period, still to come
             if plans_year(s.text, t):
                 continue  # "met … to set priorities for 2017": the year the plans are for
+            if LOOKS_AHEAD.search(s.text, 0, t.start):
+                # "We looked forward to the 28th and 29th ASEAN Summits in the Lao PDR in 2016": what
+                # was looked forward to was still to come.
+                continue
             iv = stated_interval(t)
             span = s.span(doc.id, doc.text, t.start, t.end)
             if not iv or iv[0] is None or (dateline and (span.start, span.end) == dateline):
