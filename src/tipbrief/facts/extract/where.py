@@ -81,8 +81,11 @@ _BEFORE_MEETING_NOUN = re.compile(
     re.IGNORECASE,
 )
 # A city named as a party or a rival ("ratified ahead of Manila", "Bangkok's delegation follows
-# Jakarta"), not as where something happened.
-_NOT_WHERE = re.compile(r"\b(?:ahead of|behind|after|than|like|follows?|followed|join(?:s|ed)?|with)\s+$")
+# Jakarta"), not as where something happened; nor one it was run or came from ("held by video
+# conference from Phnom Penh", "The sixth came from Manila").
+_NOT_WHERE = re.compile(
+    r"\b(?:ahead of|behind|after|than|like|follows?|followed|join(?:s|ed)?|with|from)\s+$"
+)
 
 
 def place_of(
