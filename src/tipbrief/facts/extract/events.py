@@ -1612,7 +1612,12 @@ def _acts_on_programme(f: _Frame, c: Constraint) -> bool:
         # ("ASEAN-ACT … was first announced at a special ASEAN-Australia summit in Sydney": leaders
         # meet under no programme; one named beside a summit was announced or reviewed there.)
         return True
-    return f.kind in (*ACT_KINDS, "launch") and _norm(c.span.quote)[:20] in _norm(f.title)
+    if f.kind in ACT_KINDS:
+        # ("Signing Ceremony of the Kuala Lumpur Declaration on the Establishment of the ASEAN
+        # Community and adoption of the Kuala Lumpur Declaration on ASEAN 2025": a vision or plan
+        # named beside an act is what another act adopted, not a programme the act was done under.)
+        return True
+    return f.kind == "launch" and _norm(c.span.quote)[:20] in _norm(f.title)
 
 
 def _shared_meetings(text: str, frames: list[_Frame], triggers: list[int]) -> dict[int, int]:
