@@ -799,6 +799,12 @@ def find_acts(
             future = future or bool(
                 _PLANNED.search(lead) or _CLEARED_FOR.search(text, max(0, verb.start() - 80), verb.start())
             )
+            # ("Leaders will sign the … Declaration … and adopt the … Declaration on ASEAN 2025 on
+            # Sunday": a bare verb after "and" shares the "will" of the verb it is joined to.)
+            future = future or bool(
+                word.casefold() in _BARE_ACT_VERBS
+                and _JOINED_TO_WILL.search(text, max(0, verb.start() - 240), verb.start())
+            )
             subject = row.key if row else _norm(label)
             # "The Dewan Negara today passed the … (Amendment) Bill 2010. The Dewan Rakyat approved
             # the Bill on July 15.": a bill passes each house on its own day.
@@ -1493,6 +1499,11 @@ _FOR_ADOPTION = re.compile(r"\bfor\s+(?:adoption|signature|signing)\b|\bto\s+(?:
 # "the convention was on track to be signed by ASEAN leaders in November", "is due to be signed",
 # "was to be adopted": a planned act, still to come when the article was written, whatever the
 # tense of the verb before it.
+_BARE_ACT_VERBS = frozenset({"sign", "adopt", "ratify", "endorse", "approve", "deposit", "conclude"})
+_JOINED_TO_WILL = re.compile(
+    # (In lower case: "the … Declaration to Combat Transnational Crime … and adopt" has a name's "to".)
+    r"\b(?:will|shall|would|to)\s+(?:also\s+)?[a-z]+\b[^.;]*?\band\s+(?:then\s+|also\s+)?$"
+)
 _PLANNED = re.compile(
     r"\b(?:(?:on track|due|expected|set|scheduled|slated|poised|planned|expects?|plans?|intends?)\s+to|"
     r"(?:is|are|was|were)\s+to)"
