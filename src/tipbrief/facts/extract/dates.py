@@ -1003,6 +1003,12 @@ _AS_REPORTED = re.compile(
     r"(?:reported|noted|mentioned|announced|stated|described|flagged|indicated|highlighted|discussed)"
     r"\s+(?:in|on|during|at|last|this)\b[^,;]{0,60})(?=,)"
 )
+# "At the 25th Summit, the Leaders called for the draft convention to be concluded in 2015": what
+# was called for has its own time, which is not the meeting's (as a contact clause below).
+_CALLED_TO = re.compile(
+    r"\b(?:called\s+(?:for|on|upon)|urged|asked|requested|tasked|instructed|directed|pressed\s+for)\b"
+    r"[^,;.]{0,120}?\bto\s+(?P<clause>(?:be\s+)?[a-z]+\b[^,;]*)"
+)
 # "opening the way for Phnom Penh to lift the ban it imposed in October 2011": a clause whose own
 # subject is a pronoun, right after the noun it tells of, is that noun's act. Its dates are never
 # another event's, even when the sentence has no other date (unlike ", which was held on …", which
@@ -1081,7 +1087,11 @@ def _time_constraints(
             return []
     contact = [
         m.span("clause")
-        for m in (*CONTACT_CLAUSE.finditer(s.text), *_AS_REPORTED.finditer(s.text))
+        for m in (
+            *CONTACT_CLAUSE.finditer(s.text),
+            *_AS_REPORTED.finditer(s.text),
+            *_CALLED_TO.finditer(s.text),
+        )
         if within is None or not m.start("clause") <= within < m.end("clause")
     ]
     outside = [t for t in outside if not any(c0 <= t.start < c1 for c0, c1 in contact)]
