@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from tipbrief.common.months import MONTH_NAMES
 from tipbrief.facts.corpus import ASIDE_DROPS, DAY_AND_MONTH, FIRST_APPEARANCE, MONTH_RE, Paragraph, spelled
-from tipbrief.facts.extract.patterns import HABITUALLY, ORDINAL_TOKEN, PLANS_FOR
+from tipbrief.facts.extract.patterns import DIRECTIVE_VERBS, HABITUALLY, ORDINAL_TOKEN, PLANS_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
     DateFound,
@@ -1006,7 +1006,7 @@ _AS_REPORTED = re.compile(
 # "At the 25th Summit, the Leaders called for the draft convention to be concluded in 2015": what
 # was called for has its own time, which is not the meeting's (as a contact clause below).
 _CALLED_TO = re.compile(
-    r"\b(?:called\s+(?:for|on|upon)|urged|asked|requested|tasked|instructed|directed|pressed\s+for)\b"
+    rf"\b(?:{DIRECTIVE_VERBS}|called\s+for|pressed\s+for)\b"
     r"[^,;.]{0,120}?\bto\s+(?P<clause>(?:be\s+)?[a-z]+\b[^,;]*)"
 )
 # "opening the way for Phnom Penh to lift the ban it imposed in October 2011": a clause whose own

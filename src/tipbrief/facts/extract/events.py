@@ -89,12 +89,14 @@ from tipbrief.facts.extract.patterns import (
     _SUMMIT_NUMBER,
     _SUMMIT_WORD,
     _TRANSITIVE_MEETING_VERB,
+    DIRECTIVE_VERBS,
     HABITUALLY,
     LAW_HEAD,
     MEETING_NOUNS,
     NUMBER_AFTER,
     ON_ITS_WAY,
     PERIOD_FOR,
+    REPORTING_VERBS,
     SAME_PLACE,
     WEEKDAY_RE,
     goes_on,
@@ -1285,7 +1287,7 @@ _MOVED_TO = re.compile(rf"\b(?:{_PUT_OFF_VERBS}|moved|delayed)\s+(?:to|until|til
 
 # A disclosure of what was done before ("disclosed on Monday that they had convened …").
 _SAID_THAT = re.compile(
-    r"\b(?:said|announced|disclosed|revealed|confirmed|reported|stated|informed|notified|told\s+\w+)\b[^.;]{0,40}?\bthat\s+"
+    rf"\b(?:{REPORTING_VERBS}|told\s+\w+)\b[^.;]{{0,40}}?\bthat\s+"
     # (In the same sentence, whose names may have initials: "that President Benigno S. Aquino III
     # has signed …".)
     r"(?=(?:[^.;]|(?<=\b[A-Z])\.)*$)",
@@ -1757,7 +1759,7 @@ _CLAUSE_BREAK = re.compile(
     # "took the declaration to the 17th AMMTC in August 2023 and again to Vientiane last August": the
     # verb left out the second time has its own place and time.
     r"|,?\s+and\s+(?:then\s+)?again\s+(?=(?:to|in|at|on)\b)"
-    r"|,?\s+and\s+(?=(?:asked|urged|called\s+on|called\s+upon|tasked|instructed|directed|requested)\s+"
+    rf"|,?\s+and\s+(?=(?:{DIRECTIVE_VERBS})\s+"
     r"[^.;]{0,60}?\bto\s+[a-z]+)"
 )
 _DURING = re.compile(

@@ -519,6 +519,11 @@ ON_ITS_WAY = (
     r"\s[^,;.]{1,90}?\s+and\s+"
 )
 # What is done every year, none in particular: "usually released in June", "normally held in November".
+# Verbs that report what was done ("disclosed on Monday that …", "today informed that …"); each
+# user adds its own "told".
+REPORTING_VERBS = r"said|announced|disclosed|revealed|confirmed|reported|stated|informed|notified"
+# Verbs that call for an act still to be done ("urged member states to ratify …").
+DIRECTIVE_VERBS = r"asked|urged|called\s+on|called\s+upon|tasked|instructed|directed|requested"
 HABITUALLY = r"(?:usually|typically|normally|traditionally|generally|customarily|habitually|always)"
 PLANS_FOR = re.compile(r"\b(?:priorities|plans?|targets?|budgets?|goals|activities|agenda)\s+for\s+$")
 PERIOD_FOR = re.compile(

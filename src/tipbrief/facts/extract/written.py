@@ -59,7 +59,7 @@ from tipbrief.facts.extract.events import (
 )
 from tipbrief.facts.extract.instruments import _adopted_instruments, _instrument_names, _instrument_row
 from tipbrief.facts.extract.launches import editions_of_series, recorded_editions, the_edition_named
-from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, PERIOD_FOR
+from tipbrief.facts.extract.patterns import _FUTURE_ADOPTION, _FUTURE_BEFORE, PERIOD_FOR, REPORTING_VERBS
 from tipbrief.facts.extract.records import (
     Constraint,
     Identification,
@@ -1308,8 +1308,7 @@ def _span_after(m: re.Match[str], lo: date, hi: date) -> tuple[date, date] | Non
 
 
 _REPORTED_THAT = re.compile(
-    r"\b(?:said|told|announced|informed|notified|confirmed|stated|disclosed|revealed|reported)\b"
-    r"[^.;]{0,40}?\bthat\s",
+    rf"\b(?:{REPORTING_VERBS}|told)\b[^.;]{{0,40}}?\bthat\s",
     re.IGNORECASE,
 )
 
