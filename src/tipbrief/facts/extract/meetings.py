@@ -718,6 +718,10 @@ _IT_WAS = re.compile(r"^(?:It|This|That)\s+(?:was|is|will be|would be|had been|h
 
 
 # The words between a determiner and the noun: "a regional workshop", "their first consultation".
+# ("the forty seventh summit": a tens word and a unit's ordinal are one ordinal, 47, not 7.)
+_TENS_BEFORE_UNIT = re.compile(
+    rf"\b({'|'.join(TENS_WORDS)})\s+(?=\w+th\b|first\b|second\b|third\b)", re.IGNORECASE
+)
 _LEAD = re.compile(
     r"\b(?:a|an|the|its|their|his|her)\s+((?:(?!(?:a|an|the|its|their)\b)[a-z0-9][\w'’-]*\s+){1,3})$",
     re.IGNORECASE,
@@ -771,13 +775,7 @@ def _described(text: str, kind: str, nouns: set[tuple[int, int]]) -> dict[str, o
     written = ""
     if lead:
         kept = []
-        # ("the forty seventh summit": a tens word and a unit's ordinal are one ordinal, 47, not 7.)
-        words = re.sub(
-            rf"\b({'|'.join(TENS_WORDS)})\s+(?=\w+th\b|first\b|second\b|third\b)",
-            r"\1-",
-            lead.group(1),
-            flags=re.IGNORECASE,
-        ).split()
+        words = _TENS_BEFORE_UNIT.sub(r"\1-", lead.group(1)).split()
         for i, w in enumerate(words):
             value = ordinal_value(w)
             if value is not None and words[i + 1 : i + 2] in (["such"], ["ever"]):
