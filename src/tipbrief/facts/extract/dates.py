@@ -931,6 +931,15 @@ _COUNTED_MONTHS = frozenset(("last month", "this month", "next month", "previous
 # since then, which dates none of them.)
 # ", on 8 March" right after a count of days ("30 days later, on 8 March"): the day it comes to.
 _DAY_IN_APPOSITION = re.compile(r",\s+(?:on\s+)?")
+
+
+def _days_beside(text: str, t: Temporal, temporals: Sequence[Temporal]) -> list[Temporal]:
+    """The expressions set right after ``t``, beside it ("30 days later, on 8 March", "the
+    following week, on 12 December"): the day they name is the day ``t`` tells of."""
+    apposed = _DAY_IN_APPOSITION.match(text, t.end)
+    return [u for u in temporals if u.start == apposed.end()] if apposed is not None else []
+
+
 # A period counted from the story, not the article: "the following week", "that month".
 _NARRATIVE_WORD = re.compile(
     r"\b(?:following|previous|preceding|that|later|earlier|afterwards)\b", re.IGNORECASE
@@ -1135,8 +1144,7 @@ def _time_constraints(
                 Constraint("stated-date", f"the article says “{t.text}”", iv[0], iv[1], span, stated=True)
             )
         elif (offset := narrative_days(t.relative)) is not None and counts_back(s.text, t.start, t.end):
-            apposed = _DAY_IN_APPOSITION.match(s.text, t.end)
-            if apposed is not None and any(u.start == apposed.end() for u in temporals):
+            if _days_beside(s.text, t, temporals):
                 # "took effect 30 days later, on 8 March": the day it names is the day; the count is
                 # the rule's, which the text may reckon another way (the 30th day after).
                 continue
@@ -1160,11 +1168,8 @@ def _time_constraints(
                     )
                 )
         elif t.kind == "relative" or t.relative:  # "today", and "June last year"
-            apposed = _DAY_IN_APPOSITION.match(s.text, t.end)
-            if (
-                apposed is not None
-                and _NARRATIVE_WORD.search(t.text)
-                and any(u.start == apposed.end() and u.kind != "relative" for u in temporals)
+            if _NARRATIVE_WORD.search(t.text) and any(
+                u.kind != "relative" for u in _days_beside(s.text, t, temporals)
             ):
                 # "which came out in Vienna the following week, on 12 December": the day named is
                 # the day; "the following week" counts from the story's day, not the article's.
