@@ -697,11 +697,12 @@ def find_acts(
             parties: tuple[str, ...] = ()
             counted = False
             if act_kind == "entry-into-force":
-                # "The convention entered into force for Thailand on 23 August 2016": for that party
-                # alone, an act of its own, not the convention's entry into force.
+                # "The convention entered into force for Thailand on 23 August 2016", "takes effect
+                # in Thailand": for that party alone, an act of its own, not the convention's entry
+                # into force.
                 binding = word.casefold().endswith("binding on")
                 for_party = re.match(
-                    r"\s+(?:the\s+)?" if binding else r"\s+for\s+(?:the\s+)?", text[verb.end() :]
+                    r"\s+(?:the\s+)?" if binding else r"\s+(?:for|in)\s+(?:the\s+)?", text[verb.end() :]
                 )
                 parties = tuple(
                     c[2] for c in countries(ctx, text) if for_party and c[0] == verb.end() + for_party.end()
