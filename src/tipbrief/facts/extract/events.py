@@ -1050,8 +1050,40 @@ def _events_in_sentence(
                 n, row, title = there
                 f = replace(f, ordinal=n, title=title)
                 own = [Identification("meeting", f"{ordinal(n)} {f.subject}", pl[1] or source, (row,))]
+        if f.kind in _GATHERING_KINDS and f.ordinal is None and not own:
+            # "recommendations made at the ASEAN Forum on Migrant Labour in 2015 and in 2019": a
+            # series' meeting named without its number, in two years, is two meetings, one each.
+            out.extend(
+                _candidate(ctx, f, at, source, actors, pl, each, own, tense) for each in _each_year(ctx, cons)
+            )
+            continue
         out.append(_candidate(ctx, f, at, source, actors, pl, _stated_together(cons), own, tense))
     return out
+
+
+# Between the years of a list: "in 2015 and in 2019", "in 2015 and again in 2019".
+_YEAR_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:again\s+)?(?:in\s+)?", re.IGNORECASE)
+
+
+def _each_year(ctx: _Context, cons: list[Constraint]) -> list[list[Constraint]]:
+    """The constraints of each meeting a list of stated dates in different years names ("in 2015
+    and in 2019"), or, when the dates are no such list, the constraints of the one meeting."""
+    stated = sorted(
+        (c for c in cons if c.rule == "stated-date" and c.annual is None and c.earliest and c.latest),
+        key=lambda c: c.span.start if c.span else -1,
+    )
+    if (
+        len(stated) < 2
+        or any(c.span is None for c in stated)
+        or any(
+            not (a.latest and b.earliest and a.latest.year < b.earliest.year)
+            or not _YEAR_LIST_GAP.fullmatch(ctx.original, a.span.end, b.span.start)  # type: ignore[union-attr]
+            for a, b in pairwise(stated)
+        )
+    ):
+        return [_stated_together(cons)]
+    rest = [c for c in cons if c not in stated]
+    return [[c, *rest] for c in stated]
 
 
 def _series_meeting_there(

@@ -157,6 +157,19 @@ def _stated_days_agree(a: EventCandidate, b: EventCandidate) -> bool:
     return not stated or intersect(stated) is not None
 
 
+def _stated_years_agree(a: EventCandidate, b: EventCandidate) -> bool:
+    """ "at the ASEAN Forum on Migrant Labour in 2015 and in 2019": a series' meeting named without
+    its number, stated in two different years, is two meetings."""
+    if a.kind in ACT_KINDS or a.ordinal is not None or b.ordinal is not None:
+        return True
+    years = [
+        (c.earliest.year, c.latest.year)
+        for c in (*a.constraints, *b.constraints)
+        if c.rule == "stated-date" and c.annual is None and c.earliest and c.latest
+    ]
+    return not years or max(lo for lo, _ in years) <= min(hi for _, hi in years)
+
+
 def _ordinals_agree(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
@@ -175,6 +188,7 @@ def _same_event(head: EventCandidate, ev: EventCandidate) -> bool:
             (edition or places_agree(head.place, ev.place))
             and _stated_days_agree(head, ev)
             and (not unrecorded or _dates_agree(head, ev))
+            and _stated_years_agree(head, ev)
         )
     if _same_name(head, ev):
         return True

@@ -244,8 +244,9 @@ def _dated_alike(bounds: Bounds, k: KeyedCandidate) -> bool:
     one of many: not dated to within a year, it is no reading of one that is (nor one that is, of
     it), whatever its words share."""
     c = k.candidate
-    # (So is a summit named by its city, "the ASEAN Summit in Kuala Lumpur": the city has had many.)
-    if c.ordinal is not None or not c.subject or c.kind not in ("meeting", "summit"):
+    # (So is a summit named by its city, "the ASEAN Summit in Kuala Lumpur": the city has had many;
+    # and a forum, "the ASEAN Forum on Migrant Labour that it hosts later this year".)
+    if c.ordinal is not None or not c.subject or c.kind in (*ACT_KINDS, "publication", "launch"):
         return True
     return _within_a_year(k.earliest, k.latest) and _within_a_year(*bounds)
 
