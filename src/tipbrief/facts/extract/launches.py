@@ -250,6 +250,7 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         or _report_of_a_month(ctx, text)
         or _ranked_last_year(ctx, text)
         or _ranked_in_year(ctx, text)
+        or _earlier_edition_in(ctx, text)
         or _a_days_report(ctx, text)
         or _what_a_report_did(ctx, text)
     )
@@ -555,18 +556,44 @@ def _ranked_in_year(ctx: _Context, text: str) -> list[Launch]:
     for m in _RANKED_IN_YEAR.finditer(text):
         if re.search(r",\s+(?:where|which)\b[^,;]*$", text[: m.start()]):
             continue  # (a relative clause's date is the noun's)
-        month = m.group("month")
-        editions = [
-            r
-            for r in editions_of_series(ctx, _norm(name))
-            if r.get("published").startswith(m.group("year"))
-            and (month is None or _month_of(r.get("published")) == month[:3].casefold())
-        ]
-        if len(editions) == 1 and all(x.edition != editions[0] for x in out):
-            edition = editions[0]
-            title = f"Publication of the {edition.get('edition')} {name}"
-            out.append(Launch("publication", title, _norm(name), m.start(), edition=edition, named_only=True))
+        out.extend(x for x in _edition_of_month(ctx, name, m) if all(x.edition != o.edition for o in out))
     return out
+
+
+def _edition_of_month(ctx: _Context, name: str, m: re.Match[str]) -> list[Launch]:
+    """The one recorded edition of the series published in the year (and month, if given) that
+    ``m`` names (groups "year" and "month"), as a release at ``m``; none if not exactly one."""
+    month = m.group("month")
+    editions = [
+        r
+        for r in editions_of_series(ctx, _norm(name))
+        if r.get("published").startswith(m.group("year"))
+        and (month is None or _month_of(r.get("published")) == month[:3].casefold())
+    ]
+    if len(editions) != 1:
+        return []
+    title = f"Publication of the {editions[0].get('edition')} {name}"
+    return [Launch("publication", title, _norm(name), m.start(), edition=editions[0], named_only=True)]
+
+
+# "That earlier edition, published in May 2014, put the figure at …": an edition of the report the
+# article names, by when it came out.
+_EARLIER_EDITION_IN = re.compile(
+    r"\b(?:earlier|previous|prior|first|last)\s+edition,?\s+(?:which\s+was\s+)?"
+    rf"(?:published|released|issued|launched)\s+in\s+(?:(?P<month>{MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _earlier_edition_in(ctx: _Context, text: str) -> list[Launch]:
+    """The edition that "that earlier edition, published in May 2014" is: of the report series
+    named last before it, in the sentence or the one before."""
+    m = _EARLIER_EDITION_IN.search(text)
+    if m is None:
+        return []
+    at = next((i for i, x in enumerate(ctx.sentences) if x.text == text), None)
+    before = [ctx.sentences[at - 1].text] if at else []
+    named = [row.get("report") for x in (*before, text[: m.start()]) for _, _, row in ctx.gaz.reports.find(x)]
+    return _edition_of_month(ctx, named[-1], m) if named else []
 
 
 def _month_of(published: str) -> str:
