@@ -96,6 +96,7 @@ SETS = (
     *("heldout215", "heldout216", "heldout217", "heldout218", "heldout219"),
     *("heldout220", "heldout221", "heldout222", "heldout223", "heldout224"),
     *("heldout225", "heldout226", "heldout227", "heldout228", "heldout229"),
+    *("heldout230", "heldout231", "heldout232", "heldout233", "heldout234"),
 )
 Interval = tuple[date | None, date | None]
 
