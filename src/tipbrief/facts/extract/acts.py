@@ -1467,6 +1467,9 @@ _SECOND_ACT = re.compile(
     # act of its own.)
     r"|,\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:[\w'’-]+\s+){0,8}?(?:to\s+)?"
     r"(?:adopt|sign|endorse|approve|ratif|deposit|accede)\w*\b"
+    # ("ratification of C188 follows Thailand's ratification of the ILO Protocol …": another's act,
+    # named by its noun and whose it is, acts on what follows it.)
+    r"|\b[A-Z][\w-]*['’]s\s+(?:ratification|adoption|signing|signature|accession)\s+of\b"
 )
 _RELATIVE_GAP = re.compile(
     # ("the Cebu Declaration on the protection of migrant workers, which leaders signed")
