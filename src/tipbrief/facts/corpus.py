@@ -16,6 +16,7 @@ from typing import Any
 from tipbrief.common.errors import Problem
 from tipbrief.common.months import MONTH_NAMES
 from tipbrief.facts.model import Document, DroppedSpan
+from tipbrief.facts.reference import load_reference
 
 MAX_ARTICLE_BYTES = 1024 * 1024
 """Far above any news article; extraction slows down faster than linearly on one big article."""
@@ -148,11 +149,33 @@ _MONTH_NAMES = frozenset(name.lower() for name in MONTH_NAMES if name != "May")
 
 
 def _hyphenated_month(original: str, m: re.Match[str]) -> bool:
-    """Whether the word a line-end hyphen breaks is a month's name ("Novem-" / "ber"): joined, only
-    then (not "anti-" / "trafficking", which keeps its hyphen)."""
-    before = re.search(r"[A-Za-z]+$", original[max(0, m.start() - 9) : m.start()])
-    after = re.match(r"[a-z]+", original[m.end() : m.end() + 9])
-    return bool(before and after and (before.group() + after.group()).lower() in _MONTH_NAMES)
+    """Whether the word a line-end hyphen breaks is a month's name ("Novem-" / "ber") or a word of
+    the names the reference data records ("Decla-" / "ration"): joined, only then (not "anti-" /
+    "trafficking", which keeps its hyphen)."""
+    before = re.search(r"[A-Za-z]+$", original[max(0, m.start() - 20) : m.start()])
+    after = re.match(r"[a-z]+", original[m.end() : m.end() + 20])
+    word = (before.group() + after.group()).lower() if before and after else ""
+    return word in _MONTH_NAMES or word in _name_words()
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """The words, of five letters or more, of the names of the instruments, bodies, reports and
+    programmes the reference data records ("declaration", "acceleration", "establishment")."""
+    reference = load_reference()
+    columns = {
+        "instruments": ("name", "aliases"),
+        "bodies": ("long", "aliases"),
+        "reports": ("report", "aliases"),
+        "programmes": ("name", "aliases"),
+    }
+    return frozenset(
+        word.lower()
+        for table, names in columns.items()
+        for row in reference.rows(table)
+        for name in row.names(*names)
+        for word in re.findall(r"[A-Za-z]{5,}", name)
+    )
 
 
 # Where a hashtag's words meet: "ASEAN|Summit", "End|Trafficking", "27th|ASEAN".
