@@ -825,6 +825,7 @@ def _events_in_sentence(
                     and not (f.kind in _GATHERING_KINDS and _a_periods_years(ctx.original, c))
                     and not _RECURRING_SINCE.search(ctx.original, max(0, c.span.start - 40), c.span.start)
                     and not _DEADLINE.search(ctx.original, max(0, c.span.start - 200), c.span.start)
+                    and not _NAMES_TARGET.search(ctx.original, max(0, c.span.start - 60), c.span.start)
                     and not _A_HAPPENINGS.search(ctx.original, max(0, c.span.start - 40), c.span.start)
                 )
             ]
@@ -1231,6 +1232,10 @@ _DEADLINE = re.compile(
     r"\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?$",
     re.IGNORECASE,
 )
+
+# "the Cebu Declaration on the Acceleration of the Establishment of an ASEAN Community by 2015": the
+# year a name sets as its target, no act's time.
+_NAMES_TARGET = re.compile(r"\bof\s+(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}by\s+$")
 
 
 # "adopted in response to the Andaman Sea situation of May 2015": the date of what happened, which
