@@ -2970,6 +2970,11 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
         at, end = (verb.start("verb"), verb.end()) if verb is not None else (m.start(), m.end())
         if verb is None and before is not None:
             at = before.start("verb")
+        when = re.search(r"\bwhen\s+they\s+meet$", verb.group("verb")) if verb is not None else None
+        if verb is not None and when is not None:
+            # ("are expected to discuss it when they meet in Labuan Bajo in August, ahead of the 43rd
+            # ASEAN Summit in Jakarta in September": their meeting is the clause's, with its time.)
+            at = verb.start("verb") + when.start()
         frame = _Frame("meeting", name, series, _norm(name), at, end=end)
         # ("when ASEAN ministers responsible for transnational crime meet in Vientiane in August":
         # the present of a schedule, still to come.)
