@@ -2660,6 +2660,18 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             ahead = bool(_FUTURE_MARK.search(text, 0, m.start))
             out.append(replace(_meeting_frame(m, trigger=True), future=ahead))
         elif (
+            m.kind
+            and m.subject
+            and m.subject != "ASEAN Summit"
+            and not (m.generic or m.weak)
+            and (then := _IN_MONTH_THEN.match(text, m.end))
+        ):
+            # "… and that the ASEAN ministerial meeting on transnational crime in September should
+            # review how the fund has been used": a series' meeting named with its month, whose own
+            # verb follows, is an event (still to come when that verb is).
+            ahead = bool(_FUTURE_MARK.search(text, 0, m.start) or _MODAL_NEXT.match(text, then.end()))
+            out.append(replace(_meeting_frame(m, trigger=True), future=ahead))
+        elif (
             in_city
             and (at_city := text.find(city := in_city.removeprefix("ASEAN Summit in "), m.start)) >= 0
             and re.search(r"\bSummit\b", text[m.start : at_city])
@@ -2748,6 +2760,8 @@ _TO_BE_DONE_AT = re.compile(
     r"\b(?:to|will|shall)\s+be\s+\w+(?:ed|en)\s+(?:at|to|before|during)\s+(?:the\s+)?(?:next\s+|upcoming\s+)?$"
 )
 _FUTURE_MARK = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due\s+)?to|to\s+be)\b")
+_IN_MONTH_THEN = re.compile(rf"(?:\s*\([A-Z][\w+&/-]*\))?\s+in\s+(?:{MONTH_RE})\b(?![\s,]+\d)(?=\s+[a-z])")
+_MODAL_NEXT = re.compile(r"\s+(?:will|shall|should|must|is\s+to|is\s+due|is\s+expected)\b")
 _IN_CITY_THEN = re.compile(
     r"(?:\s*\([A-Z][\w+&/-]*\))?\s+in\s+(?P<city>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:,\s+[A-Z][\w'’-]*)?"
     r"\s+(?:in|on|next|last|this|later|earlier)\s"
