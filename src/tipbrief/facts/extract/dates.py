@@ -1002,8 +1002,16 @@ FRONTED_CLAUSE = re.compile(
 )
 # ("… so that when leaders meet here for their summit in November they have something to adopt": a
 # when-clause inside the sentence is its own event's, with its own time.)
+# ("a career diplomat who chaired the 10th SOMTC, died … on 4 May 2021": "who" after a noun with no
+# comma opens a clause too, whose times are its own.)
+PERSONS_CLAUSE = re.compile(
+    r"(?:,\s+|(?<=[a-z] ))who\s+[^,;]*"
+    # (With the place and the time of what it names, after commas: ", who are due to meet in Bali,
+    # Indonesia, in October", "who attended the sixth meeting …, held in Yangon in June".)
+    r"(?:,\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?=[,;.]|$)|(?:held|hosted|convened|in|on|at|last|next|this)\b[^,;]*))*"
+)
 RELATIVE_CLAUSE = re.compile(
-    rf",\s+(?:which|who|where)\b[^,;]*|(?<=[a-z] )when\s+(?!it\b)[^,;]*|{ACT_CLAUSE.pattern}"
+    rf",\s+(?:which|who|where)\b[^,;]*|(?<=[a-z] )(?:when\s+(?!it\b)|who\s+)[^,;]*|{ACT_CLAUSE.pattern}"
 )
 # "As reported in Q2, Thailand deposited its instrument … on January 30": when the report told of
 # it, not when it was done (a fronted phrase of reporting, as a contact clause below).
@@ -1111,6 +1119,19 @@ def _time_constraints(
         lo = max((j for j in joins if j <= within), default=0)
         hi = min((j for j in joins if j > within), default=len(s.text))
         own, outside, unclaimed = ([t for t in ts if lo <= t.start < hi] for ts in (own, outside, unclaimed))
+    person = [
+        m
+        for m in PERSONS_CLAUSE.finditer(s.text)
+        if within is not None and named_within and m.start() <= within < m.end()
+    ]
+    if person:
+        # ("Dato' X, a career diplomat who chaired the 10th SOMTC, died … on 4 May 2021": what the
+        # main clause tells of the person is no time of the meeting the person's clause names,
+        # which has only its own: "Officials who attended the sixth meeting …, held in Yangon in
+        # June, said …".)
+        own = [t for m in person for t in temporals if m.start() <= t.start < m.end()]
+        if not own:
+            return []
     for t in own or outside or unclaimed:
         span = s.span(ctx.doc, ctx.original, t.start, t.end)
         if ctx.article.dateline_span and (span.start, span.end) == ctx.article.dateline_span:

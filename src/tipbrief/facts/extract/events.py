@@ -41,6 +41,7 @@ from tipbrief.facts.extract.cards import find_card_decisions
 from tipbrief.facts.extract.dates import (
     ACT_CLAUSE,
     FRONTED_CLAUSE,
+    PERSONS_CLAUSE,
     RELATIVE_CLAUSE,
     REPORTED_AND,
     YEARS_MEETING,
@@ -943,6 +944,18 @@ def _events_in_sentence(
                 # the US State Department … when it publishes its report next month".)
                 and not _own_when_clause(text, max(0, sp.end - source.start), f.at)
             ]
+            person = [
+                (
+                    s.span(ctx.doc, ctx.original, m.start(), m.start()).start,
+                    s.span(ctx.doc, ctx.original, m.end(), m.end()).start,
+                )
+                for m in PERSONS_CLAUSE.finditer(text)
+                if f.kind in _GATHERING_KINDS and m.start() <= f.at < m.end()
+            ]
+            if person:
+                # ("a career diplomat who chaired the 10th SOMTC, died at his home in Kuala Lumpur":
+                # where the person was is not where the meeting the person's clause names met.)
+                here = [(sp, pl) for sp, pl in here if any(a <= sp.start < b for a, b in person)]
             # A treaty enters into force for all its parties at once: the dateline says where the
             # news was filed ("GENEVA, 16 November 2017 - … comes into force today"), not where.
             # (Nor is it where a meeting held online took place: "The 14th AMMTC was held today via
