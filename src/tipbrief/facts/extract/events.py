@@ -2184,7 +2184,9 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
             trigger=not x.named_only,
             dated_only=x.dated_only,
             awaited=_AWAITED.search(text, max(0, x.at - 40), x.at) is not None,
-            future=x.due,
+            # ("…, and a second body, the ACWC, is expected to be inaugurated in Ha Noi in April": still
+            # to come, whatever the clause before it tells of the past.)
+            future=x.due or _FUTURE_PASSIVE.search(text, max(0, x.at - 40), x.at) is not None,
             owns_from=_own_phrase_start(text, x.at),
         )
         for x in find_launches(ctx, text, words, taken)
@@ -2209,6 +2211,11 @@ def _find_frames(ctx: _Context, s: Sentence, words: frozenset[str]) -> list[_Fra
         # in a transcript, not a meeting the line reports.
         frames = [f for f in frames if f.at >= label.end()]
     return frames
+
+
+_FUTURE_PASSIVE = re.compile(
+    r"\b(?:will\s+be|(?:is|are)\s+(?:(?:expected|due|set|scheduled|slated)\s+)?to\s+be)\s+(?:\w+ly\s+)?$"
+)
 
 
 # A transcript's speaker at the head of a line: "SOMTC CHAIR (Malaysia):", "AMMTC CHAIR:",
