@@ -864,9 +864,13 @@ def _events_in_sentence(
             cons += [
                 c for c in extra if (c.span is None or mine(f, c.span.start)) and not _acts_on_programme(f, c)
             ]
+            # ("MEDIA ADVISORY - CHANGE OF DATE AND VENUE ¶ 14th ASEAN Summit ¶ …": a heading that is
+            # the meeting's name alone tells no tense, so nothing of when it met against the article.)
+            name_alone = f.at == 0 and f.end >= len(text.rstrip(" .:;-–—"))
             if (
                 not continuing
                 and not put_off_then
+                and not name_alone
                 # ("Is the 39th summit definitely online?": a question says nothing of when; but
                 # "Does the hon. Member agree that the American report, published in July, should
                 # not have upgraded Malaysia?" takes the past it tells as given.)
