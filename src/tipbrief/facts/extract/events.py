@@ -2298,7 +2298,10 @@ _HELD_ONLINE = re.compile(
 # for Da Nang on 8-9 April"; what changed it is in the same sentence.
 _PLAN_CHANGED = re.compile(
     r"\b(?:postponed|put off|deferred|rescheduled|cancell?ed|called off|instead|moved|shifted)\b|\bonline\b"
-    r"|\bvirtually\b|\bvideo\s*-?\s*conferenc",
+    r"|\bvirtually\b|\bvideo\s*-?\s*conferenc"
+    # ("the 14th ASEAN Summit, originally scheduled for 15-18 December 2008 in Chiang Mai, will now
+    # be held from 27 February to 1 March 2009 in Cha-am Hua Hin")
+    r"|\boriginally\s+(?:planned|scheduled|slated|set|due)\b",
     re.IGNORECASE,
 )
 _PLANNED_VENUE = re.compile(
