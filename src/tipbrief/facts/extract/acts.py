@@ -342,6 +342,7 @@ def find_acts(
         # "yet to ratify": none.
         if _NOT_AN_ACT.search(lead) and not (
             _EXPECTED_TO.search(lead)
+            or _HEADLINE_TO.search(text, 0, verb.start())
             or _BECAME_NTH.search(text, max(0, verb.start() - 80), verb.start())
             or _LEGISLATURE_VOTED.search(lead)
             # ("delegates at the International Labour Conference voted last week to adopt a Forced
@@ -798,7 +799,9 @@ def find_acts(
                 re.match(r"(?:enters|takes|comes|becomes)\b", word, re.IGNORECASE)
             )
             future = future or bool(
-                _PLANNED.search(lead) or _CLEARED_FOR.search(text, max(0, verb.start() - 80), verb.start())
+                _PLANNED.search(lead)
+                or _CLEARED_FOR.search(text, max(0, verb.start() - 80), verb.start())
+                or _HEADLINE_TO.search(text, 0, verb.start())
             )
             # ("Leaders will sign the … Declaration … and adopt the … Declaration on ASEAN 2025 on
             # Sunday": a bare verb after "and" shares the "will" of the verb it is joined to.)
@@ -1507,6 +1510,13 @@ _BARE_ACT_VERBS = frozenset({"sign", "adopt", "ratify", "endorse", "approve", "d
 _JOINED_TO_WILL = re.compile(
     # (In lower case: "the … Declaration to Combat Transnational Crime … and adopt" has a name's "to".)
     r"\b(?:will|shall|would|to)\s+(?:also\s+)?[a-z]+\b[^.;]*?\band\s+(?:then\s+|also\s+)?$"
+)
+# "ASEAN leaders to sign the convention on Saturday", "- Kuala Lumpur: Leaders to sign …": a headline's
+# or a news diary's infinitive, the subject right before it at the head of its line, is an act to come.
+_HEADLINE_TO = re.compile(
+    r"(?:^|[:–—]\s+|\s[-–—]\s+)(?:[\w'’-]+\s+){0,3}?"
+    r"(?:leaders|ministers|officials|countries|nations|governments|member\s+states)\s+to\s+$",
+    re.IGNORECASE,
 )
 _PLANNED = re.compile(
     r"\b(?:(?:on track|due|expected|set|scheduled|slated|poised|planned|expects?|plans?|intends?)\s+to|"
