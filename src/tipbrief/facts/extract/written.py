@@ -450,7 +450,7 @@ def _today_stated(ctx: _Context) -> list[Constraint]:
 # "DONE at Vientiane, Lao PDR, this Twenty-Eighth Day of August in the Year Two Thousand and
 # Twenty-Four", "Issued in Jakarta on 10 May 2023": a statement's closing line gives its date.
 _CLOSING = re.compile(
-    r"^(?:DONE|Done|Signed|SIGNED|Issued|ISSUED|Adopted|ADOPTED)\s+(?:at|in)\s+[^.;]{2,80}?,?\s+"
+    r"^(?:DONE|Done|Signed|SIGNED|Issued|ISSUED|Adopted|ADOPTED)\s+(?:at|in|by)\s+[^.;]{2,80}?,?\s+"
     # ("… on the 18th day of October B.E. 2559 (2016)": a Buddhist Era year's dots.)
     r"(?:on\s+)?(?:this\s+|the\s+)?(?P<when>(?:B\.\s?E\.|[^.;]){6,90}?)\.?\s*$"
 )
