@@ -1749,7 +1749,30 @@ def _own_day(ctx: _Context) -> tuple[Temporal, Span, str] | None:
         if day is not None:
             start, end = dropped.start + day.start, dropped.start + day.end
             return day, Span(doc.id, start, end, doc.text[start:end]), "the page's date line reads"
+    # ("JANE EXAMPLE / Petaling Jaya, 25 November": a letter's sign-off, its town and its day.)
+    last = doc.text.rstrip()
+    line_start = last.rfind("\n") + 1
+    sign_off = _SIGN_OFF_DAY.fullmatch(last, line_start)
+    if sign_off is not None:
+        day = next(
+            (
+                t
+                for t in extract_temporals(spelled(sign_off.group("day")))
+                if t.kind == "date" and t.year is None
+            ),
+            None,
+        )
+        if day is not None:
+            start, end = sign_off.span("day")
+            return day, Span(doc.id, start, end, doc.text[start:end]), "the letter is signed off"
     return None
+
+
+# A letter's last line: its writer's town and the day, without a year ("Petaling Jaya, 25 November").
+_SIGN_OFF_DAY = re.compile(
+    rf"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}},\s+"
+    rf"(?P<day>\d{{1,2}}\s+(?:{MONTH_RE})|(?:{MONTH_RE})\.?\s+\d{{1,2}})\.?[ \t]*"
+)
 
 
 def _days_within(day: Temporal, lo: date | None, hi: date | None) -> tuple[date | None, date | None] | None:
