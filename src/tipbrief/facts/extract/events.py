@@ -1086,20 +1086,21 @@ _YEAR_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:again\s+)?(?:in\s+)?", 
 def _each_year(ctx: _Context, cons: list[Constraint]) -> list[list[Constraint]]:
     """The constraints of each meeting a list of stated dates in different years names ("in 2015
     and in 2019"), or, when the dates are no such list, the constraints of the one meeting."""
-    stated = sorted(
-        (c for c in cons if c.rule == "stated-date" and c.annual is None and c.earliest and c.latest),
-        key=lambda c: c.span.start if c.span else -1,
+    spans = sorted(
+        (
+            (c.span.start, c.span.end, c)
+            for c in cons
+            if c.rule == "stated-date" and c.annual is None and c.earliest and c.latest and c.span is not None
+        ),
+        key=lambda x: (x[0], x[1]),
     )
-    if (
-        len(stated) < 2
-        or any(c.span is None for c in stated)
-        or any(
-            not (a.latest and b.earliest and a.latest.year < b.earliest.year)
-            or not _YEAR_LIST_GAP.fullmatch(ctx.original, a.span.end, b.span.start)  # type: ignore[union-attr]
-            for a, b in pairwise(stated)
-        )
+    if len(spans) < 2 or any(
+        not (a.latest and b.earliest and a.latest.year < b.earliest.year)
+        or not _YEAR_LIST_GAP.fullmatch(ctx.original, a_end, b_start)
+        for (_, a_end, a), (b_start, _, b) in pairwise(spans)
     ):
         return [_stated_together(cons)]
+    stated = [c for _, _, c in spans]
     rest = [c for c in cons if c not in stated]
     return [[c, *rest] for c in stated]
 
@@ -2674,10 +2675,7 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             # agrees to set up a trust fund": a named meeting that acts, as the sentence's subject, met.
             out.append(_meeting_frame(m, trigger=True))
         elif (
-            m.kind
-            and m.subject
-            and m.subject != "ASEAN Summit"
-            and not (m.generic or m.weak)
+            _series_meeting_named(m)
             and (placed_then := _IN_CITY_THEN.match(text, m.end))
             and ctx.gaz.place_row(placed_then.group("city")) is not None
         ):
@@ -2686,13 +2684,7 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             # whatever verb the sentence has (still to come where that verb is).
             ahead = bool(_FUTURE_MARK.search(text, 0, m.start))
             out.append(replace(_meeting_frame(m, trigger=True), future=ahead))
-        elif (
-            m.kind
-            and m.subject
-            and m.subject != "ASEAN Summit"
-            and not (m.generic or m.weak)
-            and (then := _IN_MONTH_THEN.match(text, m.end))
-        ):
+        elif _series_meeting_named(m) and (then := _IN_MONTH_THEN.match(text, m.end)):
             # "… and that the ASEAN ministerial meeting on transnational crime in September should
             # review how the fund has been used": a series' meeting named with its month, whose own
             # verb follows, is an event (still to come when that verb is).
@@ -2787,6 +2779,14 @@ _TO_BE_DONE_AT = re.compile(
     r"\b(?:to|will|shall)\s+be\s+\w+(?:ed|en)\s+(?:at|to|before|during)\s+(?:the\s+)?(?:next\s+|upcoming\s+)?$"
 )
 _FUTURE_MARK = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due\s+)?to|to\s+be)\b")
+
+
+def _series_meeting_named(m: MeetingName) -> bool:
+    """A meeting named as one of a series' own (not the ASEAN Summit's, nor a generic or weak name),
+    which its city or month, said right after it, makes an event whatever the verb."""
+    return bool(m.kind and m.subject and m.subject != "ASEAN Summit" and not (m.generic or m.weak))
+
+
 _IN_MONTH_THEN = re.compile(rf"(?:\s*\([A-Z][\w+&/-]*\))?\s+in\s+(?:{MONTH_RE})\b(?![\s,]+\d)(?=\s+[a-z])")
 _MODAL_NEXT = re.compile(r"\s+(?:will|shall|should|must|is\s+to|is\s+due|is\s+expected)\b")
 _IN_CITY_THEN = re.compile(
