@@ -614,9 +614,22 @@ def find_acts(
         for start, _, name in found:
             if name in drafts:
                 continue
-            row = _instrument_row(ctx.gaz, name) or _common_instrument(
-                ctx, text, start, name, before, concluded=kind == "conclusion"
+            # ("The UN General Assembly yesterday adopted a plan of action against trafficking in
+            # persons", in 2010: a description in lower case after "a" whose words spell a recorded
+            # alias is that instrument only if the sentence's years allow its adoption; else its
+            # kind, words and year say which it is, if any.)
+            indefinite = (
+                start >= 0
+                and text[start : start + 1].islower()
+                and re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start], re.IGNORECASE) is not None
             )
+            row = _instrument_row(ctx.gaz, name)
+            # (The years of the act's own clause: not "adopted the Declaration … in November 2004,
+            # and at the 12th ASEAN Summit in January signed a declaration on the protection …".)
+            clause_at = max((m.end() for m in _ACTS_CLAUSE_START.finditer(text, 0, verb.start())), default=0)
+            if row is not None and indefinite and _adopted_in_years(row, text[clause_at:]) is False:
+                row = None
+            row = row or _common_instrument(ctx, text, start, name, before, concluded=kind == "conclusion")
             label = row.get("name") if row else _named_in_article(ctx, text, start, name)
             label = re.sub(r"^(?:the|The)\s+", "", label)
             # ("The convention, signed … last November", after "the bloc's convention against human
@@ -1884,6 +1897,19 @@ def _row_words(row: Row) -> frozenset[str]:
 def _stated_years(text: str) -> list[tuple[date, date]]:
     """The intervals of the dates with a year the sentence states."""
     return [iv for t in extract_temporals(text) if t.year is not None and (iv := stated_interval(t))]
+
+
+_ACTS_CLAUSE_START = re.compile(r",\s+and\s|;\s")
+
+
+def _adopted_in_years(row: Row, text: str) -> bool | None:
+    """Whether the instrument's recorded adoption falls in a year the text (a clause) states (None:
+    it states no year, or no adoption is recorded)."""
+    years = [(lo.year, hi.year) for lo, hi in _stated_years(text)]
+    adopted = parse_partial(row.get("adopted")) if row.get("adopted") else None
+    if not years or adopted is None:
+        return None
+    return any(a <= adopted[0].year <= b for a, b in years)
 
 
 def _adopted_within(row: Row, stated: list[tuple[date, date]]) -> bool | None:
