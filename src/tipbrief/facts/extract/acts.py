@@ -624,11 +624,8 @@ def find_acts(
                 and re.search(r"\b(?:a|an)\s+$", text[max(0, start - 4) : start], re.IGNORECASE) is not None
             )
             row = _instrument_row(ctx.gaz, name)
-            # (The years of the act's own clause: not "adopted the Declaration … in November 2004,
-            # and at the 12th ASEAN Summit in January signed a declaration on the protection …".)
-            clause_at = max((m.end() for m in _ACTS_CLAUSE_START.finditer(text, 0, verb.start())), default=0)
-            if row is not None and indefinite and _adopted_in_years(row, text[clause_at:]) is False:
-                row = None
+            if indefinite and row is not None:
+                row = None if _adopted_in_years(row, _own_clause(text, verb.start())) is False else row
             row = row or _common_instrument(ctx, text, start, name, before, concluded=kind == "conclusion")
             label = row.get("name") if row else _named_in_article(ctx, text, start, name)
             label = re.sub(r"^(?:the|The)\s+", "", label)
@@ -1902,14 +1899,18 @@ def _stated_years(text: str) -> list[tuple[date, date]]:
 _ACTS_CLAUSE_START = re.compile(r",\s+and\s|;\s")
 
 
+def _own_clause(text: str, at: int) -> str:
+    """The clause of the verb at ``at``, from the last ", and" or ";" before it: not "adopted the
+    Declaration … in November 2004, and at the 12th ASEAN Summit in January signed a declaration
+    on the protection …"."""
+    return text[max((m.end() for m in _ACTS_CLAUSE_START.finditer(text, 0, at)), default=0) :]
+
+
 def _adopted_in_years(row: Row, text: str) -> bool | None:
     """Whether the instrument's recorded adoption falls in a year the text (a clause) states (None:
-    it states no year, or no adoption is recorded)."""
-    years = [(lo.year, hi.year) for lo, hi in _stated_years(text)]
-    adopted = parse_partial(row.get("adopted")) if row.get("adopted") else None
-    if not years or adopted is None:
-        return None
-    return any(a <= adopted[0].year <= b for a, b in years)
+    it states no year, or no adoption is recorded): _adopted_within, by whole years."""
+    years = [(date(lo.year, 1, 1), date(hi.year, 12, 31)) for lo, hi in _stated_years(text)]
+    return _adopted_within(row, years) if years else None
 
 
 def _adopted_within(row: Row, stated: list[tuple[date, date]]) -> bool | None:
