@@ -110,8 +110,10 @@ _HERE_BEFORE = re.compile(
     r"\b(?:(?:last|previous)\s+(?:month|year)|(?:weeks|months|years)\s+ago|earlier\s+(?:this|in\s+the)\s+(?:month|year))\b"
     # ("The 14th ASEAN Summit itself had been held here …": a past before the past, never now.)
     r"|\bhad\s+been\s+(?:held|hosted|convened)\b"
-    # ("… at the 10th AMMTC, held here in KL in late September": the place may come between.)
+    # ("… at the 10th AMMTC, held here in KL in late September": the place may come between; so
+    # may the meeting, "met here in Manila for the 11th AMMTC in September".)
     rf"|\b(?:met|held|gathered|convened)\s+here\b(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
+    rf"(?:\s+for\s+the\s+[^.;,]{{1,60}}?)?"
     rf"\s+in\s+(?:(?:early|mid|late)[-\s]+)?(?:{MONTH_RE})\b(?!\s+\d)",
     re.IGNORECASE,
 )
