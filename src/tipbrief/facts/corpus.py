@@ -1080,10 +1080,16 @@ _COMMENT_HEADER = re.compile(
     # 20 June 2019": an author is a handle or a name, with small letters.)
     r"(?!(?:Issued|Posted|Published|Released|Updated|Dated|Signed|Adopted|Done|Printed|Accessed|Retrieved)\b)"
     r"(?!\d+[.)]\s)(?=[^|]*[a-z])"
-    # ("ASEAN @ASEAN · 8 Mar 2017": a later post of a thread, or one quoted, on its own day.)
-    r"(?P<who>[\w.@'’-]{2,30}(?:\s+[\w.@'’-]{1,20}){0,3})\s*(?:\||\bsays?:?|(?<=\w)\s·)\s*"
+    # ("ASEAN @ASEAN · 8 Mar 2017": a later post of a thread, or one quoted, on its own day; also
+    # under the line that says who passed it on, "🔁 Mekong Network Retweeted".)
+    r"(?:(?:🔁\s*)?[^·|\n]{2,60}?\s(?:Retweeted|Reposted|reposted)\s+)?"
+    r"(?P<who>[\w.@'’-]{2,30}(?:\s+[\w.@'’-]{1,20}){0,5})\s*(?:\||\bsays?:?|(?<=\w)\s·)\s*"
     r"(?P<date>[^|]{6,30}?(?:19|20)\d\d)\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?)?\s*:?"
 )
+
+
+# A post's header by an account's handle: "ASEAN @ASEAN · 8 Mar 2017".
+_POST_HEADER = re.compile(r"[^|·]*@\w+\s·")
 
 
 # "7 comments:", "Comments (2)", "12 thoughts on “…”": what follows is readers' comments.
@@ -1452,11 +1458,11 @@ def parse_article(
             if not para.text[:cut].strip():
                 continue
             para = replace(para, end=para.to_original(cut), text=para.text[:cut].rstrip())
-        header = (
-            _COMMENT_HEADER.match(para.text)
-            if state.body_started and not _table_row(para.text, state)
-            else None
-        )
+        header = _COMMENT_HEADER.match(para.text) if not _table_row(para.text, state) else None
+        if header is not None and not state.body_started and not _POST_HEADER.match(header.group()):
+            # (Above the story, "By Jane Doe | 3 March 2019" is its byline; "Thai ASEAN Watch
+            # @thai_asean_watch · Jul 30, 2020" heads the first post of a feed, as below it.)
+            header = None
         if header is not None and (posted := parse_full_date(header.group("date"))) is not None:
             # "bkk_outreach | November 21, 2018 at 10:20 am": a reader's comment below the story, written
             # that day; what follows, to the next header, is the comment's (on the header's own line
@@ -1465,6 +1471,9 @@ def parse_article(
             if (cut := _after_own_line(text, para, end_at)) is not None:
                 comment_day = posted
                 stamp_ago = None
+                if not state.body_started:
+                    # (The post the page opens with is the page, as a mail's first message is.)
+                    state.published = state.published or posted
                 dropped.append(DroppedSpan(para.start, para.to_original(end_at), COMMENT_HEADER))
                 if cut == len(para.text):
                     continue
