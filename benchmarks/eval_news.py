@@ -97,6 +97,7 @@ SETS = (
     *("heldout220", "heldout221", "heldout222", "heldout223", "heldout224"),
     *("heldout225", "heldout226", "heldout227", "heldout228", "heldout229"),
     *("heldout230", "heldout231", "heldout232", "heldout233", "heldout234"),
+    *("heldout235", "heldout236", "heldout237", "heldout238", "heldout239"),
 )
 Interval = tuple[date | None, date | None]
 
