@@ -89,6 +89,9 @@ class Paragraph:
     ago: tuple[int, int] | None = None
     """How many days before the page's date the post the paragraph is part of was written, at the
     least and the most, from a header timed from the reading ("u/kl_policy_nerd · 2 days ago")."""
+    posted: str | None = None
+    """The day, without its year, in the header of the post the paragraph is part of ("KDN Malaysia
+    @kdn_media_en · Jul 3"): a feed shows a post of the year it is read in that way."""
     section: str = ""
     """The short heading line the paragraph stands under, if any ("UN TIP Protocol" over "Instrument
     of ratification deposited: 28 September 2009"): what its rows that name no instrument are of."""
@@ -731,6 +734,7 @@ COMMENT_HEADER = "header of a reader's comment (its date is the comment's)"
 MESSAGE_HEADER = "header of an e-mail (its date is the message's)"
 STAMP_HEADER = "header of a post or comment timed from when the page was read (the page's date less that)"
 YEARLESS_DATE_LINE = "date line without a year (the article's day, its year from the other clues)"
+POSTED_HEADER = "header of a post with its day and no year (its date is the post's)"
 COMMENT_STAMP = "time stamp under a reader's comment (the page was written no later)"
 ASIDE_DROPS = (
     BOX_HEADING,
@@ -739,6 +743,7 @@ ASIDE_DROPS = (
     COPY_TAKEN,
     COMMENT_HEADER,
     STAMP_HEADER,
+    POSTED_HEADER,
     MESSAGE_HEADER,
     COMMENT_STAMP,
 )
@@ -1110,6 +1115,12 @@ _STAMP_HEADER = re.compile(
     r"(?:(?P<n>\d+|an?|one)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
     r"mo|months?|y|yrs?|years?)\.?(?:\s+ago)?|just now|(?P<word>[Yy]esterday|[Tt]oday))(?=\s|$)"
 )
+# "KDN Malaysia (English) @kdn_media_en · Jul 2": a post's header by an account's handle, with the
+# post's day and no year (also under "🔁 … Retweeted").
+_YEARLESS_POST_HEADER = re.compile(
+    r"(?:(?:🔁\s*)?[^·|\n]{2,60}?\s(?:Retweeted|Reposted|reposted)\s+)?"
+    rf"[^·|\n]{{0,60}}@\w+\s·\s(?P<day>{DAY_AND_MONTH})(?=\s|$)"
+)
 # Days in each unit of a header's time, at the least and the most ("2 days ago" is two days back,
 # as readers count; "3 months ago", some 90 days). Hours may cross midnight; minutes are taken not to.
 _STAMP_DAYS = {"d": (1, 1), "w": (7, 7), "mo": (28, 31), "y": (365, 366)}
@@ -1404,6 +1415,11 @@ def parse_article(
     under_heading = under_entry = False
     section = ""
     comment_day: date | None = None
+    posted_day: str | None = None
+    # A page that opens with a post is a feed or a thread: its date is its newest post's.
+    feed = False
+    post_days: list[date] = []
+    yearless_posts: list[tuple[int, str]] = []
     stamp_ago: tuple[int, int] | None = None
     in_comments = False
     # One paragraph that opens with a date is a release's date line; several make a timeline.
@@ -1428,7 +1444,7 @@ def parse_article(
             # gives; the first message's day is the page's.)
             sent, subject = message_headers[start]
             if sent is not None:
-                comment_day, stamp_ago = sent, None
+                comment_day, stamp_ago, posted_day = sent, None, None
                 state.published = state.published or sent
             # (The first message's subject is the page's title: "Subject: FW: Convention signed".)
             if state.title is None and subject:
@@ -1443,7 +1459,7 @@ def parse_article(
             and (quoted := message_day(wrote.group("date"))) is not None
             and (cut := _after_own_line(text, para, wrote.end())) is not None
         ):
-            comment_day, stamp_ago = quoted, None
+            comment_day, stamp_ago, posted_day = quoted, None, None
             dropped.append(DroppedSpan(para.start, para.to_original(wrote.end()), MESSAGE_HEADER))
             if cut == len(para.text):
                 continue
@@ -1470,10 +1486,11 @@ def parse_article(
             end_at = len(header.group().rstrip())
             if (cut := _after_own_line(text, para, end_at)) is not None:
                 comment_day = posted
-                stamp_ago = None
-                if not state.body_started:
-                    # (The post the page opens with is the page, as a mail's first message is.)
-                    state.published = state.published or posted
+                stamp_ago = posted_day = None
+                is_post = bool(_POST_HEADER.match(header.group()))
+                feed = feed or (is_post and not state.body_started)
+                if feed and is_post:
+                    post_days.append(posted)
                 dropped.append(DroppedSpan(para.start, para.to_original(end_at), COMMENT_HEADER))
                 if cut == len(para.text):
                     continue
@@ -1489,10 +1506,25 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
+        elif header is None and "·" in para.text[:200] and (post := _YEARLESS_POST_HEADER.match(para.text)):
+            end_at = post.end()
+            if (cut := _after_own_line(text, para, end_at)) is not None:
+                # (What follows is that post's, of its day; the post a page opens with is the page's
+                # day, its year from the other clues, as a date line without a year is.)
+                comment_day, stamp_ago, posted_day = None, None, post.group("day")
+                feed = feed or not state.body_started
+                if feed:
+                    yearless_posts.append((len(dropped), posted_day))
+                dropped.append(DroppedSpan(para.start, para.to_original(end_at), POSTED_HEADER))
+                if cut == len(para.text):
+                    continue
+                para = _drop_prefix(para, cut)
         if comment_day is not None:
             para = replace(para, written=comment_day)
         elif stamp_ago is not None:
             para = replace(para, ago=stamp_ago)
+        elif posted_day is not None:
+            para = replace(para, posted=posted_day)
         if (year_heading := _YEAR_HEADING.fullmatch(para.text)) is not None:
             heading_year = _heading_year(year_heading)
             under_heading, under_entry = True, False
@@ -1607,6 +1639,13 @@ def parse_article(
             state.outlet = state.outlet or outlet
         state.table_bars = para.text.count("|")
         kept.append(replace(para, section=section) if section else para)
+    if feed and state.published is None:
+        # (Newest first, or a pinned older post above them, or a thread with its later replies: the
+        # copy is as of its newest post. Without years, that post's header is the page's date line.)
+        if post_days:
+            state.published = max(post_days)
+        elif (newest := _newest_post(yearless_posts)) is not None:
+            dropped[newest] = replace(dropped[newest], reason=YEARLESS_DATE_LINE)
     document = Document(
         id=doc_id,
         path=path,
@@ -1622,6 +1661,26 @@ def parse_article(
     warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
     as_of = state.edited is not None and document.published == state.edited
     return Article(document, tuple(kept), dateline_span, warnings, published_from, as_of)
+
+
+def _newest_post(posts: list[tuple[int, str]]) -> int | None:
+    """Which of a feed's posts, each with its day and no year (by its place among the dropped
+    spans), is the newest: the latest day of the year, or, when the days lie more than half a year
+    apart in the calendar, the feed crosses a new year and the newest is the latest of its first
+    half ("Dec 30" and "Jan 2": Jan 2)."""
+    days = []
+    for at, day in posts:
+        words = re.findall(r"[^\W\d_]+", day.lower())
+        month = next((MONTHS[w] for w in words if w in MONTHS), None)
+        number = re.search(r"\d+", day)
+        if month is None or number is None:
+            return None
+        days.append(((month - 1) * 31 + int(number.group()), at))
+    if not days:
+        return None
+    if max(days)[0] - min(days)[0] > 183:
+        days = [d for d in days if d[0] <= 183]
+    return max(days)[1]
 
 
 def _after_own_line(text: str, para: Paragraph, end_at: int) -> int | None:

@@ -177,6 +177,8 @@ def own_days(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tupl
         if page is None:
             return None
         return page[0] - timedelta(days=s.paragraph.ago[1]), page[1] - timedelta(days=s.paragraph.ago[0])
+    if s.paragraph.posted is not None:
+        return _posted_days(s.paragraph.posted, page)
     head = _update_days(ctx).get(s.paragraph.start)
     found = [t for t in extract_temporals(head) if t.kind == "date" and t.day] if head else []
     if len(found) != 1:
@@ -193,6 +195,25 @@ def own_days(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tupl
         lo = hi - timedelta(days=364)
     days = [
         iv[0] for y in range(lo.year, hi.year + 1) if (iv := year_interval(found[0], y)) and lo <= iv[0] <= hi
+    ]
+    return (days[0], days[0]) if len(days) == 1 else None
+
+
+# How far a post's day without its year may be from the page's date: a feed copied, or a thread
+# with its replies, spans days or weeks, never half a year.
+POSTED_REACH = timedelta(days=183)
+
+
+def _posted_days(day: str, page: tuple[date, date] | None) -> tuple[date, date] | None:
+    """A post's day without its year ("· Jul 3"), in the one year that puts it near the page's
+    date, when the page is dated to within a month."""
+    found = [t for t in extract_temporals(day) if t.kind == "date" and t.day]
+    if len(found) != 1 or page is None or (page[1] - page[0]).days > 31:
+        return None
+    days = [
+        iv[0]
+        for y in range(page[0].year - 1, page[1].year + 2)
+        if (iv := year_interval(found[0], y)) and page[0] - POSTED_REACH <= iv[0] <= page[1] + POSTED_REACH
     ]
     return (days[0], days[0]) if len(days) == 1 else None
 
@@ -305,7 +326,7 @@ def comment_anchor(
     if not s.paragraph.written and not s.paragraph.ago and SPEAKER_TURN.match(s.paragraph.text):
         note = f"said in the interview, recorded on {interval_label(*days)}"
         return (Constraint("published", note, *days),)
-    part = "comment" if s.paragraph.written else "post" if s.paragraph.ago else "update"
+    part = "comment" if s.paragraph.written else "post" if s.paragraph.ago or s.paragraph.posted else "update"
     return (Constraint("published", f"the {part} it stands in was posted on {interval_label(*days)}", *days),)
 
 
