@@ -735,6 +735,7 @@ MESSAGE_HEADER = "header of an e-mail (its date is the message's)"
 STAMP_HEADER = "header of a post or comment timed from when the page was read (the page's date less that)"
 YEARLESS_DATE_LINE = "date line without a year (the article's day, its year from the other clues)"
 POSTED_HEADER = "header of a post with its day and no year (its date is the post's)"
+REPLY_LABEL = "label over a reply in a feed"
 COMMENT_STAMP = "time stamp under a reader's comment (the page was written no later)"
 ASIDE_DROPS = (
     BOX_HEADING,
@@ -1115,6 +1116,8 @@ _STAMP_HEADER = re.compile(
     r"(?:(?P<n>\d+|an?|one)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
     r"mo|months?|y|yrs?|years?)\.?(?:\s+ago)?|just now|(?P<word>[Yy]esterday|[Tt]oday))(?=\s|$)"
 )
+# "Replying to @thaimfa_news_en", "Replying to @a and @b": the line a feed puts over a reply.
+_REPLYING_TO = re.compile(r"Replying to @\w+(?:(?:,\s*|\s+and\s+)@\w+)*(?:\s+and\s+\d+\s+others?)?")
 # "KDN Malaysia (English) @kdn_media_en · Jul 2": a post's header by an account's handle, with the
 # post's day and no year (also under "🔁 … Retweeted").
 _YEARLESS_POST_HEADER = re.compile(
@@ -1519,6 +1522,15 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
+        if (reply := _REPLYING_TO.match(para.text)) is not None and (
+            cut := _after_own_line(text, para, reply.end())
+        ) is not None:
+            # ("Replying to @thaimfa_news_en" over a reply: the feed's label, no words of the post,
+            # which may open with a question, "Was the convention signed in 2014?".)
+            dropped.append(DroppedSpan(para.start, para.to_original(reply.end()), REPLY_LABEL))
+            if cut == len(para.text):
+                continue
+            para = _drop_prefix(para, cut)
         if comment_day is not None:
             para = replace(para, written=comment_day)
         elif stamp_ago is not None:
