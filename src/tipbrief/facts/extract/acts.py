@@ -516,6 +516,9 @@ def find_acts(
             # a declaration only further down: "it" is nothing the article has named.)
             named = _Lazy(named_before) if named_before is not None else before
             found = prior[-1:] or ([(-1, -1, named[-1].get("name"))] if named else [])
+            # ("Leaders adopted it … at the 35th ASEAN Summit on 2 November, along with the … Declaration
+            # on the Protection of Children …": what the verb acts on besides it.)
+            found += [n for n in _along_with(text, names, verb.end()) if found]
             document = _ANOTHER_DOCUMENT_BEFORE.search(text, 0, verb.start()) if not prior else None
             if (
                 document is not None
@@ -1617,6 +1620,21 @@ _TIME_THEN_AND = re.compile(
 )
 
 
+# ", along with the …", ", together with the …" right before a name: a second object of the verb,
+# however far the verb's time and place stand between.
+_ALONG_WITH = re.compile(r",\s+(?:together|along)\s+with\s+(?:the\s+|an?\s+)?$")
+
+
+def _along_with(text: str, names: list[tuple[int, int, str]], v_end: int) -> list[tuple[int, int, str]]:
+    """The names after the verb set beside its object with ", along with the …", before any
+    second act or another clause (";")."""
+    second = _SECOND_ACT.search(text, v_end)
+    stop = min(second.start() if second else len(text), (text.find(";", v_end) + 1 or len(text) + 1) - 1)
+    return [
+        n for n in names if v_end <= n[0] < stop and _ALONG_WITH.search(text, max(v_end, n[0] - 30), n[0])
+    ]
+
+
 _ACT_NOUN = re.compile(r"(?:adoption|signing|signature|ratification|endorsement)", re.IGNORECASE)
 _NOUN_TIME_OF = re.compile(r"\s+(?:in|on|last|this)\s+[^,;()]{1,25}?\s+of\s+(?=(?:the|an?|its|their)\s)")
 
@@ -1661,6 +1679,8 @@ def _governed(
         # two countries signed in Bali in May 2006" signed the protocol.)
         and not (_OWN_RELATIVE_ACT.match(text, n[1]) and not _DIRECT_OBJECT_GAP.fullmatch(text, v_end, n[0]))
     ]
+    # (Only beside a named object: "adopted it …, along with the …" is left to the pronoun's reading.)
+    after += [n for n in _along_with(text, names, v_end) if after and n not in after]
     # "the Declaration on …, adopted last year, and the Convention": a participle right after a
     # name and its comma is that name's (a reduced relative clause), whatever follows.
     if _PARTICIPLE.match(text, v_start):
