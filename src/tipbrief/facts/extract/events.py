@@ -803,6 +803,13 @@ def _events_in_sentence(
                         for m in (*_AGENT_ASIDE.finditer(text, 0, f.at), *_ON_ITS_WAY.finditer(text, 0, f.at))
                     ),
                 ]
+            # "The foreign ministers met in Putrajaya on 20 May 2015 and issued a joint statement, and on
+            # 2 July the ASEAN ministers … gathered in Kuala Lumpur for an emergency meeting": a
+            # gathering in a clause of its own, opened at ", and" with its own time, takes no time
+            # from the clause before.
+            own_and = _own_and_clause(text, f.at) if f.kind in _GATHERING_KINDS else -1
+            if own_and > 0:
+                aside = [*aside, (source.start, s.span(ctx.doc, ctx.original, own_and, own_and).start)]
             # "The two meetings were held on September 18 …, alongside the four-day 9th AMMTC": the
             # day before "alongside" is not the meeting's beside them (the place may be: "The launch
             # took place in Bangkok, alongside the ASEAN Foreign Ministers' Meeting").
@@ -2243,7 +2250,7 @@ _AFTER_PHRASE = re.compile(r"(?:^|,\s+)(?:following|after|ahead\s+of)\s+(?:the\s
 # ("Malaysia will assume the Chairmanship of ASEAN on 1 January 2025 and will host the 19th AMMTC
 # next year": a predicate of its own after "and will", with no comma, too.)
 _AND_SUBJECT = re.compile(
-    r",\s+and\s+(?:[^,;()]{1,60},\s+){0,3}[^,;()]{0,90}(?:,\s*)?$"
+    r",\s+and\s+(?:[^,;()]{1,60},\s+){0,3}[^,;()]{0,120}(?:,\s*)?$"
     r"|\s+and\s+(?:will|shall|would)\s+(?:also\s+)?[a-z]+\s+[^,;()]{0,60}$"
 )
 
