@@ -228,9 +228,17 @@ _ANY_CAPS_MONTH = re.compile(r"\b(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|
 _LOWER_ASEAN = re.compile(r"(?<![\w@#/.])asean(?![\w@/.])")
 
 
+# A number as OCR misreads it, a letter for a figure: "2O15", "l5 May", "the l0 member states" (a
+# short word of figures and O, l or I, with a figure in it). Read as the figures, in the same length.
+_OCR_FIGURES = re.compile(r"(?<![\w.,/-])(?=[0-9OlI]{0,3}[0-9])(?=[0-9OlI]{0,3}[OlI])[0-9OlI]{2,4}(?![\w])")
+_OCR_FIGURE_OF = str.maketrans("OlI", "011")
+
+
 def spelled(text: str) -> str:
-    """ "Asean" and a caption's "asean" as "ASEAN", a month in capitals beside its day as a month:
-    same length, same offsets."""
+    """ "Asean" and a caption's "asean" as "ASEAN", a month in capitals beside its day as a month,
+    a figure OCR read as a letter as the figure: same length, same offsets."""
+    if _OCR_FIGURES.search(text):
+        text = _OCR_FIGURES.sub(lambda m: m.group().translate(_OCR_FIGURE_OF), text)
     if "Asean" in text:
         text = _ASEAN.sub("ASEAN", text)
     if "asean" in text:
@@ -1007,6 +1015,17 @@ def _labelled_date(text: str) -> date | None:
     return None
 
 
+# A printed page's running head, as a scan gives it: the paper's name in capitals, the day (a
+# weekday before it or not) and the page's number, "BANGKOK POST 15 May 2015 3", "THE STAR,
+# TUESDAY, November 24, 2015 PAGE 6", "6 THE STAR, TUESDAY, November 24, 2015".
+_RUNNING_HEAD = re.compile(
+    r"(?P<before>(?:PAGE\s+)?\d{1,3}\s+)?(?P<paper>[A-Z][A-Z&'’.]+(?:\s+[A-Z][A-Z&'’.]+){0,4}),?\s+"
+    r"(?:(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?\s+)?"
+    r"(?P<date>(?:[0-3]?\d\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+[0-3]?\d,?)\s+(?:19|20)\d\d)"
+    r"(?P<after>\s+(?:PAGE\s+|P\.\s*)?\d{1,3})?"
+)
+
+
 def _date_of_line(text: str) -> date | None:
     """The date a date line holds ("Posted on 5 May 2016", "November 14, 2022 | 12:00am")."""
     m = _DATE_LINE.match(text) if len(text) <= 80 else None
@@ -1033,6 +1052,25 @@ def _date_of_line(text: str) -> date | None:
             with contextlib.suppress(ValueError):
                 found = date(*readings.pop())
     return found
+
+
+RUNNING_HEAD = "running head of a printed page (a date line: the paper's day)"
+
+
+def _rule_running_head(text: str, meta: _Metadata) -> str | None:
+    # ("6 THE STAR, TUESDAY, November 24, 2015" over the scan's next page, within the story: no
+    # words of the story, and the day the paper came out.)
+    head = _RUNNING_HEAD.fullmatch(text.strip())
+    if head is None or _table_row(text, meta) or (found := parse_full_date(head.group("date"))) is None:
+        return None
+    # (A page's number, or the paper's name: not a dateline in capitals, "KUALA LUMPUR, 21 November
+    # 2015", whose place is the story's.)
+    paper = head.group("paper").casefold()
+    numbered = head.group("before") or head.group("after")
+    if not numbered and not any(o.casefold() == paper for o in meta.outlets):
+        return None
+    meta.published = meta.published or found
+    return RUNNING_HEAD
 
 
 def _rule_date_line(text: str, meta: _Metadata) -> str | None:
@@ -1284,6 +1322,7 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_duplicate,
     _rule_link_list,
     _rule_source_line,
+    _rule_running_head,
     _rule_date_line,
     _rule_yearless_date_line,
     _rule_byline_date,
