@@ -338,6 +338,10 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # item's stamp is a line of its own, no date of the sentence under it.
                 or _ITEM_STAMP.fullmatch(line.strip()) is not None
                 or _ITEM_STAMP.fullmatch(prev_end_text.strip()) is not None
+                # "ASEAN Secretariat · 1.2K views · 2 years ago" under a clip's title in a playlist: the
+                # clip's stamp, a line of its own.
+                or _VIDEO_ITEM.fullmatch(line.strip()) is not None
+                or _VIDEO_ITEM.fullmatch(prev_end_text.strip()) is not None
                 # "a) Jakarta b) Labuan Bajo" under a quiz's question, then "Answer: b) Labuan Bajo,
                 # at the 42nd ASEAN Summit": the options name no event's place; the answer is a line
                 # of its own.
@@ -563,6 +567,12 @@ DAY_AND_MONTH = rf"(?:{MONTH_RE}\s+[0-3]?\d|[0-3]?\d\s+{MONTH_RE})"
 _ITEM_STAMP = re.compile(
     rf"{DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?"
     r"\s*[·•]\s*[A-Z][A-Za-z &/-]{1,30}"
+)
+# "ASEAN Secretariat · 800 views · Uploaded Apr 8, 2010", "… · 1.2K views · 2 years ago": the line a
+# playlist or a channel's page puts under each clip's title, with its day or its age.
+_VIDEO_ITEM = re.compile(
+    r"(?P<who>[^·|\n]{2,60}?)\s·\s[\d.,]+\s*[KkMm]?\s+views\s*·\s*"
+    r"(?:(?:Uploaded|Streamed\s+live|Premiered|Published)(?:\s+on)?\s+)?(?P<when>[^·|\n]{3,30})"
 )
 # "29 Nov 2004   ASEAN Declaration …" over "28-29 Nov 2005 Fifth AMMTC": a chronology's rows by
 # day or month, its lines that go on below a row indented, no row of their own.
@@ -1561,6 +1571,22 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
+        if state.body_started and (clip := _VIDEO_ITEM.fullmatch(para.text.strip())) is not None:
+            # (Each clip's title, the line above, and its description below are of the clip's day:
+            # "Uploaded Apr 8, 2010" over "… was inaugurated yesterday in Ha Noi".)
+            when = clip.group("when").strip()
+            ago = _STAMP_HEADER.fullmatch(f"clip · {when}")
+            posted = None if ago else parse_full_date(_TIME_AFTER.sub("", when).strip())
+            if ago is not None or posted is not None:
+                comment_day, stamp_ago, posted_day = posted, _stamp_ago(ago) if ago else None, None
+                dropped.append(DroppedSpan(para.start, para.end, STAMP_HEADER if ago else COMMENT_HEADER))
+                if (
+                    kept
+                    and not _SENTENCE_END.search(kept[-1].text)
+                    and "\n\n" not in text[kept[-1].end : para.start]
+                ):
+                    kept[-1] = replace(kept[-1], written=comment_day, ago=stamp_ago)
+                continue
         if (reply := _REPLYING_TO.match(para.text)) is not None and (
             cut := _after_own_line(text, para, reply.end())
         ) is not None:
