@@ -568,6 +568,13 @@ _ITEM_STAMP = re.compile(
     rf"{DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?"
     r"\s*[·•]\s*[A-Z][A-Za-z &/-]{1,30}"
 )
+# A line of a wiki page's revision history: "(cur | prev) 14:02, 3 May 2016 Editor1 (talk | contribs)
+# . . (12,334 bytes) (+120) . . (Thailand ratified)", up to the revision's day.
+_HISTORY_LINE = re.compile(
+    r"(?:\((?:cur|prev|cur\s*\|\s*prev)\)\s*)*\d{1,2}:\d{2},\s+"
+    r"(?P<date>[0-3]?\d\s+[A-Z][a-z]+\s+(?:19|20)\d\d|[A-Z][a-z]+\s+[0-3]?\d,\s+(?:19|20)\d\d)"
+    r"(?=[^\n]{1,60}\(talk\s*\|\s*contribs\))"
+)
 # "ASEAN Secretariat · 800 views · Uploaded Apr 8, 2010", "… · 1.2K views · 2 years ago": the line a
 # playlist or a channel's page puts under each clip's title, with its day or its age.
 _VIDEO_ITEM = re.compile(
@@ -889,6 +896,25 @@ def _rule_last_edited(text: str, meta: _Metadata) -> str | None:
     meta.published = meta.published or found
     meta.edited = meta.edited or found
     return "last-edited date line (date recorded)"
+
+
+# "Revision as of 14:02, 3 May 2016 by Editor1 (talk | contribs) (Thailand ratified)": an old
+# revision of a wiki page, shown as it stood that day.
+_REVISION_AS_OF = re.compile(
+    r"(?:Revision|Version)\s+as\s+of\s+(?:\d{1,2}:\d{2},?\s+)?(?P<date>[0-3]?\d\s+[A-Z][a-z]+\s+(?:19|20)\d\d"
+    r"|[A-Z][a-z]+\s+[0-3]?\d,\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?(?:\s+by\s+.*)?"
+)
+
+
+def _rule_revision_as_of(text: str, meta: _Metadata) -> str | None:
+    # (The page is as of that revision, as of its last edit: see _rule_last_edited.)
+    m = _REVISION_AS_OF.fullmatch(text.strip()) if len(text) <= 240 else None
+    found = parse_full_date(m.group("date")) if m else None
+    if found is None:
+        return None
+    meta.published = meta.published or found
+    meta.edited = meta.edited or found
+    return "revision date line (date recorded)"
 
 
 # "Delivered at the ASEAN Secretariat, Jakarta, on 30 July 2019", "(As delivered, 30 July 2019)",
@@ -1328,6 +1354,7 @@ PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_republished,
     _rule_accessed,
     _rule_last_edited,
+    _rule_revision_as_of,
     _rule_delivered,
     _rule_duplicate,
     _rule_link_list,
@@ -1571,6 +1598,16 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
+        if (revision := _HISTORY_LINE.match(para.text)) is not None and (
+            edited := parse_full_date(revision.group("date"))
+        ) is not None:
+            # ("(cur | prev) 18:40, 22 November 2015 Editor3 (talk | contribs) … (Signed yesterday in
+            # Kuala Lumpur)": each revision's summary is of its day; the page, of its newest.)
+            comment_day, stamp_ago, posted_day = edited, None, None
+            feed = True
+            post_days.append(edited)
+            dropped.append(DroppedSpan(para.start, para.to_original(revision.end()), COMMENT_HEADER))
+            para = _drop_prefix(para, len(para.text) - len(para.text[revision.end() :].lstrip()))
         if state.body_started and (clip := _VIDEO_ITEM.fullmatch(para.text.strip())) is not None:
             # (Each clip's title, the line above, and its description below are of the clip's day:
             # "Uploaded Apr 8, 2010" over "… was inaugurated yesterday in Ha Noi".)
