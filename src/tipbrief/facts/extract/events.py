@@ -835,6 +835,7 @@ def _events_in_sentence(
                     and not _DEADLINE.search(ctx.original, max(0, c.span.start - 200), c.span.start)
                     and not _NAMES_TARGET.search(ctx.original, max(0, c.span.start - 60), c.span.start)
                     and not _A_HAPPENINGS.search(ctx.original, max(0, c.span.start - 40), c.span.start)
+                    and not _NOT_THEN.search(ctx.original, max(0, c.span.start - 30), c.span.start)
                 )
             ]
             point = f.kind in POINT_KINDS
@@ -1261,6 +1262,11 @@ _DEADLINE = re.compile(
 # "the Cebu Declaration on the Acceleration of the Establishment of an ASEAN Community by 2015": the
 # year a name sets as its target, no act's time.
 _NAMES_TARGET = re.compile(r"\bof\s+(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}by\s+$")
+
+
+# "The Convention was signed on Saturday, 21 November 2015, not on 22 November": a time the
+# sentence denies is not the event's.
+_NOT_THEN = re.compile(r"(?:,|\band|\bbut)\s+not\s+(?:on|in)?\s*$|\b(?:rather|other)\s+than\s+(?:on|in)?\s*$")
 
 
 # "adopted in response to the Andaman Sea situation of May 2015": the date of what happened, which
