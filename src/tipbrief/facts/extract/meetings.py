@@ -1243,6 +1243,25 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
         # "Foreign ministers of the bloc, who met … for their 52nd annual meeting": the people the
         # sentence names own the meeting; only a body whose name fits them can be theirs.
         theirs = next((b for b in article_bodies(ctx) if _fits_group(ctx, b, group)), "")
+        named_of = _OF_NAMED.match(text, group.end(), start) if group is not None else None
+        if (
+            theirs
+            and named_of is not None
+            and named_of.group("name") not in ("ASEAN", "ASEAN Member States")
+            and named_of.group("name").casefold() not in (_long_name(ctx, theirs) or theirs).casefold()
+        ):
+            # "ministers of the Bali Process met in Bali for their fifth regional ministerial
+            # conference": the body they are ministers of holds it (the one series named for it),
+            # not a body the article names elsewhere whose name fits "ministers".
+            name = named_of.group("name")
+            own = sorted(
+                {
+                    r.get("series")
+                    for r in ctx.gaz.reference.rows("series")
+                    if re.search(rf"\b{re.escape(name)}\b", r.get("name"))
+                }
+            )
+            return own[0] if len(own) == 1 else name
         mod = (group.group("mod") or "").casefold() if group else ""
         if theirs or not mod or mod in _NOT_MODIFIERS or mod in _RANKS:
             return theirs
@@ -1270,6 +1289,8 @@ _SERIES_IN_BRACKETS = re.compile(
 _OPENING_AT = re.compile(r"(?:^|[-\u2013\u2014:]\s+)(?:At|In|During)\s+$")
 # Who "their" may point back at: "Foreign ministers", "senior officials", "the leaders".
 _GROUP = re.compile(r"(?:\b(?P<mod>[A-Za-z][a-z]+)\s+)?\b(?P<who>[Mm]inisters|[Oo]fficials|[Ll]eaders)\b")
+# Whose the group is, by name: "ministers of the Bali Process", "officials of the ILO".
+_OF_NAMED = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\b")
 # A rank says nothing of the portfolio: "Senior officials in charge of social welfare" are not the SOMTC's.
 _RANKS = frozenset({"senior", "top", "high", "chief", "deputy", "vice", "government", "police"})
 _NOT_MODIFIERS = frozenset({"the", "its", "their", "asean", "regional", "bloc's", "member", "of", "and"})
