@@ -1062,6 +1062,14 @@ _RUNNING_HEAD = re.compile(
 )
 
 
+# A mail archive's stamp, its year after the clock: "Sat Nov 21 16:40:12 ICT 2015" (pipermail),
+# "Thu Jul  2 08:12:40 2015".
+_CLOCK_THEN_YEAR = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s+(?:[A-Z]{2,5}\s+|[+-]\d{4}\s+)?(?P<year>(?:19|20)\d\d)"
+)
+
+
 def _date_of_line(text: str) -> date | None:
     """The date a date line holds ("Posted on 5 May 2016", "November 14, 2022 | 12:00am")."""
     m = _DATE_LINE.match(text) if len(text) <= 80 else None
@@ -1070,6 +1078,8 @@ def _date_of_line(text: str) -> date | None:
         found = _labelled_date(text)
     if found is None and "|" in text:
         found = _masthead_date(text)
+    if found is None and (stamp := _CLOCK_THEN_YEAR.fullmatch(text.strip())) is not None:
+        found = parse_full_date(f"{stamp.group('day')} {stamp.group('month')} {stamp.group('year')}")
     if m and found is None:
         # "2023.05.10 Jakarta", "Thursday, 21 May 2015 - Strasbourg" (a parliament's record of a
         # sitting): the date line, then the place it was filed from.
