@@ -1008,7 +1008,7 @@ def _masthead_date(text: str) -> date | None:
     return parse_full_date(_WEEKDAY_BEFORE.sub("", fields[-1]))
 
 
-_WEEKDAY_BEFORE = re.compile(rf"^{_WEEKDAY_WORD},?\s+")
+_WEEKDAY_BEFORE = re.compile(rf"^{_WEEKDAY_WORD},?\s+", re.IGNORECASE)
 _DURATION = re.compile(
     r"(?:\d+\s*(?:h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs)\.?\s*){1,3}|\d{1,2}:\d{2}(?::\d{2})?"
 )
@@ -1025,7 +1025,11 @@ _PUBLISHED_LABEL = re.compile(
     # 2019; accepted 12 June 2019; published online 1 July 2019": a journal article's.)
     r"|Streamed\s+live(?:\s+on)?|Premiered(?:\s+on)?|Uploaded(?:\s+on)?|Available\s+online(?:\s+on)?"
     # ("12,345 views Nov 12, 2017": a video page's count, then the day it was put out.)
-    r"|[\d.,]+\s*[KkMm]?\s+views)"
+    r"|[\d.,]+\s*[KkMm]?\s+views"
+    # ("EMBARGOED UNTIL 10:00 CET, MONDAY 24 NOVEMBER 2014": a release speaks from the day it may
+    # be published, whenever it was sent out.)
+    r"|(?:Embargoed|Under\s+embargo)\s+(?:until|till)(?:\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?\s*,?)?)"
     r"\s*:?\s*(?P<date>.+)",
     re.IGNORECASE,
 )

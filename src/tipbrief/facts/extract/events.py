@@ -973,7 +973,18 @@ def _events_in_sentence(
             # (Nor is it where a meeting held online took place: "The 14th AMMTC was held today via
             # video conference" under a Hanoi dateline.)
             online = f.kind in _GATHERING_KINDS and _HELD_ONLINE.search(own_clauses) is not None
-            filed = None if f.kind == "entry-into-force" or online else dateline
+            # (Nor, on a paid wire release, where another's report came out: "KUALA LUMPUR, Oct. 17,
+            # 2013 /PRNewswire/ -- A coalition … today called on ASEAN to respond to the first Global
+            # Slavery Index, published today by the Walk Free Foundation": the coalition's city, not
+            # the index's. An agency's own release, "VIENNA, 2 February (UNODC) - … published today
+            # by UNODC", is filed where it published.)
+            by_another = (
+                f.kind in _RELEASE_KINDS
+                and dateline is not None
+                and _PRESS_WIRE.search(ctx.original, dateline[1].start, dateline[2] + 40) is not None
+                and _PUBLISHED_BY.match(text, max(f.at, f.end)) is not None
+            )
+            filed = None if f.kind == "entry-into-force" or online or by_another else dateline
             if f.kind in _GATHERING_KINDS and _PLAN_CHANGED.search(text):
                 # "The 36th ASEAN Summit, planned for Da Nang on 8-9 April, will instead be held online":
                 # the venue only planned is not where it met.
@@ -1407,6 +1418,12 @@ _SUBORDINATE_AFTER = re.compile(
 )
 _AND_CLAUSE = re.compile(r",\s+and\s+")
 _RELEASE_KINDS = frozenset({"publication", "launch"})
+# A paid distribution's tag in a dateline: "/PRNewswire/", "/PRNewswire-AsiaNet/", "(BUSINESS WIRE)".
+_PRESS_WIRE = re.compile(r"/\s*PRNewswire[\w-]*\s*/|\bBusiness\s+Wire\b|/\s*Globe\s*Newswire\s*/", re.I)
+# A report's publisher, named after it: ", published today by the Walk Free Foundation".
+_PUBLISHED_BY = re.compile(
+    r"[^.;]{0,40}?\b(?:published|released|issued|launched)\s+(?:(?:today|yesterday|on\s+\w+)\s+)?by\s+(?:the\s+)?[A-Z]"
+)
 # (Not "at its ninth meeting": the body's own, the meeting the sentence already names.)
 _OCCASION_OF_ANOTHER = re.compile(r"\b(?:at|during|since|after|following)\s+(?:the\s+)?$")
 # Where a meeting's own phrase ends: a clause's punctuation or the next verb.
