@@ -568,6 +568,13 @@ _ITEM_STAMP = re.compile(
     rf"{DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?"
     r"\s*[·•]\s*[A-Z][A-Za-z &/-]{1,30}"
 )
+# A wiki talk page's signature, closing a comment: "Editor1 (talk) 09:00, 8 April 2010 (UTC)",
+# "Editor2 (talk | contribs) 10:00, 2 March 2011 (UTC)".
+_TALK_SIGNATURE = re.compile(
+    r"(?:^|(?<=\s))[^\s().,;:!?]+(?:\s[^\s().,;:!?]+){0,2}\s*\((?:talk|Talk)(?:\s*[|·]\s*contribs)?\)\s*"
+    r"\d{1,2}:\d{2},\s+(?P<date>[0-3]?\d\s+[A-Z][a-z]+\s+(?:19|20)\d\d|[A-Z][a-z]+\s+[0-3]?\d,\s+(?:19|20)\d\d)"
+    r"\s*\(UTC\)\s*$"
+)
 # A line of a wiki page's revision history: "(cur | prev) 14:02, 3 May 2016 Editor1 (talk | contribs)
 # . . (12,334 bytes) (+120) . . (Thailand ratified)", up to the revision's day.
 _HISTORY_LINE = re.compile(
@@ -1622,6 +1629,20 @@ def parse_article(
             post_days.append(edited)
             dropped.append(DroppedSpan(para.start, para.to_original(revision.end()), COMMENT_HEADER))
             para = _drop_prefix(para, len(para.text) - len(para.text[revision.end() :].lstrip()))
+        if (signed := _TALK_SIGNATURE.search(para.text)) is not None and (
+            said := parse_full_date(signed.group("date"))
+        ) is not None:
+            # ("… was inaugurated yesterday in Ha Noi. Editor1 (talk) 09:00, 8 April 2010 (UTC)": a
+            # talk page's comment, signed at its end, is of its signature's day; the page, of its
+            # newest comment.)
+            feed = True
+            post_days.append(said)
+            cut = signed.start()
+            dropped.append(DroppedSpan(para.to_original(cut), para.end, COMMENT_HEADER))
+            if not para.text[:cut].strip():
+                continue
+            para = replace(para, end=para.to_original(cut), text=para.text[:cut].rstrip(), written=said)
+            comment_day, stamp_ago, posted_day = None, None, None
         if state.body_started and (clip := _VIDEO_ITEM.fullmatch(para.text.strip())) is not None:
             # (Each clip's title, the line above, and its description below are of the clip's day:
             # "Uploaded Apr 8, 2010" over "… was inaugurated yesterday in Ha Noi".)
