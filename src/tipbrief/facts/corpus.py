@@ -568,6 +568,13 @@ _ITEM_STAMP = re.compile(
     rf"{DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?"
     r"\s*[·•]\s*[A-Z][A-Za-z &/-]{1,30}"
 )
+# A changelog's or a version history's heading with its day: "## v2.1 (3 March 2017)", "Version 1.2
+# - 5 June 2019", "v1.2, 5 June 2019:".
+_VERSION_HEADING = re.compile(
+    r"#{0,4}\s*(?:[Vv]ersion\s+|[Vv])\d+(?:\.\d+){0,3}\s*(?:\(|,|[-–—:]|\s)\s*"
+    r"(?P<date>[0-3]?\d\s+[A-Z][a-z]+\s+(?:19|20)\d\d|[A-Z][a-z]+\s+[0-3]?\d,\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+    r"\s*\)?\s*:?(?=\s|$)"
+)
 # A wiki talk page's signature, closing a comment: "Editor1 (talk) 09:00, 8 April 2010 (UTC)",
 # "Editor2 (talk | contribs) 10:00, 2 March 2011 (UTC)".
 _TALK_SIGNATURE = re.compile(
@@ -1643,6 +1650,20 @@ def parse_article(
                 continue
             para = replace(para, end=para.to_original(cut), text=para.text[:cut].rstrip(), written=said)
             comment_day, stamp_ago, posted_day = None, None, None
+        if (version := _VERSION_HEADING.match(para.text)) is not None and (
+            released := parse_full_date(version.group("date"))
+        ) is not None:
+            # ("## v2.1 (3 March 2017)" over "- Added ACTIP entry into force, announced today": a
+            # changelog's or a version history's entries are of their version's day; the page, of its
+            # newest version.)
+            comment_day, stamp_ago, posted_day = released, None, None
+            feed = True
+            post_days.append(released)
+            dropped.append(DroppedSpan(para.start, para.to_original(version.end()), COMMENT_HEADER))
+            rest = para.text[version.end() :]
+            if not rest.strip():
+                continue
+            para = _drop_prefix(para, len(para.text) - len(rest.lstrip()))
         if state.body_started and (clip := _VIDEO_ITEM.fullmatch(para.text.strip())) is not None:
             # (Each clip's title, the line above, and its description below are of the clip's day:
             # "Uploaded Apr 8, 2010" over "… was inaugurated yesterday in Ha Noi".)
