@@ -836,6 +836,7 @@ def _events_in_sentence(
                     and not _NAMES_TARGET.search(ctx.original, max(0, c.span.start - 60), c.span.start)
                     and not _A_HAPPENINGS.search(ctx.original, max(0, c.span.start - 40), c.span.start)
                     and not _NOT_THEN.search(ctx.original, max(0, c.span.start - 30), c.span.start)
+                    and not _withdrawn(ctx.original, c.span.start)
                 )
             ]
             point = f.kind in POINT_KINDS
@@ -1278,6 +1279,18 @@ _NAMES_TARGET = re.compile(r"\bof\s+(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+){1,3
 # "The Convention was signed on Saturday, 21 November 2015, not on 22 November": a time the
 # sentence denies is not the event's.
 _NOT_THEN = re.compile(r"(?:,|\band|\bbut)\s+not\s+(?:on|in)?\s*$|\b(?:rather|other)\s+than\s+(?:on|in)?\s*$")
+
+
+# An erratum's words withdrawn: 'for "the ACWC was inaugurated on 8 April 2010" read "… 7 April 2010"'.
+_FOR_QUOTE_OPEN = re.compile(r"\bfor\s+[\"“][^\"”\n]{0,300}$", re.IGNORECASE)
+_QUOTE_THEN_READ = re.compile(r"[^\"”\n]{0,300}[\"”]\s*,?\s*read\b", re.IGNORECASE)
+
+
+def _withdrawn(original: str, at: int) -> bool:
+    """The offset stands in the words an erratum withdraws, between 'for "' and '" read'."""
+    return bool(
+        _FOR_QUOTE_OPEN.search(original, max(0, at - 300), at) and _QUOTE_THEN_READ.match(original, at)
+    )
 
 
 # "adopted in response to the Andaman Sea situation of May 2015": the date of what happened, which
