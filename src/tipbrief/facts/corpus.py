@@ -340,8 +340,8 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 or _ITEM_STAMP.fullmatch(prev_end_text.strip()) is not None
                 # "ASEAN Secretariat · 1.2K views · 2 years ago" under a clip's title in a playlist: the
                 # clip's stamp, a line of its own.
-                or _VIDEO_ITEM.fullmatch(line.strip()) is not None
-                or _VIDEO_ITEM.fullmatch(prev_end_text.strip()) is not None
+                or ("views" in line and _VIDEO_ITEM.fullmatch(line.strip()) is not None)
+                or ("views" in prev_end_text and _VIDEO_ITEM.fullmatch(prev_end_text.strip()) is not None)
                 # "a) Jakarta b) Labuan Bajo" under a quiz's question, then "Answer: b) Labuan Bajo,
                 # at the 42nd ASEAN Summit": the options name no event's place; the answer is a line
                 # of its own.
@@ -1626,19 +1626,23 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
-        if (revision := _HISTORY_LINE.match(para.text)) is not None and (
-            edited := parse_full_date(revision.group("date"))
-        ) is not None:
+        if (heading := _dated_heading(para.text)) is not None:
             # ("(cur | prev) 18:40, 22 November 2015 Editor3 (talk | contribs) … (Signed yesterday in
-            # Kuala Lumpur)": each revision's summary is of its day; the page, of its newest.)
-            comment_day, stamp_ago, posted_day = edited, None, None
+            # Kuala Lumpur)", "## v2.1 (3 March 2017)" over "- Added …, announced today": a revision's
+            # summary, a version's entries, are of its day; the page, of its newest.)
+            comment_day, stamp_ago, posted_day = heading[0], None, None
             feed = True
-            post_days.append(edited)
-            dropped.append(DroppedSpan(para.start, para.to_original(revision.end()), COMMENT_HEADER))
-            para = _drop_prefix(para, len(para.text) - len(para.text[revision.end() :].lstrip()))
-        if (signed := _TALK_SIGNATURE.search(para.text)) is not None and (
-            said := parse_full_date(signed.group("date"))
-        ) is not None:
+            post_days.append(heading[0])
+            dropped.append(DroppedSpan(para.start, para.to_original(heading[1]), COMMENT_HEADER))
+            rest = para.text[heading[1] :]
+            if not rest.strip():
+                continue
+            para = _drop_prefix(para, len(para.text) - len(rest.lstrip()))
+        if (
+            "(talk" in para.text.lower()
+            and (signed := _TALK_SIGNATURE.search(para.text)) is not None
+            and (said := parse_full_date(signed.group("date"))) is not None
+        ):
             # ("… was inaugurated yesterday in Ha Noi. Editor1 (talk) 09:00, 8 April 2010 (UTC)": a
             # talk page's comment, signed at its end, is of its signature's day; the page, of its
             # newest comment.)
@@ -1650,21 +1654,7 @@ def parse_article(
                 continue
             para = replace(para, end=para.to_original(cut), text=para.text[:cut].rstrip(), written=said)
             comment_day, stamp_ago, posted_day = None, None, None
-        if (version := _VERSION_HEADING.match(para.text)) is not None and (
-            released := parse_full_date(version.group("date"))
-        ) is not None:
-            # ("## v2.1 (3 March 2017)" over "- Added ACTIP entry into force, announced today": a
-            # changelog's or a version history's entries are of their version's day; the page, of its
-            # newest version.)
-            comment_day, stamp_ago, posted_day = released, None, None
-            feed = True
-            post_days.append(released)
-            dropped.append(DroppedSpan(para.start, para.to_original(version.end()), COMMENT_HEADER))
-            rest = para.text[version.end() :]
-            if not rest.strip():
-                continue
-            para = _drop_prefix(para, len(para.text) - len(rest.lstrip()))
-        if state.body_started and (clip := _VIDEO_ITEM.fullmatch(para.text.strip())) is not None:
+        if state.body_started and "views" in para.text and (clip := _VIDEO_ITEM.fullmatch(para.text.strip())):
             # (Each clip's title, the line above, and its description below are of the clip's day:
             # "Uploaded Apr 8, 2010" over "… was inaugurated yesterday in Ha Noi".)
             when = clip.group("when").strip()
@@ -1831,6 +1821,16 @@ def parse_article(
     warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
     as_of = state.edited is not None and document.published == state.edited
     return Article(document, tuple(kept), dateline_span, warnings, published_from, as_of)
+
+
+def _dated_heading(text: str) -> tuple[date, int] | None:
+    """The day of a revision history's line or a changelog's version heading that opens the
+    paragraph, and where its words end."""
+    for pattern in (_HISTORY_LINE, _VERSION_HEADING):
+        m = pattern.match(text)
+        if m is not None and (day := parse_full_date(m.group("date"))) is not None:
+            return day, m.end()
+    return None
 
 
 def _newest_post(posts: list[tuple[int, str]]) -> int | None:

@@ -518,7 +518,8 @@ def find_acts(
             found = prior[-1:] or ([(-1, -1, named[-1].get("name"))] if named else [])
             # ("Leaders adopted it … at the 35th ASEAN Summit on 2 November, along with the … Declaration
             # on the Protection of Children …": what the verb acts on besides it.)
-            found += [n for n in _along_with(text, names, verb.end()) if found]
+            if found:
+                found += _along_with(text, names, verb.end())
             document = _ANOTHER_DOCUMENT_BEFORE.search(text, 0, verb.start()) if not prior else None
             if (
                 document is not None
@@ -1629,7 +1630,8 @@ def _along_with(text: str, names: list[tuple[int, int, str]], v_end: int) -> lis
     """The names after the verb set beside its object with ", along with the …", before any
     second act or another clause (";")."""
     second = _SECOND_ACT.search(text, v_end)
-    stop = min(second.start() if second else len(text), (text.find(";", v_end) + 1 or len(text) + 1) - 1)
+    semicolon = text.find(";", v_end)
+    stop = min(second.start() if second else len(text), semicolon if semicolon >= 0 else len(text))
     return [
         n for n in names if v_end <= n[0] < stop and _ALONG_WITH.search(text, max(v_end, n[0] - 30), n[0])
     ]
