@@ -875,7 +875,11 @@ def _events_in_sentence(
             ]
             # ("MEDIA ADVISORY - CHANGE OF DATE AND VENUE ¶ 14th ASEAN Summit ¶ …": a heading that is
             # the meeting's name alone tells no tense, so nothing of when it met against the article.)
-            name_alone = f.at == 0 and f.end >= len(text.rstrip(" .:;-–—"))
+            # (So is an act's noun heading its event, "Inauguration of the ASEAN Commission on … (ACWC)"
+            # over a media advisory: before, read as past, it put the inauguration on the advisory's day.)
+            name_alone = (f.at == 0 and f.end >= len(text.rstrip(" .:;-–—"))) or (
+                f.at == 0 and _ACT_NOUN_HEADING.fullmatch(text.rstrip(" .:;-–—")) is not None
+            )
             if (
                 not continuing
                 and not put_off_then
@@ -1274,6 +1278,14 @@ _DEADLINE = re.compile(
 # "the Cebu Declaration on the Acceleration of the Establishment of an ASEAN Community by 2015": the
 # year a name sets as its target, no act's time.
 _NAMES_TARGET = re.compile(r"\bof\s+(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}by\s+$")
+
+
+# A heading that is an act's noun and what it is of, with no verb: "Inauguration of the ASEAN
+# Commission on … (ACWC)", "Signing ceremony of the …".
+_ACT_NOUN_HEADING = re.compile(
+    r"(?:Inauguration|Launch|Signing|Adoption|Ratification|Entry\s+into\s+force|Release|Publication)"
+    r"(?:\s+ceremony)?\s+of\s+(?![^.!?]*\b(?:was|were|is|are|will|has|have|had|be)\b)[^.!?]{3,200}"
+)
 
 
 # "The Convention was signed on Saturday, 21 November 2015, not on 22 November": a time the
