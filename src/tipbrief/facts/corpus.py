@@ -568,25 +568,27 @@ _ITEM_STAMP = re.compile(
     rf"{DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?"
     r"\s*[·•]\s*[A-Z][A-Za-z &/-]{1,30}"
 )
+# A whole day as a wiki or a changelog writes it: "3 May 2016", "May 3, 2016".
+_WRITTEN_DAY = r"[0-3]?\d\s+[A-Z][a-z]+\s+(?:19|20)\d\d|[A-Z][a-z]+\s+[0-3]?\d,\s+(?:19|20)\d\d"
 # A changelog's or a version history's heading with its day: "## v2.1 (3 March 2017)", "Version 1.2
 # - 5 June 2019", "v1.2, 5 June 2019:".
 _VERSION_HEADING = re.compile(
     r"#{0,4}\s*(?:[Vv]ersion\s+|[Vv])\d+(?:\.\d+){0,3}\s*(?:\(|,|[-–—:]|\s)\s*"
-    r"(?P<date>[0-3]?\d\s+[A-Z][a-z]+\s+(?:19|20)\d\d|[A-Z][a-z]+\s+[0-3]?\d,\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+    rf"(?P<date>{_WRITTEN_DAY}|(?:19|20)\d\d-\d\d-\d\d)"
     r"\s*\)?\s*:?(?=\s|$)"
 )
 # A wiki talk page's signature, closing a comment: "Editor1 (talk) 09:00, 8 April 2010 (UTC)",
 # "Editor2 (talk | contribs) 10:00, 2 March 2011 (UTC)".
 _TALK_SIGNATURE = re.compile(
     r"(?:^|(?<=\s))[^\s().,;:!?]+(?:\s[^\s().,;:!?]+){0,2}\s*\((?:talk|Talk)(?:\s*[|·]\s*contribs)?\)\s*"
-    r"\d{1,2}:\d{2},\s+(?P<date>[0-3]?\d\s+[A-Z][a-z]+\s+(?:19|20)\d\d|[A-Z][a-z]+\s+[0-3]?\d,\s+(?:19|20)\d\d)"
+    rf"\d{{1,2}}:\d{{2}},\s+(?P<date>{_WRITTEN_DAY})"
     r"\s*\(UTC\)\s*$"
 )
 # A line of a wiki page's revision history: "(cur | prev) 14:02, 3 May 2016 Editor1 (talk | contribs)
 # . . (12,334 bytes) (+120) . . (Thailand ratified)", up to the revision's day.
 _HISTORY_LINE = re.compile(
     r"(?:\((?:cur|prev|cur\s*\|\s*prev)\)\s*)*\d{1,2}:\d{2},\s+"
-    r"(?P<date>[0-3]?\d\s+[A-Z][a-z]+\s+(?:19|20)\d\d|[A-Z][a-z]+\s+[0-3]?\d,\s+(?:19|20)\d\d)"
+    rf"(?P<date>{_WRITTEN_DAY})"
     r"(?=[^\n]{1,60}\(talk\s*\|\s*contribs\))"
 )
 # "ASEAN Secretariat · 800 views · Uploaded Apr 8, 2010", "… · 1.2K views · 2 years ago": the line a
@@ -915,8 +917,8 @@ def _rule_last_edited(text: str, meta: _Metadata) -> str | None:
 # "Revision as of 14:02, 3 May 2016 by Editor1 (talk | contribs) (Thailand ratified)": an old
 # revision of a wiki page, shown as it stood that day.
 _REVISION_AS_OF = re.compile(
-    r"(?:Revision|Version)\s+as\s+of\s+(?:\d{1,2}:\d{2},?\s+)?(?P<date>[0-3]?\d\s+[A-Z][a-z]+\s+(?:19|20)\d\d"
-    r"|[A-Z][a-z]+\s+[0-3]?\d,\s+(?:19|20)\d\d)(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?(?:\s+by\s+.*)?"
+    rf"(?:Revision|Version)\s+as\s+of\s+(?:\d{{1,2}}:\d{{2}},?\s+)?(?P<date>{_WRITTEN_DAY})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2})?(?:\s+by\s+.*)?"
 )
 
 
@@ -1183,6 +1185,8 @@ def _rule_yearless_date_line(text: str, meta: _Metadata) -> str | None:
 
 # "anon_lawyer | March 10, 2017 at 3:02 pm", "Mai Tran says: 21 November 2018 at 10:20": a comment's
 # author (a handle or a name of a few words), then the day and time it was posted.
+# The line that says who passed a post on, over its header: "🔁 Mekong Network Retweeted".
+_REPOSTED_BY = r"(?:(?:🔁\s*)?[^·|\n]{2,60}?\s(?:Retweeted|Reposted|reposted)\s+)?"
 _COMMENT_HEADER = re.compile(
     # (Not "Issued in Jakarta on 18 February 2014", nor a digest's numbered section "4. CARRIED OVER |
     # 20 June 2019": an author is a handle or a name, with small letters.)
@@ -1190,7 +1194,7 @@ _COMMENT_HEADER = re.compile(
     r"(?!\d+[.)]\s)(?=[^|]*[a-z])"
     # ("ASEAN @ASEAN · 8 Mar 2017": a later post of a thread, or one quoted, on its own day; also
     # under the line that says who passed it on, "🔁 Mekong Network Retweeted".)
-    r"(?:(?:🔁\s*)?[^·|\n]{2,60}?\s(?:Retweeted|Reposted|reposted)\s+)?"
+    rf"{_REPOSTED_BY}"
     r"(?P<who>[\w.@'’-]{2,30}(?:\s+[\w.@'’-]{1,20}){0,5})\s*(?:\||\bsays?:?|(?<=\w)\s·)\s*"
     r"(?P<date>[^|]{6,30}?(?:19|20)\d\d)\s*(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?)?\s*:?"
 )
@@ -1223,7 +1227,7 @@ _REPLYING_TO = re.compile(r"Replying to @\w+(?:(?:,\s*|\s+and\s+)@\w+)*(?:\s+and
 # "KDN Malaysia (English) @kdn_media_en · Jul 2": a post's header by an account's handle, with the
 # post's day and no year (also under "🔁 … Retweeted").
 _YEARLESS_POST_HEADER = re.compile(
-    r"(?:(?:🔁\s*)?[^·|\n]{2,60}?\s(?:Retweeted|Reposted|reposted)\s+)?"
+    rf"{_REPOSTED_BY}"
     rf"[^·|\n]{{0,60}}@\w+\s·\s(?P<day>{DAY_AND_MONTH})(?=\s|$)"
 )
 # Days in each unit of a header's time, at the least and the most ("2 days ago" is two days back,

@@ -1925,7 +1925,12 @@ def _own_clause(text: str, at: int) -> str:
     """The clause of the verb at ``at``, from the last ", and" or ";" before it: not "adopted the
     Declaration … in November 2004, and at the 12th ASEAN Summit in January signed a declaration
     on the protection …"."""
-    return text[max((m.end() for m in _ACTS_CLAUSE_START.finditer(text, 0, at)), default=0) :]
+    return text[_clause_start(_ACTS_CLAUSE_START, text, at) :]
+
+
+def _clause_start(breaks: re.Pattern[str], text: str, at: int) -> int:
+    """Where the clause that holds ``at`` begins: after the last of ``breaks`` before it (0: none)."""
+    return max((m.end() for m in breaks.finditer(text, 0, at)), default=0)
 
 
 def _adopted_in_years(row: Row, text: str) -> bool | None:
@@ -2124,7 +2129,7 @@ def _parties(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, .
             by.append(c)
     if by and re.match(r"\s+by\s", text[v_end:]):
         return tuple(dict.fromkeys(c[2] for c in by))
-    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    clause = _clause_start(_CLAUSE_START, text, v_start)
     # ("Cambodia ratified the convention in 2021 and Thailand registered its ratification": after a
     # verb of its own, "and" opens another subject's clause; not "Cambodia and Thailand deposited".)
     clause = max(
@@ -2175,7 +2180,7 @@ def _signatories(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[st
     signed"), with the one it signed "with" if the subject is one country; sorted, so that two
     outlets naming them in another order name one event."""
     named = countries(ctx, text)
-    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    clause = _clause_start(_CLAUSE_START, text, v_start)
     subject = [c[2] for c in named if clause <= c[0] and c[1] <= v_start and not _where(ctx, text, c[0])]
     partner = [
         c[2]
@@ -2269,7 +2274,7 @@ def _profile_country(ctx: _Context, text: str) -> tuple[str, ...]:
 
 
 def _party_by_adjective(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
-    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    clause = _clause_start(_CLAUSE_START, text, v_start)
     for m in reversed(list(_BY_ADJECTIVE.finditer(text, clause, v_start))):
         adjective = m.group("adj")
         country = ctx.gaz.country_of_adjective(adjective) or ctx.gaz.country_of_adjective(
@@ -2283,7 +2288,7 @@ def _party_by_adjective(ctx: _Context, text: str, v_start: int) -> tuple[str, ..
 def _party_by_capital(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
     """ "Manila's envoy to ASEAN, Elizabeth Buensuceso, deposited the instrument …": a city's
     possessive in the verb's clause (a capital, as news writes it) stands for its country."""
-    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    clause = _clause_start(_CLAUSE_START, text, v_start)
     found = set()
     # ("Manila ratified the Convention in 2017": the city as the verb's whole subject, too.)
     lead = text[clause:v_start]
@@ -2303,7 +2308,7 @@ def _party_by_capital(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]
 def _party_by_office(ctx: _Context, text: str, v_start: int) -> tuple[str, ...]:
     """ "President Joko Widodo signed Law No. 12 of 2017 on the ratification of …": the country whose
     office the one person named in the verb's clause holds (offices.csv: "President of Indonesia")."""
-    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    clause = _clause_start(_CLAUSE_START, text, v_start)
     held = set()
     for _, _, row in ctx.gaz.offices.find(text[clause:v_start]):
         # (The last "of": "Minister of Foreign Affairs of Thailand" is Thailand's.)
@@ -2325,7 +2330,7 @@ _NTH_DEPOSIT = re.compile(
 def _nth_depositor(ctx: _Context, text: str, v_start: int, v_end: int, row: Row) -> tuple[str, ...]:
     """The party whose deposit the reference rows put at the rank the sentence counts, when that rank
     is one party's alone (no deposit on the same day or month beside it)."""
-    clause = max((m.end() for m in _CLAUSE_START.finditer(text, 0, v_start)), default=0)
+    clause = _clause_start(_CLAUSE_START, text, v_start)
     counted = [m for m in _NTH_DEPOSIT.finditer(text, clause, min(len(text), v_end + 60))]
     n = ordinal_value(counted[-1].group("n")) if counted else None
     if n is None:

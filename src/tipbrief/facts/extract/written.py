@@ -1720,6 +1720,12 @@ def _yearless_dateline(kept: list[Constraint], own: tuple[Temporal, Span, str] |
 _TODAY_IS = re.compile(r"\btoday,?\s*\(?$", re.IGNORECASE)
 
 
+def _yearless_day(text: str) -> Temporal | None:
+    """The first day without a year in a line, read as the rules read the text ("NOV 21" is "Nov
+    21", in the same length)."""
+    return next((t for t in extract_temporals(spelled(text)) if t.kind == "date" and t.year is None), None)
+
+
 def _own_day(ctx: _Context) -> tuple[Temporal, Span, str] | None:
     """The day the article gives for itself without a year, when it has no date of its own: its
     dateline's ("MANILA, Feb. 12 (PNA) --"), else the day it calls today ("marking … today, July 30")."""
@@ -1729,10 +1735,7 @@ def _own_day(ctx: _Context) -> tuple[Temporal, Span, str] | None:
     if ctx.article.dateline_span:
         start, end = ctx.article.dateline_span
         quote = doc.text[start:end]
-        # (Read as the rules read the text: "NOV 21" is "Nov 21", in the same length.)
-        day = next(
-            (t for t in extract_temporals(spelled(quote)) if t.kind == "date" and t.year is None), None
-        )
+        day = _yearless_day(quote)
         if day is not None:
             return day, Span(doc.id, start, end, quote), "the dateline reads"
     for s in ctx.sentences:
@@ -1744,10 +1747,7 @@ def _own_day(ctx: _Context) -> tuple[Temporal, Span, str] | None:
     for dropped in doc.dropped:
         if dropped.reason != YEARLESS_DATE_LINE:
             continue
-        quote = doc.text[dropped.start : dropped.end]
-        day = next(
-            (t for t in extract_temporals(spelled(quote)) if t.kind == "date" and t.year is None), None
-        )
+        day = _yearless_day(doc.text[dropped.start : dropped.end])
         if day is not None:
             start, end = dropped.start + day.start, dropped.start + day.end
             return day, Span(doc.id, start, end, doc.text[start:end]), "the page's date line reads"
@@ -1756,14 +1756,7 @@ def _own_day(ctx: _Context) -> tuple[Temporal, Span, str] | None:
     line_start = last.rfind("\n") + 1
     sign_off = _SIGN_OFF_DAY.fullmatch(last, line_start)
     if sign_off is not None:
-        day = next(
-            (
-                t
-                for t in extract_temporals(spelled(sign_off.group("day")))
-                if t.kind == "date" and t.year is None
-            ),
-            None,
-        )
+        day = _yearless_day(sign_off.group("day"))
         if day is not None:
             start, end = sign_off.span("day")
             return day, Span(doc.id, start, end, doc.text[start:end]), "the letter is signed off"
