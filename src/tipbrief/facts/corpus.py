@@ -304,14 +304,32 @@ _HASHTAGS = r"(?:\s+#\w+)*"
 _SENTENCE_END = re.compile(rf"""[.!?:;"”’)]{_HASHTAGS}\s*$|/\.\s*$""")
 
 
+# "CSO briefing - Phnom Penh - 19 Nov 2012 - not for circulation", "AMMTC-11 side event | Manila |
+# 20 Sept": a running footer's fields, apart by dashes or bars.
+_FOOTER_FIELDS = re.compile(r"\S\s+[-–—|•·]\s+\S")
+
+
+def _running_footers(text: str) -> frozenset[str]:
+    """Lines of fields that stand under different lines at two places or more: a slide's or a
+    page's running footer, under each slide's last line."""
+    lines = [line.strip() for line in text.split("\n")]
+    above: dict[str, set[str]] = {}
+    for i, line in enumerate(lines):
+        # (A line of prose may repeat too, where a paragraph is printed twice and wrapped otherwise.)
+        if i and len(_FOOTER_FIELDS.findall(line)) >= 2:
+            above.setdefault(line, set()).add(lines[i - 1])
+    return frozenset(line for line, before in above.items() if len(before) > 1)
+
+
 def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Original [start, end) of each paragraph: blank-line blocks, split again at line ends
     that close a sentence or before bullets, since wire copy often uses single newlines."""
+    footers = _running_footers(text)
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
         start = block.start()
         lines = list(re.finditer(r"[^\n]*", block.group()))
         para_start = start
-        prev_end_text = ""
+        prev_end_text = prev_prev_text = ""
         for i, ln in enumerate(lines):
             if ln.start() == ln.end() and ln.start() != 0:
                 continue
@@ -320,6 +338,10 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
             abs_start = start + ln.start()
             if abs_start != para_start and (
                 _SENTENCE_END.search(prev_end_text)
+                # A slide's running footer under its last bullet, "- launch set for 12 December in
+                # Vienna": no part of the bullet's sentence, nor of the slide's next one.
+                or line.strip() in footers
+                or prev_end_text.strip() in footers
                 or _BULLET.match(line)
                 or _YEAR_HEADING.fullmatch(prev_end_text)
                 # "REGULAR PRESS BRIEFING …" over "Hanoi, 16 February 2012": a date line is a
@@ -364,6 +386,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                     _YEAR_ROW.match(line) is not None
                     and (_YEAR_ROW.match(prev_end_text) or _YEAR_ROW.match(following))
                 )
+                # ("2017 - Leaders note the Bohol TIP Work Plan in Manila" over "THIS FRIDAY, MARCH 8 -
+                # …": the line under a chronology's last row is no part of the row.)
+                or (_YEAR_ROW.match(prev_end_text) and _YEAR_ROW.match(prev_prev_text))
                 or (
                     _DATE_ROW.match(line) is not None
                     and (_DATE_ROW.match(prev_end_text) or _DATE_ROW.match(following))
@@ -388,7 +413,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
             ):
                 yield from _trimmed(text, para_start, abs_start)
                 para_start = abs_start
-            prev_end_text = line
+            prev_end_text, prev_prev_text = line, prev_end_text
         yield from _trimmed(text, para_start, block.end())
 
 
