@@ -307,18 +307,24 @@ _SENTENCE_END = re.compile(rf"""[.!?:;"”’)]{_HASHTAGS}\s*$|/\.\s*$""")
 # "CSO briefing - Phnom Penh - 19 Nov 2012 - not for circulation", "AMMTC-11 side event | Manila |
 # 20 Sept": a running footer's fields, apart by dashes or bars.
 _FOOTER_FIELDS = re.compile(r"\S\s+[-–—|•·]\s+\S")
+# ("Course footer: Specialist Course | Ha Noi | 21.07.2010 | page 6": the same footer, page by page.)
+_PAGE_NUMBER = re.compile(r"\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$")
+
+
+def _footer_key(line: str) -> str:
+    return _PAGE_NUMBER.sub("#", line.strip())
 
 
 def _running_footers(text: str) -> frozenset[str]:
-    """Lines of fields that stand under different lines at two places or more: a slide's or a
-    page's running footer, under each slide's last line."""
+    """Lines of fields that stand under different lines at two places or more (their page numbers
+    aside): a slide's or a page's running footer, under each slide's last line."""
     lines = [line.strip() for line in text.split("\n")]
     above: dict[str, set[str]] = {}
     for i, line in enumerate(lines):
         # (A line of prose may repeat too, where a paragraph is printed twice and wrapped otherwise.)
         if i and len(_FOOTER_FIELDS.findall(line)) >= 2:
-            above.setdefault(line, set()).add(lines[i - 1])
-    return frozenset(line for line, before in above.items() if len(before) > 1)
+            above.setdefault(_footer_key(line), set()).add(lines[i - 1])
+    return frozenset(key for key, before in above.items() if len(before) > 1)
 
 
 def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -340,8 +346,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 _SENTENCE_END.search(prev_end_text)
                 # A slide's running footer under its last bullet, "- launch set for 12 December in
                 # Vienna": no part of the bullet's sentence, nor of the slide's next one.
-                or line.strip() in footers
-                or prev_end_text.strip() in footers
+                or (bool(footers) and (_footer_key(line) in footers or _footer_key(prev_end_text) in footers))
                 or _BULLET.match(line)
                 or _YEAR_HEADING.fullmatch(prev_end_text)
                 # "REGULAR PRESS BRIEFING …" over "Hanoi, 16 February 2012": a date line is a
@@ -531,8 +536,10 @@ EVENT_FIELD = re.compile(
 
 # A quiz's option ("a) Jakarta", "(b) Labuan Bajo") or its answer ("Answer: b) …").
 _QUIZ_LINE = re.compile(r"\s*(?:\(?[a-eA-E]\)\s+\S|(?:Correct\s+answer|Answer|Ans)\s*[:.]\s)")
-# What follows a year that opens a timeline's entry: a dash (not a range's "2017-2020") or a colon.
-_YEAR_DASH = r"\s*(?:--|[–—:]|-(?!\d))\s"
+# What follows a year that opens a timeline's entry: a dash (not a range's "2017-2020"), a colon or
+# an arrow ("2004 > ASEAN Declaration …, adopted … on 29 November" over "2009 > AICHR inaugurated").
+YEAR_DASH_MARK = r"(?:--|[–—:>»→►▶]|-(?!\d))"
+_YEAR_DASH = rf"\s*{YEAR_DASH_MARK}\s"
 # A chronology's row: its year, then a gap of spaces (or a tab) before its entry, or a dash.
 # ("2004 - ASEAN Declaration … adopted in Vientiane" over "2015 - ACTIP signed": a "Key dates" box's
 # rows, a line each, so that no row's place or day runs into the next.)

@@ -8,7 +8,15 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from tipbrief.common.months import MONTH_NAMES
-from tipbrief.facts.corpus import ASIDE_DROPS, DAY_AND_MONTH, FIRST_APPEARANCE, MONTH_RE, Paragraph, spelled
+from tipbrief.facts.corpus import (
+    ASIDE_DROPS,
+    DAY_AND_MONTH,
+    FIRST_APPEARANCE,
+    MONTH_RE,
+    YEAR_DASH_MARK,
+    Paragraph,
+    spelled,
+)
 from tipbrief.facts.extract.patterns import DIRECTIVE_VERBS, HABITUALLY, ORDINAL_TOKEN, PLANS_FOR
 from tipbrief.facts.extract.records import (
     Constraint,
@@ -150,7 +158,7 @@ _YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the 
 # launched in Vienna, finds …".
 _TIMELINE_ENTRY = re.compile(
     rf"^(?:[*•·]\s*)?(?:(?:{MONTH_RE})\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+(?:{MONTH_RE})\s+)?"
-    r"(?P<year>(?:19|20)\d\d)\s*(?:[–—:]|-(?!\d))\s+(?=\S)"
+    rf"(?P<year>(?:19|20)\d\d)\s*{YEAR_DASH_MARK}\s+(?=\S)"
 )
 
 

@@ -810,6 +810,12 @@ def _events_in_sentence(
             own_and = _own_and_clause(text, f.at) if f.kind in _GATHERING_KINDS else -1
             if own_and > 0:
                 aside = [*aside, (source.start, s.span(ctx.doc, ctx.original, own_and, own_and).start)]
+            # "Malaysia chairs ASEAN in 2025, as it did when the convention was signed": the clause
+            # likens another time to the one before it, so that time is not the act's.
+            likened = _AS_IT_DID_WHEN.search(text, max(0, f.at - 120), f.at)
+            if likened is not None:
+                likened_at = s.span(ctx.doc, ctx.original, likened.end(), likened.end()).start
+                aside = [*aside, (source.start, likened_at)]
             # "The two meetings were held on September 18 …, alongside the four-day 9th AMMTC": the
             # day before "alongside" is not the meeting's beside them (the place may be: "The launch
             # took place in Bangkok, alongside the ASEAN Foreign Ministers' Meeting").
@@ -1285,6 +1291,12 @@ _NAMES_TARGET = re.compile(r"\bof\s+(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+){1,3
 _ACT_NOUN_HEADING = re.compile(
     r"(?:Inauguration|Launch|Signing|Adoption|Ratification|Entry\s+into\s+force|Release|Publication)"
     r"(?:\s+ceremony)?\s+of\s+(?![^.!?]*\b(?:was|were|is|are|will|has|have|had|be)\b)[^.!?]{3,200}"
+)
+
+
+# ", as it did when", ", just as they had when": a likeness to another time.
+_AS_IT_DID_WHEN = re.compile(
+    r",\s+(?:just\s+)?as\s+(?:it|they|he|she|we|I)\s+(?:did|was|were|had|had\s+done)\s+(?:in\s+\d{4}\s+)?when\b"
 )
 
 

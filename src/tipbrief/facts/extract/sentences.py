@@ -137,9 +137,11 @@ def _event_tense(sentence: str) -> Tense:
         # Domingo": a participle's schedule, set apart by its comma, is still to come; not "as
         # scheduled", "was scheduled for", "originally scheduled for".)
         r"(?<=,\s)scheduled\s+for|"
-        # ("UNODC Global Report on Trafficking in Persons: launch set for 12 December in Vienna", a
-        # slide's note or a headline: an act's noun, then its schedule.)
-        r"\b(?:launch|release|signing|ceremony|meeting|summit|conference|vote)\s+(?:set|slated)\s+for|"
+        # ("UNODC Global Report on Trafficking in Persons: launch set for 12 December in Vienna",
+        # "launch expected in December", a slide's note or a headline: an act's noun, then its
+        # schedule.)
+        r"\b(?:launch|release|signing|ceremony|meeting|summit|conference|vote)\s+"
+        r"(?:(?:set|slated)\s+for|(?:expected|due)\s+(?:in|on|at|for))|"
         # ("the next ASEAN Summit is due in Phnom Penh … in November")
         r"(?:is|are)\s+(?:also\s+|still\s+)?due\s+(?:in|at|on|for)\s+(?!part\b)|"
         # ("The issue is also expected on the agenda of the AMMTC in Vientiane in August")
