@@ -98,6 +98,7 @@ SETS = (
     *("heldout225", "heldout226", "heldout227", "heldout228", "heldout229"),
     *("heldout230", "heldout231", "heldout232", "heldout233", "heldout234"),
     *("heldout235", "heldout236", "heldout237", "heldout238", "heldout239"),
+    *("heldout240", "heldout241", "heldout242", "heldout243", "heldout244"),
 )
 Interval = tuple[date | None, date | None]
 
