@@ -1310,11 +1310,21 @@ _FOR_QUOTE_OPEN = re.compile(r"\bfor\s+[\"“][^\"”\n]{0,300}$", re.IGNORECASE
 _QUOTE_THEN_READ = re.compile(r"[^\"”\n]{0,300}[\"”]\s*,?\s*read\b", re.IGNORECASE)
 
 
+# A correction's wrong value: "The inauguration of the AICHR was given as 23 October 2010. The correct
+# date is 23 October 2009."
+_MISSTATED_AS = re.compile(
+    r"\b(?:was|were|had\s+been)\s+(?:wrongly\s+|incorrectly\s+|mistakenly\s+|erroneously\s+)?"
+    r"(?:given|stated|printed|misprinted|listed|shown|recorded)\s+as\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _withdrawn(original: str, at: int) -> bool:
-    """The offset stands in the words an erratum withdraws, between 'for "' and '" read'."""
+    """The offset stands in the words an erratum withdraws, between 'for "' and '" read', or it is
+    the value a correction says was given wrongly ("was given as 23 October 2010")."""
     return bool(
         _FOR_QUOTE_OPEN.search(original, max(0, at - 300), at) and _QUOTE_THEN_READ.match(original, at)
-    )
+    ) or bool(_MISSTATED_AS.search(original, max(0, at - 60), at))
 
 
 # "adopted in response to the Andaman Sea situation of May 2015": the date of what happened, which
@@ -2312,6 +2322,10 @@ _AFTER_PHRASE = re.compile(r"(?:^|,\s+)(?:following|after|ahead\s+of)\s+(?:the\s
 _AND_SUBJECT = re.compile(
     r",\s+and\s+(?:[^,;()]{1,60},\s+){0,3}[^,;()]{0,120}(?:,\s*)?$"
     r"|\s+and\s+(?:will|shall|would)\s+(?:also\s+)?[a-z]+\s+[^,;()]{0,60}$"
+    # ("… left adrift in the Andaman Sea in May and the ministers held an emergency meeting … on July
+    # 2": a subject and its own verb of gathering after a bare "and".)
+    # (Not a name's "and": "the Department of the Interior and Local Government hosted the …".)
+    r"|\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[a-z]+s\s+(?:held|met|convened|gathered|hosted)\b[^,;()]{0,60}$"
 )
 
 

@@ -26,12 +26,17 @@ _SENTENCE_STOP = re.compile(
 )
 
 
+# "… was given as 23 October 2010. The correct date is 23 October 2009.": a correction's right value
+# is the sentence's before it, whose act it dates.
+_CORRECT_DATE = re.compile(r"\s*(?:The|Its)\s+correct(?:ed)?\s+(?:date|day|year)\s+(?:is|was|should\s+be)\b")
+
+
 def split_sentences(paragraph: Paragraph) -> tuple[Sentence, ...]:
     text = paragraph.text
     out: list[Sentence] = []
     start = 0
     for m in _SENTENCE_STOP.finditer(text):
-        if _ABBREV.search(text[start : m.start() + 1]):
+        if _ABBREV.search(text[start : m.start() + 1]) or _CORRECT_DATE.match(text, m.end()):
             continue
         out.append(Sentence(paragraph, start, m.end(), text[start : m.end()]))
         start = m.end() + 1
