@@ -244,12 +244,13 @@ def test_a_corpus_retelling_the_same_events_has_one_grouped_date_conflict_per_ev
     assert len(values) == len(set(values))
     kept = conflict.readings[0]
     assert kept.kept and kept.value == biggest.date.label
-    # Every span of the evidence that gives the kept date is a source of the kept reading, and no
-    # span gives two readings: the counts add up to the spans the readings name.
+    # Every span (or reference row) of the evidence that gives the kept date is a source of the kept
+    # reading, and no span gives two readings: the counts add up to the spans the readings name.
     giving = {
-        f"{ev.span.document}:{ev.span.start}-{ev.span.end}"
+        f"{ev.span.document}:{ev.span.start}-{ev.span.end}" if ev.span is not None else str(ev.reference)
         for ev in biggest.date.evidence
-        if ev.span is not None and (ev.earliest, ev.latest) == (biggest.date.earliest, biggest.date.latest)
+        if (ev.span is not None or ev.reference is not None)
+        and (ev.earliest, ev.latest) == (biggest.date.earliest, biggest.date.latest)
     }
     assert giving == set(kept.sources)
     spans = [s for r in conflict.readings for s in r.sources if s != "?"]

@@ -2012,12 +2012,21 @@ def _law_year(f: _Frame) -> list[Constraint]:
     return [Constraint("law-year", note, lo, date(year + 1, 12, 31))]
 
 
+def _described(label: str) -> bool:
+    """Whether the instrument's label is words in lower case after its first ("Plan of action against
+    trafficking in persons"), not a name."""
+    words = re.findall(r"[A-Za-z]{4,}", label)[1:]
+    return len(words) >= 2 and all(w.islower() for w in words)
+
+
 def _instrument_reference(ctx: _Context, f: _Frame) -> list[Constraint]:
     """What the reference data records of the act: the instrument's adoption (or signing), a
     party's deposit, the entry into force."""
     if not f.instruments:
         return []
-    row = _instrument_row(ctx.gaz, f.instruments[0])
+    # ("The UN General Assembly yesterday adopted a plan of action against trafficking in persons":
+    # words in lower case describe a plan, and name no recorded one, whatever alias they spell.)
+    row = None if _described(f.instruments[0]) else _instrument_row(ctx.gaz, f.instruments[0])
     if row is None:
         return _law_year(f)
     if f.kind in ("signing", "adoption"):

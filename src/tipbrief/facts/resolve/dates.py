@@ -34,15 +34,20 @@ from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import Temporal
 from tipbrief.facts.temporal.intervals import weekday_named, year_interval
 
-# Which evidence wins when constraints contradict: what the text states outright first,
-# then reference data, then what follows from the article's own date.
+# Which evidence wins when constraints contradict: a reference row on the act (an instrument's
+# adoption, a party's deposit, an entry into force, a report's release: each row has a public
+# source) first, since a text's day that contradicts one is a misprint ("Thailand | 24 June 2016"
+# in a table whose note corrects it to 24 July) or another act's ("the COMMIT memorandum, signed in
+# Yangon on 29 October 2004"); then what the text states outright; then what follows from the
+# article's own date. (Not a law's year, which only bounds its acts: the amendment of 2015 to an
+# act of 2007 came into force in 2015.)
 _PRIORITY = {
     "override": 0,
     "stated-date": 1,
     "relative-date": 2,
-    "instrument-reference": 3,
+    "instrument-reference": 0,
     "law-year": 3,
-    "report-reference": 3,
+    "report-reference": 0,
     "office-term": 4,
     "programme-period": 5,
     "article-date": 6,
