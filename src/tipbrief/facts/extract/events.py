@@ -485,7 +485,7 @@ def _events_in_sentence(
     # Friday": an act in a fronted clause takes only that clause's dates, as in a relative one.
     clauses += [(m.start("clause"), m.end("clause")) for m in FRONTED_CLAUSE.finditer(text)]
     act_clauses = [(m.start(), m.end()) for m in ACT_CLAUSE.finditer(text)]
-    held = _later_held(ctx, text) if any(f.trigger and f.kind in _GATHERING_KINDS for f in frames) else []
+    held = _later_held(ctx, text) if any(f.kind in _GATHERING_KINDS for f in frames) else []
 
     out: list[EventCandidate] = []
     for f in frames:
@@ -617,11 +617,14 @@ def _events_in_sentence(
                     if stop_at
                     else source.end
                 )
-                before_at = max((m.start() for m in _PHRASE_BEFORE.finditer(text, 0, f.at)), default=-1)
+                # (Searched past the name's start, where the lookahead of " and the " ends.)
+                befores = _PHRASE_BEFORE.finditer(text, 0, f.at + 8)
+                before_at = max((m.start() for m in befores if m.start() < f.at), default=-1)
                 if before_at > 0 and any(
                     c.span is not None
                     and a <= c.span.start < b
-                    and c.rule in ("stated-date", "relative-date")
+                    # (Also a day without its year: "…, held in Kuala Lumpur on 2 July".)
+                    and c.rule in ("stated-date", "relative-date", "day-month")
                     for c in pool
                 ):
                     aside = [

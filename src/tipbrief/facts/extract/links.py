@@ -219,8 +219,15 @@ def _rows_agree(head: EventCandidate, ev: EventCandidate) -> bool:
 
 def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[EventCandidate] | None:
     """The event a generic mention points back at: the last one of its family, if it can be it."""
+    if _NEXT_ONE.search(ev.sources[0].quote):
+        # ("… the emergency ministerial meeting …, held in Kuala Lumpur on 2 July. … The next meeting
+        # will be held in the first week of November"; "… closed the 42nd ASEAN Summit here today …
+        # the chair's next summit is in Jakarta in September": another than any named before it.)
+        return None
     for g in reversed(groups):
         head = _fold(g)
+        if _NEXT_ONE.search(head.sources[0].quote):
+            continue  # (nor is a later "The meeting adjourned at 11.45 a.m." that next one)
         if _family(head.kind) != _family(ev.kind) or (
             head.generic and not head.kind and head.ordinal is not None
         ):
@@ -243,6 +250,12 @@ def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[
         )
         return g if fits else None
     return None
+
+
+_NEXT_ONE = re.compile(
+    r"\b(?:next|following|upcoming|subsequent)\s+(?:\w+\s+)?(?P<what>meeting|summit|conference|session)s?\b",
+    re.IGNORECASE,
+)
 
 
 # A present tense of a schedule: "The summit's plenary session opens the following day" is no
@@ -368,6 +381,11 @@ def _merge_within_article(ctx: _Context, raw: list[EventCandidate]) -> list[Even
     raw = _link_back(ctx, raw)
     groups: list[list[EventCandidate]] = []
     for ev in raw:
+        next_one = _NEXT_ONE.search(ev.sources[0].quote) if ev.generic else None
+        if next_one is not None and next_one.group("what").casefold().startswith(("meeting", "session")):
+            # ("The next meeting will be held in the first week of November", in a committee's
+            # minutes: a meeting the article names no further, of which the fact base can say nothing.)
+            continue
         if ev.generic:
             target = None if (not ev.kind and ev.ordinal is None) else _antecedent(groups, ev)
             if target is not None:

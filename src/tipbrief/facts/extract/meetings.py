@@ -489,8 +489,12 @@ _WHICH_HELD = re.compile(
 # The subject that holds "its" meeting: "The Council of Europe's committee of the parties held its".
 # (Never a relative clause: in "the Commission, which leaders inaugurated last October and which held
 # its first meeting", the holder is the name the clause follows.)
+# ("the Bali Process, co-chaired by Indonesia and Australia, had held its third regional ministerial
+# conference": a participle's aside and "had" between the holder and its verb.)
 _HOLDER_SUBJECT = re.compile(
-    r"(?:^|[,;]\s+)(?!(?:which|who|that|where)\b)(?P<who>[^,;]{3,120}?),?\s+(?:holds|held|convenes|convened|had|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
+    r"(?:^|[,;]\s+)(?!(?:which|who|that|where)\b)(?P<who>[^,;]{3,120}?)"
+    r"(?:,\s+(?:co-)?(?:chaired|hosted|led|founded|created)\s+by\s+[^,;]{3,60},)?"
+    r",?\s+(?:(?:has|had|have)\s+)?(?:holds|held|convenes|convened|had|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
 )
 # A name in it other than a pronoun's or an article's capital: "Council", "Europe", "GRETA".
 _ANOTHER_NAME = re.compile(r"\b(?!(?:The|It|Its|Their|They|This|That)\b)[A-Z](?:[a-z]+|[A-Z0-9&-]{2,9})\b")

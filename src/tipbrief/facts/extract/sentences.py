@@ -151,7 +151,10 @@ def _event_tense(sentence: str) -> Tense:
         r"(?:is|are)\s+(?:also\s+|still\s+)?due\s+(?:in|at|on|for)\s+(?!part\b)|"
         # ("The issue is also expected on the agenda of the AMMTC in Vientiane in August")
         r"(?:is|are)\s+(?:also\s+|still\s+)?expected\s+(?:on|at|to\s+feature)|"
-        r"later\s+this\s+(?:week|month|year))\b",
+        r"later\s+this\s+(?:week|month|year)|"
+        # ("For the rest of the year, the calendar that matters to us is the SOMTC in Putrajaya in
+        # September and the AMMTC in Myanmar in October")
+        r"(?:[Ff]or|[Oo]ver)\s+the\s+rest\s+of\s+(?:the|this)\s+year,?\s+(?!\w+\s+(?:was|were|had)\b))\b",
         sentence,
     ):
         return "future"
