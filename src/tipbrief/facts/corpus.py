@@ -331,6 +331,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Original [start, end) of each paragraph: blank-line blocks, split again at line ends
     that close a sentence or before bullets, since wire copy often uses single newlines."""
     footers = _running_footers(text)
+    chat = len(_CHAT_LINE.findall(text)) >= 2
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
         start = block.start()
         lines = list(re.finditer(r"[^\n]*", block.group()))
@@ -347,6 +348,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # A slide's running footer under its last bullet, "- launch set for 12 December in
                 # Vienna": no part of the bullet's sentence, nor of the slide's next one.
                 or (bool(footers) and (_footer_key(line) in footers or _footer_key(prev_end_text) in footers))
+                # "[21/11/2015, 08:15:40] Ana Reyes: Leaders will sign …" over the next message: a chat
+                # export's messages, a line each.
+                or (chat and _CHAT_STAMP.match(line) is not None)
                 or _BULLET.match(line)
                 or _YEAR_HEADING.fullmatch(prev_end_text)
                 # "REGULAR PRESS BRIEFING …" over "Hanoi, 16 February 2012": a date line is a
@@ -809,6 +813,7 @@ STAMP_HEADER = "header of a post or comment timed from when the page was read (t
 YEARLESS_DATE_LINE = "date line without a year (the article's day, its year from the other clues)"
 POSTED_HEADER = "header of a post with its day and no year (its date is the post's)"
 REPLY_LABEL = "label over a reply in a feed"
+CHAT_STAMP = "a chat message's stamp, the message's date line (its day and time)"
 COMMENT_STAMP = "time stamp under a reader's comment (the page was written no later)"
 ASIDE_DROPS = (
     BOX_HEADING,
@@ -1554,6 +1559,7 @@ def parse_article(
     celled = spaced_box_fields(spaced_table_bars(text))
     paragraphs = list(split_paragraphs(celled))
     message_headers = _message_headers(text, paragraphs)
+    day_first = chat_order(celled)
     heading_year: int | None = None
     under_heading = under_entry = False
     section = ""
@@ -1662,6 +1668,26 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
+        # ("[21/11/2015, 12:30:02] Budi: … signed today": a chat export's message, written on its
+        # stamp's day; the export is as of its newest message. Stamps whose order no stamp tells date
+        # nothing.)
+        if (
+            day_first is not None
+            and (stamp := _CHAT_STAMP.match(para.text)) is not None
+            and (sent := _chat_day(stamp, day_first)) is not None
+        ):
+            comment_day, stamp_ago, posted_day = sent, None, None
+            feed = True
+            post_days.append(sent)
+            # (With its sender: "Ana Reyes: ", no words of the message.)
+            sender = _CHAT_SENDER.match(para.text, stamp.end())
+            cut = sender.end() if sender else stamp.end()
+            dropped.append(DroppedSpan(para.start, para.to_original(cut), CHAT_STAMP))
+            if cut >= len(para.text):
+                continue
+            para = _drop_prefix(para, cut)
+            # (A message is the export's body, never its title.)
+            state.body_started = True
         if (heading := _dated_heading(para.text)) is not None:
             # ("(cur | prev) 18:40, 22 November 2015 Editor3 (talk | contribs) … (Signed yesterday in
             # Kuala Lumpur)", "## v2.1 (3 March 2017)" over "- Added …, announced today": a revision's
@@ -1867,6 +1893,37 @@ def _dated_heading(text: str) -> tuple[date, int] | None:
         if m is not None and (day := parse_full_date(m.group("date"))) is not None:
             return day, m.end()
     return None
+
+
+# A chat export's message stamp, its day in figures and its time: "[21/11/2015, 09:14:03] Ana Reyes: …"
+# (WhatsApp on a phone), "11/21/15, 9:14 PM - Ana: …" (on Android), "[21.11.2015 09:14] Ana: …".
+_CHAT_STAMP = re.compile(
+    r"\[?(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)?\d\d),?\s+[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?"
+    r"(?:\s*[AaPp]\.?\s?[Mm]\.?)?\]?\s*(?:[-–]\s+)?(?=\S)"
+)
+_CHAT_LINE = re.compile(rf"^{_CHAT_STAMP.pattern}", re.MULTILINE)
+_CHAT_SENDER = re.compile(r"[^:\n]{1,40}?:\s+")
+
+
+def chat_order(text: str) -> bool | None:
+    """Whether a chat export's stamps (two or more lines open with one) are written day first (True)
+    or month first (False): day first when one has a first number above 12, month first when one
+    has a second; None when neither or both, or when the text is no chat export."""
+    stamps = [(int(m["a"]), int(m["b"])) for m in _CHAT_LINE.finditer(text)]
+    if len(stamps) < 2:
+        return None
+    day_first = any(a > 12 >= b for a, b in stamps)
+    month_first = any(b > 12 >= a for a, b in stamps)
+    return day_first if day_first != month_first else None
+
+
+def _chat_day(m: re.Match[str], day_first: bool) -> date | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    day, month = (a, b) if day_first else (b, a)
+    try:
+        return date(y if y > 99 else 2000 + y, month, day)
+    except ValueError:
+        return None
 
 
 def _newest_post(posts: list[tuple[int, str]]) -> int | None:
