@@ -652,7 +652,11 @@ _FULL_DATE = re.compile(
     # "2018-06-26", and "2023.05.10" or "2023/05/10" as some outlets print their date lines
     r"|(?P<iy>(?:19|20)\d\d)(?P<sep>[-./])(?P<im>[01]\d)(?P=sep)(?P<id>[0-3]\d)"
     # ("BANGKOK, 5 March B.E. 2562 -": a Thai Buddhist Era year, 543 years ahead of the common one.)
-    rf"|(?P<d3>[0-3]?\d)\s+(?P<m3>{MONTH_RE})\s+B\.\s?E\.\s*(?P<be>2[45]\d\d)"
+    # (Also without "B.E.", as a translation of a Thai page leaves it: "24 November 2558", no common
+    # year for centuries.)
+    rf"|(?P<d3>[0-3]?\d)\s+(?P<m3>{MONTH_RE})\s+(?:B\.\s?E\.\s*|(?=25[4-6]\d\b))(?P<be>2[45]\d\d)"
+    # "day 21 month 11 year 2015": Vietnamese word order put into English word for word.
+    r"|(?:[Dd]ay\s+)?(?P<ed>[0-3]?\d)\s+month\s+(?P<em>1[0-2]|0?[1-9])\s+year\s+(?P<ey>(?:19|20)\d\d)"
     # "ngày 5 tháng 7 năm 2019": a Vietnamese date line; "5 กรกฎาคม 2562": a Thai one, its year B.E.
     r"|(?:[Nn]gày\s+)?(?P<vd>[0-3]?\d)\s+tháng\s+(?P<vm>1[0-2]|0?[1-9])\s+năm\s+(?P<vy>(?:19|20)\d\d)"
     rf"|(?P<td>[0-3]?\d)\s*(?P<tm>{_THAI_MONTH})\s*(?:พ\.\s?ศ\.\s*)?(?P<ty>25\d\d)"
@@ -728,6 +732,8 @@ def parse_full_date(text: str) -> date | None:
             return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
         if m.group("vy"):
             return date(int(m.group("vy")), int(m.group("vm")), int(m.group("vd")))
+        if m.group("ey"):
+            return date(int(m.group("ey")), int(m.group("em")), int(m.group("ed")))
         if m.group("ty"):
             return date(int(m.group("ty")) - BUDDHIST_ERA_OFFSET, MONTHS[m.group("tm")], int(m.group("td")))
         if m.group("be"):

@@ -1929,7 +1929,11 @@ def _overlaps(span: Span, s: Sentence, f: _Frame) -> bool:
     )
 
 
-_ANOTHER_CLAUSE = re.compile(r"[;:]|[.!?]\s|,\s+(?:and|but|while|whereas)\s+(?!in\b|at\b)")
+# (Also a relative clause of another subject's: "…, being the third country after Cambodia and
+# Singapore which did so in January 2559".)
+_ANOTHER_CLAUSE = re.compile(
+    r"[;:]|[.!?]\s|,\s+(?:and|but|while|whereas)\s+(?!in\b|at\b)|\b(?:which|who)\s+(?:had\s+)?(?:did|done)\s+so\b"
+)
 
 
 def _fits_reference(
