@@ -351,6 +351,10 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # "[21/11/2015, 08:15:40] Ana Reyes: Leaders will sign …" over the next message: a chat
                 # export's messages, a line each.
                 or (chat and _CHAT_STAMP.match(line) is not None)
+                # "Bangkok hosts meeting on labour migration" / "www.example.net › asean" / "24 Nov
+                # 2015 — A regional meeting …": a search result's title, address and snippet.
+                or ("." in line and _RESULT_ADDRESS.fullmatch(line.strip()) is not None)
+                or ("." in prev_end_text and _RESULT_ADDRESS.fullmatch(prev_end_text.strip()) is not None)
                 or _BULLET.match(line)
                 or _YEAR_HEADING.fullmatch(prev_end_text)
                 # "REGULAR PRESS BRIEFING …" over "Hanoi, 16 February 2012": a date line is a
@@ -1566,6 +1570,7 @@ def parse_article(
     paragraphs = list(split_paragraphs(celled))
     message_headers = _message_headers(text, paragraphs)
     day_first = chat_order(celled)
+    after_address = False
     heading_year: int | None = None
     under_heading = under_entry = False
     section = ""
@@ -1674,6 +1679,23 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
+        if "." in para.text and _RESULT_ADDRESS.fullmatch(para.text.strip()):
+            # (A search result's address: what follows is another result, no message's or post's.)
+            comment_day, stamp_ago, posted_day = None, None, None
+            after_address = True
+            dropped.append(DroppedSpan(para.start, para.end, RESULT_ADDRESS))
+            continue
+        if after_address and (snippet := _SNIPPET_STAMP.match(para.text)) is not None:
+            # ("24 Nov 2015 — A regional meeting … opened in Bangkok yesterday ...": the snippet is of
+            # its stamp's day, or as old as its age, and its "yesterday" counts from it.)
+            if snippet.group("date"):
+                if (said := parse_full_date(snippet.group("date"))) is not None:
+                    para = replace(para, written=said)
+            else:
+                para = replace(para, ago=_stamp_ago(snippet))
+            dropped.append(DroppedSpan(para.start, para.to_original(snippet.end()), SNIPPET_STAMP))
+            para = _drop_prefix(para, snippet.end())
+        after_address = False
         # ("[21/11/2015, 12:30:02] Budi: … signed today": a chat export's message, written on its
         # stamp's day; the export is as of its newest message. Stamps whose order no stamp tells date
         # nothing.)
@@ -1909,6 +1931,20 @@ _CHAT_STAMP = re.compile(
 )
 _CHAT_LINE = re.compile(rf"^{_CHAT_STAMP.pattern}", re.MULTILINE)
 _CHAT_SENDER = re.compile(r"[^:\n]{1,40}?:\s+")
+
+
+# A search result's address line: "www.example.org › news › 2015", "https://example.org/news/asean".
+_RESULT_ADDRESS = re.compile(
+    r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s+›\s+[^›\n]{1,40})*"
+)
+# A search result's snippet that opens with its day or its age: "Nov 21, 2015 — KUALA LUMPUR: …",
+# "3 days ago — …".
+_SNIPPET_STAMP = re.compile(
+    rf"(?:(?P<date>{_FULL_DATE.pattern})|(?P<n>\d+|an?|one)\s+(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\s+ago|(?P<word>[Yy]esterday|[Tt]oday))\s+[—–]\s+(?=\S)"
+)
+RESULT_ADDRESS = "a search result's address"
+SNIPPET_STAMP = "a search result's stamp, the snippet's date line"
 
 
 def chat_order(text: str) -> bool | None:
