@@ -332,6 +332,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     that close a sentence or before bullets, since wire copy often uses single newlines."""
     footers = _running_footers(text)
     chat = len(_CHAT_LINE.findall(text)) >= 2
+    markup = "<" in text and len(_ITEM.findall(text)) >= 1
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
         start = block.start()
         lines = list(re.finditer(r"[^\n]*", block.group()))
@@ -351,6 +352,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # "[21/11/2015, 08:15:40] Ana Reyes: Leaders will sign …" over the next message: a chat
                 # export's messages, a line each.
                 or (chat and _CHAT_STAMP.match(line) is not None)
+                # "<title>Regional workshop …</title>" over "<pubDate>Sat, 21 Nov 2015 …</pubDate>":
+                # a feed's elements, a line each.
+                or (markup and (_MARKUP_LINE.match(line) or _MARKUP_LINE.match(prev_end_text)))
                 # "Bangkok hosts meeting on labour migration" / "www.example.net › asean" / "24 Nov
                 # 2015 — A regional meeting …": a search result's title, address and snippet.
                 or ("." in line and _RESULT_ADDRESS.fullmatch(line.strip()) is not None)
@@ -1571,6 +1575,7 @@ def parse_article(
     message_headers = _message_headers(text, paragraphs)
     day_first = chat_order(celled)
     after_address = False
+    items = _feed_items(celled) if "<" in celled else []
     heading_year: int | None = None
     under_heading = under_entry = False
     section = ""
@@ -1679,6 +1684,26 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
+        if items and (tag := _MARKUP_LINE.match(para.text)) is not None:
+            # ("<item>" / "<title>Regional workshop …</title>" / "<pubDate>Sat, 21 Nov 2015 …</pubDate>":
+            # a feed saved as text. Each item is of its own day, which its "today" counts from; the
+            # feed is as of its newest item; the markup is no words of it.)
+            closing = re.search(rf"</{re.escape(tag['tag'])}>\s*$", para.text)
+            inner = para.text[tag.end() : closing.start() if closing else len(para.text)]
+            if tag["close"] or not inner.strip() or _ITEM_DATE.fullmatch(para.text.strip()):
+                # (The item's day, a date line of the item's: its date stays among the page's.)
+                dated = _ITEM_DATE.fullmatch(para.text.strip()) is not None
+                dropped.append(DroppedSpan(para.start, para.end, ITEM_DATE_LINE if dated else MARKUP))
+                continue
+            dropped.append(DroppedSpan(para.start, para.to_original(tag.end()), MARKUP))
+            if closing is not None:
+                para = _truncate(para, closing.start())
+            para = _drop_prefix(para, tag.end())
+            if (item_day := next((d for a, b, d in items if a <= para.start < b), None)) is not None:
+                comment_day, stamp_ago, posted_day = None, None, None
+                para = replace(para, written=item_day)
+                feed = True
+                post_days.append(item_day)
         if "." in para.text and _RESULT_ADDRESS.fullmatch(para.text.strip()):
             # (A search result's address: what follows is another result, no message's or post's.)
             comment_day, stamp_ago, posted_day = None, None, None
@@ -1943,6 +1968,36 @@ _SNIPPET_STAMP = re.compile(
     rf"(?:(?P<date>{_FULL_DATE.pattern})|(?P<n>\d+|an?|one)\s+(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?|years?)\s+ago|(?P<word>[Yy]esterday|[Tt]oday))\s+[—–]\s+(?=\S)"
 )
+# A feed's markup, as an RSS or Atom file saved as text shows it: "<item>", "<title>…</title>".
+_MARKUP_LINE = re.compile(r"\s*<(?P<close>/)?(?P<tag>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?>")
+_ITEM = re.compile(r"<(?P<tag>item|entry)\b[^>]*>(?P<body>.*?)</(?P=tag)>", re.DOTALL)
+_ITEM_DATE = re.compile(
+    r"<(?P<tag>pubDate|published|updated|dc:date|date)>\s*(?P<value>[^<]{6,60}?)\s*</(?P=tag)>", re.IGNORECASE
+)
+_RFC822_DAY = re.compile(r"(?P<d>[0-3]?\d)\s+(?P<m>[A-Z][a-z]{2})[a-z]*\.?\s+(?P<y>(?:19|20)\d\d)\b")
+_ISO_DAY = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)")
+MARKUP = "a feed's markup"
+ITEM_DATE_LINE = "a feed item's date line"
+
+
+def _feed_items(text: str) -> list[tuple[int, int, date]]:
+    """Each item of an RSS or Atom feed saved as text, with its day ("<pubDate>Sat, 21 Nov 2015
+    08:00:00 +0700</pubDate>", "<published>2015-11-21T08:00:00+07:00</published>")."""
+    out = []
+    for item in _ITEM.finditer(text):
+        stamp = _ITEM_DATE.search(item.group("body"))
+        value = stamp.group("value") if stamp else ""
+        day = None
+        if (iso := _ISO_DAY.match(value)) is not None:
+            with contextlib.suppress(ValueError):
+                day = date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+        elif (rfc := _RFC822_DAY.search(value)) is not None:
+            day = parse_full_date(f"{rfc['d']} {rfc['m']} {rfc['y']}")
+        if day is not None:
+            out.append((item.start(), item.end(), day))
+    return out
+
+
 RESULT_ADDRESS = "a search result's address"
 SNIPPET_STAMP = "a search result's stamp, the snippet's date line"
 
