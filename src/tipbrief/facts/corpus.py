@@ -332,6 +332,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     that close a sentence or before bullets, since wire copy often uses single newlines."""
     footers = _running_footers(text)
     chat = len(_CHAT_LINE.findall(text)) >= 2
+    channel = _channel_log(text)
     markup = "<" in text and len(_ITEM.findall(text)) >= 1
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
         start = block.start()
@@ -352,6 +353,15 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # "[21/11/2015, 08:15:40] Ana Reyes: Leaders will sign …" over the next message: a chat
                 # export's messages, a line each.
                 or (chat and _CHAT_STAMP.match(line) is not None)
+                # "Saturday, November 21st" / "Ana Reyes  9:14 AM" / "A regional workshop … opened
+                # …": a channel log's day, its sender's line, and the message, a line each.
+                or (
+                    channel
+                    and any(
+                        _SENDER_LINE.fullmatch(x.strip()) or _DAY_SEPARATOR.fullmatch(x.strip())
+                        for x in (line, prev_end_text)
+                    )
+                )
                 # "<title>Regional workshop …</title>" over "<pubDate>Sat, 21 Nov 2015 …</pubDate>":
                 # a feed's elements, a line each.
                 or (markup and (_MARKUP_LINE.match(line) or _MARKUP_LINE.match(prev_end_text)))
@@ -1574,6 +1584,7 @@ def parse_article(
     paragraphs = list(split_paragraphs(celled))
     message_headers = _message_headers(text, paragraphs)
     day_first = chat_order(celled)
+    channel = _channel_log(celled)
     after_address = False
     items = _feed_items(celled) if "<" in celled else []
     heading_year: int | None = None
@@ -1684,6 +1695,26 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
+        if channel and _SENDER_LINE.fullmatch(para.text.strip()):
+            # ("Ana Reyes  9:14 AM" over a message in a Slack or Teams channel: who sent it, when that
+            # day; no words of the message, nor a title.)
+            dropped.append(DroppedSpan(para.start, para.end, CHANNEL_SENDER))
+            state.body_started = True
+            continue
+        if channel and (separator := _DAY_SEPARATOR.fullmatch(para.text.strip())) is not None:
+            # ("Saturday, November 21st" over the day's messages: each of that day, in the year the
+            # page's clues give; the log is as of its newest day, as a feed is. "Today" and
+            # "Yesterday" count back from the page's date.)
+            if separator.group("word"):
+                comment_day, posted_day = None, None
+                stamp_ago = (0, 0) if separator.group("word") == "Today" else (1, 1)
+                dropped.append(DroppedSpan(para.start, para.end, DAY_SEPARATOR))
+            else:
+                comment_day, stamp_ago, posted_day = None, None, separator.group("day")
+                feed = True
+                yearless_posts.append((len(dropped), posted_day))
+                dropped.append(DroppedSpan(para.start, para.end, POSTED_HEADER))
+            continue
         if items and (tag := _MARKUP_LINE.match(para.text)) is not None:
             # ("<item>" / "<title>Regional workshop …</title>" / "<pubDate>Sat, 21 Nov 2015 …</pubDate>":
             # a feed saved as text. Each item is of its own day, which its "today" counts from; the
@@ -2000,6 +2031,24 @@ def _feed_items(text: str) -> list[tuple[int, int, date]]:
 
 RESULT_ADDRESS = "a search result's address"
 SNIPPET_STAMP = "a search result's stamp, the snippet's date line"
+
+
+# A channel log's sender line, as Slack or Teams copies it: "Ana Reyes  9:14 AM", "Budi Santoso 10:02".
+_SENDER_LINE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?:\s*\(\w[^()]{0,30}\))?\s{1,4}[0-2]?\d:[0-5]\d(?:\s*[AaPp]\.?[Mm]\.?)?"
+)
+# A channel log's day separator: "Saturday, November 21st", "November 21st", "Today", "Yesterday".
+_DAY_SEPARATOR = re.compile(
+    rf"(?:{_WEEKDAY_WORD},?\s+)?(?P<day>(?:{MONTH_RE})\s+[0-3]?\d|[0-3]?\d\s+(?:{MONTH_RE}))(?:st|nd|rd|th)?"
+    r"|(?P<word>Today|Yesterday)"
+)
+CHANNEL_SENDER = "a channel log's sender line (name and time)"
+DAY_SEPARATOR = "a channel log's day separator"
+
+
+def _channel_log(text: str) -> bool:
+    """Whether the text is a channel log copied from Slack or Teams: two sender lines or more."""
+    return sum(1 for line in text.split("\n") if _SENDER_LINE.fullmatch(line.strip())) >= 2
 
 
 def chat_order(text: str) -> bool | None:
