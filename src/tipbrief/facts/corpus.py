@@ -1276,12 +1276,16 @@ _STAMP_LINE = re.compile(
 )
 
 
+# A time counted back from the reading: "2 days ago", "9h", "3 mo".
+_AGE = (
+    r"(?P<n>\d+|an?|one)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+    r"mo|months?|y|yrs?|years?)\.?"
+)
 # "u/kl_policy_nerd · 2 days ago", "SEA Wire Live @seawire_live · 9h": a post's or a comment's header
 # whose time counts back from when the page was read: the page's date, less that time.
 _STAMP_HEADER = re.compile(
     r"(?P<who>[^·.!?]{2,60}?(?:\s·\s[^·.!?]{2,60}?)*)\s·\s"
-    r"(?:(?P<n>\d+|an?|one)\s*(?P<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
-    r"mo|months?|y|yrs?|years?)\.?(?:\s+ago)?|just now|(?P<word>[Yy]esterday|[Tt]oday))(?=\s|$)"
+    rf"(?:{_AGE}(?:\s+ago)?|just now|(?P<word>[Yy]esterday|[Tt]oday))(?=\s|$)"
 )
 # "Replying to @thaimfa_news_en", "Replying to @a and @b": the line a feed puts over a reply.
 _REPLYING_TO = re.compile(r"Replying to @\w+(?:(?:,\s*|\s+and\s+)@\w+)*(?:\s+and\s+\d+\s+others?)?")
@@ -1996,8 +2000,7 @@ _RESULT_ADDRESS = re.compile(
 # A search result's snippet that opens with its day or its age: "Nov 21, 2015 — KUALA LUMPUR: …",
 # "3 days ago — …".
 _SNIPPET_STAMP = re.compile(
-    rf"(?:(?P<date>{_FULL_DATE.pattern})|(?P<n>\d+|an?|one)\s+(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|"
-    r"months?|years?)\s+ago|(?P<word>[Yy]esterday|[Tt]oday))\s+[—–]\s+(?=\S)"
+    rf"(?:(?P<date>{_FULL_DATE.pattern})|{_AGE}\s+ago|(?P<word>[Yy]esterday|[Tt]oday))\s+[—–]\s+(?=\S)"
 )
 # A feed's markup, as an RSS or Atom file saved as text shows it: "<item>", "<title>…</title>".
 _MARKUP_LINE = re.compile(r"\s*<(?P<close>/)?(?P<tag>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?>")

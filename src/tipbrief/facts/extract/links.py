@@ -226,8 +226,8 @@ def _antecedent(groups: list[list[EventCandidate]], ev: EventCandidate) -> list[
         return None
     for g in reversed(groups):
         head = _fold(g)
-        if _NEXT_ONE.search(head.sources[0].quote):
-            continue  # (nor is a later "The meeting adjourned at 11.45 a.m." that next one)
+        if head.generic and _NEXT_ONE.search(head.sources[0].quote):
+            continue  # (nor is a later "the summit" that next one)
         if _family(head.kind) != _family(ev.kind) or (
             head.generic and not head.kind and head.ordinal is not None
         ):

@@ -39,8 +39,10 @@ _YEAR = _YEAR_CORE + r"(?![\d/])(?!-\d)"
 # (Thai text marks it "พ.ศ.", or gives it bare after a Thai month: "5 กรกฎาคม 2562"; a translation
 # leaves it bare after an English month, "24 November 2558", a year no common year can be.)
 _BE_YEAR = (
+    r"(?:(?:B\.\s?E\.|พ\.\s?ศ\.|(?<=[\u0e00-\u0e7f]\s))\s*"
     # (Bare, only the years of ASEAN's work, 2540-2569, and not a count: "in November 2500 people".)
-    r"(?:(?:B\.\s?E\.|พ\.\s?ศ\.|(?<=[\u0e00-\u0e7f]\s))\s*|(?<=[a-z]\s)(?=25[4-6]\d\b(?!\s+[a-z]+\s+(?:were|was|are|have|had)\b)(?!\s+(?:people|persons|migrants|victims|workers|children|women|men|cases|of)\b)))"
+    r"|(?<=[a-z]\s)(?=25[4-6]\d\b(?!\s+[a-z]+\s+(?:were|was|are|have|had)\b)"
+    r"(?!\s+(?:people|persons|migrants|victims|workers|children|women|men|cases|of)\b)))"
     r"(?P<be>2[45]\d\d)\b(?!\s*\(\s*(?:19|20)\d\d)"
 )
 _LAW_BEFORE = re.compile(r"\b(?:Act|Code|Decree|Law)(?:\s*\(No\.\s*\d+\))?\s+$")
