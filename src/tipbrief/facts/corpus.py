@@ -1762,11 +1762,16 @@ def parse_article(
         if (
             day_first is not None
             and (stamp := _CHAT_STAMP.match(para.text)) is not None
-            and (sent := _chat_day(stamp, day_first)) is not None
+            and (stamped := _chat_day(stamp, day_first)) is not None
         ):
-            comment_day, stamp_ago, posted_day = sent, None, None
             feed = True
-            post_days.append(sent)
+            if isinstance(stamped, date):
+                comment_day, stamp_ago, posted_day = stamped, None, None
+                post_days.append(stamped)
+            else:
+                # (Without its year, a post's header without one: the newest the page's date line.)
+                comment_day, stamp_ago, posted_day = None, None, stamped
+                yearless_posts.append((len(dropped), stamped))
             # (With its sender: "Ana Reyes: ", no words of the message.)
             sender = _CHAT_SENDER.match(para.text, stamp.end())
             cut = sender.end() if sender else stamp.end()
@@ -1985,9 +1990,10 @@ def _dated_heading(text: str) -> tuple[date, int] | None:
 
 # A chat export's message stamp, its day in figures and its time: "[21/11/2015, 09:14:03] Ana Reyes: …"
 # (WhatsApp on a phone), "11/21/15, 9:14 PM - Ana: …" (on Android), "[21.11.2015 09:14] Ana: …".
+# (Copied from the app rather than exported, without its year, in brackets: "[29/07, 08:40] Lina: …".)
 _CHAT_STAMP = re.compile(
-    r"\[?(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>(?:19|20)?\d\d),?\s+[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?"
-    r"(?:\s*[AaPp]\.?\s?[Mm]\.?)?\]?\s*(?:[-–]\s+)?(?=\S)"
+    r"(?P<open>\[)?(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)(?:[/.](?P<y>(?:19|20)?\d\d))?(?(y)|(?(open)|(?!)))"
+    r",?\s+[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?\]?\s*(?:[-–]\s+)?(?=\S)"
 )
 _CHAT_LINE = re.compile(rf"^{_CHAT_STAMP.pattern}", re.MULTILINE)
 _CHAT_SENDER = re.compile(r"[^:\n]{1,40}?:\s+")
@@ -2066,9 +2072,13 @@ def chat_order(text: str) -> bool | None:
     return day_first if day_first != month_first else None
 
 
-def _chat_day(m: re.Match[str], day_first: bool) -> date | None:
-    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+def _chat_day(m: re.Match[str], day_first: bool) -> date | str | None:
+    """The stamp's day; without its year, its day and month as words ("29 July")."""
+    a, b = int(m["a"]), int(m["b"])
     day, month = (a, b) if day_first else (b, a)
+    if m["y"] is None:
+        return f"{day} {MONTH_NAMES[month - 1]}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+    y = int(m["y"])
     try:
         return date(y if y > 99 else 2000 + y, month, day)
     except ValueError:
