@@ -113,7 +113,7 @@ from tipbrief.facts.extract.records import (
     identity_key,
     intersect,
 )
-from tipbrief.facts.extract.sentences import _norm, only_past
+from tipbrief.facts.extract.sentences import PAST_VERB, _norm, only_past
 from tipbrief.facts.extract.where import dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import Candidate, ordinal
 from tipbrief.facts.model import Place, Span
@@ -541,6 +541,16 @@ def _events_in_sentence(
             if stop_at is not None and only_past(own_clauses[: stop_at.start()]):
                 own_clauses = own_clauses[: stop_at.start()]
             tense = "future" if f.future or f.awaited else tense_of(own_clauses)
+            if (
+                tense == "past"
+                and len(triggers) > 1
+                and _FRONTED_AHEAD.search(text, 0, 80)
+                and not PAST_VERB.search(own_clauses)
+            ):
+                # ("For the rest of the year, the calendar that matters to us is the SOMTC in Putrajaya
+                # in September and the AMMTC in Myanmar in October": the time put first looks ahead
+                # for each meeting listed after it.)
+                tense = "future"
             if (
                 tense == "future"
                 and _DONE_PARTICIPLE.match(text, f.at)
@@ -1294,6 +1304,13 @@ _NAMES_TARGET = re.compile(r"\bof\s+(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+){1,3
 _ACT_NOUN_HEADING = re.compile(
     r"(?:Inauguration|Launch|Signing|Adoption|Ratification|Entry\s+into\s+force|Release|Publication)"
     r"(?:\s+ceremony)?\s+of\s+(?![^.!?]*\b(?:was|were|is|are|will|has|have|had|be)\b)[^.!?]{3,200}"
+)
+
+
+# A time put first that looks ahead: "For the rest of the year, …", "Later this year, …" (also after
+# a dateline: "Thu, 9 Aug 2018 - For the rest of the year, …").
+_FRONTED_AHEAD = re.compile(
+    r"(?:^\s*|\s[-–—]+\s+)(?:(?:[Ff]or|[Oo]ver)\s+the\s+rest\s+of\s+(?:the|this)\s+year|[Ll]ater\s+this\s+(?:month|year))\b"
 )
 
 
