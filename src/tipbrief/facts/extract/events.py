@@ -113,7 +113,7 @@ from tipbrief.facts.extract.records import (
     identity_key,
     intersect,
 )
-from tipbrief.facts.extract.sentences import PAST_VERB, _norm, only_past
+from tipbrief.facts.extract.sentences import PAST_VERB, REST_OF_THE_YEAR, _norm, only_past
 from tipbrief.facts.extract.where import dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import Candidate, ordinal
 from tipbrief.facts.model import Place, Span
@@ -1309,9 +1309,7 @@ _ACT_NOUN_HEADING = re.compile(
 
 # A time put first that looks ahead: "For the rest of the year, …", "Later this year, …" (also after
 # a dateline: "Thu, 9 Aug 2018 - For the rest of the year, …").
-_FRONTED_AHEAD = re.compile(
-    r"(?:^\s*|\s[-–—]+\s+)(?:(?:[Ff]or|[Oo]ver)\s+the\s+rest\s+of\s+(?:the|this)\s+year|[Ll]ater\s+this\s+(?:month|year))\b"
-)
+_FRONTED_AHEAD = re.compile(rf"(?:^\s*|\s[-–—]+\s+)(?:{REST_OF_THE_YEAR}|[Ll]ater\s+this\s+(?:month|year))\b")
 
 
 # ", as it did when", ", just as they had when": a likeness to another time.

@@ -87,6 +87,10 @@ _OFFER_TO_HOST = re.compile(
 )
 
 
+# "For the rest of the year", "over the rest of this year": a time ahead, put first.
+REST_OF_THE_YEAR = r"(?:[Ff]or|[Oo]ver)\s+the\s+rest\s+of\s+(?:the|this)\s+year"
+
+
 # Both tenses are asked of every sentence by several rules: remember the last few thousand.
 @lru_cache(maxsize=4096)
 def _event_tense(sentence: str) -> Tense:
@@ -154,7 +158,7 @@ def _event_tense(sentence: str) -> Tense:
         r"later\s+this\s+(?:week|month|year)|"
         # ("For the rest of the year, the calendar that matters to us is the SOMTC in Putrajaya in
         # September and the AMMTC in Myanmar in October")
-        r"(?:[Ff]or|[Oo]ver)\s+the\s+rest\s+of\s+(?:the|this)\s+year,?\s+(?!\w+\s+(?:was|were|had)\b))\b",
+        rf"{REST_OF_THE_YEAR},?\s+(?!\w+\s+(?:was|were|had)\b))\b",
         sentence,
     ):
         return "future"
