@@ -333,7 +333,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     footers = _running_footers(text)
     chat = len(_CHAT_LINE.findall(text)) >= 2
     channel = _channel_log(text)
-    markup = "<" in text and len(_ITEM.findall(text)) >= 1
+    markup = "<" in text and _ITEM.search(text) is not None
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
         start = block.start()
         lines = list(re.finditer(r"[^\n]*", block.group()))

@@ -485,7 +485,7 @@ def _events_in_sentence(
     # Friday": an act in a fronted clause takes only that clause's dates, as in a relative one.
     clauses += [(m.start("clause"), m.end("clause")) for m in FRONTED_CLAUSE.finditer(text)]
     act_clauses = [(m.start(), m.end()) for m in ACT_CLAUSE.finditer(text)]
-    held = _later_held(ctx, text) if any(f.kind in _GATHERING_KINDS for f in frames) else []
+    held = _later_held(text, sentence_meetings()) if any(f.kind in _GATHERING_KINDS for f in frames) else []
 
     out: list[EventCandidate] = []
     for f in frames:
@@ -1222,10 +1222,10 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s+)?(?:the\s+)?", re.IGNORECASE
 _PHRASE_BEFORE = re.compile(r",\s|\sand\s+(?=(?:the|a|an|its|their)\s)")
 
 
-def _later_held(ctx: _Context, text: str) -> list[int]:
-    """Where each meeting the sentence says is (or was) held starts, unless a list joins it to the
-    name before it."""
-    names = [m for m in meeting_names(ctx, text, sentence_words(text)) if not m.generic]
+def _later_held(text: str, meetings: tuple[MeetingName, ...]) -> list[int]:
+    """Where each meeting the sentence names (``meetings``) and says is (or was) held starts,
+    unless a list joins it to the name before it."""
+    names = [m for m in meetings if not m.generic]
     return [
         m.start
         for i, m in enumerate(names)
