@@ -99,6 +99,7 @@ SETS = (
     *("heldout230", "heldout231", "heldout232", "heldout233", "heldout234"),
     *("heldout235", "heldout236", "heldout237", "heldout238", "heldout239"),
     *("heldout240", "heldout241", "heldout242", "heldout243", "heldout244"),
+    *("heldout245", "heldout246", "heldout247", "heldout248", "heldout249"),
 )
 Interval = tuple[date | None, date | None]
 
