@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tipbrief.common.months import MONTH_NAMES
 from tipbrief.facts.corpus import (
+    CHAT_STAMP,
     COMMENT_HEADER,
     MESSAGE_HEADER,
     YEARLESS_DATE_LINE,
@@ -676,3 +677,31 @@ def test_a_threads_later_post_headers_are_each_posts_day_not_repeats() -> None:
     assert not any(r.startswith("repeats") for r in reasons)
     later = [p for p in article.paragraphs if p.text.startswith(("2/2", "3/3"))]
     assert [p.written for p in later] == [date(2019, 3, 9), date(2019, 3, 9)]
+
+
+def test_a_chat_exports_messages_are_of_their_stamps_days_even_when_no_stamp_tells_the_order() -> None:
+    # (Day first, told by "21/11": each message is of its stamp's day, the export of its newest.)
+    told, reasons = _parsed_with_reasons(
+        "[20/11/2015, 21:14:03] Ana: We landed in Kuala Lumpur\n"
+        "[21/11/2015, 09:02:11] Budi: The convention was signed this morning\n"
+    )
+    assert reasons == [CHAT_STAMP, CHAT_STAMP]
+    assert [(p.text, p.written, p.written_until, p.posted) for p in told.paragraphs] == [
+        ("We landed in Kuala Lumpur", date(2015, 11, 20), None, None),
+        ("The convention was signed this morning", date(2015, 11, 21), None, None),
+    ]
+    assert told.document.published == date(2015, 11, 21)
+    # (No stamp tells: "02/04/2012" is 4 February or 2 April, "04/04/2012" either way 4 April; which
+    # message is the newest is not known.)
+    untold, reasons = _parsed_with_reasons(
+        "[02/04/2012 19:02:11] Vanna: The summit opens here tomorrow\n"
+        "[04/04/2012 17:45:19] Vanna: The summit closed today\n"
+        "[05/04/2012 09:12:40] Lan: Let us talk again next week\n"
+    )
+    assert reasons == [CHAT_STAMP] * 3
+    assert [(p.written, p.written_until) for p in untold.paragraphs] == [
+        (date(2012, 2, 4), date(2012, 4, 2)),
+        (date(2012, 4, 4), None),
+        (date(2012, 4, 5), date(2012, 5, 4)),
+    ]
+    assert untold.document.published is None

@@ -86,6 +86,9 @@ class Paragraph:
     written: date | None = None
     """The day the dated comment the paragraph is part of was written ("bkk_outreach | November 21,
     2018 at 10:20 am" above it): its "today" and "last year" count from that day, not the page's."""
+    written_until: date | None = None
+    """The later reading of the comment's day, when its header has two ("02/04/2012" in a chat export
+    whose stamps never tell the day from the month): it was written on ``written`` or on this day."""
     ago: tuple[int, int] | None = None
     """How many days before the page's date the post the paragraph is part of was written, at the
     least and the most, from a header timed from the reading ("u/kl_policy_nerd · 2 days ago")."""
@@ -331,7 +334,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Original [start, end) of each paragraph: blank-line blocks, split again at line ends
     that close a sentence or before bullets, since wire copy often uses single newlines."""
     footers = _running_footers(text)
-    chat = len(_CHAT_LINE.findall(text)) >= 2
+    chat = is_chat_export(text)
     channel = _channel_log(text)
     markup = "<" in text and _ITEM.search(text) is not None
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
@@ -1588,13 +1591,15 @@ def parse_article(
     paragraphs = list(split_paragraphs(celled))
     message_headers = _message_headers(text, paragraphs)
     day_first = chat_order(celled)
+    chat = is_chat_export(celled)
     channel = _channel_log(celled)
     after_address = False
     items = _feed_items(celled) if "<" in celled else []
     heading_year: int | None = None
     under_heading = under_entry = False
     section = ""
-    comment_day: date | None = None
+    # (The days the comment or message the paragraph is part of was written: one, or two readings.)
+    comment_days: tuple[date, date] | None = None
     posted_day: str | None = None
     # A page that opens with a post is a feed or a thread: its date is its newest post's.
     feed = False
@@ -1624,7 +1629,7 @@ def parse_article(
             # gives; the first message's day is the page's.)
             sent, subject = message_headers[start]
             if sent is not None:
-                comment_day, stamp_ago, posted_day = sent, None, None
+                comment_days, stamp_ago, posted_day = (sent, sent), None, None
                 state.published = state.published or sent
             # (The first message's subject is the page's title: "Subject: FW: Convention signed".)
             if state.title is None and subject:
@@ -1639,7 +1644,7 @@ def parse_article(
             and (quoted := message_day(wrote.group("date"))) is not None
             and (cut := _after_own_line(text, para, wrote.end())) is not None
         ):
-            comment_day, stamp_ago, posted_day = quoted, None, None
+            comment_days, stamp_ago, posted_day = (quoted, quoted), None, None
             dropped.append(DroppedSpan(para.start, para.to_original(wrote.end()), MESSAGE_HEADER))
             if cut == len(para.text):
                 continue
@@ -1665,7 +1670,7 @@ def parse_article(
             # or below it).
             end_at = len(header.group().rstrip())
             if (cut := _after_own_line(text, para, end_at)) is not None:
-                comment_day = posted
+                comment_days = (posted, posted)
                 stamp_ago = posted_day = None
                 is_post = bool(_POST_HEADER.match(header.group()))
                 feed = feed or (is_post and not state.body_started)
@@ -1680,7 +1685,7 @@ def parse_article(
             if (cut := _after_own_line(text, para, end_at)) is not None:
                 # (What follows is a post of its own, that many days before the page's date: not the
                 # comment above's day.)
-                comment_day = None
+                comment_days = None
                 stamp_ago = _stamp_ago(stamp)
                 dropped.append(DroppedSpan(para.start, para.to_original(end_at), STAMP_HEADER))
                 if cut == len(para.text):
@@ -1691,7 +1696,7 @@ def parse_article(
             if (cut := _after_own_line(text, para, end_at)) is not None:
                 # (What follows is that post's, of its day; the post a page opens with is the page's
                 # day, its year from the other clues, as a date line without a year is.)
-                comment_day, stamp_ago, posted_day = None, None, post.group("day")
+                comment_days, stamp_ago, posted_day = None, None, post.group("day")
                 feed = feed or not state.body_started
                 if feed:
                     yearless_posts.append((len(dropped), posted_day))
@@ -1710,11 +1715,11 @@ def parse_article(
             # page's clues give; the log is as of its newest day, as a feed is. "Today" and
             # "Yesterday" count back from the page's date.)
             if separator.group("word"):
-                comment_day, posted_day = None, None
+                comment_days, posted_day = None, None
                 stamp_ago = (0, 0) if separator.group("word") == "Today" else (1, 1)
                 dropped.append(DroppedSpan(para.start, para.end, DAY_SEPARATOR))
             else:
-                comment_day, stamp_ago, posted_day = None, None, separator.group("day")
+                comment_days, stamp_ago, posted_day = None, None, separator.group("day")
                 feed = True
                 yearless_posts.append((len(dropped), posted_day))
                 dropped.append(DroppedSpan(para.start, para.end, POSTED_HEADER))
@@ -1735,13 +1740,13 @@ def parse_article(
                 para = _truncate(para, closing.start())
             para = _drop_prefix(para, tag.end())
             if (item_day := next((d for a, b, d in items if a <= para.start < b), None)) is not None:
-                comment_day, stamp_ago, posted_day = None, None, None
+                comment_days, stamp_ago, posted_day = None, None, None
                 para = replace(para, written=item_day)
                 feed = True
                 post_days.append(item_day)
         if "." in para.text and _RESULT_ADDRESS.fullmatch(para.text.strip()):
             # (A search result's address: what follows is another result, no message's or post's.)
-            comment_day, stamp_ago, posted_day = None, None, None
+            comment_days, stamp_ago, posted_day = None, None, None
             after_address = True
             dropped.append(DroppedSpan(para.start, para.end, RESULT_ADDRESS))
             continue
@@ -1757,20 +1762,24 @@ def parse_article(
             para = _drop_prefix(para, snippet.end())
         after_address = False
         # ("[21/11/2015, 12:30:02] Budi: … signed today": a chat export's message, written on its
-        # stamp's day; the export is as of its newest message. Stamps whose order no stamp tells date
-        # nothing.)
+        # stamp's day; the export is as of its newest message. A stamp whose order no stamp tells,
+        # "[02/04/2012 19:02:11]", was written on one of its two readings: 4 February or 2 April.)
         if (
-            day_first is not None
+            chat
             and (stamp := _CHAT_STAMP.match(para.text)) is not None
             and (stamped := _chat_day(stamp, day_first)) is not None
         ):
             feed = True
             if isinstance(stamped, date):
-                comment_day, stamp_ago, posted_day = stamped, None, None
-                post_days.append(stamped)
+                comment_days, stamp_ago, posted_day = (stamped, stamped), None, None
+                # (Where some stamps have two readings, which is the newest is not known.)
+                if day_first is not None:
+                    post_days.append(stamped)
+            elif isinstance(stamped, tuple):
+                comment_days, stamp_ago, posted_day = stamped, None, None
             else:
                 # (Without its year, a post's header without one: the newest the page's date line.)
-                comment_day, stamp_ago, posted_day = None, None, stamped
+                comment_days, stamp_ago, posted_day = None, None, stamped
                 yearless_posts.append((len(dropped), stamped))
             # (With its sender: "Ana Reyes: ", no words of the message.)
             sender = _CHAT_SENDER.match(para.text, stamp.end())
@@ -1785,7 +1794,7 @@ def parse_article(
             # ("(cur | prev) 18:40, 22 November 2015 Editor3 (talk | contribs) … (Signed yesterday in
             # Kuala Lumpur)", "## v2.1 (3 March 2017)" over "- Added …, announced today": a revision's
             # summary, a version's entries, are of its day; the page, of its newest.)
-            comment_day, stamp_ago, posted_day = heading[0], None, None
+            comment_days, stamp_ago, posted_day = (heading[0], heading[0]), None, None
             feed = True
             post_days.append(heading[0])
             dropped.append(DroppedSpan(para.start, para.to_original(heading[1]), COMMENT_HEADER))
@@ -1808,7 +1817,7 @@ def parse_article(
             if not para.text[:cut].strip():
                 continue
             para = replace(para, end=para.to_original(cut), text=para.text[:cut].rstrip(), written=said)
-            comment_day, stamp_ago, posted_day = None, None, None
+            comment_days, stamp_ago, posted_day = None, None, None
         if state.body_started and "views" in para.text and (clip := _VIDEO_ITEM.fullmatch(para.text.strip())):
             # (Each clip's title, the line above, and its description below are of the clip's day:
             # "Uploaded Apr 8, 2010" over "… was inaugurated yesterday in Ha Noi".)
@@ -1816,14 +1825,15 @@ def parse_article(
             ago = _STAMP_HEADER.fullmatch(f"clip · {when}")
             posted = None if ago else parse_full_date(_TIME_AFTER.sub("", when).strip())
             if ago is not None or posted is not None:
-                comment_day, stamp_ago, posted_day = posted, _stamp_ago(ago) if ago else None, None
+                comment_days = (posted, posted) if posted else None
+                stamp_ago, posted_day = _stamp_ago(ago) if ago else None, None
                 dropped.append(DroppedSpan(para.start, para.end, STAMP_HEADER if ago else COMMENT_HEADER))
                 if (
                     kept
                     and not _SENTENCE_END.search(kept[-1].text)
                     and "\n\n" not in text[kept[-1].end : para.start]
                 ):
-                    kept[-1] = replace(kept[-1], written=comment_day, ago=stamp_ago)
+                    kept[-1] = replace(_written_on(kept[-1], comment_days), ago=stamp_ago)
                 continue
         if (reply := _REPLYING_TO.match(para.text)) is not None and (
             cut := _after_own_line(text, para, reply.end())
@@ -1834,8 +1844,8 @@ def parse_article(
             if cut == len(para.text):
                 continue
             para = _drop_prefix(para, cut)
-        if comment_day is not None:
-            para = replace(para, written=comment_day)
+        if comment_days is not None:
+            para = _written_on(para, comment_days)
         elif stamp_ago is not None:
             para = replace(para, ago=stamp_ago)
         elif posted_day is not None:
@@ -2060,21 +2070,34 @@ def _channel_log(text: str) -> bool:
     return sum(1 for line in text.split("\n") if _SENDER_LINE.fullmatch(line.strip())) >= 2
 
 
+def is_chat_export(text: str) -> bool:
+    """Whether the text is a chat export: two lines or more open with a message's stamp."""
+    return len(_CHAT_LINE.findall(text)) >= 2
+
+
 def chat_order(text: str) -> bool | None:
     """Whether a chat export's stamps (two or more lines open with one) are written day first (True)
     or month first (False): day first when one has a first number above 12, month first when one
     has a second; None when neither or both, or when the text is no chat export."""
-    stamps = [(int(m["a"]), int(m["b"])) for m in _CHAT_LINE.finditer(text)]
-    if len(stamps) < 2:
+    if not is_chat_export(text):
         return None
+    stamps = [(int(m["a"]), int(m["b"])) for m in _CHAT_LINE.finditer(text)]
     day_first = any(a > 12 >= b for a, b in stamps)
     month_first = any(b > 12 >= a for a, b in stamps)
     return day_first if day_first != month_first else None
 
 
-def _chat_day(m: re.Match[str], day_first: bool) -> date | str | None:
-    """The stamp's day; without its year, its day and month as words ("29 July")."""
+def _chat_day(m: re.Match[str], day_first: bool | None) -> date | tuple[date, date] | str | None:
+    """The stamp's day; without its year, its day and month as words ("29 July"). In an export whose
+    order no stamp tells (``day_first`` None), the earlier and the later of its two readings
+    ("02/04/2012": 4 February and 2 April 2012), or its one day when both agree ("04/04/2012");
+    without its year, nothing."""
     a, b = int(m["a"]), int(m["b"])
+    if day_first is None:
+        if m["y"] is None:
+            return None
+        days = sorted({d for order in (True, False) if isinstance(d := _chat_day(m, order), date)})
+        return None if not days else days[0] if len(days) == 1 else (days[0], days[-1])
     day, month = (a, b) if day_first else (b, a)
     if m["y"] is None:
         return f"{day} {MONTH_NAMES[month - 1]}" if 1 <= month <= 12 and 1 <= day <= 31 else None
@@ -2083,6 +2106,14 @@ def _chat_day(m: re.Match[str], day_first: bool) -> date | str | None:
         return date(y if y > 99 else 2000 + y, month, day)
     except ValueError:
         return None
+
+
+def _written_on(para: Paragraph, days: tuple[date, date] | None) -> Paragraph:
+    """The paragraph as part of a comment or message written on ``days`` (one day, or the earlier and
+    the later of two readings), or of none (None)."""
+    if days is None:
+        return replace(para, written=None, written_until=None)
+    return replace(para, written=days[0], written_until=days[1] if days[1] != days[0] else None)
 
 
 def _newest_post(posts: list[tuple[int, str]]) -> int | None:
@@ -2123,7 +2154,7 @@ def _drop_prefix(para: Paragraph, n: int) -> Paragraph:
     breaks = tuple((c - n, o) for c, o in para.breaks if c >= n)
     if not breaks or breaks[0][0] != 0:
         breaks = ((0, orig), *breaks)
-    return Paragraph(orig, para.end, rest, breaks, para.year, para.written, para.ago, para.section)
+    return replace(para, start=orig, text=rest, breaks=breaks)
 
 
 # --- I/O ----------------------------------------------------------------------

@@ -180,7 +180,7 @@ def own_days(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tupl
     back from the page's date), or a dated update's ("UPDATE, 2 February: …"; without its year, in
     the one year that puts it between the first and the last day the page gives for itself)."""
     if s.paragraph.written is not None:
-        return s.paragraph.written, s.paragraph.written
+        return s.paragraph.written, s.paragraph.written_until or s.paragraph.written
     if s.paragraph.ago is not None:
         if page is None:
             return None
