@@ -2000,9 +2000,11 @@ def _dated_heading(text: str) -> tuple[date, int] | None:
 
 # A chat export's message stamp, its day in figures and its time: "[21/11/2015, 09:14:03] Ana Reyes: …"
 # (WhatsApp on a phone), "11/21/15, 9:14 PM - Ana: …" (on Android), "[21.11.2015 09:14] Ana: …".
-# (Copied from the app rather than exported, without its year, in brackets: "[29/07, 08:40] Lina: …".)
+# (Copied from the app rather than exported, without its year, in brackets: "[29/07, 08:40] Lina: …".
+# With its month in words, as a phone set to English exports: "Nov 11, 2014, 8:30 PM - Aung: …".)
 _CHAT_STAMP = re.compile(
-    r"(?P<open>\[)?(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)(?:[/.](?P<y>(?:19|20)?\d\d))?(?(y)|(?(open)|(?!)))"
+    r"(?P<open>\[)?(?:(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)(?:[/.](?P<y>(?:19|20)?\d\d))?(?(y)|(?(open)|(?!)))"
+    rf"|(?P<named>(?:{MONTH_RE})\s+[0-3]?\d,?\s+(?:19|20)\d\d|[0-3]?\d\s+(?:{MONTH_RE})\s+(?:19|20)\d\d))"
     r",?\s+[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?\]?\s*(?:[-–]\s+)?(?=\S)"
 )
 _CHAT_LINE = re.compile(rf"^{_CHAT_STAMP.pattern}", re.MULTILINE)
@@ -2081,7 +2083,10 @@ def chat_order(text: str) -> bool | None:
     has a second; None when neither or both, or when the text is no chat export."""
     if not is_chat_export(text):
         return None
-    stamps = [(int(m["a"]), int(m["b"])) for m in _CHAT_LINE.finditer(text)]
+    stamps = [(int(m["a"]), int(m["b"])) for m in _CHAT_LINE.finditer(text) if m["a"]]
+    if not stamps:
+        # (Months in words: the order does not matter.)
+        return True
     day_first = any(a > 12 >= b for a, b in stamps)
     month_first = any(b > 12 >= a for a, b in stamps)
     return day_first if day_first != month_first else None
@@ -2092,6 +2097,8 @@ def _chat_day(m: re.Match[str], day_first: bool | None) -> date | tuple[date, da
     order no stamp tells (``day_first`` None), the earlier and the later of its two readings
     ("02/04/2012": 4 February and 2 April 2012), or its one day when both agree ("04/04/2012");
     without its year, nothing."""
+    if m["named"]:
+        return parse_full_date(m["named"])
     a, b = int(m["a"]), int(m["b"])
     if day_first is None:
         if m["y"] is None:

@@ -1631,17 +1631,20 @@ def _candidate(
 _OPENED = re.compile(
     r"\b(?:open(?:s|ed|ing)?|beg[ia]n|begins|start(?:s|ed)?|kick(?:s|ed)? off|gather)\b", re.I
 )
+# (A meeting that finished, not a text "to be finished this year".)
 _CLOSED = re.compile(
-    r"\b(?:clos(?:es|ed|ing)|end(?:s|ed)|conclud(?:es|ed)|wrap(?:s|ped) up|the close)\b", re.I
+    r"\b(?:clos(?:es|ed|ing)|end(?:s|ed)|(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bwas )finish(?:es|ed)"
+    r"|conclud(?:es|ed)|wrap(?:s|ped) up|the close)\b",
+    re.I,
 )
 
 
 _OPENED_PAST = re.compile(r"\b(?:opened|began|started|kicked off|got under ?way)\b", re.IGNORECASE)
-_CLOSED_PAST = re.compile(r"\b(?:closed|ended|concluded|wrapped up|the close)\b", re.IGNORECASE)
+_CLOSED_PAST = re.compile(r"\b(?:closed|ended|finished|concluded|wrapped up|the close)\b", re.IGNORECASE)
 _LAST_VERB = re.compile(
     # ("whose related meetings began on Monday and end tomorrow": a plural's "end" right before the
     # day, too; as a noun, "the end of", it stands before no day.)
-    rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}|\b(?:close|end|conclude|wrap up)\b))"
+    rf"(?:(?P<open>{_OPENED.pattern})|(?P<close>{_CLOSED.pattern}|\b(?:close|end|finish|conclude|wrap up)\b))"
     # "which opened on the Indonesian island of Bali on October 11": where (or by whom), then when
     # ("which opened in Nusa Dua a day earlier": the place, then the day).
     # ("officially opened in Nha Trang city, the capital of the south-central province of Khanh
