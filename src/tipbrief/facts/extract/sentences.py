@@ -133,6 +133,16 @@ def _event_tense(sentence: str) -> Tense:
     # put first.)
     if _FRONTED_SCHEDULE_IN.search(sentence):
         return "future"
+    # ("Bangkok hosts its own special meeting on 29 May": a meeting's verb in the present, right
+    # before its day, with no verb in the past: the calendar, still to come. Not "Activists met on
+    # 28-29 October, ahead of the Summit, which opens on Friday": the sentence's event is past.)
+    if (
+        _SCHEDULE_AHEAD.search(sentence)
+        and not PAST_VERB.search(sentence)
+        and not _PAST_CLAUSE.search(sentence)
+        and not _IRREGULAR_PAST.search(sentence)
+    ):
+        return "future"
     # "Wednesday, 18 November 10:00 IMC opens … All day Meetings of senior officials (closed; no
     # media coverage)": a programme's rows, each at its time, are a schedule, with no verb in the
     # past outside its brackets (one that a semicolon in it leaves open too).
@@ -239,7 +249,10 @@ _SCHEDULED = re.compile(
     r"(?:ends?|closes?|opens?|begins?|starts?|concludes?|resumes?|runs?(?: until)?|continues?|lasts)|"
     # "Ministers … meet in Adelaide on Friday"
     # "The leaders of China, Japan … join them here on Monday for the second East Asia Summit"
-    r"(?<!did not )(?<!didn't )(?:meets?|gathers?|convenes?|joins?)|"
+    # ("Bangkok hosts its own special meeting on 29 May"; not "the host in May", a noun, nor "is to
+    # host … in September", told as a plan.)
+    r"(?<!did not )(?<!didn't )(?:meets?|gathers?|convenes?|joins?"
+    r"|(?<!the )(?<!as )(?<!a )(?<!to )(?<!will )hosts?)|"
     # "The chairmanship passes to the Philippines on January 1": a handover on the calendar.
     r"passes\s+to|hands\s+over|takes\s+over)\b"
     r"(?:[^,;.]{0,30}?\s(?:on|in|from|until|till|through))?\s*$"
@@ -331,6 +344,16 @@ _BRACKETED = re.compile(r"\([^()]*(?:\)|$)")
 PAST_VERB = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
 _FRONTED_SCHEDULE_IN = re.compile(
     rf"(?:^|[,;]\s+(?:and\s+)?)(?:[Oo]n\s+|[Ii]n\s+)?{_FRONTED_SCHEDULE.pattern}"
+)
+
+
+_IRREGULAR_PAST = re.compile(
+    r"\b(?:came|went|gave|made|saw|met|held|took|began|led|sent|brought|left|found|told|spoke|wrote|chose)\b",
+    re.IGNORECASE,
+)
+_SCHEDULE_AHEAD = re.compile(
+    r"\b(?:meets|gathers|convenes|hosts|opens|begins|starts)\b[^,;.]{0,80}?\s(?:on|in)\s+"
+    rf"(?:{WEEKDAY_RE}|{MONTH_RE}|[0-3]?\d\s+{MONTH_RE})"
 )
 
 
