@@ -1314,7 +1314,8 @@ def _stamp_ago(m: re.Match[str]) -> tuple[int, int]:
     if key == "h":
         return (n // 24, n // 24 + 1)
     if key in ("s", "m"):
-        return (0, 0)
+        # ("38m": that day, or the day before, read just after midnight.)
+        return (0, 1) if n else (0, 0)
     low, high = _STAMP_DAYS[key]
     return (n * low, n * high + (high - 1 if key == "w" else 0))
 

@@ -95,6 +95,10 @@ def compile_names(
         escaped = escaped.replace(
             r"ASEAN(?:\s+|-)", rf"(?:ASEAN(?:['’]s)?|{ASEAN_SPELT_OUT_TAGGED})(?:\s+|-)"
         )
+        # ("the KL Declaration on ASEAN 2025": Malaysian copy shortens the city in a name.)
+        escaped = escaped.replace(
+            r"Kuala(?:\s+|-)Lumpur(?:\s+|-)", r"(?:Kuala(?:\s+|-)Lumpur|(?-i:KL))(?:\s+|-)"
+        )
         if name.isupper() and len(name) <= case_sensitive_upto:
             parts.append(rf"(?-i:{escaped})")
         else:
@@ -102,15 +106,22 @@ def compile_names(
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
     # A name's first word equals the text's word where a match starts, because matches start and
     # end at word boundaries: a text without any first word is skipped unscanned.
-    firsts = frozenset(w for n in names for w in word_set(n)[:1])
+    firsts = frozenset(w for n in names for w in word_set(n)[:1]) | (
+        {"kl"} if any(_KUALA_LUMPUR.match(n) for n in names) else set()
+    )
     lasts = frozenset(w + end for n in names for w in word_set(n)[-1:] for end in ("", "s")[: 1 + plural])
     # A matched variant with different spacing still maps to its row by its case-folded text.
     return NameMatcher(pattern, _SpacingTolerant(table), firsts, lasts)
 
 
+_KUALA_LUMPUR = re.compile(r"Kuala[\s-]+Lumpur[\s-]+\w", re.IGNORECASE)
+
+
 def _spacing_key(name: str) -> str:
-    """A name case-folded, its hyphens read as spaces and its spaces collapsed."""
+    """A name case-folded, its hyphens read as spaces and its spaces collapsed; "KL" before more of
+    the name is "Kuala Lumpur"."""
     name = re.sub(rf"(?i:\b{ASEAN_SPELT_OUT_TAGGED})", "asean", name)
+    name = re.sub(r"^(?i:KL)(?=[\s-]+\w)", "Kuala Lumpur", name)
     return " ".join(re.sub(r"\basean['’]s\b", "asean", name.casefold()).replace("-", " ").split())
 
 

@@ -201,7 +201,10 @@ def _tense(sentence: str) -> Tense:
     if re.search(
         # ("are also expected to feature at the meeting … next month")
         rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|is to be|are to be|to be held|"
+        # ("Leaders are due to adopt the … Declaration on Sunday"; not across a semicolon: "… is due to
+        # be launched on 12 December; the report of 19 June again recorded …".)
         r"(?:is|are)\s+(?:also\s+|still\s+)?expected to|"
+        r"(?:is|are)\s+(?:also\s+|still\s+)?(?:due|slated|poised) to(?=[^;]*$)|"
         r"plans? to|scheduled|upcoming|forthcoming|later\s+this\s+(?:week|month|year))\b",
         sentence,
     ) or _OFFER_TO_HOST.search(sentence):

@@ -682,8 +682,9 @@ def _future(ctx: _Context) -> list[Constraint]:
                         "tense-reference",
                         f"the article expects {name} to be adopted, which happened on {row.get('adopted')}",
                         None,
-                        # The last day the adoption may have been (a row may give only its month).
-                        adopted[1] - timedelta(days=1),
+                        # The last day the adoption may have been (a row may give only its month):
+                        # the article may be of that morning, "Today, the leaders will sign …".
+                        adopted[1],
                         s.span(doc.id, doc.text, start, end),
                         row.origin,
                         row.source,
