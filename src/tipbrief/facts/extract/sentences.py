@@ -431,6 +431,9 @@ def _clean_title(text: str) -> str:
     # ("At the ASEAN-Australia Special Summit in Sydney in March 2018, Australia committed …": the
     # preposition that opens the sentence is no part of the name.)
     text = re.sub(r"^(?:At|During|After|Before|Following|Ahead\s+of)\s+(?=the\s|its\s|their\s)", "", text)
+    # ("Meanwhile the ASEAN Ministerial Meeting on Transnational Crime … will be held": nor is the
+    # sentence's link to the one before.)
+    text = re.sub(r"^(?:Meanwhile|Separately|Moreover|Furthermore|Additionally|However),?\s+", "", text)
     # ("Its Global Report on Trafficking in Persons 2018", opening a sentence: nor is the possessive.)
     text = re.sub(r"^(?:The|the|Its|Their)\s+", "", text)
     text = re.sub(r"\s*\([A-Z][A-Za-z&-]{1,11}\)", "", text)

@@ -38,12 +38,20 @@ _YEAR = _YEAR_CORE + r"(?![\d/])(?!-\d)"
 # A Thai Buddhist Era year without the common one after it ("B.E. 2559").
 # (Thai text marks it "พ.ศ.", or gives it bare after a Thai month: "5 กรกฎาคม 2562"; a translation
 # leaves it bare after an English month, "24 November 2558", a year no common year can be.)
+_TWO_FIGURE_BE = (
+    r"(?<=[A-Z][a-z]{2}\.\s)(?<!May\.\s)(?P<be2>[4-6]\d)\b(?![\d:%.,]\d)"
+    r"(?!\s+(?:people|persons|migrants|victims|workers|children|women|men|cases|of|per|percent)\b)"
+)
 _BE_YEAR = (
-    r"(?:(?:B\.\s?E\.|พ\.\s?ศ\.|(?<=[\u0e00-\u0e7f]\s))\s*"
+    r"(?:(?:(?:B\.\s?E\.|พ\.\s?ศ\.|(?<=[\u0e00-\u0e7f]\s))\s*"
     # (Bare, only the years of ASEAN's work, 2540-2569, and not a count: "in November 2500 people".)
     r"|(?<=[a-z]\s)(?=25[4-6]\d\b(?!\s+[a-z]+\s+(?:were|was|are|have|had)\b)"
     r"(?!\s+(?:people|persons|migrants|victims|workers|children|women|men|cases|of)\b)))"
     r"(?P<be>2[45]\d\d)\b(?!\s*\(\s*(?:19|20)\d\d)"
+    # (Two figures after a month cut short with its dot, as Thai dates write the year, "6 ก.ย. 60",
+    # and a translation leaves it: "6 Sep. 60" is 6 September B.E. 2560 (2017). No day is 40-69,
+    # and an English date writes its year whole.)
+    rf"|{_TWO_FIGURE_BE})"
 )
 _LAW_BEFORE = re.compile(r"\b(?:Act|Code|Decree|Law)(?:\s*\(No\.\s*\d+\))?\s+$")
 
@@ -206,7 +214,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # (Only when the first end has its weekday too: not "Day 1 - Wednesday, 25 February".)
         rf"\b(?:(?P<x_w1>{_WEEKDAY}),?\s+)?(?P<x_d1>{_DAY})\s+(?P<x_m1>{_MONTH})(?:,?\s+(?P<x_y1>{_YEAR}))?{_DASH}"
         rf"(?(x_w1)(?:{_WEEKDAY},?\s+)?)(?P<x_d2>{_DAY})\s+(?P<x_m2>{_MONTH})"
-        rf"(?:,?\s+(?P<x_y>{_YEAR}))?",
+        rf"(?:,?\s+(?P<x_y>{_YEAR})|\s+{_TWO_FIGURE_BE.replace('?P<be2>', '?P<x_be2>')})?",
     ),
     (
         "md_range_cross",
@@ -247,7 +255,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "dm_range",
         rf"\b(?:(?P<r_w1>{_WEEKDAY}),?\s+)?(?P<r_d1>{_DAY}){_DASH}(?(r_w1)(?:{_WEEKDAY},?\s+)?)(?P<r_d2>{_DAY})"
         rf"\s+(?P<r_m>{_MONTH})"
-        rf"(?:,?\s+(?P<r_y>{_YEAR}))?",
+        rf"(?:,?\s+(?P<r_y>{_YEAR})|\s+{_TWO_FIGURE_BE.replace('?P<be2>', '?P<r_be2>')})?",
     ),
     ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
     # ("4 September B.E. 2560 (2017)": a Thai release's Buddhist Era year, the common one after it.)
@@ -257,7 +265,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # (Its closing bracket is the expression's only after a B.E. year: "(3 October 2018)" keeps its own.)
         rf"(?:,?\s+(?P<a_bep>B\.\s?E\.\s*25\d\d\s*\(\s*(?={_YEAR_CORE}\s*\)))?(?P<a_y>{_YEAR})(?(a_bep)\s*\))"
         # ("5 March B.E. 2562": the Buddhist Era year alone, 543 years ahead of the common one.)
-        rf"|,?\s+{_BE_YEAR.replace('?P<be>', '?P<a_be>')})?",
+        rf"|,?\s+{_BE_YEAR.replace('?P<be>', '?P<a_be>').replace('?P<be2>', '?P<a_be2>')})?",
     ),
     # "the fourteenth of November", "November the fourteenth", "November fourteenth, 2017": a day
     # said aloud, as a transcript writes it.
@@ -283,7 +291,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:\b(?P<c_mod>early|mid|late|end of|beginning of|the end of|the beginning of)[\s-]+)?"
         # ("July B.E. 2559 (2016)", "March B.E. 2562": a Buddhist Era year, as after a day.)
         rf"\b(?P<c_m>{_MONTH}),?\s+(?:(?P<c_bep>B\.\s?E\.\s*25\d\d\s*\(\s*(?={_YEAR_CORE}\s*\)))?(?P<c_y>{_YEAR})"
-        rf"(?(c_bep)\s*\))|{_BE_YEAR.replace('?P<be>', '?P<c_be>')})",
+        rf"(?(c_bep)\s*\))|{_BE_YEAR.replace('?P<be>', '?P<c_be>').replace('?P<be2>', '?P<c_be2>')})",
     ),
     (
         "month_relative_year",
@@ -702,7 +710,7 @@ def _read_range_across_months(m: re.Match[str]) -> Temporal | None:
         _month(g(f"{p}_m1")),
         _int(g(f"{p}_d2")),
         _month(g(f"{p}_m2")),
-        _int(g(f"{p}_y")),
+        _int(g(f"{p}_y")) or (_buddhist_year(g("x_be2")) if p == "x" and g("x_be2") else None),
     )
     given_first = _int(g("x_y1")) if p == "x" else None
     if not (_day_fits(d1, m1, given_first or y) and _day_fits(d2, m2, y)):
@@ -897,9 +905,16 @@ def _read_days_in_month(m: re.Match[str]) -> Temporal | None:
     g = m.group
     p = "r" if m.lastgroup == "dm_range" else "s"
     d1, d2, mo, y = _int(g(f"{p}_d1")), _int(g(f"{p}_d2")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
+    if p == "r" and g("r_be2"):
+        y = _buddhist_year(g("r_be2"))
     if d1 is None or d2 is None or d1 >= d2 or not _day_fits(d2, mo, y):
         return None
     return _day_range(m, y, mo, d1, y, mo, d2)
+
+
+def _buddhist_year(text: str) -> int:
+    """The common year of a Buddhist Era year, whole ("2560") or in its last two figures ("60")."""
+    return (int(text) if len(text) == 4 else 2500 + int(text)) - BUDDHIST_ERA_OFFSET
 
 
 def _read_day(m: re.Match[str]) -> Temporal | None:
@@ -907,8 +922,8 @@ def _read_day(m: re.Match[str]) -> Temporal | None:
     g = m.group
     p = "a" if m.lastgroup == "dmy" else "b"
     d, mo, y = _int(g(f"{p}_d")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
-    if p == "a" and g("a_be"):
-        y = int(g("a_be")) - BUDDHIST_ERA_OFFSET
+    if p == "a" and (g("a_be") or g("a_be2")):
+        y = _buddhist_year(g("a_be") or g("a_be2"))
     if not _day_fits(d, mo, y):
         return None
     return _date(m, y, mo, d)
@@ -923,7 +938,7 @@ def _read_month_year(m: re.Match[str]) -> Temporal | None:
         end=end,
         text=text,
         kind="month",
-        year=_int(g("c_y")) or (int(g("c_be")) - BUDDHIST_ERA_OFFSET if g("c_be") else None),
+        year=_int(g("c_y")) or (_buddhist_year(g("c_be") or g("c_be2")) if g("c_be") or g("c_be2") else None),
         month=_month(g("c_m")),
         modifier=g("c_mod"),
     )
