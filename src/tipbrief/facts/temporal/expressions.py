@@ -53,6 +53,13 @@ _BE_YEAR = (
     # and an English date writes its year whole.)
     rf"|{_TWO_FIGURE_BE})"
 )
+
+
+def _be_year_as(prefix: str) -> str:
+    """_BE_YEAR with its groups named for one pattern ("a": "a_be", "a_be2")."""
+    return _BE_YEAR.replace("?P<be>", f"?P<{prefix}_be>").replace("?P<be2>", f"?P<{prefix}_be2>")
+
+
 _LAW_BEFORE = re.compile(r"\b(?:Act|Code|Decree|Law)(?:\s*\(No\.\s*\d+\))?\s+$")
 
 
@@ -214,7 +221,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # (Only when the first end has its weekday too: not "Day 1 - Wednesday, 25 February".)
         rf"\b(?:(?P<x_w1>{_WEEKDAY}),?\s+)?(?P<x_d1>{_DAY})\s+(?P<x_m1>{_MONTH})(?:,?\s+(?P<x_y1>{_YEAR}))?{_DASH}"
         rf"(?(x_w1)(?:{_WEEKDAY},?\s+)?)(?P<x_d2>{_DAY})\s+(?P<x_m2>{_MONTH})"
-        rf"(?:,?\s+(?P<x_y>{_YEAR})|\s+{_TWO_FIGURE_BE.replace('?P<be2>', '?P<x_be2>')})?",
+        rf"(?:,?\s+(?P<x_y>{_YEAR})|,?\s+{_be_year_as('x')})?",
     ),
     (
         "md_range_cross",
@@ -255,7 +262,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "dm_range",
         rf"\b(?:(?P<r_w1>{_WEEKDAY}),?\s+)?(?P<r_d1>{_DAY}){_DASH}(?(r_w1)(?:{_WEEKDAY},?\s+)?)(?P<r_d2>{_DAY})"
         rf"\s+(?P<r_m>{_MONTH})"
-        rf"(?:,?\s+(?P<r_y>{_YEAR})|\s+{_TWO_FIGURE_BE.replace('?P<be2>', '?P<r_be2>')})?",
+        rf"(?:,?\s+(?P<r_y>{_YEAR})|,?\s+{_be_year_as('r')})?",
     ),
     ("md_range", rf"\b(?P<s_m>{_MONTH})\s+(?P<s_d1>{_DAY}){_DASH}(?P<s_d2>{_DAY})(?:,?\s+(?P<s_y>{_YEAR}))?"),
     # ("4 September B.E. 2560 (2017)": a Thai release's Buddhist Era year, the common one after it.)
@@ -265,7 +272,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         # (Its closing bracket is the expression's only after a B.E. year: "(3 October 2018)" keeps its own.)
         rf"(?:,?\s+(?P<a_bep>B\.\s?E\.\s*25\d\d\s*\(\s*(?={_YEAR_CORE}\s*\)))?(?P<a_y>{_YEAR})(?(a_bep)\s*\))"
         # ("5 March B.E. 2562": the Buddhist Era year alone, 543 years ahead of the common one.)
-        rf"|,?\s+{_BE_YEAR.replace('?P<be>', '?P<a_be>').replace('?P<be2>', '?P<a_be2>')})?",
+        rf"|,?\s+{_be_year_as('a')})?",
     ),
     # "the fourteenth of November", "November the fourteenth", "November fourteenth, 2017": a day
     # said aloud, as a transcript writes it.
@@ -291,7 +298,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?:\b(?P<c_mod>early|mid|late|end of|beginning of|the end of|the beginning of)[\s-]+)?"
         # ("July B.E. 2559 (2016)", "March B.E. 2562": a Buddhist Era year, as after a day.)
         rf"\b(?P<c_m>{_MONTH}),?\s+(?:(?P<c_bep>B\.\s?E\.\s*25\d\d\s*\(\s*(?={_YEAR_CORE}\s*\)))?(?P<c_y>{_YEAR})"
-        rf"(?(c_bep)\s*\))|{_BE_YEAR.replace('?P<be>', '?P<c_be>').replace('?P<be2>', '?P<c_be2>')})",
+        rf"(?(c_bep)\s*\))|{_be_year_as('c')})",
     ),
     (
         "month_relative_year",
@@ -710,7 +717,8 @@ def _read_range_across_months(m: re.Match[str]) -> Temporal | None:
         _month(g(f"{p}_m1")),
         _int(g(f"{p}_d2")),
         _month(g(f"{p}_m2")),
-        _int(g(f"{p}_y")) or (_buddhist_year(g("x_be2")) if p == "x" and g("x_be2") else None),
+        _int(g(f"{p}_y"))
+        or (_buddhist_year(g("x_be") or g("x_be2")) if p == "x" and (g("x_be") or g("x_be2")) else None),
     )
     given_first = _int(g("x_y1")) if p == "x" else None
     if not (_day_fits(d1, m1, given_first or y) and _day_fits(d2, m2, y)):
@@ -905,8 +913,8 @@ def _read_days_in_month(m: re.Match[str]) -> Temporal | None:
     g = m.group
     p = "r" if m.lastgroup == "dm_range" else "s"
     d1, d2, mo, y = _int(g(f"{p}_d1")), _int(g(f"{p}_d2")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
-    if p == "r" and g("r_be2"):
-        y = _buddhist_year(g("r_be2"))
+    if p == "r" and (g("r_be") or g("r_be2")):
+        y = _buddhist_year(g("r_be") or g("r_be2"))
     if d1 is None or d2 is None or d1 >= d2 or not _day_fits(d2, mo, y):
         return None
     return _day_range(m, y, mo, d1, y, mo, d2)
