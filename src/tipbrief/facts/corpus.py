@@ -1783,7 +1783,8 @@ def parse_article(
                 comment_days, stamp_ago, posted_day = None, None, stamped
                 yearless_posts.append((len(dropped), stamped))
             # (With its sender: "Ana Reyes: ", no words of the message.)
-            sender = _CHAT_SENDER.match(para.text, stamp.end())
+            senders = _CSV_SENDER if stamp.group().endswith(",") else _CHAT_SENDER
+            sender = senders.match(para.text, stamp.end())
             cut = sender.end() if sender else stamp.end()
             dropped.append(DroppedSpan(para.start, para.to_original(cut), CHAT_STAMP))
             if cut >= len(para.text):
@@ -2006,10 +2007,14 @@ def _dated_heading(text: str) -> tuple[date, int] | None:
 _CHAT_STAMP = re.compile(
     r"(?P<open>\[)?(?:(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)(?:[/.](?P<y>(?:19|20)?\d\d))?(?(y)|(?(open)|(?!)))"
     rf"|(?P<named>(?:{MONTH_RE})\s+[0-3]?\d,?\s+(?:19|20)\d\d|[0-3]?\d\s+(?:{MONTH_RE})\s+(?:19|20)\d\d))"
-    r",?\s+[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?\]?\s*(?:[-–]\s+)?(?=\S)"
+    r"(?:,\s*|,?\s+)[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
+    # (A row of a chat exported as CSV, "09/20/2017,10:42 AM,Jun,"The ACWC met …"": its fields
+    # apart by commas.)
+    r"(?:,(?=[^,\n]{1,40},)|\]?\s*(?:[-–]\s+)?)(?=\S)"
 )
 _CHAT_LINE = re.compile(rf"^{_CHAT_STAMP.pattern}", re.MULTILINE)
 _CHAT_SENDER = re.compile(r"[^:\n]{1,40}?:\s+")
+_CSV_SENDER = re.compile(r"[^,\n\"]{1,40},\"?")
 
 
 # A search result's address line: "www.example.org › news › 2015", "https://example.org/news/asean".

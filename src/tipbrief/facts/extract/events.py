@@ -855,6 +855,7 @@ def _events_in_sentence(
                     and not _NAMES_TARGET.search(ctx.original, max(0, c.span.start - 60), c.span.start)
                     and not _A_HAPPENINGS.search(ctx.original, max(0, c.span.start - 40), c.span.start)
                     and not _NOT_THEN.search(ctx.original, max(0, c.span.start - 30), c.span.start)
+                    and not (c.span.end <= at and _THEN_NEXT.search(ctx.original, c.span.end, at))
                     and not _withdrawn(ctx.original, c.span.start)
                 )
             ]
@@ -1320,6 +1321,9 @@ _AS_IT_DID_WHEN = re.compile(
 
 # "The Convention was signed on Saturday, 21 November 2015, not on 22 November": a time the
 # sentence denies is not the event's.
+# "the AFML here on 25-26 October, then the 31st Summit in November": a day before ", then" is the
+# item's before it in a list of what comes in turn, not the one after.
+_THEN_NEXT = re.compile(r"[,;]\s+(?:and\s+)?then\s+")
 _NOT_THEN = re.compile(r"(?:,|\band|\bbut)\s+not\s+(?:on|in)?\s*$|\b(?:rather|other)\s+than\s+(?:on|in)?\s*$")
 
 

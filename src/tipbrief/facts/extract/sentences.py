@@ -131,7 +131,7 @@ def _event_tense(sentence: str) -> Tense:
         return "future"
     # ("In November, again in Manila, we host the 31st Summit": a programme's present after the time
     # put first.)
-    if _FRONTED_SCHEDULE_IN.search(sentence):
+    if _FRONTED_SCHEDULE_IN.search(sentence) or _NEXT_LIST.search(sentence):
         return "future"
     # ("Bangkok hosts its own special meeting on 29 May": a meeting's verb in the present, right
     # before its day, with no verb in the past: the calendar, still to come. Not "Activists met on
@@ -198,16 +198,20 @@ _NOT_A_JUDGEMENT = r"(?!\s+(?:long\s+)?(?:be\s+)?(?:remembered|recalled|go\s+dow
 
 @lru_cache(maxsize=4096)
 def _tense(sentence: str) -> Tense:
-    if re.search(
-        # ("are also expected to feature at the meeting … next month")
-        rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|is to be|are to be|to be held|"
-        # ("Leaders are due to adopt the … Declaration on Sunday"; not across a semicolon: "… is due to
-        # be launched on 12 December; the report of 19 June again recorded …".)
-        r"(?:is|are)\s+(?:also\s+|still\s+)?expected to|"
-        r"(?:is|are)\s+(?:also\s+|still\s+)?(?:due|slated|poised) to(?=[^;]*$)|"
-        r"plans? to|scheduled|upcoming|forthcoming|later\s+this\s+(?:week|month|year))\b",
-        sentence,
-    ) or _OFFER_TO_HOST.search(sentence):
+    if (
+        re.search(
+            # ("are also expected to feature at the meeting … next month")
+            rf"\b(?:will{_NOT_A_JUDGEMENT}|shall|is to be|are to be|to be held|"
+            # ("Leaders are due to adopt the … Declaration on Sunday"; not across a semicolon: "… is due to
+            # be launched on 12 December; the report of 19 June again recorded …".)
+            r"(?:is|are)\s+(?:also\s+|still\s+)?expected to|"
+            r"(?:is|are)\s+(?:also\s+|still\s+)?(?:due|slated|poised) to(?=[^;]*$)|"
+            r"plans? to|scheduled|upcoming|forthcoming|later\s+this\s+(?:week|month|year))\b",
+            sentence,
+        )
+        or _OFFER_TO_HOST.search(sentence)
+        or _NEXT_LIST.search(sentence)
+    ):
         return "future"
     if re.search(r"\b(?:ongoing|is being|are being|currently)\b", sentence):
         return "present"
@@ -350,6 +354,11 @@ _FRONTED_SCHEDULE_IN = re.compile(
 )
 
 
+# "Next for this desk: the AFML here on 25-26 October, then the 31st Summit in November": a list of
+# what is to come, under its label.
+_NEXT_LIST = re.compile(
+    r"(?:^|\s[-–—]\s)\W{0,3}(?:Next(?:\s+up)?|Coming\s+up|Up\s+next|Still\s+to\s+come|Upcoming|Ahead)\b[^.;:]{0,30}:\s"
+)
 _IRREGULAR_PAST = re.compile(
     r"\b(?:came|went|gave|made|saw|met|held|took|began|led|sent|brought|left|found|told|spoke|wrote|chose)\b",
     re.IGNORECASE,
