@@ -1973,6 +1973,18 @@ def parse_article(
             state.published = max(post_days)
         elif (newest := _newest_post(yearless_posts)) is not None:
             dropped[newest] = replace(dropped[newest], reason=YEARLESS_DATE_LINE)
+            # (Each older post is as many days before the page's date as the calendar puts it: "29 July"
+            # under a newest "21 August", 23 days; what its "today" says of the page counts from it.)
+            latest = next(day for at, day in yearless_posts if at == newest)
+            kept = [
+                replace(p, ago=before)
+                if p.posted
+                and p.ago is None
+                and p.written is None
+                and (before := _days_before(p.posted, latest))
+                else p
+                for p in kept
+            ]
     document = Document(
         id=doc_id,
         path=path,
@@ -2147,6 +2159,35 @@ def _newest_post(posts: list[tuple[int, str]]) -> int | None:
     if max(days)[0] - min(days)[0] > 183:
         days = [d for d in days if d[0] <= 183]
     return max(days)[1]
+
+
+def _day_of_year(day: str, year: int) -> date | None:
+    """A day without its year ("29 July", "Jul 29") in ``year``."""
+    words = re.findall(r"[^\W\d_]+", day.lower())
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    number = re.search(r"\d+", day)
+    if month is None or number is None:
+        return None
+    with contextlib.suppress(ValueError):
+        return date(year, month, int(number.group()))
+    return None
+
+
+def _days_before(day: str, latest: str) -> tuple[int, int] | None:
+    """How many days ``day`` (without its year) comes before ``latest``, the newest post's, at the
+    least and the most (a 29 February between makes one more): "29 July" before "21 August", 23; "30
+    December" before "2 January", 3 (across the new year)."""
+    spans = []
+    for year in (2015, 2016):  # a common year and a leap year
+        first, last = _day_of_year(day, year), _day_of_year(latest, year)
+        if first is None or last is None:
+            return None
+        if last < first:
+            last = _day_of_year(latest, year + 1)
+            if last is None:
+                return None
+        spans.append((last - first).days)
+    return min(spans), max(spans)
 
 
 def _after_own_line(text: str, para: Paragraph, end_at: int) -> int | None:

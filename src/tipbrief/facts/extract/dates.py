@@ -181,12 +181,17 @@ def own_days(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tupl
     the one year that puts it between the first and the last day the page gives for itself)."""
     if s.paragraph.written is not None:
         return s.paragraph.written, s.paragraph.written_until or s.paragraph.written
+    # (A post's own day without its year, in the page's year, says more than how long before the
+    # page's date it came, when the page is dated closely enough to tell the year.)
+    posted = _posted_days(s.paragraph.posted, page) if s.paragraph.posted is not None else None
+    if posted is not None:
+        return posted
     if s.paragraph.ago is not None:
         if page is None:
             return None
         return page[0] - timedelta(days=s.paragraph.ago[1]), page[1] - timedelta(days=s.paragraph.ago[0])
     if s.paragraph.posted is not None:
-        return _posted_days(s.paragraph.posted, page)
+        return None
     head = _update_days(ctx).get(s.paragraph.start)
     found = [t for t in extract_temporals(head) if t.kind == "date" and t.day] if head else []
     if len(found) != 1:

@@ -357,7 +357,7 @@ _FRONTED_SCHEDULE_IN = re.compile(
 # "Next for this desk: the AFML here on 25-26 October, then the 31st Summit in November": a list of
 # what is to come, under its label.
 _NEXT_LIST = re.compile(
-    r"(?:^|\s[-–—]\s)\W{0,3}(?:Next(?:\s+up)?|Coming\s+up|Up\s+next|Still\s+to\s+come|Upcoming|Ahead)\b[^.;:]{0,30}:\s"
+    r"(?:^|\s[-–—]\s)\W{0,3}(?:Next(?:\s+up)?|Coming\s+up|Up\s+next|Still\s+to\s+come|Upcoming|Ahead)\b[^.;:]{0,50}:\s"
 )
 _IRREGULAR_PAST = re.compile(
     r"\b(?:came|went|gave|made|saw|met|held|took|began|led|sent|brought|left|found|told|spoke|wrote|chose)\b",
