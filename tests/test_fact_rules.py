@@ -705,3 +705,14 @@ def test_a_chat_exports_messages_are_of_their_stamps_days_even_when_no_stamp_tel
         (date(2012, 4, 5), date(2012, 5, 4)),
     ]
     assert untold.document.published is None
+    # (A colon after the time, "14/10/2013 09:20:55: Siti: …": the sender's name is no part of the
+    # message either.)
+    colon, reasons = _parsed_with_reasons(
+        "14/10/2013 09:20:55: Siti Aminah: The index is out on Thursday\n"
+        "17/10/2013 15:48:30: Siti Aminah: The index is out today\n"
+    )
+    assert reasons == [CHAT_STAMP] * 2
+    assert [(p.text, p.written) for p in colon.paragraphs] == [
+        ("The index is out on Thursday", date(2013, 10, 14)),
+        ("The index is out today", date(2013, 10, 17)),
+    ]

@@ -2020,6 +2020,8 @@ _CHAT_STAMP = re.compile(
     r"(?P<open>\[)?(?:(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)(?:[/.](?P<y>(?:19|20)?\d\d))?(?(y)|(?(open)|(?!)))"
     rf"|(?P<named>(?:{MONTH_RE})\s+[0-3]?\d,?\s+(?:19|20)\d\d|[0-3]?\d\s+(?:{MONTH_RE})\s+(?:19|20)\d\d))"
     r"(?:,\s*|,?\s+)[0-2]?\d[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?"
+    # (Or with a colon after the time, "14/10/2013 09:20:55: Siti: …", as some exports write it.)
+    r"(?::(?=\s))?"
     # (A row of a chat exported as CSV, "09/20/2017,10:42 AM,Jun,"The ACWC met …"": its fields
     # apart by commas.)
     r"(?:,(?=[^,\n]{1,40},)|\]?\s*(?:[-–]\s+)?)(?=\S)"

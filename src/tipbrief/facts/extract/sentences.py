@@ -364,7 +364,7 @@ _IRREGULAR_PAST = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULE_AHEAD = re.compile(
-    r"\b(?:meets|gathers|convenes|hosts|opens|begins|starts)\b[^,;.]{0,80}?\s(?:on|in)\s+"
+    r"\b(?:meets|gathers|convenes|hosts|opens|begins|starts|launches|releases|unveils)\b[^,;.]{0,80}?\s(?:on|in)\s+"
     rf"(?:{WEEKDAY_RE}|{MONTH_RE}|[0-3]?\d\s+{MONTH_RE})"
 )
 
