@@ -716,3 +716,20 @@ def test_a_chat_exports_messages_are_of_their_stamps_days_even_when_no_stamp_tel
         ("The index is out on Thursday", date(2013, 10, 14)),
         ("The index is out today", date(2013, 10, 17)),
     ]
+
+
+def test_a_channel_log_told_from_its_reading_has_no_yearless_date_line() -> None:
+    # ("Today" and "Yesterday" below a pinned "Thursday, July 21st": the log is as of the day it was
+    # copied, so the pinned post's day is no date line of the page; "Wednesday" is two to six days
+    # before it, and still that weekday.)
+    article, reasons = _parsed_with_reasons(
+        "Thursday, July 21st\nMei Ling  5:42 PM\nThe senior officials wrapped up today.\n\n"
+        "Wednesday\nArjun  10:05 AM\nThe ministers opened their meeting this morning.\n\n"
+        "Today\nMei Ling  9:01 AM\nThe statement is up.\n"
+    )
+    assert YEARLESS_DATE_LINE not in reasons
+    assert [(p.ago, p.posted) for p in article.paragraphs] == [
+        (None, "July 21"),
+        ((2, 6), "Wednesday"),
+        ((0, 0), None),
+    ]

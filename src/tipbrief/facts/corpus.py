@@ -1606,6 +1606,7 @@ def parse_article(
     feed = False
     post_days: list[date] = []
     yearless_posts: list[tuple[int, str]] = []
+    told_from_reading = False
     stamp_ago: tuple[int, int] | None = None
     in_comments = False
     # One paragraph that opens with a date is a release's date line; several make a timeline.
@@ -1715,9 +1716,14 @@ def parse_article(
             # ("Saturday, November 21st" over the day's messages: each of that day, in the year the
             # page's clues give; the log is as of its newest day, as a feed is. "Today" and
             # "Yesterday" count back from the page's date.)
-            if separator.group("word"):
-                comment_days, posted_day = None, None
-                stamp_ago = (0, 0) if separator.group("word") == "Today" else (1, 1)
+            if separator.group("word") or separator.group("weekday"):
+                comment_days = None
+                word = separator.group("word")
+                stamp_ago = (0, 0) if word == "Today" else (1, 1) if word else (2, 6)
+                posted_day = separator.group("weekday")
+                # (The log is as of the day it was copied: no post's day without its year above these
+                # is its newest, not a pinned one.)
+                told_from_reading = True
                 dropped.append(DroppedSpan(para.start, para.end, DAY_SEPARATOR))
             else:
                 comment_days, stamp_ago, posted_day = None, None, separator.group("day")
@@ -1849,7 +1855,8 @@ def parse_article(
         if comment_days is not None:
             para = _written_on(para, comment_days)
         elif stamp_ago is not None:
-            para = replace(para, ago=stamp_ago)
+            # (A weekday over a channel log's posts has both: its age, and its name.)
+            para = replace(para, ago=stamp_ago, posted=posted_day)
         elif posted_day is not None:
             para = replace(para, posted=posted_day)
         if (year_heading := _YEAR_HEADING.fullmatch(para.text)) is not None:
@@ -1971,7 +1978,7 @@ def parse_article(
         # copy is as of its newest post. Without years, that post's header is the page's date line.)
         if post_days:
             state.published = max(post_days)
-        elif (newest := _newest_post(yearless_posts)) is not None:
+        elif not told_from_reading and (newest := _newest_post(yearless_posts)) is not None:
             dropped[newest] = replace(dropped[newest], reason=YEARLESS_DATE_LINE)
             # (Each older post is as many days before the page's date as the calendar puts it: "29 July"
             # under a newest "21 August", 23 days; what its "today" says of the page counts from it.)
@@ -2082,6 +2089,8 @@ _SENDER_LINE = re.compile(
 _DAY_SEPARATOR = re.compile(
     rf"(?:{_WEEKDAY_WORD},?\s+)?(?P<day>(?:{MONTH_RE})\s+[0-3]?\d|[0-3]?\d\s+(?:{MONTH_RE}))(?:st|nd|rd|th)?"
     r"|(?P<word>Today|Yesterday)"
+    # ("Monday": a day of the week before, as the log names those older than yesterday.)
+    r"|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 )
 CHANNEL_SENDER = "a channel log's sender line (name and time)"
 DAY_SEPARATOR = "a channel log's day separator"

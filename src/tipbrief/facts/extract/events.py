@@ -1675,6 +1675,11 @@ def _verb_before(c: Constraint, original: str) -> re.Match[str] | None:
     return _LAST_VERB.search(lead)
 
 
+# A relative date that names one day, whatever the day it counts from ("today", "this morning").
+_ONE_DAY_WORD = re.compile(
+    r"(?i)(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night"
+    r"|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+)
 _DAY_COUNTS = {"one": 1, **_NUMBER_WORDS, **{str(n): n for n in range(1, 8)}}
 _N_DAY = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])-day\b", re.IGNORECASE)
 
@@ -1693,7 +1698,22 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
     opened, closed = bool(_OPENED.search(text)), bool(_CLOSED.search(text))
     out = []
     for c in cons:
-        one_day = c.annual is None and c.earliest is not None and c.earliest == c.latest
+        # ("AMMTC closed today" in a post of two to six days before a page dated within a few days:
+        # one day still, of those few.)
+        one_day = (
+            c.annual is None
+            and c.earliest is not None
+            and c.latest is not None
+            and (
+                c.earliest == c.latest
+                or (
+                    c.rule == "relative-date"
+                    and (c.latest - c.earliest).days <= 7
+                    and c.span is not None
+                    and _ONE_DAY_WORD.fullmatch(original[c.span.start : c.span.end].strip()) is not None
+                )
+            )
+        )
         verb = _verb_before(c, original) if one_day else None
         if (
             one_day
@@ -1715,7 +1735,8 @@ def _days_of_a_meeting(cons: list[Constraint], text: str, original: str = "") ->
             lo = c.earliest if first else c.earliest - days_long
             hi = c.latest if last else c.latest + days_long
             note = c.note + "; a day of the meeting"
-            c = replace(c, earliest=lo, latest=hi, note=note, part=True, day=c.earliest)
+            day = c.earliest if c.earliest == c.latest else None
+            c = replace(c, earliest=lo, latest=hi, note=note, part=True, day=day)
         elif (
             c.annual is not None
             and c.annual.kind == "month"
