@@ -17,7 +17,7 @@ from tipbrief.facts.corpus import (
     Paragraph,
     spelled,
 )
-from tipbrief.facts.extract.patterns import DIRECTIVE_VERBS, HABITUALLY, ORDINAL_TOKEN, PLANS_FOR
+from tipbrief.facts.extract.patterns import DIRECTIVE_VERBS, HABITUALLY, ORDINAL_TOKEN, PLANS_FOR, WEEKDAY_RE
 from tipbrief.facts.extract.records import (
     Constraint,
     DateFound,
@@ -299,7 +299,8 @@ def _recorded_day(paragraphs: Sequence[Paragraph]) -> str | None:
 
 # An archive's item stamp on a line of its own, over the item's headline and text: "21 Sep 2017",
 # "Nov 14, 2017", "3 March".
-_ITEM_DAY = re.compile(rf"{DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?")
+# ("Saturday, 25 September 2010" under a result's headline, as a site's search lists it.)
+_ITEM_DAY = re.compile(rf"(?:{WEEKDAY_RE},?\s+)?{DAY_AND_MONTH}(?:,?\s+(?:19|20)\d\d)?")
 # An item's stamp in figures that opens its paragraph, before its headline: "18/11  ASEAN Leaders
 # adopt …" (its spaces made one by then).
 _ITEM_FIGURES = re.compile(r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\s+(?=[A-Z])")
