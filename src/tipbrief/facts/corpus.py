@@ -1721,8 +1721,8 @@ def parse_article(
                 word = separator.group("word")
                 stamp_ago = (0, 0) if word == "Today" else (1, 1) if word else (2, 6)
                 posted_day = separator.group("weekday")
-                # (The log is as of the day it was copied: no post's day without its year above these
-                # is its newest, not a pinned one.)
+                # (The log is as of the day it was copied, so no post above these with a day and no
+                # year is its newest: a pinned one is older.)
                 told_from_reading = True
                 dropped.append(DroppedSpan(para.start, para.end, DAY_SEPARATOR))
             else:
@@ -2109,7 +2109,8 @@ def is_chat_export(text: str) -> bool:
 def chat_order(text: str) -> bool | None:
     """Whether a chat export's stamps (two or more lines open with one) are written day first (True)
     or month first (False): day first when one has a first number above 12, month first when one
-    has a second; None when neither or both, or when the text is no chat export."""
+    has a second, either with the months in words; None when neither or both, or when the text is
+    no chat export."""
     if not is_chat_export(text):
         return None
     stamps = [(int(m["a"]), int(m["b"])) for m in _CHAT_LINE.finditer(text) if m["a"]]
@@ -2159,12 +2160,9 @@ def _newest_post(posts: list[tuple[int, str]]) -> int | None:
     half ("Dec 30" and "Jan 2": Jan 2)."""
     days = []
     for at, day in posts:
-        words = re.findall(r"[^\W\d_]+", day.lower())
-        month = next((MONTHS[w] for w in words if w in MONTHS), None)
-        number = re.search(r"\d+", day)
-        if month is None or number is None:
+        if (month_day := _month_and_day(day)) is None:
             return None
-        days.append(((month - 1) * 31 + int(number.group()), at))
+        days.append(((month_day[0] - 1) * 31 + month_day[1], at))
     if not days:
         return None
     if max(days)[0] - min(days)[0] > 183:
@@ -2172,15 +2170,20 @@ def _newest_post(posts: list[tuple[int, str]]) -> int | None:
     return max(days)[1]
 
 
-def _day_of_year(day: str, year: int) -> date | None:
-    """A day without its year ("29 July", "Jul 29") in ``year``."""
+def _month_and_day(day: str) -> tuple[int, int] | None:
+    """The month and the day of a day without its year ("29 July", "Jul 29")."""
     words = re.findall(r"[^\W\d_]+", day.lower())
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
     number = re.search(r"\d+", day)
-    if month is None or number is None:
+    return (month, int(number.group())) if month is not None and number is not None else None
+
+
+def _day_of_year(day: str, year: int) -> date | None:
+    """A day without its year ("29 July", "Jul 29") in ``year``."""
+    if (month_day := _month_and_day(day)) is None:
         return None
     with contextlib.suppress(ValueError):
-        return date(year, month, int(number.group()))
+        return date(year, *month_day)
     return None
 
 

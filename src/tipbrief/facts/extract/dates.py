@@ -217,15 +217,12 @@ def own_days(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tupl
 POSTED_REACH = timedelta(days=183)
 
 
-WEEKDAYS_TITLED = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def _posted_days(day: str, page: tuple[date, date] | None) -> tuple[date, date] | None:
     """A post's day without its year ("· Jul 3"), in the one year that puts it near the page's
     date, when the page is dated to within a month; a weekday over a channel log's posts
     ("Wednesday", older than yesterday), that weekday two to six days before the page's date."""
-    if day in WEEKDAYS_TITLED and page is not None:
-        weekday = WEEKDAYS_TITLED.index(day)
+    if day.casefold() in WEEKDAYS and page is not None:
+        weekday = WEEKDAYS.index(day.casefold())
         span = (page[1] - page[0]).days + 5
         days = [
             d
