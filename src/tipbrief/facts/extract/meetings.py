@@ -702,6 +702,8 @@ _PHRASE_STOP = re.compile(
     r"\s(?:in\s+[A-Z]|from\s+\d|(?:held|was|were|organi[sz]ed|which|that|where|when|will|would|is|are|has|"
     r"have|had|took|brought|met|ahead|here|yesterday|today|tomorrow|last|next|this|by|at|under|"
     r"with\s+(?:the\s+)?support|the\s+(?:two|three)|ended|opened|closed|runs?|as|since|after|before|"
+    # ("A regional workshop on victim identification opens tomorrow": nor is its verb in the present.)
+    r"opens|closes|ends|begins|starts|concludes|resumes|began|started|concluded|finished|"
     r"and\s+(?:the|a|an)|"
     # ("The tenth summit of the grouping adopted a declaration": the verb ends the name.)
     r"adopted|endorsed|agreed|signed|approved|issued|launched|discussed|called|urged|noted|reviewed|"
