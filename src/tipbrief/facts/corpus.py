@@ -1591,8 +1591,7 @@ def parse_article(
     celled = spaced_box_fields(spaced_table_bars(text))
     paragraphs = list(split_paragraphs(celled))
     message_headers = _message_headers(text, paragraphs)
-    day_first = chat_order(celled)
-    chat = is_chat_export(celled)
+    chat, day_first = chat_export_order(celled)
     channel = _channel_log(celled)
     after_address = False
     items = _feed_items(celled) if "<" in celled else []
@@ -2054,7 +2053,7 @@ _ITEM_DATE = re.compile(
     r"<(?P<tag>pubDate|published|updated|dc:date|date)>\s*(?P<value>[^<]{6,60}?)\s*</(?P=tag)>", re.IGNORECASE
 )
 _RFC822_DAY = re.compile(r"(?P<d>[0-3]?\d)\s+(?P<m>[A-Z][a-z]{2})[a-z]*\.?\s+(?P<y>(?:19|20)\d\d)\b")
-_ISO_DAY = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)")
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 MARKUP = "a feed's markup"
 ITEM_DATE_LINE = "a feed item's date line"
 
@@ -2068,8 +2067,7 @@ def _feed_items(text: str) -> list[tuple[int, int, date]]:
         value = stamp.group("value") if stamp else ""
         day = None
         if (iso := _ISO_DAY.match(value)) is not None:
-            with contextlib.suppress(ValueError):
-                day = date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+            day = parse_full_date(iso.group())
         elif (rfc := _RFC822_DAY.search(value)) is not None:
             day = parse_full_date(f"{rfc['d']} {rfc['m']} {rfc['y']}")
         if day is not None:
@@ -2106,20 +2104,21 @@ def is_chat_export(text: str) -> bool:
     return len(_CHAT_LINE.findall(text)) >= 2
 
 
-def chat_order(text: str) -> bool | None:
-    """Whether a chat export's stamps (two or more lines open with one) are written day first (True)
-    or month first (False): day first when one has a first number above 12, month first when one
-    has a second, either with the months in words; None when neither or both, or when the text is
-    no chat export."""
-    if not is_chat_export(text):
-        return None
-    stamps = [(int(m["a"]), int(m["b"])) for m in _CHAT_LINE.finditer(text) if m["a"]]
+def chat_export_order(text: str) -> tuple[bool, bool | None]:
+    """Whether the text is a chat export (two or more lines open with a stamp), and whether its
+    stamps are written day first (True) or month first (False): day first when one has a first
+    number above 12, month first when one has a second, either with the months in words; None when
+    neither or both, or when the text is no chat export. (One scan of the text for both.)"""
+    lines = list(_CHAT_LINE.finditer(text))
+    if len(lines) < 2:
+        return False, None
+    stamps = [(int(m["a"]), int(m["b"])) for m in lines if m["a"]]
     if not stamps:
         # (Months in words: the order does not matter.)
-        return True
+        return True, True
     day_first = any(a > 12 >= b for a, b in stamps)
     month_first = any(b > 12 >= a for a, b in stamps)
-    return day_first if day_first != month_first else None
+    return True, day_first if day_first != month_first else None
 
 
 def _chat_day(m: re.Match[str], day_first: bool | None) -> date | tuple[date, date] | str | None:

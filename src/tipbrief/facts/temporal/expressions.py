@@ -670,7 +670,7 @@ def _read_words_date(m: re.Match[str]) -> Temporal | None:
     g = m.group
     day = int(g("w_dn")) if g("w_dn") else _words_number(g("w_dw"), _ORDINAL_DAY_WORDS)
     if g("w_be"):
-        year: int | None = int(g("w_be")) - BUDDHIST_ERA_OFFSET
+        year: int | None = _buddhist_year(g("w_be"))
     elif g("w_yn"):
         year = int(g("w_yn"))
     else:
@@ -717,8 +717,7 @@ def _read_range_across_months(m: re.Match[str]) -> Temporal | None:
         _month(g(f"{p}_m1")),
         _int(g(f"{p}_d2")),
         _month(g(f"{p}_m2")),
-        _int(g(f"{p}_y"))
-        or (_buddhist_year(g("x_be") or g("x_be2")) if p == "x" and (g("x_be") or g("x_be2")) else None),
+        _int(g(f"{p}_y")) or (_be_year_of(m, "x") if p == "x" else None),
     )
     given_first = _int(g("x_y1")) if p == "x" else None
     if not (_day_fits(d1, m1, given_first or y) and _day_fits(d2, m2, y)):
@@ -913,8 +912,8 @@ def _read_days_in_month(m: re.Match[str]) -> Temporal | None:
     g = m.group
     p = "r" if m.lastgroup == "dm_range" else "s"
     d1, d2, mo, y = _int(g(f"{p}_d1")), _int(g(f"{p}_d2")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
-    if p == "r" and (g("r_be") or g("r_be2")):
-        y = _buddhist_year(g("r_be") or g("r_be2"))
+    if p == "r":
+        y = _be_year_of(m, "r") or y
     if d1 is None or d2 is None or d1 >= d2 or not _day_fits(d2, mo, y):
         return None
     return _day_range(m, y, mo, d1, y, mo, d2)
@@ -925,13 +924,19 @@ def _buddhist_year(text: str) -> int:
     return (int(text) if len(text) == 4 else 2500 + int(text)) - BUDDHIST_ERA_OFFSET
 
 
+def _be_year_of(m: re.Match[str], prefix: str) -> int | None:
+    """The common year of a pattern's Buddhist Era year (its groups named by ``_be_year_as``), if any."""
+    text = m.group(f"{prefix}_be") or m.group(f"{prefix}_be2")
+    return _buddhist_year(text) if text else None
+
+
 def _read_day(m: re.Match[str]) -> Temporal | None:
     """21 November 2015, November 21, 2015, Saturday, 21 November (the year may be missing)"""
     g = m.group
     p = "a" if m.lastgroup == "dmy" else "b"
     d, mo, y = _int(g(f"{p}_d")), _month(g(f"{p}_m")), _int(g(f"{p}_y"))
-    if p == "a" and (g("a_be") or g("a_be2")):
-        y = _buddhist_year(g("a_be") or g("a_be2"))
+    if p == "a":
+        y = _be_year_of(m, "a") or y
     if not _day_fits(d, mo, y):
         return None
     return _date(m, y, mo, d)
@@ -946,7 +951,7 @@ def _read_month_year(m: re.Match[str]) -> Temporal | None:
         end=end,
         text=text,
         kind="month",
-        year=_int(g("c_y")) or (_buddhist_year(g("c_be") or g("c_be2")) if g("c_be") or g("c_be2") else None),
+        year=_int(g("c_y")) or _be_year_of(m, "c"),
         month=_month(g("c_m")),
         modifier=g("c_mod"),
     )
@@ -1062,7 +1067,7 @@ def _read_buddhist_year(m: re.Match[str]) -> Temporal | None:
     if _LAW_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
         return None
     start, end, text = _parts(m)
-    year = int(m.group("g_y") or 0) or int(m.group("g_be")) - BUDDHIST_ERA_OFFSET
+    year = int(m.group("g_y") or 0) or _buddhist_year(m.group("g_be"))
     return Temporal(start=start, end=end, text=text, kind="year", year=year)
 
 
