@@ -100,6 +100,7 @@ SETS = (
     *("heldout235", "heldout236", "heldout237", "heldout238", "heldout239"),
     *("heldout240", "heldout241", "heldout242", "heldout243", "heldout244"),
     *("heldout245", "heldout246", "heldout247", "heldout248", "heldout249"),
+    *("heldout250", "heldout251", "heldout252", "heldout253", "heldout254"),
 )
 Interval = tuple[date | None, date | None]
 
