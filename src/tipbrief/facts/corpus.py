@@ -1273,6 +1273,11 @@ _COMMENTS_HEADING = re.compile(
     r"(?:\d+\s+)?(?:Comments?|Responses?|Replies|Reader\s+comments)(?:\s*\(\d+\))?\s*:?|\d+\s+thoughts\s+on\b.*",
     re.IGNORECASE,
 )
+# "Updates", "Campaign updates": what follows is a petition's or a campaign page's updates, each
+# under its day: "28 January 2016 - The first two" over "Cambodia and Singapore … deposited …
+# earlier this month", written that day (not a chronology's row, whose day is its event's).
+_UPDATES_HEADING = re.compile(r"(?:[\w’'-]+\s+){0,2}[Uu]pdates?(?:\s+\(\d+\))?\s*:?")
+_UPDATE_DAY = re.compile(rf"(?P<date>{_FULL_DATE.pattern})(?:\s*[-–—:|·]\s*[^\n]{{0,100}})?")
 # "November 23, 2024 at 11:40 AM" closing a comment (as blogs print it, on the comment's last line).
 _STAMP_LINE = re.compile(
     rf"(?:^|(?<=\s))(?:{_FULL_DATE.pattern})\s*(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[aApP]\.?[mM]\.?)?)?\s*$"
@@ -1810,6 +1815,21 @@ def parse_article(
                 continue
             para = _drop_prefix(para, len(para.text) - len(rest.lstrip()))
         if (
+            section
+            and _UPDATES_HEADING.fullmatch(section)
+            # (The day and the update's heading, a line of their own.)
+            and (first_line := text[para.start : para.end].split("\n", 1)[0].rstrip())
+            and para.text.startswith(first_line)
+            and (update := _UPDATE_DAY.fullmatch(first_line)) is not None
+            and (update_day := parse_full_date(update.group("date"))) is not None
+            and (cut := _after_own_line(text, para, len(first_line))) is not None
+        ):
+            comment_days, stamp_ago, posted_day = (update_day, update_day), None, None
+            dropped.append(DroppedSpan(para.start, para.to_original(len(first_line)), COMMENT_HEADER))
+            if cut == len(para.text):
+                continue
+            para = _drop_prefix(para, cut)
+        if (
             "(talk" in para.text.lower()
             and (signed := _TALK_SIGNATURE.search(para.text)) is not None
             and (said := parse_full_date(signed.group("date"))) is not None
@@ -1887,6 +1907,9 @@ def parse_article(
         reason = next((r for rule in PARAGRAPH_RULES if (r := rule(para.text, state))), None)
         if reason == NAVIGATION_LABEL and (state.body_started or state.title is not None):
             # (Under the page's title: a section's heading, not the site's menu above it.)
+            if _UPDATES_HEADING.fullmatch(section) and not _UPDATES_HEADING.fullmatch(para.text):
+                # ("Petition closed" after the updates: the page's own words again.)
+                comment_days = None
             section = para.text
         if reason:
             dropped.append(DroppedSpan(para.start, para.end, reason))

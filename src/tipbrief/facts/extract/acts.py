@@ -231,10 +231,22 @@ _NOT_AN_ACT = re.compile(
     r"(?:[\w'’-]+\s+){1,4}$"
     # "Indonesia was in the process of ratifying the convention": not done yet.
     r"|\b(?:process|course|midst|verge)\s+of\s+$"
+    # "will enter into force on the thirtieth day after the date of deposit of its instrument,
+    # namely on 28 October 2015": the treaty's terms count from a deposit, whose day is not that one.
+    # (Not "Thirty days after the deposit of the sixth instrument": that deposit, counted, is known.)
+    r"|\b(?:days?|months?|years?)\s+(?:after|following|from)\s+the\s+date\s+of\s+(?:the\s+)?$"
     # "Timor-Leste must now accede to more than 100 ASEAN agreements": a duty, not an act.
     r"|\b(?:must|should|need|needs|has\s+to|have\s+to|ought\s+to)\s+(?:now\s+|still\s+|also\s+|first\s+)?$",
     re.IGNORECASE,
 )
+# "1. Endorse the work plan and publish it in full.": a call, a request's or a petition's, in the
+# imperative that opens the sentence or a list's item, asks for an act no one has performed.
+_IMPERATIVE_LEAD = re.compile(
+    r"\s*(?:(?:\d{1,2}|[a-h])[.)]\s+)?(?:(?:please|also|now|then|first|finally)\s+)?", re.I
+)
+_INFLECTED = re.compile(r"(?:ed|es|s|ing)$", re.I)
+# (With its object after it: not "Deposit of the instrument: 7 February 2017", a row's noun.)
+_IMPERATIVE_OBJECT = re.compile(r"\s+(?:and\s+\w+\s+)?(?:the|a|an|it|this|these|your|our|its|their)\s")
 # ("which member states expect to sign next year", "plan to adopt")
 _EXPECTED_TO = re.compile(
     r"\b(?:expected|due|set|scheduled|likely|expects?|plans?|planned|intends?)\s+to\s+$", re.IGNORECASE
@@ -355,6 +367,12 @@ def find_acts(
             or _MET_TO_ACT.search(text, max(0, verb.start() - 80), verb.start())
             or (_PREPARE_TO.search(lead) and kind == "conclusion")
             or (kind == "conclusion" and _CLEARED_FOR.search(text, max(0, verb.start() - 80), verb.start()))
+        ):
+            continue
+        if (
+            _IMPERATIVE_LEAD.fullmatch(text, 0, verb.start())
+            and not _INFLECTED.search(word)
+            and _IMPERATIVE_OBJECT.match(text, verb.end())
         ):
             continue
         if (
@@ -1610,7 +1628,11 @@ def _ratifiable(before: Sequence[Row], kind: str) -> Row:
 
 # "endorsed a ministerial meeting of the central authorities under the treaty": what an act is
 # done under is its framework, not its object.
-_FRAMEWORK_OF = re.compile(r"\b(?:under|within|pursuant\s+to|in\s+line\s+with)\s+(?:the\s+|its\s+)?$")
+# ("deposited its instrument of accession to the Protocol …, supplementing the United Nations
+# Convention against Transnational Organized Crime": what the object supplements is no object.)
+_FRAMEWORK_OF = re.compile(
+    r"\b(?:under|within|pursuant\s+to|in\s+line\s+with|,\s+supplementing|supplementary\s+to)\s+(?:the\s+|its\s+)?$"
+)
 
 
 _TIME_THEN_AND = re.compile(

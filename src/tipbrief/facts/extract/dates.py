@@ -1020,8 +1020,11 @@ ACT_CLAUSE = re.compile(
     r"(?:signed|adopted|ratified|endorsed|concluded)\b[^,;]*"
 )
 # "covering the reporting period …", "Data as at …", "Period covered: …": the span data cover.
+# ("The Global Slavery Index released in July … cite Viet Nam's figures for 2017": the year of the
+# figures, not of the release.)
 _DATA_PERIOD_BEFORE = re.compile(
-    r"\b(?:reporting\s+period|period\s+covered|covering\s+the\s+(?:reporting\s+)?period|data\s+as\s+(?:at|of))"
+    r"\b(?:reporting\s+period|period\s+covered|covering\s+the\s+(?:reporting\s+)?period|data\s+as\s+(?:at|of)"
+    r"|(?:figures|data|statistics|estimates)\s+(?:for|from|covering)(?:\s+the\s+year)?)"
     r"\s*:?\s*(?:from\s+|of\s+)?$",
     re.IGNORECASE,
 )
@@ -1038,6 +1041,13 @@ _ANNIVERSARY_AFTER = re.compile(
 # "… had deposited its instrument last year and that the AMMTC would meet later this year": two
 # reported clauses joined, each with its own subject, verb and times.
 REPORTED_AND = re.compile(r",?\s+(?:and|but|while)\s+that\s+")
+# "Leaders discussed the crisis at their summit in April; officials gathered in Bangkok for the
+# Special Meeting … on 29 May": a semicolon ends a clause, whose times are its own.
+SEMICOLON_CLAUSE = re.compile(r";\s+(?:and\s+)?")
+# (Not on a chronology's row, "17 October 2013 - Thailand ratifies the Protocol; its instrument is
+# deposited in New York": the row's day is each clause's.)
+_A_YEAR_ONLY = re.compile(r"year|(?:this|last|next|the\s+same|the\s+previous|the\s+following)\s+year")
+DATED_ROW = re.compile(r"[^,;.:]{0,24}?\b(?:19|20)\d\d\s*[-–—:|]\s")
 # "Ten years after ASEAN leaders adopted the declaration in Vientiane, officials met …": a clause
 # fronted before the main one, with its own subject and verb, up to its comma.
 FRONTED_CLAUSE = re.compile(
@@ -1164,6 +1174,17 @@ def _time_constraints(
         lo = max((j for j in joins if j <= within), default=0)
         hi = min((j for j in joins if j > within), default=len(s.text))
         own, outside, unclaimed = ([t for t in ts if lo <= t.start < hi] for ts in (own, outside, unclaimed))
+    if within is not None and not DATED_ROW.match(s.text):
+        cuts = [m.end() for m in SEMICOLON_CLAUSE.finditer(s.text)]
+        lo = max((c for c in cuts if c <= within), default=0)
+        hi = min((c for c in cuts if c > within), default=len(s.text))
+        if (lo, hi) != (0, len(s.text)) and any(lo <= t.start < hi for t in temporals):
+            # (A year stays the context of every clause: "Thailand chairs ASEAN this year; the
+            # ministers are due to meet in Bangkok in November".)
+            own, outside, unclaimed = (
+                [t for t in ts if lo <= t.start < hi or _A_YEAR_ONLY.fullmatch(t.relative or t.kind)]
+                for ts in (own, outside, unclaimed)
+            )
     person = [
         m
         for m in PERSONS_CLAUSE.finditer(s.text)
@@ -1198,6 +1219,17 @@ def _time_constraints(
         if _DATA_PERIOD_BEFORE.search(s.text, max(0, t.start - 50), t.start):
             # "released the annex, covering the reporting period 1 January - 31 December 2018, as
             # delegations arrived for the 34th ASEAN Summit": what the data cover, no event's time.
+            continue
+        if (
+            t.kind == "year-range"
+            and t.end_year is not None
+            and t.year is not None
+            and t.end_year - t.year >= 2
+            and any(u.kind != "year-range" for u in temporals)
+        ):
+            # "identified about 7,000 victims a year in 2015-2018, according to a table circulated at
+            # the 13th AMMTC last week": a span of years is the period of the figures, plan or term
+            # the sentence speaks of; an event the sentence dates otherwise does not last years.
             continue
         if _ANNIVERSARY_AFTER.match(s.text, t.end):
             # "Next week marks five years since the Convention entered into force", "On Tuesday it

@@ -40,10 +40,12 @@ from tipbrief.facts.extract.acts import (
 from tipbrief.facts.extract.cards import find_card_decisions
 from tipbrief.facts.extract.dates import (
     ACT_CLAUSE,
+    DATED_ROW,
     FRONTED_CLAUSE,
     PERSONS_CLAUSE,
     RELATIVE_CLAUSE,
     REPORTED_AND,
+    SEMICOLON_CLAUSE,
     YEARS_MEETING,
     _anchor_relation,
     _programme_constraints,
@@ -434,8 +436,11 @@ def _events_in_sentence(
     listed_names = sorted(m.start for m in sentence_meetings()) if re.search(r"\band\b", text) else []
     # "… had entered into force in March 2017, and in November 2017, in Manila, the region finalized
     # the Work Plan": what stands after ", and" before the next verb is that verb's clause.
+    # (Not on a row of a chronology, "28 September 2015 - Singapore accedes to the Protocol; its
+    # instrument is deposited in New York": the row's day is each clause's.)
+    clause_opening = _COMMA_AND if DATED_ROW.match(text) else _AND_CLAUSE
     opens = [
-        max((m.start() for m in _AND_CLAUSE.finditer(text, prev, t)), default=t) if i else t
+        max((m.start() for m in clause_opening.finditer(text, prev, t)), default=t) if i else t
         for i, (prev, t) in enumerate(zip([0, *triggers], triggers, strict=False))
     ]
     bounds = [s.span(ctx.doc, ctx.original, t, t).start for t in opens]
@@ -577,7 +582,7 @@ def _events_in_sentence(
             # after the article.
             put_off_then = bool(put_off) and _put_off_then(segment)
             in_clause = any(a <= f.at < b for a, b in clauses)
-            if in_clause or REPORTED_AND.search(s.text):
+            if in_clause or REPORTED_AND.search(s.text) or SEMICOLON_CLAUSE.search(s.text):
                 named = f.kind in _GATHERING_KINDS  # (a name, not a verb, is where it is)
                 pool = _time_constraints(ctx, s, anchor, tense, within=f.at, named_within=named)
             else:
@@ -1485,7 +1490,10 @@ _SUBORDINATE_AFTER = re.compile(
     # Tuesday": what it came after has its own day.
     r"|\s(?:came|comes|followed|follows)\s+(?:(?:just|shortly|soon|right|a\s+day|two\s+days)\s+)?(?:after|on\s+the\s+heels\s+of)\s"
 )
-_AND_CLAUSE = re.compile(r",\s+and\s+")
+# (Or a semicolon: "… at their summit in Bangkok on Nov 2; foreign ministers met in Bangkok for the
+# ASEAN Foreign Ministers' Meeting from July 29 to Aug 3": the city after it is the next clause's.)
+_AND_CLAUSE = re.compile(r",\s+and\s+|;\s+(?:and\s+)?")
+_COMMA_AND = re.compile(r",\s+and\s+")
 _RELEASE_KINDS = frozenset({"publication", "launch"})
 # A paid distribution's tag in a dateline: "/PRNewswire/", "/PRNewswire-AsiaNet/", "(BUSINESS WIRE)".
 _PRESS_WIRE = re.compile(r"/\s*PRNewswire[\w-]*\s*/|\bBusiness\s+Wire\b|/\s*Globe\s*Newswire\s*/", re.I)

@@ -104,7 +104,8 @@ def _event_tense(sentence: str) -> Tense:
         r"(?:is|are) to)\b[^.;,]{0,40}"
         r"\b(?:adopt|sign|ratif|finali|approv|endors|held|hold|convene|launch|publish|release|take place|"
         r"enter into force|come into force|take effect|deposit|open|meet|begin|start|take part|attend|"
-        r"participate|join|chair|host|lead)"
+        # ("On Friday, at the opening of the Summit, you will inaugurate the Commission")
+        r"participate|join|chair|host|lead|inaugurat|unveil)"
         rf"|{_OFFER_TO_HOST.pattern}",
         sentence,
     ):
