@@ -1203,10 +1203,21 @@ def _rule_running_head(text: str, meta: _Metadata) -> str | None:
     return RUNNING_HEAD
 
 
+# "MINUTES OF THE 9TH MEETING / Held on Thursday, 18 December 2008, at 2.00 pm, at the caucus
+# office": a record's heading gives the day of the meeting it records, which its "this week" and
+# "on Monday" count from (a later "Minutes confirmed at the meeting of …" does not move it).
+_RECORD_HELD = re.compile(
+    r"(?:(?i:minutes|(?:summary\s+)?record|notes)\s+(?i:of)\s+[^.:;]{0,80}?\s+)?"
+    rf"(?:(?:Meeting|Session)\s+)?[Hh]eld\s+on\s+(?:{_WEEKDAY_WORD},?\s+)?(?P<date>{_FULL_DATE.pattern})(?![\w-])"
+)
+
+
 def _rule_date_line(text: str, meta: _Metadata) -> str | None:
     if _table_row(text, meta):
         return None  # ("Myanmar | 2017-01-16" under "Member State | Instrument of ratification deposited")
     found = _date_of_line(text)
+    if found is None and not meta.prose_started and (held := _RECORD_HELD.match(text)) is not None:
+        found = parse_full_date(held.group("date"))
     # ("KINGDOM OF CAMBODIA / Nation Religion King / Ministry of Interior / PRESS RELEASE / … / Siem
     # Reap, 16/11/2009": a date line under a letterhead of short lines is still the release's.)
     if found and (not meta.body_started or not meta.prose_started):
