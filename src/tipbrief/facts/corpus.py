@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -1628,6 +1628,25 @@ def parse_article(
     entries = sum(1 for a, b in paragraphs if b > body_at and _TIMELINE_OPENING.match(text, a, b))
     # (Several paragraphs that open with a day and a dash are a timeline's entries, not a dateline.)
     yearless_ledes = sum(1 for a, b in paragraphs if b > body_at and _YEARLESS_LEDE.match(text, a, b))
+    # (Two entries or more under such days make a diary; not a programme's days over its times.)
+    # (Not a programme's days over its times, nor a week ahead's days over what is to come: a diary's
+    # entries tell what happened "today".)
+    entries_prose = [
+        prose
+        for i, (a, b) in enumerate(paragraphs)
+        if b > body_at
+        and (
+            prose := _diary_prose(
+                celled[a:b], celled[slice(*paragraphs[i + 1])] if i + 1 < len(paragraphs) else ""
+            )
+        )
+    ]
+    diary = (
+        len(entries_prose) >= 2
+        and any(_TOLD_THAT_DAY.search(p) for p in entries_prose)
+        and len(_CLOCK_ROW.findall(celled)) < 2
+    )
+    diary_days: list[tuple[re.Match[str], date | str]] = []
     for start, end in paragraphs:
         if end <= body_at:
             continue
@@ -1746,6 +1765,26 @@ def parse_article(
                 yearless_posts.append((len(dropped), posted_day))
                 dropped.append(DroppedSpan(para.start, para.end, POSTED_HEADER))
             continue
+        if (
+            diary
+            and (first_line := text[para.start : para.end].split("\n", 1)[0].rstrip())
+            and para.text.startswith(first_line)
+            and (diary_entry := _diary_entry(first_line)) is not None
+            and (cut := _after_own_line(text, para, len(first_line))) is not None
+        ):
+            # (Each entry of its day; the diary is as of its newest, whose year the page's clues give.)
+            feed = True
+            entry_day = _entry_day(diary_entry, diary_days)
+            if isinstance(entry_day, date):
+                comment_days, stamp_ago, posted_day = (entry_day, entry_day), None, None
+                post_days.append(entry_day)
+            elif entry_day is not None:
+                comment_days, stamp_ago, posted_day = None, None, entry_day
+                yearless_posts.append((len(dropped), posted_day))
+            dropped.append(DroppedSpan(para.start, para.to_original(len(first_line)), POSTED_HEADER))
+            if cut == len(para.text):
+                continue
+            para = _drop_prefix(para, cut)
         if items and (tag := _MARKUP_LINE.match(para.text)) is not None:
             # ("<item>" / "<title>Regional workshop …</title>" / "<pubDate>Sat, 21 Nov 2015 …</pubDate>":
             # a feed saved as text. Each item is of its own day, which its "today" counts from; the
@@ -2124,6 +2163,14 @@ _DAY_SEPARATOR = re.compile(
     # ("Monday": a day of the week before, as the log names those older than yesterday.)
     r"|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 )
+# "Wednesday 12 October" (or "Monday, 24 October 2011") on a line of its own over a diary's or a
+# trip report's entry: the day the entry was written, its "today" that day's. ("Day 1 (Wednesday 18
+# November)" over "Day 2 (Thursday)": a day counted on from the last entry whose day is given.)
+_DIARY_HEADING = re.compile(
+    r"(?:Day\s+(?P<n>\d{1,2})\s*(?:\(\s*|[:,–—-]\s*)?)?"
+    rf"(?:(?P<weekday>{_WEEKDAY_WORD}),?(?:\s+(?:(?P<full>{_FULL_DATE.pattern})|(?P<day>(?:{MONTH_RE})\s+[0-3]?\d"
+    rf"|[0-3]?\d\s+(?:{MONTH_RE}))))?)?\s*\)?"
+)
 CHANNEL_SENDER = "a channel log's sender line (name and time)"
 DAY_SEPARATOR = "a channel log's day separator"
 
@@ -2184,6 +2231,58 @@ def _written_on(para: Paragraph, days: tuple[date, date] | None) -> Paragraph:
     if days is None:
         return replace(para, written=None, written_until=None)
     return replace(para, written=days[0], written_until=days[1] if days[1] != days[0] else None)
+
+
+def _diary_entry(line: str) -> re.Match[str] | None:
+    """A diary entry's heading: a day, a weekday or a count of days, on a line of its own."""
+    m = _DIARY_HEADING.fullmatch(line)
+    return m if m is not None and (m.group("n") or m.group("weekday")) else None
+
+
+def _diary_prose(block: str, following: str) -> str | None:
+    """The prose of a diary entry whose heading opens the paragraph on a line of its own: below it,
+    or in the paragraph that follows."""
+    head, _, rest = block.strip().partition("\n")
+    rest = rest if rest.strip() else following
+    return rest if _diary_entry(head.rstrip()) is not None and rest.strip() else None
+
+
+_TOLD_THAT_DAY = re.compile(
+    r"\b(?:[Tt]oday|[Yy]esterday|[Tt]his\s+(?:morning|afternoon|evening)|[Tt]onight|[Ll]ast\s+night)\b"
+)
+_CLOCK_ROW = re.compile(r"^\s*\d{1,2}[:.]\d{2}\b", re.MULTILINE)
+
+
+def _entry_day(entry: re.Match[str], known: list[tuple[re.Match[str], date | str]]) -> date | str | None:
+    """The day of a diary entry: its own, or counted on from the last entry whose day is known ("Day
+    5" four days after "Day 1"; "Sunday" the day after "Saturday 21 November"). A day without its
+    year stays a string ("18 November"); ``known`` gains the entry's day."""
+    found: date | str | None = None
+    if entry.group("full"):
+        found = parse_full_date(entry.group("full"))
+    elif entry.group("day"):
+        found = entry.group("day")
+    elif known:
+        last, day = known[-1]
+        offset = None
+        if entry.group("n") and last.group("n"):
+            offset = int(entry.group("n")) - int(last.group("n"))
+        elif entry.group("weekday") and last.group("weekday"):
+            offset = (_weekday_index(entry.group("weekday")) - _weekday_index(last.group("weekday"))) % 7 or 7
+        if offset is not None and offset > 0:
+            if isinstance(day, date):
+                found = day + timedelta(days=offset)
+            elif (of_year := _day_of_year(day, 2015)) is not None and of_year.month != 2:
+                # (Counted in a common year: only across a 29 February could a leap year differ.)
+                later = of_year + timedelta(days=offset)
+                found = f"{later.day} {later.strftime('%B')}"
+    if found is not None:
+        known.append((entry, found))
+    return found
+
+
+def _weekday_index(name: str) -> int:
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(name[:3].casefold())
 
 
 def _newest_post(posts: list[tuple[int, str]]) -> int | None:

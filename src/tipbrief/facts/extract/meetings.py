@@ -496,6 +496,13 @@ _HOLDER_SUBJECT = re.compile(
     r"(?:,\s+(?:co-)?(?:chaired|hosted|led|founded|created)\s+by\s+[^,;]{3,60},)?"
     r",?\s+(?:(?:has|had|have)\s+)?(?:holds|held|convenes|convened|had|opened)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
 )
+# A body described in lower case, then the verb that holds "its" meeting: "the women and children's
+# commission, which held its", "The human rights commission closed its".
+_DESCRIBED_HOLDER = re.compile(
+    r"\b[Tt]he\s+(?P<who>(?:[a-z][\w’'-]*\s+){1,5}?(?:commission|committee|council|task\s+force|working\s+group"
+    r"|network|panel))(?:,\s+which)?\s+(?:(?:has|had|have)\s+)?"
+    r"(?:holds|held|convenes|convened|opened|closed|concluded|ended|began|had)\s+(?:(?:its|their)\s+(?:\w+\s+)?)?$"
+)
 # A name in it other than a pronoun's or an article's capital: "Council", "Europe", "GRETA".
 _ANOTHER_NAME = re.compile(r"\b(?!(?:The|It|Its|Their|They|This|That)\b)[A-Z](?:[a-z]+|[A-Z0-9&-]{2,9})\b")
 _NOT_A_GATHERING = re.compile(
@@ -1225,6 +1232,12 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             # (Not the dateline before it: "SA KAEO, 14 Aug -- The provincial committee held its".)
             who = re.split(r"\s+[-–—]{1,2}\s+", holder.group("who").strip())[-1]
             return re.sub(r"^[Tt]he\s+", "", who)
+        described = _DESCRIBED_HOLDER.search(text, 0, start)
+        if described is not None and not _bodies_in(ctx, described.group("who")):
+            # "the women and children's commission, which held its first meeting in Jakarta", "The
+            # human rights commission closed its seventh meeting": a body described, not named, is
+            # no series the article names elsewhere (nor the one named last); its meeting is its own.
+            return described.group("who")
         in_sentence = _bodies_in(ctx, text[:start])
         if in_sentence:
             return in_sentence[-1]
