@@ -895,6 +895,22 @@ _REPUBLISHED = re.compile(
 )
 
 
+# A wire service's note on a version of its story, in brackets on a line of its own above it: "(Adds
+# minister's quotes, paragraphs 4-6)", "(Corrects date of signing in paragraph 2 to Nov 21, not Nov
+# 20)", "(Refiles to fix typo in headline)"; or an editors' note, "EDS: UPDATES with vote". What it says
+# of the story (a withdrawn day) is no statement of it, and the dateline below it is still the story's.
+_WIRE_NOTE = re.compile(
+    r"\((?:Adds|Corrects|Updates|Refiles|Recasts|Rewrites|Changes|Fixes|Removes|Inserts|Clarifies|Repeats"
+    r"|Deletes|Replaces|Withdraws|Amends|Restores|Combines|Moves|Re-?issues|Reissues)\b[^()]{0,220}\)"
+    r"|(?:EDS|Eds|EDITORS|Editors)\s*:\s*(?:UPDATES|CORRECTS|ADDS|REFILES|RECASTS|Updates|Corrects|Adds|Refiles)\b[^\n]{0,220}"
+)
+WIRE_NOTE = "a wire service's note on the story's version"
+
+
+def _rule_wire_note(text: str, meta: _Metadata) -> str | None:
+    return WIRE_NOTE if len(text) <= 240 and _WIRE_NOTE.fullmatch(text.strip()) else None
+
+
 def _rule_republished(text: str, meta: _Metadata) -> str | None:
     """ "This commentary first appeared in a regional daily on 9 March 2017" (after "Republished 20
     March 2017 |", or alone): the text was written for that first appearance, so its "today" and
@@ -1466,6 +1482,7 @@ _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?P<date>[^()|;,]{6,25}?(?:19|20)\d\d)\
 
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_tagline,
+    _rule_wire_note,
     _rule_engagement,
     _rule_box,
     _rule_republished,
