@@ -2015,6 +2015,26 @@ def parse_article(
         ):
             dateline_span = para.span(lede.start("date"), lede.end("date"))
         elif (
+            dateline_span is not None
+            and state.prose_started
+            and (placed := _DATELINE.match(para.text)) is not None
+            and placed.group("date")
+            and placed.group("agency")
+            and placed.group("place").isupper()
+        ):
+            # ("BANGKOK, May 27, 2015 (Reuters) - Officials … will meet …" below the story: an earlier
+            # take of it, or another story, saved on the same page. What follows is written on its
+            # own day, which dates none of its events.)
+            if (take_day := parse_full_date(placed.group("date"))) is not None:
+                comment_days, stamp_ago, posted_day = (take_day, take_day), None, None
+            else:
+                comment_days, stamp_ago, posted_day = None, None, placed.group("date")
+            dropped.append(DroppedSpan(para.start, para.to_original(placed.end()), COMMENT_HEADER))
+            para = _drop_prefix(
+                para, placed.end() + len(para.text[placed.end() :]) - len(para.text[placed.end() :].lstrip())
+            )
+            para = _written_on(para, comment_days) if comment_days else replace(para, posted=posted_day)
+        elif (
             (placed := _DATELINE.match(para.text))
             and (
                 (not state.body_started and (placed.group("date") or placed.group("agency")))
