@@ -1305,6 +1305,20 @@ _COMMENTS_HEADING = re.compile(
 # earlier this month", written that day (not a chronology's row, whose day is its event's).
 _UPDATES_HEADING = re.compile(r"(?:[\w’'-]+\s+){0,2}[Uu]pdates?(?:\s+\(\d+\))?\s*:?")
 _UPDATE_DAY = re.compile(rf"(?P<date>{_FULL_DATE.pattern})(?:\s*[-–—:|·]\s*[^\n]{{0,100}})?")
+# "Recorded Wednesday 25 November 2015", "Recorded 18 November" on a podcast's or a broadcast's page,
+# and the "Transcript" heading below which the speakers speak from that day (not the day the
+# episode came out).
+_RECORDED_ON = re.compile(
+    rf"\bRecorded(?:\s+on)?\s*:?\s*(?:{_WEEKDAY_WORD},?\s+)?(?:(?P<full>{_FULL_DATE.pattern})"
+    rf"|(?P<day>(?:{MONTH_RE})\s+[0-3]?\d|[0-3]?\d\s+(?:{MONTH_RE}))\b)"
+)
+# A transcript's line: its time code, "[00:12:31]", or its speaker in capitals, "HOST:", "DR LIM:".
+_SPOKEN_LINE = re.compile(
+    r"\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\(\d{1,2}:\d{2}(?::\d{2})?\)|[A-Z][A-Z.'’ -]{1,30}:\s)"
+)
+_TRANSCRIPT_HEADING = re.compile(
+    r"(?:(?:Full|Episode|Interview|Edited)\s+)?[Tt]ranscript(?:\s+of\s+the\s+\w+)?\s*:?"
+)
 # "November 23, 2024 at 11:40 AM" closing a comment (as blogs print it, on the comment's last line).
 _STAMP_LINE = re.compile(
     rf"(?:^|(?<=\s))(?:{_FULL_DATE.pattern})\s*(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[aApP]\.?[mM]\.?)?)?\s*$"
@@ -1664,6 +1678,9 @@ def parse_article(
         and len(_CLOCK_ROW.findall(celled)) < 2
     )
     diary_days: list[tuple[re.Match[str], date | str]] = []
+    recorded = _RECORDED_ON.search(celled)
+    recorded_on = parse_full_date(recorded.group("full")) if recorded and recorded.group("full") else None
+    recorded_day = recorded.group("day") if recorded and not recorded.group("full") else None
     for start, end in paragraphs:
         if end <= body_at:
             continue
@@ -1733,7 +1750,14 @@ def parse_article(
                 if cut == len(para.text):
                     continue
                 para = _drop_prefix(para, cut)
-        elif header is None and "·" in para.text[:200] and (stamp := _STAMP_HEADER.match(para.text)):
+        elif (
+            header is None
+            and "·" in para.text[:200]
+            and (stamp := _STAMP_HEADER.match(para.text))
+            # (Not an episode's length after its day, "Published 7 December 2015 · 41 min": a line
+            # dated in full gives no age.)
+            and not _FULL_DATE.search(stamp.group("who"))
+        ):
             end_at = stamp.end()
             if (cut := _after_own_line(text, para, end_at)) is not None:
                 # (What follows is a post of its own, that many days before the page's date: not the
@@ -1938,7 +1962,21 @@ def parse_article(
             if cut == len(para.text):
                 continue
             para = _drop_prefix(para, cut)
-        if comment_days is not None:
+        if (
+            (recorded_on or recorded_day)
+            and comment_days is None
+            and stamp_ago is None
+            and posted_day is None
+            and (_TRANSCRIPT_HEADING.fullmatch(section) or _SPOKEN_LINE.match(para.text))
+        ):
+            # (A transcript below its heading: the speakers' "today" and "last Saturday" are of the
+            # day it was recorded.)
+            para = (
+                _written_on(para, (recorded_on, recorded_on))
+                if recorded_on
+                else replace(para, posted=recorded_day)
+            )
+        elif comment_days is not None:
             para = _written_on(para, comment_days)
         elif stamp_ago is not None:
             # (A weekday over a channel log's posts has both: its age, and its name.)
