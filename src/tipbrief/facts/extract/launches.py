@@ -468,6 +468,8 @@ def _report_of_a_month(ctx: _Context, text: str) -> list[Launch]:
     if name is None:
         return []
     at, end = spans[0]
+    if (at, end) in described and not _described_as(text[at:end], name):
+        return []  # ("the State Department's annual trafficking report in June", in an article on the GSI)
     if re.search(r"\blast\b", text[at : end + 30], re.IGNORECASE):
         # "last July's report", "whose annual trafficking report last June": the edition before the
         # one the article reports, whichever that is.
@@ -495,6 +497,20 @@ _ANNUAL_REPORT = re.compile(
 )
 
 
+def _described_as(description: str, name: str) -> bool:
+    """Whether a report described by its words ("the US State Department's annual trafficking
+    report") may be the series ``name``: a word before its noun is in the name, and so is the noun
+    "report" (the Global Slavery Index is no "trafficking report")."""
+    m = re.search(r"\bannual\s+(?P<words>(?:[\w-]+\s+){0,3}?)(?P<noun>report|rankings?)\b", description, re.I)
+    if m is None:
+        return True
+    named = name.casefold()
+    words = m.group("words").split()
+    return (not words or any(w.casefold() in named for w in words)) and (
+        m.group("noun").casefold() != "report" or "report" in named
+    )
+
+
 def _one_series(ctx: _Context) -> str | None:
     """The one report series the article names, if it names exactly one."""
     series = {row.get("report") for x in ctx.sentences for _, _, row in ctx.gaz.reports.find(x.text)}
@@ -512,7 +528,9 @@ def _ranking_release(ctx: _Context, text: str) -> list[Launch]:
     if verb is None or annual is None or not _RANKED.search(text) or not timed:
         return []
     name = _one_series(ctx)
-    return [Launch("publication", f"Publication of the {name}", _norm(name), verb.start())] if name else []
+    if name is None or not _described_as(annual.group(), name):
+        return []
+    return [Launch("publication", f"Publication of the {name}", _norm(name), verb.start())]
 
 
 # "… placed on the Tier 2 Watch List …, after it was demoted to the list last year": a ranking done
