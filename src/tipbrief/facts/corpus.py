@@ -1228,6 +1228,16 @@ _RECORD_HELD = re.compile(
 )
 
 
+# Minutes set inside a page (a mail's body, a list's archive): "MINUTES - REGIONAL COORDINATION CALL"
+# over "Date of call: Thursday, 8 April 2010, 14:00-15:10": what follows is of the meeting's day.
+_MINUTES_WORD = re.compile(r"\b(?:MINUTES|Minutes|RECORD\s+OF|Record\s+of)\b")
+_MINUTES_DAY = re.compile(
+    r"^[ \t]*(?:Date(?:\s+of\s+(?:the\s+)?(?:call|meeting))?|(?:Meeting\s+)?[Hh]eld\s+on)\s*:?\s*"
+    rf"(?:{_WEEKDAY_WORD},?\s+)?(?P<date>{_FULL_DATE.pattern})(?![\w-])",
+    re.MULTILINE,
+)
+
+
 def _rule_date_line(text: str, meta: _Metadata) -> str | None:
     if _table_row(text, meta):
         return None  # ("Myanmar | 2017-01-16" under "Member State | Instrument of ratification deposited")
@@ -1678,6 +1688,8 @@ def parse_article(
         and len(_CLOCK_ROW.findall(celled)) < 2
     )
     diary_days: list[tuple[re.Match[str], date | str]] = []
+    # (Where a heading of minutes was kept: the day of their meeting may follow it.)
+    minutes_at: int | None = None
     recorded = _RECORDED_ON.search(celled)
     recorded_on = parse_full_date(recorded.group("full")) if recorded and recorded.group("full") else None
     recorded_day = recorded.group("day") if recorded and not recorded.group("full") else None
@@ -1905,6 +1917,22 @@ def parse_article(
             if not rest.strip():
                 continue
             para = _drop_prefix(para, len(para.text) - len(rest.lstrip()))
+        block = text[para.start : para.end]
+        if _MINUTES_WORD.search(block, 0, 300):
+            minutes_at = len(kept)
+        if (
+            minutes_at is not None
+            and len(kept) - minutes_at <= 2
+            and (minutes := _MINUTES_DAY.search(block)) is not None
+            and (held_on := parse_full_date(minutes.group("date"))) is not None
+        ):
+            if comment_days is None and not state.prose_started:
+                # (Heading the page: its date line.)
+                state.published = state.published or held_on
+            else:
+                # (Inside a message: of their meeting's day, not the day the message was sent.)
+                comment_days, stamp_ago, posted_day = (held_on, held_on), None, None
+            minutes_at = None
         if (
             section
             and _UPDATES_HEADING.fullmatch(section)
