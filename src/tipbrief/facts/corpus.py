@@ -1669,9 +1669,8 @@ def parse_article(
     entries = sum(1 for a, b in paragraphs if b > body_at and _TIMELINE_OPENING.match(text, a, b))
     # (Several paragraphs that open with a day and a dash are a timeline's entries, not a dateline.)
     yearless_ledes = sum(1 for a, b in paragraphs if b > body_at and _YEARLESS_LEDE.match(text, a, b))
-    # (Two entries or more under such days make a diary; not a programme's days over its times.)
-    # (Not a programme's days over its times, nor a week ahead's days over what is to come: a diary's
-    # entries tell what happened "today".)
+    # (Two entries or more under such days make a diary. Not a programme's days over its times, nor
+    # a week ahead's days over what is to come: a diary's entries tell what happened "today".)
     entries_prose = [
         prose
         for i, (a, b) in enumerate(paragraphs)
@@ -2378,7 +2377,7 @@ def _entry_day(entry: re.Match[str], known: list[tuple[re.Match[str], date | str
             elif (of_year := _day_of_year(day, 2015)) is not None and of_year.month != 2:
                 # (Counted in a common year: only across a 29 February could a leap year differ.)
                 later = of_year + timedelta(days=offset)
-                found = f"{later.day} {later.strftime('%B')}"
+                found = f"{later.day} {MONTH_NAMES[later.month - 1]}"
     if found is not None:
         known.append((entry, found))
     return found

@@ -1044,9 +1044,10 @@ REPORTED_AND = re.compile(r",?\s+(?:and|but|while)\s+that\s+")
 # "Leaders discussed the crisis at their summit in April; officials gathered in Bangkok for the
 # Special Meeting … on 29 May": a semicolon ends a clause, whose times are its own.
 SEMICOLON_CLAUSE = re.compile(r";\s+(?:and\s+)?")
+# (A year of one clause is the context of every clause: "this year", "2019".)
+_A_YEAR_ONLY = re.compile(r"year|(?:this|last|next|the\s+same|the\s+previous|the\s+following)\s+year")
 # (Not on a chronology's row, "17 October 2013 - Thailand ratifies the Protocol; its instrument is
 # deposited in New York": the row's day is each clause's.)
-_A_YEAR_ONLY = re.compile(r"year|(?:this|last|next|the\s+same|the\s+previous|the\s+following)\s+year")
 DATED_ROW = re.compile(r"[^,;.:]{0,24}?\b(?:19|20)\d\d\s*[-–—:|]\s")
 # "Ten years after ASEAN leaders adopted the declaration in Vientiane, officials met …": a clause
 # fronted before the main one, with its own subject and verb, up to its comma.

@@ -1492,7 +1492,7 @@ _SUBORDINATE_AFTER = re.compile(
 )
 # (Or a semicolon: "… at their summit in Bangkok on Nov 2; foreign ministers met in Bangkok for the
 # ASEAN Foreign Ministers' Meeting from July 29 to Aug 3": the city after it is the next clause's.)
-_AND_CLAUSE = re.compile(r",\s+and\s+|;\s+(?:and\s+)?")
+_AND_CLAUSE = re.compile(rf",\s+and\s+|{SEMICOLON_CLAUSE.pattern}")
 _COMMA_AND = re.compile(r",\s+and\s+")
 _RELEASE_KINDS = frozenset({"publication", "launch"})
 # A paid distribution's tag in a dateline: "/PRNewswire/", "/PRNewswire-AsiaNet/", "(BUSINESS WIRE)".
