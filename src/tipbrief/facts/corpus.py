@@ -1315,12 +1315,13 @@ _COMMENTS_HEADING = re.compile(
 # earlier this month", written that day (not a chronology's row, whose day is its event's).
 _UPDATES_HEADING = re.compile(r"(?:[\w’'-]+\s+){0,2}[Uu]pdates?(?:\s+\(\d+\))?\s*:?")
 _UPDATE_DAY = re.compile(rf"(?P<date>{_FULL_DATE.pattern})(?:\s*[-–—:|·]\s*[^\n]{{0,100}})?")
+# A day and its month without a year, either way round: "18 November", "Nov 18".
+_DAY_NO_YEAR = rf"(?:{MONTH_RE})\s+[0-3]?\d|[0-3]?\d\s+(?:{MONTH_RE})"
 # "Recorded Wednesday 25 November 2015", "Recorded 18 November" on a podcast's or a broadcast's page,
 # and the "Transcript" heading below which the speakers speak from that day (not the day the
 # episode came out).
 _RECORDED_ON = re.compile(
-    rf"\bRecorded(?:\s+on)?\s*:?\s*(?:{_WEEKDAY_WORD},?\s+)?(?:(?P<full>{_FULL_DATE.pattern})"
-    rf"|(?P<day>(?:{MONTH_RE})\s+[0-3]?\d|[0-3]?\d\s+(?:{MONTH_RE}))\b)"
+    rf"\bRecorded(?:\s+on)?\s*:?\s*(?:{_WEEKDAY_WORD},?\s+)?(?:(?P<full>{_FULL_DATE.pattern})|(?P<day>{_DAY_NO_YEAR})\b)"
 )
 # A transcript's line: its time code, "[00:12:31]", or its speaker in capitals, "HOST:", "DR LIM:".
 _SPOKEN_LINE = re.compile(
@@ -2260,7 +2261,7 @@ _SENDER_LINE = re.compile(
 )
 # A channel log's day separator: "Saturday, November 21st", "November 21st", "Today", "Yesterday".
 _DAY_SEPARATOR = re.compile(
-    rf"(?:{_WEEKDAY_WORD},?\s+)?(?P<day>(?:{MONTH_RE})\s+[0-3]?\d|[0-3]?\d\s+(?:{MONTH_RE}))(?:st|nd|rd|th)?"
+    rf"(?:{_WEEKDAY_WORD},?\s+)?(?P<day>{_DAY_NO_YEAR})(?:st|nd|rd|th)?"
     r"|(?P<word>Today|Yesterday)"
     # ("Monday": a day of the week before, as the log names those older than yesterday.)
     r"|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -2270,8 +2271,7 @@ _DAY_SEPARATOR = re.compile(
 # November)" over "Day 2 (Thursday)": a day counted on from the last entry whose day is given.)
 _DIARY_HEADING = re.compile(
     r"(?:Day\s+(?P<n>\d{1,2})\s*(?:\(\s*|[:,–—-]\s*)?)?"
-    rf"(?:(?P<weekday>{_WEEKDAY_WORD}),?(?:\s+(?:(?P<full>{_FULL_DATE.pattern})|(?P<day>(?:{MONTH_RE})\s+[0-3]?\d"
-    rf"|[0-3]?\d\s+(?:{MONTH_RE}))))?)?\s*\)?"
+    rf"(?:(?P<weekday>{_WEEKDAY_WORD}),?(?:\s+(?:(?P<full>{_FULL_DATE.pattern})|(?P<day>{_DAY_NO_YEAR})))?)?\s*\)?"
 )
 CHANNEL_SENDER = "a channel log's sender line (name and time)"
 DAY_SEPARATOR = "a channel log's day separator"
