@@ -3189,7 +3189,10 @@ _MEMBERS_MEET = re.compile(
     r"(?P<ahead>(?:are|is)\s+(?:due|expected|scheduled|set)\s+to\s+meet|will\s+meet"
     # ("Ministers responsible for transnational crime are due to review it when they meet in Melaka
     # in September": they are the ministers, and their meeting is still to come.)
-    r"|(?:are|is|will)\b[^,;.]{0,80}?\bwhen\s+they\s+meet(?=\s+in\s+[A-Z])|sit\s+down(?=\s+in\s+[A-Z])))\b"
+    r"|(?:are|is|will)\b[^,;.]{0,80}?\bwhen\s+they\s+meet(?=\s+in\s+[A-Z])|sit\s+down(?=\s+in\s+[A-Z])"
+    # ("to instruct your ministers responsible for transnational crime, when they meet in August, to
+    # agree …": their meeting, set apart by commas, is still to come.)
+    r"|when\s+they\s+meet(?=\s+(?:in|on|at|next|later|this)\b)))\b"
 )
 _MEETING_OF = re.compile(r"\b(?P<verb>meeting)\s+of\s+(?:the\s+)?$")
 
