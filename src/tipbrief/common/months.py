@@ -1,4 +1,4 @@
-"""Month names and date labels in English, independent of the machine's locale."""
+"""Month and weekday names and date labels in English, independent of the machine's locale."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Weekday names in the order of date.weekday()."""
 
 
 def day_label(value: date) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tipbrief.common.errors import Problem
-from tipbrief.common.months import MONTH_NAMES
+from tipbrief.common.months import MONTH_NAMES, WEEKDAYS
 from tipbrief.facts.model import Document, DroppedSpan
 from tipbrief.facts.reference import load_reference
 
@@ -1674,13 +1674,8 @@ def parse_article(
     # a week ahead's days over what is to come: a diary's entries tell what happened "today".)
     entries_prose = [
         prose
-        for i, (a, b) in enumerate(paragraphs)
-        if b > body_at
-        and (
-            prose := _diary_prose(
-                celled[a:b], celled[slice(*paragraphs[i + 1])] if i + 1 < len(paragraphs) else ""
-            )
-        )
+        for i, (_, b) in enumerate(paragraphs)
+        if b > body_at and (prose := _diary_prose(celled, paragraphs, i))
     ]
     diary = (
         len(entries_prose) >= 2
@@ -1820,8 +1815,7 @@ def parse_article(
             continue
         if (
             diary
-            and (first_line := text[para.start : para.end].split("\n", 1)[0].rstrip())
-            and para.text.startswith(first_line)
+            and (first_line := _opening_line(text, para))
             and (diary_entry := _diary_entry(first_line)) is not None
             and (cut := _after_own_line(text, para, len(first_line))) is not None
         ):
@@ -1937,8 +1931,7 @@ def parse_article(
             section
             and _UPDATES_HEADING.fullmatch(section)
             # (The day and the update's heading, a line of their own.)
-            and (first_line := text[para.start : para.end].split("\n", 1)[0].rstrip())
-            and para.text.startswith(first_line)
+            and (first_line := _opening_line(text, para))
             and (update := _UPDATE_DAY.fullmatch(first_line)) is not None
             and (update_day := parse_full_date(update.group("date"))) is not None
             and (cut := _after_own_line(text, para, len(first_line))) is not None
@@ -2096,9 +2089,7 @@ def parse_article(
             else:
                 comment_days, stamp_ago, posted_day = None, None, placed.group("date")
             dropped.append(DroppedSpan(para.start, para.to_original(placed.end()), COMMENT_HEADER))
-            para = _drop_prefix(
-                para, placed.end() + len(para.text[placed.end() :]) - len(para.text[placed.end() :].lstrip())
-            )
+            para = _drop_prefix(para, len(para.text) - len(para.text[placed.end() :].lstrip()))
             para = _written_on(para, comment_days) if comment_days else replace(para, posted=posted_day)
         elif (
             (placed := _DATELINE.match(para.text))
@@ -2341,12 +2332,15 @@ def _diary_entry(line: str) -> re.Match[str] | None:
     return m if m is not None and (m.group("n") or m.group("weekday")) else None
 
 
-def _diary_prose(block: str, following: str) -> str | None:
-    """The prose of a diary entry whose heading opens the paragraph on a line of its own: below it,
-    or in the paragraph that follows."""
-    head, _, rest = block.strip().partition("\n")
-    rest = rest if rest.strip() else following
-    return rest if _diary_entry(head.rstrip()) is not None and rest.strip() else None
+def _diary_prose(text: str, paragraphs: list[tuple[int, int]], i: int) -> str | None:
+    """The prose of a diary entry whose heading opens the ``i``-th paragraph on a line of its own:
+    below it, or in the paragraph that follows (read only for such a heading)."""
+    head, _, rest = text[slice(*paragraphs[i])].strip().partition("\n")
+    if _diary_entry(head.rstrip()) is None:
+        return None
+    if not rest.strip() and i + 1 < len(paragraphs):
+        rest = text[slice(*paragraphs[i + 1])]
+    return rest if rest.strip() else None
 
 
 _TOLD_THAT_DAY = re.compile(
@@ -2384,7 +2378,8 @@ def _entry_day(entry: re.Match[str], known: list[tuple[re.Match[str], date | str
 
 
 def _weekday_index(name: str) -> int:
-    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(name[:3].casefold())
+    """The index in date.weekday()'s order of a weekday's name, whole or cut short ("Thu")."""
+    return next(i for i, day in enumerate(WEEKDAYS) if day.startswith(name[:3].casefold()))
 
 
 def _newest_post(posts: list[tuple[int, str]]) -> int | None:
@@ -2436,6 +2431,13 @@ def _days_before(day: str, latest: str) -> tuple[int, int] | None:
                 return None
         spans.append((last - first).days)
     return min(spans), max(spans)
+
+
+def _opening_line(text: str, para: Paragraph) -> str:
+    """The paragraph's first line as the page has it, if the paragraph's text opens with it (a
+    heading over what follows); else ""."""
+    line = text[para.start : para.end].split("\n", 1)[0].rstrip()
+    return line if para.text.startswith(line) else ""
 
 
 def _after_own_line(text: str, para: Paragraph, end_at: int) -> int | None:

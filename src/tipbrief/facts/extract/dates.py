@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from tipbrief.common.months import MONTH_NAMES
+from tipbrief.common.months import MONTH_NAMES, WEEKDAYS
 from tipbrief.facts.corpus import (
     ASIDE_DROPS,
     DAY_AND_MONTH,
@@ -28,7 +28,7 @@ from tipbrief.facts.extract.records import (
 from tipbrief.facts.extract.sentences import PAST_VERB, _tense, clause_tense, expression_tense
 from tipbrief.facts.model import Span
 from tipbrief.facts.resolve.labels import interval_label
-from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, WEEKDAYS, Temporal, Tense, extract_temporals
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, Tense, extract_temporals
 from tipbrief.facts.temporal.intervals import (
     MONTH_DAYS_MODIFIER,
     anchored_interval,

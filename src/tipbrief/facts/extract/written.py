@@ -27,6 +27,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import partial
 
+from tipbrief.common.months import WEEKDAYS
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.corpus import (
     COMMENT_STAMP,
@@ -82,7 +83,7 @@ from tipbrief.facts.gazetteer import Candidate
 from tipbrief.facts.model import DateInterval, Evidence, Span
 from tipbrief.facts.reference import Row, parse_partial
 from tipbrief.facts.resolve.labels import interval_label
-from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, WEEKDAYS, Temporal, extract_temporals
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, extract_temporals
 from tipbrief.facts.temporal.intervals import (
     _relative_interval,
     _shift_years,

@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from tipbrief.common.months import WEEKDAYS
 from tipbrief.common.words import sentence_words
 from tipbrief.facts.corpus import BUDDHIST_ERA_OFFSET, FOREIGN_MONTHS, MONTHS
 
@@ -882,8 +883,6 @@ def _read_vn_english(m: re.Match[str]) -> Temporal | None:
     return _date(m, y, mo, d) if d and _day_fits(d, mo, y) else None
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-"""Weekday names in the order of date.weekday()."""
 _WEEKDAY_BEFORE_FIGURES = re.compile(rf"\b(?P<wd>{_WEEKDAY}),?\s*\(?\s*$")
 
 

@@ -6,7 +6,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, QUARTER_WORDS, WEEKDAYS, Temporal, Tense
+from tipbrief.common.months import WEEKDAYS
+from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, QUARTER_WORDS, Temporal, Tense
 
 _MODIFIER_MONTHS = {
     "early": (1, 4),
