@@ -1014,9 +1014,10 @@ YEARS_MEETING = re.compile(
 
 
 # ("signed a protocol amending the memorandum … that the two countries signed in Bali in May 2006":
-# a restrictive clause with an act of its own dates and places the noun it follows.)
+# a restrictive clause with an act of its own dates and places the noun it follows. So does one of
+# place without a comma: "meeting in the town where the leaders adopted a declaration in May".)
 ACT_CLAUSE = re.compile(
-    r"\s(?:that|which)\s+(?:the\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?"
+    r"(?:\s(?:that|which)|(?<=[a-z]\s)where)\s+(?:the\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?"
     r"(?:signed|adopted|ratified|endorsed|concluded)\b[^,;]*"
 )
 # "covering the reporting period …", "Data as at …", "Period covered: …": the span data cover.

@@ -367,7 +367,9 @@ _IRREGULAR_PAST = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULE_AHEAD = re.compile(
-    r"\b(?:meets|gathers|convenes|hosts|opens|begins|starts|launches|releases|unveils)\b[^,;.]{0,80}?\s(?:on|in)\s+"
+    # (Over an initial's stop too: "hosts U.S. President Barack Obama … on Tuesday".)
+    r"\b(?:meets|gathers|convenes|hosts|opens|begins|starts|launches|releases|unveils)\b"
+    r"(?:[^,;.]|(?<=\b[A-Z])\.){0,100}?\s(?:on|in)\s+"
     rf"(?:{WEEKDAY_RE}|{MONTH_RE}|[0-3]?\d\s+{MONTH_RE})"
 )
 
