@@ -634,6 +634,15 @@ _VERSION_HEADING = re.compile(
     rf"(?P<date>{_WRITTEN_DAY}|(?:19|20)\d\d-\d\d-\d\d)"
     r"\s*\)?\s*:?(?=\s|$)"
 )
+# A wire story's takes, saved on one page, each under its label and the day it was published:
+# "[TAKE 2]" over "UPDATE 1-ASEAN leaders adopt …" over "Published 10 May 2023, 16:05 WITA". (The
+# label's lines, up to the day's, or the day's line alone where a note in brackets ends the label's
+# paragraph.)
+_TAKE_LABEL = re.compile(r"\[(?:TAKE|Take|VERSION|Version)\s+\d+\]")
+_TAKE_STAMP = re.compile(
+    rf"(?:{_TAKE_LABEL.pattern}\s+(?:[^\n]{{1,300}}?\s)??)?"
+    rf"(?:Published|Posted|Filed|Moved|Updated)(?:\s+on)?:?\s+(?P<date>{_WRITTEN_DAY})[^\n]{{0,80}}$"
+)
 # A wiki talk page's signature, closing a comment: "Editor1 (talk) 09:00, 8 April 2010 (UTC)",
 # "Editor2 (talk | contribs) 10:00, 2 March 2011 (UTC)".
 _TALK_SIGNATURE = re.compile(
@@ -911,14 +920,20 @@ def _rule_wire_note(text: str, meta: _Metadata) -> str | None:
     return WIRE_NOTE if len(text) <= 240 and _WIRE_NOTE.fullmatch(text.strip()) else None
 
 
+_VERSION_STAMP = re.compile(rf"(?:Published|Updated|Posted)(?:\s+on)?:?\s+(?:{_FULL_DATE.pattern})")
+
+
 def _rule_republished(text: str, meta: _Metadata) -> str | None:
     """ "This commentary first appeared in a regional daily on 9 March 2017" (after "Republished 20
     March 2017 |", or alone): the text was written for that first appearance, so its "today" and
     "on Wednesday" count from that day, whatever day the page put it out again."""
     if len(text) > 220:
         return None
-    notes = [f.strip() for f in text.split("|") if _REPUBLISHED.match(f.strip())]
-    if not notes:
+    fields = [f.strip() for f in text.split("|")]
+    notes = [f for f in fields if _REPUBLISHED.match(f)]
+    if not notes or any(_VERSION_STAMP.match(f) for f in fields):
+        # ("Published 10 May 2023, 16:05 | First published 9 May 2023": a story's version, which is
+        # written on the day it was published, the first day being an earlier version's.)
         return None
     first = [d for m in _FULL_DATE.finditer(notes[-1]) if (d := parse_full_date(m.group()))]
     if first:
@@ -1686,6 +1701,7 @@ def parse_article(
     # (Where a heading of minutes was kept: the day of their meeting may follow it.)
     minutes_at: int | None = None
     recorded = _RECORDED_ON.search(celled)
+    takes = len(_TAKE_LABEL.findall(celled)) >= 2
     recorded_on = parse_full_date(recorded.group("full")) if recorded and recorded.group("full") else None
     recorded_day = recorded.group("day") if recorded and not recorded.group("full") else None
     for start, end in paragraphs:
@@ -1899,10 +1915,16 @@ def parse_article(
             para = _drop_prefix(para, cut)
             # (A message is the export's body, never its title.)
             state.body_started = True
-        if (heading := _dated_heading(para.text)) is not None:
+        if takes and _TAKE_LABEL.match(para.text) and not _TAKE_STAMP.match(para.text):
+            # ("[TAKE 2] UPDATE 1-ASEAN leaders adopt … (Updates with adoption)": a take's label and
+            # headline, no words of its story; its day is on the line below.)
+            dropped.append(DroppedSpan(para.start, para.end, COMMENT_HEADER))
+            continue
+        if (heading := _dated_heading(para.text, takes)) is not None:
             # ("(cur | prev) 18:40, 22 November 2015 Editor3 (talk | contribs) … (Signed yesterday in
             # Kuala Lumpur)", "## v2.1 (3 March 2017)" over "- Added …, announced today": a revision's
-            # summary, a version's entries, are of its day; the page, of its newest.)
+            # summary, a version's entries, a take of a wire story, are of its day; the page, of its
+            # newest.)
             comment_days, stamp_ago, posted_day = (heading[0], heading[0]), None, None
             feed = True
             post_days.append(heading[0])
@@ -2175,10 +2197,10 @@ def parse_article(
     return Article(document, tuple(kept), dateline_span, warnings, published_from, as_of)
 
 
-def _dated_heading(text: str) -> tuple[date, int] | None:
-    """The day of a revision history's line or a changelog's version heading that opens the
-    paragraph, and where its words end."""
-    for pattern in (_HISTORY_LINE, _VERSION_HEADING):
+def _dated_heading(text: str, takes: bool = False) -> tuple[date, int] | None:
+    """The day of a revision history's line, a changelog's version heading or a wire story's take
+    that opens the paragraph, and where its words end."""
+    for pattern in (_HISTORY_LINE, _VERSION_HEADING, *((_TAKE_STAMP,) if takes else ())):
         m = pattern.match(text)
         if m is not None and (day := parse_full_date(m.group("date"))) is not None:
             return day, m.end()
