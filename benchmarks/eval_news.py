@@ -101,6 +101,7 @@ SETS = (
     *("heldout240", "heldout241", "heldout242", "heldout243", "heldout244"),
     *("heldout245", "heldout246", "heldout247", "heldout248", "heldout249"),
     *("heldout250", "heldout251", "heldout252", "heldout253", "heldout254"),
+    *("heldout255", "heldout256", "heldout257", "heldout258", "heldout259"),
 )
 Interval = tuple[date | None, date | None]
 
