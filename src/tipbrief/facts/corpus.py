@@ -638,10 +638,18 @@ _VERSION_HEADING = re.compile(
 # "[TAKE 2]" over "UPDATE 1-ASEAN leaders adopt …" over "Published 10 May 2023, 16:05 WITA". (The
 # label's lines, up to the day's, or the day's line alone where a note in brackets ends the label's
 # paragraph.)
+_DURATION_WORD = r"\d{1,3}\s*(?:min|mins|minutes|hr|hrs|h)\b(?:\s*\d{1,2}\s*(?:min|mins|m)\b)?"
 _TAKE_LABEL = re.compile(r"\[(?:TAKE|Take|VERSION|Version)\s+\d+\]")
 _TAKE_STAMP = re.compile(
     rf"(?:{_TAKE_LABEL.pattern}\s+(?:[^\n]{{1,300}}?\s)??)?"
     rf"(?:Published|Posted|Filed|Moved|Updated)(?:\s+on)?:?\s+(?P<date>{_WRITTEN_DAY})[^\n]{{0,80}}$"
+)
+# A podcast feed's episode, its number, the day it came out and its length over its title and notes:
+# "EP 58 · Sep 8, 2023 · 44 min", "Episode 12 | 3 March 2017", "Sep 8, 2023 · 44 min".
+_EPISODE_HEADING = re.compile(
+    rf"(?:(?:EP|Ep\.?|Episode|#)\s*\d+\s*[·|•]\s*(?P<date>{_WRITTEN_DAY})(?:\s*[·|•]\s*(?={_DURATION_WORD}))?"
+    rf"|(?P<bare>{_WRITTEN_DAY})\s*[·|•]\s*(?={_DURATION_WORD}))"
+    rf"(?:{_DURATION_WORD})?(?=\s|$)"
 )
 # A wiki talk page's signature, closing a comment: "Editor1 (talk) 09:00, 8 April 2010 (UTC)",
 # "Editor2 (talk | contribs) 10:00, 2 March 2011 (UTC)".
@@ -2200,9 +2208,9 @@ def parse_article(
 def _dated_heading(text: str, takes: bool = False) -> tuple[date, int] | None:
     """The day of a revision history's line, a changelog's version heading or a wire story's take
     that opens the paragraph, and where its words end."""
-    for pattern in (_HISTORY_LINE, _VERSION_HEADING, *((_TAKE_STAMP,) if takes else ())):
+    for pattern in (_HISTORY_LINE, _VERSION_HEADING, _EPISODE_HEADING, *((_TAKE_STAMP,) if takes else ())):
         m = pattern.match(text)
-        if m is not None and (day := parse_full_date(m.group("date"))) is not None:
+        if m is not None and (day := parse_full_date(m.group("date") or m.group("bare"))) is not None:
             return day, m.end()
     return None
 
