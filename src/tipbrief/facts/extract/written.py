@@ -742,10 +742,13 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
             # here is where, and the time is a month before.)
             continue
         idents = _named_meetings(ctx, s)
-        if not idents and _ANAPHOR_MEETING.search(s.text):
+        if not idents and (anaphor := _ANAPHOR_MEETING.search(s.text)):
             if named is None:
                 named = [i for x in ctx.sentences for i in _named_meetings(ctx, x)]
-            idents = named
+            # ("… signed the Convention here in Kuala Lumpur, at the summit that Malaysia hosted",
+            # where the article names only the 10th AMMTC: "the summit" is no ministers' meeting.)
+            noun = anaphor.group().split()[-1].lower()
+            idents = [i for i in named if noun == "meeting" or noun in i.text.lower()]
         rows = _common_readings(idents)
         if not rows or not all(
             c.earliest and c.latest and (c.latest - c.earliest).days <= MEETING_DAYS for c in rows
