@@ -368,7 +368,11 @@ _IRREGULAR_PAST = re.compile(
 )
 _SCHEDULE_AHEAD = re.compile(
     # (Over an initial's stop too: "hosts U.S. President Barack Obama … on Tuesday".)
-    r"\b(?:meets|gathers|convenes|hosts|opens|begins|starts|launches|releases|unveils)\b"
+    # (Or its plural, after its subject: "Police chiefs of the region meet in Bangkok in November";
+    # not after "to", "will", "did" or "not".)
+    r"(?:\b(?:meets|gathers|convenes|hosts|opens|begins|starts|launches|releases|unveils)\b"
+    r"|(?<=[a-z] )(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bdid )(?<!\bnot )(?<!\bcould )(?<!\bshould )"
+    r"(?<!\bmay )(?<!\bmight )(?<!\bcan )(?<!\bmust )(?:meet|gather|convene)\b)"
     r"(?:[^,;.]|(?<=\b[A-Z])\.){0,100}?\s(?:on|in)\s+"
     rf"(?:{WEEKDAY_RE}|{MONTH_RE}|[0-3]?\d\s+{MONTH_RE})"
 )
