@@ -147,7 +147,15 @@ def _event_tense(sentence: str) -> Tense:
     # "Wednesday, 18 November 10:00 IMC opens … All day Meetings of senior officials (closed; no
     # media coverage)": a programme's rows, each at its time, are a schedule, with no verb in the
     # past outside its brackets (one that a semicolon in it leaves open too).
-    if _PROGRAMME_ROW.search(sentence) and not PAST_VERB.search(_BRACKETED.sub("", sentence)):
+    # (Nor a transcript's time code over a turn told in the past: "18:40 GUEST (Wen): And in August,
+    # in Bali, the Bali Process ministers met for the seventh time.")
+    unbracketed = _BRACKETED.sub("", sentence)
+    if (
+        _PROGRAMME_ROW.search(sentence)
+        and not PAST_VERB.search(unbracketed)
+        and not _PAST_CLAUSE.search(unbracketed)
+        and not _IRREGULAR_PAST.search(unbracketed)
+    ):
         return "future"
     # "The Second Meeting is scheduled for June": a schedule in the present is still to come; so is
     # what happens "later this month".
