@@ -1261,9 +1261,22 @@ _MINUTES_DAY = re.compile(
 )
 
 
+# "Record last modified: 2018-01-11" under "Issued: 12 Aug 2010" and "Record created: 2010-09-01": a
+# catalogue record's fields, where the record as it stands is of its last change; the document it
+# describes was issued earlier, and the record's summary may tell of what came after.
+_RECORD_MODIFIED = re.compile(
+    r"Record\s+(?:last\s+)?(?:modified|updated|changed)(?:\s+on)?\s*:?\s*(?P<date>[^\n]{6,40})$"
+)
+
+
 def _rule_date_line(text: str, meta: _Metadata) -> str | None:
     if _table_row(text, meta):
         return None  # ("Myanmar | 2017-01-16" under "Member State | Instrument of ratification deposited")
+    if (record := _RECORD_MODIFIED.match(text.strip())) is not None and (
+        found := _date_of_line(record.group("date")) or parse_full_date(record.group("date"))
+    ):
+        meta.published = found
+        return "publication date line (date recorded)"
     found = _date_of_line(text)
     if found is None and not meta.prose_started and (held := _RECORD_HELD.match(text)) is not None:
         found = parse_full_date(held.group("date"))
