@@ -638,14 +638,15 @@ _VERSION_HEADING = re.compile(
 # "[TAKE 2]" over "UPDATE 1-ASEAN leaders adopt …" over "Published 10 May 2023, 16:05 WITA". (The
 # label's lines, up to the day's, or the day's line alone where a note in brackets ends the label's
 # paragraph.)
-_DURATION_WORD = r"\d{1,3}\s*(?:min|mins|minutes|hr|hrs|h)\b(?:\s*\d{1,2}\s*(?:min|mins|m)\b)?"
 _TAKE_LABEL = re.compile(r"\[(?:TAKE|Take|VERSION|Version)\s+\d+\]")
 _TAKE_STAMP = re.compile(
     rf"(?:{_TAKE_LABEL.pattern}\s+(?:[^\n]{{1,300}}?\s)??)?"
     rf"(?:Published|Posted|Filed|Moved|Updated)(?:\s+on)?:?\s+(?P<date>{_WRITTEN_DAY})[^\n]{{0,80}}$"
 )
 # A podcast feed's episode, its number, the day it came out and its length over its title and notes:
-# "EP 58 · Sep 8, 2023 · 44 min", "Episode 12 | 3 March 2017", "Sep 8, 2023 · 44 min".
+# "EP 58 · Sep 8, 2023 · 44 min", "Episode 12 | 3 March 2017", "Sep 8, 2023 · 44 min". (A length in
+# units only: a day and a time of day, "22 Nov 2015 · 10:30", heads many a comment too.)
+_DURATION_WORD = r"\d{1,3}\s*(?:min|mins|minutes|hr|hrs|h)\b(?:\s*\d{1,2}\s*(?:min|mins|m)\b)?"
 _EPISODE_HEADING = re.compile(
     rf"(?:(?:EP|Ep\.?|Episode|#)\s*\d+\s*[·|•]\s*(?P<date>{_WRITTEN_DAY})(?:\s*[·|•]\s*(?={_DURATION_WORD}))?"
     rf"|(?P<bare>{_WRITTEN_DAY})\s*[·|•]\s*(?={_DURATION_WORD}))"
@@ -928,6 +929,7 @@ def _rule_wire_note(text: str, meta: _Metadata) -> str | None:
     return WIRE_NOTE if len(text) <= 240 and _WIRE_NOTE.fullmatch(text.strip()) else None
 
 
+# "Published 10 May 2023, 16:05", a field of a story's version stamp.
 _VERSION_STAMP = re.compile(rf"(?:Published|Updated|Posted)(?:\s+on)?:?\s+(?:{_FULL_DATE.pattern})")
 
 
