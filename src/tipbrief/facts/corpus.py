@@ -634,6 +634,7 @@ _VERSION_HEADING = re.compile(
     rf"(?P<date>{_WRITTEN_DAY}|(?:19|20)\d\d-\d\d-\d\d)"
     r"\s*\)?\s*:?(?=\s|$)"
 )
+_WEEKDAY_ABBREVIATION = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
 # A wire story's takes, saved on one page, each under its label and the day it was published:
 # "[TAKE 2]" over "UPDATE 1-ASEAN leaders adopt …" over "Published 10 May 2023, 16:05 WITA". (The
 # label's lines, up to the day's, or the day's line alone where a note in brackets ends the label's
@@ -651,6 +652,16 @@ _EPISODE_HEADING = re.compile(
     rf"(?:(?:EP|Ep\.?|Episode|#)\s*\d+\s*[·|•]\s*(?P<date>{_WRITTEN_DAY})(?:\s*[·|•]\s*(?={_DURATION_WORD}))?"
     rf"|(?P<bare>{_WRITTEN_DAY})\s*[·|•]\s*(?={_DURATION_WORD}))"
     rf"(?:{_DURATION_WORD})?(?=\s|$)"
+)
+# A forum post's header over its words, as phpBB prints it, "Post by somchai_bkk » Sun Nov 22, 2015 9:14
+# am", "Re: New convention » by expat_lisa » Mon Nov 23, 2015 2:40 pm"; and a Q&A site's answer
+# under its day, "Answered 14 Mar 2017 · Upvoted by 12 people".
+_FORUM_POST = re.compile(
+    r"(?:(?:Post\s+)?by\s+[^\s»]{1,40}|Re:[^»\n]{1,80}?»\s*by\s+[^\s»]{1,40})\s*»\s*"
+    rf"(?:{_WEEKDAY_ABBREVIATION}\s+)?(?P<date>{_WRITTEN_DAY})(?:,?\s+[0-2]?\d:[0-5]\d(?:\s*[ap]\.?m\.?)?)?"
+    # (Under the line that names who answered, joined to it: "Answered by Nguyen Van An, researcher".)
+    r"|(?:Answered\s+by\s+[^·\n]{1,80}?\s+)?(?:Answered|Asked)\s+(?P<bare>" + _WRITTEN_DAY + r")"
+    r"(?:\s*·[^·\n]{1,60}?(?:people|views|upvotes?)\b)?"
 )
 # A wiki talk page's signature, closing a comment: "Editor1 (talk) 09:00, 8 April 2010 (UTC)",
 # "Editor2 (talk | contribs) 10:00, 2 March 2011 (UTC)".
@@ -2223,7 +2234,9 @@ def parse_article(
 def _dated_heading(text: str, takes: bool = False) -> tuple[date, int] | None:
     """The day of a revision history's line, a changelog's version heading or a wire story's take
     that opens the paragraph, and where its words end."""
-    for pattern in (_HISTORY_LINE, _VERSION_HEADING, _EPISODE_HEADING, *((_TAKE_STAMP,) if takes else ())):
+    patterns: tuple[re.Pattern[str], ...] = (_HISTORY_LINE, _VERSION_HEADING, _EPISODE_HEADING, _FORUM_POST)
+    patterns += (_TAKE_STAMP,) if takes else ()
+    for pattern in patterns:
         m = pattern.match(text)
         if m is not None and (day := parse_full_date(m.group("date") or m.group("bare"))) is not None:
             return day, m.end()
