@@ -979,7 +979,7 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
         # "The previous estimates, published in September 2017", in an article on the Global
         # Estimates of Modern Slavery named without a year: the one recorded edition of the
         # article's one series released when the sentence says.
-        series = _report_of_article(ctx, name) or _series_by_head(ctx, name)
+        series = _report_of_article(ctx, name) or _series_by_head(ctx, name) or _its_report(ctx, text)
         stated = [iv for t in extract_temporals(text) if (iv := stated_interval(t))]
         fitting = [
             r
@@ -989,6 +989,26 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
         ]
         return fitting[0] if len(fitting) == 1 else None
     return _fits_stated(text, _first_or_before(_editions_of(ctx, this), this, first=False))
+
+
+_ITS_EDITION = re.compile(r"^(?:[Ii]ts)\s+(?:previous|last|prior|earlier)\s+(?:edition|report|issue)\b")
+
+
+def _its_report(ctx: _Context, text: str) -> Row | None:
+    """ "Its previous edition, released in January 2023", right after "The Global Report on
+    Trafficking in Persons, published every two years by UNODC, …": the one report the sentence
+    before names, which "its" stands for (in an article that names other reports too)."""
+    if not _ITS_EDITION.match(text):
+        return None
+    before = None
+    for s in ctx.sentences:
+        if s.text == text:
+            break
+        before = s
+    if before is None:
+        return None
+    rows = {row.get("report"): row for _, _, row in ctx.gaz.reports.find(before.text)}
+    return next(iter(rows.values())) if len(rows) == 1 else None
 
 
 def _series_by_head(ctx: _Context, name: str) -> Row | None:
