@@ -137,25 +137,14 @@ def _event_tense(sentence: str) -> Tense:
     # ("Bangkok hosts its own special meeting on 29 May": a meeting's verb in the present, right
     # before its day, with no verb in the past: the calendar, still to come. Not "Activists met on
     # 28-29 October, ahead of the Summit, which opens on Friday": the sentence's event is past.)
-    if (
-        _SCHEDULE_AHEAD.search(sentence)
-        and not PAST_VERB.search(sentence)
-        and not _PAST_CLAUSE.search(sentence)
-        and not _IRREGULAR_PAST.search(sentence)
-    ):
+    if _SCHEDULE_AHEAD.search(sentence) and not _tells_past(sentence):
         return "future"
     # "Wednesday, 18 November 10:00 IMC opens … All day Meetings of senior officials (closed; no
     # media coverage)": a programme's rows, each at its time, are a schedule, with no verb in the
     # past outside its brackets (one that a semicolon in it leaves open too).
     # (Nor a transcript's time code over a turn told in the past: "18:40 GUEST (Wen): And in August,
     # in Bali, the Bali Process ministers met for the seventh time.")
-    unbracketed = _BRACKETED.sub("", sentence)
-    if (
-        _PROGRAMME_ROW.search(sentence)
-        and not PAST_VERB.search(unbracketed)
-        and not _PAST_CLAUSE.search(unbracketed)
-        and not _IRREGULAR_PAST.search(unbracketed)
-    ):
+    if _PROGRAMME_ROW.search(sentence) and not _tells_past(_BRACKETED.sub("", sentence)):
         return "future"
     # "The Second Meeting is scheduled for June": a schedule in the present is still to come; so is
     # what happens "later this month".
@@ -374,6 +363,13 @@ _IRREGULAR_PAST = re.compile(
     r"\b(?:came|went|gave|made|saw|led|sent|brought|left|found|spoke|wrote|chose)\b",
     re.IGNORECASE,
 )
+
+
+def _tells_past(text: str) -> bool:
+    """A verb in the past anywhere in the text: "-ed", "was", or an irregular one ("met", "held")."""
+    return bool(PAST_VERB.search(text) or _PAST_CLAUSE.search(text) or _IRREGULAR_PAST.search(text))
+
+
 _SCHEDULE_AHEAD = re.compile(
     # (Over an initial's stop too: "hosts U.S. President Barack Obama … on Tuesday".)
     # (Or its plural, after its subject: "Police chiefs of the region meet in Bangkok in November";
