@@ -512,7 +512,10 @@ def find_acts(
         ):
             # "which ratified the Convention last year", "Cambodia and Singapore, which ratified
             # ahead of Manila": the instrument the article named before.
-            found = [(-1, -1, _ratifiable(before.rows, kind).get("name"))]
+            # (Of the kind the bare noun names: "adopted the Declaration" is no memorandum named before.)
+            bare_noun = _BARE_HEAD.match(text, verb.end())
+            pool = [r for r in before.rows if not bare_noun or _of_bare_kind(r, bare_noun.group("head"))]
+            found = [(-1, -1, _ratifiable(pool, kind).get("name"))] if pool else []
         if not found and kind == "entry-into-force" and _IT_WILL_BEFORE.search(text, 0, verb.start()):
             found = [n for n in names if n[1] <= verb.start()][-1:]
         if not found and kind == "entry-into-force" and _AND_THEN_IN_FORCE.search(text, 0, verb.start()):
@@ -1613,6 +1616,14 @@ _RATIFIED_KINDS = frozenset(
 )
 
 
+def _of_bare_kind(row: Row, head: str) -> bool:
+    """Whether an instrument is what a bare noun calls it ("the Declaration": a declaration; "the
+    Treaty": any instrument that binds, as the convention is called)."""
+    if head == "Treaty":
+        return row.get("kind") in _RATIFIED_KINDS or _headed_by(row.get("name"), head)
+    return _headed_by(row.get("name"), head)
+
+
 def _ratifiable(before: Sequence[Row], kind: str) -> Row:
     """The instrument named before that an unnamed deposit or ratification is of: the last one
     that is ratified at all ("Cambodia and Singapore deposited their instruments", after a
@@ -2040,7 +2051,9 @@ _AND_THEN_IN_FORCE = re.compile(
 )
 _IT_WILL_BEFORE = re.compile(r"\bit\s+(?:will|(?:is|was)\s+(?:due|set|expected)\s+to)\s+$")
 _BARE_HEAD = re.compile(
-    r"\s+the\s+(?:Convention|Treaty|Agreement|Charter|Protocol|Declaration)\b(?!\s+(?:on|of|against|for)\b)"
+    r"\s+the\s+(?P<head>Convention|Treaty|Agreement|Charter|Protocol|Declaration)\b"
+    # (Not a name that runs on: "the Declaration Against Trafficking in Persons …", "the Charter of".)
+    r"(?!\s+(?i:on|of|against|for|to|in)\b)(?!\s+[A-Z])"
 )
 # What stands between "endorsed" and the instrument it endorses: "the", "the draft", "the final text of"
 # (and "of" after the noun: "Endorsement of the ASEAN Convention …").
