@@ -149,8 +149,12 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
                 title = f"Publication of the report by the {publisher}"
                 out.append(Launch("publication", title, _norm(key), verb.start()))
             continue
+        # ("UNODC publishes its Global Report on Trafficking in Persons every two years": in the
+        # present, the habit may follow the whole name.)
+        named_at = text.find(name, verb.end()) if verb.group("verb").endswith("s") else -1
+        habit_to = (named_at + len(name) if named_at >= 0 else verb.end()) + 40
         if kind == "publication" and (
-            _EVERY_YEAR.search(text, max(0, verb.start() - 30), verb.end() + 40)
+            _EVERY_YEAR.search(text, max(0, verb.start() - 30), habit_to)
             # ("Every year our partners ask the same questions when the US State Department publishes
             # its Trafficking in Persons Report": what happens each time, in a sentence that says so
             # first.)
