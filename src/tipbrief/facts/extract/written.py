@@ -727,9 +727,10 @@ def _current_meetings(ctx: _Context) -> list[Constraint]:
         main = _RELATIVE_ASIDE.sub(",", s.text)
         if not _CURRENT.search(s.text) or (_tense(main) == "future" and "tomorrow" not in s.text):
             continue
-        if re.search(r"\banniversary\b", s.text, re.IGNORECASE):
+        if re.search(r"\banniversary\b|\byears\s+since\b", s.text, re.IGNORECASE):
             # ("today marked the tenth anniversary of the ACTIP, which leaders signed … at the 27th
-            # Summit": the day is the anniversary's, not the summit's.)
+            # Summit": the day is the anniversary's, not the summit's; so is "Tomorrow marks ten
+            # years since ASEAN's leaders adopted the Declaration … at the 10th ASEAN Summit".)
             continue
         if entry_year(s) is not None:
             # ("29 September 2015 - Kuala Lumpur, Malaysia: the 10th AMMTC opens": a timeline's
@@ -1290,7 +1291,8 @@ def _overlaps(iv: tuple[date, date] | None, lo: date, hi: date) -> bool:
 
 
 _SPAN_APART = re.compile(
-    r"\b(?P<n>a|an|one|two|three|four|five|six|\d{1,3}|several|some)\s+(?P<unit>year|month|week|day|decade)s?"
+    r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|\d{1,3}|several|some)\s+"
+    r"(?P<unit>year|month|week|day|decade)s?"
     r"\s+(?P<way>after|before|since)\b",
     re.IGNORECASE,
 )
