@@ -102,6 +102,7 @@ SETS = (
     *("heldout245", "heldout246", "heldout247", "heldout248", "heldout249"),
     *("heldout250", "heldout251", "heldout252", "heldout253", "heldout254"),
     *("heldout255", "heldout256", "heldout257", "heldout258", "heldout259"),
+    *("heldout260", "heldout261", "heldout262", "heldout263", "heldout264"),
 )
 Interval = tuple[date | None, date | None]
 
