@@ -1577,7 +1577,9 @@ _PARTICIPLE = re.compile(
 # ("Law No. 21 of 2007 on the Eradication of the Crime of Trafficking in Persons, passed …": a
 # numbered law's title after its number.)
 _LAW_TITLE = r"\s+on\s+the\s+[A-Z][\w'’-]*(?:\s+(?:of|in|and|the|against|on|for|[A-Z][\w'’-]*))*"
-_NAME_COMMA = re.compile(rf"(?:{_LAW_TITLE})?\s*(?:\([A-Z][\w&/-]*\))?\s*,\s*")
+# ("the Cebu Declaration - signed in Cebu in January 2007 - and", "(signed …)": an aside opened by a
+# dash or a bracket is one too.)
+_NAME_COMMA = re.compile(rf"(?:{_LAW_TITLE})?\s*(?:\([A-Z][\w&/-]*\))?\s*(?:,|\(|\s[-–—]{{1,2}})\s*")
 
 
 _SUBJECT_OF_ITS_OWN = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would)\s")

@@ -261,6 +261,10 @@ _NEXT_ONE = re.compile(
 # A present tense of a schedule: "The summit's plenary session opens the following day" is no
 # past meeting, whatever tense_of (past by default) says.
 _SCHEDULE = re.compile(r"\b(?:opens|begins|starts|ends|closes|runs|concludes)\b")
+# "at the PICC in Pasay", "at the National Convention Center, Hanoi": a building named right before
+# the city an event is placed in.
+_AT_A_VENUE = re.compile(r"\bat\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+)?[A-Z][\w'’&-]*)*\s*(?:,|\bin)\s+$")
+
 _SAME_DAY = re.compile(r"\b(?:the same day|that (?:same )?day|the same date)\b", re.IGNORECASE)
 _THE_MEETING_ACTED = re.compile(
     r"^(?:The|At the)\s+(?:(?P<word>\w+)\s+)?(?:Meeting|meeting|Summit|summit|Conference|conference)s?\b"
@@ -289,6 +293,20 @@ def _within_dates(day: date, ev: EventCandidate) -> bool:
         for c in ev.constraints
         if c.rule in _DATING
     )
+
+
+_CLAUSE_BREAK = re.compile(r",\s+and\s|;\s")
+
+
+def _in_clause_of(ev: EventCandidate, quote: str, at: int) -> bool:
+    """Whether the event is named in the clause that holds ``at`` ("… noted the Bohol TIP Work Plan,
+    and the East Asia Summit was held at the same venue today": the venue is the summit's alone)."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(quote, 0, at)), default=0)
+    if start == 0:
+        return True
+    words = [w for w in re.findall(r"[A-Z][\w-]{3,}", ev.title) if w not in ("Adoption", "Signing", "Launch")]
+    clause = quote[start:]
+    return not words or any(re.search(rf"\b{re.escape(w)}\b", clause) for w in words)
 
 
 def _link_back(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]:
@@ -323,7 +341,7 @@ def _link_back(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]
                 ev, constraints=ev.constraints + tuple(c for c in dated.constraints if c.rule in _DATING)
             )
         same_place = SAME_PLACE.search(quote)
-        if same_place and ev.place is None:
+        if same_place and ev.place is None and _in_clause_of(ev, quote, same_place.start()):
             # ("at their summit in Labuan Bajo, Indonesia, in May, and ASEAN ministers … met in the same
             # town last week": the town the sentence named before, not the last event's.)
             at = ev.sources[0].start + same_place.start()
@@ -336,6 +354,18 @@ def _link_back(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]
                 and e.place_span.start < at
             ]
             before = named_before[-1] if named_before else prev
+            if same_place.group().casefold().endswith("venue"):
+                # ("signed … at the PICC in Pasay. Ten years after the Cebu Declaration - signed in
+                # Cebu … The East Asia Summit was held at the same venue today": a venue is the
+                # building an event was named at, not the city of one recalled in between.)
+                at_venue = [
+                    e
+                    for e in out[:i]
+                    if e.place is not None
+                    and e.place_span
+                    and _AT_A_VENUE.search(ctx.original, max(0, e.place_span.start - 80), e.place_span.start)
+                ]
+                before = at_venue[-1] if at_venue else before
             if before.place is not None:
                 ev = replace(ev, place=before.place, place_span=before.place_span)
         acted = _THE_MEETING_ACTED.search(quote)
