@@ -1246,6 +1246,10 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
             return kind, name
         if start < obj_at < end and kind == "publication":
             return kind, text[obj_at:end]
+        if kind == "launch" and _spelt_out_before(text, obj_at, start, name):
+            # ("ASEAN had inaugurated its Intergovernmental Commission on Human Rights (AICHR)": the
+            # body's name, without "ASEAN", spelt out before the acronym a row records.)
+            return kind, name
     common = _LAUNCH_COMMON.match(text, obj)
     if common:
         return _common_launch(ctx, text, common)
@@ -1273,6 +1277,20 @@ def _launched(ctx: _Context, text: str, v_start: int, v_end: int) -> tuple[str, 
                 return "publication", f"{common.group('noun').lower()} by the {by.group('by')}"
             return named
     return None
+
+
+_SPELT_OUT = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|on|for|and|the|to|against|[A-Z][\w'’-]*))*")
+
+
+def _spelt_out_before(text: str, obj_at: int, start: int, name: str) -> bool:
+    """Whether the verb's object is a name spelt out right before the acronym at ``start``, in
+    brackets, in words all of the recorded name's."""
+    if start <= obj_at or text[start - 1 : start] != "(":
+        return False
+    spelt = text[obj_at : start - 1].strip()
+    words = {w.casefold() for w in spelt.split()}
+    recorded = {w.casefold() for w in name.split()}
+    return bool(_SPELT_OUT.fullmatch(spelt)) and len(words) >= 3 and words <= recorded
 
 
 _BY_PUBLISHER = re.compile(
