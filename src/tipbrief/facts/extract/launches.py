@@ -995,24 +995,30 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
     return _fits_stated(text, _first_or_before(_editions_of(ctx, this), this, first=False))
 
 
-_ITS_EDITION = re.compile(r"^(?:[Ii]ts)\s+(?:previous|last|prior|earlier)\s+(?:edition|report|issue)\b")
+_ITS_EDITION = re.compile(
+    r"^(?:[Ii]ts|[Tt]he)\s+(?:previous|last|prior|earlier)\s+(?:edition|report|issue)\b"
+)
 
 
 def _its_report(ctx: _Context, text: str) -> Row | None:
     """ "Its previous edition, released in January 2023", right after "The Global Report on
     Trafficking in Persons, published every two years by UNODC, …": the one report the sentence
-    before names, which "its" stands for (in an article that names other reports too)."""
+    before names, which "its" stands for (in an article that names other reports too). "The
+    previous edition came out on 15 June 2023", after "The US releases its Trafficking in Persons
+    Report every January." and "This year's report was released last month": the report the
+    nearest of the two sentences before names (the edition must then fit the day it gives)."""
     if not _ITS_EDITION.match(text):
         return None
-    before = None
+    before: list[str] = []
     for s in ctx.sentences:
         if s.text == text:
             break
-        before = s
-    if before is None:
-        return None
-    rows = {row.get("report"): row for _, _, row in ctx.gaz.reports.find(before.text)}
-    return next(iter(rows.values())) if len(rows) == 1 else None
+        before = [*before[-1:], s.text]
+    for told in reversed(before):
+        rows = {row.get("report"): row for _, _, row in ctx.gaz.reports.find(told)}
+        if rows:
+            return next(iter(rows.values())) if len(rows) == 1 else None
+    return None
 
 
 def _series_by_head(ctx: _Context, name: str) -> Row | None:
