@@ -662,6 +662,10 @@ _FORUM_POST = re.compile(
     # (Under the line that names who answered, joined to it: "Answered by Nguyen Van An, researcher".)
     r"|(?:Answered\s+by\s+[^·\n]{1,80}?\s+)?(?:Answered|Asked)\s+(?P<bare>" + _WRITTEN_DAY + r")"
     r"(?:\s*·[^·\n]{1,60}?(?:people|views|upvotes?)\b)?"
+    # (An SMF board's post header, under its subject: "ASEAN commission launched « on: April 07,
+    # 2010, 09:12:44 PM »", "Re: … « Reply #2 on: April 08, 2010, 07:30:02 AM »".)
+    r"|(?:[^«»\n]{1,160}?\s)?«\s*(?:Reply\s+#\d+\s+)?on:\s*(?P<smf>" + _WRITTEN_DAY + r")"
+    r"(?:,?\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*»"
 )
 # A wiki talk page's signature, closing a comment: "Editor1 (talk) 09:00, 8 April 2010 (UTC)",
 # "Editor2 (talk | contribs) 10:00, 2 March 2011 (UTC)".
@@ -2238,7 +2242,8 @@ def _dated_heading(text: str, takes: bool = False) -> tuple[date, int] | None:
     patterns += (_TAKE_STAMP,) if takes else ()
     for pattern in patterns:
         m = pattern.match(text)
-        if m is not None and (day := parse_full_date(m.group("date") or m.group("bare"))) is not None:
+        said = m.group("date") or m.group("bare") or m.groupdict().get("smf") if m is not None else None
+        if m is not None and (day := parse_full_date(said or "")) is not None:
             return day, m.end()
     return None
 
