@@ -1025,7 +1025,9 @@ ACT_CLAUSE = re.compile(
 # figures, not of the release.)
 _DATA_PERIOD_BEFORE = re.compile(
     r"\b(?:reporting\s+period|period\s+covered|covering\s+the\s+(?:reporting\s+)?period|data\s+as\s+(?:at|of)"
-    r"|(?:figures|data|statistics|estimates)\s+(?:for|from|covering)(?:\s+the\s+year)?)"
+    # ("The NCCT's report for the fourth quarter is due in January": the quarter it covers.)
+    r"|(?:figures|data|statistics|estimates|(?:quarterly\s+|annual\s+|progress\s+)?report)\s+(?:for|from|covering)"
+    r"(?:\s+the\s+year)?)"
     r"\s*:?\s*(?:from\s+|of\s+)?$",
     re.IGNORECASE,
 )

@@ -1434,6 +1434,14 @@ def _body_title(row: Row) -> str:
 _SMALL_WORDS = frozenset({"of", "on", "for", "to", "in", "and", "the", "a", "an", "against"})
 
 
+# Words that say which kind of report a mention is ("its quarterly report", "a shadow report"), which
+# another report's mention must share to be it.
+_KIND_OF_REPORT = frozenset(
+    {"quarterly", "monthly", "weekly", "semi-annual", "biannual", "half-yearly", "interim", "mid-term"}
+    | {"progress", "country", "national", "internal", "shadow", "draft", "baseline"}
+)
+
+
 def _common_launch(
     ctx: _Context, text: str, m: re.Match[str], tail: str | None = None
 ) -> tuple[str, str] | None:
@@ -1441,6 +1449,9 @@ def _common_launch(
     ("the ASEAN-Australia Counter Trafficking (ASEAN-ACT) programme"), else by its description."""
     noun = m.group("noun")
     kind = "publication" if _DOC_WORD.match(noun) else "launch"
+    # ("the third quarter, according to its quarterly report": the mention's own words come after
+    # its last possessive.)
+    own_mods = re.split(r"\b(?:its|their)\s+", m.group("mods"))[-1]
     # "The United States' annual Trafficking in Persons report": the mention's own capitalised words
     # name it, before any other name the article gives a report.
     own = re.search(
@@ -1492,7 +1503,21 @@ def _common_launch(
     if other_edition:
         return kind, f"{m.group('mods').strip()} {noun}{tail}"
     where = [text] if new_report else [s.text for s in ctx.sentences]
+    # ("according to its quarterly report presented on Thursday", in a story that names the US
+    # Trafficking in Persons Report further on: a word of the mention's own that the other
+    # sentence does not use says it is another report.)
+    described = [
+        w
+        for w in own_mods.split()
+        # (An owner's possessive, not a time's: "last year's report" may be any report.)
+        if w.casefold() in _KIND_OF_REPORT
+        or re.fullmatch(r"(?!(?:year|month|week|today|day)['’])[\w-]+['’]s?", w, re.I)
+    ]
     for sentence in where:
+        if sentence != text and any(
+            not re.search(rf"(?<![\w-]){re.escape(w)}", sentence, re.IGNORECASE) for w in described
+        ):
+            continue
         for named in re.finditer(
             # Small words may join the capitalised ones: "Trafficking in Persons Report".
             rf"(?P<name>(?:{_CAP_WORD}|\([A-Z][\w&/-]*\))(?:\s+(?:(?:of|on|for|in|and|to|against)\s+)?"
@@ -1509,9 +1534,7 @@ def _common_launch(
             ):
                 return kind, f"{named.group('name')} {noun}"
     mods = [
-        w
-        for w in m.group("mods").split()
-        if not re.search(r"[\d$(),]|million|billion|dollar|year|\bnew\b", w, re.I)
+        w for w in own_mods.split() if not re.search(r"[\d$(),]|million|billion|dollar|year|\bnew\b", w, re.I)
     ]
     if not tail and m.group("det").lower() in ("a", "an") and len(mods) < 2:
         return None  # "a programme", "a new report": nothing names it ("a joint repatriation handbook" does)
