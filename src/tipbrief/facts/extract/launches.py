@@ -1438,6 +1438,7 @@ _SMALL_WORDS = frozenset({"of", "on", "for", "to", "in", "and", "the", "a", "an"
 # another report's mention must share to be it.
 _KIND_OF_REPORT = frozenset(
     {"quarterly", "monthly", "weekly", "semi-annual", "biannual", "half-yearly", "interim", "mid-term"}
+    | {"semester", "six-monthly", "mid-year", "year-end"}
     | {"progress", "country", "national", "internal", "shadow", "draft", "baseline"}
 )
 

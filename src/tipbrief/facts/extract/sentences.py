@@ -204,7 +204,9 @@ def _tense(sentence: str) -> Tense:
             # be launched on 12 December; the report of 19 June again recorded …".)
             r"(?:is|are)\s+(?:also\s+|still\s+)?expected to|"
             r"(?:is|are)\s+(?:also\s+|still\s+)?(?:due|slated|poised) to(?=[^;]*$)|"
-            r"plans? to|scheduled|upcoming|forthcoming|later\s+this\s+(?:week|month|year))\b",
+            # ("Indonesia plans to host …"; not the noun: "presented a plan to carry it out".)
+            r"(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )plans? to|"
+            r"scheduled|upcoming|forthcoming|later\s+this\s+(?:week|month|year))\b",
             sentence,
         )
         or _OFFER_TO_HOST.search(sentence)
