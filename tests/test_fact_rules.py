@@ -733,3 +733,20 @@ def test_a_channel_log_told_from_its_reading_has_no_yearless_date_line() -> None
         ((2, 6), "Wednesday"),
         ((0, 0), None),
     ]
+
+
+def test_a_digests_days_in_figures_read_the_way_that_puts_its_items_closest_together() -> None:
+    # ("08/04/2010", "06/04/2010", "09/04/2010": day first, 6-9 April, not June-September; and a day
+    # each item is of, so its source line gives no event's date.)
+    digest, _ = _parsed_with_reasons(
+        "PRESS SUMMARY\nFriday, 9 April 2010\n\n"
+        "1. COMMISSION INAUGURATED\nThe commission was inaugurated in Ha Noi yesterday.\n"
+        "Source: Lao Dong, 08/04/2010\n\n"
+        "2. SUMMIT OPENS\nThe summit opened this morning.\nSource: VnExpress, 09.04.2010\n\n"
+        "3. LATE ITEM\nThe commission will be launched tomorrow.\nSource: Tuoi Tre, 06/04/2010\n"
+    )
+    written = {p.text: p.written for p in digest.paragraphs}
+    assert written["The commission was inaugurated in Ha Noi yesterday."] == date(2010, 4, 8)
+    assert written["The summit opened this morning."] == date(2010, 4, 9)
+    assert written["The commission will be launched tomorrow."] == date(2010, 4, 6)
+    assert not any("Source" in p.text for p in digest.paragraphs)

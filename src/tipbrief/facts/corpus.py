@@ -1742,6 +1742,10 @@ def parse_article(
     takes = len(_TAKE_LABEL.findall(celled)) >= 2
     recorded_on = parse_full_date(recorded.group("full")) if recorded and recorded.group("full") else None
     recorded_day = recorded.group("day") if recorded and not recorded.group("full") else None
+    # (Two items or more with their source's day make a digest.)
+    item_stamps = [m for a, b in paragraphs if (m := _item_source(" ".join(celled[a:b].split())))]
+    digest_readers = _digest_readers(item_stamps) if len(item_stamps) >= 2 else None
+    item_from = 0
     for start, end in paragraphs:
         if end <= body_at:
             continue
@@ -1755,6 +1759,26 @@ def parse_article(
             para = _drop_prefix(para, len(para.text) - len(body))
         state.position = para.start
         state.bulleted = bulleted
+        if (
+            digest_readers is not None
+            and (stamp := _item_source(para.text)) is not None
+            and (item_days := _item_days(stamp, digest_readers)) is not None
+        ):
+            dropped.append(
+                DroppedSpan(
+                    para.to_original(stamp.start()), para.to_original(stamp.end() - 1) + 1, COMMENT_HEADER
+                )
+            )
+            if stamp.start() == 0 and stamp.end() >= len(para.text.rstrip()):
+                # (A source line of its own: of the item's paragraphs above it, up to the last such
+                # line, or three at most.)
+                for i in range(max(item_from, len(kept) - 3), len(kept)):
+                    kept[i] = _written_on(kept[i], item_days)
+                item_from = len(kept)
+                continue
+            para = _truncate(para, stamp.start()) if stamp.start() > 0 else _drop_prefix(para, stamp.end())
+            para = _written_on(para, item_days)
+            item_from = len(kept) + 1
         if start in message_headers:
             # (What follows, to the next header, is that message's, written on the day its header
             # gives; the first message's day is the page's.)
@@ -2233,6 +2257,72 @@ def parse_article(
     warnings = (Problem(path, 1, 1, front_problem),) if front_problem else ()
     as_of = state.edited is not None and document.published == state.edited
     return Article(document, tuple(kept), dateline_span, warnings, published_from, as_of)
+
+
+# A press digest's item with the outlet and the day it was taken from, opening the item ("Matichon
+# (27/11/2019): Senior officials … yesterday opened …") or closing it ("… on the eve of the 16th ASEAN
+# Summit. Source: Lao Dong, 08/04/2010"): the item tells of that day's story, so its "yesterday"
+# counts from it, and the day is no event's.
+_DIGEST_DAY = (
+    r"(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+)
+_ITEM_SOURCE_OPENING = re.compile(
+    rf"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,5}}\s*\((?:{_DIGEST_DAY})\)\s*:\s+(?=\S)"
+)
+_ITEM_SOURCE_CLOSING = re.compile(
+    rf"(?<=[.!?\"”'’)])\s+Source\s*:\s*[^,:\n]{{2,60}},\s*(?:{_DIGEST_DAY})\s*$"
+)
+
+
+# (Or on a line of its own under the item: "Source: VnExpress, 08.04.2010".)
+_ITEM_SOURCE_LINE = re.compile(rf"Source\s*:\s*[^,:\n]{{2,60}},\s*(?:{_DIGEST_DAY})\.?")
+
+
+def _item_source(text: str) -> re.Match[str] | None:
+    return (
+        _ITEM_SOURCE_OPENING.match(text)
+        or _ITEM_SOURCE_CLOSING.search(text)
+        or _ITEM_SOURCE_LINE.fullmatch(text)
+    )
+
+
+def _digest_readers(stamps: list[re.Match[str]]) -> tuple[bool, bool]:
+    """Whether a digest's days in figures read day first, month first, or (both) either way: the
+    order some day's figures force ("27/11/2019"), else the one that puts its items' days closest
+    together ("08/04/2010", "06/04/2010", "09/04/2010": 6-9 April, not June-September)."""
+    numeric = [m for m in stamps if m.group("a")]
+    if any(int(m.group("a")) > 12 for m in numeric):
+        return True, False
+    if any(int(m.group("b")) > 12 for m in numeric):
+        return False, True
+    spreads = []
+    for day_first in (True, False):
+        days = [_figures_day(m, day_first) for m in numeric]
+        known = [d for d in days if d is not None]
+        spreads.append((max(known) - min(known)).days if known and len(known) == len(days) else None)
+    dmy, mdy = spreads
+    if dmy is not None and (mdy is None or dmy < mdy):
+        return True, False
+    if mdy is not None and (dmy is None or mdy < dmy):
+        return False, True
+    return True, True
+
+
+def _figures_day(m: re.Match[str], day_first: bool) -> date | None:
+    if m.group("iso"):
+        return date.fromisoformat(m.group("iso"))
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    day, month = (a, b) if day_first else (b, a)
+    with contextlib.suppress(ValueError):
+        return date(year, month, day)
+    return None
+
+
+def _item_days(m: re.Match[str], readers: tuple[bool, bool]) -> tuple[date, date] | None:
+    days = sorted(
+        d for first, ok in zip((True, False), readers, strict=True) if ok if (d := _figures_day(m, first))
+    )
+    return (days[0], days[-1]) if days else None
 
 
 def _dated_heading(text: str, takes: bool = False) -> tuple[date, int] | None:
