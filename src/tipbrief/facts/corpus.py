@@ -994,6 +994,14 @@ _CAPTURES = re.compile(
 )
 
 
+# "archive.today webpage capture | Saved from … | archived 6 Feb 2018 14:20:11 UTC", "Wayback Machine ·
+# capture of 19 Aug 2023": the day the copy of a page was taken, which its posts' ages count from.
+_CAPTURED_ON = re.compile(
+    r"\b(?:archived|captured|capture\s+of|saved\s+on)\s+(?:on\s+)?"
+    r"(?P<date>[0-3]?\d\s+[A-Z][a-z]{2,8}\.?\s+(?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+[0-3]?\d,\s+(?:19|20)\d\d)\b"
+)
+
+
 def web_archive_capture(text: str) -> date | None:
     """The day a web archive's banner says its copy was taken: the capture in its link, or the first
     of its captures ("14 captures 12 Mar 2016 - 2 Jun 2021")."""
@@ -1427,6 +1435,9 @@ def _stamp_ago(m: re.Match[str]) -> tuple[int, int]:
         # ("38m": that day, or the day before, read just after midnight.)
         return (0, 1) if n else (0, 0)
     low, high = _STAMP_DAYS[key]
+    if key in ("y", "mo"):
+        # ("2 yr. ago": two whole years or more, not three; a site floors its ages.)
+        return (n * low, (n + 1) * high - 1)
     return (n * low, n * high + (high - 1 if key == "w" else 0))
 
 
@@ -1746,6 +1757,8 @@ def parse_article(
     item_stamps = [m for a, b in paragraphs if (m := _item_source(" ".join(celled[a:b].split())))]
     digest_readers = _digest_readers(item_stamps) if len(item_stamps) >= 2 else None
     item_from = 0
+    captured = _CAPTURED_ON.search(celled, 0, 400)
+    captured_on = parse_full_date(captured.group("date")) if captured else None
     for start, end in paragraphs:
         if end <= body_at:
             continue
@@ -1849,6 +1862,12 @@ def parse_article(
                 # comment above's day.)
                 comment_days = None
                 stamp_ago = _stamp_ago(stamp)
+                if captured_on is not None:
+                    # (On a web archive's copy, "· 2 yr. ago" counts back from the day the copy was
+                    # taken, not from the page's date, which its own post may give.)
+                    low, high = stamp_ago
+                    comment_days = (captured_on - timedelta(days=high), captured_on - timedelta(days=low))
+                    stamp_ago = None
                 dropped.append(DroppedSpan(para.start, para.to_original(end_at), STAMP_HEADER))
                 if cut == len(para.text):
                     continue
