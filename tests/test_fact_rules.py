@@ -750,3 +750,17 @@ def test_a_digests_days_in_figures_read_the_way_that_puts_its_items_closest_toge
     assert written["The summit opened this morning."] == date(2010, 4, 9)
     assert written["The commission will be launched tomorrow."] == date(2010, 4, 6)
     assert not any("Source" in p.text for p in digest.paragraphs)
+
+
+def test_a_cables_header_is_dropped_and_its_subject_is_the_title() -> None:
+    cable, reasons = _parsed_with_reasons(
+        "CONFIDENTIAL SECTION 01 OF 03 JAKARTA 000987\n\nE.O. 12958: DECL: 10/02/2021\n"
+        "TAGS: PHUM, KCRM, ID\nSUBJECT: INDONESIA: TRAFFICKING TASK FORCE MEETS\n\n"
+        "P 020745Z OCT 11\nFM AMEMBASSY JAKARTA\n\n"
+        "1. (C) Summary: the task force met on Friday. End summary.\n"
+    )
+    assert cable.document.published == date(2011, 10, 2)
+    assert cable.document.title == "INDONESIA: TRAFFICKING TASK FORCE MEETS"
+    summary = "1. (C) Summary: the task force met on Friday. End summary."
+    assert [p.text for p in cable.paragraphs] == [summary]
+    assert set(reasons) == {"a cable's header (its date-time group is the cable's date)"}

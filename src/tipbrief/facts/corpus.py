@@ -981,6 +981,43 @@ _ACCESSED = re.compile(
 )
 
 
+# A diplomatic cable's header lines: its classification ("UNCLAS SECTION 01 OF 02 BANGKOK 001234"),
+# "SIPDIS", "E.O. 12958: DECL: 05/11/2019" (the day it may be declassified, years ahead), "TAGS:",
+# "SUBJECT:", "REF:", the date-time group it was sent under ("R 110823Z MAY 09") and "FM"/"TO".
+_CABLE_HEADER = re.compile(
+    r"(?:E\.\s?O\.\s?\d{4,5}\s*:|DECL\s*:|DECLASSIFY\s+ON\s*:|TAGS\s*:|SUBJE?C?T?\s*:|REF\s*:|SIPDIS\b"
+    r"|(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET)\s+(?:SECTION\s+\d+\s+OF\s+\d+\s+)?[A-Z]{3,}\s+\d{3,}"
+    r"|(?:[ROPZ]|ROUTINE|PRIORITY|IMMEDIATE)\s+[0-3]\d[0-2]\d[0-5]\dZ\s+[A-Za-z]{3}\s+\d{2}\b|(?:FM|TO)\s+[A-Z]{4,})"
+)
+# "R 110823Z MAY 09": sent on the 11th of May 2009, at 08:23 UTC.
+_DATE_TIME_GROUP = re.compile(
+    r"\b(?P<d>[0-3]\d)[0-2]\d[0-5]\dZ\s+(?P<mon>(?i:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC))\s+(?P<y>\d{2}|\d{4})\b"
+)
+CABLE_HEADER = "a cable's header (its date-time group is the cable's date)"
+
+
+def _rule_cable_header(text: str, meta: _Metadata) -> str | None:
+    if len(text) > 600 or not _CABLE_HEADER.match(text):
+        return None
+    letters = [c for c in text if c.isalpha()]
+    if sum(c.isupper() for c in letters) < 0.7 * len(letters):
+        return None  # (a sentence that opens with "Subject:" is no header)
+    if (group := _DATE_TIME_GROUP.search(text)) is not None:
+        year = int(group.group("y"))
+        year += 2000 if year < 100 else 0
+        month = next(
+            i for i, name in enumerate(MONTH_NAMES, 1) if name[:3].upper() == group.group("mon").upper()
+        )
+        with contextlib.suppress(ValueError):
+            meta.published = meta.published or date(year, month, int(group.group("d")))
+    subject = re.search(
+        r"\bSUBJE?C?T?\s*:\s*(?P<s>[^\n]{5,200}?)(?=\s+(?:REF|Classified|E\.\s?O\.)\b|$)", text
+    )
+    if subject is not None and meta.title is None:
+        meta.title = subject.group("s").strip()
+    return CABLE_HEADER
+
+
 def _rule_accessed(text: str, meta: _Metadata) -> str | None:
     found = len(text) <= 160 and _ACCESSED.match(text)
     return COPY_TAKEN if found or web_archive_capture(text) is not None else None
@@ -1570,6 +1607,7 @@ _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?P<date>[^()|;,]{6,25}?(?:19|20)\d\d)\
 
 
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
+    _rule_cable_header,
     _rule_tagline,
     _rule_wire_note,
     _rule_engagement,
