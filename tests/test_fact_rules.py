@@ -764,3 +764,21 @@ def test_a_cables_header_is_dropped_and_its_subject_is_the_title() -> None:
     summary = "1. (C) Summary: the task force met on Friday. End summary."
     assert [p.text for p in cable.paragraphs] == [summary]
     assert set(reasons) == {"a cable's header (its date-time group is the cable's date)"}
+
+
+def test_a_printed_pages_running_head_after_a_rule_and_a_lettered_page_dates_the_page() -> None:
+    page, reasons = _parsed_with_reasons(
+        "THE BANGKOK MORNING POST, TUESDAY, NOVEMBER 22, 2011 -- A4\n\nREGION\n\n"
+        "Police close a course on trafficking cases in Chiang Mai.\n"
+    )
+    assert page.document.published == date(2011, 11, 22)
+    assert "running head of a printed page (a date line: the paper's day)" in reasons
+
+
+def test_an_almanacs_day_line_gives_the_pages_day_with_the_year_of_its_count_of_days() -> None:
+    page, reasons = _parsed_with_reasons(
+        "Today in History\n\nToday is Saturday, Nov. 21, the 325th day of 2020. There are 41 days left in"
+        " the year.\n\nOn this date:\n\nIn 2015, ASEAN leaders signed a convention in Kuala Lumpur.\n"
+    )
+    assert page.document.published == date(2020, 11, 21)
+    assert "an almanac's day line (the page's day)" in reasons

@@ -1243,7 +1243,8 @@ _RUNNING_HEAD = re.compile(
     r"(?P<before>(?:PAGE\s+)?\d{1,3}\s+)?(?P<paper>[A-Z][A-Z&'’.]+(?:\s+[A-Z][A-Z&'’.]+){0,4}),?\s+"
     r"(?:(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?\s+)?"
     r"(?P<date>(?:[0-3]?\d\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+[0-3]?\d,?)\s+(?:19|20)\d\d)"
-    r"(?P<after>\s+(?:PAGE\s+|P\.\s*)?\d{1,3})?"
+    # ("… 2011 -- A4", "… 2011 | Page B2": a page in a lettered section, after a rule.)
+    r"(?P<after>(?:\s*(?:--|[—–|·])\s*|\s+)(?:PAGE\s+|Page\s+|P\.\s*)?[A-H]?\d{1,3})?"
 )
 
 
@@ -1286,6 +1287,24 @@ def _date_of_line(text: str) -> date | None:
 
 
 RUNNING_HEAD = "running head of a printed page (a date line: the paper's day)"
+
+# An almanac's opening: "Today is Saturday, Nov. 21, the 325th day of 2020. There are 41 days left in
+# the year.": the page's day, with its year from the count of days.
+_TODAY_IS = re.compile(
+    rf"Today\s+is\s+(?:{_WEEKDAY_WORD},?\s+)?(?P<day>(?:{MONTH_RE})\.?\s+[0-3]?\d|[0-3]?\d\s+(?:{MONTH_RE})\.?)"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:,\s+the\s+\d{1,3}(?:st|nd|rd|th)\s+day\s+of\s+(?P<of>(?:19|20)\d\d))?\."
+    r"(?:\s+There\s+(?:are|is)\s+\d{1,3}\s+days?\s+left\s+in\s+the\s+year\.)?"
+)
+ALMANAC_DAY = "an almanac's day line (the page's day)"
+
+
+def _rule_today_is(text: str, meta: _Metadata) -> str | None:
+    m = _TODAY_IS.fullmatch(text.strip()) if len(text) <= 200 and not meta.body_started else None
+    year = (m.group("year") or m.group("of")) if m else None
+    if m is None or year is None or (day := parse_full_date(f"{m.group('day')} {year}")) is None:
+        return None
+    meta.published = meta.published or day
+    return ALMANAC_DAY
 
 
 def _rule_running_head(text: str, meta: _Metadata) -> str | None:
@@ -1608,6 +1627,7 @@ _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+(?P<date>[^()|;,]{6,25}?(?:19|20)\d\d)\
 
 PARAGRAPH_RULES: tuple[ParagraphRule, ...] = (
     _rule_cable_header,
+    _rule_today_is,
     _rule_tagline,
     _rule_wire_note,
     _rule_engagement,
