@@ -1138,7 +1138,8 @@ _DATE_LINE = re.compile(
     # ("Page updated 9 March 2017", "Last reviewed: 3 March 2025": a reference page is as of then.)
     r"^(?:(?:Posted|Published|Released|(?:Last\s+|Page\s+(?:last\s+)?)?[Uu]pdated|Last\s+(?:reviewed|modified|edited)"
     r"|For\s+immediate\s+release)(?:\s+on)?\s*:?\s*"
-    r"|Date\s*:\s*)?"
+    # ("DATE: May 11, 2009", a memorandum's field in capitals.)
+    r"|(?:Date|DATE)\s*:\s*)?"
     # "Published: 12:30 PM, Tue, 24 Jun 2024", "Updated 2:15 PM GMT+8, June 24, 2024": a time first.
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*(?:GMT|UTC|WIB|ICT|MYT|PHT|SGT|ET|EST|EDT|CET)[+-]?\d{0,2})?"
     r"\s*,?\s*)?"
