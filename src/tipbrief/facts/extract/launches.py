@@ -1365,12 +1365,18 @@ _BODY_DESCRIBED_AFTER = re.compile(
     rf"^(?:the|a|an)\s+{_BODY_MODIFIERS}"
     rf"(?P<d>(?P<head>{_BODY_HEAD})"
     r"\s+(?:on|for|of|to)\s+[a-z][a-z ,-]{5,120}?)(?=\s*(?:[,.;]|$|\s(?:at|in|on)\s))"
+    # ("would inaugurate the new human rights commission at the summit": described by the words
+    # before its noun.)
+    rf"|^(?:the|a|an|its|their)\s+{_BODY_MODIFIERS}"
+    rf"(?P<d2>(?:[a-z][\w'’-]*\s+(?:and\s+)?){{1,5}}(?P<head2>{_BODY_HEAD}))(?=\s*(?:[,.;]|$|\s(?:at|in|on)\s))"
 )
 
 
 def _described_body_after(ctx: _Context, after: str) -> str | None:
     m = _BODY_DESCRIBED_AFTER.match(after)
-    return _body_fitting(ctx, m.group("head"), m.group("d")) if m else None
+    if m is None:
+        return None
+    return _body_fitting(ctx, m.group("head") or m.group("head2"), m.group("d") or m.group("d2"))
 
 
 _THE_BODY = re.compile(
