@@ -782,3 +782,14 @@ def test_an_almanacs_day_line_gives_the_pages_day_with_the_year_of_its_count_of_
     )
     assert page.document.published == date(2020, 11, 21)
     assert "an almanac's day line (the page's day)" in reasons
+
+
+def test_a_digests_days_in_figures_read_month_first_when_a_day_forces_it() -> None:
+    digest, _ = _parsed_with_reasons(
+        "MEDIA SUMMARY\nNovember 28, 2019\n\n"
+        "Bangkok Courier (11/27/2019): Senior officials opened their meetings yesterday.\n\n"
+        "Nation Daily (11/26/2019): A forum on migrant labour closed yesterday.\n"
+    )
+    written = {p.text: p.written for p in digest.paragraphs}
+    assert written["Senior officials opened their meetings yesterday."] == date(2019, 11, 27)
+    assert written["A forum on migrant labour closed yesterday."] == date(2019, 11, 26)

@@ -2342,7 +2342,8 @@ def parse_article(
 # Summit. Source: Lao Dong, 08/04/2010"): the item tells of that day's story, so its "yesterday"
 # counts from it, and the day is no event's.
 _DIGEST_DAY = (
-    r"(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<y>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    # (Either figure may be the day: "11/27/2019" is month first.)
+    r"(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
 )
 _ITEM_SOURCE_OPENING = re.compile(
     rf"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,5}}\s*\((?:{_DIGEST_DAY})\)\s*:\s+(?=\S)"

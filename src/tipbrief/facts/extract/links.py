@@ -296,6 +296,10 @@ def _within_dates(day: date, ev: EventCandidate) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r",\s+and\s|;\s")
+# The words an act's title opens with, which name no event ("Adoption of the …").
+_ACT_TITLE_WORDS = frozenset(
+    {"Adoption", "Signing", "Launch", "Inauguration", "Publication", "Entry", "Deposit", "Ratification"}
+)
 
 
 def _in_clause_of(ev: EventCandidate, quote: str, at: int) -> bool:
@@ -304,7 +308,7 @@ def _in_clause_of(ev: EventCandidate, quote: str, at: int) -> bool:
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(quote, 0, at)), default=0)
     if start == 0:
         return True
-    words = [w for w in re.findall(r"[A-Z][\w-]{3,}", ev.title) if w not in ("Adoption", "Signing", "Launch")]
+    words = [w for w in re.findall(r"[A-Z][\w-]{3,}", ev.title) if w not in _ACT_TITLE_WORDS]
     clause = quote[start:]
     return not words or any(re.search(rf"\b{re.escape(w)}\b", clause) for w in words)
 
