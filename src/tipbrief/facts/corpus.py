@@ -1005,9 +1005,7 @@ def _rule_cable_header(text: str, meta: _Metadata) -> str | None:
     if (group := _DATE_TIME_GROUP.search(text)) is not None:
         year = int(group.group("y"))
         year += 2000 if year < 100 else 0
-        month = next(
-            i for i, name in enumerate(MONTH_NAMES, 1) if name[:3].upper() == group.group("mon").upper()
-        )
+        month = MONTHS[group.group("mon").lower()]
         with contextlib.suppress(ValueError):
             meta.published = meta.published or date(year, month, int(group.group("d")))
     subject = re.search(
@@ -1813,8 +1811,14 @@ def parse_article(
     recorded_on = parse_full_date(recorded.group("full")) if recorded and recorded.group("full") else None
     recorded_day = recorded.group("day") if recorded and not recorded.group("full") else None
     # (Two items or more with their source's day make a digest.)
-    item_stamps = [m for a, b in paragraphs if (m := _item_source(" ".join(celled[a:b].split())))]
-    digest_readers = _digest_readers(item_stamps) if len(item_stamps) >= 2 else None
+    # (Every stamp has a bracket before a colon, or "Source": a text with neither is no digest.)
+    item_stamps = (
+        [m for a, b in paragraphs if (m := _item_source(" ".join(celled[a:b].split())))]
+        if "Source" in celled or re.search(r"\)\s*:", celled)
+        else []
+    )
+    digest = len(item_stamps) >= 2
+    digest_readers = _digest_readers(item_stamps) if digest else None
     item_from = 0
     captured = _CAPTURED_ON.search(celled, 0, 400)
     captured_on = parse_full_date(captured.group("date")) if captured else None
@@ -1832,7 +1836,7 @@ def parse_article(
         state.position = para.start
         state.bulleted = bulleted
         if (
-            digest_readers is not None
+            digest
             and (stamp := _item_source(para.text)) is not None
             and (item_days := _item_days(stamp, digest_readers)) is not None
         ):
@@ -2343,7 +2347,7 @@ def parse_article(
 # counts from it, and the day is no event's.
 _DIGEST_DAY = (
     # (Either figure may be the day: "11/27/2019" is month first.)
-    r"(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)|(?P<named>(?:19|20)\d\d-[01]\d-[0-3]\d)"
 )
 _ITEM_SOURCE_OPENING = re.compile(
     rf"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){{0,5}}\s*\((?:{_DIGEST_DAY})\)\s*:\s+(?=\S)"
@@ -2365,43 +2369,34 @@ def _item_source(text: str) -> re.Match[str] | None:
     )
 
 
-def _digest_readers(stamps: list[re.Match[str]]) -> tuple[bool, bool]:
-    """Whether a digest's days in figures read day first, month first, or (both) either way: the
-    order some day's figures force ("27/11/2019"), else the one that puts its items' days closest
-    together ("08/04/2010", "06/04/2010", "09/04/2010": 6-9 April, not June-September)."""
+def _digest_readers(stamps: list[re.Match[str]]) -> bool | None:
+    """Whether a digest's days in figures read day first (True) or month first (False), or either
+    way (None): the order some day's figures force ("27/11/2019"), else the one that puts its items'
+    days closest together ("08/04/2010", "06/04/2010", "09/04/2010": 6-9 April, not June-September)."""
     numeric = [m for m in stamps if m.group("a")]
     if any(int(m.group("a")) > 12 for m in numeric):
-        return True, False
+        return True
     if any(int(m.group("b")) > 12 for m in numeric):
-        return False, True
+        return False
     spreads = []
     for day_first in (True, False):
-        days = [_figures_day(m, day_first) for m in numeric]
-        known = [d for d in days if d is not None]
+        days = [_chat_day(m, day_first) for m in numeric]
+        known = [d for d in days if isinstance(d, date)]
         spreads.append((max(known) - min(known)).days if known and len(known) == len(days) else None)
     dmy, mdy = spreads
     if dmy is not None and (mdy is None or dmy < mdy):
-        return True, False
+        return True
     if mdy is not None and (dmy is None or mdy < dmy):
-        return False, True
-    return True, True
-
-
-def _figures_day(m: re.Match[str], day_first: bool) -> date | None:
-    if m.group("iso"):
-        return date.fromisoformat(m.group("iso"))
-    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
-    day, month = (a, b) if day_first else (b, a)
-    with contextlib.suppress(ValueError):
-        return date(year, month, day)
+        return False
     return None
 
 
-def _item_days(m: re.Match[str], readers: tuple[bool, bool]) -> tuple[date, date] | None:
-    days = sorted(
-        d for first, ok in zip((True, False), readers, strict=True) if ok if (d := _figures_day(m, first))
-    )
-    return (days[0], days[-1]) if days else None
+def _item_days(m: re.Match[str], day_first: bool | None) -> tuple[date, date] | None:
+    """A digest item's day, or the earlier and the later of its two readings (as a chat's stamp)."""
+    day = _chat_day(m, day_first)
+    if isinstance(day, date):
+        return day, day
+    return day if isinstance(day, tuple) else None
 
 
 def _dated_heading(text: str, takes: bool = False) -> tuple[date, int] | None:

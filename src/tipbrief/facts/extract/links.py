@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.extract.acts import ACT_KINDS
+from tipbrief.facts.extract.acts import _ACTS_CLAUSE_START, ACT_KINDS, _clause_start
 from tipbrief.facts.extract.dates import section_start
 from tipbrief.facts.extract.events import _actors, _identifications, _within
 from tipbrief.facts.extract.meetings import meeting_names
@@ -295,7 +295,6 @@ def _within_dates(day: date, ev: EventCandidate) -> bool:
     )
 
 
-_CLAUSE_BREAK = re.compile(r",\s+and\s|;\s")
 # The words an act's title opens with, which name no event ("Adoption of the …").
 _ACT_TITLE_WORDS = frozenset(
     {"Adoption", "Signing", "Launch", "Inauguration", "Publication", "Entry", "Deposit", "Ratification"}
@@ -305,7 +304,7 @@ _ACT_TITLE_WORDS = frozenset(
 def _in_clause_of(ev: EventCandidate, quote: str, at: int) -> bool:
     """Whether the event is named in the clause that holds ``at`` ("… noted the Bohol TIP Work Plan,
     and the East Asia Summit was held at the same venue today": the venue is the summit's alone)."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(quote, 0, at)), default=0)
+    start = _clause_start(_ACTS_CLAUSE_START, quote, at)
     if start == 0:
         return True
     words = [w for w in re.findall(r"[A-Z][\w-]{3,}", ev.title) if w not in _ACT_TITLE_WORDS]
