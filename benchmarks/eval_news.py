@@ -103,6 +103,7 @@ SETS = (
     *("heldout250", "heldout251", "heldout252", "heldout253", "heldout254"),
     *("heldout255", "heldout256", "heldout257", "heldout258", "heldout259"),
     *("heldout260", "heldout261", "heldout262", "heldout263", "heldout264"),
+    *("heldout265", "heldout266", "heldout267", "heldout268", "heldout269"),
 )
 Interval = tuple[date | None, date | None]
 
