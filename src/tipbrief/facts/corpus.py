@@ -1175,7 +1175,10 @@ _MASTHEAD_LABEL = re.compile(r"[^|!?]{1,60}(?<![.:;])")
 
 
 def _masthead_date(text: str) -> date | None:
-    fields = [f.strip() for f in text.split("|")]
+    # ("THE LEDGER | TUESDAY, DECEMBER 12, 2006 | A1 | P10.00": a printed page's head, its page and
+    # price beside the day, its month in capitals.)
+    fields = [_CAPITAL_MONTH.sub(lambda m: m.group().title(), f.strip()) for f in text.split("|")]
+    fields = [f for f in fields if not _PAGE_OR_PRICE.fullmatch(f)] if len(fields) > 2 else fields
     # ("Hasyim Widhiarto, The Jakarta Post, Kuala Lumpur | World | Mon, November 23 2015 | 07:31 am":
     # a byline's fields, the date before the time it was posted at, after its weekday.)
     if len(fields) > 2 and _TIME_AFTER.fullmatch(" " + fields[-1]):
@@ -1183,9 +1186,26 @@ def _masthead_date(text: str) -> date | None:
     # ("Episode 45 | 12 Mar 2019 | 38 min": an episode's date, before its length.)
     if len(fields) > 2 and _DURATION.fullmatch(fields[-1]):
         fields = fields[:-1]
-    if len(text) > 120 or len(fields) < 2 or not all(_MASTHEAD_LABEL.fullmatch(f) for f in fields[:-1]):
+    if len(text) > 120 or len(fields) < 2:
         return None
-    return parse_full_date(_WEEKDAY_BEFORE.sub("", fields[-1]))
+    # (The day may stand between the paper's name and a section's, "A8 | NATION | TUESDAY, DECEMBER
+    # 12, 2006 | THE LEDGER", once every other field is a label.)
+    days = [parse_full_date(_WEEKDAY_BEFORE.sub("", f)) for f in fields]
+    dated = [i for i, d in enumerate(days) if d is not None]
+    at = dated[0] if len(dated) == 1 else len(fields) - 1
+    if not all(_MASTHEAD_LABEL.fullmatch(f) for i, f in enumerate(fields) if i != at):
+        return None
+    return days[at]
+
+
+_CAPITAL_MONTH = re.compile(
+    r"\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b"
+)
+# "A1", "Page 6", "P10.00", "RM2.50", "$1.50": a printed page's number or cover price.
+_PAGE_OR_PRICE = re.compile(
+    r"(?:(?:PAGE|Page|P\.)\s*)?[A-H]?\d{1,3}|(?:P|Rp|RM|S\$|US\$|\$|฿|₱|₫)\s?\d{1,6}(?:[.,]\d{2,3})?"
+)
 
 
 _WEEKDAY_BEFORE = re.compile(rf"^{_WEEKDAY_WORD},?\s+", re.IGNORECASE)
@@ -1394,10 +1414,30 @@ _YEARLESS_LINE = re.compile(
 )
 
 
+# Words that count from the day a story is told: what its dateline's day, not the page's, settles.
+_DAY_WORD = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I)
+
+
 def _rule_yearless_date_line(text: str, meta: _Metadata) -> str | None:
-    if meta.body_started or len(text) > 200 or not _YEARLESS_LINE.fullmatch(text.strip()):
+    if meta.body_started or len(text) > 200:
+        return None
+    # (The masthead may stand over a note on the page, "(pop-on captions, prepared script plus live)".)
+    masthead = re.sub(r"\s*\([^()]*\)$", "", text)
+    if not _YEARLESS_LINE.fullmatch(text.strip()) and not _yearless_masthead(masthead):
         return None
     return YEARLESS_DATE_LINE
+
+
+def _yearless_masthead(text: str) -> bool:
+    """A masthead of labels with one yearless day among them ("CAPTION LOG | English Service | NEWS AT
+    NINE | Tue 8 Oct | studio: Vientiane"): a programme's or a page's day."""
+    fields = [f.strip() for f in text.split("|")]
+    days = [i for i, f in enumerate(fields) if _BARE_YEARLESS_DAY.fullmatch(f)]
+    return (
+        len(fields) > 2
+        and len(days) == 1
+        and all(_MASTHEAD_LABEL.fullmatch(f) for i, f in enumerate(fields) if i != days[0])
+    )
 
 
 # "anon_lawyer | March 10, 2017 at 3:02 pm", "Mai Tran says: 21 November 2018 at 10:20": a comment's
@@ -2288,6 +2328,11 @@ def parse_article(
                 # the year (see facts/extract/written.py).
                 dateline_date = parse_full_date(placed.group("date"))
                 dateline_span = para.span(placed.start("date"), placed.end("date"))
+                if state.published is not None and dateline_date is None and _DAY_WORD.search(para.text):
+                    # ("THE RED RIVER TIMES | … | Thursday, April 8, 2010" over "HA NOI, April 7 (VNA) -
+                    # The commission was inaugurated here today": a story filed the day before the
+                    # page; its "today" is its dateline's day, the page's date is the article's.)
+                    para = replace(para, posted=placed.group("date"))
             # "MANILA, 14 November 2017 (PNA) –": the agency in the dateline is the outlet.
             agency = (placed.group("agency") or placed.group("lead") or "").strip()
             if not state.body_started and agency in outlets:
