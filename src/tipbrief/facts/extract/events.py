@@ -564,6 +564,10 @@ def _events_in_sentence(
                 # "Malaysia, urged in the report released in June …, will host the SOMTC": the
                 # participle's act is done, whatever the sentence's main verb looks ahead to.
                 tense = "past"
+            if tense == "future" and _RECALLED.search(text, max(0, f.at - 60), f.at):
+                # ("The Lao side recalled the discussion at the SOMTC in Putrajaya in June and offered
+                # to host a technical meeting": what is recalled is done, whatever is offered after.)
+                tense = "past"
             if (
                 tense == "past"
                 and _HABITUAL.search(text, max(0, f.at - 20), f.at)
@@ -599,6 +603,24 @@ def _events_in_sentence(
                 pool = [c for c in pool if c.span is not None and c.span.start in new_dates]
             if dateline is not None:
                 pool = [c for c in pool if not (c.span and c.span.start < dateline[2])]
+            own_day = f.kind in POINT_KINDS and _OWN_DAY_PARTICIPLE.match(text, f.at)
+            if own_day and not _NOT_DONE.search(text, 0, f.at):
+                # ("Officials last week reviewed the findings in the Trafficking in Persons Report
+                # released on June 24": an act told by a participle with its own day is dated by that
+                # day; a time counted from the article before it is the main verb's.)
+                # (Not "Last year's report, released in June": a time the name owns, with no verb of
+                # its own between.)
+                pool = [
+                    c
+                    for c in pool
+                    if not (
+                        c.rule == "relative-date"
+                        and c.span
+                        and c.span.end < at
+                        and PAST_VERB.search(ctx.original, c.span.end, at)
+                        and not ctx.original.startswith(("'s", "’s"), c.span.end)
+                    )
+                ]
             aside = reporting + asides(
                 ctx, s, f.at, f.end, f.kind in ACT_KINDS, f.party, meeting=f.kind not in POINT_KINDS
             )
@@ -1546,6 +1568,12 @@ _HABITUAL = re.compile(rf"\b{HABITUALLY}\s+$")
 _DONE_PARTICIPLE = re.compile(
     r"(?:released|published|issued|launched|unveiled|signed|adopted|ratified|deposited|held|convened|"
     r"hosted|endorsed|approved|inaugurated)\b(?!\s+to\b)"
+)
+_OWN_DAY_PARTICIPLE = re.compile(
+    rf"{_DONE_PARTICIPLE.pattern}\s+(?:on|in)\s+(?:(?:early|mid|late)[-\s]+)?(?:{MONTH_RE}|[0-3]?\d\s+{MONTH_RE})\b"
+)
+_RECALLED = re.compile(
+    r"\brecall(?:ed|ing|s)?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:at|of|during)\s+(?:the|its|their)\s+$"
 )
 _NOT_DONE = re.compile(
     r"\b(?:will|shall|would|to|be|being|once|if|unless|when|until|yet|not|before)\s+(?:[\w'’-]+\s+)?$",

@@ -123,6 +123,10 @@ def _event_tense(sentence: str) -> Tense:
         sentence,
     ):
         return "future"
+    # ("The Chair has convened the Emergency AMMTC for next Thursday": what is set for a time ahead
+    # is still to come, whatever tense the setting takes.)
+    if re.search(rf"\bfor\s+(?:tomorrow|next\s+(?:week|month|year|{WEEKDAY_RE}))\b", sentence):
+        return "future"
     # "Once Myanmar hands its instrument of ratification to the Secretary-General, it will be the
     # fourth": a present tense after "once" (when, until) is an act still to come.
     if re.search(

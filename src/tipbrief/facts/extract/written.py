@@ -115,7 +115,10 @@ _HERE_BEFORE = re.compile(
     # may the meeting, "met here in Manila for the 11th AMMTC in September".)
     rf"|\b(?:met|held|gathered|convened)\s+here\b(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
     rf"(?:\s+for\s+the\s+[^.;,]{{1,60}}?)?"
-    rf"\s+in\s+(?:(?:early|mid|late)[-\s]+)?(?:{MONTH_RE})\b(?!\s+\d)",
+    rf"\s+in\s+(?:(?:early|mid|late)[-\s]+)?(?:{MONTH_RE})\b(?!\s+\d)"
+    # ("In August, ministers on transnational crime met here for their 18th meeting": or before it.)
+    rf"|^\W*(?:[A-Z]{{2,}}:\s*)?(?:[Bb]ack\s+)?[Ii]n\s+(?:(?:early|mid|late)[-\s]+)?(?:{MONTH_RE})\b(?!\s+\d)[^.;]{{0,80}}?"
+    rf"\b(?:met|held|gathered|convened)\s+here\b",
     re.IGNORECASE,
 )
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;]*,")
