@@ -83,6 +83,11 @@ def _instrument_names(ctx: _Context, text: str) -> list[tuple[int, int, str]]:
 _ABOUT_ANOTHER = re.compile(
     r"\b(?:declaration|statement|report|communiqu[eé]|decision|resolution)\s+(?:on|of)\s+(?:the\s+)?"
     r"(?:blueprint|draft(?:ing)?|elements|drafting|review)\s+(?:of|for)\s+(?:the\s+|an?\s+)?$"
+    # ("the leaders' declaration launching work on an ASEAN Charter, to be signed on the opening day":
+    # the declaration is signed; the Charter it sets out to make is not yet.)
+    r"|\b(?:declaration|statement|communiqu[eé]|decision|resolution)\s+(?:launching|starting|beginning|"
+    r"opening|calling\s+for|paving\s+the\s+way\s+(?:for|to)|towards|to\s+(?:establish|draft|start))\s+"
+    r"(?:(?:work|talks|negotiations)\s+(?:on|towards|for)\s+)?(?:the\s+|an?\s+)?$"
 )
 
 
