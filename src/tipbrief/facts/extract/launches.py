@@ -99,7 +99,8 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
             continue  # "Key releases of the State Department's report": a noun, no act
         if verb.group("verb").casefold() in ("come out", "came out") and _CAME_OUT_OF.match(text, verb.end()):
             continue  # "The guidelines come out of the work plan", "came out against it": no release
-        if verb.group("verb") == "due" and _NEXT_EDITION_DUE.search(text, 0, verb.start("verb")):
+        due_next = verb.group("verb") in ("due", "expected")
+        if due_next and _NEXT_EDITION_DUE.search(text, 0, verb.start("verb")):
             # "The next edition is due next year", in a story on the 2020 report: the recorded
             # edition after the one the article names, if the year the sentence gives is its own.
             after = _the_one_after(ctx, text[verb.end() :])
@@ -918,8 +919,11 @@ def _the_one_after(ctx: _Context, rest: str) -> Row | None:
     this = the_edition_named(ctx) or _edition_of_a_year(ctx)
     if this is None or not this.get("edition").isdigit():
         return None
-    year = int(this.get("edition")) + 1
-    row = next((r for r in _editions_of(ctx, this) if r.get("edition") == str(year)), None)
+    # (The next recorded one, which need not be the next year's: the Global Estimates of 2017, then
+    # of 2022.)
+    later = [r for r in _editions_of(ctx, this) if r.get("edition").isdigit()]
+    later = [r for r in later if int(r.get("edition")) > int(this.get("edition"))]
+    row = min(later, key=lambda r: int(r.get("edition")), default=None)
     published = parse_partial(row.get("published")) if row is not None else None
     if published is None:
         return None
@@ -940,7 +944,11 @@ def _edition_of_a_year(ctx: _Context) -> Row | None:
 
 
 _A_YEARS_EDITION = re.compile(r"\b[Tt]he\s+(?P<year>(?:19|20)\d\d)\s+(?:edition|report)\b")
-_NEXT_EDITION_DUE = re.compile(r"\b[Tt]he\s+next\s+(?:edition|report|one)\s+(?:is|are)\s+$")
+# ("The next edition is due next year"; "A new edition is expected later this year", after the
+# sentence that names the edition out.)
+_NEXT_EDITION_DUE = re.compile(
+    r"\b(?:[Tt]he\s+next|[Aa]\s+new|[Tt]he\s+new)\s+(?:edition|report|one)\s+(?:is|are)\s+(?:also\s+)?$"
+)
 
 
 def _published_by(ctx: _Context, name: str, edition: Row) -> bool:
