@@ -1176,8 +1176,9 @@ _MASTHEAD_LABEL = re.compile(r"[^|!?]{1,60}(?<![.:;])")
 
 def _masthead_date(text: str) -> date | None:
     # ("THE LEDGER | TUESDAY, DECEMBER 12, 2006 | A1 | P10.00": a printed page's head, its page and
-    # price beside the day, its month in capitals.)
-    fields = [_CAPITAL_MONTH.sub(lambda m: m.group().title(), f.strip()) for f in text.split("|")]
+    # price beside the day; its month in capitals spelled as the rules read it, for a line read
+    # before cleaning too.)
+    fields = [spelled(f.strip()) for f in text.split("|")]
     fields = [f for f in fields if not _PAGE_OR_PRICE.fullmatch(f)] if len(fields) > 2 else fields
     # ("Hasyim Widhiarto, The Jakarta Post, Kuala Lumpur | World | Mon, November 23 2015 | 07:31 am":
     # a byline's fields, the date before the time it was posted at, after its weekday.)
@@ -1198,10 +1199,6 @@ def _masthead_date(text: str) -> date | None:
     return days[at]
 
 
-_CAPITAL_MONTH = re.compile(
-    r"\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
-    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b"
-)
 # "A1", "Page 6", "P10.00", "RM2.50", "$1.50": a printed page's number or cover price.
 _PAGE_OR_PRICE = re.compile(
     r"(?:(?:PAGE|Page|P\.)\s*)?[A-H]?\d{1,3}|(?:P|Rp|RM|S\$|US\$|\$|฿|₱|₫)\s?\d{1,6}(?:[.,]\d{2,3})?"
