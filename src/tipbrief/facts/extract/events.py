@@ -173,7 +173,7 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
             for m in (
                 *_SUMMIT_WORD.finditer(text),
                 *_LEADERS_SUMMIT.finditer(text),
-                *_LEADERS_MET.finditer(text),
+                *_leaders_met_all(ctx, text),
             )
             if not _OTHER_SUMMIT.search(text, max(0, m.start() - 40), m.start())
         ),
@@ -190,7 +190,7 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
             for m in (
                 *_SUMMIT_WORD.finditer(text),
                 *_LEADERS_SUMMIT.finditer(text),
-                *_LEADERS_MET.finditer(text),
+                *_leaders_met_all(ctx, text),
             )
             if not any(a <= m.start() < b for a, b in numbered)
         ]
@@ -2757,10 +2757,11 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             and re.match(r"(?:the|a|an)\s", text[m.start : m.end], re.IGNORECASE)
         ):
             names[i - 1 : i + 1] = [replace(named, end=m.end)]
-    leaders = _LEADERS_MET.search(text)
+    leaders = _leaders_meeting(ctx, text, _LEADERS_MET)
     if leaders is not None and leaders.group("verb") == "meeting":
-        # "ASEAN leaders meeting in Nay Pyi Taw": a participle, no meeting named "meeting".
-        names = [m for m in names if m.start != leaders.start("verb")]
+        # "ASEAN leaders meeting in Nay Pyi Taw": a participle, no meeting named "meeting" (nor, at a
+        # sentence's start, "Leaders meeting").
+        names = [m for m in names if not m.start <= leaders.start("verb") < m.end]
     members = _members_met(ctx, text)
     if members:
         # ("a meeting of ASEAN ministers responsible for transnational crime": the series' meeting;
@@ -3060,6 +3061,46 @@ def _leaders_in(verbs: str) -> re.Pattern[str]:
 
 
 _LEADERS_MET = _leaders_in("met|gathered|convened|meeting")
+# "Leaders meeting in Jakarta in 2011", "the leaders met in Manila": whose, the article says.
+_BARE_LEADERS_MEET = re.compile(
+    r"(?:^|\b[Tt]he\s+|\b[Tt]heir\s+)[Ll]eaders\s+(?P<verb>met|meeting|gathered|convened)\s+in\s+(?=[A-Z])"
+)
+# Leaders of other forums than ASEAN's, whose meetings in a city are not its summits.
+_OTHER_FORUM = re.compile(
+    r"\b(?:APEC|G-?20|G-?7|G-?8|Commonwealth|European|EU|SAARC|BIMSTEC|Pacific|East\s+Asia\s+Summit|EAS|"
+    r"Bali\s+Process|Mekong|ASEM|United\s+Nations|UN|OIC|Arab|African|Gulf|Quad|BRICS|Non-Aligned)\b"
+)
+
+
+def _leaders_meeting(ctx: _Context, text: str, asean_leaders: re.Pattern[str]) -> re.Match[str] | None:
+    """The first of ASEAN's leaders meeting in a city (see _leaders_met_all)."""
+    found = asean_leaders.search(text)
+    return found if found is not None else next(iter(_bare_leaders(ctx, text)), None)
+
+
+def _leaders_met_all(ctx: _Context, text: str) -> list[re.Match[str]]:
+    """ASEAN's leaders meeting in a city; or leaders the sentence does not name ("Leaders meeting in
+    Jakarta in 2011 had tasked them with drafting a binding instrument"), in an article on ASEAN and
+    a sentence that names no other forum: the leaders the article is about."""
+    return list(_LEADERS_MET.finditer(text)) or _bare_leaders(ctx, text)
+
+
+def _bare_leaders(ctx: _Context, text: str) -> list[re.Match[str]]:
+    # (Not "Leaders gathered in Vientiane in October for their summits": two summits, which one
+    # event would merge.)
+    if "eaders" not in text or "summits" in text or _OTHER_FORUM.search(text) or not _on_asean(ctx):
+        return []
+    return list(_BARE_LEADERS_MEET.finditer(text))
+
+
+def _on_asean(ctx: _Context) -> bool:
+    """The article is about ASEAN: it names it, by its short name or its long one."""
+    doc = ctx.article.document
+    return any(
+        "ASEAN" in x or "Association of Southeast Asian Nations" in x for x in (doc.title or "", doc.text)
+    )
+
+
 # ("When ASEAN leaders sit down in Vientiane next week": a summit to come, when the sentence names
 # no meeting.)
 _LEADERS_MEET = _leaders_in(r"met|meet|gathered|gather|convened|convene|meeting|sit\s+down|sat\s+down")
@@ -3082,7 +3123,7 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
     It becomes an event only when a later sentence names it ("The workshop was held …"). ASEAN's
     leaders meeting in a city are at their summit there ("When ASEAN leaders met in Kuala Lumpur in
     April"), an event of its own whose rows the time beside it picks."""
-    leaders = _LEADERS_MEET.search(text) if not others else None
+    leaders = _leaders_meeting(ctx, text, _LEADERS_MEET) if not others else None
     found: list[_Frame] = []
     if leaders is not None:
         city = _summit_city_at(ctx, text, leaders.end(), 0)
