@@ -305,3 +305,16 @@ def test_a_fact_box_label_with_its_owner_after_it_is_not_the_series_the_article_
     assert len(sixth) == 1, describe(events)
     assert "Foreign Ministers" not in sixth[0].title, describe(events)
     assert (sixth[0].date.earliest, sixth[0].date.latest) == (date(2014, 6, 3), date(2014, 6, 5))
+
+
+def test_a_story_filed_the_day_before_its_page_counts_its_today_from_its_own_day() -> None:
+    # The evidence a reader sees names the day "today" counts from: the story's, not the page's.
+    events = events_of(
+        "THE RIVER GAZETTE | Page 3 | Thursday, April 8, 2010\n\n"
+        "HA NOI, April 7 (VNA) - The ASEAN Commission on the Promotion and Protection of the Rights of "
+        "Women and Children (ACWC) was inaugurated here today.\n",
+        fold=False,
+    )
+    launch = next(e for e in events if e.kind == "launch")
+    notes = [ev.note for ev in launch.date.evidence]
+    assert "“today” counted from the day the story it stands in was filed, 7 April 2010" in notes, notes

@@ -351,7 +351,15 @@ def comment_anchor(
         note = f"said in the interview, recorded on {interval_label(*days)}"
         return (Constraint("published", note, *days),)
     part = "comment" if s.paragraph.written else "post" if s.paragraph.ago or s.paragraph.posted else "update"
-    return (Constraint("published", f"the {part} it stands in was posted on {interval_label(*days)}", *days),)
+    verb, posted = "posted", s.paragraph.posted
+    if (
+        part == "post"
+        and posted
+        and re.match(rf"\s*[A-Z][A-Z .'’-]+,\s+{re.escape(posted)}\b", s.paragraph.text)
+    ):
+        # ("HA NOI, April 7 (VNA) - …" on the page of April 8: a wire story, filed on its dateline's day.)
+        part, verb = "story", "filed"
+    return (Constraint("published", f"the {part} it stands in was {verb} on {interval_label(*days)}", *days),)
 
 
 def timeline_entry_end(s: Sentence) -> int:
@@ -1105,6 +1113,31 @@ def _time_constraints(
     tense: Tense,
     within: int | None = None,
     named_within: bool = False,
+) -> list[Constraint]:
+    found = _times_of(ctx, s, anchor, tense, within, named_within)
+    own = next((m for c in anchor if (m := _OWN_DAY_NOTE.match(c.note))), None)
+    if own is None:
+        return found
+    # ("“today” counted from the article's date" under a reader's comment or a wire story filed the
+    # day before its page: counted from the part's own day, which the note names.)
+    part, verb, day = own.group("part", "verb", "day")
+    base = f"counted from the day the {part} it stands in was {verb}, {day}"
+    return [replace(c, note=c.note.replace("counted from the article's date", base)) for c in found]
+
+
+# The note of a part's own day (see comment_anchor): "the comment it stands in was posted on …".
+_OWN_DAY_NOTE = re.compile(
+    r"the (?P<part>comment|post|update|story) it stands in was (?P<verb>posted|filed) on (?P<day>.+)"
+)
+
+
+def _times_of(
+    ctx: _Context,
+    s: Sentence,
+    anchor: tuple[Constraint, ...],
+    tense: Tense,
+    within: int | None,
+    named_within: bool,
 ) -> list[Constraint]:
     out: list[Constraint] = []
     a = intersect(anchor)
