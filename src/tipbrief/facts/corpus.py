@@ -1194,9 +1194,12 @@ def _masthead_date(text: str) -> date | None:
     days = [parse_full_date(_WEEKDAY_BEFORE.sub("", f)) for f in fields]
     dated = [i for i, d in enumerate(days) if d is not None]
     at = dated[0] if len(dated) == 1 else len(fields) - 1
-    if not all(_MASTHEAD_LABEL.fullmatch(f) for i, f in enumerate(fields) if i != at):
-        return None
-    return days[at]
+    return days[at] if _labels_beside(fields, at) else None
+
+
+def _labels_beside(fields: list[str], at: int) -> bool:
+    """Whether every field of a masthead but the one at ``at`` (its day) is a label, not a sentence."""
+    return all(_MASTHEAD_LABEL.fullmatch(f) for i, f in enumerate(fields) if i != at)
 
 
 # "A1", "Page 6", "P10.00", "RM2.50", "$1.50": a printed page's number or cover price.
@@ -1430,11 +1433,7 @@ def _yearless_masthead(text: str) -> bool:
     NINE | Tue 8 Oct | studio: Vientiane"): a programme's or a page's day."""
     fields = [f.strip() for f in text.split("|")]
     days = [i for i, f in enumerate(fields) if _BARE_YEARLESS_DAY.fullmatch(f)]
-    return (
-        len(fields) > 2
-        and len(days) == 1
-        and all(_MASTHEAD_LABEL.fullmatch(f) for i, f in enumerate(fields) if i != days[0])
-    )
+    return len(fields) > 2 and len(days) == 1 and _labels_beside(fields, days[0])
 
 
 # "anon_lawyer | March 10, 2017 at 3:02 pm", "Mai Tran says: 21 November 2018 at 10:20": a comment's

@@ -1828,7 +1828,7 @@ def _common_instrument(
     # "ASEAN adopted its first declaration against trafficking in Vientiane in 2004", in a story on
     # the 2023 declaration: an instrument adopted or signed in the year the sentence states.
     stated = _stated_years(text) if concluded else []
-    wider = _WIDER_FORUM.search(text, 0, max(start, 0))
+    wider = WIDER_FORUM.search(text, 0, max(start, 0))
 
     def of_that_kind(pool: tuple[Row, ...]) -> dict[str, Row]:
         rows = {
@@ -1913,7 +1913,7 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
     regional = bool(re.search(r"\bregional\b", name, re.IGNORECASE)) or name.startswith("ASEAN ")
     # ("follow up on the declaration on trafficking caused by the abuse of technology that leaders
     # adopted two years ago": words enough to name one of ASEAN's own, whenever it was adopted.)
-    specific = len(words) >= 3 and not stated and not _WIDER_FORUM.search(text)
+    specific = len(words) >= 3 and not stated and not WIDER_FORUM.search(text)
     if len(words) < 1 or not (stated or regional or specific):
         return None
     of_kind = [
@@ -1937,8 +1937,8 @@ def _described_instrument(ctx: _Context, text: str, head: str, name: str) -> Row
 
 
 _HUMAN_TRAFFICKING = re.compile(r"\bhuman\s+(?=trafficking\b)", re.IGNORECASE)
-# Forums wider than ASEAN, whose instruments are not ASEAN's.
-_WIDER_FORUM = re.compile(
+# Forums wider than ASEAN, whose instruments are not ASEAN's (nor their meetings its summits).
+WIDER_FORUM = re.compile(
     r"\b(?:East\s+Asia\s+Summit|EAS|ASEAN\s+Plus\s+Three|ASEAN\+3|ASEAN\s+Regional\s+Forum|ARF|Bali\s+Process)\b"
 )
 
@@ -1960,7 +1960,12 @@ def _own_clause(text: str, at: int) -> str:
     """The clause of the verb at ``at``, from the last ", and" or ";" before it: not "adopted the
     Declaration … in November 2004, and at the 12th ASEAN Summit in January signed a declaration
     on the protection …"."""
-    return text[_clause_start(_ACTS_CLAUSE_START, text, at) :]
+    return text[own_clause_start(text, at) :]
+
+
+def own_clause_start(text: str, at: int) -> int:
+    """Where the clause that holds ``at`` begins, after the last ", and" or ";" before it (0: none)."""
+    return _clause_start(_ACTS_CLAUSE_START, text, at)
 
 
 def _clause_start(breaks: re.Pattern[str], text: str, at: int) -> int:

@@ -359,7 +359,7 @@ def comment_anchor(
     ):
         # ("HA NOI, April 7 (VNA) - …" on the page of April 8: a wire story, filed on its dateline's day.)
         part, verb = "story", "filed"
-    return (Constraint("published", f"the {part} it stands in was {verb} on {interval_label(*days)}", *days),)
+    return (Constraint("published", f"the {part}{_STANDS_IN}{verb} on {interval_label(*days)}", *days),)
 
 
 def timeline_entry_end(s: Sentence) -> int:
@@ -1115,20 +1115,17 @@ def _time_constraints(
     named_within: bool = False,
 ) -> list[Constraint]:
     found = _times_of(ctx, s, anchor, tense, within, named_within)
-    own = next((m for c in anchor if (m := _OWN_DAY_NOTE.match(c.note))), None)
+    own = next((c for c in anchor if c.rule == "published" and _STANDS_IN in c.note), None)
     if own is None:
         return found
     # ("“today” counted from the article's date" under a reader's comment or a wire story filed the
-    # day before its page: counted from the part's own day, which the note names.)
-    part, verb, day = own.group("part", "verb", "day")
-    base = f"counted from the day the {part} it stands in was {verb}, {day}"
+    # day before its page: counted from the part's own day, as comment_anchor's note names it.)
+    base = "counted from the day " + own.note.replace(" on ", ", ", 1)
     return [replace(c, note=c.note.replace("counted from the article's date", base)) for c in found]
 
 
-# The note of a part's own day (see comment_anchor): "the comment it stands in was posted on …".
-_OWN_DAY_NOTE = re.compile(
-    r"the (?P<part>comment|post|update|story) it stands in was (?P<verb>posted|filed) on (?P<day>.+)"
-)
+# What comment_anchor's note says of a part's own day: "the story it stands in was filed on …".
+_STANDS_IN = " it stands in was "
 
 
 def _times_of(

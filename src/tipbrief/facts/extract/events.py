@@ -21,6 +21,7 @@ from tipbrief.facts.corpus import BUDDHIST_ERA_OFFSET, EVENT_FIELD, MONTH_RE
 from tipbrief.facts.extract.acts import (
     ACT_KINDS,
     POINT_KINDS,
+    WIDER_FORUM,
     Act,
     article_instruments,
     box_acts,
@@ -3065,10 +3066,11 @@ _LEADERS_MET = _leaders_in("met|gathered|convened|meeting")
 _BARE_LEADERS_MEET = re.compile(
     r"(?:^|\b[Tt]he\s+|\b[Tt]heir\s+)[Ll]eaders\s+(?P<verb>met|meeting|gathered|convened)\s+in\s+(?=[A-Z])"
 )
-# Leaders of other forums than ASEAN's, whose meetings in a city are not its summits.
+# Leaders of other forums than ASEAN's, whose meetings in a city are not its summits: the wider ones
+# ASEAN is part of, and the rest.
 _OTHER_FORUM = re.compile(
-    r"\b(?:APEC|G-?20|G-?7|G-?8|Commonwealth|European|EU|SAARC|BIMSTEC|Pacific|East\s+Asia\s+Summit|EAS|"
-    r"Bali\s+Process|Mekong|ASEM|United\s+Nations|UN|OIC|Arab|African|Gulf|Quad|BRICS|Non-Aligned)\b"
+    rf"{WIDER_FORUM.pattern}|\b(?:APEC|G-?20|G-?7|G-?8|Commonwealth|European|EU|SAARC|BIMSTEC|Pacific|"
+    r"Mekong|ASEM|United\s+Nations|UN|OIC|Arab|African|Gulf|Quad|BRICS|Non-Aligned)\b"
 )
 
 
@@ -3094,11 +3096,13 @@ def _bare_leaders(ctx: _Context, text: str) -> list[re.Match[str]]:
 
 
 def _on_asean(ctx: _Context) -> bool:
-    """The article is about ASEAN: it names it, by its short name or its long one."""
-    doc = ctx.article.document
-    return any(
-        "ASEAN" in x or "Association of Southeast Asian Nations" in x for x in (doc.title or "", doc.text)
-    )
+    """The article is about ASEAN: it names it, by its short name or its long one (asked once)."""
+    if ctx.on_asean is None:
+        doc = ctx.article.document
+        ctx.on_asean = any(
+            "ASEAN" in x or "Association of Southeast Asian Nations" in x for x in (doc.title or "", doc.text)
+        )
+    return ctx.on_asean
 
 
 # ("When ASEAN leaders sit down in Vientiane next week": a summit to come, when the sentence names

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from tipbrief.common.words import sentence_words
-from tipbrief.facts.extract.acts import _ACTS_CLAUSE_START, ACT_KINDS, _clause_start
+from tipbrief.facts.extract.acts import ACT_KINDS, own_clause_start
 from tipbrief.facts.extract.dates import section_start
 from tipbrief.facts.extract.events import _actors, _identifications, _within
 from tipbrief.facts.extract.meetings import meeting_names
@@ -304,7 +304,7 @@ _ACT_TITLE_WORDS = frozenset(
 def _in_clause_of(ev: EventCandidate, quote: str, at: int) -> bool:
     """Whether the event is named in the clause that holds ``at`` ("… noted the Bohol TIP Work Plan,
     and the East Asia Summit was held at the same venue today": the venue is the summit's alone)."""
-    start = _clause_start(_ACTS_CLAUSE_START, quote, at)
+    start = own_clause_start(quote, at)
     if start == 0:
         return True
     words = [w for w in re.findall(r"[A-Z][\w-]{3,}", ev.title) if w not in _ACT_TITLE_WORDS]

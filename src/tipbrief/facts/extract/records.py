@@ -185,6 +185,8 @@ class _Context:
     """Where the article was filed (its place, span, and where the dateline ends); () when it has
     none; None until asked (see events._dateline)."""
     """The instruments with a reference row the article names, in order (see acts.article_instruments)."""
+    on_asean: bool | None = None
+    """Whether the article names ASEAN (see events._on_asean); None until asked."""
     update_days: dict[int, str] | None = None
     """Per paragraph (its start): the day of the page's dated update it stands in, as written ("UPDATE,
     2 February: …", or under "ORIGINAL POST, 23 November 2015:"); None until asked (see dates.own_days)."""
