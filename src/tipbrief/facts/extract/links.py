@@ -393,6 +393,11 @@ def _link_back(ctx: _Context, raw: list[EventCandidate]) -> list[EventCandidate]
             )
             if meeting is not None:
                 taken = [c for c in meeting.constraints if c.rule in _DATING]
+                if same and not acted and meeting.identifications:
+                    # ("… adopted this declaration last Saturday, 2 November, at the 35th ASEAN Summit in
+                    # Bangkok. At the same Summit they also adopted …": some day of the summit's recorded
+                    # days, not the day the sentence before gave its own act.)
+                    taken = []
                 if any(c.annual for c in taken):
                     # ("held virtually on September 29": a day without its year is placed by the
                     # meeting's own relation to the article's date, which comes with it.)
