@@ -190,7 +190,17 @@ def _event_tense(sentence: str) -> Tense:
     # neither wholly before nor after its date.
     if re.search(r"\b(?:ongoing|being held|underway|under way|(?:is|are) taking place)\b", sentence):
         return "present"
+    # ("the Work Plan, which the sectoral bodies are now endorsing one by one": an act in progress
+    # when the article was written, not one done before it.)
+    if _ACT_IN_PROGRESS.search(sentence):
+        return "present"
     return "past"
+
+
+_ACT_IN_PROGRESS = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?"
+    r"(?:adopting|endorsing|approving|signing|ratifying|considering|reviewing)\b"
+)
 
 
 # "That summit will be remembered for the signing … on October 26": a judgement to come on what is
