@@ -104,6 +104,7 @@ SETS = (
     *("heldout255", "heldout256", "heldout257", "heldout258", "heldout259"),
     *("heldout260", "heldout261", "heldout262", "heldout263", "heldout264"),
     *("heldout265", "heldout266", "heldout267", "heldout268", "heldout269"),
+    *("heldout270", "heldout271", "heldout272", "heldout273", "heldout274"),
 )
 Interval = tuple[date | None, date | None]
 
