@@ -658,6 +658,16 @@ def _events_in_sentence(
                 # (Searched past the name's start, where the lookahead of " and the " ends.)
                 befores = _PHRASE_BEFORE.finditer(text, 0, f.at + 8)
                 before_at = max((m.start() for m in befores if m.start() < f.at), default=-1)
+                if "which" in itself.group():
+                    # ("obligated $35,000 in August 2019 for a side event at the 13th AMMTC, which was
+                    # held in Bangkok from November 26 to 28, 2019": the clause that follows the name is
+                    # the meeting's own, its times too, while a time before the name is another verb's.)
+                    pool = pool + [
+                        c
+                        for c in _time_constraints(ctx, s, anchor, tense, within=itself.end() - 1)
+                        if c not in pool
+                    ]
+                    before_at = max(before_at, f.at)
                 if before_at > 0 and any(
                     c.span is not None
                     and a <= c.span.start < b
@@ -1239,7 +1249,9 @@ _SPECIAL_MEETING = re.compile(
 _HELD_ITSELF = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+)?"
     r"(?:(?:was|were|is|are|will|would|shall|(?:is|are)\s+(?:to|due\s+to|set\s+to|scheduled\s+to|expected\s+to))"
-    r"\s+(?:also\s+)?be\s+)?(?:held|convened|hosted)\b"
+    r"\s+(?:also\s+)?be\s+"
+    # ("…, which was held in Bangkok from November 26 to 28, 2019")
+    r"|(?<=\bwhich\s)(?:was|were)\s+(?:also\s+)?)?(?:held|convened|hosted)\b"
 )
 # Between two meetings a list's words only ("the 28th and 29th ASEAN Summits held in …"): one verb
 # governs both.
