@@ -146,6 +146,15 @@ def day_named_before(ctx: _Context, offset: int, not_after: date | None = None) 
     return before[-1] if before else None
 
 
+def span_named_since(ctx: _Context, offset: int) -> bool:
+    """Whether a span of days stands between the last day named before ``offset`` and it ("… on June
+    26. … The 37th Summit took place online from November 12 to 15. Ten days later, …": ten days
+    after one of those days, not after 26 June)."""
+    since = section_start(ctx, offset)
+    last = max((at for at, _ in ctx.named_days if since <= at < offset), default=since)
+    return any(last < at < offset for at in ctx.named_spans)
+
+
 _THAT_YEAR_AFTER = re.compile(
     r",?\s+(?:of\s+)?(?P<which>that|the same|the following|the next|the previous)\s+year\b", re.IGNORECASE
 )
@@ -686,6 +695,11 @@ def _extract_dates(ctx: _Context, anchor: tuple[Constraint, ...]) -> tuple[DateF
         if _names_a_date(ctx.original, d, asides)
     ]
     ctx.named_days[:] = sorted([*named, *((at, None) for at in unnamed)], key=lambda n: n[0])
+    ctx.named_spans[:] = sorted(
+        d.span.start
+        for d in out
+        if d.temporal.kind == "day-range" and d.temporal.relative is None and d.earliest != d.latest
+    )
     # (A box's dates are the page's, added after: no day of the story counts from them.)
     a = intersect(anchor)
     aside = _aside_dates(ctx, (a[0], a[1]) if a and a[0] and a[1] else None)
@@ -1286,6 +1300,8 @@ def _times_of(
                 continue
             past = a is not None and expression_tense(s.text, t.start, tense) == "past"
             base = day_named_before(ctx, span.start, a[1] if past and a is not None else None)
+            if base is not None and abs(offset) >= 2 and span_named_since(ctx, span.start):
+                continue
             if base is not None:
                 day = base + timedelta(days=offset)
                 out.append(

@@ -179,6 +179,10 @@ class _Context:
     """The dates the article's expressions name, by where they start in the original text: a single
     day is what "the same day" or "the following day" counts from; a wider date (None) is what they
     cannot count from (filled by dates._extract_dates)."""
+    named_spans: list[int] = field(default_factory=list)
+    """Where the article names a span of days ("from November 12 to 15"), in the original text: a
+    count of days after it ("Ten days later") counts from one of them, the story does not say which
+    (filled by dates._extract_dates)."""
     article_laws: tuple[str, ...] | None = None
     """The national laws the article names by their names, in order (see instruments._article_laws)."""
     dateline: tuple[Place, Span, int] | tuple[()] | None = None
