@@ -1323,6 +1323,15 @@ def _times_of(
                 # the day; "the following week" counts from the story's day, not the article's.
                 # (Not "Last week, on 2 July": counted from the article, it gives the day its year.)
                 continue
+            if t.relative == "following week" and (base := day_named_before(ctx, span.start)) is not None:
+                # ("On 12 September, the ILO … published the Global Estimates …. The following week,
+                # ASEAN ministers met …": the calendar week after that day's, not after the article's.
+                # As good as a count from the article's date, below what is stated or on record: the
+                # day may be a yearless one placed by the article's year, not the story's.)
+                monday = base - timedelta(days=base.weekday()) + timedelta(days=7)
+                note = f"“{t.text}”, the week after {base.isoformat()}"
+                out.append(Constraint("relative-date", note, monday, monday + timedelta(days=6), span))
+                continue
             found = None
             if a and a[0] and a[1]:
                 found, note = anchored_interval(t, (a[0], a[1]), expression_tense(s.text, t.start, tense))
