@@ -1457,6 +1457,9 @@ _KIND_OF_REPORT = frozenset(
 )
 
 
+_UNDER_THE_SAME_TITLE = re.compile(r"\s+(?:under|with|bearing|of)\s+the\s+same\s+(?:title|name)\b")
+
+
 def _common_launch(
     ctx: _Context, text: str, m: re.Match[str], tail: str | None = None
 ) -> tuple[str, str] | None:
@@ -1464,6 +1467,14 @@ def _common_launch(
     ("the ASEAN-Australia Counter Trafficking (ASEAN-ACT) programme"), else by its description."""
     noun = m.group("noun")
     kind = "publication" if _DOC_WORD.match(noun) else "launch"
+    if _UNDER_THE_SAME_TITLE.match(text, m.end()):
+        # ("The report updates an earlier ILO study under the same title, released on 20 May 2014":
+        # an edition of the report named last up to the sentence, on its own day.)
+        upto = next((k for k, x in enumerate(ctx.sentences) if x.text == text), -1)
+        reports = [{row.get("report") for _, _, row in ctx.gaz.reports.find(x.text)} for x in ctx.sentences]
+        last = next((titles for titles in reversed(reports[: upto + 1]) if titles), set())
+        if len(last) == 1:
+            return "publication", last.pop()
     # ("the third quarter, according to its quarterly report": the mention's own words come after
     # its last possessive.)
     own_mods = re.split(r"\b(?:its|their)\s+", m.group("mods"))[-1]
