@@ -1457,6 +1457,7 @@ _KIND_OF_REPORT = frozenset(
 )
 
 
+_UPDATED = re.compile(r"(?:updated|new|newest|latest|revised)", re.IGNORECASE)
 _UNDER_THE_SAME_TITLE = re.compile(r"\s+(?:under|with|bearing|of)\s+the\s+same\s+(?:title|name)\b")
 
 
@@ -1467,11 +1468,15 @@ def _common_launch(
     ("the ASEAN-Australia Counter Trafficking (ASEAN-ACT) programme"), else by its description."""
     noun = m.group("noun")
     kind = "publication" if _DOC_WORD.match(noun) else "launch"
-    if _UNDER_THE_SAME_TITLE.match(text, m.end()):
+    updated = noun.casefold() == "edition" and not tail and _UPDATED.fullmatch(m.group("mods").strip())
+    if updated or _UNDER_THE_SAME_TITLE.match(text, m.end()):
         # ("The report updates an earlier ILO study under the same title, released on 20 May 2014":
-        # an edition of the report named last up to the sentence, on its own day.)
+        # an edition of the report named last up to the sentence, on its own day; so is "The
+        # updated edition, released in March", after "The ILO report Profits and Poverty …".)
         upto = next((k for k, x in enumerate(ctx.sentences) if x.text == text), -1)
         reports = [{row.get("report") for _, _, row in ctx.gaz.reports.find(x.text)} for x in ctx.sentences]
+        if re.match(r"\s+of\s", text[m.end() :]):
+            upto, reports = 0, [{row.get("report") for _, _, row in ctx.gaz.reports.find(text[m.end() :])}]
         last = next((titles for titles in reversed(reports[: upto + 1]) if titles), set())
         if len(last) == 1:
             return "publication", last.pop()
