@@ -876,6 +876,13 @@ def _events_in_sentence(
                 if beside is not None
                 else []
             )
+            quoted = _quoted_around(text, f.at) if f.kind in _GATHERING_KINDS else None
+            if quoted is not None:
+                # ('[7] Bali Process, "Sixth Ministerial Conference: provisional programme", circulated
+                # February 2016.': a meeting named in a document's quoted title takes no time from
+                # outside the quotes, which are the document's.)
+                qa, qb = (s.span(ctx.doc, ctx.original, q, q).start for q in quoted)
+                aside = [*aside, (source.start, qa), (qb, source.end)]
             cons = [
                 c
                 for c in pool
@@ -3322,6 +3329,28 @@ def _body_met(ctx: _Context, text: str) -> _Frame | None:
         )
         return _Frame("meeting", title, series or name, _norm(title), group.start("verb"))
     return None
+
+
+_QUOTED = re.compile(r"[“\"](?P<q>[^”\"]{3,200})[”\"]")
+
+
+def _quoted_around(text: str, at: int) -> tuple[int, int] | None:
+    """The quotation marks around ``at`` in a sentence, when they hold a document's title."""
+    return next(
+        (
+            (m.start(), m.end())
+            for m in _QUOTED.finditer(text)
+            if m.start() <= at < m.end() and _A_DOCUMENTS_DATE.match(text, m.end())
+        ),
+        None,
+    )
+
+
+# ('"Sixth Ministerial Conference: provisional programme", circulated February 2016': a document's
+# title, its day after it; not 'held a "Regional Workshop on …" in Hanoi on 21-22 June', a name.)
+_A_DOCUMENTS_DATE = re.compile(
+    r",?\s*(?:circulated|issued|published|dated|accessed|retrieved|posted|updated|released)\b", re.IGNORECASE
+)
 
 
 def _body_meeting(row: Row, at: int) -> _Frame:
