@@ -146,7 +146,7 @@ def day_named_before(ctx: _Context, offset: int, not_after: date | None = None) 
     return before[-1] if before else None
 
 
-def span_named_since(ctx: _Context, offset: int) -> bool:
+def _span_named_since(ctx: _Context, offset: int) -> bool:
     """Whether a span of days stands between the last day named before ``offset`` and it ("… on June
     26. … The 37th Summit took place online from November 12 to 15. Ten days later, …": ten days
     after one of those days, not after 26 June)."""
@@ -1300,7 +1300,7 @@ def _times_of(
                 continue
             past = a is not None and expression_tense(s.text, t.start, tense) == "past"
             base = day_named_before(ctx, span.start, a[1] if past and a is not None else None)
-            if base is not None and abs(offset) >= 2 and span_named_since(ctx, span.start):
+            if base is not None and abs(offset) >= 2 and _span_named_since(ctx, span.start):
                 continue
             if base is not None:
                 day = base + timedelta(days=offset)

@@ -1473,11 +1473,13 @@ def _common_launch(
         # ("The report updates an earlier ILO study under the same title, released on 20 May 2014":
         # an edition of the report named last up to the sentence, on its own day; so is "The
         # updated edition, released in March", after "The ILO report Profits and Poverty …".)
-        upto = next((k for k, x in enumerate(ctx.sentences) if x.text == text), -1)
-        reports = [{row.get("report") for _, _, row in ctx.gaz.reports.find(x.text)} for x in ctx.sentences]
         if re.match(r"\s+of\s", text[m.end() :]):
-            upto, reports = 0, [{row.get("report") for _, _, row in ctx.gaz.reports.find(text[m.end() :])}]
-        last = next((titles for titles in reversed(reports[: upto + 1]) if titles), set())
+            before = [text[m.end() :]]  # ("a new edition of Profits and Poverty": its own words)
+        else:
+            upto = next((k for k, x in enumerate(ctx.sentences) if x.text == text), -1)
+            before = [x.text for x in ctx.sentences[: upto + 1]]
+        reports = ({row.get("report") for _, _, row in ctx.gaz.reports.find(t)} for t in reversed(before))
+        last = next((titles for titles in reports if titles), set())
         if len(last) == 1:
             return "publication", last.pop()
     # ("the third quarter, according to its quarterly report": the mention's own words come after

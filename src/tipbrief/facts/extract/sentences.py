@@ -199,7 +199,7 @@ def _event_tense(sentence: str) -> Tense:
 
 _ACT_IN_PROGRESS = re.compile(
     r"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?"
-    r"(?:adopting|endorsing|approving|signing|ratifying|considering|reviewing)\b"
+    r"(?:adopting|endorsing|approving|signing|ratifying)\b"
 )
 
 
