@@ -3156,7 +3156,7 @@ def _unnamed(ctx: _Context, text: str, words: frozenset[str], others: list[_Fram
     # (Beside another act too: "The Guidelines were finalised by the … Working Group, which met
     # here on Monday"; beside the leaders' summit: "The ACWC met in Yangon last month, and ASEAN
     # leaders meeting in Nay Pyi Taw …".)
-    body = _body_met(ctx, text)
+    body = _body_met(ctx, text) or _met_again(ctx, text)
     if body is not None:
         found.append(body)
     if found:
@@ -3351,6 +3351,38 @@ def _quoted_around(text: str, at: int) -> tuple[int, int] | None:
 _A_DOCUMENTS_DATE = re.compile(
     r",?\s*(?:circulated|issued|published|dated|accessed|retrieved|posted|updated|released)\b", re.IGNORECASE
 )
+
+
+# "The ministers are due to meet again in the second half of the year": the next meeting of the
+# ministers' (senior officials') series the sentence before names.
+_MET_AGAIN = re.compile(
+    r"^(?:The|These|Those)\s+(?P<who>ministers|senior\s+officials)\s+"
+    r"(?:are\s+(?:also\s+)?(?:due|expected|set|scheduled)\s+to|will|plan\s+to|agreed\s+to)\s+"
+    r"(?P<verb>meet)\s+again\b"
+)
+_WHO_HEADS = {"ministers": "ministerial", "senior officials": "senior officials"}
+
+
+def _met_again(ctx: _Context, text: str) -> _Frame | None:
+    """ "The AMMTC met by video link in late November …. The ministers are due to meet again in the
+    second half of the year": the next meeting of the one series of theirs the sentence before
+    names, an event of its own ("Next …"), which no number names, so no mention of another
+    meeting of the series is it."""
+    m = _MET_AGAIN.match(text)
+    at = next((k for k, x in enumerate(ctx.sentences) if x.text == text), 0) if m is not None else 0
+    if m is None or at == 0:
+        return None
+    head = _WHO_HEADS[re.sub(r"\s+", " ", m.group("who"))]
+    named = {
+        r.get("series"): r
+        for _, _, r in ctx.gaz.series.find(ctx.sentences[at - 1].text)
+        if head in r.get("name").casefold()
+    }
+    if len(named) != 1:
+        return None
+    row = next(iter(named.values()))
+    title = f"Next {row.get('name')}"
+    return _Frame("meeting", title, title, _norm(title), m.start("verb"), future=True)
 
 
 def _body_meeting(row: Row, at: int) -> _Frame:
