@@ -80,7 +80,7 @@ from tipbrief.facts.extract.sentences import (
 )
 from tipbrief.facts.extract.where import dateline_of
 from tipbrief.facts.gazetteer import Candidate
-from tipbrief.facts.model import DateInterval, Evidence, Span
+from tipbrief.facts.model import DateInterval, Document, Evidence, Span
 from tipbrief.facts.reference import Row, parse_partial
 from tipbrief.facts.resolve.labels import interval_label
 from tipbrief.facts.temporal.expressions import _NUMBER_WORDS, Temporal, extract_temporals
@@ -345,12 +345,16 @@ def _metadata(ctx: _Context) -> list[Constraint]:
         return []
     # An imported article's date comes from its sidecar, which names the page it was read from.
     sidecar = ctx.article.published_from
+    ahead = 0 if sidecar or _filed_outside_south_east_asia(ctx) else _day_ahead_in_asia(doc)
+    note = f"the article is dated {doc.published.isoformat()}"
+    if ahead:
+        note += ", a time west of Asia that was already the next day in South-East Asia"
     out = [
         Constraint(
             "published",
-            f"the article is dated {doc.published.isoformat()}",
+            note,
             doc.published,
-            doc.published,
+            doc.published + timedelta(days=ahead),
             reference=sidecar,
             url=doc.url if sidecar else None,
             stated=True,
@@ -359,19 +363,74 @@ def _metadata(ctx: _Context) -> list[Constraint]:
     if ctx.article.dateline_span:
         line_start, line_end = ctx.article.dateline_span
         span = Span(doc.id, line_start, line_end, doc.text[line_start:line_end])
-        if not _dateline_agrees(span.quote, doc.published):
-            return out
-        out.append(
-            Constraint(
-                "dateline",
-                f"the dateline reads “{span.quote}”",
-                doc.published,
-                doc.published,
-                span,
-                stated=True,
-            )
+        day = next(
+            (
+                doc.published + timedelta(days=n)
+                for n in range(ahead + 1)
+                if _dateline_agrees(span.quote, doc.published + timedelta(days=n))
+            ),
+            None,
         )
+        if day is None:
+            return out
+        out.append(Constraint("dateline", f"the dateline reads “{span.quote}”", day, day, span, stated=True))
     return out
+
+
+# A story filed under a dateline outside these was written where an American stamp's day is the
+# day; under one of these, or with no dateline, an American evening may already be the next day
+# where it was written (see _day_ahead_in_asia).
+_SOUTH_EAST_ASIA = frozenset(
+    {
+        "Brunei Darussalam",
+        "Cambodia",
+        "Indonesia",
+        "Lao PDR",
+        "Malaysia",
+        "Myanmar",
+        "Philippines",
+        "Singapore",
+        "Thailand",
+        "Timor-Leste",
+        "Viet Nam",
+    }
+)
+
+
+def _filed_outside_south_east_asia(ctx: _Context) -> bool:
+    name = ctx.article.document.dateline_place
+    row = ctx.gaz.place_row(name) if name else None
+    return row is not None and ctx.gaz.country_of(row) not in _SOUTH_EAST_ASIA
+
+
+# "Posted Nov 21, 2015 11:40 PM EST": a date line's clock in an American zone, and its hours behind
+# UTC (a zone with and without summer time: the fewer). (Not a UTC or European stamp, "last edited on
+# 8 October 2025, at 22:40 (UTC)": a page edited from anywhere is of the day its stamp names.)
+_WESTERN_CLOCK = re.compile(
+    r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ap>[aApP])?\.?[mM]?\.?\s*\(?"
+    r"(?P<zone>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b"
+)
+_BEHIND_UTC = {"ET": 4, "EST": 5, "EDT": 4, "CT": 5, "CST": 6, "CDT": 5, "PT": 7, "PST": 8, "PDT": 7}
+_ASEAN_AHEAD_OF_UTC = 8  # (Singapore, Manila, Kuala Lumpur; Jakarta and Bangkok +7, Yangon +6:30)
+
+
+def _day_ahead_in_asia(doc: Document) -> int:
+    """1 when the date line that gives the article's day was stamped late enough in an American zone
+    that South-East Asia had reached the next day: "Nov 21, 2015 11:40 PM EST" is 22 November in
+    Kuala Lumpur, where a story filed from there under a US stamp was written; with no dateline,
+    where it was written is not known, so either day."""
+    for d in doc.dropped:
+        if "date line" not in d.reason:
+            continue
+        clock = _WESTERN_CLOCK.search(doc.text, d.start, d.end)
+        if clock is None:
+            continue
+        hour = int(clock.group("h")) % 12 if clock.group("ap") else int(clock.group("h"))
+        if clock.group("ap") and clock.group("ap").lower() == "p":
+            hour += 12
+        if hour + _BEHIND_UTC[clock.group("zone")] + _ASEAN_AHEAD_OF_UTC >= 24:
+            return 1
+    return 0
 
 
 # "Today (4 September B.E. 2560 (2017)), the spokesperson … announced", "Today, 4 September 2017, the
