@@ -348,7 +348,7 @@ def _metadata(ctx: _Context) -> list[Constraint]:
     ahead = 0 if sidecar or _filed_outside_south_east_asia(ctx) else _day_ahead_in_asia(doc)
     note = f"the article is dated {doc.published.isoformat()}"
     if ahead:
-        note += ", a time west of Asia that was already the next day in South-East Asia"
+        note += ", an American evening that was already the next day in South-East Asia"
     out = [
         Constraint(
             "published",
@@ -406,7 +406,7 @@ def _filed_outside_south_east_asia(ctx: _Context) -> bool:
 # "Posted Nov 21, 2015 11:40 PM EST": a date line's clock in an American zone, and its hours behind
 # UTC (a zone with and without summer time: the fewer). (Not a UTC or European stamp, "last edited on
 # 8 October 2025, at 22:40 (UTC)": a page edited from anywhere is of the day its stamp names.)
-_WESTERN_CLOCK = re.compile(
+_AMERICAN_CLOCK = re.compile(
     r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ap>[aApP])?\.?[mM]?\.?\s*\(?"
     r"(?P<zone>ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b"
 )
@@ -422,7 +422,7 @@ def _day_ahead_in_asia(doc: Document) -> int:
     for d in doc.dropped:
         if "date line" not in d.reason:
             continue
-        clock = _WESTERN_CLOCK.search(doc.text, d.start, d.end)
+        clock = _AMERICAN_CLOCK.search(doc.text, d.start, d.end)
         if clock is None:
             continue
         hour = int(clock.group("h")) % 12 if clock.group("ap") else int(clock.group("h"))
