@@ -3369,8 +3369,8 @@ def _met_again(ctx: _Context, text: str) -> _Frame | None:
     names, an event of its own ("Next …"), which no number names, so no mention of another
     meeting of the series is it."""
     m = _MET_AGAIN.match(text)
-    at = next((k for k, x in enumerate(ctx.sentences) if x.text == text), 0) if m is not None else 0
-    if m is None or at == 0:
+    at = ctx.sentence_index(text) if m is not None else None
+    if m is None or not at:
         return None
     head = _WHO_HEADS[re.sub(r"\s+", " ", m.group("who"))]
     named = {

@@ -613,7 +613,7 @@ def _earlier_edition_in(ctx: _Context, text: str) -> list[Launch]:
     m = _EARLIER_EDITION_IN.search(text)
     if m is None:
         return []
-    at = next((i for i, x in enumerate(ctx.sentences) if x.text == text), None)
+    at = ctx.sentence_index(text)
     before = [ctx.sentences[at - 1].text] if at else []
     named = [row.get("report") for x in (*before, text[: m.start()]) for _, _, row in ctx.gaz.reports.find(x)]
     return _edition_of_month(ctx, named[-1], m) if named else []
@@ -1476,8 +1476,8 @@ def _common_launch(
         if re.match(r"\s+of\s", text[m.end() :]):
             before = [text[m.end() :]]  # ("a new edition of Profits and Poverty": its own words)
         else:
-            upto = next((k for k, x in enumerate(ctx.sentences) if x.text == text), -1)
-            before = [x.text for x in ctx.sentences[: upto + 1]]
+            upto = ctx.sentence_index(text)
+            before = [x.text for x in ctx.sentences[: upto + 1]] if upto is not None else []
         reports = ({row.get("report") for _, _, row in ctx.gaz.reports.find(t)} for t in reversed(before))
         last = next((titles for titles in reports if titles), set())
         if len(last) == 1:

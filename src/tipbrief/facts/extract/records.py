@@ -203,6 +203,10 @@ class _Context:
     def original(self) -> str:
         return self.article.document.text
 
+    def sentence_index(self, text: str) -> int | None:
+        """Where the (first) sentence whose text is ``text`` stands among the article's; None if none."""
+        return next((i for i, x in enumerate(self.sentences) if x.text == text), None)
+
 
 def identity_key(kind: str, subject: str, party: str, ordinal: int | None, name: str) -> str:
     """``kind|subject|party|ordinal|~name``: the name counts only when no subject is known."""
