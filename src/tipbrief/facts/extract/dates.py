@@ -204,7 +204,7 @@ def own_days(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tupl
     head = _update_days(ctx).get(s.paragraph.start)
     found = [t for t in extract_temporals(head) if t.kind == "date" and t.day] if head else []
     if len(found) != 1:
-        return None
+        return None if head else first_appeared(ctx, s, page)
     if (stated := stated_interval(found[0])) is not None:
         return (stated[0], stated[0]) if stated[0] == stated[1] else None
     if page is None:
@@ -219,6 +219,38 @@ def own_days(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tupl
         iv[0] for y in range(lo.year, hi.year + 1) if (iv := year_interval(found[0], y)) and lo <= iv[0] <= hi
     ]
     return (days[0], days[0]) if len(days) == 1 else None
+
+
+_VERSION_FIRST = re.compile(r"\s*First\s+(?:published|posted)\b", re.IGNORECASE)
+
+
+def first_appeared(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -> tuple[date, date] | None:
+    """ "This article first appeared in … on 2 August 2019", on a page of 15 August: the text was
+    written for that first appearance, so its "Yesterday" counts from that day. The text is what
+    stands below the note, or above it when the note closes the page ("Originally published:
+    Monday, 29 November 2004" under a republisher's own lines of 2014, which keep the page's day)."""
+    doc = ctx.article.document
+    # (Not a version's stamp, "First published: 9 May 2023, 18:00" over "Updated: 11 May 2023": the
+    # page itself, written again since.)
+    notes = [
+        d
+        for d in doc.dropped
+        if d.reason == FIRST_APPEARANCE and not _VERSION_FIRST.match(doc.text, d.start, d.end)
+    ]
+    days = {
+        iv[0]
+        for d in notes
+        for t in extract_temporals(spelled(doc.text[d.start : d.end]))
+        if (iv := stated_interval(t)) and iv[0] == iv[1]
+    }
+    if page is None or len(notes) != 1 or len(days) != 1:
+        return None
+    (day,), note = days, notes[0]
+    if day >= page[0]:
+        return None  # (the page's own day or a later one: nothing counts from another)
+    below = any(p.start >= note.end for p in ctx.article.paragraphs)
+    inside = s.paragraph.start >= note.end if below else s.paragraph.start < note.start
+    return (day, day) if inside else None
 
 
 # How far a post's day without its year may be from the page's date: a feed copied, or a thread
@@ -361,6 +393,8 @@ def comment_anchor(
         return (Constraint("published", note, *days),)
     part = "comment" if s.paragraph.written else "post" if s.paragraph.ago or s.paragraph.posted else "update"
     verb, posted = "posted", s.paragraph.posted
+    if part == "update" and _update_days(ctx).get(s.paragraph.start) is None:
+        part, verb = "text", "first published"  # (see first_appeared)
     if (
         part == "post"
         and posted
