@@ -105,6 +105,7 @@ SETS = (
     *("heldout260", "heldout261", "heldout262", "heldout263", "heldout264"),
     *("heldout265", "heldout266", "heldout267", "heldout268", "heldout269"),
     *("heldout270", "heldout271", "heldout272", "heldout273", "heldout274"),
+    *("heldout275", "heldout276", "heldout277", "heldout278", "heldout279"),
 )
 Interval = tuple[date | None, date | None]
 
