@@ -439,7 +439,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 or _TAGLINE.fullmatch(prev_end_text.strip())
                 # "ASEAN convention … enters into force" / "Rappler · 2 hours ago" / "The ASEAN
                 # Convention …": an aggregator's item, its source and time on a line of their own.
-                or ("·" in line and _STAMP_HEADER.fullmatch(line.strip()) is not None)
+                or (("·" in line or "|" in line) and _STAMP_HEADER.fullmatch(line.strip()) is not None)
             ):
                 yield from _trimmed(text, para_start, abs_start)
                 para_start = abs_start
@@ -1495,9 +1495,10 @@ _AGE = (
 )
 # "u/kl_policy_nerd · 2 days ago", "SEA Wire Live @seawire_live · 9h": a post's or a comment's header
 # whose time counts back from when the page was read: the page's date, less that time.
+# (Also "Update #3 | 14 days ago", a campaign page's update: after a bar, only an age that says "ago".)
 _STAMP_HEADER = re.compile(
-    r"(?P<who>[^·.!?]{2,60}?(?:\s·\s[^·.!?]{2,60}?)*)\s·\s"
-    rf"(?:{_AGE}(?:\s+ago)?|just now|(?P<word>[Yy]esterday|[Tt]oday))(?=\s|$)"
+    r"(?P<who>[^·|.!?]{2,60}?(?:\s·\s[^·.!?]{2,60}?)*)(?:\s·|\s(?P<bar>\|))\s"
+    rf"(?:{_AGE}(?(bar)\s+ago|(?:\s+ago)?)|(?(bar)(?!)|just now)|(?P<word>[Yy]esterday|[Tt]oday))(?=\s|$)"
 )
 # "Replying to @thaimfa_news_en", "Replying to @a and @b": the line a feed puts over a reply.
 _REPLYING_TO = re.compile(r"Replying to @\w+(?:(?:,\s*|\s+and\s+)@\w+)*(?:\s+and\s+\d+\s+others?)?")
@@ -1949,7 +1950,7 @@ def parse_article(
                 para = _drop_prefix(para, cut)
         elif (
             header is None
-            and "·" in para.text[:200]
+            and ("·" in para.text[:200] or "|" in para.text[:200])
             and (stamp := _STAMP_HEADER.match(para.text))
             # (Not an episode's length after its day, "Published 7 December 2015 · 41 min": a line
             # dated in full gives no age.)
