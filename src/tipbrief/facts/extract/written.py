@@ -153,6 +153,7 @@ def anchor_constraints(ctx: _Context, people: list[PersonMention]) -> tuple[Cons
         *_today_stated(ctx),
         *_release_number(ctx),
         *_reporting_period(ctx),
+        *_programme_cover(ctx),
         *_closing_line(ctx),
         *_office_terms(ctx, people),
         # (Before a chair "in 2012" told in the present, which may be a schedule: "Cambodia chairs
@@ -491,6 +492,56 @@ def _reporting_period(ctx: _Context) -> list[Constraint]:
         after = 62 if days <= SHORT_PERIOD_DAYS else 366
         note = f"the report covers “{found.text}”, so it was written after it ended"
         return [Constraint("reporting-period", note, iv[1], iv[1] + timedelta(days=after))]
+    return []
+
+
+# A programme's cover says what the page is on a line of its own: "PROGRAMME", "CONFERENCE PROGRAMME",
+# "PROGRAMME BOOK", "Provisional Agenda".
+_PROGRAMME_LINE = re.compile(
+    r"(?:(?:conference|final|provisional|draft|detailed)\s+)?(?:programme|program|agenda)"
+    r"(?:\s+(?:book|booklet|and\s+abstracts?))?",
+    re.IGNORECASE,
+)
+# "Version as at 6 February 2023 – subject to change": the day the programme was last set.
+_PROGRAMME_VERSION = re.compile(r"(?:Version|Updated|Revised|Status)\s+(?:as\s+(?:at|of)|of|on)\s+", re.I)
+_COVER_LINES = 12
+_GATHERING_DAYS = 14
+"""A gathering lasts two weeks at most; a longer span on a cover is no gathering's days."""
+
+
+def _programme_cover(ctx: _Context) -> list[Constraint]:
+    """The days of the gathering a programme was printed for, on its cover above the line that says
+    it is a programme ("6–7 December 2012" or "Kuala Lumpur, 19–20 November 2015" over "CONFERENCE
+    PROGRAMME"): the book is handed out at the opening, so its welcome message and its "next week"
+    speak from the first day; a version line on the cover ("Version as at 6 February 2023") gives
+    the day it was set instead."""
+    doc = ctx.article.document
+    lines = doc.text.split("\n")[:_COVER_LINES]
+    at = next((i for i, line in enumerate(lines) if _PROGRAMME_LINE.fullmatch(line.strip())), None)
+    if at is None:
+        return []
+    for line in lines[at + 1 :]:
+        if (m := _PROGRAMME_VERSION.match(line.strip())) is not None:
+            found = extract_temporals(line.strip()[m.end() :])
+            iv = stated_interval(found[0]) if found and found[0].start == 0 else None
+            if iv is not None and iv[0] is not None and iv[0] == iv[1]:
+                note = f"the programme is a version as at {interval_label(*iv)}"
+                return [Constraint("programme-cover", note, iv[0], iv[0])]
+    for line in lines[:at]:
+        text = line.strip()
+        found = extract_temporals(text)
+        # (The days alone on the line, or after the place: "Kuala Lumpur, 19–20 November 2015".)
+        if (
+            len(found) != 1
+            or found[0].end != len(text)
+            or not re.fullmatch(r"(?:[^\d,]{2,60},\s*)*", text[: found[0].start])
+        ):
+            continue
+        iv = stated_interval(found[0])
+        if iv is None or iv[0] is None or iv[1] is None or (iv[1] - iv[0]).days >= _GATHERING_DAYS:
+            continue
+        note = f"the programme is for a gathering of “{found[0].text}”, handed out on its first day"
+        return [Constraint("programme-cover", note, iv[0], iv[0])]
     return []
 
 
