@@ -875,7 +875,11 @@ _LAST_YEARS = re.compile(
 # "The report is UNODC's second global assessment. The first, published in February 2009, …": the
 # noun left out after an ordinal or a step word is the report's.
 _ELIDED = re.compile(
-    r"^(?:(?:The|Its|Their)\s+)(?P<which>first|previous|preceding|earlier)\s*,\s*$", re.IGNORECASE
+    r"^(?:(?:The|Its|Their)\s+)(?P<which>first|previous|preceding|earlier)"
+    # ("The previous round, released in September 2017", "The first Outlook, launched in July 2022":
+    # an edition by a word for one, or by the head of the report's name.)
+    r"(?:\s+(?P<noun>(?i:round|edition|issue)|[A-Z][\w-]+))?\s*,\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -884,10 +888,26 @@ def _elided_edition(ctx: _Context, text: str, verb_at: int) -> list[Launch]:
     edition the article names, when the day the sentence gives fits it."""
     m = _ELIDED.match(text[:verb_at])
     this = the_edition_named(ctx) if m else None
-    if m is None or this is None:
+    noun = m.group("noun") if m is not None else None
+    if m is not None and this is None and noun and noun[0].isupper():
+        return _elided_unrecorded(ctx, text, verb_at, m.group("which").casefold(), noun)
+    if m is None:
         return []
-    row = _first_or_before(_editions_of(ctx, this), this, m.group("which").casefold() == "first")
-    if row is None or row.key == this.key:
+    if this is None:
+        # ("The previous round, released in September 2017", in a note on the Global Estimates named
+        # without their year: the one edition of the reports the article names released then.)
+        rows = {
+            r.key: r
+            for series in (_reports_of_article(ctx).values() if noun else ())
+            if (r := _edition_released_in(ctx, series, text[verb_at:])) is not None
+        }
+        row = next(iter(rows.values())) if len(rows) == 1 else None
+    elif noun and noun[0].isupper() and noun.casefold() not in _norm(this.get("report")).split():
+        return []  # ("The first Index, …" in a story on the Global Report: another report's)
+    else:
+        row = _first_or_before(_editions_of(ctx, this), this, m.group("which").casefold() == "first")
+        row = None if row is not None and row.key == this.key else row
+    if row is None:
         return []
     published = parse_partial(row.get("published"))
     stated = [iv for t in extract_temporals(text[verb_at:]) if (iv := stated_interval(t))]
@@ -896,6 +916,28 @@ def _elided_edition(ctx: _Context, text: str, verb_at: int) -> list[Launch]:
     name = f"{row.get('edition')} {row.get('report')}"
     title = f"Publication of the {name}"
     return [Launch("publication", title, _norm(row.get("report")), verb_at, False, row)]
+
+
+def _elided_unrecorded(ctx: _Context, text: str, verb_at: int, which: str, noun: str) -> list[Launch]:
+    """ "The first Outlook, launched in July 2022", in a story on the second edition of the ASEAN
+    Migration Outlook, which no row records: that edition of the one name the article gives ending
+    in the noun, an event of its own on the day the sentence gives ("first", "previous", "earlier"
+    edition), never the edition the article reports."""
+    at = ctx.sentence_index(text)
+    before = [x.text for x in ctx.sentences[:at]] if at else []
+    names = {
+        n.group("name")
+        for x in before
+        for n in re.finditer(
+            rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?:of|on|for|in|and|to|against)\s+)?{_CAP_WORD})*\s+{re.escape(noun)})\b",
+            x,
+        )
+        if len(n.group("name").split()) >= 2
+    }
+    if len(names) != 1 or not any(stated_interval(t) for t in extract_temporals(text[verb_at:])):
+        return []
+    name = f"{'previous' if which == 'preceding' else which} edition of the {names.pop()}"
+    return [Launch("publication", f"Publication of the {name}", _norm(name), verb_at)]
 
 
 def _the_one_before(ctx: _Context, text: str) -> Row | None:
@@ -992,15 +1034,20 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
         # Estimates of Modern Slavery named without a year: the one recorded edition of the
         # article's one series released when the sentence says.
         series = _report_of_article(ctx, name) or _series_by_head(ctx, name) or _its_report(ctx, text)
-        stated = [iv for t in extract_temporals(text) if (iv := stated_interval(t))]
-        fitting = [
-            r
-            for r in (_editions_of(ctx, series) if series is not None and stated else ())
-            if (published := parse_partial(r.get("published"))) is not None
-            and any(lo <= published[0] and published[1] <= hi for lo, hi in stated)
-        ]
-        return fitting[0] if len(fitting) == 1 else None
+        return _edition_released_in(ctx, series, text)
     return _fits_stated(text, _first_or_before(_editions_of(ctx, this), this, first=False))
+
+
+def _edition_released_in(ctx: _Context, series: Row | None, text: str) -> Row | None:
+    """The one recorded edition of the series released when ``text`` says."""
+    stated = [iv for t in extract_temporals(text) if (iv := stated_interval(t))]
+    fitting = [
+        r
+        for r in (_editions_of(ctx, series) if series is not None and stated else ())
+        if (published := parse_partial(r.get("published"))) is not None
+        and any(lo <= published[0] and published[1] <= hi for lo, hi in stated)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 _ITS_EDITION = re.compile(
