@@ -148,7 +148,13 @@ def _event_tense(sentence: str) -> Tense:
     # past outside its brackets (one that a semicolon in it leaves open too).
     # (Nor a transcript's time code over a turn told in the past: "18:40 GUEST (Wen): And in August,
     # in Bali, the Bali Process ministers met for the seventh time.")
-    if _PROGRAMME_ROW.search(sentence) and not _tells_past(_BRACKETED.sub("", sentence)):
+    # (Nor an alert log's row that reports what someone says: "17:15 ALERT - Australia says the work
+    # follows the leaders' pledge at the … Summit in Sydney in March" is news, not a timetable.)
+    if (
+        _PROGRAMME_ROW.search(sentence)
+        and not _tells_past(_BRACKETED.sub("", sentence))
+        and not _SAYS_NOW.search(sentence)
+    ):
         return "future"
     # "The Second Meeting is scheduled for June": a schedule in the present is still to come; so is
     # what happens "later this month".
@@ -361,6 +367,7 @@ _PROGRAMME_ROW = re.compile(
     r"(?:^|\s)(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[:.][0-5]\d)?|All day)\s+[A-Z]"
 )
 _BRACKETED = re.compile(r"\([^()]*(?:\)|$)")
+_SAYS_NOW = re.compile(r"\b(?:says|say|tells|reports|confirms|announces)\b")
 # A verb in the past, as a list's entry or a programme's row may hold one.
 PAST_VERB = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
 _FRONTED_SCHEDULE_IN = re.compile(
