@@ -397,7 +397,7 @@ _SCHEDULE_AHEAD = re.compile(
     # (Over an initial's stop too: "hosts U.S. President Barack Obama … on Tuesday".)
     # (Or its plural, after its subject: "Police chiefs of the region meet in Bangkok in November";
     # not after "to", "will", "did" or "not".)
-    r"(?:\b(?:meets|gathers|convenes|hosts|opens|begins|starts|launches|releases|unveils)\b"
+    r"(?:\b(?:meets|gathers|convenes|hosts|opens|begins|starts|launches|releases|publishes|unveils)\b"
     r"|(?<=[a-z] )(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bdid )(?<!\bnot )(?<!\bcould )(?<!\bshould )"
     r"(?<!\bmay )(?<!\bmight )(?<!\bcan )(?<!\bmust )(?:meet|gather|convene)\b)"
     r"(?:[^,;.]|(?<=\b[A-Z])\.){0,100}?\s(?:on|in)\s+"
