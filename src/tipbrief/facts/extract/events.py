@@ -2795,6 +2795,13 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
             for f in members
             if not any(m.start <= f.at < m.end and not (m.generic or m.weak) for m in names)
         ]
+    # ("is to host the ministers' next meeting later this year": the next of their series, not a
+    # meeting named "next meeting".)
+    after = _met_again(ctx, text) if _THEIR_NEXT_MEETING.search(text) else None
+    if after is not None:
+        names = [m for m in names if not m.start <= after.at < m.end]
+        if not names:
+            return [*members, after]
     if not names:
         return members or _unnamed(ctx, text, words, others)
     main = _main_meeting(text, words, names)
@@ -3360,6 +3367,10 @@ _MET_AGAIN = re.compile(
     r"(?:are\s+(?:also\s+)?(?:due|expected|set|scheduled)\s+to|will|plan\s+to|agreed\s+to)\s+"
     r"(?P<verb>meet)\s+again\b"
 )
+# ("Lao PDR … is to host the ministers' next meeting later this year": the same, told by its noun.)
+_THEIR_NEXT_MEETING = re.compile(
+    r"\b(?:the|their)\s+(?P<who>ministers|senior\s+officials)['’]\s+next\s+(?P<verb>meeting)\b"
+)
 _WHO_HEADS = {"ministers": "ministerial", "senior officials": "senior officials"}
 
 
@@ -3368,20 +3379,31 @@ def _met_again(ctx: _Context, text: str) -> _Frame | None:
     second half of the year": the next meeting of the one series of theirs the sentence before
     names, an event of its own ("Next …"), which no number names, so no mention of another
     meeting of the series is it."""
-    m = _MET_AGAIN.match(text)
+    m = _MET_AGAIN.match(text) or _THEIR_NEXT_MEETING.search(text)
     at = ctx.sentence_index(text) if m is not None else None
     if m is None or not at:
         return None
     head = _WHO_HEADS[re.sub(r"\s+", " ", m.group("who"))]
+    before = ctx.sentences[at - 1].text
     named = {
-        r.get("series"): r
-        for _, _, r in ctx.gaz.series.find(ctx.sentences[at - 1].text)
+        r.get("series"): r.get("name")
+        for _, _, r in ctx.gaz.series.find(before)
         if head in r.get("name").casefold()
     }
+    members = series_members(ctx) if not named else None
+    if members is not None:
+        # ("ASEAN ministers responsible for transnational crime, who met in the same town in August":
+        # the series named by who meets in it.)
+        pattern, groups = members
+        named = {
+            series: name
+            for x in pattern.finditer(before)
+            for series, name in (groups[str(x.lastgroup)],)
+            if head in name.casefold()
+        }
     if len(named) != 1:
         return None
-    row = next(iter(named.values()))
-    title = f"Next {row.get('name')}"
+    title = f"Next {next(iter(named.values()))}"
     return _Frame("meeting", title, title, _norm(title), m.start("verb"), future=True)
 
 
