@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from tipbrief.facts.extract.acts import ACT_KINDS
+from tipbrief.facts.extract.patterns import ORDINAL_TOKEN
 from tipbrief.facts.extract.records import (
     EventCandidate,
     Extraction,
@@ -88,9 +89,19 @@ def _title(cands: Sequence[EventCandidate]) -> str:
     kind = cands[0].kind
     if kind not in ("adoption", "publication"):
         pair = _PAIR.search(quotes)
-        if pair and pair.group(1) != pair.group(2) and not _PAIR.search(title):
+        # (Not "ASEAN Foreign Ministers' Meeting" beside "the ASEAN-Australia Counter Trafficking
+        # program": a name that opens with one of the pair is that one's own meeting.)
+        first = re.sub(rf"^{ORDINAL_TOKEN}\s+", "", title, flags=re.IGNORECASE).split(" ", 1)[0]
+        if (
+            pair
+            and pair.group(1) != pair.group(2)
+            and not _PAIR.search(title)
+            and first.casefold() not in {p.casefold() for p in pair.groups()}
+        ):
             left, right = (p.replace("U.S.", "US") for p in pair.groups())
-            title = f"{left}–{right} {title[0].lower()}{title[1:]}"
+            # (An acronym keeps its capitals: "ASEAN–US SOMTC consultation".)
+            head = title if first.isupper() else f"{title[0].lower()}{title[1:]}"
+            title = f"{left}–{right} {head}"
         # "the first-ever ASEAN-US cooperative activity": the first of its kind, when no number says so.
         if (
             all(c.ordinal is None for c in cands)
