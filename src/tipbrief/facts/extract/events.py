@@ -3268,7 +3268,46 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
         # the present of a schedule, still to come.)
         ahead = verb is not None and bool(verb.group("ahead") or verb.group("verb") in ("meet", "meets"))
         out.append(replace(frame, future=ahead))
-    return out
+    return out + _their_ministers(ctx, text, pattern, groups)
+
+
+_THEIR_MINISTERS = re.compile(r"\b[Tt]heir\s+ministers\b")
+
+
+def _their_ministers(
+    ctx: _Context, text: str, pattern: re.Pattern[str], groups: dict[str, tuple[str, str]]
+) -> list[_Frame]:
+    """ "ASEAN senior officials on transnational crime meet in Putrajaya next month; their ministers
+    meet in Myanmar in October": the ministers of the senior officials' topic (named before, in the
+    sentence or the one before it) meet in their own series, the Ministerial Meeting on
+    Transnational Crime, by their own verb."""
+    them = _THEIR_MINISTERS.search(text)
+    verb = _MEMBERS_MEET.match(text, them.end()) if them is not None else None
+    if them is None or verb is None:
+        return []
+    before = text[: them.start()]
+    if not before.strip():
+        at = ctx.sentence_index(text)
+        before = ctx.sentences[at - 1].text if at else ""
+    officials = [
+        role
+        for x in pattern.finditer(before)
+        if (role := WHO_MEETS.match(groups[str(x.lastgroup)][1])) is not None
+        and not role.group("role").startswith("Minist")
+    ]
+    topics = {role.group("topic") for role in officials}
+    series = [
+        (key, name)
+        for key, name in groups.values()
+        if (who := WHO_MEETS.match(name)) is not None
+        and who.group("role").startswith("Minist")
+        and who.group("topic") in topics
+    ]
+    if len(topics) != 1 or len(series) != 1:
+        return []
+    key, name = series[0]
+    ahead = bool(verb.group("ahead") or verb.group("verb") in ("meet", "meets"))
+    return [_Frame("meeting", name, key, _norm(name), verb.start("verb"), end=verb.end(), future=ahead)]
 
 
 _FOR_THE = re.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?$")
