@@ -2788,6 +2788,12 @@ def _meetings(ctx: _Context, text: str, words: frozenset[str], others: list[_Fra
         # not "an emergency meeting of ASEAN ministers on transnational crime", a meeting of its own.)
         plain = [m for m in names if m.title.casefold().startswith("meeting of")]
         names = [m for m in names if not (m in plain and any(m.start <= f.at < m.end for f in members))]
+        # ("… open their meeting in Malacca": the meeting the members' own verb holds is theirs.)
+        names = [
+            m
+            for m in names
+            if not ((m.generic or m.weak or m in plain) and any(f.at <= m.start < f.end for f in members))
+        ]
         # (A bare "meeting" at the members' own verb, ", meeting in Melaka in September,", names
         # no other meeting.)
         members = [
@@ -3266,7 +3272,9 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
         frame = _Frame("meeting", name, series, _norm(name), at, end=end)
         # ("when ASEAN ministers responsible for transnational crime meet in Vientiane in August":
         # the present of a schedule, still to come.)
-        ahead = verb is not None and bool(verb.group("ahead") or verb.group("verb") in ("meet", "meets"))
+        ahead = verb is not None and bool(
+            verb.group("ahead") or verb.group("opens") or verb.group("verb") in ("meet", "meets")
+        )
         out.append(replace(frame, future=ahead))
     return out + _their_ministers(ctx, text, pattern, groups)
 
@@ -3306,7 +3314,7 @@ def _their_ministers(
     if len(topics) != 1 or len(series) != 1:
         return []
     key, name = series[0]
-    ahead = bool(verb.group("ahead") or verb.group("verb") in ("meet", "meets"))
+    ahead = bool(verb.group("ahead") or verb.group("opens") or verb.group("verb") in ("meet", "meets"))
     return [_Frame("meeting", name, key, _norm(name), verb.start("verb"), end=verb.end(), future=ahead)]
 
 
@@ -3315,6 +3323,9 @@ _MEMBERS_MEET = re.compile(
     r"(?:\s*\([A-Z][\w&/-]*\))?(?:,[^,;.]{1,60},)?,?\s+(?:who\s+|which\s+)?(?:had\s+|have\s+|last\s+)?"
     # ("ASEAN ministers responsible for transnational crime, meeting in Melaka in September, agreed")
     r"(?P<verb>met|meets?|meeting(?=\s+in\s+[A-Z])|gathered|gather|convened|convene|sat\s+down|"
+    # ("ASEAN's ministers on transnational crime open their meeting in Malacca on Monday")
+    r"(?:opened|held|began|started|closed)\s+their\s+(?:[\w-]+\s+){0,2}?meeting\b|"
+    r"(?P<opens>(?:open|opens|hold|holds|begin|begins|start|starts|close|closes)\s+their\s+(?:[\w-]+\s+){0,2}?meeting\b)|"
     r"(?:were|was)\s+(?:due|expected|scheduled|set)\s+to\s+meet|"
     # ("Ministers responsible for transnational crime from the 10 ASEAN countries discussed online scams
     # at a meeting in Vientiane last week")
