@@ -326,7 +326,11 @@ _INSTRUMENT_COMMON = re.compile(
     r"|\b(?:last|this)\s+(?:year|month|week)\b|\byesterday\b"
     # ("signed a memorandum of understanding on trafficking in persons with Laos": who it was signed
     # with, not what it is on.)
-    r"|\bwith\s+(?:the\s+)?[A-Z])"
+    r"|\bwith\s+(?:the\s+)?[A-Z]"
+    # ("adopting a declaration on combating transnational crime … and a roadmap for cooperation on
+    # border management": a second instrument of its own, after "and".)
+    r"|\band\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,2}?"
+    rf"(?:{'|'.join(_INSTRUMENT_COMMON_HEADS)})\b)"
     r"|\s+(?:has|have|had|is|are|was|were|will|would|shall)\s)"
     # "a declaration that commits their governments to …": what it does describes it.
     r"|(?=\s+(?:that|which)\s+(?:commits?|pledges?|binds?|calls?|vows?|aims?|seeks?|sets?|urges?|obliges?)\b)"
