@@ -1176,6 +1176,15 @@ def _time_constraints(
 _STANDS_IN = " it stands in was "
 
 
+# A clause after "before" ("until", "by the time") with its own subject and a verb of ending: "before
+# the blueprint and the plan both reach their end dates at the close of 2025", "until the work plan
+# expires in 2025".
+_ENDING_CLAUSE = re.compile(
+    r"\b(?:before|until|by\s+the\s+time)\s+(?P<clause>(?:the|its|their|both|all|each)\s+[^,;.]{0,80}?"
+    r"\b(?:reach(?:es)?\s+(?:(?:its|their)\s+)?end|expires?|lapses?|runs?\s+out|comes?\s+to\s+an\s+end)\b[^,;.]*)"
+)
+
+
 def _times_of(
     ctx: _Context,
     s: Sentence,
@@ -1247,6 +1256,11 @@ def _times_of(
             *_CALLED_TO.finditer(s.text),
         )
         if within is None or not m.start("clause") <= within < m.end("clause")
+    ]
+    # ("The 18th AMMTC, due in Vientiane, opens the final stretch before the blueprint and the plan
+    # both reach their end dates at the close of 2025": when other things end, after the event.)
+    contact += [
+        m.span("clause") for m in _ENDING_CLAUSE.finditer(s.text) if within is None or within < m.start()
     ]
     outside = [t for t in outside if not any(c0 <= t.start < c1 for c0, c1 in contact)]
     unclaimed = [t for t in temporals if not any(c0 <= t.start < c1 for c0, c1 in contact)]
