@@ -888,7 +888,7 @@ def _meeting(
     ) or bool(lower.endswith("series of meetings") or _IT_WAS.match(text[:start]))
     subject = ""
     if kind in ("meeting", "summit", "conference"):
-        subject = _body_of(ctx, text, start, end, kind)
+        subject = _body_of(ctx, text, start, end, kind) or _series_before(ctx, text, text[start:end], start)
         # An emergency or special meeting of a series is not one of its numbered, regular ones.
         special = _SPECIAL.search(text[start:end])
         if subject and special:
@@ -1062,6 +1062,19 @@ def _members_before(ctx: _Context, text: str) -> str:
     pattern, groups = found
     named = list(pattern.finditer(text))
     return str(groups[str(named[-1].lastgroup)][0]) if named else ""
+
+
+def _series_before(ctx: _Context, text: str, span: str, start: int) -> str:
+    """ "hand over the chairmanship of the AMMTC to Malaysia, which will host our Nineteenth Meeting
+    next year": a possessive's numbered meeting that nothing else owns is of the one series the
+    sentence names before it."""
+    if not (
+        re.match(r"(?:its|their|our)\b", span)
+        or re.search(r"\b(?:its|their|our)\s+(?:\S+\s+)?$", text[:start])
+    ):
+        return ""
+    series = {r.get("series") for _, _, r in ctx.gaz.series.find(text[:start])}
+    return series.pop() if len(series) == 1 else ""
 
 
 def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
