@@ -3272,9 +3272,7 @@ def _members_met(ctx: _Context, text: str) -> list[_Frame]:
         frame = _Frame("meeting", name, series, _norm(name), at, end=end)
         # ("when ASEAN ministers responsible for transnational crime meet in Vientiane in August":
         # the present of a schedule, still to come.)
-        ahead = verb is not None and bool(
-            verb.group("ahead") or verb.group("opens") or verb.group("verb") in ("meet", "meets")
-        )
+        ahead = verb is not None and _members_ahead(verb)
         out.append(replace(frame, future=ahead))
     return out + _their_ministers(ctx, text, pattern, groups)
 
@@ -3314,8 +3312,14 @@ def _their_ministers(
     if len(topics) != 1 or len(series) != 1:
         return []
     key, name = series[0]
-    ahead = bool(verb.group("ahead") or verb.group("opens") or verb.group("verb") in ("meet", "meets"))
+    ahead = _members_ahead(verb)
     return [_Frame("meeting", name, key, _norm(name), verb.start("verb"), end=verb.end(), future=ahead)]
+
+
+def _members_ahead(verb: re.Match[str]) -> bool:
+    """Whether the members' verb (a _MEMBERS_MEET match) says their meeting is still to come: "are due
+    to meet", "open their meeting", or the present of a schedule ("meet in Vientiane in August")."""
+    return bool(verb.group("ahead") or verb.group("opens") or verb.group("verb") in ("meet", "meets"))
 
 
 _FOR_THE = re.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?$")
