@@ -80,6 +80,10 @@ def find_launches(ctx: _Context, text: str, words: frozenset[str], taken: set[in
         lead = text[max(0, verb.start() - 30) : verb.start()]
         if verb.start() in taken or (_NOT_A_LAUNCH.search(lead) and not _LAUNCH_TO_COME.search(lead)):
             continue
+        if (told := _edition_it_released(ctx, text, verb.start(), verb.end())) is not None:
+            out.append(told)
+            taken.add(verb.start())
+            continue
         if _A_NEW_REPORT.match(text, verb.end()):
             # "the UN Human Rights Office (OHCHR) publishes a report estimating …": a report of its
             # publisher's, never the series the article named before; known by that publisher alone.
@@ -938,6 +942,30 @@ def _elided_unrecorded(ctx: _Context, text: str, verb_at: int, which: str, noun:
         return []
     name = f"{'previous' if which == 'preceding' else which} edition of the {names.pop()}"
     return [Launch("publication", f"Publication of the {name}", _norm(name), verb_at)]
+
+
+# "the edition it published in January 2023", "the report they released last June": an edition told
+# by a relative clause whose subject is its publisher.
+_EDITION_IT = re.compile(r"\b[Tt]he\s+(?:edition|report|issue)\s+(?:that\s+|which\s+)?(?:it|they)\s+$")
+
+
+def _edition_it_released(ctx: _Context, text: str, verb_at: int, verb_end: int) -> Launch | None:
+    """ "The report, the agency's first since the edition it published in January 2023, …": the one
+    recorded edition of the reports the article names released when the clause says, an event of
+    its own (not the edition the sentence is about)."""
+    if _EDITION_IT.search(text, max(0, verb_at - 40), verb_at) is None:
+        return None
+    clause = text[verb_end : verb_end + 40]
+    rows = {
+        r.key: r
+        for series in _reports_of_article(ctx).values()
+        if (r := _edition_released_in(ctx, series, clause)) is not None
+    }
+    if len(rows) != 1:
+        return None
+    row = next(iter(rows.values()))
+    title = f"Publication of the {row.get('edition')} {row.get('report')}"
+    return Launch("publication", title, _norm(row.get("report")), verb_at, False, row)
 
 
 def _the_one_before(ctx: _Context, text: str) -> Row | None:
