@@ -106,7 +106,9 @@ def _title(cands: Sequence[EventCandidate]) -> str:
         if (
             all(c.ordinal is None for c in cands)
             and re.search(
-                rf"\b(?:the|its|their|a)\s+first(?:-ever)?\s+(?:[\w-]+\s+){{0,3}}(?:{kind}|activity|event)\b",
+                # (Not "the first time the ministerial meeting … has been held in Australia": where it
+                # was held for the first time, not the first of the series.)
+                rf"\b(?:the|its|their|a)\s+first(?:-ever)?\s+(?!time\b)(?:[\w-]+\s+){{0,3}}(?:{kind}|activity|event)\b",
                 quotes,
                 re.I,
             )
