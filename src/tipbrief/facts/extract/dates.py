@@ -237,12 +237,7 @@ def first_appeared(ctx: _Context, s: Sentence, page: tuple[date, date] | None) -
         for d in doc.dropped
         if d.reason == FIRST_APPEARANCE and not _VERSION_FIRST.match(doc.text, d.start, d.end)
     ]
-    days = {
-        iv[0]
-        for d in notes
-        for t in extract_temporals(spelled(doc.text[d.start : d.end]))
-        if (iv := stated_interval(t)) and iv[0] == iv[1]
-    }
+    days = {day for d in notes for day in _days_stated_in(doc.text[d.start : d.end])}
     if page is None or len(notes) != 1 or len(days) != 1:
         return None
     (day,), note = days, notes[0]
@@ -370,12 +365,17 @@ def _page_days(ctx: _Context) -> list[date]:
     """The days the page's date lines and its note of first publication state in full."""
     doc = ctx.article.document
     return [
-        iv[0]
+        day
         for dropped in doc.dropped
         if "date line" in dropped.reason or dropped.reason == FIRST_APPEARANCE
-        for t in extract_temporals(spelled(doc.text[dropped.start : dropped.end]))
-        if (iv := stated_interval(t)) and iv[0] == iv[1]
+        for day in _days_stated_in(doc.text[dropped.start : dropped.end])
     ]
+
+
+def _days_stated_in(line: str) -> list[date]:
+    """The single days a line the corpus set aside states in full ("Posted 15 May 2015", "This
+    article first appeared in … on 2 August 2019")."""
+    return [iv[0] for t in extract_temporals(spelled(line)) if (iv := stated_interval(t)) and iv[0] == iv[1]]
 
 
 def comment_anchor(

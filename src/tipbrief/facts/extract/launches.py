@@ -900,12 +900,7 @@ def _elided_edition(ctx: _Context, text: str, verb_at: int) -> list[Launch]:
     if this is None:
         # ("The previous round, released in September 2017", in a note on the Global Estimates named
         # without their year: the one edition of the reports the article names released then.)
-        rows = {
-            r.key: r
-            for series in (_reports_of_article(ctx).values() if noun else ())
-            if (r := _edition_released_in(ctx, series, text[verb_at:])) is not None
-        }
-        row = next(iter(rows.values())) if len(rows) == 1 else None
+        row = _article_edition_released_in(ctx, text[verb_at:]) if noun else None
     elif noun and noun[0].isupper() and noun.casefold() not in _norm(this.get("report")).split():
         return []  # ("The first Index, …" in a story on the Global Report: another report's)
     else:
@@ -917,9 +912,13 @@ def _elided_edition(ctx: _Context, text: str, verb_at: int) -> list[Launch]:
     stated = [iv for t in extract_temporals(text[verb_at:]) if (iv := stated_interval(t))]
     if published is None or not stated or not (stated[0][0] <= published[0] <= stated[0][1]):
         return []  # (no day to check the row against, or one it does not fit: no guess)
-    name = f"{row.get('edition')} {row.get('report')}"
-    title = f"Publication of the {name}"
-    return [Launch("publication", title, _norm(row.get("report")), verb_at, False, row)]
+    return [_edition_publication(row, verb_at)]
+
+
+def _edition_publication(row: Row, at: int) -> Launch:
+    """The publication of a recorded edition, its verb at ``at``."""
+    title = f"Publication of the {row.get('edition')} {row.get('report')}"
+    return Launch("publication", title, _norm(row.get("report")), at, False, row)
 
 
 def _elided_unrecorded(ctx: _Context, text: str, verb_at: int, which: str, noun: str) -> list[Launch]:
@@ -955,17 +954,8 @@ def _edition_it_released(ctx: _Context, text: str, verb_at: int, verb_end: int) 
     its own (not the edition the sentence is about)."""
     if _EDITION_IT.search(text, max(0, verb_at - 40), verb_at) is None:
         return None
-    clause = text[verb_end : verb_end + 40]
-    rows = {
-        r.key: r
-        for series in _reports_of_article(ctx).values()
-        if (r := _edition_released_in(ctx, series, clause)) is not None
-    }
-    if len(rows) != 1:
-        return None
-    row = next(iter(rows.values()))
-    title = f"Publication of the {row.get('edition')} {row.get('report')}"
-    return Launch("publication", title, _norm(row.get("report")), verb_at, False, row)
+    row = _article_edition_released_in(ctx, text[verb_end : verb_end + 40])
+    return _edition_publication(row, verb_at) if row is not None else None
 
 
 def _the_one_before(ctx: _Context, text: str) -> Row | None:
@@ -1064,6 +1054,16 @@ def _previous_edition(ctx: _Context, text: str, verb_at: int, name: str = "") ->
         series = _report_of_article(ctx, name) or _series_by_head(ctx, name) or _its_report(ctx, text)
         return _edition_released_in(ctx, series, text)
     return _fits_stated(text, _first_or_before(_editions_of(ctx, this), this, first=False))
+
+
+def _article_edition_released_in(ctx: _Context, text: str) -> Row | None:
+    """The one recorded edition, of all the reports the article names, released when ``text`` says."""
+    rows = {
+        r.key: r
+        for series in _reports_of_article(ctx).values()
+        if (r := _edition_released_in(ctx, series, text)) is not None
+    }
+    return next(iter(rows.values())) if len(rows) == 1 else None
 
 
 def _edition_released_in(ctx: _Context, series: Row | None, text: str) -> Row | None:

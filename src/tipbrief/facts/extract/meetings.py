@@ -1064,14 +1064,17 @@ def _members_before(ctx: _Context, text: str) -> str:
     return str(groups[str(named[-1].lastgroup)][0]) if named else ""
 
 
+def _owned(span: str, before: str, owners: str) -> bool:
+    """Whether a possessive (one of ``owners``) opens the meeting's name or stands right before it,
+    with at most one word between: "its tenth meeting", "their first consultation"."""
+    return bool(re.match(rf"(?:{owners})\b", span) or re.search(rf"\b(?:{owners})\s+(?:\S+\s+)?$", before))
+
+
 def _series_before(ctx: _Context, text: str, span: str, start: int) -> str:
     """ "hand over the chairmanship of the AMMTC to Malaysia, which will host our Nineteenth Meeting
     next year": a possessive's numbered meeting that nothing else owns is of the one series the
     sentence names before it."""
-    if not (
-        re.match(r"(?:its|their|our)\b", span)
-        or re.search(r"\b(?:its|their|our)\s+(?:\S+\s+)?$", text[:start])
-    ):
+    if not _owned(span, text[:start], "its|their|our"):
         return ""
     series = {r.get("series") for _, _, r in ctx.gaz.series.find(text[:start])}
     return series.pop() if len(series) == 1 else ""
@@ -1207,7 +1210,7 @@ def _body_of(ctx: _Context, text: str, start: int, end: int, kind: str) -> str:
             b for b in article_bodies(ctx) if re.search(rf"\b{head}\b", (_long_name(ctx, b) or "").casefold())
         ]
         return fits[0] if len(fits) == 1 else ""
-    if re.match(r"(?:its|their)\b", span) or re.search(r"\b(?:its|their)\s+(?:\S+\s+)?$", text[:start]):
+    if _owned(span, text[:start], "its|their"):
         # "its tenth meeting": the body named last before it, in the sentence or the article; but
         # "Bali Process Government and Business Forum holds its first meeting", "The Bali Process
         # Working Group on Trafficking in Persons held its sixth annual meeting": the named holder

@@ -516,7 +516,7 @@ def _programme_cover(ctx: _Context) -> list[Constraint]:
     speak from the first day; a version line on the cover ("Version as at 6 February 2023") gives
     the day it was set instead."""
     doc = ctx.article.document
-    lines = doc.text.split("\n")[:_COVER_LINES]
+    lines = doc.text.split("\n", _COVER_LINES)[:_COVER_LINES]
     at = next((i for i, line in enumerate(lines) if _PROGRAMME_LINE.fullmatch(line.strip())), None)
     if at is None:
         return []
