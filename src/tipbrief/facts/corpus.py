@@ -337,6 +337,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     chat = is_chat_export(text)
     channel = _channel_log(text)
     markup = "<" in text and _ITEM.search(text) is not None
+    # (The ends of a listing's item date lines: each such line is a paragraph of its own.)
+    listed = set(_listing_dates(text)) if ":" in text else set()
+    listing = listed | {text.find("\n", at) + 1 for at in listed}
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
         start = block.start()
         lines = list(re.finditer(r"[^\n]*", block.group()))
@@ -368,6 +371,10 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # "<title>Regional workshop …</title>" over "<pubDate>Sat, 21 Nov 2015 …</pubDate>":
                 # a feed's elements, a line each.
                 or (markup and (_MARKUP_LINE.match(line) or _MARKUP_LINE.match(prev_end_text)))
+                # "Malaysian delegation at the 11th ASEAN Forum …" / "Date: 2018-10-31  |  Type: News" /
+                # "A delegation … took part …": a listing's item, its date line between headline and
+                # snippet, no date of the sentence under it.
+                or abs_start in listing
                 # "Bangkok hosts meeting on labour migration" / "www.example.net › asean" / "24 Nov
                 # 2015 — A regional meeting …": a search result's title, address and snippet.
                 or ("." in line and _RESULT_ADDRESS.fullmatch(line.strip()) is not None)
@@ -1859,6 +1866,8 @@ def parse_article(
     item_from = 0
     captured = _CAPTURED_ON.search(celled, 0, 400)
     captured_on = parse_full_date(captured.group("date")) if captured else None
+    listed_days = _listing_dates(celled) if ":" in celled else {}
+    listed_from = 0
     for start, end in paragraphs:
         if end <= body_at:
             continue
@@ -1892,6 +1901,24 @@ def parse_article(
             para = _truncate(para, stamp.start()) if stamp.start() > 0 else _drop_prefix(para, stamp.end())
             para = _written_on(para, item_days)
             item_from = len(kept) + 1
+        if (listed := listed_days.get(para.start)) is not None:
+            # ("Malaysian delegation at …" / "Date: 2018-10-31  |  Type: News" / "A delegation … took part
+            # …": a listing's item, its snippet and its headline of the item's day, or of either of its
+            # two readings; the listing is as of its newest item.)
+            comment_days, stamp_ago, posted_day = (
+                listed if isinstance(listed, tuple) else (listed, listed),
+                None,
+                None,
+            )
+            feed = True
+            if isinstance(listed, date):
+                post_days.append(listed)
+            if kept and kept[-1].start >= listed_from and "\n\n" not in text[kept[-1].end : para.start]:
+                # (The headline right above: carried from the item before it, its day is this one's.)
+                kept[-1] = _written_on(kept[-1], comment_days)
+            dropped.append(DroppedSpan(para.start, para.end, ITEM_DATE_LINE))
+            listed_from = para.end
+            continue
         if start in message_headers:
             # (What follows, to the next header, is that message's, written on the day its header
             # gives; the first message's day is the page's.)
@@ -2509,6 +2536,46 @@ def _feed_items(text: str) -> list[tuple[int, int, date]]:
         if day is not None:
             out.append((item.start(), item.end(), day))
     return out
+
+
+# A listing's item date line, a line of its own between the item's headline and its snippet:
+# "Date: 2018-11-29  |  Type: Media statement", "Date: 01/14/2007     Page: A1     Words: 812",
+# "pubDate: Thu, 25 Apr 2013 17:55:00 +0800" (a feed exported as fields, a line each).
+_ITEM_DATE_FIELD = re.compile(
+    r"(?:pubDate|Date|Published|Posted)\s*:\s*(?P<value>[^|\n]*?)"
+    r"(?:(?:\s*\|\s*|\s{3,})[A-Z][\w ]{0,20}\s*:[^|\n]*?)*\s*"
+)
+_LEADING_WEEKDAY = re.compile(rf"(?:{_WEEKDAY_WORD}),?\s+")
+
+
+def _item_field_day(value: str, day_first: bool | None) -> date | tuple[date, date] | None:
+    """The day of a listing's item date line: "2018-11-29", "Thu, 25 Apr 2013 17:55:00 +0800",
+    "01/14/2007" (read in the listing's order, or as both its readings)."""
+    value = _LEADING_WEEKDAY.sub("", value.strip(), count=1)
+    if (iso := _ISO_DAY.match(value)) is not None:
+        return parse_full_date(iso.group())
+    if (rfc := _RFC822_DAY.match(value)) is not None:
+        return parse_full_date(f"{rfc['d']} {rfc['m']} {rfc['y']}")
+    if (figures := re.fullmatch(_DIGEST_DAY, _TIME_AFTER.sub("", value))) is not None:
+        day = _chat_day(figures, day_first)
+        return day if isinstance(day, (date, tuple)) else None
+    return parse_full_date(_TIME_AFTER.sub("", value))
+
+
+def _listing_dates(text: str) -> dict[int, date | tuple[date, date]]:
+    """Where each item date line of a listing starts, with its day: only where two lines or more
+    are so dated (one is the page's own date line)."""
+    lines = [
+        (a, m)
+        for a, b in _line_spans(text)
+        if ":" in text[a:b] and (m := _ITEM_DATE_FIELD.fullmatch(text, a, b))
+    ]
+    figures = [
+        f for _, m in lines if (f := re.fullmatch(_DIGEST_DAY, _TIME_AFTER.sub("", m["value"].strip())))
+    ]
+    day_first = _digest_readers(figures) if figures else None
+    days = {a: day for a, m in lines if (day := _item_field_day(m["value"], day_first)) is not None}
+    return days if len(days) >= 2 else {}
 
 
 RESULT_ADDRESS = "a search result's address"

@@ -117,7 +117,7 @@ from tipbrief.facts.extract.records import (
     intersect,
 )
 from tipbrief.facts.extract.sentences import PAST_VERB, REST_OF_THE_YEAR, _norm, only_past
-from tipbrief.facts.extract.where import dateline_of, names_something, place_of
+from tipbrief.facts.extract.where import dateline_for, dateline_of, names_something, place_of
 from tipbrief.facts.gazetteer import Candidate, ordinal
 from tipbrief.facts.model import Place, Span
 from tipbrief.facts.reference import Row, parse_partial
@@ -1054,7 +1054,7 @@ def _events_in_sentence(
                 and _PRESS_WIRE.search(ctx.original, dateline[1].start, dateline[2] + 40) is not None
                 and _PUBLISHED_BY.match(text, max(f.at, f.end)) is not None
             )
-            filed = None if f.kind == "entry-into-force" or online or by_another else dateline
+            filed = None if f.kind == "entry-into-force" or online or by_another else dateline_for(ctx, s)
             if f.kind in _GATHERING_KINDS and _PLAN_CHANGED.search(text):
                 # "The 36th ASEAN Summit, planned for Da Nang on 8-9 April, will instead be held online":
                 # the venue only planned is not where it met.

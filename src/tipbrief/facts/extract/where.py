@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from tipbrief.facts.extract.records import Constraint, _Context
+from tipbrief.facts.corpus import Paragraph
+from tipbrief.facts.extract.records import Constraint, Sentence, _Context
 from tipbrief.facts.model import Place, Span
 
 _DATELINE_PLACE = re.compile(
@@ -27,16 +28,52 @@ def dateline_of(ctx: _Context) -> tuple[Place, Span, int] | None:
         para = next(
             (p for p in ctx.article.paragraphs if at and p.start <= at[0] < p.end), ctx.article.paragraphs[0]
         )
-        m = _DATELINE_PLACE.match(para.text)
-        row = ctx.gaz.place_row(m.group("place").strip()) if m else None
-        if m and row is not None:
-            start, end = para.span(m.start("place"), m.start("place") + len(m.group("place").strip()))
-            sep = re.search(r"[-–—:]\s|\)\s*[-–—]", para.text[:80])
-            stop = para.span(sep.end(), sep.end())[0] if sep else end
-            place = Place(row.get("name"), row.get("country") or row.get("name"))
-            found = (place, Span(ctx.doc, start, end, ctx.original[start:end]), max(stop, end))
+        found = _opening_dateline(ctx, para) or ()
     ctx.dateline = found
     return found or None
+
+
+def _opening_dateline(ctx: _Context, para: Paragraph, dated: bool = False) -> tuple[Place, Span, int] | None:
+    """The place that opens the paragraph as a dateline's, with its span and where the dateline
+    ends; if ``dated``, only with its day after it."""
+    m = _DATELINE_PLACE.match(para.text)
+    row = ctx.gaz.place_row(m.group("place").strip()) if m else None
+    if m is None or row is None or (dated and not _OWN_DATE_AFTER.match(para.text, m.end())):
+        return None
+    start, end = para.span(m.start("place"), m.start("place") + len(m.group("place").strip()))
+    sep = re.search(r"[-–—:]\s|\)\s*[-–—]", para.text[:80])
+    stop = para.span(sep.end(), sep.end())[0] if sep else end
+    place = Place(row.get("name"), row.get("country") or row.get("name"))
+    return place, Span(ctx.doc, start, end, ctx.original[start:end]), max(stop, end)
+
+
+def dateline_for(ctx: _Context, s: Sentence) -> tuple[Place, Span, int] | None:
+    """The dateline a sentence's "here" and "today" are of: the article's, except in a paragraph of
+    its own day (a listing's item, a comment, a post) that the dateline is not in, whose own opening
+    dateline it is ("SINGAPORE, 15 November 2018 - The Prime Minister today concluded …", under a
+    listing's first item filed in Kuala Lumpur), if it has one."""
+    filed = dateline_of(ctx)
+    para = s.paragraph
+    if para.written is None or (filed is not None and para.start <= filed[1].start < para.end):
+        return filed
+    line_at = ctx.original.rfind("\n", 0, para.start) + 1
+    if line_at < para.start:
+        # ("PHNOM PENH, Nov. 18, 2012 (Xinhua) -- Photo taken on …": a caption whose dateline went
+        # with its stamp, on the paragraph's own line.)
+        line = ctx.original[line_at : para.start]
+        m = _DATELINE_PLACE.match(line)
+        row = ctx.gaz.place_row(m.group("place").strip()) if m else None
+        if m is None or row is None or not _OWN_DATE_AFTER.match(line, m.end()):
+            return None
+        start = line_at + m.start("place")
+        end = start + len(m.group("place").strip())
+        place = Place(row.get("name"), row.get("country") or row.get("name"))
+        return place, Span(ctx.doc, start, end, ctx.original[start:end]), para.start
+    return _opening_dateline(ctx, para, dated=True)
+
+
+# (A dateline's day after its place: "SINGAPORE, 15 November 2018 -", "BALI, April 3 -".)
+_OWN_DATE_AFTER = re.compile(r"\s*[0-3]?\d\s+[A-Z][a-z]+|\s*[A-Z][a-z]{2,8}\.?\s+[0-3]?\d\b")
 
 
 def names_something(original: str, sp: Span) -> bool:
