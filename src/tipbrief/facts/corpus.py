@@ -338,7 +338,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     channel = _channel_log(text)
     markup = "<" in text and _ITEM.search(text) is not None
     # (The ends of a listing's item date lines: each such line is a paragraph of its own.)
-    listed = set(_listing_dates(text)) if ":" in text else set()
+    listed = set(_listing_dates(text))
     listing = listed | {text.find("\n", at) + 1 for at in listed}
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
         start = block.start()
@@ -1866,7 +1866,7 @@ def parse_article(
     item_from = 0
     captured = _CAPTURED_ON.search(celled, 0, 400)
     captured_on = parse_full_date(captured.group("date")) if captured else None
-    listed_days = _listing_dates(celled) if ":" in celled else {}
+    listed_days = _listing_dates(celled)
     listed_from = 0
     for start, end in paragraphs:
         if end <= body_at:
@@ -2540,11 +2540,14 @@ def _feed_items(text: str) -> list[tuple[int, int, date]]:
 
 # A listing's item date line, a line of its own between the item's headline and its snippet:
 # "Date: 2018-11-29  |  Type: Media statement", "Date: 01/14/2007     Page: A1     Words: 812",
-# "pubDate: Thu, 25 Apr 2013 17:55:00 +0800" (a feed exported as fields, a line each).
+# "pubDate: Thu, 25 Apr 2013 17:55:00 +0800" (a feed exported as fields, a line each), "Posted on
+# January 27, 2016 by editor" (a blog's archive page).
 _ITEM_DATE_FIELD = re.compile(
-    r"(?:pubDate|Date|Published|Posted)\s*:\s*(?P<value>[^|\n]*?)"
+    r"(?:(?:pubDate|Date|Published|Posted)\s*:|(?:Posted|Published)\s+on)\s*(?P<value>[^|\n]*?)"
+    r"(?:\s+by\s+[^|\n]{1,40}?)?"
     r"(?:(?:\s*\|\s*|\s{3,})[A-Z][\w ]{0,20}\s*:[^|\n]*?)*\s*"
 )
+_ITEM_DATE_LINE = re.compile(r"^(?:pubDate|Date|Published|Posted)\b.*$", re.MULTILINE)
 _LEADING_WEEKDAY = re.compile(rf"(?:{_WEEKDAY_WORD}),?\s+")
 
 
@@ -2566,9 +2569,9 @@ def _listing_dates(text: str) -> dict[int, date | tuple[date, date]]:
     """Where each item date line of a listing starts, with its day: only where two lines or more
     are so dated (one is the page's own date line)."""
     lines = [
-        (a, m)
-        for a, b in _line_spans(text)
-        if ":" in text[a:b] and (m := _ITEM_DATE_FIELD.fullmatch(text, a, b))
+        (line.start(), m)
+        for line in _ITEM_DATE_LINE.finditer(text)
+        if (m := _ITEM_DATE_FIELD.fullmatch(line.group())) is not None
     ]
     figures = [
         f for _, m in lines if (f := re.fullmatch(_DIGEST_DAY, _TIME_AFTER.sub("", m["value"].strip())))
