@@ -338,7 +338,7 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     channel = _channel_log(text)
     markup = "<" in text and _ITEM.search(text) is not None
     # (The ends of a listing's item date lines: each such line is a paragraph of its own.)
-    listed = set(_listing_dates(text))
+    listed = set(_listing_dates(text)) | set(_listing_stamps(text))
     listing = listed | {text.find("\n", at) + 1 for at in listed}
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
         start = block.start()
@@ -1867,6 +1867,7 @@ def parse_article(
     captured = _CAPTURED_ON.search(celled, 0, 400)
     captured_on = parse_full_date(captured.group("date")) if captured else None
     listed_days = _listing_dates(celled)
+    listed_stamps = _listing_stamps(celled)
     listed_from = 0
     for start, end in paragraphs:
         if end <= body_at:
@@ -1917,6 +1918,19 @@ def parse_article(
                 # (The headline right above: carried from the item before it, its day is this one's.)
                 kept[-1] = _written_on(kept[-1], comment_days)
             dropped.append(DroppedSpan(para.start, para.end, ITEM_DATE_LINE))
+            listed_from = para.end
+            continue
+        if (sourced := listed_stamps.get(para.start)) is not None:
+            # ("US report lifts Malaysia from lowest tier" / "Capitol Wire - Jul 28, 2015" / "WASHINGTON -
+            # The State Department released … on Monday …": a news search's result, its headline and
+            # snippet of the result's day, or as old as its age, or of its day without a year.)
+            said = parse_full_date(sourced["date"]) if sourced["date"] else None
+            comment_days = (said, said) if said else None
+            stamp_ago = _stamp_ago(sourced) if not said and not sourced["day"] else None
+            posted_day = sourced["day"]
+            if kept and kept[-1].start >= listed_from and "\n\n" not in text[kept[-1].end : para.start]:
+                kept[-1] = replace(_written_on(kept[-1], comment_days), ago=stamp_ago, posted=posted_day)
+            dropped.append(DroppedSpan(para.start, para.end, SNIPPET_STAMP))
             listed_from = para.end
             continue
         if start in message_headers:
@@ -2579,6 +2593,26 @@ def _listing_dates(text: str) -> dict[int, date | tuple[date, date]]:
     day_first = _digest_readers(figures) if figures else None
     days = {a: day for a, m in lines if (day := _item_field_day(m["value"], day_first)) is not None}
     return days if len(days) >= 2 else {}
+
+
+# A news search's result, its outlet and its day or age on the line between headline and snippet:
+# "Capitol Wire - Jul 28, 2015", "Metro Courier - Oct 20", "Peninsula Daily Post - 19 hours ago".
+_SOURCE_STAMP = re.compile(
+    r"(?P<who>[A-Z][\w&'’.]*(?:\s+[\w&'’.]+){0,6})\s+[-–—]\s+"
+    rf"(?:(?P<date>{_FULL_DATE.pattern})|(?P<day>{DAY_AND_MONTH})|{_AGE}\s+ago|(?P<word>[Yy]esterday|[Tt]oday))"
+)
+
+
+def _listing_stamps(text: str) -> dict[int, re.Match[str]]:
+    """Where each outlet-and-day line of a news search's results starts: only where two or more
+    are so stamped."""
+    stamps = {
+        a: m
+        for a, b in _line_spans(text)
+        if " - " in text[a:b] or "–" in text[a:b] or "—" in text[a:b]
+        if (m := _SOURCE_STAMP.fullmatch(text[a:b].strip())) is not None
+    }
+    return stamps if len(stamps) >= 2 else {}
 
 
 RESULT_ADDRESS = "a search result's address"
