@@ -12,6 +12,8 @@ from tipbrief.common.months import MONTH_NAMES
 from tipbrief.facts.corpus import (
     CHAT_STAMP,
     COMMENT_HEADER,
+    ITEM_DATE_LINE,
+    ITEM_HEADLINE,
     MESSAGE_HEADER,
     YEARLESS_DATE_LINE,
     Article,
@@ -793,3 +795,21 @@ def test_a_digests_days_in_figures_read_month_first_when_a_day_forces_it() -> No
     written = {p.text: p.written for p in digest.paragraphs}
     assert written["Senior officials opened their meetings yesterday."] == date(2019, 11, 27)
     assert written["A forum on migrant labour closed yesterday."] == date(2019, 11, 26)
+
+
+def test_a_listings_items_are_of_their_date_lines_days_and_their_headlines_are_no_sentences() -> None:
+    # (A headline's present tense, "meet online", says nothing of when: as a page's title, it is
+    # dropped; the snippet under the date line is of that day.)
+    text = (
+        "Site search: crime  |  2 results\n\nSenior officials on transnational crime meet online\n"
+        "Date: 2020-09-25  |  Type: News\nOfficials met by video conference on Thursday.\n\n"
+        "Ministry welcomes plan of action\nDate: 2020-09-01  |  Type: Statement\n"
+        "The ministry welcomed the plan.\n"
+    )
+    article, reasons = _parsed_with_reasons(text)
+    kept = {p.text: p.written for p in article.paragraphs}
+    assert kept["Officials met by video conference on Thursday."] == date(2020, 9, 25)
+    assert kept["The ministry welcomed the plan."] == date(2020, 9, 1)
+    assert "Senior officials on transnational crime meet online" not in kept
+    assert reasons.count(ITEM_HEADLINE) == 2
+    assert reasons.count(ITEM_DATE_LINE) == 2

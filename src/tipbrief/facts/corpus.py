@@ -379,6 +379,13 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
                 # 2015 — A regional meeting …": a search result's title, address and snippet.
                 or ("." in line and _RESULT_ADDRESS.fullmatch(line.strip()) is not None)
                 or ("." in prev_end_text and _RESULT_ADDRESS.fullmatch(prev_end_text.strip()) is not None)
+                # ("www.example.org › news" / "Brunei to host ministers …" / "Aug 20, 2021 · Brunei
+                # will host …": the result's title between its address and its stamped snippet.)
+                or (
+                    "." in prev_prev_text
+                    and _SNIPPET_STAMP.match(line) is not None
+                    and _RESULT_ADDRESS.fullmatch(prev_prev_text.strip()) is not None
+                )
                 or _BULLET.match(line)
                 or _YEAR_HEADING.fullmatch(prev_end_text)
                 # "REGULAR PRESS BRIEFING …" over "Hanoi, 16 February 2012": a date line is a
@@ -1816,7 +1823,7 @@ def parse_article(
     message_headers = _message_headers(text, paragraphs)
     chat, day_first = chat_export_order(celled)
     channel = _channel_log(celled)
-    after_address = False
+    after_address = titled = False
     items = _feed_items(celled) if "<" in celled else []
     heading_year: int | None = None
     under_heading = under_entry = False
@@ -1914,9 +1921,7 @@ def parse_article(
             feed = True
             if isinstance(listed, date):
                 post_days.append(listed)
-            if kept and kept[-1].start >= listed_from and "\n\n" not in text[kept[-1].end : para.start]:
-                # (The headline right above: carried from the item before it, its day is this one's.)
-                kept[-1] = _written_on(kept[-1], comment_days)
+            _drop_headline(kept, dropped, text, para.start, listed_from)
             dropped.append(DroppedSpan(para.start, para.end, ITEM_DATE_LINE))
             listed_from = para.end
             continue
@@ -1928,8 +1933,7 @@ def parse_article(
             comment_days = (said, said) if said else None
             stamp_ago = _stamp_ago(sourced) if not said and not sourced["day"] else None
             posted_day = sourced["day"]
-            if kept and kept[-1].start >= listed_from and "\n\n" not in text[kept[-1].end : para.start]:
-                kept[-1] = replace(_written_on(kept[-1], comment_days), ago=stamp_ago, posted=posted_day)
+            _drop_headline(kept, dropped, text, para.start, listed_from)
             dropped.append(DroppedSpan(para.start, para.end, SNIPPET_STAMP))
             listed_from = para.end
             continue
@@ -2096,7 +2100,8 @@ def parse_article(
             after_address = True
             dropped.append(DroppedSpan(para.start, para.end, RESULT_ADDRESS))
             continue
-        if after_address and (snippet := _SNIPPET_STAMP.match(para.text)) is not None:
+        snippet = _SNIPPET_STAMP.match(para.text) if after_address else None
+        if snippet is not None:
             # ("24 Nov 2015 — A regional meeting … opened in Bangkok yesterday ...": the snippet is of
             # its stamp's day, or as old as its age, and its "yesterday" counts from it.)
             if snippet.group("date"):
@@ -2104,9 +2109,13 @@ def parse_article(
                     para = replace(para, written=said)
             else:
                 para = replace(para, ago=_stamp_ago(snippet))
+            if titled:
+                _drop_headline(kept, dropped, text, para.start, 0)
             dropped.append(DroppedSpan(para.start, para.to_original(snippet.end()), SNIPPET_STAMP))
             para = _drop_prefix(para, snippet.end())
-        after_address = False
+        # (A line under the address that is no snippet may be the result's title: one more line.)
+        titled = after_address and snippet is None and not titled
+        after_address = titled
         # ("[21/11/2015, 12:30:02] Budi: … signed today": a chat export's message, written on its
         # stamp's day; the export is as of its newest message. A stamp whose order no stamp tells,
         # "[02/04/2012 19:02:11]", was written on one of its two readings: 4 February or 2 April.)
@@ -2516,12 +2525,16 @@ _CSV_SENDER = re.compile(r"[^,\n\"]{1,40},\"?")
 
 # A search result's address line: "www.example.org › news › 2015", "https://example.org/news/asean".
 _RESULT_ADDRESS = re.compile(
-    r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s+›\s+[^›\n]{1,40})*"
+    # (Its name in capitals where the page's cleaning wrote them: "ASEAN-brunei.example.org/news/...".)
+    r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?(?:\s+›\s+[^›\n]{1,40})*"
 )
 # A search result's snippet that opens with its day or its age: "Nov 21, 2015 — KUALA LUMPUR: …",
 # "3 days ago — …".
+# (Or with a dot, as another engine writes it, and the day it was updated after it: "Jul 1, 2021 ·
+# Updated Jul 2, 2021 · WASHINGTON - …".)
 _SNIPPET_STAMP = re.compile(
-    rf"(?:(?P<date>{_FULL_DATE.pattern})|{_AGE}\s+ago|(?P<word>[Yy]esterday|[Tt]oday))\s+[—–]\s+(?=\S)"
+    rf"(?:(?P<date>{_FULL_DATE.pattern})|{_AGE}\s+ago|(?P<word>[Yy]esterday|[Tt]oday))\s+[—–·]\s+"
+    r"(?:Updated\s+[^·\n]{3,30}?\s+·\s+)?(?=\S)"
 )
 # A feed's markup, as an RSS or Atom file saved as text shows it: "<item>", "<title>…</title>".
 _MARKUP_LINE = re.compile(r"\s*<(?P<close>/)?(?P<tag>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?>")
@@ -2601,6 +2614,24 @@ _SOURCE_STAMP = re.compile(
     r"(?P<who>[A-Z][\w&'’.]*(?:\s+[\w&'’.]+){0,6})\s+[-–—]\s+"
     rf"(?:(?P<date>{_FULL_DATE.pattern})|(?P<day>{DAY_AND_MONTH})|{_AGE}\s+ago|(?P<word>[Yy]esterday|[Tt]oday))"
 )
+
+
+ITEM_HEADLINE = "a listing item's headline (as a page's title, no sentence of its text)"
+
+
+def _drop_headline(kept: list[Paragraph], dropped: list[DroppedSpan], text: str, at: int, since: int) -> None:
+    """Drop the headline right above a listing item's stamp at ``at`` (a line of its own, since
+    ``since``): like a page's title, its present tense ("Crime ministers meet online") tells no
+    time, and the snippet under it states the item's facts."""
+    if (
+        kept
+        and kept[-1].start >= since
+        and "\n\n" not in text[kept[-1].end : at]
+        and len(kept[-1].text) <= 200
+        and not _SENTENCE_END.search(kept[-1].text)
+    ):
+        dropped.append(DroppedSpan(kept[-1].start, kept[-1].end, ITEM_HEADLINE))
+        kept.pop()
 
 
 def _listing_stamps(text: str) -> dict[int, re.Match[str]]:

@@ -573,6 +573,18 @@ def _fold(group: list[EventCandidate]) -> EventCandidate:
         else next((e.ordinal for e in group if e.ordinal is not None), None)
     )
     subject = first.subject or next((e.subject for e in group if e.subject), "")
+    # ("ASEAN crime ministers meet online" over "… for the 14th ASEAN Ministerial Meeting on
+    # Transnational Crime": a headline's meeting, named without its number, takes the numbered name.)
+    numbered = next(
+        (
+            e.title
+            for e in group
+            if not e.generic and e.ordinal == ordinal and e.kind == first.kind and e.title[:1].isdigit()
+        ),
+        None,
+    )
+    if ordinal is not None and not first.title[:1].isdigit() and numbered is not None:
+        first = replace(first, title=numbered)
     folded = replace(
         first,
         sources=tuple(dict.fromkeys(x for ev in group for x in ev.sources)),
