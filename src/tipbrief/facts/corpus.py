@@ -690,6 +690,14 @@ _TALK_SIGNATURE = re.compile(
 )
 # A line of a wiki page's revision history: "(cur | prev) 14:02, 3 May 2016 Editor1 (talk | contribs)
 # . . (12,334 bytes) (+120) . . (Thailand ratified)", up to the revision's day.
+# An update's or a note's heading over its text, with its day: "Update, 16 December 2008", "Final update,
+# 16 May 2022", "UPDATE 2 -- 30 May 2015", "Archive note, 8 January 2010" (not a page's "Updated:" stamp,
+# which dates the page).
+_NOTE_HEADING = re.compile(
+    r"(?:(?:Final|Latest|Last|Further|FINAL|LATEST)\s+)?"
+    r"(?:Update|update|UPDATE|Archive\s+note|Editor['’]s\s+note|Note)(?:\s+\d{1,2})?\s*[,:–—-]{0,2}\s*"
+    rf"(?P<date>{_WRITTEN_DAY})\s*[:.]?(?=\s|$)"
+)
 _HISTORY_LINE = re.compile(
     r"(?:\((?:cur|prev|cur\s*\|\s*prev)\)\s*)*\d{1,2}:\d{2},\s+"
     rf"(?P<date>{_WRITTEN_DAY})"
@@ -2494,7 +2502,13 @@ def _item_days(m: re.Match[str], day_first: bool | None) -> tuple[date, date] | 
 def _dated_heading(text: str, takes: bool = False) -> tuple[date, int] | None:
     """The day of a revision history's line, a changelog's version heading or a wire story's take
     that opens the paragraph, and where its words end."""
-    patterns: tuple[re.Pattern[str], ...] = (_HISTORY_LINE, _VERSION_HEADING, _EPISODE_HEADING, _FORUM_POST)
+    patterns: tuple[re.Pattern[str], ...] = (
+        _HISTORY_LINE,
+        _VERSION_HEADING,
+        _EPISODE_HEADING,
+        _FORUM_POST,
+        _NOTE_HEADING,
+    )
     patterns += (_TAKE_STAMP,) if takes else ()
     for pattern in patterns:
         m = pattern.match(text)

@@ -213,20 +213,25 @@ def _identifications(ctx: _Context, s: Sentence) -> list[Identification]:
             found = ctx.gaz.summits_in(row.get("name"))
             # "their 27th Summit in Kuala Lumpur": the number before the word picks the city's row.
             number = _ORDINAL_BEFORE_SUMMIT.search(text, max(0, summit_at.start() - 12), summit_at.start())
-            if (
-                number is not None
-                and not re.search(r"(?:st|nd|rd|th)\s+(?:and|&|or)\s+$", text[: number.start()])
-                # (Not where the number and the name already identify it: "the 43rd ASEAN Summit".)
-                and not any(
+            if number is not None and not re.search(
+                r"(?:st|nd|rd|th)\s+(?:and|&|or)\s+$", text[: number.start()]
+            ):
+                keys = {c.key for c in ctx.gaz.summits_numbered(int(number.group("n")))}
+                named = any(
                     i.field == "summit"
                     and i.span.start
                     <= s.span(ctx.doc, ctx.original, number.start(), number.start()).start
                     < i.span.end
                     for i in out
                 )
-            ):
-                keys = {c.key for c in ctx.gaz.summits_numbered(int(number.group("n")))}
-                found = tuple(c for c in found if c.key in keys)
+                if not named:
+                    found = tuple(c for c in found if c.key in keys)
+                elif not unnumbered and not any(c.key in keys for c in found):
+                    # (Where the number and the name already identify it, "the 43rd ASEAN Summit", the
+                    # city's rows stay as they are; but where the sentence names no other summit, a city
+                    # none of whose rows is that summit is no place of it: "The 14th ASEAN Summit never
+                    # came to Chiang Mai, nor to Bangkok" is not the 5th, held in Bangkok.)
+                    found = ()
             if found:
                 out.append(
                     Identification(
@@ -2668,8 +2673,12 @@ _A_FIELD = re.compile(r"[A-Z][\w ]{1,25}?:\s")
 # "When: Thursday, 14 September 2023".
 _DATE_LABEL = re.compile(r"Dates?|When|Date\s*(?:and|&)\s*time", re.IGNORECASE)
 # A notice that the event will not be held then: its date field is the date it did not happen.
+# ("… the summit will not take place in Chiang Mai this month", "The 14th ASEAN Summit never came to
+# Chiang Mai": an update below the listing that says so in words.)
 _CALLED_OFF_NOTICE = re.compile(
-    r"\b(?:postponed|cancell?ed|called off|deferred|rescheduled|suspended)\b", re.IGNORECASE
+    r"\b(?:postponed|cancell?ed|called off|deferred|rescheduled|suspended"
+    r"|(?:will|would|did)\s+not\s+(?:take\s+place|be\s+held|go\s+ahead)|never\s+(?:came|took\s+place|met))\b",
+    re.IGNORECASE,
 )
 
 

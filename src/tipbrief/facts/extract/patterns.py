@@ -33,6 +33,8 @@ _MEETING_VERB = trigger(
     *("organise", "organize", "met", "meet", "gathered", "brought together", "gather", "host", "hosting"),
     *("continued", "wrapped up", "ended", "closed", "opens", "begins", "began", "chaired", "will chair"),
     *("preceded", "followed"),
+    # "When ASEAN leaders sit down in Jakarta tomorrow for the 43rd ASEAN Summit": they meet for it.
+    *("sit down", "sits down", "sat down"),
     # "Twenty-five practitioners finished a four-day workshop … last week": those who took part.
     *("finished", "completed"),
     # A timeline's present: "May 29 - Thailand hosts a Special Meeting on Irregular Migration …".
