@@ -106,6 +106,7 @@ SETS = (
     *("heldout265", "heldout266", "heldout267", "heldout268", "heldout269"),
     *("heldout270", "heldout271", "heldout272", "heldout273", "heldout274"),
     *("heldout275", "heldout276", "heldout277", "heldout278", "heldout279"),
+    *("heldout280", "heldout281", "heldout282", "heldout283", "heldout284"),
 )
 Interval = tuple[date | None, date | None]
 
