@@ -2582,11 +2582,12 @@ def _feed_items(text: str) -> list[tuple[int, int, date]]:
 # A listing's item date line, a line of its own between the item's headline and its snippet:
 # "Date: 2018-11-29  |  Type: Media statement", "Date: 01/14/2007     Page: A1     Words: 812",
 # "pubDate: Thu, 25 Apr 2013 17:55:00 +0800" (a feed exported as fields, a line each), "Posted on
-# January 27, 2016 by editor" (a blog's archive page).
+# January 27, 2016 by editor" (a blog's archive page), "Posted 19 October 2012 | News" (a site search).
 _ITEM_DATE_FIELD = re.compile(
-    r"(?:(?:pubDate|Date|Published|Posted)\s*:|(?:Posted|Published)\s+on)\s*(?P<value>[^|\n]*?)"
+    r"(?:(?:pubDate|Date|Published|Posted)\s*:|(?:Posted|Published)(?:\s+on)?(?=\s+[\dA-Z]))\s*(?P<value>[^|\n]*?)"
     r"(?:\s+by\s+[^|\n]{1,40}?)?"
-    r"(?:(?:\s*\|\s*|\s{3,})[A-Z][\w ]{0,20}\s*:[^|\n]*?)*\s*"
+    # (Its other fields after it, "Type: News", or its section alone, "| Media releases".)
+    r"(?:(?:\s*\|\s*|\s{3,})[A-Z][\w ,&/'-]{0,40}?(?:\s*:[^|\n]*?)?)*\s*"
 )
 _ITEM_DATE_LINE = re.compile(r"^(?:pubDate|Date|Published|Posted)\b.*$", re.MULTILINE)
 _LEADING_WEEKDAY = re.compile(rf"(?:{_WEEKDAY_WORD}),?\s+")
