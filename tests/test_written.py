@@ -233,3 +233,16 @@ def test_the_meeting_reported_as_past_is_not_a_meeting_still_to_come(gazetteer: 
     last = text.index("The meeting opened")
     owners = [e.title for e in x.events if any(src.start <= last < src.end for src in e.sources)]
     assert owners == ["22nd Senior Officials Meeting on Transnational Crime"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("ASEAN crime ministers (AMMTC) meet in Myanmar in October", "future"),
+        ("Senior officials gather in Bangkok in early June to review the work plan.", "future"),
+        # (Not a meeting's present with a year: "meet in October 2019" is a date, not a programme.)
+        ("The ministers met in Myanmar in October and adopted the plan.", "past"),
+    ],
+)
+def test_a_meetings_present_with_the_month_it_falls_in_is_still_to_come(sentence: str, expected: str) -> None:
+    assert _event_tense(sentence) == expected

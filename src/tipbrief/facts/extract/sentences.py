@@ -192,6 +192,10 @@ def _event_tense(sentence: str) -> Tense:
     # guesses": what a purpose is for is still to come (unless the sentence reports a past act).
     if re.search(r"\b(?:so|in order)\s+that\b", sentence) and not _PAST_CLAUSE.search(sentence):
         return "future"
+    # ("ASEAN crime ministers (AMMTC) meet in Myanmar in October", a briefing's bullet: a meeting's
+    # present with the month it falls in, a programme's, is still to come.)
+    if _MEETS_IN_MONTH.search(sentence) and not _PAST_CLAUSE.search(sentence):
+        return "future"
     # "the 42nd ASEAN Summit being held in this town": under way when the article was written, so
     # neither wholly before nor after its date.
     if re.search(r"\b(?:ongoing|being held|underway|under way|(?:is|are) taking place)\b", sentence):
@@ -372,6 +376,12 @@ _SAYS_NOW = re.compile(r"\b(?:says|say|tells|reports|confirms|announces)\b")
 PAST_VERB = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
 _FRONTED_SCHEDULE_IN = re.compile(
     rf"(?:^|[,;]\s+(?:and\s+)?)(?:[Oo]n\s+|[Ii]n\s+)?{_FRONTED_SCHEDULE.pattern}"
+)
+
+
+_MEETS_IN_MONTH = re.compile(
+    r"\b(?:meet|gather|convene)\b(?:\s+[^.;,]{0,40}?)?\s+in\s+(?:early\s+|late\s+|mid-)?"
+    rf"(?:{MONTH_RE})\b(?!\s*,?\s*(?:19|20)\d\d)"
 )
 
 
