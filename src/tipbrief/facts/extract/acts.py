@@ -152,7 +152,7 @@ def _verb_kind(verb: str) -> str:
         return "entry-into-force"
     if v.startswith(("ratif", "acced", "accession")):
         return "ratification"
-    if v.startswith(("deposit", "hand", "lodged", "submitted", "present")):
+    if v.startswith(("deposit", "hand", "lodged", "submitted", "present", "regist")):
         return "deposit"
     if "gazette" in v:
         return "publication"
@@ -430,6 +430,8 @@ def find_acts(
             "submitted",
             "presented",
             "presents",
+            "registered",
+            "registers",
         ) and not (
             # (Up to an instrument's whole name away: "The Philippines' instrument of ratification of
             # the ASEAN Convention Against Trafficking in Persons, Especially Women and Children

@@ -120,6 +120,9 @@ _ACT_VERB = trigger(
     *("opened for signature", "open for signature"),
     *("handed", "handed over", "lodged", "submitted", "entered into force", "enter into force"),
     *("hands", "hands over", "handing over"),
+    # ("Thailand registered its ratification of the Protocol with the ILO": the ILO's word for the
+    # deposit of an instrument with its Director-General.)
+    *("registered", "registers"),
     # ("The minister presented Thailand's instrument of ratification … to the Director-General")
     *("presented", "presents"),
     # "Singapore acceded to the Protocol …": a state that did not sign ratifies by accession.

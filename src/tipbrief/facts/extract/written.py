@@ -1094,7 +1094,16 @@ def _relative_to_recorded(ctx: _Context) -> list[Constraint]:
                 # names no other country (a list's relative clause may belong to any of them).
                 # (Counted from the end of the instrument's name after the verb: a long name holds
                 # commas.)
-                named_end = min((e for b, e, _ in _instrument_names(ctx, s.text) if b > f.at), default=f.at)
+                # (Not a name in the next clause: "The instrument of ratification was registered with
+                # the ILO yesterday, and the protocol will enter into force … next year".)
+                named_end = min(
+                    (
+                        e
+                        for b, e, _ in _instrument_names(ctx, s.text)
+                        if b > f.at and not re.search(r"[,;]", s.text[f.at : b])
+                    ),
+                    default=f.at,
+                )
                 if acronym := re.match(r"\s*\([A-Z][\w-]{1,11}\)", s.text[named_end:]):
                     named_end += acronym.end()
                 for act in _instrument_reference(ctx, f):
