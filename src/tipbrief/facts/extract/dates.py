@@ -139,11 +139,24 @@ def day_named_before(ctx: _Context, offset: int, not_after: date | None = None) 
     article's date: "The two-day summit closes on Tuesday. … On the same day, ministers signed …"
     is the day before the Tuesday to come."""
     since = section_start(ctx, offset)
-    before = [d for at, d in ctx.named_days if since <= at < offset]
+    before = [
+        d
+        for at, d in ctx.named_days
+        if since <= at < offset and not _in_closed_relative(ctx.original, at, offset)
+    ]
     if not_after is not None:
         while before and before[-1] is not None and before[-1] > not_after:
             before.pop()
     return before[-1] if before else None
+
+
+def _in_closed_relative(text: str, at: int, offset: int) -> bool:
+    """Whether the day at ``at`` stands in a relative clause that closes before ``offset``: "the leaders
+    will sign the Declaration, which will come into being on 31 December, and will attend the East
+    Asia Summit the same day" (the signing's Sunday, not 31 December)."""
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at))
+    opened = text.rfind(", which ", start + 1, at)
+    return opened >= 0 and "," not in text[opened + 1 : at] and "," in text[at:offset]
 
 
 def _span_named_since(ctx: _Context, offset: int) -> bool:
