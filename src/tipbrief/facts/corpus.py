@@ -2568,13 +2568,8 @@ def _feed_items(text: str) -> list[tuple[int, int, date]]:
     out = []
     for item in _ITEM.finditer(text):
         stamp = _ITEM_DATE.search(item.group("body"))
-        value = stamp.group("value") if stamp else ""
-        day = None
-        if (iso := _ISO_DAY.match(value)) is not None:
-            day = parse_full_date(iso.group())
-        elif (rfc := _RFC822_DAY.search(value)) is not None:
-            day = parse_full_date(f"{rfc['d']} {rfc['m']} {rfc['y']}")
-        if day is not None:
+        day = _item_field_day(stamp.group("value"), None) if stamp else None
+        if isinstance(day, date):
             out.append((item.start(), item.end(), day))
     return out
 

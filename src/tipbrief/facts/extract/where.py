@@ -33,17 +33,25 @@ def dateline_of(ctx: _Context) -> tuple[Place, Span, int] | None:
     return found or None
 
 
+def _dateline_row(ctx: _Context, text: str, dated: bool) -> tuple[re.Match[str], Place] | None:
+    """The dateline's place that opens ``text``, with the place it names; if ``dated``, only with its
+    day after it."""
+    m = _DATELINE_PLACE.match(text)
+    row = ctx.gaz.place_row(m.group("place").strip()) if m else None
+    if m is None or row is None or (dated and not _OWN_DATE_AFTER.match(text, m.end())):
+        return None
+    return m, Place(row.get("name"), row.get("country") or row.get("name"))
+
+
 def _opening_dateline(ctx: _Context, para: Paragraph, dated: bool = False) -> tuple[Place, Span, int] | None:
     """The place that opens the paragraph as a dateline's, with its span and where the dateline
     ends; if ``dated``, only with its day after it."""
-    m = _DATELINE_PLACE.match(para.text)
-    row = ctx.gaz.place_row(m.group("place").strip()) if m else None
-    if m is None or row is None or (dated and not _OWN_DATE_AFTER.match(para.text, m.end())):
+    if (found := _dateline_row(ctx, para.text, dated)) is None:
         return None
+    m, place = found
     start, end = para.span(m.start("place"), m.start("place") + len(m.group("place").strip()))
     sep = re.search(r"[-–—:]\s|\)\s*[-–—]", para.text[:80])
     stop = para.span(sep.end(), sep.end())[0] if sep else end
-    place = Place(row.get("name"), row.get("country") or row.get("name"))
     return place, Span(ctx.doc, start, end, ctx.original[start:end]), max(stop, end)
 
 
@@ -60,14 +68,11 @@ def dateline_for(ctx: _Context, s: Sentence) -> tuple[Place, Span, int] | None:
     if line_at < para.start:
         # ("PHNOM PENH, Nov. 18, 2012 (Xinhua) -- Photo taken on …": a caption whose dateline went
         # with its stamp, on the paragraph's own line.)
-        line = ctx.original[line_at : para.start]
-        m = _DATELINE_PLACE.match(line)
-        row = ctx.gaz.place_row(m.group("place").strip()) if m else None
-        if m is None or row is None or not _OWN_DATE_AFTER.match(line, m.end()):
+        if (found := _dateline_row(ctx, ctx.original[line_at : para.start], dated=True)) is None:
             return None
+        m, place = found
         start = line_at + m.start("place")
         end = start + len(m.group("place").strip())
-        place = Place(row.get("name"), row.get("country") or row.get("name"))
         return place, Span(ctx.doc, start, end, ctx.original[start:end]), para.start
     return _opening_dateline(ctx, para, dated=True)
 
