@@ -6,12 +6,12 @@ import contextlib
 import hashlib
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tipbrief.common.errors import Problem
 from tipbrief.common.months import MONTH_NAMES, WEEKDAYS
@@ -330,15 +330,16 @@ def _running_footers(text: str) -> frozenset[str]:
     return frozenset(key for key, before in above.items() if len(before) > 1)
 
 
-def split_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+def split_paragraphs(text: str, listed: Collection[int] | None = None) -> Iterator[tuple[int, int]]:
     """Original [start, end) of each paragraph: blank-line blocks, split again at line ends
-    that close a sentence or before bullets, since wire copy often uses single newlines."""
+    that close a sentence or before bullets, since wire copy often uses single newlines. (``listed``:
+    where a listing's stamp lines start, when the caller has found them already.)"""
     footers = _running_footers(text)
     chat = is_chat_export(text)
     channel = _channel_log(text)
     markup = "<" in text and _ITEM.search(text) is not None
     # (The ends of a listing's item date lines: each such line is a paragraph of its own.)
-    listed = set(_listing_dates(text)) | set(_listing_stamps(text))
+    listed = set(_listing_items(text) if listed is None else listed)
     listing = listed | {text.find("\n", at) + 1 for at in listed}
     for block in re.finditer(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*", text):
         start = block.start()
@@ -1827,7 +1828,8 @@ def parse_article(
     # (A table whose columns are apart by spaces is read as one split by bars, and a box of fields so
     # apart as one with colons: same offsets.)
     celled = spaced_box_fields(spaced_table_bars(text))
-    paragraphs = list(split_paragraphs(celled))
+    listed_items = _listing_items(celled)
+    paragraphs = list(split_paragraphs(celled, listed_items))
     message_headers = _message_headers(text, paragraphs)
     chat, day_first = chat_export_order(celled)
     channel = _channel_log(celled)
@@ -1881,8 +1883,6 @@ def parse_article(
     item_from = 0
     captured = _CAPTURED_ON.search(celled, 0, 400)
     captured_on = parse_full_date(captured.group("date")) if captured else None
-    listed_days = _listing_dates(celled)
-    listed_stamps = _listing_stamps(celled)
     listed_from = 0
     for start, end in paragraphs:
         if end <= body_at:
@@ -1917,32 +1917,19 @@ def parse_article(
             para = _truncate(para, stamp.start()) if stamp.start() > 0 else _drop_prefix(para, stamp.end())
             para = _written_on(para, item_days)
             item_from = len(kept) + 1
-        if (listed := listed_days.get(para.start)) is not None:
+        if (listed := listed_items.get(para.start)) is not None:
             # ("Malaysian delegation at …" / "Date: 2018-10-31  |  Type: News" / "A delegation … took part
-            # …": a listing's item, its snippet and its headline of the item's day, or of either of its
-            # two readings; the listing is as of its newest item.)
-            comment_days, stamp_ago, posted_day = (
-                listed if isinstance(listed, tuple) else (listed, listed),
-                None,
-                None,
-            )
-            feed = True
-            if isinstance(listed, date):
-                post_days.append(listed)
+            # …", "US report lifts Malaysia from lowest tier" / "Capitol Wire - Jul 28, 2015" /
+            # "WASHINGTON - The State Department released … on Monday …": a listing's item, its snippet
+            # of the item's day (or either of its two readings), or as old as its age, or of its day
+            # without a year. A listing with date lines is as of its newest item.)
+            comment_days, stamp_ago, posted_day = listed.days, listed.ago, listed.posted
+            if listed.reason == ITEM_DATE_LINE:
+                feed = True
+                if listed.days is not None and listed.days[0] == listed.days[1]:
+                    post_days.append(listed.days[0])
             _drop_headline(kept, dropped, text, para.start, listed_from)
-            dropped.append(DroppedSpan(para.start, para.end, ITEM_DATE_LINE))
-            listed_from = para.end
-            continue
-        if (sourced := listed_stamps.get(para.start)) is not None:
-            # ("US report lifts Malaysia from lowest tier" / "Capitol Wire - Jul 28, 2015" / "WASHINGTON -
-            # The State Department released … on Monday …": a news search's result, its headline and
-            # snippet of the result's day, or as old as its age, or of its day without a year.)
-            said = parse_full_date(sourced["date"]) if sourced["date"] else None
-            comment_days = (said, said) if said else None
-            stamp_ago = _stamp_ago(sourced) if not said and not sourced["day"] else None
-            posted_day = sourced["day"]
-            _drop_headline(kept, dropped, text, para.start, listed_from)
-            dropped.append(DroppedSpan(para.start, para.end, SNIPPET_STAMP))
+            dropped.append(DroppedSpan(para.start, para.end, listed.reason))
             listed_from = para.end
             continue
         if start in message_headers:
@@ -2654,6 +2641,31 @@ def _listing_stamps(text: str) -> dict[int, re.Match[str]]:
         if (m := _SOURCE_STAMP.fullmatch(text[a:b].strip())) is not None
     }
     return stamps if len(stamps) >= 2 else {}
+
+
+class _ListedItem(NamedTuple):
+    """What a listing's stamp line between an item's headline and its snippet says of the item: its
+    day (or its two readings), its age before the page's date, or its day without a year; and why the
+    line is dropped."""
+
+    days: tuple[date, date] | None
+    ago: tuple[int, int] | None
+    posted: str | None
+    reason: str
+
+
+def _listing_items(text: str) -> dict[int, _ListedItem]:
+    """Where each stamp line of a listing's items starts, with what it says: its date lines ("Date:
+    2018-10-31  |  Type: News") and its outlets' lines ("Capitol Wire - Jul 28, 2015")."""
+    items = {
+        at: _ListedItem(day if isinstance(day, tuple) else (day, day), None, None, ITEM_DATE_LINE)
+        for at, day in _listing_dates(text).items()
+    }
+    for at, m in _listing_stamps(text).items():
+        said = parse_full_date(m["date"]) if m["date"] else None
+        ago = _stamp_ago(m) if not said and not m["day"] else None
+        items.setdefault(at, _ListedItem((said, said) if said else None, ago, m["day"], SNIPPET_STAMP))
+    return items
 
 
 RESULT_ADDRESS = "a search result's address"
